@@ -1,0 +1,94 @@
+namespace SpineTriage.Internal;
+
+/// <summary>Whether a derived fact (fever, wound sign) is present, absent or cannot be told.</summary>
+internal enum Presence : byte
+{
+    Unknown,
+    Absent,
+    Present,
+}
+
+/// <summary>
+/// The facts of one validated report as the rules see them (clinical-criteria.md section 2):
+/// answers as bit masks over <see cref="QuestionId"/>, and the derived facts.
+/// </summary>
+internal readonly struct Facts
+{
+    public const uint RedFlagMask = (1u << ((int)QuestionId.CalfPainOrSwelling + 1)) - 1;
+
+    public const uint WoundSignMask = (1u << (int)QuestionId.WoundDischarge) | (1u << (int)QuestionId.WoundRednessOrSwelling);
+
+    public const uint HardwareSymptomMask =
+        (1u << (int)QuestionId.NewOrWorseningPain)
+        | (1u << (int)QuestionId.PainReturnedAfterImprovement)
+        | (1u << (int)QuestionId.InstabilityOrMovement)
+        | (1u << (int)QuestionId.RadiatingLimbPain)
+        | (1u << (int)QuestionId.LocalizedTenderness)
+        | (1u << (int)QuestionId.PainWorseWithMovement)
+        | (1u << (int)QuestionId.LumpOverHardware);
+
+    private const uint FeverBit = 1u << (int)QuestionId.Fever;
+
+    public Facts(ReportFacts report, decimal feverThresholdCelsius, int severePainScore)
+    {
+        Report = report;
+        var yes = report.Yes;
+        TemperatureIsFever = report.Temperature.HasValue && report.TemperatureCelsius >= feverThresholdCelsius;
+        var feverAnswer = (yes & FeverBit) != 0 ? Answer.Yes : (report.No & FeverBit) != 0 ? Answer.No : Answer.Unknown;
+        Fever = feverAnswer == Answer.Yes || TemperatureIsFever ? Presence.Present
+            : feverAnswer == Answer.No || report.Temperature.HasValue ? Presence.Absent
+            : Presence.Unknown;
+        WoundSign = (yes & WoundSignMask) != 0 ? Presence.Present
+            : (report.No & WoundSignMask) == WoundSignMask ? Presence.Absent
+            : Presence.Unknown;
+        HardwareSymptom = (yes & HardwareSymptomMask) != 0;
+        PainIsSevere = report.PainScore >= severePainScore;
+        var unknownRedFlags = ~(yes | report.No) & RedFlagMask;
+        UnresolvedRedFlags = Fever == Presence.Unknown ? unknownRedFlags : unknownRedFlags & ~FeverBit;
+        FeverContradiction = TemperatureIsFever && feverAnswer == Answer.No;
+        FeverAnswerContradicted = feverAnswer == Answer.Yes && report.Temperature.HasValue && !TemperatureIsFever;
+    }
+
+    public ReportFacts Report { get; }
+
+    public uint Yes => Report.Yes;
+
+    public Presence Fever { get; }
+
+    public bool TemperatureIsFever { get; }
+
+    public Presence WoundSign { get; }
+
+    public bool HardwareSymptom { get; }
+
+    public bool PainIsSevere { get; }
+
+    /// <summary>Red-flag questions that are unknown; fever counts as answered when it is present or absent.</summary>
+    public uint UnresolvedRedFlags { get; }
+
+    /// <summary>A measured fever although <c>fever</c> was answered no.</summary>
+    public bool FeverContradiction { get; }
+
+    /// <summary><c>fever</c> answered yes although the measured temperature is below the threshold.</summary>
+    public bool FeverAnswerContradicted { get; }
+
+    public bool IsYes(QuestionId question) => (Report.Yes & (1u << (int)question)) != 0;
+
+    public string TemperatureEvidence() => "temperature: " + Report.Temperature.ToString();
+}
+
+/// <summary>The engine-independent facts of a validated report, computed once at validation.</summary>
+internal readonly record struct ReportFacts(uint Yes, uint No, int PainScore, Temperature? Temperature, decimal TemperatureCelsius)
+{
+    public static ReportFacts Of(SymptomReport report)
+    {
+        report.Answers.Classify(out var yes, out var no, out _);
+        var temperature = report.Temperature;
+        return new ReportFacts(
+            yes,
+            no,
+            report.PainScore ?? -1,
+            temperature,
+            temperature.HasValue ? temperature.Value.ToCelsius() : 0m);
+    }
+}

@@ -1,0 +1,268 @@
+using System.Collections.ObjectModel;
+using SpineTriage.Internal;
+
+namespace SpineTriage;
+
+/// <summary>
+/// Triages symptom reports with rule set 1.0: validates a report, evaluates every rule (not only the
+/// first that fires) and returns the urgency with its full explanation.
+/// </summary>
+/// <remarks>
+/// Build one engine and share it: it is immutable and thread-safe, costly only to build. "Today" comes
+/// from the <see cref="System.TimeProvider"/> it was built with (its local date), so tests can fix it.
+/// </remarks>
+public sealed class TriageEngine
+{
+    private static readonly ReadOnlyCollection<string> NoStrings = ReadOnlyCollection<string>.Empty;
+    private static readonly ReadOnlyCollection<QuestionId> NoQuestions = ReadOnlyCollection<QuestionId>.Empty;
+
+    private readonly Rule[] _rules;
+    private readonly string[] _rationales;
+    private readonly SymptomReportValidator _validator;
+
+    /// <summary>Builds an engine.</summary>
+    /// <param name="options">The options; <see cref="TriageEngineOptions.Default"/> when <see langword="null"/>.</param>
+    /// <param name="timeProvider">The clock for "today"; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException">An option is out of its allowed range; the message lists every such option.</exception>
+    public TriageEngine(TriageEngineOptions? options = null, TimeProvider? timeProvider = null)
+    {
+        options ??= TriageEngineOptions.Default;
+        var check = new TriageEngineOptionsValidator().Validate(options);
+        if (!check.IsValid)
+        {
+            throw new ArgumentException(
+                "Invalid triage engine options: " + string.Join(" ", check.Errors.Select(e => e.ErrorMessage)),
+                nameof(options));
+        }
+
+        Options = options;
+        TimeProvider = timeProvider ?? TimeProvider.System;
+        _rules = [.. RuleCatalogue.Build(options.FeverThresholdCelsius, options.SeverePainScore)];
+        _rationales = _rules.Select(r => r.ClinicianRationale).ToArray();
+        _validator = new SymptomReportValidator(TimeProvider);
+        RuleSet = new RuleSet(_rules, options);
+    }
+
+    /// <summary>Gets the options the engine was built with.</summary>
+    public TriageEngineOptions Options { get; }
+
+    /// <summary>Gets the clock that tells today's date.</summary>
+    public TimeProvider TimeProvider { get; }
+
+    /// <summary>Gets the rule catalogue the engine evaluates, with its version and hash.</summary>
+    public RuleSet RuleSet { get; }
+
+    /// <summary>Gets today's date from the engine's clock.</summary>
+    public DateOnly Today => _validator.Today();
+
+    /// <summary>Validates a report against every input rule of the contract.</summary>
+    /// <param name="report">The report.</param>
+    /// <returns>The validated report, or every error found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> is <see langword="null"/>.</exception>
+    public ReportValidation Validate(SymptomReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var check = _validator.Validate(report);
+        return check.IsValid
+            ? ReportValidation.Valid(new ValidatedReport(report, _validator.AssessedOn(report)))
+            : ReportValidation.Invalid(check.Errors.Select(e => new ValidationError(e.PropertyName, e.ErrorMessage)).ToArray());
+    }
+
+    /// <summary>Evaluates every rule against a validated report and explains the result.</summary>
+    /// <param name="report">A report from <see cref="Validate(SymptomReport)"/>.</param>
+    /// <returns>The result. Pure: the same report always gives an equal result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> is <see langword="null"/>.</exception>
+    public TriageResult Evaluate(ValidatedReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var facts = new Facts(report.Facts, Options.FeverThresholdCelsius, Options.SeverePainScore);
+
+        ulong fired = 0;
+        var count = 0;
+        for (var i = 0; i < _rules.Length; i++)
+        {
+            if (_rules[i].When.IsMet(facts, fired))
+            {
+                fired |= 1UL << i;
+                count++;
+            }
+        }
+
+        // The catalogue is ordered by urgency, so findings come out highest first and the first is the result's urgency.
+        var findings = new Finding[count];
+        var next = 0;
+        for (var i = 0; next < count; i++)
+        {
+            if ((fired & (1UL << i)) != 0)
+            {
+                findings[next++] = Explain(i, facts);
+            }
+        }
+
+        var urgency = findings[0].Urgency;
+        return new TriageResult
+        {
+            ReportId = report.Report.ReportId,
+            Urgency = urgency,
+            Disposition = Options.Dispositions.For(urgency),
+            IsComplete = facts.UnresolvedRedFlags == 0,
+            DaysSinceSurgery = report.DaysSinceSurgery,
+            Findings = Array.AsReadOnly(findings),
+            UnansweredQuestions = Unanswered(facts.UnresolvedRedFlags),
+            CareAdvice = Advice.CareAdvice(report.RiskFactorMask, urgency == Urgency.SelfCare),
+            SafetyNet = Advice.SafetyNet(EmergencySignsNotPresent(facts)),
+            Warnings = Warnings(facts),
+            RuleSet = RuleSet.Identity,
+        };
+    }
+
+    /// <summary>Validates and evaluates a report.</summary>
+    /// <param name="report">The report.</param>
+    /// <returns>The result, or every validation error.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> is <see langword="null"/>.</exception>
+    public TriageOutcome Triage(SymptomReport report)
+    {
+        var validation = Validate(report);
+        return validation.IsValid ? TriageOutcome.Success(Evaluate(validation.Report)) : TriageOutcome.Failure(validation.Errors);
+    }
+
+    /// <summary>
+    /// Reads report JSON strictly (see <see cref="SpineTriage.TriageJson.ParseReport(string)"/>), validates and evaluates it.
+    /// Errors in the JSON and errors of the input rules are reported together.
+    /// </summary>
+    /// <param name="json">The report JSON.</param>
+    /// <returns>The result, or every error of the JSON and of the report.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
+    public TriageOutcome TriageJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Triage(ReportReader.Read(json));
+    }
+
+    /// <summary>Reads UTF-8 report JSON strictly, validates and evaluates it; all errors are reported together.</summary>
+    /// <param name="utf8Json">The report JSON as UTF-8 (a leading byte-order mark is allowed).</param>
+    /// <returns>The result, or every error of the JSON and of the report.</returns>
+    public TriageOutcome TriageJson(ReadOnlySpan<byte> utf8Json) => Triage(ReportReader.Read(utf8Json.ToArray()));
+
+    /// <summary>
+    /// The highest urgency this report could still reach if every question it has not given were answered
+    /// yes and a missing pain score or temperature were given at its highest. A nurse line stops asking when
+    /// this equals the current urgency: no further answer can raise it (the rules are monotonic).
+    /// </summary>
+    /// <param name="report">A validated report; questions absent from its answers count as not yet asked.</param>
+    /// <returns>The highest reachable urgency.</returns>
+    public Urgency HighestReachableUrgency(ValidatedReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var given = report.Facts;
+        report.Report.Answers.Classify(out _, out _, out var notGiven);
+        var worst = given with
+        {
+            Yes = given.Yes | notGiven,
+            PainScore = given.PainScore < 0 ? 10 : given.PainScore,
+            Temperature = given.Temperature ?? SpineTriage.Temperature.Celsius(45.0m),
+            TemperatureCelsius = given.Temperature.HasValue ? given.TemperatureCelsius : 45.0m,
+        };
+        var facts = new Facts(worst, Options.FeverThresholdCelsius, Options.SeverePainScore);
+        ulong fired = 0;
+        var highest = Urgency.SelfCare;
+        for (var i = 0; i < _rules.Length; i++)
+        {
+            if (_rules[i].When.IsMet(facts, fired))
+            {
+                fired |= 1UL << i;
+                highest = _rules[i].Urgency > highest ? _rules[i].Urgency : highest;
+            }
+        }
+
+        return highest;
+    }
+
+    private TriageOutcome Triage(ReportReader.Outcome read)
+    {
+        if (read.Errors.Count == 0)
+        {
+            return Triage(read.Partial!);
+        }
+
+        if (read.Partial is null)
+        {
+            return TriageOutcome.Failure(read.Errors);
+        }
+
+        // The fields that were read are checked too, so one answer lists every problem; a field that
+        // already has a JSON error is not reported twice.
+        var jsonPaths = read.Errors.Select(e => e.Path).ToHashSet(StringComparer.Ordinal);
+        var more = Validate(read.Partial).Errors.Where(e => !jsonPaths.Contains(e.Path));
+        return TriageOutcome.Failure([.. read.Errors, .. more]);
+    }
+
+    private static ReadOnlyCollection<QuestionId> Unanswered(uint unresolved)
+    {
+        if (unresolved == 0)
+        {
+            return NoQuestions;
+        }
+
+        var questions = new QuestionId[System.Numerics.BitOperations.PopCount(unresolved)];
+        for (var i = 0; unresolved != 0; i++)
+        {
+            questions[i] = (QuestionId)System.Numerics.BitOperations.TrailingZeroCount(unresolved);
+            unresolved &= unresolved - 1;
+        }
+
+        return Array.AsReadOnly(questions);
+    }
+
+    private static int EmergencySignsNotPresent(in Facts facts)
+    {
+        var notPresent = 0;
+        Add(EmergencySign.BladderOrBowel, !facts.IsYes(QuestionId.BladderOrBowelControlLoss));
+        Add(EmergencySign.SaddleNumbness, !facts.IsYes(QuestionId.SaddleNumbness));
+        Add(EmergencySign.LimbWeakness, !facts.IsYes(QuestionId.NewOrWorseningLimbWeakness));
+        Add(EmergencySign.FallOrInjury, !facts.IsYes(QuestionId.SuddenSeverePainAfterFallOrInjury));
+        Add(EmergencySign.FeverWithWoundSigns, !(facts.Fever == Presence.Present && facts.WoundSign == Presence.Present));
+        Add(EmergencySign.ChestPainOrBreathlessness, !facts.IsYes(QuestionId.ChestPainOrBreathlessness));
+        return notPresent;
+
+        void Add(EmergencySign sign, bool isNotPresent) => notPresent |= isNotPresent ? 1 << (int)sign : 0;
+    }
+
+    private Finding Explain(int index, in Facts facts)
+    {
+        var rule = _rules[index];
+        var evidence = default(EvidenceWriter);
+        rule.When.AddEvidence(facts, ref evidence);
+        return new Finding
+        {
+            RuleId = rule.Id,
+            Urgency = rule.Urgency,
+            Title = rule.Title,
+            PatientExplanation = rule.PatientExplanation,
+            ClinicianRationale = _rationales[index],
+            Evidence = evidence.Count == 0 ? NoStrings : Array.AsReadOnly(evidence.ToArray()),
+            Source = rule.Source,
+        };
+    }
+
+    private ReadOnlyCollection<string> Warnings(in Facts facts)
+    {
+        if (facts.FeverContradiction)
+        {
+            return Array.AsReadOnly(new[]
+            {
+                $"fever was answered no, but the measured temperature {facts.Report.Temperature} is at or above the fever threshold of {When.Format(Options.FeverThresholdCelsius)} °C: fever is taken as present.",
+            });
+        }
+
+        if (facts.FeverAnswerContradicted)
+        {
+            return Array.AsReadOnly(new[]
+            {
+                $"fever was answered yes, but the measured temperature {facts.Report.Temperature} is below the fever threshold of {When.Format(Options.FeverThresholdCelsius)} °C: the yes is kept, so fever is taken as present.",
+            });
+        }
+
+        return NoStrings;
+    }
+}

@@ -1,0 +1,33 @@
+namespace SpineTriage;
+
+/// <summary>
+/// The settings of a <see cref="TriageEngine"/>. Validated when the engine is built; thresholds are part of
+/// the rule-set hash, so a result always tells which thresholds produced it.
+/// </summary>
+/// <remarks>Immutable.</remarks>
+public sealed record TriageEngineOptions
+{
+    /// <summary>The lowest allowed <see cref="FeverThresholdCelsius"/>.</summary>
+    public const decimal MinFeverThresholdCelsius = 37.5m;
+
+    /// <summary>The highest allowed <see cref="FeverThresholdCelsius"/>.</summary>
+    public const decimal MaxFeverThresholdCelsius = 39.5m;
+
+    /// <summary>The lowest allowed <see cref="SeverePainScore"/>.</summary>
+    public const int MinSeverePainScore = 6;
+
+    /// <summary>The highest allowed <see cref="SeverePainScore"/>.</summary>
+    public const int MaxSeverePainScore = 10;
+
+    /// <summary>Gets the default options of rule set 1.0.</summary>
+    public static TriageEngineOptions Default { get; } = new();
+
+    /// <summary>Gets the temperature at or above which fever is present, in °C (37.5 to 39.5; default 38.0 = 100.4 °F).</summary>
+    public decimal FeverThresholdCelsius { get; init; } = 38.0m;
+
+    /// <summary>Gets the pain score at or above which pain is severe (6 to 10; default 8).</summary>
+    public int SeverePainScore { get; init; } = 8;
+
+    /// <summary>Gets the disposition texts (default: those of the clinical criteria).</summary>
+    public DispositionTexts Dispositions { get; init; } = DispositionTexts.Default;
+}

@@ -1,0 +1,167 @@
+using System.Collections;
+
+namespace SpineTriage;
+
+/// <summary>
+/// The answers of one report: for each question, yes, no or unknown. A question that was not given
+/// is <see cref="Answer.Unknown"/>; the set also remembers which questions were given at all, so a
+/// report round-trips and a nurse-line host can tell "don't know" from "not asked yet".
+/// </summary>
+/// <remarks>Immutable and thread-safe. Enumerating yields the given answers in asking order.</remarks>
+public sealed class AnswerSet : IReadOnlyCollection<KeyValuePair<QuestionId, Answer>>, IEquatable<AnswerSet>
+{
+    private const sbyte NotGiven = -1;
+    private readonly sbyte[] _answers;
+
+    private AnswerSet(sbyte[] answers) => _answers = answers;
+
+    /// <summary>Gets a set in which no question was answered.</summary>
+    public static AnswerSet Empty { get; } = new(Enumerable.Repeat(NotGiven, QuestionCatalogue.Count).ToArray());
+
+    /// <summary>Gets the answer to a question; <see cref="Answer.Unknown"/> when it was not given.</summary>
+    /// <param name="question">The question.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="question"/> is not a defined question.</exception>
+    public Answer this[QuestionId question]
+    {
+        get
+        {
+            var value = _answers[Index(question)];
+            return value == NotGiven ? Answer.Unknown : (Answer)value;
+        }
+    }
+
+    /// <summary>Gets the number of questions that were given an answer (including explicit unknowns).</summary>
+    public int Count => _answers.Count(a => a != NotGiven);
+
+    /// <summary>Creates a set from question/answer pairs.</summary>
+    /// <param name="answers">The answers; a question may appear once.</param>
+    /// <returns>The set.</returns>
+    /// <exception cref="ArgumentException">A question appears twice.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A question or an answer is not defined.</exception>
+    public static AnswerSet From(IEnumerable<KeyValuePair<QuestionId, Answer>> answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        var values = (sbyte[])Empty._answers.Clone();
+        foreach (var (question, answer) in answers)
+        {
+            var index = Index(question);
+            if (values[index] != NotGiven)
+            {
+                throw new ArgumentException($"Question {question} is answered twice.", nameof(answers));
+            }
+
+            values[index] = Encode(answer);
+        }
+
+        return new AnswerSet(values);
+    }
+
+    /// <summary>Creates a set from question/answer tuples, for example <c>AnswerSet.Of((QuestionId.Fever, Answer.Yes))</c>.</summary>
+    /// <param name="answers">The answers; a question may appear once.</param>
+    /// <returns>The set.</returns>
+    public static AnswerSet Of(params (QuestionId Question, Answer Answer)[] answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        return From(answers.Select(a => KeyValuePair.Create(a.Question, a.Answer)));
+    }
+
+    /// <summary>Returns a copy with one answer set or replaced.</summary>
+    /// <param name="question">The question.</param>
+    /// <param name="answer">Its answer.</param>
+    /// <returns>The new set; this one is unchanged.</returns>
+    public AnswerSet With(QuestionId question, Answer answer)
+    {
+        var values = (sbyte[])_answers.Clone();
+        values[Index(question)] = Encode(answer);
+        return new AnswerSet(values);
+    }
+
+    /// <summary>Returns a copy in which every question that was not given is answered <paramref name="answer"/>.</summary>
+    /// <param name="answer">The answer to give to the questions not yet given.</param>
+    /// <returns>The new set.</returns>
+    public AnswerSet WithNotGivenAs(Answer answer)
+    {
+        var encoded = Encode(answer);
+        var values = (sbyte[])_answers.Clone();
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (values[i] == NotGiven)
+            {
+                values[i] = encoded;
+            }
+        }
+
+        return new AnswerSet(values);
+    }
+
+    /// <summary>Gets whether a question was given an answer, including an explicit <see cref="Answer.Unknown"/>.</summary>
+    /// <param name="question">The question.</param>
+    /// <returns><see langword="true"/> when the question appears in the report's answers.</returns>
+    public bool IsGiven(QuestionId question) => _answers[Index(question)] != NotGiven;
+
+    /// <inheritdoc />
+    public IEnumerator<KeyValuePair<QuestionId, Answer>> GetEnumerator()
+    {
+        for (var i = 0; i < _answers.Length; i++)
+        {
+            if (_answers[i] != NotGiven)
+            {
+                yield return KeyValuePair.Create((QuestionId)i, (Answer)_answers[i]);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <inheritdoc />
+    public bool Equals(AnswerSet? other) => other is not null && _answers.AsSpan().SequenceEqual(other._answers);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as AnswerSet);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_answers.AsSpan()));
+        return hash.ToHashCode();
+    }
+
+    /// <summary>Formats the given answers, for example <c>{ fever: yes, saddleNumbness: no }</c>.</summary>
+    /// <returns>The answers as text.</returns>
+    public override string ToString() =>
+        "{ " + string.Join(", ", this.Select(a => $"{JsonNames.Of(a.Key)}: {JsonNames.Of(a.Value)}")) + " }";
+
+    /// <summary>Encodes the set's state per question for the engine: 0 unknown, 1 no, 2 yes (not given reads as unknown).</summary>
+    internal void Classify(out uint yes, out uint no, out uint notGiven)
+    {
+        yes = 0;
+        no = 0;
+        notGiven = 0;
+        for (var i = 0; i < _answers.Length; i++)
+        {
+            switch (_answers[i])
+            {
+                case (sbyte)Answer.Yes: yes |= 1u << i; break;
+                case (sbyte)Answer.No: no |= 1u << i; break;
+                case NotGiven: notGiven |= 1u << i; break;
+            }
+        }
+    }
+
+    private static int Index(QuestionId question)
+    {
+        var index = (int)question;
+        if ((uint)index >= (uint)QuestionCatalogue.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(question), question, "Not a question of rule set 1.0.");
+        }
+
+        return index;
+    }
+
+    private static sbyte Encode(Answer answer) => answer is Answer.Unknown or Answer.No or Answer.Yes
+        ? (sbyte)answer
+        : throw new ArgumentOutOfRangeException(nameof(answer), answer, "An answer is yes, no or unknown.");
+}

@@ -1,0 +1,9 @@
+namespace SpineTriage;
+
+/// <summary>One question of the catalogue: what to ask, in which order, and whether it is a red flag.</summary>
+/// <param name="Id">The question's identifier.</param>
+/// <param name="JsonId">The camelCase id used in report JSON, for example <c>saddleNumbness</c>.</param>
+/// <param name="IsRedFlag">Whether the question is a red flag: every red flag must be answered before a disposition below urgent is given.</param>
+/// <param name="Text">The question in plain language, as a nurse or an app asks it.</param>
+/// <param name="Order">The 1-based asking order.</param>
+public sealed record Question(QuestionId Id, string JsonId, bool IsRedFlag, string Text, int Order);

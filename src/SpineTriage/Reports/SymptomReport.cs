@@ -1,0 +1,67 @@
+namespace SpineTriage;
+
+/// <summary>
+/// What a patient (or a nurse on their behalf) reports after spine surgery: the input of a triage.
+/// </summary>
+/// <remarks>
+/// Immutable. A report may hold values that are not allowed (a pain score of 12, say): it becomes a
+/// <see cref="ValidatedReport"/> only through <see cref="TriageEngine.Validate(SymptomReport)"/>, and only a
+/// validated report can be evaluated. Report JSON is read and written by <see cref="TriageJson"/>.
+/// </remarks>
+public sealed record SymptomReport
+{
+    private readonly IReadOnlyList<HardwareKind> _hardware = [];
+    private readonly IReadOnlyList<RiskFactor> _riskFactors = [];
+    private readonly AnswerSet _answers = AnswerSet.Empty;
+
+    /// <summary>Gets an optional identifier chosen by the integrator (up to 128 characters), echoed in the result.</summary>
+    public string? ReportId { get; init; }
+
+    /// <summary>Gets the date of the operation (required).</summary>
+    public required DateOnly SurgeryDate { get; init; }
+
+    /// <summary>Gets the date the symptoms are assessed on; when <see langword="null"/>, today's date from the engine's clock.</summary>
+    public DateOnly? AssessedOn { get; init; }
+
+    /// <summary>Gets the region of the spine operated on, when known.</summary>
+    public SurgeryRegion? SurgeryRegion { get; init; }
+
+    /// <summary>Gets the kinds of hardware implanted (no duplicates).</summary>
+    public IReadOnlyList<HardwareKind> Hardware { get => _hardware; init => _hardware = Freeze(value); }
+
+    /// <summary>Gets the number of fused levels (1 to 20), when known.</summary>
+    public int? FusionLevels { get; init; }
+
+    /// <summary>Gets the patient's risk factors (no duplicates). They add advice; they never change the urgency.</summary>
+    public IReadOnlyList<RiskFactor> RiskFactors { get => _riskFactors; init => _riskFactors = Freeze(value); }
+
+    /// <summary>Gets the pain score from 0 (none) to 10 (worst imaginable), when given.</summary>
+    public int? PainScore { get; init; }
+
+    /// <summary>Gets the measured temperature with its unit, when measured.</summary>
+    public Temperature? Temperature { get; init; }
+
+    /// <summary>Gets the answers to the questions; a question not answered is <see cref="Answer.Unknown"/>.</summary>
+    public AnswerSet Answers { get => _answers; init => _answers = value ?? throw new ArgumentNullException(nameof(value)); }
+
+    /// <inheritdoc />
+    public bool Equals(SymptomReport? other) =>
+        other is not null
+        && ReportId == other.ReportId
+        && SurgeryDate == other.SurgeryDate
+        && AssessedOn == other.AssessedOn
+        && SurgeryRegion == other.SurgeryRegion
+        && Hardware.SequenceEqual(other.Hardware)
+        && FusionLevels == other.FusionLevels
+        && RiskFactors.SequenceEqual(other.RiskFactors)
+        && PainScore == other.PainScore
+        && Temperature == other.Temperature
+        && Answers.Equals(other.Answers);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(ReportId, SurgeryDate, AssessedOn, PainScore, Temperature, Answers);
+
+    // A defensive copy keeps the report immutable even when the caller later changes its list.
+    private static System.Collections.ObjectModel.ReadOnlyCollection<T> Freeze<T>(IReadOnlyList<T> value) =>
+        value is null ? throw new ArgumentNullException(nameof(value)) : Array.AsReadOnly(value.ToArray());
+}

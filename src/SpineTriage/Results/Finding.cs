@@ -1,0 +1,41 @@
+namespace SpineTriage;
+
+/// <summary>One rule that fired for a report, with everything needed to explain it.</summary>
+/// <remarks>Immutable. A finding names a consideration (what a clinician would want to rule out), never a diagnosis.</remarks>
+public sealed record Finding
+{
+    /// <summary>Gets the stable rule id, for example <c>cauda-equina</c>.</summary>
+    public required string RuleId { get; init; }
+
+    /// <summary>Gets the urgency of the rule.</summary>
+    public required Urgency Urgency { get; init; }
+
+    /// <summary>Gets the short title, for example "Possible wound infection".</summary>
+    public required string Title { get; init; }
+
+    /// <summary>Gets the explanation for the patient, in plain language.</summary>
+    public required string PatientExplanation { get; init; }
+
+    /// <summary>Gets the rationale for a clinician: the consideration and the condition that fired.</summary>
+    public required string ClinicianRationale { get; init; }
+
+    /// <summary>Gets the facts that made the rule fire, for example <c>woundDischarge: yes</c> or <c>temperature: 38.4 °C</c>.</summary>
+    public required IReadOnlyList<string> Evidence { get; init; }
+
+    /// <summary>Gets the source of the rule, for example "Spinal Hardware Problems: When to See a Doctor".</summary>
+    public required string Source { get; init; }
+
+    /// <inheritdoc />
+    public bool Equals(Finding? other) =>
+        other is not null
+        && RuleId == other.RuleId
+        && Urgency == other.Urgency
+        && Title == other.Title
+        && PatientExplanation == other.PatientExplanation
+        && ClinicianRationale == other.ClinicianRationale
+        && Evidence.SequenceEqual(other.Evidence)
+        && Source == other.Source;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(RuleId, Urgency, Evidence.Count);
+}

@@ -1,0 +1,242 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace SpineTriage.Internal;
+
+/// <summary>
+/// When a rule fires. One object serves evaluation (<see cref="IsMet"/>), the catalogue and its hash
+/// (<see cref="Description"/>) and the explanation (<see cref="AddEvidence"/>), so a condition exists once.
+/// </summary>
+internal abstract class Condition
+{
+    /// <summary>Gets the condition in words, as in clinical-criteria.md section 4.</summary>
+    public abstract string Description { get; }
+
+    /// <summary>Whether the condition holds; <paramref name="fired"/> has a bit per rule index that already fired.</summary>
+    public abstract bool IsMet(in Facts facts, ulong fired);
+
+    /// <summary>Adds the facts that made the condition hold, in the contract's form (<c>fever: yes</c>).</summary>
+    public virtual void AddEvidence(in Facts facts, ref EvidenceWriter evidence)
+    {
+    }
+
+    public Condition And(Condition other) => new AllOf(this, other);
+}
+
+/// <summary>Room for the evidence of one finding, on the stack.</summary>
+[InlineArray(Capacity)]
+internal struct EvidenceBuffer
+{
+    public const int Capacity = 24;
+    private string _element;
+}
+
+/// <summary>Collects evidence without allocating until the finding's list is made.</summary>
+internal ref struct EvidenceWriter
+{
+    private EvidenceBuffer _buffer;
+    private int _count;
+
+    public readonly int Count => _count;
+
+    public void Add(string item)
+    {
+        if (_count < EvidenceBuffer.Capacity)
+        {
+            _buffer[_count++] = item;
+        }
+    }
+
+    public readonly string[] ToArray() => _count == 0 ? [] : ((ReadOnlySpan<string>)_buffer)[.._count].ToArray();
+}
+
+/// <summary>Conditions that make the rule catalogue read like the table of the clinical criteria.</summary>
+internal static class When
+{
+    /// <summary>Any of the questions answered yes.</summary>
+    public static Condition AnyYes(params QuestionId[] questions) => new AnswerIsYes(questions);
+
+    public static Condition FeverPresent(decimal thresholdCelsius) => new FeverIsPresent(thresholdCelsius, negate: false);
+
+    public static Condition FeverNotPresent(decimal thresholdCelsius) => new FeverIsPresent(thresholdCelsius, negate: true);
+
+    public static Condition WoundSignPresent { get; } = new WoundSignIsPresent(negate: false);
+
+    public static Condition WoundSignNotPresent { get; } = new WoundSignIsPresent(negate: true);
+
+    public static Condition HardwareSymptomPresent { get; } = new HardwareSymptomIsPresent(negate: false);
+
+    public static Condition NoHardwareSymptom { get; } = new HardwareSymptomIsPresent(negate: true);
+
+    public static Condition AnyRedFlagUnresolved { get; } = new RedFlagUnresolved();
+
+    public static Condition PainScoreAtLeast(int score) => new PainAtLeast(score);
+
+    public static Condition NoRuleAboveFired { get; } = new NothingFired();
+
+    /// <summary>The evidence text of a yes answer, for example <c>saddleNumbness: yes</c>.</summary>
+    public static string YesEvidence(QuestionId question) => YesTexts[(int)question];
+
+    public static string UnknownEvidence(QuestionId question) => UnknownTexts[(int)question];
+
+    private static readonly string[] YesTexts = QuestionCatalogue.All.Select(q => $"{q.JsonId}: yes").ToArray();
+
+    private static readonly string[] UnknownTexts = QuestionCatalogue.All.Select(q => $"{q.JsonId}: unknown").ToArray();
+
+    /// <summary>Adds a yes evidence line for each question of <paramref name="mask"/> answered yes.</summary>
+    public static void AddYes(in Facts facts, uint mask, ref EvidenceWriter evidence)
+    {
+        var bits = facts.Yes & mask;
+        while (bits != 0)
+        {
+            var index = System.Numerics.BitOperations.TrailingZeroCount(bits);
+            evidence.Add(YesTexts[index]);
+            bits &= bits - 1;
+        }
+    }
+
+    public static uint MaskOf(IEnumerable<QuestionId> questions) => questions.Aggregate(0u, (mask, q) => mask | (1u << (int)q));
+
+    public static string Format(decimal value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+}
+
+internal sealed class AllOf(Condition left, Condition right) : Condition
+{
+    public override string Description { get; } = $"{Wrap(left)} and {Wrap(right)}";
+
+    public override bool IsMet(in Facts facts, ulong fired) => left.IsMet(facts, fired) && right.IsMet(facts, fired);
+
+    public override void AddEvidence(in Facts facts, ref EvidenceWriter evidence)
+    {
+        left.AddEvidence(facts, ref evidence);
+        right.AddEvidence(facts, ref evidence);
+    }
+
+    // "a or b" inside "and" needs brackets so the description reads unambiguously.
+    private static string Wrap(Condition condition) =>
+        condition is AnswerIsYes { Count: > 1 } ? $"({condition.Description})" : condition.Description;
+}
+
+internal sealed class AnswerIsYes : Condition
+{
+    private readonly uint _mask;
+
+    public AnswerIsYes(QuestionId[] questions)
+    {
+        _mask = When.MaskOf(questions);
+        Count = questions.Length;
+        Description = string.Join(" or ", questions.Select(q => $"{JsonNames.Of(q)} yes"));
+    }
+
+    public int Count { get; }
+
+    public override string Description { get; }
+
+    public override bool IsMet(in Facts facts, ulong fired) => (facts.Yes & _mask) != 0;
+
+    public override void AddEvidence(in Facts facts, ref EvidenceWriter evidence) => When.AddYes(facts, _mask, ref evidence);
+}
+
+internal sealed class FeverIsPresent(decimal thresholdCelsius, bool negate) : Condition
+{
+    public override string Description { get; } = negate
+        ? "fever not present"
+        : $"fever present (fever yes, or a measured temperature at or above {When.Format(thresholdCelsius)} °C)";
+
+    public override bool IsMet(in Facts facts, ulong fired) => (facts.Fever == Presence.Present) != negate;
+
+    public override void AddEvidence(in Facts facts, ref EvidenceWriter evidence)
+    {
+        if (negate)
+        {
+            return;
+        }
+
+        if (facts.IsYes(QuestionId.Fever))
+        {
+            evidence.Add(When.YesEvidence(QuestionId.Fever));
+        }
+
+        if (facts.TemperatureIsFever)
+        {
+            evidence.Add(facts.TemperatureEvidence());
+        }
+    }
+}
+
+internal sealed class WoundSignIsPresent(bool negate) : Condition
+{
+    public override string Description { get; } = negate
+        ? "wound sign not present"
+        : "wound sign present (woundDischarge yes or woundRednessOrSwelling yes)";
+
+    public override bool IsMet(in Facts facts, ulong fired) => (facts.WoundSign == Presence.Present) != negate;
+
+    public override void AddEvidence(in Facts facts, ref EvidenceWriter evidence)
+    {
+        if (!negate)
+        {
+            When.AddYes(facts, Facts.WoundSignMask, ref evidence);
+        }
+    }
+}
+
+internal sealed class HardwareSymptomIsPresent(bool negate) : Condition
+{
+    public override string Description { get; } = negate
+        ? "no hardware symptom present"
+        : "a hardware symptom present (newOrWorseningPain, painReturnedAfterImprovement, instabilityOrMovement, radiatingLimbPain, localizedTenderness, painWorseWithMovement or lumpOverHardware yes)";
+
+    public override bool IsMet(in Facts facts, ulong fired) => facts.HardwareSymptom != negate;
+
+    public override void AddEvidence(in Facts facts, ref EvidenceWriter evidence)
+    {
+        if (!negate)
+        {
+            When.AddYes(facts, Facts.HardwareSymptomMask, ref evidence);
+        }
+    }
+}
+
+internal sealed class RedFlagUnresolved : Condition
+{
+    public override string Description => "any red-flag question unknown (fever counts as answered when fever is present or absent)";
+
+    public override bool IsMet(in Facts facts, ulong fired) => facts.UnresolvedRedFlags != 0;
+
+    public override void AddEvidence(in Facts facts, ref EvidenceWriter evidence)
+    {
+        var bits = facts.UnresolvedRedFlags;
+        while (bits != 0)
+        {
+            evidence.Add(When.UnknownEvidence((QuestionId)System.Numerics.BitOperations.TrailingZeroCount(bits)));
+            bits &= bits - 1;
+        }
+    }
+}
+
+internal sealed class PainAtLeast(int score) : Condition
+{
+    private static readonly string[] Texts = Enumerable.Range(0, 11).Select(s => $"painScore: {s}").ToArray();
+
+    public override string Description { get; } = $"painScore ≥ {score}";
+
+    public override bool IsMet(in Facts facts, ulong fired) => facts.Report.PainScore >= score;
+
+    public override void AddEvidence(in Facts facts, ref EvidenceWriter evidence) => evidence.Add(Texts[facts.Report.PainScore]);
+}
+
+/// <summary>A rule earlier in the catalogue did not fire; its bit is resolved when the catalogue is built.</summary>
+internal sealed class NotFired(string ruleId, ulong ruleBit) : Condition
+{
+    public override string Description => $"{ruleId} did not fire";
+
+    public override bool IsMet(in Facts facts, ulong fired) => (fired & ruleBit) == 0;
+}
+
+internal sealed class NothingFired : Condition
+{
+    public override string Description => "no rule above fired";
+
+    public override bool IsMet(in Facts facts, ulong fired) => fired == 0;
+}

@@ -1,0 +1,113 @@
+using System.Text.Json.Serialization;
+
+namespace SpineTriage.Internal;
+
+// The JSON shapes of contract.md, as plain documents for the source-generated serializer.
+// The public model maps to and from these; enums travel as their camelCase names.
+
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+internal sealed class ReportDocument
+{
+    public string? ReportId { get; set; }
+
+    public string? SurgeryDate { get; set; }
+
+    public string? AssessedOn { get; set; }
+
+    public string? SurgeryRegion { get; set; }
+
+    public List<string>? Hardware { get; set; }
+
+    public int? FusionLevels { get; set; }
+
+    public List<string>? RiskFactors { get; set; }
+
+    public int? PainScore { get; set; }
+
+    public TemperatureDocument? Temperature { get; set; }
+
+    public Dictionary<string, string>? Answers { get; set; }
+}
+
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+internal sealed class TemperatureDocument
+{
+    public decimal Value { get; set; }
+
+    public string Unit { get; set; } = "";
+}
+
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+internal sealed class ResultDocument
+{
+    public string? ReportId { get; set; }
+
+    public string Urgency { get; set; } = "";
+
+    public int UrgencyCode { get; set; }
+
+    public string Disposition { get; set; } = "";
+
+    public bool IsComplete { get; set; }
+
+    public int DaysSinceSurgery { get; set; }
+
+    public List<FindingDocument> Findings { get; set; } = [];
+
+    public List<string> UnansweredQuestions { get; set; } = [];
+
+    public List<string> CareAdvice { get; set; } = [];
+
+    public List<string> SafetyNet { get; set; } = [];
+
+    public List<string> Warnings { get; set; } = [];
+
+    public RuleSetDocument RuleSet { get; set; } = new();
+}
+
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+internal sealed class FindingDocument
+{
+    public string RuleId { get; set; } = "";
+
+    public string Urgency { get; set; } = "";
+
+    public string Title { get; set; } = "";
+
+    public string PatientExplanation { get; set; } = "";
+
+    public string ClinicianRationale { get; set; } = "";
+
+    public List<string> Evidence { get; set; } = [];
+
+    public string Source { get; set; } = "";
+}
+
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+internal sealed class RuleSetDocument
+{
+    public string Version { get; set; } = "";
+
+    public string Hash { get; set; } = "";
+}
+
+internal sealed class ErrorsDocument
+{
+    public List<ErrorDocument> Errors { get; set; } = [];
+}
+
+internal sealed class ErrorDocument
+{
+    public string Path { get; set; } = "";
+
+    public string Message { get; set; } = "";
+}
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.Strict)]
+[JsonSerializable(typeof(ReportDocument))]
+[JsonSerializable(typeof(ResultDocument))]
+[JsonSerializable(typeof(ErrorsDocument))]
+internal sealed partial class SpineTriageJsonContext : JsonSerializerContext;

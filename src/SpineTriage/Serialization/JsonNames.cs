@@ -1,0 +1,44 @@
+namespace SpineTriage;
+
+/// <summary>The camelCase JSON names of the model's enums, and their reverse look-up.</summary>
+internal static class JsonNames
+{
+    private static readonly string[] Questions = Names<QuestionId>();
+    private static readonly string[] Urgencies = Names<Urgency>();
+    private static readonly string[] AnswersNames = Names<Answer>();
+
+    public static string Of(QuestionId value) => Questions[(int)value];
+
+    public static string Of(Urgency value) => Urgencies[(int)value - 1];
+
+    public static string Of(Answer value) => AnswersNames[(int)value];
+
+    public static string Of<T>(T value)
+        where T : struct, Enum => CamelCase(Enum.GetName(value) ?? throw new ArgumentOutOfRangeException(nameof(value), value, "Undefined value."));
+
+    /// <summary>Parses a camelCase name, exactly (case-sensitive), into a defined enum value.</summary>
+    public static bool TryParse<T>(string? name, out T value)
+        where T : struct, Enum
+    {
+        foreach (var candidate in Enum.GetValues<T>())
+        {
+            if (string.Equals(Of(candidate), name, StringComparison.Ordinal))
+            {
+                value = candidate;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>Lists the allowed names of an enum, for error messages: <c>'yes', 'no', 'unknown'</c>.</summary>
+    public static string Allowed<T>()
+        where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(v => $"'{Of(v)}'"));
+
+    private static string[] Names<T>()
+        where T : struct, Enum => Enum.GetValues<T>().Select(v => Of(v)).ToArray();
+
+    private static string CamelCase(string name) => string.Concat(char.ToLowerInvariant(name[0]).ToString(), name.AsSpan(1));
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using SpineTriage.Internal;
+
+namespace SpineTriage;
+
+/// <summary>
+/// Reads and writes the JSON shapes of contract.md: symptom reports (strictly), triage results and error lists.
+/// </summary>
+/// <remarks>
+/// Thread-safe. Reading never throws for bad input: every problem comes back as a <see cref="ValidationError"/>
+/// with its JSON path. Output keeps characters such as ° and ' unescaped for readability; escape it
+/// before embedding it in HTML.
+/// </remarks>
+public static class TriageJson
+{
+    private static readonly SpineTriageJsonContext Compact = new(new JsonSerializerOptions
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    private static readonly SpineTriageJsonContext Indented = new(new JsonSerializerOptions
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = true,
+    });
+
+    /// <summary>Reads a symptom report from JSON, strictly. Range rules (a pain score of 12, say) are checked by <see cref="TriageEngine.Validate"/>.</summary>
+    /// <param name="json">The report JSON.</param>
+    /// <returns>The report, or every structural error (unknown or duplicate property, wrong type, unknown value, malformed date).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
+    public static JsonParseResult<SymptomReport> ParseReport(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var outcome = ReportReader.Read(json);
+        return new JsonParseResult<SymptomReport>(outcome.Partial, outcome.Errors);
+    }
+
+    /// <summary>Reads a symptom report from UTF-8 JSON, strictly (a leading byte-order mark is allowed).</summary>
+    /// <param name="utf8Json">The report JSON as UTF-8.</param>
+    /// <returns>The report, or every structural error.</returns>
+    public static JsonParseResult<SymptomReport> ParseReport(ReadOnlySpan<byte> utf8Json)
+    {
+        var outcome = ReportReader.Read(utf8Json.ToArray());
+        return new JsonParseResult<SymptomReport>(outcome.Partial, outcome.Errors);
+    }
+
+    /// <summary>Writes a report as contract JSON; reading it back gives an equal report.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="indented">Whether to indent. Unindented output is canonical: fixed property order, no whitespace.</param>
+    /// <returns>The JSON.</returns>
+    public static string SerializeReport(SymptomReport report, bool indented = false)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var document = new ReportDocument
+        {
+            ReportId = report.ReportId,
+            SurgeryDate = Iso(report.SurgeryDate),
+            AssessedOn = report.AssessedOn is { } assessedOn ? Iso(assessedOn) : null,
+            SurgeryRegion = report.SurgeryRegion is { } region ? JsonNames.Of(region) : null,
+            Hardware = report.Hardware.Count == 0 ? null : report.Hardware.Select(JsonNames.Of).ToList(),
+            FusionLevels = report.FusionLevels,
+            RiskFactors = report.RiskFactors.Count == 0 ? null : report.RiskFactors.Select(JsonNames.Of).ToList(),
+            PainScore = report.PainScore,
+            Temperature = report.Temperature is { } t ? new TemperatureDocument { Value = t.Value, Unit = JsonNames.Of(t.Unit) } : null,
+            Answers = report.Answers.Count == 0 ? null : report.Answers.ToDictionary(a => JsonNames.Of(a.Key), a => JsonNames.Of(a.Value)),
+        };
+        return JsonSerializer.Serialize(document, (indented ? Indented : Compact).ReportDocument);
+    }
+
+    /// <summary>Writes a triage result as contract JSON.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="indented">Whether to indent (default) or write one line.</param>
+    /// <returns>The JSON.</returns>
+    public static string SerializeResult(TriageResult result, bool indented = true)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var document = new ResultDocument
+        {
+            ReportId = result.ReportId,
+            Urgency = result.Urgency.JsonName(),
+            UrgencyCode = result.Urgency.Code(),
+            Disposition = result.Disposition,
+            IsComplete = result.IsComplete,
+            DaysSinceSurgery = result.DaysSinceSurgery,
+            Findings = result.Findings.Select(f => new FindingDocument
+            {
+                RuleId = f.RuleId,
+                Urgency = f.Urgency.JsonName(),
+                Title = f.Title,
+                PatientExplanation = f.PatientExplanation,
+                ClinicianRationale = f.ClinicianRationale,
+                Evidence = [.. f.Evidence],
+                Source = f.Source,
+            }).ToList(),
+            UnansweredQuestions = result.UnansweredQuestions.Select(JsonNames.Of).ToList(),
+            CareAdvice = [.. result.CareAdvice],
+            SafetyNet = [.. result.SafetyNet],
+            Warnings = [.. result.Warnings],
+            RuleSet = new RuleSetDocument { Version = result.RuleSet.Version, Hash = result.RuleSet.Hash },
+        };
+        return JsonSerializer.Serialize(document, (indented ? Indented : Compact).ResultDocument);
+    }
+
+    /// <summary>Reads a triage result written by <see cref="SerializeResult"/> (for example from an audit store).</summary>
+    /// <param name="json">The result JSON.</param>
+    /// <returns>The result, or the errors that prevent reading it.</returns>
+    public static JsonParseResult<TriageResult> ParseResult(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ResultDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize(json, Compact.ResultDocument);
+        }
+        catch (JsonException e)
+        {
+            return new(null, [new ValidationError(e.Path ?? "$", "not a triage result: " + e.Message)]);
+        }
+
+        if (document is null)
+        {
+            return new(null, [new ValidationError("$", "not a triage result: null.")]);
+        }
+
+        var errors = new List<ValidationError>();
+        var findings = document.Findings.Select((f, i) => new Finding
+        {
+            RuleId = f.RuleId,
+            Urgency = Parse<Urgency>(f.Urgency, $"$.findings[{i}].urgency", errors),
+            Title = f.Title,
+            PatientExplanation = f.PatientExplanation,
+            ClinicianRationale = f.ClinicianRationale,
+            Evidence = f.Evidence.AsReadOnly(),
+            Source = f.Source,
+        }).ToArray();
+        var result = new TriageResult
+        {
+            ReportId = document.ReportId,
+            Urgency = Parse<Urgency>(document.Urgency, "$.urgency", errors),
+            Disposition = document.Disposition,
+            IsComplete = document.IsComplete,
+            DaysSinceSurgery = document.DaysSinceSurgery,
+            Findings = Array.AsReadOnly(findings),
+            UnansweredQuestions = Array.AsReadOnly(document.UnansweredQuestions.Select((q, i) => Parse<QuestionId>(q, $"$.unansweredQuestions[{i}]", errors)).ToArray()),
+            CareAdvice = document.CareAdvice.AsReadOnly(),
+            SafetyNet = document.SafetyNet.AsReadOnly(),
+            Warnings = document.Warnings.AsReadOnly(),
+            RuleSet = new RuleSetIdentity(document.RuleSet.Version, document.RuleSet.Hash),
+        };
+        return new(result, errors);
+    }
+
+    /// <summary>Writes errors as <c>{ "errors": [ { "path": …, "message": … } ] }</c>.</summary>
+    /// <param name="errors">The errors.</param>
+    /// <param name="indented">Whether to indent (default) or write one line.</param>
+    /// <returns>The JSON.</returns>
+    public static string SerializeErrors(IEnumerable<ValidationError> errors, bool indented = true)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var document = new ErrorsDocument { Errors = errors.Select(e => new ErrorDocument { Path = e.Path, Message = e.Message }).ToList() };
+        return JsonSerializer.Serialize(document, (indented ? Indented : Compact).ErrorsDocument);
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static T Parse<T>(string name, string path, List<ValidationError> errors)
+        where T : struct, Enum
+    {
+        if (JsonNames.TryParse<T>(name, out var value))
+        {
+            return value;
+        }
+
+        errors.Add(new ValidationError(path, $"must be one of {JsonNames.Allowed<T>()}; got \"{name}\"."));
+        return default;
+    }
+}

@@ -1,0 +1,114 @@
+using FluentValidation;
+
+namespace SpineTriage.Internal;
+
+/// <summary>
+/// The input rules of contract.md, stated once. Property names are JSON paths, so an error tells the
+/// integrator exactly which field of their JSON is wrong.
+/// </summary>
+internal sealed class SymptomReportValidator : AbstractValidator<SymptomReport>
+{
+    public const int MaxReportIdLength = 128;
+
+    private readonly TimeProvider _clock;
+
+    public SymptomReportValidator(TimeProvider clock)
+    {
+        _clock = clock;
+
+        RuleFor(r => r.ReportId)
+            .MaximumLength(MaxReportIdLength)
+            .OverridePropertyName("$.reportId")
+            .WithMessage(r => $"reportId must be at most {MaxReportIdLength} characters; it has {r.ReportId!.Length}.");
+
+        RuleFor(r => r.SurgeryDate)
+            .NotEqual(default(DateOnly))
+            .OverridePropertyName("$.surgeryDate")
+            .WithMessage("surgeryDate is required: the date of the operation, as yyyy-MM-dd.");
+
+        RuleFor(r => r.SurgeryDate)
+            .Must((r, date) => date <= AssessedOn(r))
+            .When(r => r.SurgeryDate != default)
+            .OverridePropertyName("$.surgeryDate")
+            .WithMessage(r => $"surgeryDate ({Iso(r.SurgeryDate)}) must not be after assessedOn ({Iso(AssessedOn(r))}).");
+
+        RuleFor(r => r.AssessedOn)
+            .Must(date => date!.Value <= Today().AddDays(1))
+            .When(r => r.AssessedOn.HasValue)
+            .OverridePropertyName("$.assessedOn")
+            .WithMessage(r => $"assessedOn ({Iso(r.AssessedOn!.Value)}) must not be more than one day after today ({Iso(Today())}).");
+
+        RuleFor(r => r.SurgeryRegion)
+            .IsInEnum()
+            .OverridePropertyName("$.surgeryRegion")
+            .WithMessage($"surgeryRegion must be one of {JsonNames.Allowed<SurgeryRegion>()}.");
+
+        RuleForEach(r => r.Hardware)
+            .IsInEnum()
+            .OverridePropertyName("$.hardware")
+            .WithMessage($"hardware items must be one of {JsonNames.Allowed<HardwareKind>()}.");
+
+        RuleFor(r => r.Hardware)
+            .Custom((items, context) => ReportDuplicates(items, "$.hardware", context));
+
+        RuleFor(r => r.FusionLevels)
+            .InclusiveBetween(1, 20)
+            .OverridePropertyName("$.fusionLevels")
+            .WithMessage(r => $"fusionLevels must be a whole number from 1 to 20; got {r.FusionLevels}.");
+
+        RuleForEach(r => r.RiskFactors)
+            .IsInEnum()
+            .OverridePropertyName("$.riskFactors")
+            .WithMessage($"riskFactors items must be one of {JsonNames.Allowed<RiskFactor>()}.");
+
+        RuleFor(r => r.RiskFactors)
+            .Custom((items, context) => ReportDuplicates(items, "$.riskFactors", context));
+
+        RuleFor(r => r.PainScore)
+            .InclusiveBetween(0, 10)
+            .OverridePropertyName("$.painScore")
+            .WithMessage(r => $"painScore must be a whole number from 0 to 10; got {r.PainScore}.");
+
+        RuleFor(r => r.Temperature!.Value.Unit)
+            .IsInEnum()
+            .When(r => r.Temperature.HasValue)
+            .OverridePropertyName("$.temperature.unit")
+            .WithMessage($"temperature.unit must be one of {JsonNames.Allowed<TemperatureUnit>()}.");
+
+        RuleFor(r => r.Temperature!.Value.Value)
+            .InclusiveBetween(30.0m, 45.0m)
+            .When(r => r.Temperature is { Unit: TemperatureUnit.Celsius })
+            .OverridePropertyName("$.temperature.value")
+            .WithMessage(r => $"temperature.value must be a plausible body temperature, 30.0 to 45.0 °C; got {r.Temperature!.Value.Value}.");
+
+        RuleFor(r => r.Temperature!.Value.Value)
+            .InclusiveBetween(86.0m, 113.0m)
+            .When(r => r.Temperature is { Unit: TemperatureUnit.Fahrenheit })
+            .OverridePropertyName("$.temperature.value")
+            .WithMessage(r => $"temperature.value must be a plausible body temperature, 86.0 to 113.0 °F; got {r.Temperature!.Value.Value}.");
+    }
+
+    /// <summary>Today's date from the engine's clock, in the clock's local time zone.</summary>
+    public DateOnly Today() => DateOnly.FromDateTime(_clock.GetLocalNow().DateTime);
+
+    public DateOnly AssessedOn(SymptomReport report) => report.AssessedOn ?? Today();
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void ReportDuplicates<T>(IReadOnlyList<T> items, string path, ValidationContext<SymptomReport> context)
+        where T : struct, Enum
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (EqualityComparer<T>.Default.Equals(items[i], items[j]))
+                {
+                    var name = Enum.IsDefined(items[i]) ? JsonNames.Of(items[i]) : items[i].ToString();
+                    context.AddFailure($"{path}[{i}]", $"'{name}' is listed twice (first at {path}[{j}]); list each value once.");
+                    break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using FluentValidation;
+
+namespace SpineTriage.Internal;
+
+/// <summary>The allowed ranges of the engine's options (clinical-criteria.md section 4, configurable thresholds).</summary>
+internal sealed class TriageEngineOptionsValidator : AbstractValidator<TriageEngineOptions>
+{
+    public TriageEngineOptionsValidator()
+    {
+        RuleFor(o => o.FeverThresholdCelsius)
+            .InclusiveBetween(TriageEngineOptions.MinFeverThresholdCelsius, TriageEngineOptions.MaxFeverThresholdCelsius)
+            .WithMessage(o => $"FeverThresholdCelsius must be from {TriageEngineOptions.MinFeverThresholdCelsius} to {TriageEngineOptions.MaxFeverThresholdCelsius} °C; got {o.FeverThresholdCelsius}.");
+
+        RuleFor(o => o.SeverePainScore)
+            .InclusiveBetween(TriageEngineOptions.MinSeverePainScore, TriageEngineOptions.MaxSeverePainScore)
+            .WithMessage(o => $"SeverePainScore must be from {TriageEngineOptions.MinSeverePainScore} to {TriageEngineOptions.MaxSeverePainScore}; got {o.SeverePainScore}.");
+
+        RuleFor(o => o.Dispositions)
+            .NotNull()
+            .WithMessage("Dispositions must be set.");
+
+        foreach (var urgency in Enum.GetValues<Urgency>())
+        {
+            RuleFor(o => o.Dispositions.For(urgency))
+                .NotEmpty()
+                .When(o => o.Dispositions is not null)
+                .OverridePropertyName($"Dispositions.{urgency}")
+                .WithMessage($"Dispositions.{urgency} must be a non-empty text.");
+        }
+    }
+}

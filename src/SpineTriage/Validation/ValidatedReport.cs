@@ -1,0 +1,32 @@
+using SpineTriage.Internal;
+
+namespace SpineTriage;
+
+/// <summary>
+/// A report that passed validation. Only <see cref="TriageEngine.Validate(SymptomReport)"/> creates one, so
+/// a triage result can never come from an invalid report.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class ValidatedReport
+{
+    internal ValidatedReport(SymptomReport report, DateOnly assessedOn)
+    {
+        Report = report;
+        AssessedOn = assessedOn;
+        Facts = ReportFacts.Of(report);
+        RiskFactorMask = report.RiskFactors.Aggregate(0, (mask, factor) => mask | (1 << ((int)factor - 1)));
+    }
+
+    /// <summary>Gets the report as it was given.</summary>
+    public SymptomReport Report { get; }
+
+    /// <summary>Gets the assessment date: the report's, or the engine's today when the report had none.</summary>
+    public DateOnly AssessedOn { get; }
+
+    /// <summary>Gets the number of days from the surgery date to <see cref="AssessedOn"/>.</summary>
+    public int DaysSinceSurgery => AssessedOn.DayNumber - Report.SurgeryDate.DayNumber;
+
+    internal ReportFacts Facts { get; }
+
+    internal int RiskFactorMask { get; }
+}

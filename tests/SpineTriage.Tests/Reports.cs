@@ -1,0 +1,46 @@
+namespace SpineTriage.Tests;
+
+/// <summary>Builders for reports, so a test states only what matters to it.</summary>
+internal static class Reports
+{
+    public static readonly DateOnly Today = new(2026, 11, 24);
+
+    public static readonly DateOnly SurgeryDate = new(2026, 9, 1);
+
+    public static TriageEngine Engine(TriageEngineOptions? options = null) => new(options, new FixedClock(Today));
+
+    /// <summary>Every red flag answered no: a report that triages to self care unless a test changes it.</summary>
+    public static SymptomReport AllRedFlagsDenied() => new()
+    {
+        SurgeryDate = SurgeryDate,
+        AssessedOn = Today,
+        Answers = AnswerSet.From(QuestionCatalogue.RedFlags.Select(q => KeyValuePair.Create(q.Id, Answer.No))),
+    };
+
+    public static SymptomReport With(this SymptomReport report, QuestionId question, Answer answer) =>
+        report with { Answers = report.Answers.With(question, answer) };
+
+    public static SymptomReport Yes(this SymptomReport report, params QuestionId[] questions) =>
+        questions.Aggregate(report, (r, q) => r.With(q, Answer.Yes));
+
+    public static TriageResult Evaluate(this TriageEngine engine, SymptomReport report)
+    {
+        var outcome = engine.Triage(report);
+        if (!outcome.IsSuccess)
+        {
+            throw new InvalidOperationException("Test report is invalid: " + string.Join("; ", outcome.Errors));
+        }
+
+        return outcome.Result;
+    }
+
+    public static IEnumerable<string> RuleIds(this TriageResult result) => result.Findings.Select(f => f.RuleId);
+}
+
+/// <summary>A clock fixed at noon UTC of a given day.</summary>
+internal sealed class FixedClock(DateOnly today) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => new(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+}
