@@ -17,7 +17,7 @@ internal sealed class Rule(string id, Urgency urgency)
 
     public required string PatientExplanation { get; init; }
 
-    public string ClinicianRationale => $"Consider {Consideration}. Fired because: {When.Description}.";
+    public string ClinicianRationale => $"Consider: {Consideration}. Fired because: {When.Description}.";
 
     public RuleDefinition ToDefinition() => new(Id, Urgency, Title, When.Description, Consideration, Source, PatientExplanation, ClinicianRationale);
 }

@@ -15,16 +15,9 @@ namespace SpineTriage;
 /// </remarks>
 public static class TriageJson
 {
-    private static readonly SpineTriageJsonContext Compact = new(new JsonSerializerOptions
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
+    private static readonly SpineTriageJsonContext Compact = new(Options(indented: false));
 
-    private static readonly SpineTriageJsonContext Indented = new(new JsonSerializerOptions
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        WriteIndented = true,
-    });
+    private static readonly SpineTriageJsonContext Indented = new(Options(indented: true));
 
     /// <summary>Reads a symptom report from JSON, strictly. Range rules (a pain score of 12, say) are checked by <see cref="TriageEngine.Validate"/>.</summary>
     /// <param name="json">The report JSON.</param>
@@ -162,6 +155,16 @@ public static class TriageJson
         var document = new ErrorsDocument { Errors = errors.Select(e => new ErrorDocument { Path = e.Path, Message = e.Message }).ToList() };
         return JsonSerializer.Serialize(document, (indented ? Indented : Compact).ErrorsDocument);
     }
+
+    // Options given to a context replace those of its attribute, so the contract's naming is restated here.
+    private static JsonSerializerOptions Options(bool indented) => new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DictionaryKeyPolicy = null,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = indented,
+    };
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
