@@ -103,6 +103,58 @@ internal sealed class ErrorDocument
     public string Message { get; set; } = "";
 }
 
+internal sealed class RuleCatalogueDocument
+{
+    public string Version { get; set; } = "";
+
+    public string Hash { get; set; } = "";
+
+    public decimal FeverThresholdCelsius { get; set; }
+
+    public int SeverePainScore { get; set; }
+
+    public List<RuleDocument> Rules { get; set; } = [];
+}
+
+internal sealed class RuleDocument
+{
+    public string Id { get; set; } = "";
+
+    public string Urgency { get; set; } = "";
+
+    public int UrgencyCode { get; set; }
+
+    public string Title { get; set; } = "";
+
+    public string Condition { get; set; } = "";
+
+    public string Consideration { get; set; } = "";
+
+    public string Source { get; set; } = "";
+
+    public string PatientExplanation { get; set; } = "";
+
+    public string ClinicianRationale { get; set; } = "";
+}
+
+internal sealed class QuestionCatalogueDocument
+{
+    public string Version { get; set; } = "";
+
+    public List<QuestionDocument> Questions { get; set; } = [];
+}
+
+internal sealed class QuestionDocument
+{
+    public string Id { get; set; } = "";
+
+    public int Order { get; set; }
+
+    public bool RedFlag { get; set; }
+
+    public string Text { get; set; } = "";
+}
+
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -110,4 +162,6 @@ internal sealed class ErrorDocument
 [JsonSerializable(typeof(ReportDocument))]
 [JsonSerializable(typeof(ResultDocument))]
 [JsonSerializable(typeof(ErrorsDocument))]
+[JsonSerializable(typeof(RuleCatalogueDocument))]
+[JsonSerializable(typeof(QuestionCatalogueDocument))]
 internal sealed partial class SpineTriageJsonContext : JsonSerializerContext;

@@ -156,6 +156,48 @@ public static class TriageJson
         return JsonSerializer.Serialize(document, (indented ? Indented : Compact).ErrorsDocument);
     }
 
+    /// <summary>Writes the rule catalogue: version, hash, thresholds and every rule in evaluation order.</summary>
+    /// <param name="ruleSet">The rule set, from <see cref="TriageEngine.RuleSet"/>.</param>
+    /// <param name="indented">Whether to indent (default) or write one line.</param>
+    /// <returns>The JSON.</returns>
+    public static string SerializeRuleSet(RuleSet ruleSet, bool indented = true)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        var document = new RuleCatalogueDocument
+        {
+            Version = ruleSet.Version,
+            Hash = ruleSet.Hash,
+            FeverThresholdCelsius = ruleSet.FeverThresholdCelsius,
+            SeverePainScore = ruleSet.SeverePainScore,
+            Rules = ruleSet.Rules.Select(r => new RuleDocument
+            {
+                Id = r.Id,
+                Urgency = r.Urgency.JsonName(),
+                UrgencyCode = r.Urgency.Code(),
+                Title = r.Title,
+                Condition = r.Condition,
+                Consideration = r.Consideration,
+                Source = r.Source,
+                PatientExplanation = r.PatientExplanation,
+                ClinicianRationale = r.ClinicianRationale,
+            }).ToList(),
+        };
+        return JsonSerializer.Serialize(document, (indented ? Indented : Compact).RuleCatalogueDocument);
+    }
+
+    /// <summary>Writes the question catalogue in asking order: id, order, whether it is a red flag, and the question text.</summary>
+    /// <param name="indented">Whether to indent (default) or write one line.</param>
+    /// <returns>The JSON.</returns>
+    public static string SerializeQuestions(bool indented = true)
+    {
+        var document = new QuestionCatalogueDocument
+        {
+            Version = RuleCatalogue.Version,
+            Questions = QuestionCatalogue.All.Select(q => new QuestionDocument { Id = q.JsonId, Order = q.Order, RedFlag = q.IsRedFlag, Text = q.Text }).ToList(),
+        };
+        return JsonSerializer.Serialize(document, (indented ? Indented : Compact).QuestionCatalogueDocument);
+    }
+
     // Options given to a context replace those of its attribute, so the contract's naming is restated here.
     private static JsonSerializerOptions Options(bool indented) => new()
     {
