@@ -169,13 +169,13 @@ internal static class ReportReader
             var propertyPath = PathOf(path, property.Name);
             if (!seen.Add(property.Name))
             {
-                errors.Add(new(propertyPath, $"'{property.Name}' appears more than once; each property may appear once."));
+                errors.Add(new(propertyPath, $"'{Shorten(property.Name)}' appears more than once; each property may appear once."));
                 continue;
             }
 
             if (allowed is not null && !allowed.Contains(property.Name, StringComparer.Ordinal))
             {
-                errors.Add(new(propertyPath, $"unknown property '{property.Name}'{Suggest(property.Name, allowed)}; allowed: {string.Join(", ", allowed)}."));
+                errors.Add(new(propertyPath, $"unknown property '{Shorten(property.Name)}'{Suggest(property.Name, allowed)}; allowed: {string.Join(", ", allowed)}."));
                 continue;
             }
 
@@ -247,7 +247,7 @@ internal static class ReportReader
             var propertyPath = PathOf(path, property.Name);
             if (!QuestionCatalogue.TryGet(property.Name, out var question))
             {
-                errors.Add(new(propertyPath, $"unknown question id '{property.Name}'{Suggest(property.Name, questionIds)}; the question ids are listed by the question catalogue (spinetriage questions)."));
+                errors.Add(new(propertyPath, $"unknown question id '{Shorten(property.Name)}'{Suggest(property.Name, questionIds)}; the question ids are listed by the question catalogue (spinetriage questions)."));
                 continue;
             }
 
