@@ -1,0 +1,119 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace SpineTriage.ConsoleHost;
+
+/// <summary>
+/// <c>spinetriage check PATH...</c>: runs case files (contract.md, case file). A folder is searched
+/// recursively for <c>*.json</c> files, in ordinal order of their paths; a file is run whatever its name.
+/// </summary>
+internal static class CheckCommand
+{
+    private static readonly EnumerationOptions CaseFileSearch = new()
+    {
+        RecurseSubdirectories = true,
+        MatchType = MatchType.Simple,
+        MatchCasing = MatchCasing.CaseInsensitive,
+        IgnoreInaccessible = false,
+    };
+
+    public static Command Create(Lazy<TriageEngine> engine)
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "Case files, or folders searched recursively for *.json case files.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var command = new Command(
+            "check",
+            "Runs case files: one line per failing case, then 'N passed, N failed'. Exit 0 all pass; 1 any fails; 2 a case file is malformed or a path is missing.")
+        {
+            paths,
+        };
+        command.SetAction(parsed => Run(engine.Value, parsed.GetRequiredValue(paths)));
+        return command;
+    }
+
+    private static int Run(TriageEngine engine, string[] paths)
+    {
+        var passed = 0;
+        var failed = 0;
+        var unusable = false;
+        foreach (var file in CaseFiles(paths, ref unusable))
+        {
+            if (!InputFile.TryReadText(file, out var json, out var readError))
+            {
+                Console.Out.WriteLine($"MALFORMED {file}: {readError}");
+                unusable = true;
+                failed++;
+                continue;
+            }
+
+            var parsed = TriageCase.Parse(json);
+            if (!parsed.IsSuccess)
+            {
+                Console.Out.WriteLine($"MALFORMED {file}: {string.Join("; ", parsed.Errors)}");
+                unusable = true;
+                failed++;
+                continue;
+            }
+
+            var check = parsed.Value.Check(engine);
+            if (check.Passed)
+            {
+                passed++;
+            }
+            else
+            {
+                Console.Out.WriteLine($"FAIL {file} \"{parsed.Value.Name}\": {string.Join("; ", check.Failures)}");
+                failed++;
+            }
+        }
+
+        // A malformed case file counts as failed, so "0 failed" always means that every case file ran and passed.
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{passed} passed, {failed} failed"));
+        return unusable ? ExitCodes.InvalidInput : failed > 0 ? ExitCodes.CaseFailed : ExitCodes.Success;
+    }
+
+    private static List<string> CaseFiles(string[] paths, ref bool unusable)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+            else if (Directory.Exists(path))
+            {
+                List<string> found;
+                try
+                {
+                    found = Directory.EnumerateFiles(path, "*.json", CaseFileSearch).Order(StringComparer.Ordinal).ToList();
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    Console.Error.WriteLine($"spinetriage: {path}: the folder cannot be read ({e.Message}).");
+                    unusable = true;
+                    continue;
+                }
+
+                if (found.Count == 0)
+                {
+                    // A folder without cases would otherwise pass silently, for example after a typo in CI.
+                    Console.Error.WriteLine($"spinetriage: {path}: no *.json case files in this folder.");
+                    unusable = true;
+                }
+
+                files.AddRange(found);
+            }
+            else
+            {
+                Console.Error.WriteLine($"spinetriage: {path}: no such file or folder.");
+                unusable = true;
+            }
+        }
+
+        return files;
+    }
+}

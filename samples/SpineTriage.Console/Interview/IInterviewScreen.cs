@@ -1,0 +1,26 @@
+namespace SpineTriage.ConsoleHost;
+
+/// <summary>How an interview is shown and read: a thin front-end over <see cref="Interview"/>.</summary>
+internal interface IInterviewScreen
+{
+    /// <summary>Shows what the interview is, before the first question.</summary>
+    void Introduce();
+
+    /// <summary>Asks one step.</summary>
+    /// <param name="step">The step.</param>
+    /// <returns>The line typed, or <see langword="null"/> at the end of the input.</returns>
+    string? Ask(InterviewStep step);
+
+    /// <summary>Says why a reply was not understood; the same step is asked again.</summary>
+    /// <param name="message">What is wrong with the reply.</param>
+    void Reject(string message);
+
+    /// <summary>Says that the interview stopped without a result.</summary>
+    /// <param name="reason">Why.</param>
+    void Abort(string reason);
+
+    /// <summary>Shows the result.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="stoppedEarly">Whether questions were left out because no answer could raise the urgency.</param>
+    void Show(TriageResult result, bool stoppedEarly);
+}

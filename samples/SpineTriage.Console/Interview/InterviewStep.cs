@@ -1,0 +1,39 @@
+namespace SpineTriage.ConsoleHost;
+
+/// <summary>What an interview step asks for.</summary>
+internal enum StepKind
+{
+    SurgeryDate,
+    AssessmentDate,
+    Temperature,
+    PainScore,
+    Question,
+}
+
+/// <summary>One thing the interview asks: a date, a measurement or a question of the catalogue.</summary>
+/// <param name="Kind">What is asked.</param>
+/// <param name="Prompt">The question to show.</param>
+/// <param name="Choices">What may be answered, for example <c>y = yes, n = no, d = don't know</c>.</param>
+/// <param name="Question">The catalogue question, for <see cref="StepKind.Question"/>.</param>
+internal sealed record InterviewStep(StepKind Kind, string Prompt, string Choices, Question? Question = null);
+
+/// <summary>How the interview took a reply.</summary>
+internal enum ReplyKind
+{
+    /// <summary>The reply was taken; the interview moved on (or is over).</summary>
+    Accepted,
+
+    /// <summary>The reply was not understood; the same step is asked again.</summary>
+    Invalid,
+
+    /// <summary>The interview stopped without a result: the input ended, or too many replies were invalid.</summary>
+    Aborted,
+}
+
+/// <summary>How the interview took a reply, and why when it did not.</summary>
+/// <param name="Kind">Accepted, invalid or aborted.</param>
+/// <param name="Message">Why the reply was invalid or the interview aborted.</param>
+internal sealed record Reply(ReplyKind Kind, string Message = "")
+{
+    public static Reply Accepted { get; } = new(ReplyKind.Accepted);
+}

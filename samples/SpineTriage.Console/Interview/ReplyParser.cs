@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace SpineTriage.ConsoleHost;
+
+/// <summary>Reads what a nurse or patient types: answers, dates, a pain score, a temperature with its unit.</summary>
+internal static partial class ReplyParser
+{
+    public const string AnswerChoices = "y = yes, n = no, d = don't know";
+
+    public static bool TryAnswer(string text, out Answer answer)
+    {
+        // Typographic apostrophes come from phones and word processors.
+        switch (text.Trim().Replace('\u2019', '\'').ToLowerInvariant())
+        {
+            case "y" or "yes":
+                answer = Answer.Yes;
+                return true;
+            case "n" or "no":
+                answer = Answer.No;
+                return true;
+            case "d" or "u" or "unknown" or "don't know" or "dont know" or "do not know" or "not sure":
+                answer = Answer.Unknown;
+                return true;
+            default:
+                answer = default;
+                return false;
+        }
+    }
+
+    public static bool TryDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    public static bool TryPainScore(string text, out int score) =>
+        int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out score) && score is >= 0 and <= 10;
+
+    public static bool TryTemperature(string text, out Temperature temperature)
+    {
+        var match = TemperaturePattern().Match(text.Trim());
+        if (!match.Success
+            || !decimal.TryParse(match.Groups["value"].Value.Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            temperature = default;
+            return false;
+        }
+
+        temperature = match.Groups["unit"].Value.StartsWith('c') || match.Groups["unit"].Value.StartsWith('C')
+            ? Temperature.Celsius(value)
+            : Temperature.Fahrenheit(value);
+        return true;
+    }
+
+    // "38.4 C", "38,4°C", "100.9 F", "100.9 fahrenheit": the unit is required, so Fahrenheit is never read as Celsius.
+    [GeneratedRegex(@"^(?<value>[0-9]{1,3}([.,][0-9]{1,2})?)\s*°?\s*(?<unit>c|f|celsius|fahrenheit)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TemperaturePattern();
+}

@@ -1,0 +1,3 @@
+using SpineTriage.ConsoleHost;
+
+return SpineTriageCli.Run(args);
