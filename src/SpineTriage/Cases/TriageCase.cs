@@ -49,6 +49,11 @@ public sealed record TriageCase
         {
             return new(null, [new ValidationError("$", $"the case file is not well-formed JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).")]);
         }
+        catch (InvalidOperationException)
+        {
+            // Strings are checked only when read: an escaped lone surrogate ("\ud800") surfaces here.
+            return new(null, [new ValidationError("$", "the case file contains a string that is not valid text (an unpaired surrogate such as \\ud800).")]);
+        }
     }
 
     /// <summary>Runs the case: triages its report and compares the outcome with the expectation.</summary>

@@ -46,6 +46,12 @@ internal static class ReportReader
         {
             return Malformed(e);
         }
+        catch (InvalidOperationException)
+        {
+            // JsonDocument checks the text of strings only when they are read: invalid UTF-8 bytes or an
+            // escaped lone surrogate ("\ud800") surface here, and are bad input like any other.
+            return NotText();
+        }
     }
 
     public static Outcome Read(string json)
@@ -59,14 +65,24 @@ internal static class ReportReader
         {
             return Malformed(e);
         }
+        catch (InvalidOperationException)
+        {
+            // JsonDocument checks the text of strings only when they are read: invalid UTF-8 bytes or an
+            // escaped lone surrogate ("\ud800") surface here, and are bad input like any other.
+            return NotText();
+        }
     }
+
+    private static Outcome NotText() =>
+        new(null, [new ValidationError("$", "the input contains a string that is not valid text (invalid UTF-8, or an unpaired surrogate such as \\ud800).")]);
 
     private static Outcome Malformed(JsonException e)
     {
         var where = e.LineNumber is { } line
             ? string.Create(CultureInfo.InvariantCulture, $" at line {line + 1}, byte {e.BytePositionInLine + 1}")
             : "";
-        var reason = e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+        // Truncated input also mentions "depth" ("expected depth to be zero at the end"); only the limit is nesting.
+        var reason = e.Message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase)
             ? $"the JSON is nested deeper than {MaxDepth} levels"
             : "the input is not well-formed JSON (UTF-8, no comments, no trailing commas)";
         return new Outcome(null, [new ValidationError("$", $"{reason}{where}.")]);
