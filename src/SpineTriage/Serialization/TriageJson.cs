@@ -117,6 +117,14 @@ public static class TriageJson
             return new(null, [new ValidationError("$", "not a triage result: null.")]);
         }
 
+        // An explicit null replaces a list's default; reading must still not throw.
+        if (document.Findings is null || document.UnansweredQuestions is null || document.CareAdvice is null
+            || document.SafetyNet is null || document.Warnings is null || document.RuleSet is null
+            || document.Findings.Any(f => f?.Evidence is null))
+        {
+            return new(null, [new ValidationError("$", "not a triage result: findings, unansweredQuestions, careAdvice, safetyNet, warnings, ruleSet and each finding's evidence must not be null.")]);
+        }
+
         var errors = new List<ValidationError>();
         var findings = document.Findings.Select((f, i) => new Finding
         {
