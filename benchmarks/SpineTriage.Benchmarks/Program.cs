@@ -1,0 +1,40 @@
+using System.Globalization;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using SpineTriage.Benchmarks;
+
+// `--compare`: a short run of the four Evaluate variants, ending with one machine-readable line.
+// Anything else goes to BenchmarkSwitcher, so `-- --filter *` runs every benchmark.
+if (args is ["--compare"])
+{
+    var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithId("compare"));
+    var summary = BenchmarkRunner.Run<EvaluateComparison>(config);
+    Console.WriteLine(Compare.Line(summary));
+    return Compare.AllSucceeded(summary) ? 0 : 1;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(EvaluateComparison).Assembly).Run(args);
+return 0;
+
+/// <summary>The --compare line, read from BenchmarkDotNet's summary.</summary>
+internal static class Compare
+{
+    public static string Line(Summary summary)
+    {
+        string Mean(string method) => Report(summary, method)?.ResultStatistics?.Mean.ToString("F1", CultureInfo.InvariantCulture) ?? "NA";
+        var bytes = Report(summary, nameof(EvaluateComparison.SpineTriage))?.GcStats.GetBytesAllocatedPerOperation(Report(summary, nameof(EvaluateComparison.SpineTriage))!.BenchmarkCase);
+        return "compare:"
+            + $" spinetriage_ns={Mean(nameof(EvaluateComparison.SpineTriage))}"
+            + $" rulesengine_ns={Mean(nameof(EvaluateComparison.RulesEngineWorkflow))}"
+            + $" nrules_ns={Mean(nameof(EvaluateComparison.NRulesSession))}"
+            + $" floor_ns={Mean(nameof(EvaluateComparison.HandCodedFloor))}"
+            + $" spinetriage_bytes={bytes?.ToString(CultureInfo.InvariantCulture) ?? "NA"}";
+    }
+
+    public static bool AllSucceeded(Summary summary) => summary.Reports.Length == 4 && summary.Reports.All(r => r.Success);
+
+    private static BenchmarkReport? Report(Summary summary, string method) =>
+        summary.Reports.FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method);
+}

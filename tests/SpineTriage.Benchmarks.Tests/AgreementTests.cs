@@ -1,0 +1,145 @@
+using FluentAssertions;
+using SpineTriage.Benchmarks.Alternatives;
+
+namespace SpineTriage.Benchmarks.Tests;
+
+/// <summary>
+/// The benchmarks compare like with like only if all four implementations of rule set 1.0 decide the same:
+/// the same urgency and the same fired rules, for every shared case file and for generated reports.
+/// </summary>
+public class AgreementTests(AgreementTests.DefaultImplementations defaults) : IClassFixture<AgreementTests.DefaultImplementations>
+{
+    private const int GeneratedCount = 10_000;
+
+    public static TheoryData<string> CaseFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "cases"), "*.json").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(file));
+        }
+
+        return data;
+    }
+
+    public static TheoryData<decimal, int> Thresholds() => new()
+    {
+        { 38.0m, 8 },
+        { 38.5m, 6 },
+    };
+
+    [Theory]
+    [MemberData(nameof(CaseFiles))]
+    public async Task All_four_implementations_agree_on_the_case_file(string file)
+    {
+        var implementations = defaults.Implementations;
+        var testCase = TriageCase.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "cases", file)));
+        var report = TriageJson.ParseReport(testCase.Value!.ReportJson);
+        var validation = implementations.Engine.Validate(report.Value!);
+        if (!validation.IsValid)
+        {
+            // Nothing to evaluate: only a case that expects an invalid report may have one.
+            testCase.Value.ExpectInvalid.Should().BeTrue();
+            return;
+        }
+
+        var disagreements = await implementations.DisagreementsOn(validation.Report);
+
+        disagreements.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void The_shared_case_files_are_linked_into_the_tests()
+    {
+        CaseFiles().Should().HaveCountGreaterThanOrEqualTo(8);
+    }
+
+    [Theory]
+    [MemberData(nameof(Thresholds))]
+    public async Task All_four_implementations_agree_on_ten_thousand_generated_reports(decimal feverThresholdCelsius, int severePainScore)
+    {
+        var options = new TriageEngineOptions { FeverThresholdCelsius = feverThresholdCelsius, SeverePainScore = severePainScore };
+        var implementations = options == TriageEngineOptions.Default ? defaults.Implementations : new Implementations(options);
+        var disagreements = new List<string>();
+        foreach (var report in GeneratedReports.Create(seed: 20261124, GeneratedCount, feverThresholdCelsius))
+        {
+            var validated = ReferenceReport.Validated(implementations.Engine, report);
+            foreach (var disagreement in await implementations.DisagreementsOn(validated))
+            {
+                disagreements.Add($"{disagreement} for {TriageJson.SerializeReport(report)}");
+            }
+        }
+
+        disagreements.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Generated_reports_make_every_rule_of_the_catalogue_fire()
+    {
+        var engine = ReferenceReport.Engine();
+        var fired = GeneratedReports.Create(seed: 20261124, GeneratedCount, TriageEngineOptions.Default.FeverThresholdCelsius)
+            .SelectMany(report => engine.Evaluate(ReferenceReport.Validated(engine, report)).Findings.Select(f => f.RuleId))
+            .ToHashSet();
+
+        fired.Should().BeEquivalentTo(engine.RuleSet.Rules.Select(r => r.Id));
+    }
+
+    [Fact]
+    public void Generated_reports_include_temperatures_on_both_sides_of_the_threshold_in_both_units()
+    {
+        var threshold = TriageEngineOptions.Default.FeverThresholdCelsius;
+        var temperatures = GeneratedReports.Create(seed: 20261124, GeneratedCount, threshold)
+            .Select(r => r.Temperature)
+            .OfType<Temperature>()
+            .ToList();
+
+        foreach (var unit in new[] { TemperatureUnit.Celsius, TemperatureUnit.Fahrenheit })
+        {
+            temperatures.Should().Contain(t => t.Unit == unit && t.ToCelsius() >= threshold && t.ToCelsius() < threshold + 0.2m);
+            temperatures.Should().Contain(t => t.Unit == unit && t.ToCelsius() < threshold && t.ToCelsius() > threshold - 0.2m);
+        }
+    }
+
+    [Fact]
+    public void The_reference_report_fires_rules_at_three_urgencies()
+    {
+        var engine = ReferenceReport.Engine();
+
+        var result = engine.Evaluate(ReferenceReport.Validated(engine, ReferenceReport.Report));
+
+        result.Findings.Select(f => f.Urgency).Distinct().Should().HaveCount(3);
+    }
+
+    /// <summary>The four implementations with the default thresholds, built once for the class: compiling the rules takes a while.</summary>
+    public sealed class DefaultImplementations
+    {
+        internal Implementations Implementations { get; } = new(TriageEngineOptions.Default);
+    }
+
+    /// <summary>The four implementations built with the same thresholds.</summary>
+    internal sealed class Implementations(TriageEngineOptions options)
+    {
+        public TriageEngine Engine { get; } = ReferenceReport.Engine(options);
+
+        private RulesEngineTriage Workflow { get; } = new(options);
+
+        private NRulesTriage NRules { get; } = new(options);
+
+        public async Task<IReadOnlyList<string>> DisagreementsOn(ValidatedReport report)
+        {
+            var result = Engine.Evaluate(report);
+            var expected = new Decision(result.Urgency, result.Findings.Select(f => f.RuleId).ToArray());
+            var others = new (string Name, Decision Decision)[]
+            {
+                ("RulesEngine", await Workflow.EvaluateAsync(report)),
+                ("NRules", NRules.Evaluate(report)),
+                ("hand-coded floor", HandCodedTriage.Evaluate(report, options).ToDecision()),
+            };
+
+            return others
+                .Where(o => o.Decision.Urgency != expected.Urgency || !o.Decision.RuleIds.Order(StringComparer.Ordinal).SequenceEqual(expected.RuleIds.Order(StringComparer.Ordinal)))
+                .Select(o => $"{o.Name} gave {o.Decision.Urgency} [{string.Join(", ", o.Decision.RuleIds)}], SpineTriage {expected.Urgency} [{string.Join(", ", expected.RuleIds)}]")
+                .ToArray();
+        }
+    }
+}
