@@ -33,7 +33,7 @@ internal sealed class PlainScreen(TextReader input, TextWriter output, TextWrite
         output.WriteLine();
         if (stoppedEarly)
         {
-            output.WriteLine($"No further answer can raise the urgency above {ResultText.Name(result.Urgency)}, so the remaining questions were not asked.");
+            output.WriteLine($"No further answer can change the urgency ({ResultText.Name(result.Urgency)}), so the remaining questions were not asked.");
             output.WriteLine();
         }
 

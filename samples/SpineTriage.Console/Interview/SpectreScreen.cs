@@ -31,7 +31,7 @@ internal sealed class SpectreScreen(IAnsiConsole console) : IInterviewScreen
         console.WriteLine();
         if (stoppedEarly)
         {
-            console.MarkupLine($"[grey]No further answer can raise the urgency above {ResultText.Name(result.Urgency)}, so the remaining questions were not asked.[/]");
+            console.MarkupLine($"[grey]No further answer can change the urgency ({ResultText.Name(result.Urgency)}), so the remaining questions were not asked.[/]");
         }
 
         var colour = result.Urgency switch

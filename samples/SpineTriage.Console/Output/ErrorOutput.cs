@@ -16,13 +16,14 @@ internal static class ErrorOutput
             return ExitCodes.InvalidInput;
         }
 
-        if (errors.Count == 1 && errors[0].Path == "$")
+        if (errors.Count == 1)
         {
-            Console.Error.WriteLine($"spinetriage: {summary}: {errors[0].Message}");
+            var where = errors[0].Path == "$" ? "" : $"{errors[0].Path}: ";
+            Console.Error.WriteLine($"spinetriage: {summary}: {where}{errors[0].Message}");
             return ExitCodes.InvalidInput;
         }
 
-        Console.Error.WriteLine($"spinetriage: {summary} ({errors.Count} {(errors.Count == 1 ? "error" : "errors")}):");
+        Console.Error.WriteLine($"spinetriage: {summary} ({errors.Count} errors):");
         foreach (var error in errors)
         {
             Console.Error.WriteLine($"  {error.Path}: {error.Message}");

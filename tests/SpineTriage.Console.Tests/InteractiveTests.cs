@@ -1,0 +1,161 @@
+using System.Globalization;
+using FluentAssertions;
+using static SpineTriage.Console.Tests.SpineTriageHost;
+
+namespace SpineTriage.Console.Tests;
+
+/// <summary>The interview with scripted replies: redirected input and output give plain text, one reply per line.</summary>
+public class InteractiveTests
+{
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.Now);
+
+    private static readonly string[] FirstFourRedFlagsDenied = ["n", "n", "n", "n"];
+
+    private static readonly string[] LastRedFlagsDenied = ["n", "n", "n", "n", "n", "n"];
+
+    private static string SurgeryDate => Iso(Today.AddDays(-30));
+
+    [Fact]
+    public void Without_a_command_a_yes_to_bladder_or_bowel_control_loss_stops_at_once_with_emergency()
+    {
+        var run = Interview([], SurgeryDate, "", "y");
+
+        run.ExitCode.Should().Be(0);
+        Prompts(run).Should().ContainSingle().Which.Should().Contain(QuestionCatalogue.Get(QuestionId.BladderOrBowelControlLoss).Text);
+        run.Output.Should().Contain("No further answer can change the urgency (EMERGENCY)");
+        run.Output.Should().Contain("EMERGENCY (code 5): now").And.Contain("Call emergency services");
+        run.Output.Should().Contain("Evidence: bladderOrBowelControlLoss: yes");
+    }
+
+    [Fact]
+    public void Self_care_interview_asks_every_question_in_asking_order_and_ends_with_advice_and_safety_net()
+    {
+        var run = Interview(
+            ["interactive"],
+            [SurgeryDate, "", .. FirstFourRedFlagsDenied, "36.9 C", .. LastRedFlagsDenied, "2", "n", "n", "n", "n", "n", "n", "n", "n"]);
+
+        run.ExitCode.Should().Be(0);
+        Prompts(run).Should().HaveCount(QuestionCatalogue.Count);
+        Prompts(run).Zip(QuestionCatalogue.All).Should().OnlyContain(p => p.First.Contains(p.Second.Text, StringComparison.Ordinal));
+        run.Output.Should().NotContain("No further answer can change the urgency");
+        run.Output.Should().ContainAll("SELF CARE (code 1)", "rule expected-recovery", "Care advice:", "Safety net:", "Seek emergency care at once if you develop:");
+    }
+
+    [Fact]
+    public void Answer_not_understood_is_asked_again()
+    {
+        var run = Interview(["interactive"], SurgeryDate, "", "maybe", "yes");
+
+        run.ExitCode.Should().Be(0);
+        run.Output.Should().Contain("Not understood: Please answer y = yes, n = no, d = don't know.");
+        Prompts(run).Should().HaveCount(2).And.OnlyContain(p => p.Contains(QuestionCatalogue.Get(QuestionId.BladderOrBowelControlLoss).Text, StringComparison.Ordinal));
+        run.Output.Should().Contain("EMERGENCY (code 5)");
+    }
+
+    [Fact]
+    public void Five_replies_not_understood_in_a_row_stop_the_interview_with_exit_2()
+    {
+        var run = Interview(["interactive"], SurgeryDate, "", "1", "2", "3", "4", "5", "y");
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("5 replies in a row were not understood");
+        run.Output.Should().NotContain("EMERGENCY");
+        run.ShouldHaveNoStackTrace();
+    }
+
+    [Fact]
+    public void End_of_input_in_the_middle_of_the_interview_exits_2_with_a_message()
+    {
+        var run = Interview(["interactive"], SurgeryDate, "", "n", "n");
+
+        run.ExitCode.Should().Be(2);
+        run.ErrorLines.Should().ContainSingle().Which.Should().Contain("The input ended before the interview was complete");
+        run.Output.Should().NotContain("(code ");
+        run.ShouldHaveNoStackTrace();
+    }
+
+    [Fact]
+    public void Empty_input_exits_2_with_a_message()
+    {
+        var run = Interview(["interactive"]);
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("The input ended before the interview was complete");
+        run.ShouldHaveNoStackTrace();
+    }
+
+    [Fact]
+    public void Dont_know_is_kept_as_an_unknown_answer_and_keeps_the_urgency_at_urgent()
+    {
+        var run = Interview(["interactive"], [SurgeryDate, "", "n", "don't know", "n", "n", "37.0 C", "n", "n", "n", "n"]);
+
+        run.ExitCode.Should().Be(0);
+        run.Output.Should().ContainAll("URGENT (code 4)", "rule unresolved-red-flag", "saddleNumbness: unknown");
+    }
+
+    [Fact]
+    public void Measured_fahrenheit_fever_with_wound_discharge_is_an_emergency()
+    {
+        var run = Interview(["interactive"], [SurgeryDate, "", .. FirstFourRedFlagsDenied, "100.9 F", "n", "y"]);
+
+        run.ExitCode.Should().Be(0);
+        run.Output.Should().ContainAll("EMERGENCY (code 5)", "rule infection-with-fever", "temperature: 100.9 °F (38.3 °C)");
+        run.Output.Should().Contain("Warnings:");
+    }
+
+    [Fact]
+    public void Temperature_without_its_unit_is_asked_again()
+    {
+        var run = Interview(["interactive"], [SurgeryDate, "", .. FirstFourRedFlagsDenied, "38.4", "38.4 C", "n", "y"]);
+
+        run.ExitCode.Should().Be(0);
+        run.Output.Should().Contain("Not understood: Please give the temperature with its unit");
+        run.Output.Should().Contain("temperature: 38.4 °C");
+    }
+
+    [Fact]
+    public void Pain_score_out_of_range_is_asked_again()
+    {
+        var run = Interview(["interactive"], [SurgeryDate, "", .. FirstFourRedFlagsDenied, "", .. LastRedFlagsDenied, "11", "9", "y"]);
+
+        run.ExitCode.Should().Be(0);
+        run.Output.Should().Contain("Not understood: Please give a whole number from 0 to 10");
+        run.Output.Should().ContainAll("URGENT (code 4)", "rule severe-escalating-pain", "painScore: 9");
+    }
+
+    [Fact]
+    public void Surgery_date_after_today_is_asked_again_with_the_reason()
+    {
+        var run = Interview(["interactive"], Iso(Today.AddDays(5)), SurgeryDate, "", "y");
+
+        run.ExitCode.Should().Be(0);
+        run.Output.Should().Contain("Not understood: surgeryDate").And.Contain("must not be after");
+        run.Output.Should().Contain("EMERGENCY (code 5)");
+    }
+
+    [Fact]
+    public void Blank_assessment_date_means_today()
+    {
+        var run = Interview(["interactive"], Iso(Today.AddDays(-10)), "", "y");
+
+        run.Output.Should().Contain("10 days since surgery.");
+    }
+
+    [Fact]
+    public void Interview_stops_at_soon_once_no_answer_can_change_the_urgency()
+    {
+        var run = Interview(["interactive"], [SurgeryDate, "", .. FirstFourRedFlagsDenied, "36.8 C", .. LastRedFlagsDenied, "3", "y"]);
+
+        run.ExitCode.Should().Be(0);
+        Prompts(run).Should().HaveCount(11);
+        run.Output.Should().ContainAll("No further answer can change the urgency (SOON)", "SOON (code 3)", "rule pain-after-improvement");
+    }
+
+    private static HostRun Interview(string[] args, params string[] replies) =>
+        Run(args, string.Concat(replies.Select(r => r + "\n")));
+
+    /// <summary>The catalogue questions asked, in order: the prompts numbered like <c>[5/18 RF]</c>.</summary>
+    private static List<string> Prompts(HostRun run) => run.OutputLines.Where(l => l.StartsWith('[')).ToList();
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

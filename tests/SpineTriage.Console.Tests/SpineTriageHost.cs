@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text;
+
+namespace SpineTriage.Console.Tests;
+
+/// <summary>What one run of the host printed and returned.</summary>
+public sealed record HostRun(int ExitCode, string Output, string Error)
+{
+    public string[] OutputLines => Output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+
+    public string[] ErrorLines => Error.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+}
+
+/// <summary>Runs the built console host (the same configuration as these tests) as <c>dotnet SpineTriage.Console.dll</c>.</summary>
+public static class SpineTriageHost
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static string HostDll { get; } = FindHostDll();
+
+    public static string Reports(string name) => Path.Combine(RepositoryRoot, "samples", "reports", name);
+
+    public static HostRun Run(params string[] args) => Run(args, stdin: (byte[]?)null);
+
+    public static HostRun Run(string[] args, string stdin) => Run(args, Encoding.UTF8.GetBytes(stdin));
+
+    public static HostRun Run(string[] args, byte[]? stdin)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            UseShellExecute = false,
+            WorkingDirectory = RepositoryRoot,
+        };
+        start.ArgumentList.Add(HostDll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        var input = Task.Run(() => Feed(process.StandardInput.BaseStream, stdin));
+        if (!process.WaitForExit(Timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"spinetriage {string.Join(' ', args)} did not finish within {Timeout.TotalSeconds} s.");
+        }
+
+        process.WaitForExit();
+        input.Wait(Timeout);
+        return new HostRun(process.ExitCode, output.Result, error.Result);
+    }
+
+    private static void Feed(Stream stdin, byte[]? bytes)
+    {
+        try
+        {
+            if (bytes is not null)
+            {
+                stdin.Write(bytes);
+            }
+
+            stdin.Close();
+        }
+        catch (IOException)
+        {
+            // The host may stop reading early (a refused 30 MB input, an interview that stopped): a broken pipe is expected.
+        }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "SpineTriage.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"SpineTriage.sln not found above {AppContext.BaseDirectory}.");
+    }
+
+    private static string FindHostDll()
+    {
+        var configuration = typeof(SpineTriageHost).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var dll = Path.Combine(RepositoryRoot, "samples", "SpineTriage.Console", "bin", configuration, "net10.0", "SpineTriage.Console.dll");
+        return File.Exists(dll)
+            ? dll
+            : throw new InvalidOperationException($"The console host is not built: {dll} is missing (the project reference builds it).");
+    }
+}
