@@ -1,0 +1,62 @@
+using FluentAssertions;
+using Q = SpineTriage.QuestionId;
+
+namespace SpineTriage.Tests.Engine;
+
+/// <summary>
+/// The urgency a report could still reach if every question not yet given were yes and a missing pain score
+/// or temperature were at its highest: a nurse line stops asking when it equals the current urgency.
+/// </summary>
+public class HighestReachableUrgencyTests
+{
+    private static readonly TriageEngine Engine = Reports.Engine();
+
+    private static Urgency Reachable(SymptomReport report) => Engine.HighestReachableUrgency(Engine.Validate(report).Report!);
+
+    [Fact]
+    public void A_report_with_nothing_asked_can_still_reach_emergency()
+    {
+        Reachable(new SymptomReport { SurgeryDate = Reports.SurgeryDate, AssessedOn = Reports.Today }).Should().Be(Urgency.Emergency);
+    }
+
+    [Fact]
+    public void An_emergency_can_reach_nothing_higher()
+    {
+        Reachable(new SymptomReport { SurgeryDate = Reports.SurgeryDate, AssessedOn = Reports.Today }.Yes(Q.BladderOrBowelControlLoss))
+            .Should().Be(Urgency.Emergency);
+    }
+
+    [Fact]
+    public void A_fully_answered_report_can_reach_only_its_own_urgency()
+    {
+        var report = Reports.AllRedFlagsDenied().Pain(3).Measured(Temperature.Celsius(36.9m))
+            with { Answers = AnswerSet.Empty.WithNotGivenAs(Answer.No).With(Q.LumpOverHardware, Answer.Yes) };
+
+        Reachable(report).Should().Be(Urgency.Routine).And.Be(Engine.Evaluate(report).Urgency);
+    }
+
+    [Fact]
+    public void Red_flags_denied_with_other_questions_not_asked_can_still_reach_urgent()
+    {
+        // Not yet asked: worsening pain with the pain score at its highest is severe escalating pain.
+        Reachable(Reports.AllRedFlagsDenied().Measured(Temperature.Celsius(36.9m))).Should().Be(Urgency.Urgent);
+    }
+
+    [Fact]
+    public void A_missing_temperature_counts_as_a_fever_that_could_make_wound_signs_an_emergency()
+    {
+        var report = Reports.AllRedFlagsDenied().Pain(3).Yes(Q.WoundDischarge);
+        report = report with { Answers = report.Answers.WithNotGivenAs(Answer.No) };
+
+        Reachable(report).Should().Be(Urgency.Emergency);
+    }
+
+    [Fact]
+    public void An_explicit_unknown_counts_as_answered_and_is_not_raised()
+    {
+        var report = Reports.AllRedFlagsDenied().Pain(3).Measured(Temperature.Celsius(36.9m))
+            with { Answers = AnswerSet.Empty.WithNotGivenAs(Answer.No).With(Q.SaddleNumbness, Answer.Unknown) };
+
+        Reachable(report).Should().Be(Urgency.Urgent);
+    }
+}

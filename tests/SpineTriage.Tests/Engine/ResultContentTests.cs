@@ -1,0 +1,304 @@
+using FluentAssertions;
+using Q = SpineTriage.QuestionId;
+
+namespace SpineTriage.Tests.Engine;
+
+/// <summary>What every result tells (clinical-criteria.md sections 1, 5 and 6).</summary>
+public class ResultContentTests
+{
+    private static readonly TriageEngine Engine = Reports.Engine();
+
+    /// <summary>The advice of clinical-criteria.md section 5, written out from the document.</summary>
+    public static TheoryData<RiskFactor, string> RiskFactorAdvice() => new()
+    {
+        { RiskFactor.Smoking, "Stop smoking: it impairs bone healing and makes a solid fusion less likely." },
+        { RiskFactor.Osteoporosis, "Keep treating and monitoring osteoporosis to strengthen bone." },
+        { RiskFactor.Diabetes, "Keep diabetes well controlled: it slows healing." },
+        { RiskFactor.Obesity, "Work towards a healthy weight to reduce mechanical stress on the spine." },
+        { RiskFactor.MultiLevelSurgery, "Multiple-level or complex surgery: keep every follow-up appointment." },
+        { RiskFactor.EarlyHeavyActivity, "Follow your activity and rehabilitation advice; avoid heavy strain too soon." },
+        { RiskFactor.PreviousInfection, "A previous infection raises the risk: report wound changes or fever promptly." },
+    };
+
+    /// <summary>The default disposition texts of clinical-criteria.md section 1, with a report that reaches each urgency.</summary>
+    public static TheoryData<string, Urgency, string> Dispositions() => new()
+    {
+        { "emergency", Urgency.Emergency, "Call emergency services or go to the nearest emergency department now." },
+        { "urgent", Urgency.Urgent, "Contact your surgeon's team today, within the next few hours. If you cannot reach them, go to urgent care or an emergency department." },
+        { "soon", Urgency.Soon, "Call your surgeon's office to be seen within the next 3 days." },
+        { "routine", Urgency.Routine, "Mention this at your next follow-up appointment, or book a routine appointment within 2 weeks." },
+        { "selfCare", Urgency.SelfCare, "This sounds like expected recovery. Continue your recovery plan and keep watching for the warning signs below." },
+    };
+
+    /// <summary>Reports that reach each urgency, and a few mixed ones.</summary>
+    public static TheoryData<string> Scenarios() => ["emergency", "urgent", "soon", "routine", "selfCare", "unresolved", "feverContradiction"];
+
+    private static SymptomReport Scenario(string name) => name switch
+    {
+        "emergency" => Reports.AllRedFlagsDenied().Yes(Q.NewOrWorseningLimbWeakness),
+        "urgent" => Reports.AllRedFlagsDenied().Yes(Q.CalfPainOrSwelling),
+        "soon" => Reports.AllRedFlagsDenied().Yes(Q.InstabilityOrMovement),
+        "routine" => Reports.AllRedFlagsDenied().Yes(Q.LocalizedTenderness),
+        "selfCare" => Reports.AllRedFlagsDenied(),
+        "unresolved" => Reports.AllRedFlagsDenied().Unknown(Q.SaddleNumbness).Pain(8),
+        "feverContradiction" => Reports.AllRedFlagsDenied().No(Q.Fever).Measured(Temperature.Celsius(39.0m)),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
+    };
+
+    [Fact]
+    public void Days_since_surgery_count_from_the_surgery_date_to_the_assessment_date()
+    {
+        var result = Engine.Evaluate(Reports.AllRedFlagsDenied() with { SurgeryDate = new DateOnly(2026, 9, 1), AssessedOn = new DateOnly(2026, 11, 24) });
+
+        result.DaysSinceSurgery.Should().Be(84);
+    }
+
+    [Fact]
+    public void Days_since_surgery_are_zero_on_the_day_of_surgery()
+    {
+        var result = Engine.Evaluate(Reports.AllRedFlagsDenied() with { SurgeryDate = Reports.Today, AssessedOn = Reports.Today });
+
+        result.DaysSinceSurgery.Should().Be(0);
+    }
+
+    [Fact]
+    public void Without_an_assessment_date_the_clock_s_today_is_used()
+    {
+        var engine = new TriageEngine(timeProvider: new FixedClock(new DateOnly(2026, 12, 1)));
+
+        var result = engine.Evaluate(Reports.AllRedFlagsDenied() with { SurgeryDate = new DateOnly(2026, 11, 20), AssessedOn = null });
+
+        result.DaysSinceSurgery.Should().Be(11);
+    }
+
+    [Fact]
+    public void A_validated_report_without_an_assessment_date_is_assessed_on_the_engine_s_today()
+    {
+        var validated = Engine.Validate(Reports.AllRedFlagsDenied() with { AssessedOn = null }).Report!;
+
+        validated.AssessedOn.Should().Be(Reports.Today).And.Be(Engine.Today);
+        validated.DaysSinceSurgery.Should().Be(84);
+    }
+
+    [Fact]
+    public void The_engine_s_today_is_the_local_date_of_its_clock()
+    {
+        new TriageEngine(timeProvider: new FixedClock(new DateOnly(2027, 2, 28))).Today.Should().Be(new DateOnly(2027, 2, 28));
+    }
+
+    [Fact]
+    public void An_assessment_date_in_the_report_wins_over_the_clock()
+    {
+        var result = Engine.Evaluate(Reports.AllRedFlagsDenied() with { SurgeryDate = new DateOnly(2026, 11, 1), AssessedOn = new DateOnly(2026, 11, 3) });
+
+        result.DaysSinceSurgery.Should().Be(2);
+    }
+
+    [Theory]
+    [MemberData(nameof(RiskFactorAdvice))]
+    public void Each_risk_factor_adds_its_advice_line(RiskFactor riskFactor, string advice)
+    {
+        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.InstabilityOrMovement) with { RiskFactors = [riskFactor] });
+
+        result.CareAdvice.Should().ContainSingle().Which.Should().Contain(advice).And.Contain("makes hardware problems more likely");
+    }
+
+    [Fact]
+    public void Several_risk_factors_add_one_advice_line_each()
+    {
+        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.InstabilityOrMovement) with { RiskFactors = Enum.GetValues<RiskFactor>() });
+
+        result.CareAdvice.Should().HaveCount(7);
+    }
+
+    [Fact]
+    public void Without_risk_factors_a_result_above_self_care_has_no_care_advice()
+    {
+        Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.InstabilityOrMovement)).CareAdvice.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Self_care_includes_the_conservative_care_advice()
+    {
+        var result = Engine.Evaluate(Reports.AllRedFlagsDenied());
+
+        result.CareAdvice.Should().Contain(line => line.Contains("conservative care", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("emergency")]
+    [InlineData("urgent")]
+    [InlineData("soon")]
+    [InlineData("routine")]
+    public void Only_self_care_includes_the_conservative_care_advice(string scenario)
+    {
+        var result = Engine.Evaluate(Scenario(scenario) with { RiskFactors = [RiskFactor.Diabetes] });
+
+        result.CareAdvice.Should().NotContain(line => line.Contains("conservative care", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Self_care_with_a_risk_factor_gives_its_line_and_the_self_care_advice()
+    {
+        var result = Engine.Evaluate(Reports.AllRedFlagsDenied() with { RiskFactors = [RiskFactor.Smoking] });
+
+        result.CareAdvice[0].Should().Contain("Stop smoking");
+        result.CareAdvice.Skip(1).Should().Contain(line => line.Contains("conservative care", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Risk_factors_never_change_the_urgency_or_the_findings(string scenario)
+    {
+        var without = Engine.Evaluate(Scenario(scenario));
+        var with = Engine.Evaluate(Scenario(scenario) with { RiskFactors = Enum.GetValues<RiskFactor>() });
+
+        with.Urgency.Should().Be(without.Urgency);
+        with.Findings.Should().Equal(without.Findings);
+    }
+
+    [Fact]
+    public void The_safety_net_lists_every_emergency_sign_when_none_is_present()
+    {
+        var result = Engine.Evaluate(Reports.AllRedFlagsDenied());
+
+        result.SafetyNet[0].Should().StartWith("Seek emergency care at once if you develop: ")
+            .And.Contain("loss of bladder or bowel control")
+            .And.Contain("numbness around your genitals, buttocks or inner thighs")
+            .And.Contain("weakness in an arm or a leg")
+            .And.Contain("after a fall or an injury")
+            .And.Contain("a fever together with discharge, redness or swelling at your wound")
+            .And.Contain("chest pain or sudden shortness of breath");
+    }
+
+    [Fact]
+    public void The_safety_net_leaves_out_a_sign_that_was_answered_yes()
+    {
+        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.SaddleNumbness));
+
+        result.SafetyNet[0].Should().NotContain("numbness around your genitals").And.Contain("loss of bladder or bowel control");
+    }
+
+    [Fact]
+    public void The_safety_net_lists_a_sign_that_was_not_answered()
+    {
+        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Unknown(Q.ChestPainOrBreathlessness));
+
+        result.SafetyNet[0].Should().Contain("chest pain or sudden shortness of breath");
+    }
+
+    [Fact]
+    public void The_safety_net_leaves_out_fever_with_wound_signs_when_both_are_present()
+    {
+        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.Fever, Q.WoundRednessOrSwelling));
+
+        result.SafetyNet[0].Should().NotContain("a fever together with");
+    }
+
+    [Fact]
+    public void The_safety_net_keeps_fever_with_wound_signs_when_only_a_wound_sign_is_present()
+    {
+        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.WoundRednessOrSwelling));
+
+        result.SafetyNet[0].Should().Contain("a fever together with");
+    }
+
+    [Fact]
+    public void The_safety_net_always_ends_with_when_to_call_back()
+    {
+        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(
+            Q.BladderOrBowelControlLoss, Q.SaddleNumbness, Q.NewOrWorseningLimbWeakness, Q.SuddenSeverePainAfterFallOrInjury, Q.Fever, Q.WoundDischarge, Q.ChestPainOrBreathlessness));
+
+        result.SafetyNet.Should().ContainSingle().Which.Should().Contain("contact your surgeon's team or the nurse line again");
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispositions))]
+    public void The_disposition_is_the_default_text_of_the_urgency(string scenario, Urgency urgency, string disposition)
+    {
+        var result = Engine.Evaluate(Scenario(scenario));
+
+        result.Urgency.Should().Be(urgency);
+        result.Disposition.Should().Be(disposition);
+    }
+
+    [Fact]
+    public void An_overridden_disposition_text_is_used_for_its_urgency()
+    {
+        var engine = Reports.Engine(new TriageEngineOptions { Dispositions = DispositionTexts.Default with { Urgent = "Ring the ward today." } });
+
+        engine.Evaluate(Scenario("urgent")).Disposition.Should().Be("Ring the ward today.");
+    }
+
+    [Fact]
+    public void Overriding_one_disposition_text_leaves_the_others_unchanged()
+    {
+        var engine = Reports.Engine(new TriageEngineOptions { Dispositions = DispositionTexts.Default with { Urgent = "Ring the ward today." } });
+
+        engine.Evaluate(Scenario("soon")).Disposition.Should().Be(Engine.Evaluate(Scenario("soon")).Disposition);
+    }
+
+    [Fact]
+    public void Overriding_a_disposition_text_changes_neither_urgency_nor_findings()
+    {
+        var engine = Reports.Engine(new TriageEngineOptions { Dispositions = DispositionTexts.Default with { Emergency = "Call 112 now." } });
+
+        var result = engine.Evaluate(Scenario("emergency"));
+
+        result.Urgency.Should().Be(Urgency.Emergency);
+        result.Findings.Should().Equal(Engine.Evaluate(Scenario("emergency")).Findings);
+    }
+
+    [Fact]
+    public void The_result_names_the_rule_set_that_produced_it()
+    {
+        var result = Engine.Evaluate(Reports.AllRedFlagsDenied());
+
+        result.RuleSet.Should().Be(Engine.RuleSet.Identity);
+        result.RuleSet.Version.Should().Be("1.0.0");
+    }
+
+    [Fact]
+    public void The_result_of_an_engine_with_other_thresholds_names_its_own_rule_set()
+    {
+        var engine = Reports.Engine(new TriageEngineOptions { SeverePainScore = 9 });
+
+        engine.Evaluate(Reports.AllRedFlagsDenied()).RuleSet.Hash.Should().Be(engine.RuleSet.Hash).And.NotBe(Engine.RuleSet.Hash);
+    }
+
+    [Fact]
+    public void The_report_id_is_echoed()
+    {
+        Engine.Evaluate(Reports.AllRedFlagsDenied() with { ReportId = "call-0042" }).ReportId.Should().Be("call-0042");
+    }
+
+    [Fact]
+    public void A_report_without_an_id_gives_a_result_without_one()
+    {
+        Engine.Evaluate(Reports.AllRedFlagsDenied()).ReportId.Should().BeNull();
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Every_result_has_a_finding_at_its_own_urgency(string scenario)
+    {
+        var result = Engine.Evaluate(Scenario(scenario));
+
+        result.Findings.Should().Contain(f => f.Urgency == result.Urgency);
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void The_same_report_always_gives_an_equal_result(string scenario)
+    {
+        Engine.Evaluate(Scenario(scenario)).Should().Be(Engine.Evaluate(Scenario(scenario)));
+    }
+
+    [Fact]
+    public void Evaluate_gives_the_result_of_Triage_for_a_validated_report()
+    {
+        var report = Scenario("unresolved");
+
+        Engine.Evaluate(Engine.Validate(report).Report!).Should().Be(Engine.Triage(report).Result);
+    }
+}
