@@ -49,9 +49,10 @@ public sealed record TriageCase
         {
             return new(null, [new ValidationError("$", $"the case file is not well-formed JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).")]);
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // Strings are checked only when read: an escaped lone surrogate ("\ud800") surfaces here.
+            // Strings are checked only when read: an escaped lone surrogate ("\ud800") surfaces here; a raw
+            // unpaired surrogate in the string cannot be transcoded at all (ArgumentException).
             return new(null, [new ValidationError("$", "the case file contains a string that is not valid text (an unpaired surrogate such as \\ud800).")]);
         }
     }

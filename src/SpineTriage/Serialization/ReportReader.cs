@@ -65,6 +65,11 @@ internal static class ReportReader
         {
             return Malformed(e);
         }
+        catch (ArgumentException)
+        {
+            // A raw unpaired surrogate in the string cannot be transcoded to UTF-8 for the parser.
+            return NotText();
+        }
         catch (InvalidOperationException)
         {
             // JsonDocument checks the text of strings only when they are read: invalid UTF-8 bytes or an

@@ -111,6 +111,11 @@ public static class TriageJson
         {
             return new(null, [new ValidationError(e.Path ?? "$", "not a triage result: " + e.Message)]);
         }
+        catch (ArgumentException)
+        {
+            // A raw unpaired surrogate in the string cannot be transcoded to UTF-8 for the parser.
+            return new(null, [new ValidationError("$", "not a triage result: the text contains an unpaired surrogate.")]);
+        }
 
         if (document is null)
         {

@@ -1,0 +1,84 @@
+using System.Text;
+
+namespace SpineTriage;
+
+/// <summary>The outcome of replaying one <see cref="AuditRecord"/> with today's engine.</summary>
+/// <remarks>Immutable. <see cref="Describe"/> tells it in one line that holds no patient data.</remarks>
+public sealed record ReplayResult
+{
+    /// <summary>Gets how the recorded decision compares with today's.</summary>
+    public required ReplayStatus Status { get; init; }
+
+    /// <summary>Gets the record that was replayed.</summary>
+    public required AuditRecord Record { get; init; }
+
+    /// <summary>Gets the recorded urgency.</summary>
+    public Urgency RecordedUrgency => Record.Urgency;
+
+    /// <summary>Gets the recorded rule ids.</summary>
+    public IReadOnlyList<string> RecordedRuleIds => Record.RuleIds;
+
+    /// <summary>Gets today's urgency for the report; <see langword="null"/> when it could not be replayed.</summary>
+    public Urgency? CurrentUrgency { get; init; }
+
+    /// <summary>Gets today's rule ids for the report, in findings order; empty when it could not be replayed.</summary>
+    public IReadOnlyList<string> CurrentRuleIds { get; init; } = [];
+
+    /// <summary>Gets the identity of today's rule set.</summary>
+    public required RuleSetIdentity CurrentRuleSet { get; init; }
+
+    /// <summary>Gets whether today's rule-set hash differs from the recorded one (rules or thresholds changed).</summary>
+    public bool RuleSetChanged => !string.Equals(Record.RuleSet.Hash, CurrentRuleSet.Hash, StringComparison.Ordinal);
+
+    /// <summary>Gets why the report could not be replayed, when <see cref="Status"/> is <see cref="ReplayStatus.ReportInvalid"/>.</summary>
+    public IReadOnlyList<ValidationError> Errors { get; init; } = [];
+
+    /// <summary>
+    /// Describes the outcome in one line without patient data (no report id, no answers), for example
+    /// <c>different: recorded soon [new-or-worsening-pain], now urgent [unresolved-red-flag, new-or-worsening-pain]; rule set changed (…)</c>.
+    /// </summary>
+    /// <returns>The description.</returns>
+    public string Describe()
+    {
+        var text = new StringBuilder();
+        var recorded = $"{RecordedUrgency.JsonName()} [{string.Join(", ", RecordedRuleIds)}]";
+        switch (Status)
+        {
+            case ReplayStatus.Same:
+                text.Append("same: ").Append(recorded);
+                break;
+            case ReplayStatus.Different:
+                text.Append("different: recorded ").Append(recorded)
+                    .Append(", now ").Append(CurrentUrgency?.JsonName()).Append(" [").Append(string.Join(", ", CurrentRuleIds)).Append(']');
+                break;
+            case ReplayStatus.NoReport:
+                text.Append("no report: recorded ").Append(recorded).Append("; the record holds no report to replay");
+                break;
+            default:
+                text.Append("report invalid: recorded ").Append(recorded).Append("; ")
+                    .Append(string.Join("; ", Errors.Select(e => e.ToString())));
+                break;
+        }
+
+        if (RuleSetChanged)
+        {
+            text.Append("; rule set changed (recorded ").Append(Record.RuleSet.Version).Append(' ').Append(Record.RuleSet.Hash)
+                .Append(", now ").Append(CurrentRuleSet.Version).Append(' ').Append(CurrentRuleSet.Hash).Append(')');
+        }
+
+        return text.ToString();
+    }
+
+    /// <inheritdoc />
+    public bool Equals(ReplayResult? other) =>
+        other is not null
+        && Status == other.Status
+        && Record.Equals(other.Record)
+        && CurrentUrgency == other.CurrentUrgency
+        && CurrentRuleIds.SequenceEqual(other.CurrentRuleIds)
+        && CurrentRuleSet == other.CurrentRuleSet
+        && Errors.SequenceEqual(other.Errors);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Status, Record, CurrentUrgency);
+}

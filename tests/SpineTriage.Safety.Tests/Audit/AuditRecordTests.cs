@@ -1,0 +1,256 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CsCheck;
+using FluentAssertions;
+
+namespace SpineTriage.Safety.Tests.Audit;
+
+public class AuditRecordTests
+{
+    private static readonly DateOnly Today = ReportGen.Today;
+
+    private static readonly TriageEngine Engine = ReportGen.Engine;
+
+    /// <summary>A report full of values that identify it, so a test can look for any of them in a record.</summary>
+    private static readonly SymptomReport Distinctive = new()
+    {
+        ReportId = "patient-Zebulon-Quatermass-4471",
+        SurgeryDate = new DateOnly(2026, 8, 17),
+        AssessedOn = new DateOnly(2026, 11, 23),
+        SurgeryRegion = SurgeryRegion.Cervical,
+        Hardware = [HardwareKind.Plates],
+        FusionLevels = 13,
+        RiskFactors = [RiskFactor.Osteoporosis, RiskFactor.PreviousInfection],
+        PainScore = 7,
+        Temperature = Temperature.Fahrenheit(99.7m),
+        Answers = AnswerSet.Of(
+            (QuestionId.SaddleNumbness, Answer.No),
+            (QuestionId.LumpOverHardware, Answer.Yes),
+            (QuestionId.CalfPainOrSwelling, Answer.Unknown)),
+    };
+
+    [Fact]
+    public void A_record_is_timed_by_the_engine_clock()
+    {
+        var record = Record(Distinctive);
+
+        record.Time.Should().Be(new DateTimeOffset(Today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void A_record_names_the_engine_version_and_the_rule_set()
+    {
+        var record = Record(Distinctive);
+
+        record.EngineVersion.Should().Be(AuditRecord.CurrentEngineVersion).And.StartWith("1.0.0");
+        record.RuleSet.Should().Be(Engine.RuleSet.Identity);
+    }
+
+    [Fact]
+    public void A_record_hashes_the_canonical_report_json_with_sha256()
+    {
+        var canonical = TriageJson.SerializeReport(Distinctive);
+        var expected = "sha256:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical))).ToLowerInvariant();
+
+        Record(Distinctive).ReportHash.Should().Be(expected);
+    }
+
+    [Fact]
+    public void Reports_that_differ_in_one_answer_have_different_hashes()
+    {
+        var other = Distinctive with { Answers = Distinctive.Answers.With(QuestionId.SaddleNumbness, Answer.Unknown) };
+
+        Record(other).ReportHash.Should().NotBe(Record(Distinctive).ReportHash);
+    }
+
+    [Fact]
+    public void A_record_holds_the_urgency_and_the_fired_rules_in_findings_order()
+    {
+        var result = Engine.Evaluate(Distinctive);
+
+        var record = Record(Distinctive);
+
+        record.Urgency.Should().Be(result.Urgency).And.Be(Urgency.Urgent);
+        record.RuleIds.Should().Equal(result.Findings.Select(f => f.RuleId));
+    }
+
+    [Fact]
+    public void A_record_holds_the_assessment_date_of_a_report_that_had_none()
+    {
+        var record = Record(Distinctive with { AssessedOn = null });
+
+        record.AssessedOn.Should().Be(Today);
+    }
+
+    [Fact]
+    public void A_record_without_opt_in_holds_no_patient_data()
+    {
+        var line = Record(Distinctive).ToJsonLine();
+
+        string[] patientData =
+        [
+            "Zebulon", "4471", "2026-08-17", "cervical", "plates", "13", "osteoporosis", "previousInfection",
+            "99.7", "fahrenheit", "saddleNumbness", "lumpOverHardware", "calfPainOrSwelling", "\"report\"", "reportId",
+        ];
+        foreach (var value in patientData)
+        {
+            line.Should().NotContain(value);
+        }
+    }
+
+    [Fact]
+    public void A_record_without_opt_in_has_only_the_decision_fields()
+    {
+        Gen.Select(Gen.OneOf(ReportGen.Engines), ReportGen.Valid).Sample(
+            (engine, report) =>
+            {
+                var validated = engine.Validate(report).Report!;
+                var line = AuditRecord.Create(engine, validated, engine.Evaluate(validated)).ToJsonLine();
+
+                using var json = JsonDocument.Parse(line);
+                json.RootElement.EnumerateObject().Select(p => p.Name).Should().Equal(
+                    "recordVersion", "time", "engineVersion", "ruleSet", "assessedOn", "reportHash", "urgency", "urgencyCode", "ruleIds");
+            },
+            iter: 500,
+            print: s => ReportGen.Print(s.Item2));
+    }
+
+    [Fact]
+    public void A_record_with_the_report_opted_in_embeds_the_canonical_report_json_as_an_object()
+    {
+        var record = Record(Distinctive, new AuditRecordOptions { IncludeReport = true });
+
+        using var json = JsonDocument.Parse(record.ToJsonLine());
+
+        json.RootElement.GetProperty("report").ValueKind.Should().Be(JsonValueKind.Object);
+        json.RootElement.GetProperty("report").GetRawText().Should().Be(TriageJson.SerializeReport(Distinctive));
+        json.RootElement.GetProperty("reportId").GetString().Should().Be(Distinctive.ReportId);
+    }
+
+    [Fact]
+    public void A_record_with_only_the_report_id_opted_in_holds_the_id_but_not_the_report()
+    {
+        var record = Record(Distinctive, new AuditRecordOptions { IncludeReportId = true });
+
+        record.ReportId.Should().Be(Distinctive.ReportId);
+        record.ReportJson.Should().BeNull();
+        record.ToJsonLine().Should().NotContain("saddleNumbness");
+    }
+
+    [Fact]
+    public void A_record_is_written_on_one_line()
+    {
+        var line = Record(Distinctive with { ReportId = "two\nlines" }, new AuditRecordOptions { IncludeReport = true }).ToJsonLine();
+
+        line.Should().NotContain("\n").And.NotContain("\r");
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void A_record_reads_back_equal_from_its_json_line(bool includeReport, bool includeReportId)
+    {
+        var record = Record(Distinctive, new AuditRecordOptions { IncludeReport = includeReport, IncludeReportId = includeReportId });
+
+        var parsed = AuditRecord.ParseJsonLine(record.ToJsonLine());
+
+        parsed.Errors.Should().BeEmpty();
+        parsed.Value.Should().Be(record);
+    }
+
+    [Theory]
+    [InlineData("\"urgency\":\"urgent\"", "\"urgency\":\"urgnet\"", "$.urgency")]
+    [InlineData("\"urgencyCode\":4", "\"urgencyCode\":5", "$.urgencyCode")]
+    [InlineData("\"recordVersion\":1", "\"recordVersion\":2", "$.recordVersion")]
+    [InlineData("\"assessedOn\":\"2026-11-23\"", "\"assessedOn\":\"23/11/2026\"", "$.assessedOn")]
+    [InlineData("\"reportHash\":\"sha256:", "\"reportHash\":\"md5:", "$.reportHash")]
+    [InlineData("\"ruleIds\":[", "\"ruleIds\":[\"\",", "$.ruleIds")]
+    [InlineData("\"recordVersion\":1,", "\"recordVersion\":1,\"recordVersion\":1,", "$.recordVersion")]
+    public void A_damaged_json_line_is_rejected_with_the_path_of_the_damage(string original, string damaged, string path)
+    {
+        var line = Record(Distinctive).ToJsonLine();
+        line.Should().Contain(original);
+
+        var parsed = AuditRecord.ParseJsonLine(line.Replace(original, damaged, StringComparison.Ordinal));
+
+        parsed.IsSuccess.Should().BeFalse();
+        parsed.Errors.Should().Contain(e => e.Path == path);
+    }
+
+    [Fact]
+    public void An_unknown_property_in_a_json_line_is_rejected()
+    {
+        var line = Record(Distinctive).ToJsonLine().Replace("{\"recordVersion\"", "{\"note\":\"x\",\"recordVersion\"", StringComparison.Ordinal);
+
+        AuditRecord.ParseJsonLine(line).IsSuccess.Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_json_line_without_a_required_field_is_rejected()
+    {
+        var line = Record(Distinctive).ToJsonLine();
+        using var json = JsonDocument.Parse(line);
+        foreach (var property in json.RootElement.EnumerateObject())
+        {
+            var without = "{" + string.Join(",", json.RootElement.EnumerateObject().Where(p => p.Name != property.Name).Select(p => p.ToString())) + "}";
+
+            AuditRecord.ParseJsonLine(without).IsSuccess.Should().BeFalse("{0} is required", property.Name);
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not json")]
+    [InlineData("[1,2]")]
+    [InlineData("null")]
+    [InlineData("{\"recordVersion\":1,\"time\":\"yesterday\"}")]
+    [InlineData("{\"recordVersion\":\"1\"}")]
+    [InlineData("{\"report\":\"\\ud800\"}")]
+    [InlineData("{\"recordVersion\":1,\"report\":[]}")]
+    public void Text_that_is_not_an_audit_record_gives_errors_and_does_not_throw(string line)
+    {
+        var parsed = AuditRecord.ParseJsonLine(line);
+
+        parsed.IsSuccess.Should().BeFalse();
+        parsed.Errors.Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public void A_line_with_an_unpaired_surrogate_gives_errors_and_does_not_throw()
+    {
+        var parsed = AuditRecord.ParseJsonLine("{\"engineVersion\":\"\uD800\"}");
+
+        parsed.IsSuccess.Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_record_cannot_be_made_from_the_result_of_another_rule_set()
+    {
+        var other = new TriageEngine(new TriageEngineOptions { FeverThresholdCelsius = 38.5m }, new FixedClock(Today));
+        var validated = Engine.Validate(Distinctive).Report!;
+
+        var create = () => AuditRecord.Create(Engine, validated, other.Evaluate(other.Validate(Distinctive).Report!));
+
+        create.Should().Throw<ArgumentException>().WithParameterName("result");
+    }
+
+    [Fact]
+    public void A_record_cannot_be_made_from_the_result_of_another_report()
+    {
+        var validated = Engine.Validate(Distinctive).Report!;
+        var otherResult = Engine.Evaluate(Distinctive with { ReportId = "someone-else" });
+
+        var create = () => AuditRecord.Create(Engine, validated, otherResult);
+
+        create.Should().Throw<ArgumentException>().WithParameterName("result");
+    }
+
+    internal static AuditRecord Record(SymptomReport report, AuditRecordOptions? options = null, TriageEngine? engine = null)
+    {
+        engine ??= Engine;
+        var validated = engine.Validate(report).Report!;
+        return AuditRecord.Create(engine, validated, engine.Evaluate(validated), options);
+    }
+}

@@ -1,0 +1,151 @@
+using CsCheck;
+
+namespace SpineTriage.Safety.Tests;
+
+/// <summary>How a generated report treats one question: absent from the answers, or given as unknown, no or yes.</summary>
+internal enum Given
+{
+    NotGiven,
+    Unknown,
+    No,
+    Yes,
+}
+
+/// <summary>
+/// Generators of VALID symptom reports: every answer combination (not given, explicit unknown, no, yes),
+/// temperatures in both units across the plausible range and around the fever threshold, pain scores
+/// including none, risk factors, hardware and dates. Every generated report passes validation.
+/// </summary>
+internal static class ReportGen
+{
+    public static readonly DateOnly Today = new(2026, 11, 24);
+
+    /// <summary>The default engine, its clock fixed at <see cref="Today"/>.</summary>
+    public static readonly TriageEngine Engine = new(null, new FixedClock(Today));
+
+    /// <summary>Engines at the default and at the edges of the allowed thresholds: the properties hold for any valid options.</summary>
+    public static readonly TriageEngine[] Engines =
+    [
+        Engine,
+        new(new TriageEngineOptions { FeverThresholdCelsius = 37.5m, SeverePainScore = 6 }, new FixedClock(Today)),
+        new(new TriageEngineOptions { FeverThresholdCelsius = 39.5m, SeverePainScore = 10 }, new FixedClock(Today)),
+        new(new TriageEngineOptions { FeverThresholdCelsius = 38.3m, SeverePainScore = 7 }, new FixedClock(Today)),
+    ];
+
+    public static readonly QuestionId[] RedFlags = QuestionCatalogue.RedFlags.Select(q => q.Id).ToArray();
+
+    public static readonly QuestionId[] Questions = QuestionCatalogue.All.Select(q => q.Id).ToArray();
+
+    /// <summary>Red flags mostly denied (so the lower urgencies are reached often) or freely mixed.</summary>
+    private static readonly Gen<Given> MostlyDenied = Gen.Frequency((40, Given.No), (1, Given.Yes), (1, Given.Unknown), (1, Given.NotGiven));
+
+    private static readonly Gen<Given> Mixed = Gen.Frequency((3, Given.No), (2, Given.Yes), (1, Given.Unknown), (1, Given.NotGiven));
+
+    private static readonly Gen<Given> NonRedFlag = Gen.Frequency((3, Given.No), (2, Given.Yes), (1, Given.Unknown), (2, Given.NotGiven));
+
+    /// <summary>One choice per question of the catalogue, in asking order.</summary>
+    public static readonly Gen<Given[]> Answers =
+        Gen.Bool.SelectMany(denied =>
+            Gen.Select(
+                (denied ? MostlyDenied : Mixed).Array[RedFlags.Length],
+                NonRedFlag.Array[Questions.Length - RedFlags.Length],
+                (redFlags, others) => redFlags.Concat(others).ToArray()));
+
+    /// <summary>Temperatures in tenths of a degree: both units, the whole plausible range, and often near the thresholds.</summary>
+    public static readonly Gen<Temperature> Temperature = Gen.Frequency(
+        (2, Gen.Int[300, 450].Select(t => SpineTriage.Temperature.Celsius(t / 10m))),
+        (2, Gen.Int[860, 1130].Select(t => SpineTriage.Temperature.Fahrenheit(t / 10m))),
+        (3, Gen.Int[370, 400].Select(t => SpineTriage.Temperature.Celsius(t / 10m))),
+        (3, Gen.Int[985, 1040].Select(t => SpineTriage.Temperature.Fahrenheit(t / 10m))),
+        (1, Gen.Int[37400, 40100].Select(t => SpineTriage.Temperature.Celsius(t / 1000m))));
+
+    public static readonly Gen<int?> PainScore = Gen.Frequency((1, Gen.Const((int?)null)), (4, Gen.Int[0, 10].Select(p => (int?)p)));
+
+    public static readonly Gen<RiskFactor[]> RiskFactors = Subset(Enum.GetValues<RiskFactor>());
+
+    private static readonly Gen<HardwareKind[]> Hardware = Subset(Enum.GetValues<HardwareKind>());
+
+    private static readonly Gen<string?> ReportId = Gen.Frequency(
+        (2, Gen.Const((string?)null)),
+        (1, Gen.Char["abcxyzABCXYZ0189-_ éü°\"\\"].Array[0, 128].Select(c => (string?)new string(c))));
+
+    private static readonly Gen<(DateOnly Surgery, DateOnly? AssessedOn)> Dates =
+        Gen.Int[0, 3 * 365].SelectMany(daysBefore =>
+        {
+            var surgery = Today.AddDays(-daysBefore);
+            return Gen.Frequency(
+                (1, Gen.Const((DateOnly?)null)),
+                (3, Gen.Int[0, daysBefore + 1].Select(d => (DateOnly?)surgery.AddDays(d))))
+                .Select(assessed => (surgery, assessed));
+        });
+
+    /// <summary>A valid report with its answers drawn from <paramref name="answers"/>.</summary>
+    public static Gen<SymptomReport> Report(Gen<Given[]> answers) =>
+        Gen.Select(
+            Dates,
+            ReportId,
+            Gen.Enum<SurgeryRegion>().Nullable(0.2),
+            Hardware,
+            Gen.Int[1, 20].Nullable(0.3),
+            RiskFactors,
+            PainScore,
+            Temperature.Nullable(0.4),
+            answers,
+            (dates, id, region, hardware, levels, risks, pain, temperature, given) => new SymptomReport
+            {
+                SurgeryDate = dates.Surgery,
+                AssessedOn = dates.AssessedOn,
+                ReportId = id,
+                SurgeryRegion = region,
+                Hardware = hardware,
+                FusionLevels = levels,
+                RiskFactors = risks,
+                PainScore = pain,
+                Temperature = temperature,
+                Answers = ToAnswerSet(given),
+            });
+
+    /// <summary>Any valid report.</summary>
+    public static readonly Gen<SymptomReport> Valid = Report(Answers);
+
+    /// <summary>A valid report and an engine to triage it with (default or edge thresholds).</summary>
+    public static readonly Gen<(TriageEngine Engine, SymptomReport Report)> WithEngine =
+        Gen.Select(Gen.OneOf(Engines), Valid);
+
+    public static AnswerSet ToAnswerSet(Given[] given) =>
+        AnswerSet.From(given
+            .Select((g, i) => (Question: Questions[i], Given: g))
+            .Where(a => a.Given != Given.NotGiven)
+            .Select(a => KeyValuePair.Create(a.Question, a.Given switch
+            {
+                Given.Yes => Answer.Yes,
+                Given.No => Answer.No,
+                _ => Answer.Unknown,
+            })));
+
+    /// <summary>Triages a report that must be valid; a rejected generated report is a bug in the generator.</summary>
+    public static TriageResult Evaluate(this TriageEngine engine, SymptomReport report)
+    {
+        var outcome = engine.Triage(report);
+        return outcome.IsSuccess
+            ? outcome.Result
+            : throw new InvalidOperationException("Generated report is invalid: " + string.Join("; ", outcome.Errors));
+    }
+
+    /// <summary>The report as JSON, for CsCheck to print a failing (shrunk) example.</summary>
+    public static string Print(SymptomReport report) => TriageJson.SerializeReport(report);
+
+    public static string Print((TriageEngine Engine, SymptomReport Report) sample) =>
+        $"fever threshold {sample.Engine.Options.FeverThresholdCelsius} °C, severe pain {sample.Engine.Options.SeverePainScore}: {Print(sample.Report)}";
+
+    private static Gen<T[]> Subset<T>(T[] values) =>
+        Gen.Bool.Array[values.Length].Select(take => values.Where((_, i) => take[i]).ToArray());
+}
+
+/// <summary>A clock fixed at noon UTC of a given day.</summary>
+internal sealed class FixedClock(DateOnly today) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => new(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+}

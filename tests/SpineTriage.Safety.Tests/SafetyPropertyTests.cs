@@ -1,0 +1,286 @@
+using CsCheck;
+using FluentAssertions;
+
+namespace SpineTriage.Safety.Tests;
+
+/// <summary>
+/// The safety properties of clinical-criteria.md section 7, checked over generated valid reports
+/// (see <see cref="ReportGen"/>) rather than only by examples.
+/// </summary>
+[Trait("Category", "Safety")]
+public class SafetyPropertyTests
+{
+    private const int Iterations = 3_000;
+
+    [Fact]
+    public void Answering_yes_to_any_question_never_lowers_the_urgency()
+    {
+        ReportGen.WithEngine.Sample(
+            (engine, report) =>
+            {
+                var before = engine.Evaluate(report).Urgency;
+                foreach (var question in ReportGen.Questions.Where(q => report.Answers[q] != Answer.Yes))
+                {
+                    var after = engine.Evaluate(report with { Answers = report.Answers.With(question, Answer.Yes) }).Urgency;
+                    after.Code().Should().BeGreaterThanOrEqualTo(before.Code(), "{0} changed from {1} to yes", question, Describe(report.Answers, question));
+                }
+            },
+            iter: 1_500,
+            print: ReportGen.Print);
+    }
+
+    [Fact]
+    public void A_higher_temperature_in_either_unit_never_lowers_the_urgency()
+    {
+        Gen.Select(ReportGen.WithEngine, ReportGen.Temperature, ReportGen.Temperature).Sample(
+            (sample, first, second) =>
+            {
+                var (lower, higher) = first.ToCelsius() <= second.ToCelsius() ? (first, second) : (second, first);
+                var atLower = sample.Engine.Evaluate(sample.Report with { Temperature = lower }).Urgency;
+                var atHigher = sample.Engine.Evaluate(sample.Report with { Temperature = higher }).Urgency;
+                atHigher.Code().Should().BeGreaterThanOrEqualTo(atLower.Code(), "{0} is at least as warm as {1}", higher, lower);
+            },
+            iter: Iterations,
+            print: s => $"{s.Item2} / {s.Item3} with {ReportGen.Print(s.Item1)}");
+    }
+
+    [Fact]
+    public void A_higher_pain_score_never_lowers_the_urgency()
+    {
+        Gen.Select(ReportGen.WithEngine, Gen.Int[0, 10], Gen.Int[0, 10]).Sample(
+            (sample, first, second) =>
+            {
+                var (lower, higher) = (Math.Min(first, second), Math.Max(first, second));
+                var atLower = sample.Engine.Evaluate(sample.Report with { PainScore = lower }).Urgency;
+                var atHigher = sample.Engine.Evaluate(sample.Report with { PainScore = higher }).Urgency;
+                atHigher.Code().Should().BeGreaterThanOrEqualTo(atLower.Code(), "pain {0} is at least pain {1}", higher, lower);
+            },
+            iter: Iterations,
+            print: s => $"pain {s.Item2} / {s.Item3} with {ReportGen.Print(s.Item1)}");
+    }
+
+    [Fact]
+    public void Any_emergency_red_flag_gives_emergency_whatever_else_is_set()
+    {
+        var emergencyFlag = Gen.OneOf(
+            QuestionId.BladderOrBowelControlLoss,
+            QuestionId.SaddleNumbness,
+            QuestionId.NewOrWorseningLimbWeakness,
+            QuestionId.SuddenSeverePainAfterFallOrInjury,
+            QuestionId.ChestPainOrBreathlessness);
+        Gen.Select(ReportGen.WithEngine, emergencyFlag).Sample(
+            (sample, flag) =>
+            {
+                var report = sample.Report with { Answers = sample.Report.Answers.With(flag, Answer.Yes) };
+
+                var result = sample.Engine.Evaluate(report);
+
+                result.Urgency.Should().Be(Urgency.Emergency, "{0} is yes", flag);
+            },
+            iter: Iterations,
+            print: s => $"{s.Item2} yes with {ReportGen.Print(s.Item1)}");
+    }
+
+    [Fact]
+    public void Fever_with_a_wound_sign_gives_emergency_whatever_else_is_set()
+    {
+        var woundSign = Gen.OneOf(QuestionId.WoundDischarge, QuestionId.WoundRednessOrSwelling);
+        Gen.Select(ReportGen.WithEngine, woundSign).Sample(
+            (sample, sign) =>
+            {
+                var report = sample.Report with { Answers = sample.Report.Answers.With(sign, Answer.Yes) };
+                if (!FeverPresent(report, sample.Engine.Options.FeverThresholdCelsius))
+                {
+                    report = report with { Answers = report.Answers.With(QuestionId.Fever, Answer.Yes) };
+                }
+
+                var result = sample.Engine.Evaluate(report);
+
+                result.Urgency.Should().Be(Urgency.Emergency);
+            },
+            iter: Iterations,
+            print: s => $"{s.Item2} yes with {ReportGen.Print(s.Item1)}");
+    }
+
+    [Fact]
+    public void Any_emergency_finding_makes_the_result_an_emergency()
+    {
+        ReportGen.WithEngine.Sample(
+            (engine, report) =>
+            {
+                var result = engine.Evaluate(report);
+
+                if (result.Findings.Any(f => f.Urgency == Urgency.Emergency))
+                {
+                    result.Urgency.Should().Be(Urgency.Emergency);
+                }
+            },
+            iter: Iterations,
+            print: ReportGen.Print);
+    }
+
+    [Fact]
+    public void The_result_is_an_emergency_exactly_when_an_emergency_rule_of_the_criteria_holds()
+    {
+        ReportGen.WithEngine.Sample(
+            (engine, report) =>
+            {
+                var expected = EmergencyByTheCriteria(report, engine.Options.FeverThresholdCelsius);
+
+                var result = engine.Evaluate(report);
+
+                (result.Urgency == Urgency.Emergency).Should().Be(expected);
+            },
+            iter: Iterations,
+            print: ReportGen.Print);
+    }
+
+    [Fact]
+    public void A_report_with_any_red_flag_question_unresolved_is_never_below_urgent()
+    {
+        ReportGen.WithEngine.Sample(
+            (engine, report) =>
+            {
+                var unresolved = UnresolvedRedFlags(report).ToArray();
+
+                var result = engine.Evaluate(report);
+
+                if (unresolved.Length > 0)
+                {
+                    result.Urgency.Code().Should().BeGreaterThanOrEqualTo(Urgency.Urgent.Code(), "{0} is not answered", string.Join(", ", unresolved));
+                }
+
+                result.UnansweredQuestions.Should().Equal(unresolved);
+                result.IsComplete.Should().Be(unresolved.Length == 0);
+            },
+            iter: Iterations,
+            print: ReportGen.Print);
+    }
+
+    [Fact]
+    public void A_measured_temperature_answers_the_fever_question()
+    {
+        Gen.Select(ReportGen.WithEngine, ReportGen.Temperature).Sample(
+            (sample, temperature) =>
+            {
+                var report = sample.Report with
+                {
+                    Temperature = temperature,
+                    Answers = AllUnknownsAnsweredNo(sample.Report.Answers).With(QuestionId.Fever, Answer.Unknown),
+                };
+
+                var result = sample.Engine.Evaluate(report);
+
+                result.UnansweredQuestions.Should().NotContain(QuestionId.Fever);
+                result.Findings.Select(f => f.RuleId).Should().NotContain("unresolved-red-flag");
+            },
+            iter: Iterations,
+            print: s => $"{s.Item2} with {ReportGen.Print(s.Item1)}");
+    }
+
+    [Fact]
+    public void Every_valid_report_gets_the_same_result_every_time_and_through_its_json()
+    {
+        ReportGen.WithEngine.Sample(
+            (engine, report) =>
+            {
+                var first = engine.Triage(report);
+                first.IsSuccess.Should().BeTrue();
+
+                var again = engine.Triage(report);
+                var fromJson = engine.TriageJson(TriageJson.SerializeReport(report));
+                var fromNewEngine = new TriageEngine(engine.Options, engine.TimeProvider).Triage(report);
+
+                again.Result.Should().Be(first.Result);
+                fromJson.Result.Should().Be(first.Result);
+                fromNewEngine.Result.Should().Be(first.Result);
+                TriageJson.SerializeResult(again.Result!).Should().Be(TriageJson.SerializeResult(first.Result!));
+            },
+            iter: 500,
+            print: ReportGen.Print);
+    }
+
+    [Fact]
+    public void Risk_factors_never_change_the_urgency_or_the_findings()
+    {
+        Gen.Select(ReportGen.WithEngine, ReportGen.RiskFactors).Sample(
+            (sample, riskFactors) =>
+            {
+                var without = sample.Engine.Evaluate(sample.Report with { RiskFactors = [] });
+                var with = sample.Engine.Evaluate(sample.Report with { RiskFactors = riskFactors });
+
+                with.Urgency.Should().Be(without.Urgency);
+                with.Findings.Should().Equal(without.Findings);
+            },
+            iter: Iterations,
+            print: s => $"risk factors [{string.Join(", ", s.Item2)}] with {ReportGen.Print(s.Item1)}");
+    }
+
+    [Fact]
+    public void Every_result_above_self_care_is_explained_by_a_finding_at_its_urgency()
+    {
+        ReportGen.WithEngine.Sample(
+            (engine, report) =>
+            {
+                var result = engine.Evaluate(report);
+
+                result.Findings.Should().NotBeEmpty();
+                result.Findings.Max(f => f.Urgency).Should().Be(result.Urgency);
+                if (result.Urgency > Urgency.SelfCare)
+                {
+                    result.Findings.Should().Contain(f => f.Urgency == result.Urgency && f.Evidence.Count > 0 && f.PatientExplanation.Length > 0);
+                    result.Findings.Select(f => f.RuleId).Should().NotContain("expected-recovery");
+                }
+                else
+                {
+                    result.Findings.Select(f => f.RuleId).Should().Equal("expected-recovery");
+                }
+            },
+            iter: Iterations,
+            print: ReportGen.Print);
+    }
+
+    [Fact]
+    public void A_fahrenheit_temperature_triages_like_the_same_temperature_in_celsius()
+    {
+        Gen.Select(ReportGen.WithEngine, Gen.Int[860, 1130]).Sample(
+            (sample, tenths) =>
+            {
+                var fahrenheit = Temperature.Fahrenheit(tenths / 10m);
+                var celsius = Temperature.Celsius(fahrenheit.ToCelsius());
+
+                var inFahrenheit = sample.Engine.Evaluate(sample.Report with { Temperature = fahrenheit });
+                var inCelsius = sample.Engine.Evaluate(sample.Report with { Temperature = celsius });
+
+                inFahrenheit.Urgency.Should().Be(inCelsius.Urgency);
+                inFahrenheit.Findings.Select(f => f.RuleId).Should().Equal(inCelsius.Findings.Select(f => f.RuleId));
+            },
+            iter: Iterations,
+            print: s => $"{s.Item2 / 10m} °F with {ReportGen.Print(s.Item1)}");
+    }
+
+    /// <summary>Fever is present (clinical-criteria.md section 2): answered yes, or measured at or above the threshold.</summary>
+    internal static bool FeverPresent(SymptomReport report, decimal thresholdCelsius) =>
+        report.Answers[QuestionId.Fever] == Answer.Yes
+        || (report.Temperature is { } t && t.ToCelsius() >= thresholdCelsius);
+
+    /// <summary>The red-flag questions answered neither yes nor no; a measured temperature answers fever.</summary>
+    internal static IEnumerable<QuestionId> UnresolvedRedFlags(SymptomReport report) =>
+        ReportGen.RedFlags.Where(q => report.Answers[q] == Answer.Unknown && !(q == QuestionId.Fever && report.Temperature.HasValue));
+
+    /// <summary>The emergency rules of clinical-criteria.md section 4, restated from the criteria, not from the engine.</summary>
+    private static bool EmergencyByTheCriteria(SymptomReport report, decimal thresholdCelsius) =>
+        report.Answers[QuestionId.BladderOrBowelControlLoss] == Answer.Yes
+        || report.Answers[QuestionId.SaddleNumbness] == Answer.Yes
+        || report.Answers[QuestionId.NewOrWorseningLimbWeakness] == Answer.Yes
+        || report.Answers[QuestionId.SuddenSeverePainAfterFallOrInjury] == Answer.Yes
+        || report.Answers[QuestionId.ChestPainOrBreathlessness] == Answer.Yes
+        || (FeverPresent(report, thresholdCelsius)
+            && (report.Answers[QuestionId.WoundDischarge] == Answer.Yes || report.Answers[QuestionId.WoundRednessOrSwelling] == Answer.Yes));
+
+    private static AnswerSet AllUnknownsAnsweredNo(AnswerSet answers) =>
+        AnswerSet.From(ReportGen.Questions.Select(q => KeyValuePair.Create(q, answers[q] == Answer.Unknown ? Answer.No : answers[q])));
+
+    private static string Describe(AnswerSet answers, QuestionId question) =>
+        answers.IsGiven(question) ? answers[question].ToString().ToLowerInvariant() : "not given";
+}
