@@ -45,7 +45,16 @@ internal sealed class SpectreScreen(IAnsiConsole console) : IInterviewScreen
         console.Write(new Panel(new Markup($"[{colour}]{Markup.Escape(ResultText.Headline(result))}[/]\n{Markup.Escape(result.Disposition)}")).Expand());
         foreach (var line in ResultText.Details(result))
         {
-            console.WriteLine(line);
+            // The leading spaces become padding, so a wrapped line keeps its indent.
+            var text = line.TrimStart();
+            if (text.Length == 0)
+            {
+                console.WriteLine();
+            }
+            else
+            {
+                console.Write(new Padder(new Text(text), new Padding(line.Length - text.Length, 0, 0, 0)));
+            }
         }
     }
 }
