@@ -1,0 +1,93 @@
+using FluentAssertions;
+
+namespace SpineTriage.Tests.Traceability;
+
+/// <summary>
+/// The source page's statements are traced to rules and the rules to tests (docs/traceability.md), and the
+/// generated documents docs/traceability.md and docs/rules.md match the code.
+/// </summary>
+public class TraceabilityTests
+{
+    private static readonly RuleSet RuleSet = new TriageEngine().RuleSet;
+
+    private static readonly SourcePage Page = SourcePage.Load();
+
+    [Fact]
+    public void Every_quoted_statement_occurs_verbatim_in_its_section_of_the_source_page()
+    {
+        var misquoted = SourceStatements.All
+            .Where(s => s.Question is null
+                ? !string.Join("\n", Page.Section(s.Section)).Contains(s.Text, StringComparison.Ordinal)
+                : !Page.FaqAnswers().TryGetValue(s.Question, out var answer) || !answer.Contains(s.Text, StringComparison.Ordinal))
+            .Select(s => $"{s.Id}: \"{s.Text}\"");
+
+        misquoted.Should().BeEmpty("every statement is quoted verbatim from its section of {0}", SourcePage.RelativePath);
+    }
+
+    [Fact]
+    public void Every_bullet_of_the_when_to_see_a_doctor_and_symptoms_sections_is_traced()
+    {
+        var bullets = Page.Bullets(SourceStatements.WhenToSeeADoctor).Concat(Page.Bullets(SourceStatements.Symptoms)).ToArray();
+
+        bullets.Should().HaveCount(10);
+        bullets.Where(b => !SourceStatements.All.Any(s => s.Text == b)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Every_question_of_the_faq_is_traced()
+    {
+        var questions = Page.FaqAnswers().Keys.ToArray();
+
+        questions.Should().HaveCount(5);
+        questions.Where(q => !SourceStatements.All.Any(s => s.Question == q)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Every_statement_names_rules_of_the_rule_set_or_says_why_none_encodes_it()
+    {
+        SourceStatements.All.SelectMany(s => s.RuleIds).Where(id => RuleSet.Find(id) is null).Should().BeEmpty();
+        SourceStatements.All.Where(s => s.RuleIds.Length == 0 && string.IsNullOrWhiteSpace(s.Note)).Select(s => s.Id).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Statement_ids_are_unique()
+    {
+        SourceStatements.All.Select(s => s.Id).Should().OnlyHaveUniqueItems();
+    }
+
+    [Fact]
+    public void Every_rule_is_traced_to_a_source_page_statement_or_a_beyond_SHP_source()
+    {
+        var traced = SourceStatements.All.SelectMany(s => s.RuleIds)
+            .Concat(TraceabilityDocument.BeyondShpSources(RuleSet).SelectMany(b => b.RuleIds));
+
+        RuleSet.Rules.Select(r => r.Id).Except(traced).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_rule_without_a_firing_test_is_shown_as_missing_in_the_document()
+    {
+        var tests = new RuleTestIndex([("fever", "FeverTests.Fever_fires")], [("fever", "FeverTests.No_fever")]);
+
+        var document = TraceabilityDocument.Generate(RuleSet, SourceStatements.All, tests);
+
+        document.Should().Contain("### `fever` (urgent)").And.Contain("  - `FeverTests.Fever_fires`");
+        document.Should().Contain("### `cauda-equina` (emergency)");
+        document[document.IndexOf("### `cauda-equina`", StringComparison.Ordinal)..]
+            .Should().Contain("- Fires in: **MISSING: no test shows this rule firing**");
+    }
+
+    [Fact]
+    public void The_traceability_document_is_up_to_date()
+    {
+        var document = TraceabilityDocument.Generate(RuleSet, SourceStatements.All, RuleTestIndex.Of(typeof(TraceabilityTests).Assembly));
+
+        Repository.AssertGenerated(TraceabilityDocument.RelativePath, document);
+    }
+
+    [Fact]
+    public void The_rules_document_is_the_rule_set_markdown()
+    {
+        Repository.AssertGenerated("docs/rules.md", new TriageEngine().RuleSet.ToMarkdown());
+    }
+}
