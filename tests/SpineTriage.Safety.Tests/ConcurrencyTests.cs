@@ -12,7 +12,7 @@ public class ConcurrencyTests
     [Fact]
     public void Thousands_of_reports_triaged_concurrently_on_one_engine_give_the_sequential_results()
     {
-        ReportGen.Valid.Array[ReportsPerBatch].Sample(
+        ReportGen.Valid.Array[PropertyRuns.Scaled(ReportsPerBatch)].Sample(
             reports =>
             {
                 var engine = ReportGen.Engine;
@@ -43,7 +43,7 @@ public class ConcurrencyTests
                     concurrentJson[i].Should().Be(sequentialJson[index]);
                 }
             },
-            iter: 2,
+            iter: PropertyRuns.Scaled(2),
             threads: 1,
             print: reports => $"{reports.Length} reports");
     }

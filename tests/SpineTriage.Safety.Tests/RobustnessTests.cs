@@ -57,7 +57,7 @@ public class RobustnessTests
                 AssertResultOrErrors(fromBytes);
                 fromBytes.IsSuccess.Should().Be(fromString.IsSuccess);
             },
-            iter: Iterations,
+            iter: PropertyRuns.Scaled(Iterations),
             print: json => json);
     }
 
@@ -75,7 +75,7 @@ public class RobustnessTests
 
                 AssertResultOrErrors(ReportGen.Engine.TriageJson(utf8));
             },
-            iter: Iterations,
+            iter: PropertyRuns.Scaled(Iterations),
             print: s => Convert.ToHexString(Encoding.UTF8.GetBytes(s.Item1)));
     }
 
@@ -101,7 +101,7 @@ public class RobustnessTests
                     outcome.Errors.Should().Contain(e => e.Path.EndsWith(misspelt, StringComparison.Ordinal) || e.Path.Contains($"'{misspelt}'", StringComparison.Ordinal));
                 }
             },
-            iter: 80,
+            iter: PropertyRuns.Scaled(80),
             print: root => root.ToJsonString());
     }
 

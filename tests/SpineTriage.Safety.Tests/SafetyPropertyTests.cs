@@ -25,7 +25,7 @@ public class SafetyPropertyTests
                     after.Code().Should().BeGreaterThanOrEqualTo(before.Code(), "{0} changed from {1} to yes", question, Describe(report.Answers, question));
                 }
             },
-            iter: 1_500,
+            iter: PropertyRuns.Scaled(1_500),
             print: ReportGen.Print);
     }
 
@@ -40,7 +40,7 @@ public class SafetyPropertyTests
                 var atHigher = sample.Engine.Evaluate(sample.Report with { Temperature = higher }).Urgency;
                 atHigher.Code().Should().BeGreaterThanOrEqualTo(atLower.Code(), "{0} is at least as warm as {1}", higher, lower);
             },
-            iter: Iterations,
+            iter: PropertyRuns.Scaled(Iterations),
             print: s => $"{s.Item2} / {s.Item3} with {ReportGen.Print(s.Item1)}");
     }
 
@@ -55,7 +55,7 @@ public class SafetyPropertyTests
                 var atHigher = sample.Engine.Evaluate(sample.Report with { PainScore = higher }).Urgency;
                 atHigher.Code().Should().BeGreaterThanOrEqualTo(atLower.Code(), "pain {0} is at least pain {1}", higher, lower);
             },
-            iter: Iterations,
+            iter: PropertyRuns.Scaled(Iterations),
             print: s => $"pain {s.Item2} / {s.Item3} with {ReportGen.Print(s.Item1)}");
     }
 
@@ -77,7 +77,7 @@ public class SafetyPropertyTests
 
                 result.Urgency.Should().Be(Urgency.Emergency, "{0} is yes", flag);
             },
-            iter: Iterations,
+            iter: PropertyRuns.Scaled(Iterations),
             print: s => $"{s.Item2} yes with {ReportGen.Print(s.Item1)}");
     }
 
@@ -98,7 +98,7 @@ public class SafetyPropertyTests
 
                 result.Urgency.Should().Be(Urgency.Emergency);
             },
-            iter: Iterations,
+            iter: PropertyRuns.Scaled(Iterations),
             print: s => $"{s.Item2} yes with {ReportGen.Print(s.Item1)}");
     }
 
@@ -115,7 +115,7 @@ public class SafetyPropertyTests
                     result.Urgency.Should().Be(Urgency.Emergency);
                 }
             },
-            iter: Iterations,
+            iter: PropertyRuns.Scaled(Iterations),
             print: ReportGen.Print);
     }
 
@@ -131,7 +131,7 @@ public class SafetyPropertyTests
 
                 (result.Urgency == Urgency.Emergency).Should().Be(expected);
             },
-            iter: Iterations,
+            iter: PropertyRuns.Scaled(Iterations),
             print: ReportGen.Print);
     }
 
@@ -153,7 +153,7 @@ public class SafetyPropertyTests
                 result.UnansweredQuestions.Should().Equal(unresolved);
                 result.IsComplete.Should().Be(unresolved.Length == 0);
             },
-            iter: Iterations,
+            iter: PropertyRuns.Scaled(Iterations),
             print: ReportGen.Print);
     }
 
@@ -174,7 +174,7 @@ public class SafetyPropertyTests
                 result.UnansweredQuestions.Should().NotContain(QuestionId.Fever);
                 result.Findings.Select(f => f.RuleId).Should().NotContain("unresolved-red-flag");
             },
-            iter: Iterations,
+            iter: PropertyRuns.Scaled(Iterations),
             print: s => $"{s.Item2} with {ReportGen.Print(s.Item1)}");
     }
 
@@ -196,7 +196,7 @@ public class SafetyPropertyTests
                 fromNewEngine.Result.Should().Be(first.Result);
                 TriageJson.SerializeResult(again.Result!).Should().Be(TriageJson.SerializeResult(first.Result!));
             },
-            iter: 500,
+            iter: PropertyRuns.Scaled(500),
             print: ReportGen.Print);
     }
 
@@ -212,7 +212,7 @@ public class SafetyPropertyTests
                 with.Urgency.Should().Be(without.Urgency);
                 with.Findings.Should().Equal(without.Findings);
             },
-            iter: Iterations,
+            iter: PropertyRuns.Scaled(Iterations),
             print: s => $"risk factors [{string.Join(", ", s.Item2)}] with {ReportGen.Print(s.Item1)}");
     }
 
@@ -236,7 +236,7 @@ public class SafetyPropertyTests
                     result.Findings.Select(f => f.RuleId).Should().Equal("expected-recovery");
                 }
             },
-            iter: Iterations,
+            iter: PropertyRuns.Scaled(Iterations),
             print: ReportGen.Print);
     }
 
@@ -255,7 +255,7 @@ public class SafetyPropertyTests
                 inFahrenheit.Urgency.Should().Be(inCelsius.Urgency);
                 inFahrenheit.Findings.Select(f => f.RuleId).Should().Equal(inCelsius.Findings.Select(f => f.RuleId));
             },
-            iter: Iterations,
+            iter: PropertyRuns.Scaled(Iterations),
             print: s => $"{s.Item2 / 10m} °F with {ReportGen.Print(s.Item1)}");
     }
 

@@ -112,7 +112,7 @@ public class AuditRecordTests
                 json.RootElement.EnumerateObject().Select(p => p.Name).Should().Equal(
                     "recordVersion", "time", "engineVersion", "ruleSet", "assessedOn", "reportHash", "urgency", "urgencyCode", "ruleIds");
             },
-            iter: 500,
+            iter: PropertyRuns.Scaled(500),
             print: s => ReportGen.Print(s.Item2));
     }
 
