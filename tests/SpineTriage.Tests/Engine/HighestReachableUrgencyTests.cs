@@ -13,6 +13,13 @@ public class HighestReachableUrgencyTests
 
     private static Urgency Reachable(SymptomReport report) => Engine.HighestReachableUrgency(Engine.Validate(report).Report!);
 
+    /// <summary>A report with a pain score, a normal temperature and the given answers.</summary>
+    private static SymptomReport EverythingAnswered(AnswerSet answers)
+    {
+        var report = Reports.AllRedFlagsDenied().Pain(3).Measured(Temperature.Celsius(36.9m));
+        return report with { Answers = answers };
+    }
+
     [Fact]
     public void A_report_with_nothing_asked_can_still_reach_emergency()
     {
@@ -29,8 +36,7 @@ public class HighestReachableUrgencyTests
     [Fact]
     public void A_fully_answered_report_can_reach_only_its_own_urgency()
     {
-        var report = Reports.AllRedFlagsDenied().Pain(3).Measured(Temperature.Celsius(36.9m))
-            with { Answers = AnswerSet.Empty.WithNotGivenAs(Answer.No).With(Q.LumpOverHardware, Answer.Yes) };
+        var report = EverythingAnswered(AnswerSet.Empty.WithNotGivenAs(Answer.No).With(Q.LumpOverHardware, Answer.Yes));
 
         Reachable(report).Should().Be(Urgency.Routine).And.Be(Engine.Evaluate(report).Urgency);
     }
@@ -54,8 +60,7 @@ public class HighestReachableUrgencyTests
     [Fact]
     public void An_explicit_unknown_counts_as_answered_and_is_not_raised()
     {
-        var report = Reports.AllRedFlagsDenied().Pain(3).Measured(Temperature.Celsius(36.9m))
-            with { Answers = AnswerSet.Empty.WithNotGivenAs(Answer.No).With(Q.SaddleNumbness, Answer.Unknown) };
+        var report = EverythingAnswered(AnswerSet.Empty.WithNotGivenAs(Answer.No).With(Q.SaddleNumbness, Answer.Unknown));
 
         Reachable(report).Should().Be(Urgency.Urgent);
     }

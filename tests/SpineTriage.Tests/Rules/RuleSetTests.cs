@@ -199,6 +199,17 @@ public class RuleSetTests
     }
 
     [Fact]
+    public void The_rule_catalogue_JSON_lists_every_rule_in_order_with_its_urgency_and_code()
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(TriageJson.SerializeRuleSet(Default));
+
+        json.RootElement.GetProperty("hash").GetString().Should().Be(Default.Hash);
+        json.RootElement.GetProperty("rules").EnumerateArray()
+            .Select(r => (r.GetProperty("id").GetString()!, r.GetProperty("urgency").GetString()!, r.GetProperty("urgencyCode").GetInt32()))
+            .Should().Equal(Criteria.Select(c => (c.Id, c.Urgency.JsonName(), c.Urgency.Code())));
+    }
+
+    [Fact]
     public void The_markdown_catalogue_states_version_hash_and_one_row_per_rule_in_order()
     {
         var markdown = Default.ToMarkdown();

@@ -36,10 +36,12 @@ public class ResultSnapshotTests
     [Fact]
     public void Urgent_unresolved_red_flags_with_a_measured_temperature_and_a_fever_contradiction()
     {
-        MatchSnapshot(Reports.AllRedFlagsDenied()
+        var report = Reports.AllRedFlagsDenied()
             .Unknown(Q.SaddleNumbness, Q.CalfPainOrSwelling)
             .No(Q.Fever)
-            .Measured(Temperature.Fahrenheit(100.4m)) with { ReportId = "snapshot-urgent" });
+            .Measured(Temperature.Fahrenheit(100.4m));
+
+        MatchSnapshot(report with { ReportId = "snapshot-urgent" });
     }
 
     [Fact]
