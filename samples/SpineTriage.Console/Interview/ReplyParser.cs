@@ -44,7 +44,7 @@ internal static partial class ReplyParser
             return false;
         }
 
-        temperature = match.Groups["unit"].Value.StartsWith('c') || match.Groups["unit"].Value.StartsWith('C')
+        temperature = match.Groups["unit"].Value.StartsWith("c", StringComparison.OrdinalIgnoreCase)
             ? Temperature.Celsius(value)
             : Temperature.Fahrenheit(value);
         return true;
