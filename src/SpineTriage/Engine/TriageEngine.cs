@@ -146,8 +146,12 @@ public sealed class TriageEngine
 
     /// <summary>
     /// The highest urgency this report could still reach if every question it has not given were answered
-    /// yes and a missing pain score or temperature were given at its highest. A nurse line stops asking when
-    /// this equals the current urgency: no further answer can raise it (the rules are monotonic).
+    /// yes and a missing pain score or temperature were given at its highest. The rules are monotonic, so
+    /// this is an upper bound over every way the interview could go on. A nurse line can stop asking once it
+    /// equals the urgency of the same report with every question not yet asked answered no
+    /// (<see cref="AnswerSet.WithNotGivenAs(Answer)"/>): then no further answer can change the urgency.
+    /// Comparing with the current urgency instead would stop too early, because a red flag not yet asked
+    /// is unknown and alone gives urgent.
     /// </summary>
     /// <param name="report">A validated report; questions absent from its answers count as not yet asked.</param>
     /// <returns>The highest reachable urgency.</returns>
