@@ -39,12 +39,12 @@ internal sealed class SymptomReportValidator : AbstractValidator<SymptomReport>
             .WithMessage(r => $"assessedOn ({Iso(r.AssessedOn!.Value)}) must not be more than one day after today ({Iso(Today())}).");
 
         RuleFor(r => r.SurgeryRegion)
-            .IsInEnum()
+            .IsDefined()
             .OverridePropertyName("$.surgeryRegion")
             .WithMessage($"surgeryRegion must be one of {JsonNames.Allowed<SurgeryRegion>()}.");
 
         RuleForEach(r => r.Hardware)
-            .IsInEnum()
+            .IsDefined()
             .OverridePropertyName("$.hardware")
             .WithMessage($"hardware items must be one of {JsonNames.Allowed<HardwareKind>()}.");
 
@@ -57,7 +57,7 @@ internal sealed class SymptomReportValidator : AbstractValidator<SymptomReport>
             .WithMessage(r => $"fusionLevels must be a whole number from 1 to 20; got {r.FusionLevels}.");
 
         RuleForEach(r => r.RiskFactors)
-            .IsInEnum()
+            .IsDefined()
             .OverridePropertyName("$.riskFactors")
             .WithMessage($"riskFactors items must be one of {JsonNames.Allowed<RiskFactor>()}.");
 
@@ -70,7 +70,7 @@ internal sealed class SymptomReportValidator : AbstractValidator<SymptomReport>
             .WithMessage(r => $"painScore must be a whole number from 0 to 10; got {r.PainScore}.");
 
         RuleFor(r => r.Temperature!.Value.Unit)
-            .IsInEnum()
+            .IsDefined()
             .When(r => r.Temperature.HasValue)
             .OverridePropertyName("$.temperature.unit")
             .WithMessage($"temperature.unit must be one of {JsonNames.Allowed<TemperatureUnit>()}.");
