@@ -109,6 +109,18 @@ public class TriageCaseTests
     }
 
     [Fact]
+    public void A_duplicate_expectation_is_an_error()
+    {
+        ErrorPaths(Case("""{"urgency":"emergency","urgency":"soon"}""")).Should().Equal("$.expect.urgency");
+    }
+
+    [Fact]
+    public void A_blank_name_is_an_error()
+    {
+        ErrorPaths(Case("""{"urgency":"emergency"}""").Replace("saddle numbness", "  ", StringComparison.Ordinal)).Should().Equal("$.name");
+    }
+
+    [Fact]
     public void A_case_file_that_is_not_JSON_is_an_error()
     {
         ErrorPaths("name: saddle numbness").Should().Equal("$");
