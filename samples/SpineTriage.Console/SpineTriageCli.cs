@@ -50,6 +50,7 @@ internal static class SpineTriageCli
             TriageCommand.Create(engine),
             CheckCommand.Create(engine),
             RulesCommand.Create(engine),
+            ReplayCommand.Create(engine),
             QuestionsCommand.Create(),
         };
         root.SetAction(_ => InteractiveCommand.Run(engine.Value));
