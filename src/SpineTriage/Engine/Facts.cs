@@ -73,8 +73,6 @@ internal readonly struct Facts
     public bool FeverAnswerContradicted { get; }
 
     public bool IsYes(QuestionId question) => (Report.Yes & (1u << (int)question)) != 0;
-
-    public string TemperatureEvidence() => "temperature: " + Report.Temperature.ToString();
 }
 
 /// <summary>The engine-independent facts of a validated report, computed once at validation.</summary>

@@ -14,10 +14,12 @@ namespace SpineTriage;
 public sealed class TriageEngine
 {
     private static readonly ReadOnlyCollection<string> NoStrings = ReadOnlyCollection<string>.Empty;
-    private static readonly ReadOnlyCollection<QuestionId> NoQuestions = ReadOnlyCollection<QuestionId>.Empty;
 
-    private readonly Rule[] _rules;
-    private readonly string[] _rationales;
+    // The unanswered red flags of every combination of them (bit i: question i), so results share them.
+    private static readonly ReadOnlyCollection<QuestionId>[] UnansweredRedFlags =
+        Enumerable.Range(0, (int)Facts.RedFlagMask + 1).Select(mask => Unanswered((uint)mask)).ToArray();
+
+    private readonly CompiledRule[] _rules;
     private readonly SymptomReportValidator _validator;
 
     /// <summary>Builds an engine.</summary>
@@ -37,10 +39,10 @@ public sealed class TriageEngine
 
         Options = options;
         TimeProvider = timeProvider ?? TimeProvider.System;
-        _rules = [.. RuleCatalogue.Build(options.FeverThresholdCelsius, options.SeverePainScore)];
-        _rationales = _rules.Select(r => r.ClinicianRationale).ToArray();
+        var rules = RuleCatalogue.Build(options.FeverThresholdCelsius, options.SeverePainScore);
+        _rules = rules.Select(r => new CompiledRule(r)).ToArray();
         _validator = new SymptomReportValidator(TimeProvider);
-        RuleSet = new RuleSet(_rules, options);
+        RuleSet = new RuleSet(rules, options);
     }
 
     /// <summary>Gets the options the engine was built with.</summary>
@@ -76,17 +78,8 @@ public sealed class TriageEngine
     {
         ArgumentNullException.ThrowIfNull(report);
         var facts = new Facts(report.Facts, Options.FeverThresholdCelsius, Options.SeverePainScore);
-
-        ulong fired = 0;
-        var count = 0;
-        for (var i = 0; i < _rules.Length; i++)
-        {
-            if (_rules[i].When.IsMet(facts, fired))
-            {
-                fired |= 1UL << i;
-                count++;
-            }
-        }
+        var fired = Fire(facts);
+        var count = System.Numerics.BitOperations.PopCount(fired);
 
         // The catalogue is ordered by urgency, so findings come out highest first and the first is the result's urgency.
         var findings = new Finding[count];
@@ -95,7 +88,7 @@ public sealed class TriageEngine
         {
             if ((fired & (1UL << i)) != 0)
             {
-                findings[next++] = Explain(i, facts);
+                findings[next++] = _rules[i].FindingFor(facts);
             }
         }
 
@@ -108,7 +101,7 @@ public sealed class TriageEngine
             IsComplete = facts.UnresolvedRedFlags == 0,
             DaysSinceSurgery = report.DaysSinceSurgery,
             Findings = Array.AsReadOnly(findings),
-            UnansweredQuestions = Unanswered(facts.UnresolvedRedFlags),
+            UnansweredQuestions = UnansweredRedFlags[facts.UnresolvedRedFlags],
             CareAdvice = Advice.CareAdvice(report.RiskFactorMask, urgency == Urgency.SelfCare),
             SafetyNet = Advice.SafetyNet(EmergencySignsNotPresent(facts)),
             Warnings = Warnings(facts),
@@ -168,18 +161,24 @@ public sealed class TriageEngine
             TemperatureCelsius = given.Temperature.HasValue ? given.TemperatureCelsius : 45.0m,
         };
         var facts = new Facts(worst, Options.FeverThresholdCelsius, Options.SeverePainScore);
+
+        // The catalogue is ordered by urgency, so the first rule that fires has the highest.
+        return _rules[System.Numerics.BitOperations.TrailingZeroCount(Fire(facts))].Rule.Urgency;
+    }
+
+    /// <summary>Evaluates every rule in catalogue order; bit i of the result is set when rule i fired.</summary>
+    private ulong Fire(in Facts facts)
+    {
         ulong fired = 0;
-        var highest = Urgency.SelfCare;
         for (var i = 0; i < _rules.Length; i++)
         {
-            if (_rules[i].When.IsMet(facts, fired))
+            if (_rules[i].IsMet(facts, fired))
             {
                 fired |= 1UL << i;
-                highest = _rules[i].Urgency > highest ? _rules[i].Urgency : highest;
             }
         }
 
-        return highest;
+        return fired;
     }
 
     private TriageOutcome Triage(ReportReader.Outcome read)
@@ -205,7 +204,7 @@ public sealed class TriageEngine
     {
         if (unresolved == 0)
         {
-            return NoQuestions;
+            return ReadOnlyCollection<QuestionId>.Empty;
         }
 
         var questions = new QuestionId[System.Numerics.BitOperations.PopCount(unresolved)];
@@ -230,23 +229,6 @@ public sealed class TriageEngine
         return notPresent;
 
         void Add(EmergencySign sign, bool isNotPresent) => notPresent |= isNotPresent ? 1 << (int)sign : 0;
-    }
-
-    private Finding Explain(int index, in Facts facts)
-    {
-        var rule = _rules[index];
-        var evidence = default(EvidenceWriter);
-        rule.When.AddEvidence(facts, ref evidence);
-        return new Finding
-        {
-            RuleId = rule.Id,
-            Urgency = rule.Urgency,
-            Title = rule.Title,
-            PatientExplanation = rule.PatientExplanation,
-            ClinicianRationale = _rationales[index],
-            Evidence = evidence.Count == 0 ? NoStrings : Array.AsReadOnly(evidence.ToArray()),
-            Source = rule.Source,
-        };
     }
 
     private ReadOnlyCollection<string> Warnings(in Facts facts)

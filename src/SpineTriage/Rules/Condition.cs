@@ -5,18 +5,28 @@ namespace SpineTriage.Internal;
 
 /// <summary>
 /// When a rule fires. One object serves evaluation (<see cref="IsMet"/>), the catalogue and its hash
-/// (<see cref="Description"/>) and the explanation (<see cref="AddEvidence"/>), so a condition exists once.
+/// (<see cref="Description"/>) and the explanation (<see cref="Space"/>, <see cref="AddEvidence"/>),
+/// so a condition exists once.
 /// </summary>
 internal abstract class Condition
 {
     /// <summary>Gets the condition in words, as in clinical-criteria.md section 4.</summary>
     public abstract string Description { get; }
 
+    /// <summary>Gets the facts the condition cites as its evidence when it holds.</summary>
+    public virtual EvidenceSpace Space => default;
+
+    /// <summary>
+    /// Gets questions one of which must be answered yes for the condition to hold, or 0 when it can hold
+    /// without a yes. The engine does not evaluate a condition whose trigger questions got no yes.
+    /// </summary>
+    public virtual uint Trigger => 0;
+
     /// <summary>Whether the condition holds; <paramref name="fired"/> has a bit per rule index that already fired.</summary>
     public abstract bool IsMet(in Facts facts, ulong fired);
 
-    /// <summary>Adds the facts that made the condition hold, in the contract's form (<c>fever: yes</c>).</summary>
-    public virtual void AddEvidence(in Facts facts, ref EvidenceWriter evidence)
+    /// <summary>Adds the lines of this condition's part of the evidence, in the contract's form (<c>fever: yes</c>).</summary>
+    public virtual void AddEvidence(in Evidence evidence, ref EvidenceWriter lines)
     {
     }
 
@@ -83,15 +93,12 @@ internal static class When
 
     private static readonly string[] UnknownTexts = QuestionCatalogue.All.Select(q => $"{q.JsonId}: unknown").ToArray();
 
-    /// <summary>Adds a yes evidence line for each question of <paramref name="mask"/> answered yes.</summary>
-    public static void AddYes(in Facts facts, uint mask, ref EvidenceWriter evidence)
+    /// <summary>Adds a yes evidence line for each question of <paramref name="questions"/>, in asking order.</summary>
+    public static void AddYes(uint questions, ref EvidenceWriter lines)
     {
-        var bits = facts.Yes & mask;
-        while (bits != 0)
+        for (var bits = questions; bits != 0; bits &= bits - 1)
         {
-            var index = System.Numerics.BitOperations.TrailingZeroCount(bits);
-            evidence.Add(YesTexts[index]);
-            bits &= bits - 1;
+            lines.Add(YesTexts[System.Numerics.BitOperations.TrailingZeroCount(bits)]);
         }
     }
 
@@ -104,12 +111,18 @@ internal sealed class AllOf(Condition left, Condition right) : Condition
 {
     public override string Description { get; } = $"{Wrap(left)} and {Wrap(right)}";
 
+    public override EvidenceSpace Space { get; } = left.Space.With(right.Space);
+
+    // Both must hold, so either side's trigger is one of the whole condition.
+    public override uint Trigger { get; } = left.Trigger != 0 ? left.Trigger : right.Trigger;
+
     public override bool IsMet(in Facts facts, ulong fired) => left.IsMet(facts, fired) && right.IsMet(facts, fired);
 
-    public override void AddEvidence(in Facts facts, ref EvidenceWriter evidence)
+
+    public override void AddEvidence(in Evidence evidence, ref EvidenceWriter lines)
     {
-        left.AddEvidence(facts, ref evidence);
-        right.AddEvidence(facts, ref evidence);
+        left.AddEvidence(evidence, ref lines);
+        right.AddEvidence(evidence, ref lines);
     }
 
     // "a or b" inside "and" needs brackets so the description reads unambiguously.
@@ -132,9 +145,14 @@ internal sealed class AnswerIsYes : Condition
 
     public override string Description { get; }
 
+    public override EvidenceSpace Space => new(_mask, 0, PainScore: false, Temperature: false);
+
+    public override uint Trigger => _mask;
+
     public override bool IsMet(in Facts facts, ulong fired) => (facts.Yes & _mask) != 0;
 
-    public override void AddEvidence(in Facts facts, ref EvidenceWriter evidence) => When.AddYes(facts, _mask, ref evidence);
+
+    public override void AddEvidence(in Evidence evidence, ref EvidenceWriter lines) => When.AddYes(evidence.Yes & _mask, ref lines);
 }
 
 internal sealed class FeverIsPresent(decimal thresholdCelsius, bool negate) : Condition
@@ -143,23 +161,24 @@ internal sealed class FeverIsPresent(decimal thresholdCelsius, bool negate) : Co
         ? "fever not present"
         : $"fever present (fever yes, or a measured temperature at or above {When.Format(thresholdCelsius)} °C)";
 
+    private const uint FeverBit = 1u << (int)QuestionId.Fever;
+
+    public override EvidenceSpace Space => negate ? default : new(FeverBit, 0, PainScore: false, Temperature: true);
+
     public override bool IsMet(in Facts facts, ulong fired) => (facts.Fever == Presence.Present) != negate;
 
-    public override void AddEvidence(in Facts facts, ref EvidenceWriter evidence)
+
+    public override void AddEvidence(in Evidence evidence, ref EvidenceWriter lines)
     {
         if (negate)
         {
             return;
         }
 
-        if (facts.IsYes(QuestionId.Fever))
+        When.AddYes(evidence.Yes & FeverBit, ref lines);
+        if (evidence.Temperature is { } temperature)
         {
-            evidence.Add(When.YesEvidence(QuestionId.Fever));
-        }
-
-        if (facts.TemperatureIsFever)
-        {
-            evidence.Add(facts.TemperatureEvidence());
+            lines.Add($"temperature: {temperature}");
         }
     }
 }
@@ -170,13 +189,18 @@ internal sealed class WoundSignIsPresent(bool negate) : Condition
         ? "wound sign not present"
         : "wound sign present (woundDischarge yes or woundRednessOrSwelling yes)";
 
+    public override EvidenceSpace Space => negate ? default : new(Facts.WoundSignMask, 0, PainScore: false, Temperature: false);
+
+    public override uint Trigger => negate ? 0 : Facts.WoundSignMask;
+
     public override bool IsMet(in Facts facts, ulong fired) => (facts.WoundSign == Presence.Present) != negate;
 
-    public override void AddEvidence(in Facts facts, ref EvidenceWriter evidence)
+
+    public override void AddEvidence(in Evidence evidence, ref EvidenceWriter lines)
     {
         if (!negate)
         {
-            When.AddYes(facts, Facts.WoundSignMask, ref evidence);
+            When.AddYes(evidence.Yes & Facts.WoundSignMask, ref lines);
         }
     }
 }
@@ -187,13 +211,18 @@ internal sealed class HardwareSymptomIsPresent(bool negate) : Condition
         ? "no hardware symptom present"
         : "a hardware symptom present (newOrWorseningPain, painReturnedAfterImprovement, instabilityOrMovement, radiatingLimbPain, localizedTenderness, painWorseWithMovement or lumpOverHardware yes)";
 
+    public override EvidenceSpace Space => negate ? default : new(Facts.HardwareSymptomMask, 0, PainScore: false, Temperature: false);
+
+    public override uint Trigger => negate ? 0 : Facts.HardwareSymptomMask;
+
     public override bool IsMet(in Facts facts, ulong fired) => facts.HardwareSymptom != negate;
 
-    public override void AddEvidence(in Facts facts, ref EvidenceWriter evidence)
+
+    public override void AddEvidence(in Evidence evidence, ref EvidenceWriter lines)
     {
         if (!negate)
         {
-            When.AddYes(facts, Facts.HardwareSymptomMask, ref evidence);
+            When.AddYes(evidence.Yes & Facts.HardwareSymptomMask, ref lines);
         }
     }
 }
@@ -202,15 +231,16 @@ internal sealed class RedFlagUnresolved : Condition
 {
     public override string Description => "any red-flag question unknown (fever counts as answered when fever is present or absent)";
 
+    public override EvidenceSpace Space => new(0, Facts.RedFlagMask, PainScore: false, Temperature: false);
+
     public override bool IsMet(in Facts facts, ulong fired) => facts.UnresolvedRedFlags != 0;
 
-    public override void AddEvidence(in Facts facts, ref EvidenceWriter evidence)
+
+    public override void AddEvidence(in Evidence evidence, ref EvidenceWriter lines)
     {
-        var bits = facts.UnresolvedRedFlags;
-        while (bits != 0)
+        for (var bits = evidence.Unknown; bits != 0; bits &= bits - 1)
         {
-            evidence.Add(When.UnknownEvidence((QuestionId)System.Numerics.BitOperations.TrailingZeroCount(bits)));
-            bits &= bits - 1;
+            lines.Add(When.UnknownEvidence((QuestionId)System.Numerics.BitOperations.TrailingZeroCount(bits)));
         }
     }
 }
@@ -221,9 +251,12 @@ internal sealed class PainAtLeast(int score) : Condition
 
     public override string Description { get; } = $"painScore ≥ {score}";
 
+    public override EvidenceSpace Space => new(0, 0, PainScore: true, Temperature: false);
+
     public override bool IsMet(in Facts facts, ulong fired) => facts.Report.PainScore >= score;
 
-    public override void AddEvidence(in Facts facts, ref EvidenceWriter evidence) => evidence.Add(Texts[facts.Report.PainScore]);
+
+    public override void AddEvidence(in Evidence evidence, ref EvidenceWriter lines) => lines.Add(Texts[evidence.PainScore]);
 }
 
 /// <summary>A rule earlier in the catalogue did not fire; its bit is resolved when the catalogue is built.</summary>

@@ -1,0 +1,64 @@
+using static System.Numerics.BitOperations;
+
+namespace SpineTriage.Internal;
+
+/// <summary>
+/// The facts a finding cites: questions answered yes, red-flag questions left unknown, the pain score,
+/// and the measured temperature when it counts as fever. Equal evidence gives equal evidence lines.
+/// </summary>
+internal readonly record struct Evidence(uint Yes, uint Unknown, int PainScore, Temperature? Temperature);
+
+/// <summary>
+/// Which facts a condition cites when it holds: the questions of <see cref="Yes"/> answered yes, the red
+/// flags of <see cref="Unknown"/> left unknown, the pain score, the temperature when it counts as fever.
+/// Without the temperature, a space holds few evidences; they are numbered densely so the engine can keep
+/// the finding of each in an array.
+/// </summary>
+internal readonly record struct EvidenceSpace(uint Yes, uint Unknown, bool PainScore, bool Temperature)
+{
+    private const int PainScores = 11;
+
+    /// <summary>Gets the number of evidences without a temperature.</summary>
+    public int Count => (1 << (PopCount(Yes) + PopCount(Unknown))) * (PainScore ? PainScores : 1);
+
+    public EvidenceSpace With(in EvidenceSpace other) =>
+        new(Yes | other.Yes, Unknown | other.Unknown, PainScore || other.PainScore, Temperature || other.Temperature);
+
+    /// <summary>The evidence a report gives: its facts, restricted to this space.</summary>
+    public Evidence Of(in Facts facts) => new(
+        facts.Yes & Yes,
+        facts.UnresolvedRedFlags & Unknown,
+        PainScore ? facts.Report.PainScore : 0,
+        Temperature && facts.TemperatureIsFever ? facts.Report.Temperature : null);
+
+    /// <summary>The number of the evidence a report gives, or -1 when that evidence names a measured temperature.</summary>
+    public int IndexOf(in Facts facts)
+    {
+        if (Temperature && facts.TemperatureIsFever)
+        {
+            return -1;
+        }
+
+        var answers = Pack(facts.Yes, Yes) | (Pack(facts.UnresolvedRedFlags, Unknown) << PopCount(Yes));
+        return PainScore ? (facts.Report.PainScore << (PopCount(Yes) + PopCount(Unknown))) | (int)answers : (int)answers;
+    }
+
+    /// <summary>The bits of <paramref name="value"/> selected by <paramref name="mask"/>, moved to the low bits.</summary>
+    private static uint Pack(uint value, uint mask)
+    {
+        var shift = TrailingZeroCount(mask | 0x8000_0000u);
+        if (((mask >> shift) & ((mask >> shift) + 1)) == 0)
+        {
+            // The questions of a condition are usually neighbours in asking order: one shift packs them.
+            return (value & mask) >> shift;
+        }
+
+        uint packed = 0;
+        for (var bit = 1u; mask != 0; mask &= mask - 1, bit <<= 1)
+        {
+            packed |= (value & mask & (0u - mask)) != 0 ? bit : 0;
+        }
+
+        return packed;
+    }
+}
