@@ -2,17 +2,31 @@
 # Mutation testing of the rules, engine, validation and report reader with Stryker.NET (stryker-config.json),
 # killed by tests/SpineTriage.Tests and tests/SpineTriage.Safety.Tests. See docs/mutation.md.
 #
-#   scripts/mutation.sh                 # the configured scope
-#   scripts/mutation.sh --mutate '**/Engine/**/*.cs'   # extra Stryker options are passed on
+#   scripts/mutation.sh                                  # the configured scope, in this working tree
+#   scripts/mutation.sh --clean-copy                     # the same on a fresh export of HEAD (see below)
+#   scripts/mutation.sh --mutate '**/Engine/**/*.cs'     # other options are passed on to Stryker
+#
+# Stryker puts the mutated SpineTriage.dll into the test projects' bin folders; any build of those projects
+# during the run (an IDE, another terminal, another developer on a shared machine) replaces it and makes
+# mutants survive for the wrong reason. --clean-copy runs on `git archive HEAD` in a temporary folder that
+# nothing else builds (uncommitted changes are then not included).
 #
 # Every mutant reruns the property tests that cover it, so they run at SPINETRIAGE_PROPERTY_PERCENT of
-# their examples (default 10 here; a normal test run uses 100). The report is written to
-# src/SpineTriage/StrykerOutput/<date>/reports/.
+# their examples (default 5 here; a normal test run uses 100). The reports are written to
+# src/SpineTriage/StrykerOutput/<date>/reports/ (of the temporary folder with --clean-copy).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-export SPINETRIAGE_PROPERTY_PERCENT="${SPINETRIAGE_PROPERTY_PERCENT:-10}"
+export SPINETRIAGE_PROPERTY_PERCENT="${SPINETRIAGE_PROPERTY_PERCENT:-5}"
 unset UPDATE_DOCS
+
+if [ "${1:-}" = "--clean-copy" ]; then
+  shift
+  copy=$(mktemp -d)
+  git archive HEAD | tar -x -C "$copy"
+  echo "running on a clean export of HEAD in $copy"
+  cd "$copy"
+fi
 
 dotnet tool restore
 start=$(date +%s)
