@@ -47,7 +47,16 @@ internal readonly struct Facts
         UnresolvedRedFlags = Fever == Presence.Unknown ? unknownRedFlags : unknownRedFlags & ~FeverBit;
         FeverContradiction = TemperatureIsFever && feverAnswer == Answer.No;
         FeverAnswerContradicted = feverAnswer == Answer.Yes && report.Temperature.HasValue && !TemperatureIsFever;
+        Bits = yes
+            | ((ulong)UnresolvedRedFlags << FactBit.Unknown)
+            | (1UL << (Fever == Presence.Present ? FactBit.FeverPresent : FactBit.FeverNotPresent))
+            | (1UL << (WoundSign == Presence.Present ? FactBit.WoundSignPresent : FactBit.WoundSignNotPresent))
+            | (1UL << (HardwareSymptom ? FactBit.HardwareSymptom : FactBit.NoHardwareSymptom))
+            | (report.PainScore >= 0 ? ((2UL << report.PainScore) - 1) << FactBit.PainAtLeast : 0);
     }
+
+    /// <summary>Gets the facts one bit each, as the conditions test them (<see cref="FactBit"/>).</summary>
+    public ulong Bits { get; }
 
     public ReportFacts Report { get; }
 
@@ -73,6 +82,31 @@ internal readonly struct Facts
     public bool FeverAnswerContradicted { get; }
 
     public bool IsYes(QuestionId question) => (Report.Yes & (1u << (int)question)) != 0;
+}
+
+/// <summary>
+/// Where each fact is in <see cref="Facts.Bits"/>. A condition is a set of clauses over these bits
+/// (<see cref="Condition.Clauses"/>), so the engine tests a rule with a few AND instructions.
+/// </summary>
+internal static class FactBit
+{
+    /// <summary>Bit <c>q</c>: question <c>q</c> answered yes (18 questions).</summary>
+    public const int Yes = 0;
+
+    /// <summary>Bit <c>18 + q</c>: red-flag question <c>q</c> unknown; fever counts as answered when fever is present or absent.</summary>
+    public const int Unknown = 18;
+
+    public const int FeverPresent = 28;
+    public const int FeverNotPresent = 29;
+    public const int WoundSignPresent = 30;
+    public const int WoundSignNotPresent = 31;
+    public const int HardwareSymptom = 32;
+    public const int NoHardwareSymptom = 33;
+
+    /// <summary>Bit <c>34 + k</c>: a pain score of at least <c>k</c>, for <c>k</c> from 0 to 10.</summary>
+    public const int PainAtLeast = 34;
+
+    public static ulong Of(int bit) => 1UL << bit;
 }
 
 /// <summary>The engine-independent facts of a validated report, computed once at validation.</summary>

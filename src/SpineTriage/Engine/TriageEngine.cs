@@ -20,6 +20,7 @@ public sealed class TriageEngine
         Enumerable.Range(0, (int)Facts.RedFlagMask + 1).Select(mask => Unanswered((uint)mask)).ToArray();
 
     private readonly CompiledRule[] _rules;
+    private readonly string[] _dispositions; // by urgency code
     private readonly SymptomReportValidator _validator;
 
     /// <summary>Builds an engine.</summary>
@@ -41,6 +42,11 @@ public sealed class TriageEngine
         TimeProvider = timeProvider ?? TimeProvider.System;
         var rules = RuleCatalogue.Build(options.FeverThresholdCelsius, options.SeverePainScore);
         _rules = rules.Select(r => new CompiledRule(r)).ToArray();
+        _dispositions = new string[(int)Urgency.Emergency + 1];
+        foreach (var urgency in Enum.GetValues<Urgency>())
+        {
+            _dispositions[(int)urgency] = options.Dispositions.For(urgency);
+        }
         _validator = new SymptomReportValidator(TimeProvider);
         RuleSet = new RuleSet(rules, options);
     }
@@ -97,7 +103,7 @@ public sealed class TriageEngine
         {
             ReportId = report.Report.ReportId,
             Urgency = urgency,
-            Disposition = Options.Dispositions.For(urgency),
+            Disposition = _dispositions[(int)urgency],
             IsComplete = facts.UnresolvedRedFlags == 0,
             DaysSinceSurgery = report.DaysSinceSurgery,
             Findings = Array.AsReadOnly(findings),
@@ -172,7 +178,7 @@ public sealed class TriageEngine
         ulong fired = 0;
         for (var i = 0; i < _rules.Length; i++)
         {
-            if (_rules[i].IsMet(facts, fired))
+            if (_rules[i].IsMet(facts.Bits, fired))
             {
                 fired |= 1UL << i;
             }

@@ -4,26 +4,26 @@ using System.Runtime.CompilerServices;
 namespace SpineTriage.Internal;
 
 /// <summary>
-/// When a rule fires. One object serves evaluation (<see cref="IsMet"/>), the catalogue and its hash
-/// (<see cref="Description"/>) and the explanation (<see cref="Space"/>, <see cref="AddEvidence"/>),
-/// so a condition exists once.
+/// When a rule fires. One object serves evaluation (<see cref="Clauses"/>, <see cref="Unless"/>), the
+/// catalogue and its hash (<see cref="Description"/>) and the explanation (<see cref="Space"/>,
+/// <see cref="AddEvidence"/>), so a condition exists once.
 /// </summary>
 internal abstract class Condition
 {
     /// <summary>Gets the condition in words, as in clinical-criteria.md section 4.</summary>
     public abstract string Description { get; }
 
+    /// <summary>
+    /// Gets the condition as clauses over the report's facts (<see cref="Facts.Bits"/>): it holds when the
+    /// report has at least one fact of every clause, and no rule of <see cref="Unless"/> fired.
+    /// </summary>
+    public abstract IReadOnlyList<ulong> Clauses { get; }
+
+    /// <summary>Gets the rules (bit <c>i</c>: the rule at catalogue index <c>i</c>) that must not have fired.</summary>
+    public virtual ulong Unless => 0;
+
     /// <summary>Gets the facts the condition cites as its evidence when it holds.</summary>
     public virtual EvidenceSpace Space => default;
-
-    /// <summary>
-    /// Gets questions one of which must be answered yes for the condition to hold, or 0 when it can hold
-    /// without a yes. The engine does not evaluate a condition whose trigger questions got no yes.
-    /// </summary>
-    public virtual uint Trigger => 0;
-
-    /// <summary>Whether the condition holds; <paramref name="fired"/> has a bit per rule index that already fired.</summary>
-    public abstract bool IsMet(in Facts facts, ulong fired);
 
     /// <summary>Adds the lines of this condition's part of the evidence, in the contract's form (<c>fever: yes</c>).</summary>
     public virtual void AddEvidence(in Evidence evidence, ref EvidenceWriter lines)
@@ -111,12 +111,11 @@ internal sealed class AllOf(Condition left, Condition right) : Condition
 {
     public override string Description { get; } = $"{Wrap(left)} and {Wrap(right)}";
 
+    public override IReadOnlyList<ulong> Clauses { get; } = [.. left.Clauses, .. right.Clauses];
+
+    public override ulong Unless { get; } = left.Unless | right.Unless;
+
     public override EvidenceSpace Space { get; } = left.Space.With(right.Space);
-
-    // Both must hold, so either side's trigger is one of the whole condition.
-    public override uint Trigger { get; } = left.Trigger != 0 ? left.Trigger : right.Trigger;
-
-    public override bool IsMet(in Facts facts, ulong fired) => left.IsMet(facts, fired) && right.IsMet(facts, fired);
 
 
     public override void AddEvidence(in Evidence evidence, ref EvidenceWriter lines)
@@ -145,11 +144,9 @@ internal sealed class AnswerIsYes : Condition
 
     public override string Description { get; }
 
+    public override IReadOnlyList<ulong> Clauses => [(ulong)_mask << FactBit.Yes];
+
     public override EvidenceSpace Space => new(_mask, 0, PainScore: false, Temperature: false);
-
-    public override uint Trigger => _mask;
-
-    public override bool IsMet(in Facts facts, ulong fired) => (facts.Yes & _mask) != 0;
 
 
     public override void AddEvidence(in Evidence evidence, ref EvidenceWriter lines) => When.AddYes(evidence.Yes & _mask, ref lines);
@@ -163,9 +160,9 @@ internal sealed class FeverIsPresent(decimal thresholdCelsius, bool negate) : Co
 
     private const uint FeverBit = 1u << (int)QuestionId.Fever;
 
-    public override EvidenceSpace Space => negate ? default : new(FeverBit, 0, PainScore: false, Temperature: true);
+    public override IReadOnlyList<ulong> Clauses => [FactBit.Of(negate ? FactBit.FeverNotPresent : FactBit.FeverPresent)];
 
-    public override bool IsMet(in Facts facts, ulong fired) => (facts.Fever == Presence.Present) != negate;
+    public override EvidenceSpace Space => negate ? default : new(FeverBit, 0, PainScore: false, Temperature: true);
 
 
     public override void AddEvidence(in Evidence evidence, ref EvidenceWriter lines)
@@ -189,11 +186,9 @@ internal sealed class WoundSignIsPresent(bool negate) : Condition
         ? "wound sign not present"
         : "wound sign present (woundDischarge yes or woundRednessOrSwelling yes)";
 
+    public override IReadOnlyList<ulong> Clauses => [FactBit.Of(negate ? FactBit.WoundSignNotPresent : FactBit.WoundSignPresent)];
+
     public override EvidenceSpace Space => negate ? default : new(Facts.WoundSignMask, 0, PainScore: false, Temperature: false);
-
-    public override uint Trigger => negate ? 0 : Facts.WoundSignMask;
-
-    public override bool IsMet(in Facts facts, ulong fired) => (facts.WoundSign == Presence.Present) != negate;
 
 
     public override void AddEvidence(in Evidence evidence, ref EvidenceWriter lines)
@@ -211,11 +206,9 @@ internal sealed class HardwareSymptomIsPresent(bool negate) : Condition
         ? "no hardware symptom present"
         : "a hardware symptom present (newOrWorseningPain, painReturnedAfterImprovement, instabilityOrMovement, radiatingLimbPain, localizedTenderness, painWorseWithMovement or lumpOverHardware yes)";
 
+    public override IReadOnlyList<ulong> Clauses => [FactBit.Of(negate ? FactBit.NoHardwareSymptom : FactBit.HardwareSymptom)];
+
     public override EvidenceSpace Space => negate ? default : new(Facts.HardwareSymptomMask, 0, PainScore: false, Temperature: false);
-
-    public override uint Trigger => negate ? 0 : Facts.HardwareSymptomMask;
-
-    public override bool IsMet(in Facts facts, ulong fired) => facts.HardwareSymptom != negate;
 
 
     public override void AddEvidence(in Evidence evidence, ref EvidenceWriter lines)
@@ -231,9 +224,9 @@ internal sealed class RedFlagUnresolved : Condition
 {
     public override string Description => "any red-flag question unknown (fever counts as answered when fever is present or absent)";
 
-    public override EvidenceSpace Space => new(0, Facts.RedFlagMask, PainScore: false, Temperature: false);
+    public override IReadOnlyList<ulong> Clauses => [(ulong)Facts.RedFlagMask << FactBit.Unknown];
 
-    public override bool IsMet(in Facts facts, ulong fired) => facts.UnresolvedRedFlags != 0;
+    public override EvidenceSpace Space => new(0, Facts.RedFlagMask, PainScore: false, Temperature: false);
 
 
     public override void AddEvidence(in Evidence evidence, ref EvidenceWriter lines)
@@ -251,9 +244,9 @@ internal sealed class PainAtLeast(int score) : Condition
 
     public override string Description { get; } = $"painScore ≥ {score}";
 
-    public override EvidenceSpace Space => new(0, 0, PainScore: true, Temperature: false);
+    public override IReadOnlyList<ulong> Clauses => [FactBit.Of(FactBit.PainAtLeast + score)];
 
-    public override bool IsMet(in Facts facts, ulong fired) => facts.Report.PainScore >= score;
+    public override EvidenceSpace Space => new(0, 0, PainScore: true, Temperature: false);
 
 
     public override void AddEvidence(in Evidence evidence, ref EvidenceWriter lines) => lines.Add(Texts[evidence.PainScore]);
@@ -264,12 +257,17 @@ internal sealed class NotFired(string ruleId, ulong ruleBit) : Condition
 {
     public override string Description => $"{ruleId} did not fire";
 
-    public override bool IsMet(in Facts facts, ulong fired) => (fired & ruleBit) == 0;
+    public override IReadOnlyList<ulong> Clauses => [];
+
+    public override ulong Unless => ruleBit;
 }
 
 internal sealed class NothingFired : Condition
 {
     public override string Description => "no rule above fired";
 
-    public override bool IsMet(in Facts facts, ulong fired) => fired == 0;
+    public override IReadOnlyList<ulong> Clauses => [];
+
+    // Rules are evaluated in catalogue order, so every rule that fired so far is above this one.
+    public override ulong Unless => ulong.MaxValue;
 }
