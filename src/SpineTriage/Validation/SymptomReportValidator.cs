@@ -43,26 +43,16 @@ internal sealed class SymptomReportValidator : AbstractValidator<SymptomReport>
             .OverridePropertyName("$.surgeryRegion")
             .WithMessage($"surgeryRegion must be one of {JsonNames.Allowed<SurgeryRegion>()}.");
 
-        RuleForEach(r => r.Hardware)
-            .IsDefined()
-            .OverridePropertyName("$.hardware")
-            .WithMessage($"hardware items must be one of {JsonNames.Allowed<HardwareKind>()}.");
-
         RuleFor(r => r.Hardware)
-            .Custom((items, context) => ReportDuplicates(items, "$.hardware", context));
+            .AreDefinedAndDistinct("$.hardware", $"hardware items must be one of {JsonNames.Allowed<HardwareKind>()}.");
 
         RuleFor(r => r.FusionLevels)
             .InclusiveBetween(1, 20)
             .OverridePropertyName("$.fusionLevels")
             .WithMessage(r => $"fusionLevels must be a whole number from 1 to 20; got {r.FusionLevels}.");
 
-        RuleForEach(r => r.RiskFactors)
-            .IsDefined()
-            .OverridePropertyName("$.riskFactors")
-            .WithMessage($"riskFactors items must be one of {JsonNames.Allowed<RiskFactor>()}.");
-
         RuleFor(r => r.RiskFactors)
-            .Custom((items, context) => ReportDuplicates(items, "$.riskFactors", context));
+            .AreDefinedAndDistinct("$.riskFactors", $"riskFactors items must be one of {JsonNames.Allowed<RiskFactor>()}.");
 
         RuleFor(r => r.PainScore)
             .InclusiveBetween(0, 10)
@@ -94,21 +84,4 @@ internal sealed class SymptomReportValidator : AbstractValidator<SymptomReport>
     public DateOnly AssessedOn(SymptomReport report) => report.AssessedOn ?? Today();
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static void ReportDuplicates<T>(IReadOnlyList<T> items, string path, ValidationContext<SymptomReport> context)
-        where T : struct, Enum
-    {
-        for (var i = 0; i < items.Count; i++)
-        {
-            for (var j = 0; j < i; j++)
-            {
-                if (EqualityComparer<T>.Default.Equals(items[i], items[j]))
-                {
-                    var name = Enum.IsDefined(items[i]) ? JsonNames.Of(items[i]) : items[i].ToString();
-                    context.AddFailure($"{path}[{i}]", $"'{name}' is listed twice (first at {path}[{j}]); list each value once.");
-                    break;
-                }
-            }
-        }
-    }
 }
