@@ -55,7 +55,12 @@ public class RobustnessTests
 
                 AssertResultOrErrors(fromString);
                 AssertResultOrErrors(fromBytes);
-                fromBytes.IsSuccess.Should().Be(fromString.IsSuccess);
+                if (IsWellFormedUtf16(json))
+                {
+                    // A lone surrogate is an error in a string, but UTF-8 encoding replaces it with U+FFFD,
+                    // so only well-formed text must give the same verdict both ways.
+                    fromBytes.IsSuccess.Should().Be(fromString.IsSuccess);
+                }
             },
             iter: PropertyRuns.Scaled(Iterations),
             print: json => json);
@@ -201,5 +206,22 @@ public class RobustnessTests
                 array[target.GetElementIndex()] = replacement;
                 break;
         }
+    }
+
+    private static bool IsWellFormedUtf16(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
