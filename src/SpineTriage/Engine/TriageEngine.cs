@@ -15,6 +15,9 @@ public sealed class TriageEngine
 {
     private static readonly ReadOnlyCollection<string> NoStrings = ReadOnlyCollection<string>.Empty;
 
+    // Built once: its rules compile expressions, most of the cost of building an engine. Validators are immutable.
+    private static readonly TriageEngineOptionsValidator OptionsValidator = new();
+
     // The unanswered red flags of every combination of them (bit i: question i), so results share them.
     private static readonly ReadOnlyCollection<QuestionId>[] UnansweredRedFlags =
         Enumerable.Range(0, (int)Facts.RedFlagMask + 1).Select(mask => Unanswered((uint)mask)).ToArray();
@@ -30,7 +33,7 @@ public sealed class TriageEngine
     public TriageEngine(TriageEngineOptions? options = null, TimeProvider? timeProvider = null)
     {
         options ??= TriageEngineOptions.Default;
-        var check = new TriageEngineOptionsValidator().Validate(options);
+        var check = OptionsValidator.Validate(options);
         if (!check.IsValid)
         {
             throw new ArgumentException(
