@@ -9,18 +9,25 @@ using SpineTriage.Benchmarks;
 // Anything else goes to BenchmarkSwitcher, so `-- --filter *` runs every benchmark.
 if (args is ["--compare"])
 {
-    var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithId("compare"));
+    // Short, but with enough iterations that one burst of load on a shared machine does not decide the mean.
+    var config = Compare.Config.AddJob(Job.Default.WithId("compare").WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(15));
     var summary = BenchmarkRunner.Run<EvaluateComparison>(config);
     Console.WriteLine(Compare.Line(summary));
     return Compare.AllSucceeded(summary) ? 0 : 1;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(EvaluateComparison).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(EvaluateComparison).Assembly).Run(args, Compare.Config);
 return 0;
 
 /// <summary>The --compare line, read from BenchmarkDotNet's summary.</summary>
 internal static class Compare
 {
+    /// <summary>
+    /// Gets the configuration of every run: BenchmarkDotNet builds a project per run, which can take more
+    /// than its default two minutes while other builds load the machine.
+    /// </summary>
+    public static IConfig Config { get; } = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10));
+
     public static string Line(Summary summary)
     {
         string Mean(string method) => Report(summary, method)?.ResultStatistics?.Mean.ToString("F1", CultureInfo.InvariantCulture) ?? "NA";
