@@ -160,6 +160,20 @@ public class ReportReaderMessageTests
         TriageJson.ParseReport(json).IsSuccess.Should().BeFalse();
     }
 
+    [Fact]
+    public void A_report_as_utf8_bytes_without_a_byte_order_mark_is_read_whole()
+    {
+        TriageJson.ParseReport("{\"surgeryDate\":\"2026-09-01\"}"u8).IsSuccess.Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_first_byte_like_a_byte_order_mark_followed_by_other_bytes_is_not_skipped()
+    {
+        byte[] json = [0xEF, (byte)' ', (byte)' ', .. "{\"surgeryDate\":\"2026-09-01\"}"u8];
+
+        TriageJson.ParseReport(json).IsSuccess.Should().BeFalse();
+    }
+
     private static ValidationError Error(string properties)
     {
         var parsed = TriageJson.ParseReport($"{{\"surgeryDate\":\"2026-09-01\",{properties}}}");
