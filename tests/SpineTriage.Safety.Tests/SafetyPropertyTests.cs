@@ -241,6 +241,29 @@ public class SafetyPropertyTests
     }
 
     [Fact]
+    public void Every_finding_cites_only_facts_of_its_own_report()
+    {
+        // One engine triages every sample, so findings it keeps for equal evidence are shared across reports.
+        ReportGen.Valid.Sample(
+            report =>
+            {
+                var facts = FactsOf(report, ReportGen.Engine.Options.FeverThresholdCelsius);
+
+                var result = ReportGen.Engine.Evaluate(report);
+
+                foreach (var finding in result.Findings)
+                {
+                    finding.Evidence.Where(line => !facts.Contains(line)).Should().BeEmpty("{0} cites only facts of the report", finding.RuleId);
+                }
+
+                var unresolved = result.Findings.SingleOrDefault(f => f.RuleId == "unresolved-red-flag");
+                unresolved?.Evidence.Should().Equal(UnresolvedRedFlags(report).Select(q => $"{QuestionCatalogue.Get(q).JsonId}: unknown"));
+            },
+            iter: PropertyRuns.Scaled(Iterations),
+            print: ReportGen.Print);
+    }
+
+    [Fact]
     public void A_fahrenheit_temperature_triages_like_the_same_temperature_in_celsius()
     {
         Gen.Select(ReportGen.WithEngine, Gen.Int[860, 1130]).Sample(
@@ -263,6 +286,25 @@ public class SafetyPropertyTests
     internal static bool FeverPresent(SymptomReport report, decimal thresholdCelsius) =>
         report.Answers[QuestionId.Fever] == Answer.Yes
         || (report.Temperature is { } t && t.ToCelsius() >= thresholdCelsius);
+
+    /// <summary>Every evidence line the report could support, in the contract's form.</summary>
+    internal static HashSet<string> FactsOf(SymptomReport report, decimal thresholdCelsius)
+    {
+        var facts = ReportGen.Questions.Where(q => report.Answers[q] == Answer.Yes).Select(q => $"{QuestionCatalogue.Get(q).JsonId}: yes")
+            .Concat(UnresolvedRedFlags(report).Select(q => $"{QuestionCatalogue.Get(q).JsonId}: unknown"))
+            .ToHashSet(StringComparer.Ordinal);
+        if (report.PainScore is { } pain)
+        {
+            facts.Add($"painScore: {pain}");
+        }
+
+        if (report.Temperature is { } temperature && temperature.ToCelsius() >= thresholdCelsius)
+        {
+            facts.Add($"temperature: {temperature}");
+        }
+
+        return facts;
+    }
 
     /// <summary>The red-flag questions answered neither yes nor no; a measured temperature answers fever.</summary>
     internal static IEnumerable<QuestionId> UnresolvedRedFlags(SymptomReport report) =>
