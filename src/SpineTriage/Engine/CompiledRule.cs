@@ -54,6 +54,7 @@ internal sealed class CompiledRule
     }
 
     /// <summary>The finding of the rule for a report on which it fired.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Finding FindingFor(in Facts facts)
     {
         var index = _space.IndexOf(facts);

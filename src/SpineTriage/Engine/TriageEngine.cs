@@ -93,12 +93,9 @@ public sealed class TriageEngine
         // The catalogue is ordered by urgency, so findings come out highest first and the first is the result's urgency.
         var findings = new Finding[count];
         var next = 0;
-        for (var i = 0; next < count; i++)
+        for (var rules = fired; rules != 0; rules &= rules - 1)
         {
-            if ((fired & (1UL << i)) != 0)
-            {
-                findings[next++] = _rules[i].FindingFor(facts);
-            }
+            findings[next++] = _rules[System.Numerics.BitOperations.TrailingZeroCount(rules)].FindingFor(facts);
         }
 
         var urgency = findings[0].Urgency;

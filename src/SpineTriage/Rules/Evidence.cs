@@ -18,8 +18,11 @@ internal readonly record struct EvidenceSpace(uint Yes, uint Unknown, bool PainS
 {
     private const int PainScores = 11;
 
+    // The cited answers where they lie in Facts.Bits, so a report's evidence is read from that one word.
+    private readonly ulong _answers = ((ulong)Yes << FactBit.Yes) | ((ulong)Unknown << FactBit.Unknown);
+
     /// <summary>Gets the number of evidences without a temperature.</summary>
-    public int Count => (1 << (PopCount(Yes) + PopCount(Unknown))) * (PainScore ? PainScores : 1);
+    public int Count => (1 << PopCount(_answers)) * (PainScore ? PainScores : 1);
 
     public EvidenceSpace With(in EvidenceSpace other) =>
         new(Yes | other.Yes, Unknown | other.Unknown, PainScore || other.PainScore, Temperature || other.Temperature);
@@ -39,24 +42,24 @@ internal readonly record struct EvidenceSpace(uint Yes, uint Unknown, bool PainS
             return -1;
         }
 
-        var answers = Pack(facts.Yes, Yes) | (Pack(facts.UnresolvedRedFlags, Unknown) << PopCount(Yes));
-        return PainScore ? (facts.Report.PainScore << (PopCount(Yes) + PopCount(Unknown))) | (int)answers : (int)answers;
+        var answers = (int)Pack(facts.Bits, _answers);
+        return PainScore ? (facts.Report.PainScore << PopCount(_answers)) | answers : answers;
     }
 
     /// <summary>The bits of <paramref name="value"/> selected by <paramref name="mask"/>, moved to the low bits.</summary>
-    private static uint Pack(uint value, uint mask)
+    private static ulong Pack(ulong value, ulong mask)
     {
-        var shift = TrailingZeroCount(mask | 0x8000_0000u);
+        var shift = TrailingZeroCount(mask | (1UL << 63));
         if (((mask >> shift) & ((mask >> shift) + 1)) == 0)
         {
-            // The questions of a condition are usually neighbours in asking order: one shift packs them.
+            // A condition usually cites neighbouring questions (asking order groups them): one shift packs them.
             return (value & mask) >> shift;
         }
 
-        uint packed = 0;
-        for (var bit = 1u; mask != 0; mask &= mask - 1, bit <<= 1)
+        ulong packed = 0;
+        for (var bit = 1UL; mask != 0; mask &= mask - 1, bit <<= 1)
         {
-            packed |= (value & mask & (0u - mask)) != 0 ? bit : 0;
+            packed |= (value & mask & (0UL - mask)) != 0 ? bit : 0;
         }
 
         return packed;
