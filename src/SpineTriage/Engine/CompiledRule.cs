@@ -4,7 +4,8 @@ using System.Runtime.CompilerServices;
 namespace SpineTriage.Internal;
 
 /// <summary>
-/// A rule as the engine evaluates it: its condition's clauses, and a place for its finding for every
+/// A rule as the engine evaluates it: its condition as a <see cref="RuleTest"/> (which the engine compiles
+/// with the other rules' into a <see cref="RuleTable"/>), and a place for its finding for every
 /// evidence it can give (<see cref="Condition.Space"/>). A finding is made the first time its evidence is
 /// seen and then shared by every result that has the same evidence, so evaluation seldom allocates one.
 /// Findings are immutable and equal whoever makes them, so threads may race to fill a place harmlessly.
@@ -14,8 +15,6 @@ internal sealed class CompiledRule
 {
     private static readonly ReadOnlyCollection<string> NoLines = ReadOnlyCollection<string>.Empty;
 
-    private readonly ulong[] _clauses;
-    private readonly ulong _unless;
     private readonly Condition _condition;
     private readonly EvidenceSpace _space;
     private readonly string _rationale;
@@ -24,8 +23,7 @@ internal sealed class CompiledRule
     public CompiledRule(Rule rule)
     {
         Rule = rule;
-        _clauses = [.. rule.When.Clauses];
-        _unless = rule.When.Unless;
+        Test = RuleTest.Of(rule.When);
         _condition = rule.When;
         _space = rule.When.Space;
         _rationale = rule.ClinicianRationale;
@@ -34,24 +32,8 @@ internal sealed class CompiledRule
 
     public Rule Rule { get; }
 
-    /// <summary>Whether the rule fires on a report with <paramref name="facts"/> (<see cref="Facts.Bits"/>), given the rules that fired before it.</summary>
-    public bool IsMet(ulong facts, ulong fired)
-    {
-        if ((fired & _unless) != 0)
-        {
-            return false;
-        }
-
-        foreach (var clause in _clauses)
-        {
-            if ((facts & clause) == 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>Gets the rule's condition as the engine tests it.</summary>
+    public RuleTest Test { get; }
 
     /// <summary>The finding of the rule for a report on which it fired.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -90,4 +72,31 @@ internal sealed class CompiledRule
             Source = Rule.Source,
         };
     }
+}
+
+/// <summary>
+/// A rule's condition as the engine tests it, with no call and no branch: it holds when no rule of
+/// <see cref="Unless"/> fired and the report's facts (<see cref="Facts.Bits"/>) meet both clauses.
+/// A condition has at most <see cref="MaxClauses"/> clauses; a missing clause is <see cref="Always"/>.
+/// </summary>
+internal readonly record struct RuleTest(ulong Unless, ulong First, ulong Second)
+{
+    public const int MaxClauses = 2;
+
+    /// <summary>A clause every report meets: <see cref="Facts.Bits"/> always holds one of the two fever facts.</summary>
+    public const ulong Always = ulong.MaxValue;
+
+    public static RuleTest Of(Condition condition)
+    {
+        var clauses = condition.Clauses;
+        if (clauses.Count > MaxClauses)
+        {
+            throw new InvalidOperationException($"A rule condition has {clauses.Count} clauses; the engine tests at most {MaxClauses}.");
+        }
+
+        return new RuleTest(condition.Unless, clauses.Count > 0 ? clauses[0] : Always, clauses.Count > 1 ? clauses[1] : Always);
+    }
+
+    /// <summary>Whether the condition holds for <paramref name="facts"/>, given the rules that <paramref name="fired"/> before.</summary>
+    public bool IsMet(ulong facts, ulong fired) => (fired & Unless) == 0 && (facts & First) != 0 && (facts & Second) != 0;
 }

@@ -60,6 +60,9 @@ internal readonly struct Facts
 
     public ReportFacts Report { get; }
 
+    /// <summary>Gets the pain score, or -1 when none was given.</summary>
+    public int PainScore => Report.PainScore;
+
     public uint Yes => Report.Yes;
 
     public Presence Fever { get; }
@@ -86,7 +89,7 @@ internal readonly struct Facts
 
 /// <summary>
 /// Where each fact is in <see cref="Facts.Bits"/>. A condition is a set of clauses over these bits
-/// (<see cref="Condition.Clauses"/>), so the engine tests a rule with a few AND instructions.
+/// (<see cref="Condition.Clauses"/>), so the engine tests every rule with a few table reads (<see cref="RuleTable"/>).
 /// </summary>
 internal static class FactBit
 {
@@ -110,7 +113,7 @@ internal static class FactBit
 }
 
 /// <summary>The engine-independent facts of a validated report, computed once at validation.</summary>
-internal readonly record struct ReportFacts(uint Yes, uint No, int PainScore, Temperature? Temperature, decimal TemperatureCelsius)
+internal sealed record ReportFacts(uint Yes, uint No, int PainScore, Temperature? Temperature, decimal TemperatureCelsius)
 {
     public static ReportFacts Of(SymptomReport report)
     {

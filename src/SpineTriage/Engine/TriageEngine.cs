@@ -23,6 +23,7 @@ public sealed class TriageEngine
         Enumerable.Range(0, (int)Facts.RedFlagMask + 1).Select(mask => Unanswered((uint)mask)).ToArray();
 
     private readonly CompiledRule[] _rules;
+    private readonly RuleTable _table;
     private readonly string[] _dispositions; // by urgency code
     private readonly SymptomReportValidator _validator;
 
@@ -45,6 +46,7 @@ public sealed class TriageEngine
         TimeProvider = timeProvider ?? TimeProvider.System;
         var rules = RuleCatalogue.Build(options.FeverThresholdCelsius, options.SeverePainScore);
         _rules = rules.Select(r => new CompiledRule(r)).ToArray();
+        _table = new RuleTable(_rules.Select(r => r.Test).ToArray());
         _dispositions = new string[(int)Urgency.Emergency + 1];
         foreach (var urgency in Enum.GetValues<Urgency>())
         {
@@ -173,19 +175,7 @@ public sealed class TriageEngine
     }
 
     /// <summary>Evaluates every rule in catalogue order; bit i of the result is set when rule i fired.</summary>
-    private ulong Fire(in Facts facts)
-    {
-        ulong fired = 0;
-        for (var i = 0; i < _rules.Length; i++)
-        {
-            if (_rules[i].IsMet(facts.Bits, fired))
-            {
-                fired |= 1UL << i;
-            }
-        }
-
-        return fired;
-    }
+    private ulong Fire(in Facts facts) => _table.Fire(facts.Bits);
 
     private TriageOutcome Triage(ReportReader.Outcome read)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics.X86;
 using static System.Numerics.BitOperations;
 
 namespace SpineTriage.Internal;
@@ -18,11 +19,14 @@ internal readonly record struct EvidenceSpace(uint Yes, uint Unknown, bool PainS
 {
     private const int PainScores = 11;
 
-    // The cited answers where they lie in Facts.Bits, so a report's evidence is read from that one word.
-    private readonly ulong _answers = ((ulong)Yes << FactBit.Yes) | ((ulong)Unknown << FactBit.Unknown);
+    // The cited answers where they lie in Facts.Bits, so a report's evidence is read from that one word;
+    // how far to shift them down when they are neighbours (asking order groups a condition's questions), or -1.
+    private readonly ulong _answers = AnswersOf(Yes, Unknown);
+    private readonly int _shift = ShiftOf(AnswersOf(Yes, Unknown));
+    private readonly int _answerCount = PopCount(AnswersOf(Yes, Unknown));
 
     /// <summary>Gets the number of evidences without a temperature.</summary>
-    public int Count => (1 << PopCount(_answers)) * (PainScore ? PainScores : 1);
+    public int Count => (1 << _answerCount) * (PainScore ? PainScores : 1);
 
     public EvidenceSpace With(in EvidenceSpace other) =>
         new(Yes | other.Yes, Unknown | other.Unknown, PainScore || other.PainScore, Temperature || other.Temperature);
@@ -42,18 +46,26 @@ internal readonly record struct EvidenceSpace(uint Yes, uint Unknown, bool PainS
             return -1;
         }
 
-        var answers = (int)Pack(facts.Bits, _answers);
-        return PainScore ? (facts.Report.PainScore << PopCount(_answers)) | answers : answers;
+        var cited = facts.Bits & _answers;
+        var answers = (int)(_shift >= 0 ? cited >> _shift : Pack(cited, _answers));
+        return PainScore ? (facts.PainScore << _answerCount) | answers : answers;
+    }
+
+    private static ulong AnswersOf(uint yes, uint unknown) => ((ulong)yes << FactBit.Yes) | ((ulong)unknown << FactBit.Unknown);
+
+    /// <summary>The lowest bit of <paramref name="mask"/> when its bits are neighbours (or it is empty), else -1.</summary>
+    private static int ShiftOf(ulong mask)
+    {
+        var shift = TrailingZeroCount(mask | (1UL << 63));
+        return ((mask >> shift) & ((mask >> shift) + 1)) == 0 ? shift : -1;
     }
 
     /// <summary>The bits of <paramref name="value"/> selected by <paramref name="mask"/>, moved to the low bits.</summary>
     private static ulong Pack(ulong value, ulong mask)
     {
-        var shift = TrailingZeroCount(mask | (1UL << 63));
-        if (((mask >> shift) & ((mask >> shift) + 1)) == 0)
+        if (Bmi2.X64.IsSupported)
         {
-            // A condition usually cites neighbouring questions (asking order groups them): one shift packs them.
-            return (value & mask) >> shift;
+            return Bmi2.X64.ParallelBitExtract(value, mask);
         }
 
         ulong packed = 0;
