@@ -5,7 +5,8 @@ namespace SpineTriage.Tests;
 public class CaseFileTests
 {
     // Case files carry their own assessedOn; the clock only needs to be later than all of them.
-    private static readonly TriageEngine Engine = Reports.Engine();
+    // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
+    private TriageEngine Engine { get; } = Reports.Engine();
 
     public static TheoryData<string> CaseFiles()
     {

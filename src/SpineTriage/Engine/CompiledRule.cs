@@ -1,4 +1,3 @@
-using System.Collections.ObjectModel;
 using System.Runtime.CompilerServices;
 
 namespace SpineTriage.Internal;
@@ -13,8 +12,6 @@ namespace SpineTriage.Internal;
 /// </summary>
 internal sealed class CompiledRule
 {
-    private static readonly ReadOnlyCollection<string> NoLines = ReadOnlyCollection<string>.Empty;
-
     private readonly Condition _condition;
     private readonly EvidenceSpace _space;
     private readonly string _rationale;
@@ -54,7 +51,8 @@ internal sealed class CompiledRule
         }
 
         // The first finding made for an evidence is kept; a thread that lost the race uses the kept one.
-        return Interlocked.CompareExchange(ref _findings[index], made, null) ?? made;
+        Interlocked.CompareExchange(ref _findings[index], made, null);
+        return Volatile.Read(ref _findings[index])!;
     }
 
     private Finding Explain(in Evidence evidence)
@@ -68,7 +66,7 @@ internal sealed class CompiledRule
             Title = Rule.Title,
             PatientExplanation = Rule.PatientExplanation,
             ClinicianRationale = _rationale,
-            Evidence = lines.Count == 0 ? NoLines : Array.AsReadOnly(lines.ToArray()),
+            Evidence = Array.AsReadOnly(lines.ToArray()),
             Source = Rule.Source,
         };
     }

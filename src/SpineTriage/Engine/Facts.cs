@@ -29,7 +29,7 @@ internal readonly struct Facts
 
     private const uint FeverBit = 1u << (int)QuestionId.Fever;
 
-    public Facts(ReportFacts report, decimal feverThresholdCelsius, int severePainScore)
+    public Facts(ReportFacts report, decimal feverThresholdCelsius)
     {
         Report = report;
         var yes = report.Yes;
@@ -38,11 +38,8 @@ internal readonly struct Facts
         Fever = feverAnswer == Answer.Yes || TemperatureIsFever ? Presence.Present
             : feverAnswer == Answer.No || report.Temperature.HasValue ? Presence.Absent
             : Presence.Unknown;
-        WoundSign = (yes & WoundSignMask) != 0 ? Presence.Present
-            : (report.No & WoundSignMask) == WoundSignMask ? Presence.Absent
-            : Presence.Unknown;
+        WoundSignPresent = (yes & WoundSignMask) != 0;
         HardwareSymptom = (yes & HardwareSymptomMask) != 0;
-        PainIsSevere = report.PainScore >= severePainScore;
         var unknownRedFlags = ~(yes | report.No) & RedFlagMask;
         UnresolvedRedFlags = Fever == Presence.Unknown ? unknownRedFlags : unknownRedFlags & ~FeverBit;
         FeverContradiction = TemperatureIsFever && feverAnswer == Answer.No;
@@ -50,7 +47,7 @@ internal readonly struct Facts
         Bits = yes
             | ((ulong)UnresolvedRedFlags << FactBit.Unknown)
             | (1UL << (Fever == Presence.Present ? FactBit.FeverPresent : FactBit.FeverNotPresent))
-            | (1UL << (WoundSign == Presence.Present ? FactBit.WoundSignPresent : FactBit.WoundSignNotPresent))
+            | (1UL << (WoundSignPresent ? FactBit.WoundSignPresent : FactBit.WoundSignNotPresent))
             | (1UL << (HardwareSymptom ? FactBit.HardwareSymptom : FactBit.NoHardwareSymptom))
             | (report.PainScore >= 0 ? ((2UL << report.PainScore) - 1) << FactBit.PainAtLeast : 0);
     }
@@ -69,11 +66,10 @@ internal readonly struct Facts
 
     public bool TemperatureIsFever { get; }
 
-    public Presence WoundSign { get; }
+    /// <summary>Gets whether a wound sign was answered yes; "not present" covers both no and unknown (the rules ask nothing more).</summary>
+    public bool WoundSignPresent { get; }
 
     public bool HardwareSymptom { get; }
-
-    public bool PainIsSevere { get; }
 
     /// <summary>Red-flag questions that are unknown; fever counts as answered when it is present or absent.</summary>
     public uint UnresolvedRedFlags { get; }

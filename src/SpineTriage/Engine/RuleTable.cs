@@ -14,6 +14,7 @@ internal sealed class RuleTable
     /// <summary>The number of bits of <see cref="Facts.Bits"/> that facts can occupy.</summary>
     public const int FactBits = FactBit.PainAtLeast + 11;
 
+    private const ulong AllFacts = (1UL << FactBits) - 1;
     private const int GroupBits = 6;
     private const int GroupValues = 1 << GroupBits;
     private const int Groups = (FactBits + GroupBits - 1) / GroupBits;
@@ -33,9 +34,12 @@ internal sealed class RuleTable
 
         for (var rule = 0; rule < tests.Count; rule++)
         {
-            _withoutFirst |= Add(_first, tests[rule].First, rule);
-            _withoutSecond |= Add(_second, tests[rule].Second, rule);
+            Add(_first, tests[rule].First, rule);
+            Add(_second, tests[rule].Second, rule);
         }
+
+        _withoutFirst = RulesWhere(tests, test => test.First == RuleTest.Always);
+        _withoutSecond = RulesWhere(tests, test => test.Second == RuleTest.Always);
 
         // Only rules above count (RuleTest.IsMet sees only the rules evaluated before): "no rule above fired" names every rule.
         _exclusive = tests.Select((test, rule) => (rule, Unless: test.Unless & ((1UL << rule) - 1))).Where(r => r.Unless != 0).ToArray();
@@ -65,15 +69,19 @@ internal sealed class RuleTable
         return fired;
     }
 
-    /// <summary>Enters a clause of <paramref name="rule"/> in a table; returns the rule's bit when it has no such clause.</summary>
-    private static ulong Add(ulong[] table, ulong clause, int rule)
+    /// <summary>The rules (bit <c>i</c> for rule <c>i</c>) whose test matches <paramref name="predicate"/>.</summary>
+    private static ulong RulesWhere(IReadOnlyList<RuleTest> tests, Func<RuleTest, bool> predicate) =>
+        Enumerable.Range(0, tests.Count).Where(rule => predicate(tests[rule])).Aggregate(0UL, (rules, rule) => rules | (1UL << rule));
+
+    /// <summary>Enters a clause of <paramref name="rule"/> in a table; a rule without the clause (<see cref="RuleTest.Always"/>) is not entered.</summary>
+    private static void Add(ulong[] table, ulong clause, int rule)
     {
         if (clause == RuleTest.Always)
         {
-            return 1UL << rule;
+            return;
         }
 
-        if (clause == 0 || clause >> FactBits != 0)
+        if (clause == 0 || (clause & ~AllFacts) != 0)
         {
             throw new InvalidOperationException($"Rule {rule} has a clause outside the facts: {clause:x}.");
         }
@@ -86,7 +94,5 @@ internal sealed class RuleTable
                 table[entry] |= 1UL << rule;
             }
         }
-
-        return 0;
     }
 }

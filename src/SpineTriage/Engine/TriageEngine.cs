@@ -88,7 +88,7 @@ public sealed class TriageEngine
     public TriageResult Evaluate(ValidatedReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var facts = new Facts(report.Facts, Options.FeverThresholdCelsius, Options.SeverePainScore);
+        var facts = new Facts(report.Facts, Options.FeverThresholdCelsius);
         var fired = Fire(facts);
         var count = System.Numerics.BitOperations.PopCount(fired);
 
@@ -161,14 +161,15 @@ public sealed class TriageEngine
         ArgumentNullException.ThrowIfNull(report);
         var given = report.Facts;
         report.Report.Answers.Classify(out _, out _, out var notGiven);
+        var temperature = given.Temperature ?? SpineTriage.Temperature.Celsius(45.0m);
         var worst = given with
         {
             Yes = given.Yes | notGiven,
             PainScore = given.PainScore < 0 ? 10 : given.PainScore,
-            Temperature = given.Temperature ?? SpineTriage.Temperature.Celsius(45.0m),
-            TemperatureCelsius = given.Temperature.HasValue ? given.TemperatureCelsius : 45.0m,
+            Temperature = temperature,
+            TemperatureCelsius = temperature.ToCelsius(),
         };
-        var facts = new Facts(worst, Options.FeverThresholdCelsius, Options.SeverePainScore);
+        var facts = new Facts(worst, Options.FeverThresholdCelsius);
 
         // The catalogue is ordered by urgency, so the first rule that fires has the highest.
         return _rules[System.Numerics.BitOperations.TrailingZeroCount(Fire(facts))].Rule.Urgency;
@@ -198,11 +199,6 @@ public sealed class TriageEngine
 
     private static ReadOnlyCollection<QuestionId> Unanswered(uint unresolved)
     {
-        if (unresolved == 0)
-        {
-            return ReadOnlyCollection<QuestionId>.Empty;
-        }
-
         var questions = new QuestionId[System.Numerics.BitOperations.PopCount(unresolved)];
         for (var i = 0; unresolved != 0; i++)
         {
@@ -213,19 +209,15 @@ public sealed class TriageEngine
         return Array.AsReadOnly(questions);
     }
 
-    private static int EmergencySignsNotPresent(in Facts facts)
-    {
-        var notPresent = 0;
-        Add(EmergencySign.BladderOrBowel, !facts.IsYes(QuestionId.BladderOrBowelControlLoss));
-        Add(EmergencySign.SaddleNumbness, !facts.IsYes(QuestionId.SaddleNumbness));
-        Add(EmergencySign.LimbWeakness, !facts.IsYes(QuestionId.NewOrWorseningLimbWeakness));
-        Add(EmergencySign.FallOrInjury, !facts.IsYes(QuestionId.SuddenSeverePainAfterFallOrInjury));
-        Add(EmergencySign.FeverWithWoundSigns, !(facts.Fever == Presence.Present && facts.WoundSign == Presence.Present));
-        Add(EmergencySign.ChestPainOrBreathlessness, !facts.IsYes(QuestionId.ChestPainOrBreathlessness));
-        return notPresent;
+    private static int EmergencySignsNotPresent(in Facts facts) =>
+        NotPresent(EmergencySign.BladderOrBowel, facts.IsYes(QuestionId.BladderOrBowelControlLoss))
+        | NotPresent(EmergencySign.SaddleNumbness, facts.IsYes(QuestionId.SaddleNumbness))
+        | NotPresent(EmergencySign.LimbWeakness, facts.IsYes(QuestionId.NewOrWorseningLimbWeakness))
+        | NotPresent(EmergencySign.FallOrInjury, facts.IsYes(QuestionId.SuddenSeverePainAfterFallOrInjury))
+        | NotPresent(EmergencySign.FeverWithWoundSigns, facts.Fever == Presence.Present && facts.WoundSignPresent)
+        | NotPresent(EmergencySign.ChestPainOrBreathlessness, facts.IsYes(QuestionId.ChestPainOrBreathlessness));
 
-        void Add(EmergencySign sign, bool isNotPresent) => notPresent |= isNotPresent ? 1 << (int)sign : 0;
-    }
+    private static int NotPresent(EmergencySign sign, bool present) => present ? 0 : 1 << (int)sign;
 
     private ReadOnlyCollection<string> Warnings(in Facts facts)
     {

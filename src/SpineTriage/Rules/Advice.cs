@@ -58,7 +58,7 @@ internal static class Advice
 
     private static IReadOnlyList<string> BuildCareAdvice(int key)
     {
-        var lines = Enum.GetValues<RiskFactor>().Where(f => ((key >> 1) & (1 << ((int)f - 1))) != 0).Select(For).ToList();
+        var lines = Enum.GetValues<RiskFactor>().Where(f => ((key / 2) & (1 << ((int)f - 1))) != 0).Select(For).ToList();
         if ((key & 1) != 0)
         {
             lines.Add(SelfCare);

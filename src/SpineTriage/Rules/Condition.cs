@@ -47,17 +47,10 @@ internal ref struct EvidenceWriter
     private EvidenceBuffer _buffer;
     private int _count;
 
-    public readonly int Count => _count;
+    /// <summary>Adds a line; a finding has at most 10, so more than <see cref="EvidenceBuffer.Capacity"/> is a bug and throws.</summary>
+    public void Add(string item) => _buffer[_count++] = item;
 
-    public void Add(string item)
-    {
-        if (_count < EvidenceBuffer.Capacity)
-        {
-            _buffer[_count++] = item;
-        }
-    }
-
-    public readonly string[] ToArray() => _count == 0 ? [] : ((ReadOnlySpan<string>)_buffer)[.._count].ToArray();
+    public readonly string[] ToArray() => ((ReadOnlySpan<string>)_buffer)[.._count].ToArray();
 }
 
 /// <summary>Conditions that make the rule catalogue read like the table of the clinical criteria.</summary>
@@ -144,7 +137,8 @@ internal sealed class AnswerIsYes : Condition
 
     public override string Description { get; }
 
-    public override IReadOnlyList<ulong> Clauses => [(ulong)_mask << FactBit.Yes];
+    // Yes answers are the low bits of the facts word (FactBit.Yes is 0).
+    public override IReadOnlyList<ulong> Clauses => [(ulong)_mask];
 
     public override EvidenceSpace Space => new(_mask, 0, PainScore: false, Temperature: false);
 

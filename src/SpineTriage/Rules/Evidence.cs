@@ -1,4 +1,3 @@
-using System.Runtime.Intrinsics.X86;
 using static System.Numerics.BitOperations;
 
 namespace SpineTriage.Internal;
@@ -31,12 +30,15 @@ internal readonly record struct EvidenceSpace(uint Yes, uint Unknown, bool PainS
     public EvidenceSpace With(in EvidenceSpace other) =>
         new(Yes | other.Yes, Unknown | other.Unknown, PainScore || other.PainScore, Temperature || other.Temperature);
 
-    /// <summary>The evidence a report gives: its facts, restricted to this space.</summary>
+    /// <summary>
+    /// The evidence a report gives: its answers restricted to this space, its pain score and its temperature
+    /// when that counts as fever (a condition that does not cite them does not read them).
+    /// </summary>
     public Evidence Of(in Facts facts) => new(
         facts.Yes & Yes,
         facts.UnresolvedRedFlags & Unknown,
-        PainScore ? facts.Report.PainScore : 0,
-        Temperature && facts.TemperatureIsFever ? facts.Report.Temperature : null);
+        facts.PainScore,
+        facts.TemperatureIsFever ? facts.Report.Temperature : null);
 
     /// <summary>The number of the evidence a report gives, or -1 when that evidence names a measured temperature.</summary>
     public int IndexOf(in Facts facts)
@@ -51,23 +53,19 @@ internal readonly record struct EvidenceSpace(uint Yes, uint Unknown, bool PainS
         return PainScore ? (facts.PainScore << _answerCount) | answers : answers;
     }
 
-    private static ulong AnswersOf(uint yes, uint unknown) => ((ulong)yes << FactBit.Yes) | ((ulong)unknown << FactBit.Unknown);
+    // Yes answers are the low bits of the facts word (FactBit.Yes is 0).
+    private static ulong AnswersOf(uint yes, uint unknown) => yes | ((ulong)unknown << FactBit.Unknown);
 
     /// <summary>The lowest bit of <paramref name="mask"/> when its bits are neighbours (or it is empty), else -1.</summary>
-    private static int ShiftOf(ulong mask)
+    internal static int ShiftOf(ulong mask)
     {
         var shift = TrailingZeroCount(mask | (1UL << 63));
         return ((mask >> shift) & ((mask >> shift) + 1)) == 0 ? shift : -1;
     }
 
     /// <summary>The bits of <paramref name="value"/> selected by <paramref name="mask"/>, moved to the low bits.</summary>
-    private static ulong Pack(ulong value, ulong mask)
+    internal static ulong Pack(ulong value, ulong mask)
     {
-        if (Bmi2.X64.IsSupported)
-        {
-            return Bmi2.X64.ParallelBitExtract(value, mask);
-        }
-
         ulong packed = 0;
         for (var bit = 1UL; mask != 0; mask &= mask - 1, bit <<= 1)
         {

@@ -174,6 +174,24 @@ public class ReportReaderMessageTests
         TriageJson.ParseReport(json).IsSuccess.Should().BeFalse();
     }
 
+    [Fact]
+    public void Bytes_that_only_end_like_a_byte_order_mark_are_not_skipped()
+    {
+        byte[] json = [(byte)' ', 0xBB, 0xBF, .. "{\"surgeryDate\":\"2026-09-01\"}"u8];
+
+        TriageJson.ParseReport(json).IsSuccess.Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xEF })]
+    [InlineData(new byte[] { 0xEF, 0xBB })]
+    [InlineData(new byte[] { (byte)'{' })]
+    [InlineData(new byte[] { (byte)' ', 0xBB })]
+    public void One_or_two_bytes_are_an_error_at_the_root_not_an_exception(byte[] json)
+    {
+        TriageJson.ParseReport(json).Errors.Should().ContainSingle().Which.Path.Should().Be("$");
+    }
+
     private static ValidationError Error(string properties)
     {
         var parsed = TriageJson.ParseReport($"{{\"surgeryDate\":\"2026-09-01\",{properties}}}");

@@ -8,7 +8,8 @@ namespace SpineTriage.Tests.Cases;
 /// </summary>
 public class TriageCaseTests
 {
-    private static readonly TriageEngine Engine = Reports.Engine();
+    // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
+    private TriageEngine Engine { get; } = Reports.Engine();
 
     private const string SaddleNumbnessReport =
         """{"surgeryDate":"2026-09-01","assessedOn":"2026-11-24","answers":{"bladderOrBowelControlLoss":"no","saddleNumbness":"yes","newOrWorseningLimbWeakness":"no","suddenSeverePainAfterFallOrInjury":"no","fever":"no","woundDischarge":"no","woundRednessOrSwelling":"no","chestPainOrBreathlessness":"no","newOrWorseningLimbNumbness":"no","calfPainOrSwelling":"no"}}""";

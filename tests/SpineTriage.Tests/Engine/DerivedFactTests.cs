@@ -9,7 +9,8 @@ namespace SpineTriage.Tests.Engine;
 /// </summary>
 public class DerivedFactTests
 {
-    private static readonly TriageEngine Engine = Reports.Engine();
+    // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
+    private TriageEngine Engine { get; } = Reports.Engine();
 
     [Fact]
     public void A_measured_fever_with_fever_answered_no_is_fever_present()

@@ -9,7 +9,8 @@ namespace SpineTriage.Tests.Engine;
 /// </summary>
 public class FindingOrderTests
 {
-    private static readonly TriageEngine Engine = Reports.Engine();
+    // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
+    private TriageEngine Engine { get; } = Reports.Engine();
 
     private static readonly SymptomReport ManyFindings = Reports.AllRedFlagsDenied()
         .Pain(9)

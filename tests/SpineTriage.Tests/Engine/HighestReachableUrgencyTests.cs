@@ -9,9 +9,10 @@ namespace SpineTriage.Tests.Engine;
 /// </summary>
 public class HighestReachableUrgencyTests
 {
-    private static readonly TriageEngine Engine = Reports.Engine();
+    // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
+    private TriageEngine Engine { get; } = Reports.Engine();
 
-    private static Urgency Reachable(SymptomReport report) => Engine.HighestReachableUrgency(Engine.Validate(report).Report!);
+    private Urgency Reachable(SymptomReport report) => Engine.HighestReachableUrgency(Engine.Validate(report).Report!);
 
     /// <summary>A report with a pain score, a normal temperature and the given answers.</summary>
     private static SymptomReport EverythingAnswered(AnswerSet answers)

@@ -6,7 +6,8 @@ namespace SpineTriage.Tests.Engine;
 /// <summary>What every result tells (clinical-criteria.md sections 1, 5 and 6).</summary>
 public class ResultContentTests
 {
-    private static readonly TriageEngine Engine = Reports.Engine();
+    // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
+    private TriageEngine Engine { get; } = Reports.Engine();
 
     /// <summary>The advice of clinical-criteria.md section 5, written out from the document.</summary>
     public static TheoryData<RiskFactor, string> RiskFactorAdvice() => new()

@@ -56,6 +56,18 @@ public class RuleTableTests
     }
 
     [Fact]
+    public void A_clause_met_in_several_groups_of_facts_is_met()
+    {
+        const ulong first = (1UL << 1) | (1UL << 30), second = (1UL << 3) | (1UL << 40);
+        var table = new RuleTable([new RuleTest(0, first, second)]);
+
+        table.Fire(first | second).Should().Be(1);
+        table.Fire((1UL << 1) | second).Should().Be(1);
+        table.Fire(first | (1UL << 40)).Should().Be(1);
+        table.Fire(first).Should().Be(0);
+    }
+
+    [Fact]
     public void A_clause_outside_the_facts_is_refused_when_the_table_is_built()
     {
         var build = () => new RuleTable([new RuleTest(0, 1UL << RuleTable.FactBits, RuleTest.Always)]);
@@ -69,6 +81,17 @@ public class RuleTableTests
         var build = () => new RuleTable([new RuleTest(0, RuleTest.Always, 0)]);
 
         build.Should().Throw<InvalidOperationException>().WithMessage("*outside the facts*");
+    }
+
+    [Fact]
+    public void Sixty_four_rules_fit_one_word()
+    {
+        var tests = Enumerable.Range(0, 64).Select(i => new RuleTest(0, FactBit.Of(i % RuleTable.FactBits), RuleTest.Always)).ToArray();
+
+        var table = new RuleTable(tests);
+
+        table.Fire(FactBit.Of(0)).Should().Be((1UL << 0) | (1UL << RuleTable.FactBits));
+        table.Fire(AllFacts).Should().Be(ulong.MaxValue);
     }
 
     [Fact]

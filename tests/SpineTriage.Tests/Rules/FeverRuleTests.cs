@@ -9,7 +9,8 @@ namespace SpineTriage.Tests.Rules;
 /// </summary>
 public class FeverRuleTests
 {
-    private static readonly TriageEngine Engine = Reports.Engine();
+    // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
+    private TriageEngine Engine { get; } = Reports.Engine();
 
     private static SymptomReport MeasuredOnly(Temperature temperature) =>
         Reports.AllRedFlagsDenied().Unknown(Q.Fever).Measured(temperature);

@@ -6,7 +6,8 @@ namespace SpineTriage.Tests.Rules;
 /// <summary>The "soon" rules of clinical-criteria.md section 4, each shown firing and not firing at its boundary.</summary>
 public class SoonRuleTests
 {
-    private static readonly TriageEngine Engine = Reports.Engine();
+    // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
+    private TriageEngine Engine { get; } = Reports.Engine();
 
     [Fact]
     [Fires("pain-after-improvement")]

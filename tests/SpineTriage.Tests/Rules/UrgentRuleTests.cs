@@ -9,7 +9,8 @@ namespace SpineTriage.Tests.Rules;
 /// </summary>
 public class UrgentRuleTests
 {
-    private static readonly TriageEngine Engine = Reports.Engine();
+    // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
+    private TriageEngine Engine { get; } = Reports.Engine();
 
     [Fact]
     [Fires("sensory-deficit")]

@@ -17,7 +17,8 @@ public class ResultSnapshotTests
 {
     private const string CreateSnapshots = "SPINETRIAGE_CREATE_SNAPSHOTS";
 
-    private static readonly TriageEngine Engine = Reports.Engine();
+    // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
+    private TriageEngine Engine { get; } = Reports.Engine();
 
     [Fact]
     public void Emergency_cauda_equina_after_lumbar_fusion()
@@ -77,7 +78,7 @@ public class ResultSnapshotTests
         MatchSnapshot(Reports.AllRedFlagsDenied().Pain(3) with { ReportId = "snapshot-self-care", AssessedOn = null });
     }
 
-    private static void MatchSnapshot(SymptomReport report, [CallerFilePath] string sourceFile = "", [CallerMemberName] string test = "")
+    private void MatchSnapshot(SymptomReport report, [CallerFilePath] string sourceFile = "", [CallerMemberName] string test = "")
     {
         var json = TriageJson.SerializeResult(Engine.Evaluate(report));
         var testFolder = Path.GetDirectoryName(sourceFile)!;

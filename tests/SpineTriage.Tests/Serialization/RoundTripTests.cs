@@ -7,7 +7,8 @@ namespace SpineTriage.Tests.Serialization;
 /// <summary>Reports and results written as contract JSON read back unchanged (contract.md).</summary>
 public class RoundTripTests
 {
-    private static readonly TriageEngine Engine = Reports.Engine();
+    // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
+    private TriageEngine Engine { get; } = Reports.Engine();
 
     private static readonly SymptomReport Full = new()
     {

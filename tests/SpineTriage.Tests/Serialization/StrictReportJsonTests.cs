@@ -9,7 +9,8 @@ namespace SpineTriage.Tests.Serialization;
 /// </summary>
 public class StrictReportJsonTests
 {
-    private static readonly TriageEngine Engine = Reports.Engine();
+    // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
+    private TriageEngine Engine { get; } = Reports.Engine();
 
     /// <summary>A valid report with the given extra members.</summary>
     private static string Report(string members = "") =>

@@ -8,16 +8,17 @@ namespace SpineTriage.Tests.Validation;
 /// </summary>
 public class SymptomReportValidationTests
 {
-    private static readonly TriageEngine Engine = Reports.Engine();
+    // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
+    private TriageEngine Engine { get; } = Reports.Engine();
 
     private static readonly SymptomReport Valid = Reports.AllRedFlagsDenied();
 
-    private static IEnumerable<string> Paths(SymptomReport report) => Engine.Validate(report).Errors.Select(e => e.Path);
+    private IEnumerable<string> Paths(SymptomReport report) => Engine.Validate(report).Errors.Select(e => e.Path);
 
-    private static ValidationError SingleError(SymptomReport report) =>
+    private ValidationError SingleError(SymptomReport report) =>
         Engine.Validate(report).Errors.Should().ContainSingle().Subject;
 
-    private static void ShouldBeValid(SymptomReport report) => Engine.Validate(report).Errors.Should().BeEmpty();
+    private void ShouldBeValid(SymptomReport report) => Engine.Validate(report).Errors.Should().BeEmpty();
 
     [Fact]
     public void The_baseline_report_is_valid()

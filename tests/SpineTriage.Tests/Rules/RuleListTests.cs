@@ -1,0 +1,95 @@
+using FluentAssertions;
+using SpineTriage.Internal;
+
+namespace SpineTriage.Tests.Rules;
+
+/// <summary>
+/// The guards that keep a rule catalogue well formed while it is declared (<see cref="RuleList"/>): they
+/// protect the authors of a rule set, so they are tested here with internal access.
+/// </summary>
+public class RuleListTests
+{
+    [Fact]
+    public void Rules_are_kept_in_the_order_they_are_declared()
+    {
+        var rules = new RuleList();
+
+        rules.Add(NewRule("first", Urgency.Urgent));
+        rules.Add(NewRule("second", Urgency.Urgent));
+        rules.Add(NewRule("third", Urgency.Routine));
+
+        rules.Rules.Select(r => r.Id).Should().Equal("first", "second", "third");
+    }
+
+    [Fact]
+    public void A_rule_id_declared_twice_is_refused()
+    {
+        var rules = new RuleList();
+        rules.Add(NewRule("fever", Urgency.Urgent));
+
+        var again = () => rules.Add(NewRule("fever", Urgency.Soon));
+
+        again.Should().Throw<InvalidOperationException>().WithMessage("Rule id fever is declared twice.");
+        rules.Rules.Should().ContainSingle();
+    }
+
+    [Fact]
+    public void A_rule_of_higher_urgency_after_a_lower_one_is_refused()
+    {
+        var rules = new RuleList();
+        rules.Add(NewRule("soon", Urgency.Soon));
+
+        var higher = () => rules.Add(NewRule("urgent", Urgency.Urgent));
+
+        higher.Should().Throw<InvalidOperationException>().WithMessage("Rule urgent must come before the rules of lower urgency*");
+    }
+
+    [Fact]
+    public void The_sixty_fifth_rule_is_refused()
+    {
+        var rules = new RuleList();
+        for (var i = 0; i < 64; i++)
+        {
+            rules.Add(NewRule($"rule-{i}", Urgency.Routine));
+        }
+
+        var oneMore = () => rules.Add(NewRule("rule-64", Urgency.Routine));
+
+        oneMore.Should().Throw<InvalidOperationException>().WithMessage("*64 bits*");
+        rules.Rules.Should().HaveCount(64);
+    }
+
+    [Fact]
+    public void A_reference_to_an_earlier_rule_names_its_bit()
+    {
+        var rules = new RuleList();
+        rules.Add(NewRule("first", Urgency.Urgent));
+        rules.Add(NewRule("second", Urgency.Urgent));
+
+        var condition = rules.DidNotFire("second");
+
+        condition.Unless.Should().Be(1UL << 1);
+        condition.Clauses.Should().BeEmpty();
+        condition.Description.Should().Contain("second");
+    }
+
+    [Fact]
+    public void A_reference_to_a_rule_not_yet_declared_is_refused()
+    {
+        var rules = new RuleList();
+        rules.Add(NewRule("first", Urgency.Urgent));
+
+        var reference = () => rules.DidNotFire("later");
+
+        reference.Should().Throw<InvalidOperationException>().WithMessage("Rule later must be declared before a rule that depends on it.");
+    }
+
+    private static Rule NewRule(string id, Urgency urgency) => new(id, urgency)
+    {
+        Title = id,
+        When = When.AnyYes(QuestionId.Fever),
+        Consideration = "test",
+        Source = "test",
+        PatientExplanation = "test",
+    };
+}
