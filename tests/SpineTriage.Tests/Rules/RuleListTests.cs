@@ -68,6 +68,7 @@ public class RuleListTests
 
         var condition = rules.DidNotFire("second");
 
+        rules.DidNotFire("first").Unless.Should().Be(1UL << 0);
         condition.Unless.Should().Be(1UL << 1);
         condition.Clauses.Should().BeEmpty();
         condition.Description.Should().Contain("second");
