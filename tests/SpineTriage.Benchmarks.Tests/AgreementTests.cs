@@ -22,7 +22,6 @@ public class AgreementTests(AgreementTests.DefaultImplementations defaults) : IC
         return data;
     }
 
-
     [Theory]
     [MemberData(nameof(CaseFiles))]
     public async Task All_four_implementations_agree_on_the_case_file(string file)

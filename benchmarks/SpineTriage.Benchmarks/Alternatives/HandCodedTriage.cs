@@ -170,7 +170,6 @@ public static class HandCodedTriage
             fired |= Bit(Rule.ExpectedRecovery);
         }
 
-
         return new FloorDecision(UrgencyOf((Rule)BitOperations.TrailingZeroCount(fired)), fired);
     }
 

@@ -12,7 +12,6 @@ namespace SpineTriage.Internal;
 /// </summary>
 internal sealed class CompiledRule
 {
-    private readonly Condition _condition;
     private readonly EvidenceSpace _space;
     private readonly string _rationale;
     private readonly Finding?[] _findings;
@@ -21,7 +20,6 @@ internal sealed class CompiledRule
     {
         Rule = rule;
         Test = RuleTest.Of(rule.When);
-        _condition = rule.When;
         _space = rule.When.Space;
         _rationale = rule.ClinicianRationale;
         _findings = new Finding?[_space.Count];
@@ -58,7 +56,7 @@ internal sealed class CompiledRule
     private Finding Explain(in Evidence evidence)
     {
         var lines = default(EvidenceWriter);
-        _condition.AddEvidence(evidence, ref lines);
+        Rule.When.AddEvidence(evidence, ref lines);
         return new Finding
         {
             RuleId = Rule.Id,
@@ -73,8 +71,8 @@ internal sealed class CompiledRule
 }
 
 /// <summary>
-/// A rule's condition as the engine tests it, with no call and no branch: it holds when no rule of
-/// <see cref="Unless"/> fired and the report's facts (<see cref="Facts.Bits"/>) meet both clauses.
+/// A rule's condition as the engine tests it (through a <see cref="RuleTable"/>): it holds when no rule of
+/// <see cref="Unless"/> above it fired and the report's facts (<see cref="Facts.Bits"/>) meet both clauses.
 /// A condition has at most <see cref="MaxClauses"/> clauses; a missing clause is <see cref="Always"/>.
 /// </summary>
 internal readonly record struct RuleTest(ulong Unless, ulong First, ulong Second)
@@ -94,7 +92,4 @@ internal readonly record struct RuleTest(ulong Unless, ulong First, ulong Second
 
         return new RuleTest(condition.Unless, clauses.Count > 0 ? clauses[0] : Always, clauses.Count > 1 ? clauses[1] : Always);
     }
-
-    /// <summary>Whether the condition holds for <paramref name="facts"/>, given the rules that <paramref name="fired"/> before.</summary>
-    public bool IsMet(ulong facts, ulong fired) => (fired & Unless) == 0 && (facts & First) != 0 && (facts & Second) != 0;
 }

@@ -2,12 +2,12 @@ namespace SpineTriage.Internal;
 
 /// <summary>
 /// Every rule's condition compiled into lookup tables, so the engine tests all rules at once with a few
-/// table reads instead of one test per rule. The facts word (<see cref="Facts.Bits"/>) is read four bits at a
-/// time in groups of six bits; for each group and each of its 64 values, the tables hold the rules whose first (and
+/// table reads instead of one test per rule. The facts word (<see cref="Facts.Bits"/>) is read in groups of
+/// six bits; for each group and each of its 64 values, the tables hold the rules whose first (and
 /// second) clause that value meets. A rule's clause is met when any group meets it, so OR-ing the entries of
 /// the report's groups gives the rules whose clauses are met; rules that must not fire after others
 /// (<see cref="RuleTest.Unless"/>) are then checked in catalogue order.
-/// <see cref="RuleTest.IsMet"/> is the same test one rule at a time, and a test holds the two equal.
+/// <c>RuleTableTests</c> holds the tables equal to testing each rule, one at a time, in catalogue order.
 /// </summary>
 internal sealed class RuleTable
 {
@@ -41,7 +41,7 @@ internal sealed class RuleTable
         _withoutFirst = RulesWhere(tests, test => test.First == RuleTest.Always);
         _withoutSecond = RulesWhere(tests, test => test.Second == RuleTest.Always);
 
-        // Only rules above count (RuleTest.IsMet sees only the rules evaluated before): "no rule above fired" names every rule.
+        // Only rules above count, as when each rule is tested in catalogue order: "no rule above fired" names every rule.
         _exclusive = tests.Select((test, rule) => (rule, Unless: test.Unless & ((1UL << rule) - 1))).Where(r => r.Unless != 0).ToArray();
     }
 

@@ -89,7 +89,7 @@ public sealed class TriageEngine
     {
         ArgumentNullException.ThrowIfNull(report);
         var facts = new Facts(report.Facts, Options.FeverThresholdCelsius);
-        var fired = Fire(facts);
+        var fired = _table.Fire(facts.Bits);
         var count = System.Numerics.BitOperations.PopCount(fired);
 
         // The catalogue is ordered by urgency, so findings come out highest first and the first is the result's urgency.
@@ -172,11 +172,8 @@ public sealed class TriageEngine
         var facts = new Facts(worst, Options.FeverThresholdCelsius);
 
         // The catalogue is ordered by urgency, so the first rule that fires has the highest.
-        return _rules[System.Numerics.BitOperations.TrailingZeroCount(Fire(facts))].Rule.Urgency;
+        return _rules[System.Numerics.BitOperations.TrailingZeroCount(_table.Fire(facts.Bits))].Rule.Urgency;
     }
-
-    /// <summary>Evaluates every rule in catalogue order; bit i of the result is set when rule i fired.</summary>
-    private ulong Fire(in Facts facts) => _table.Fire(facts.Bits);
 
     private TriageOutcome Triage(ReportReader.Outcome read)
     {

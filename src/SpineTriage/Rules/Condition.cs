@@ -110,7 +110,6 @@ internal sealed class AllOf(Condition left, Condition right) : Condition
 
     public override EvidenceSpace Space { get; } = left.Space.With(right.Space);
 
-
     public override void AddEvidence(in Evidence evidence, ref EvidenceWriter lines)
     {
         left.AddEvidence(evidence, ref lines);
@@ -142,7 +141,6 @@ internal sealed class AnswerIsYes : Condition
 
     public override EvidenceSpace Space => new(_mask, 0, PainScore: false, Temperature: false);
 
-
     public override void AddEvidence(in Evidence evidence, ref EvidenceWriter lines) => When.AddYes(evidence.Yes & _mask, ref lines);
 }
 
@@ -157,7 +155,6 @@ internal sealed class FeverIsPresent(decimal thresholdCelsius, bool negate) : Co
     public override IReadOnlyList<ulong> Clauses => [FactBit.Of(negate ? FactBit.FeverNotPresent : FactBit.FeverPresent)];
 
     public override EvidenceSpace Space => negate ? default : new(FeverBit, 0, PainScore: false, Temperature: true);
-
 
     public override void AddEvidence(in Evidence evidence, ref EvidenceWriter lines)
     {
@@ -184,7 +181,6 @@ internal sealed class WoundSignIsPresent(bool negate) : Condition
 
     public override EvidenceSpace Space => negate ? default : new(Facts.WoundSignMask, 0, PainScore: false, Temperature: false);
 
-
     public override void AddEvidence(in Evidence evidence, ref EvidenceWriter lines)
     {
         if (!negate)
@@ -204,7 +200,6 @@ internal sealed class HardwareSymptomIsPresent(bool negate) : Condition
 
     public override EvidenceSpace Space => negate ? default : new(Facts.HardwareSymptomMask, 0, PainScore: false, Temperature: false);
 
-
     public override void AddEvidence(in Evidence evidence, ref EvidenceWriter lines)
     {
         if (!negate)
@@ -221,7 +216,6 @@ internal sealed class RedFlagUnresolved : Condition
     public override IReadOnlyList<ulong> Clauses => [(ulong)Facts.RedFlagMask << FactBit.Unknown];
 
     public override EvidenceSpace Space => new(0, Facts.RedFlagMask, PainScore: false, Temperature: false);
-
 
     public override void AddEvidence(in Evidence evidence, ref EvidenceWriter lines)
     {
@@ -241,7 +235,6 @@ internal sealed class PainAtLeast(int score) : Condition
     public override IReadOnlyList<ulong> Clauses => [FactBit.Of(FactBit.PainAtLeast + score)];
 
     public override EvidenceSpace Space => new(0, 0, PainScore: true, Temperature: false);
-
 
     public override void AddEvidence(in Evidence evidence, ref EvidenceWriter lines) => lines.Add(Texts[evidence.PainScore]);
 }

@@ -5,7 +5,7 @@ namespace SpineTriage.Tests.Engine;
 
 /// <summary>
 /// The engine's lookup tables (<see cref="RuleTable"/>) decide exactly what testing each rule's condition
-/// one at a time, in catalogue order, decides (<see cref="RuleTest.IsMet"/>).
+/// one at a time, in catalogue order, decides (<see cref="OneByOne"/>).
 /// </summary>
 public class RuleTableTests
 {
@@ -112,12 +112,14 @@ public class RuleTableTests
         test.Should().Throw<InvalidOperationException>().WithMessage("*3 clauses*");
     }
 
+    // The meaning of a RuleTest: a rule fires when no rule of Unless above it fired and the facts meet both clauses.
     private static ulong OneByOne(RuleTest[] tests, ulong facts)
     {
         ulong fired = 0;
         for (var i = 0; i < tests.Length; i++)
         {
-            if (tests[i].IsMet(facts, fired))
+            var test = tests[i];
+            if ((fired & test.Unless) == 0 && (facts & test.First) != 0 && (facts & test.Second) != 0)
             {
                 fired |= 1UL << i;
             }
