@@ -131,7 +131,7 @@ public sealed class TriageEngine
     /// Reads report JSON strictly (see <see cref="SpineTriage.TriageJson.ParseReport(string)"/>), validates and evaluates it.
     /// Errors in the JSON and errors of the input rules are reported together.
     /// </summary>
-    /// <param name="json">The report JSON.</param>
+    /// <param name="json">The report JSON (a leading byte-order mark character, U+FEFF, is allowed, as in the UTF-8 form).</param>
     /// <returns>The result, or every error of the JSON and of the report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
     public TriageOutcome TriageJson(string json)

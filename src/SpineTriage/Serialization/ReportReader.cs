@@ -56,6 +56,12 @@ internal static class ReportReader
 
     public static Outcome Read(string json)
     {
+        // The same byte-order mark, decoded as a character by a reader that did not drop it: read like the UTF-8 form.
+        if (json is ['\uFEFF', ..])
+        {
+            json = json[1..];
+        }
+
         try
         {
             using var document = JsonDocument.Parse(json, DocumentOptions);

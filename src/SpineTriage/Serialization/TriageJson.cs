@@ -20,7 +20,7 @@ public static class TriageJson
     private static readonly SpineTriageJsonContext Indented = new(Options(indented: true));
 
     /// <summary>Reads a symptom report from JSON, strictly. Range rules (a pain score of 12, say) are checked by <see cref="TriageEngine.Validate"/>.</summary>
-    /// <param name="json">The report JSON.</param>
+    /// <param name="json">The report JSON (a leading byte-order mark character, U+FEFF, is allowed, as in the UTF-8 form).</param>
     /// <returns>The report, or every structural error (unknown or duplicate property, wrong type, unknown value, malformed date).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
     public static JsonParseResult<SymptomReport> ParseReport(string json)

@@ -1,3 +1,4 @@
+using System.Text;
 using FluentAssertions;
 
 namespace SpineTriage.Safety.Tests.Unit;
@@ -172,6 +173,23 @@ public class ReportReaderMessageTests
         byte[] json = [0xEF, (byte)' ', (byte)' ', .. "{\"surgeryDate\":\"2026-09-01\"}"u8];
 
         TriageJson.ParseReport(json).IsSuccess.Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_report_string_behind_a_byte_order_mark_character_is_read_as_its_utf8_bytes_are()
+    {
+        const string json = "\uFEFF{\"surgeryDate\":\"2026-09-01\"}";
+
+        TriageJson.ParseReport(json).IsSuccess.Should().BeTrue();
+        TriageJson.ParseReport(Encoding.UTF8.GetBytes(json)).IsSuccess.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Only_one_leading_byte_order_mark_character_is_skipped()
+    {
+        TriageJson.ParseReport("\uFEFF\uFEFF{\"surgeryDate\":\"2026-09-01\"}").IsSuccess.Should().BeFalse();
+        TriageJson.ParseReport("{\"surgeryDate\":\"2026-09-01\"}\uFEFF").IsSuccess.Should().BeFalse();
+        TriageJson.ParseReport("\uFEFF").Errors.Should().ContainSingle().Which.Path.Should().Be("$");
     }
 
     [Fact]
