@@ -1,5 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using SpineTriage.Benchmarks.Alternatives;
+using SpineTriage.Engine;
+using SpineTriage.Results;
+using SpineTriage.Validation;
 
 namespace SpineTriage.Benchmarks;
 

@@ -1,3 +1,8 @@
+using SpineTriage.Engine;
+using SpineTriage.Reports;
+using SpineTriage.Serialization;
+using SpineTriage.Validation;
+
 namespace SpineTriage.Benchmarks;
 
 /// <summary>

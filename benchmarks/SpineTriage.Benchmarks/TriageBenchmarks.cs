@@ -1,5 +1,9 @@
 using BenchmarkDotNet.Attributes;
-using SpineTriage.Internal;
+using SpineTriage.Engine;
+using SpineTriage.Reports;
+using SpineTriage.Results;
+using SpineTriage.Rules;
+using SpineTriage.Validation;
 
 namespace SpineTriage.Benchmarks;
 

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using SpineTriage.ConsoleHost.Commands;
+using SpineTriage.Engine;
 
 namespace SpineTriage.ConsoleHost;
 

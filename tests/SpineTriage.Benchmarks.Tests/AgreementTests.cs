@@ -1,5 +1,10 @@
 using FluentAssertions;
 using SpineTriage.Benchmarks.Alternatives;
+using SpineTriage.Engine;
+using SpineTriage.Reports;
+using SpineTriage.Serialization;
+using SpineTriage.Testing;
+using SpineTriage.Validation;
 
 namespace SpineTriage.Benchmarks.Tests;
 

@@ -1,3 +1,5 @@
+using SpineTriage.Reports;
+
 namespace SpineTriage.Benchmarks.Tests;
 
 /// <summary>
@@ -71,10 +73,10 @@ internal static class GeneratedReports
 
         if (random.Next(2) == 0)
         {
-            return SpineTriage.Temperature.Celsius(c);
+            return SpineTriage.Reports.Temperature.Celsius(c);
         }
 
         // Fahrenheit to one decimal, as a thermometer shows it, so values land on both sides of the threshold.
-        return SpineTriage.Temperature.Fahrenheit(Math.Round(c * 9m / 5m + 32m, 1));
+        return SpineTriage.Reports.Temperature.Fahrenheit(Math.Round(c * 9m / 5m + 32m, 1));
     }
 }

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using FluentAssertions;
+using SpineTriage.Engine;
+using SpineTriage.Reports;
+using SpineTriage.Serialization;
 using static SpineTriage.Console.Tests.SpineTriageHost;
 
 namespace SpineTriage.Console.Tests;

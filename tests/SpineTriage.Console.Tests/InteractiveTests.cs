@@ -1,5 +1,6 @@
 using System.Globalization;
 using FluentAssertions;
+using SpineTriage.Reports;
 using static SpineTriage.Console.Tests.SpineTriageHost;
 
 namespace SpineTriage.Console.Tests;

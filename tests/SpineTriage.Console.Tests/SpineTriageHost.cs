@@ -21,7 +21,7 @@ public static class SpineTriageHost
 
     public static string HostDll { get; } = FindHostDll();
 
-    public static string Reports(string name) => Path.Combine(RepositoryRoot, "samples", "reports", name);
+    public static string SampleReport(string name) => Path.Combine(RepositoryRoot, "samples", "reports", name);
 
     public static HostRun Run(params string[] args) => Run(args, stdin: (byte[]?)null);
 

@@ -1,5 +1,7 @@
 using CsCheck;
 using FluentAssertions;
+using SpineTriage.Results;
+using SpineTriage.Serialization;
 
 namespace SpineTriage.Safety.Tests;
 

@@ -1,4 +1,8 @@
 using CsCheck;
+using SpineTriage.Engine;
+using SpineTriage.Reports;
+using SpineTriage.Results;
+using SpineTriage.Serialization;
 
 namespace SpineTriage.Safety.Tests;
 
@@ -53,11 +57,11 @@ internal static class ReportGen
 
     /// <summary>Temperatures in tenths of a degree: both units, the whole plausible range, and often near the thresholds.</summary>
     public static readonly Gen<Temperature> Temperature = Gen.Frequency(
-        (2, Gen.Int[300, 450].Select(t => SpineTriage.Temperature.Celsius(t / 10m))),
-        (2, Gen.Int[860, 1130].Select(t => SpineTriage.Temperature.Fahrenheit(t / 10m))),
-        (3, Gen.Int[370, 400].Select(t => SpineTriage.Temperature.Celsius(t / 10m))),
-        (3, Gen.Int[985, 1040].Select(t => SpineTriage.Temperature.Fahrenheit(t / 10m))),
-        (1, Gen.Int[37400, 40100].Select(t => SpineTriage.Temperature.Celsius(t / 1000m))));
+        (2, Gen.Int[300, 450].Select(t => SpineTriage.Reports.Temperature.Celsius(t / 10m))),
+        (2, Gen.Int[860, 1130].Select(t => SpineTriage.Reports.Temperature.Fahrenheit(t / 10m))),
+        (3, Gen.Int[370, 400].Select(t => SpineTriage.Reports.Temperature.Celsius(t / 10m))),
+        (3, Gen.Int[985, 1040].Select(t => SpineTriage.Reports.Temperature.Fahrenheit(t / 10m))),
+        (1, Gen.Int[37400, 40100].Select(t => SpineTriage.Reports.Temperature.Celsius(t / 1000m))));
 
     public static readonly Gen<int?> PainScore = Gen.Frequency((1, Gen.Const((int?)null)), (4, Gen.Int[0, 10].Select(p => (int?)p)));
 

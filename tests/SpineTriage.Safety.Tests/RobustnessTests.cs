@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CsCheck;
 using FluentAssertions;
+using SpineTriage.Engine;
+using SpineTriage.Serialization;
 
 namespace SpineTriage.Safety.Tests;
 

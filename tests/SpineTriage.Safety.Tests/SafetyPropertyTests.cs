@@ -1,5 +1,9 @@
 using CsCheck;
 using FluentAssertions;
+using SpineTriage.Engine;
+using SpineTriage.Reports;
+using SpineTriage.Results;
+using SpineTriage.Serialization;
 
 namespace SpineTriage.Safety.Tests;
 

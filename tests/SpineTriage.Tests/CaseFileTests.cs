@@ -1,4 +1,6 @@
 using FluentAssertions;
+using SpineTriage.Engine;
+using SpineTriage.Testing;
 
 namespace SpineTriage.Tests;
 

@@ -1,3 +1,7 @@
+using SpineTriage.Engine;
+using SpineTriage.Reports;
+using SpineTriage.Results;
+
 namespace SpineTriage.Tests;
 
 /// <summary>Builders for reports, so a test states only what matters to it.</summary>

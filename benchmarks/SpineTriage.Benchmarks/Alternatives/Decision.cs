@@ -1,3 +1,5 @@
+using SpineTriage.Results;
+
 namespace SpineTriage.Benchmarks.Alternatives;
 
 /// <summary>What every implementation of rule set 1.0 must agree on: the urgency and the rules that fired.</summary>

@@ -1,5 +1,9 @@
 using System.Numerics;
-using static SpineTriage.QuestionId;
+using SpineTriage.Engine;
+using SpineTriage.Reports;
+using SpineTriage.Results;
+using SpineTriage.Validation;
+using static SpineTriage.Reports.QuestionId;
 
 namespace SpineTriage.Benchmarks.Alternatives;
 

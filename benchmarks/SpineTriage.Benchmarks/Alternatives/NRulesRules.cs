@@ -1,7 +1,9 @@
 using NRules.Fluent.Dsl;
+using SpineTriage.Reports;
+using SpineTriage.Results;
 
 // Rule set 1.0 in NRules' fluent DSL: every public class of this namespace is a rule or a fact of it.
-namespace SpineTriage.Benchmarks.Alternatives.NRulesRuleSet;
+namespace SpineTriage.Benchmarks.Alternatives;
 
 /// <summary>
 /// Agenda priorities order the work: the derived facts first, then the rules of the criteria table, then

@@ -1,6 +1,8 @@
 using NRules;
 using NRules.Fluent;
-using SpineTriage.Benchmarks.Alternatives.NRulesRuleSet;
+using SpineTriage.Engine;
+using SpineTriage.Results;
+using SpineTriage.Validation;
 
 namespace SpineTriage.Benchmarks.Alternatives;
 

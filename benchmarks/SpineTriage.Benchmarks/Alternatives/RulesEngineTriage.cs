@@ -1,5 +1,9 @@
 using System.Text.Json;
 using RulesEngine.Models;
+using SpineTriage.Engine;
+using SpineTriage.Reports;
+using SpineTriage.Results;
+using SpineTriage.Validation;
 
 namespace SpineTriage.Benchmarks.Alternatives;
 

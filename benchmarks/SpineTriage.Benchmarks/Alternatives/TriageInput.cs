@@ -1,3 +1,7 @@
+using SpineTriage.Engine;
+using SpineTriage.Reports;
+using SpineTriage.Validation;
+
 namespace SpineTriage.Benchmarks.Alternatives;
 
 /// <summary>

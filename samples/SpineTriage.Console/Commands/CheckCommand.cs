@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using SpineTriage.ConsoleHost.Input;
+using SpineTriage.Engine;
+using SpineTriage.Testing;
 
-namespace SpineTriage.ConsoleHost;
+namespace SpineTriage.ConsoleHost.Commands;
 
 /// <summary>
 /// <c>spinetriage check PATH...</c>: runs case files (contract.md, case file). A folder is searched

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Spectre.Console;
+using SpineTriage.ConsoleHost.Screens;
+using SpineTriage.Engine;
 
-namespace SpineTriage.ConsoleHost;
+namespace SpineTriage.ConsoleHost.Commands;
 
 /// <summary>
 /// <c>spinetriage</c> or <c>spinetriage interactive</c>: asks the questions as a nurse line would and prints the result.

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using SpineTriage.ConsoleHost.Output;
+using SpineTriage.Reports;
+using SpineTriage.Serialization;
 
-namespace SpineTriage.ConsoleHost;
+namespace SpineTriage.ConsoleHost.Commands;
 
 /// <summary><c>spinetriage questions [--format text|json]</c>: prints the question catalogue in asking order.</summary>
 internal static class QuestionsCommand

@@ -1,6 +1,9 @@
 using System.CommandLine;
+using SpineTriage.Audit;
+using SpineTriage.ConsoleHost.Input;
+using SpineTriage.Engine;
 
-namespace SpineTriage.ConsoleHost;
+namespace SpineTriage.ConsoleHost.Commands;
 
 /// <summary>
 /// <c>spinetriage replay FILE.jsonl</c>: re-evaluates the audit records that hold their report with today's

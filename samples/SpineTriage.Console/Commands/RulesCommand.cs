@@ -1,6 +1,9 @@
 using System.CommandLine;
+using SpineTriage.ConsoleHost.Output;
+using SpineTriage.Engine;
+using SpineTriage.Serialization;
 
-namespace SpineTriage.ConsoleHost;
+namespace SpineTriage.ConsoleHost.Commands;
 
 /// <summary><c>spinetriage rules [--format markdown|json]</c>: prints the rule catalogue with its version and hash.</summary>
 internal static class RulesCommand

@@ -1,6 +1,11 @@
 using System.CommandLine;
+using SpineTriage.ConsoleHost.Input;
+using SpineTriage.ConsoleHost.Output;
+using SpineTriage.Engine;
+using SpineTriage.Serialization;
+using SpineTriage.Validation;
 
-namespace SpineTriage.ConsoleHost;
+namespace SpineTriage.ConsoleHost.Commands;
 
 /// <summary><c>spinetriage triage --input FILE|- [--format text|json]</c>: triages one report.</summary>
 internal static class TriageCommand

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace SpineTriage.ConsoleHost;
+namespace SpineTriage.ConsoleHost.Input;
 
 /// <summary>
 /// Reads a report or case file (or standard input) of at most <see cref="MaxBytes"/>: a symptom report is a

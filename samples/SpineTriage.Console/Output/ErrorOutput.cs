@@ -1,4 +1,7 @@
-namespace SpineTriage.ConsoleHost;
+using SpineTriage.Serialization;
+using SpineTriage.Validation;
+
+namespace SpineTriage.ConsoleHost.Output;
 
 /// <summary>Writes input errors to standard error: as lines of text, or as the contract's error JSON.</summary>
 internal static class ErrorOutput

@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace SpineTriage.ConsoleHost;
+namespace SpineTriage.ConsoleHost.Output;
 
 /// <summary>The values of the <c>--format</c> options.</summary>
 internal static class OutputFormats

@@ -1,6 +1,8 @@
 using System.Globalization;
+using SpineTriage.Reports;
+using SpineTriage.Results;
 
-namespace SpineTriage.ConsoleHost;
+namespace SpineTriage.ConsoleHost.Output;
 
 /// <summary>
 /// A triage result as plain text for a nurse: what to do first (urgency and disposition), then why

@@ -4,9 +4,14 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using SpineTriage.Internal;
+using SpineTriage.Engine;
+using SpineTriage.Reports;
+using SpineTriage.Results;
+using SpineTriage.Serialization;
+using SpineTriage.Serialization.Internal;
+using SpineTriage.Validation;
 
-namespace SpineTriage;
+namespace SpineTriage.Audit;
 
 /// <summary>
 /// What an auditor needs to know about one triage decision, as one line of JSON Lines: when, by which

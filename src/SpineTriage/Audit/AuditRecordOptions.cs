@@ -1,4 +1,4 @@
-namespace SpineTriage;
+namespace SpineTriage.Audit;
 
 /// <summary>What an <see cref="AuditRecord"/> may hold beyond the decision itself.</summary>
 /// <remarks>

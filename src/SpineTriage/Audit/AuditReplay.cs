@@ -1,6 +1,9 @@
 using System.Globalization;
+using SpineTriage.Engine;
+using SpineTriage.Serialization;
+using SpineTriage.Validation;
 
-namespace SpineTriage;
+namespace SpineTriage.Audit;
 
 /// <summary>
 /// Replays recorded decisions with today's engine: was the same report given the same urgency and

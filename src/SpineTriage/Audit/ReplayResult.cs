@@ -1,6 +1,8 @@
 using System.Text;
+using SpineTriage.Results;
+using SpineTriage.Validation;
 
-namespace SpineTriage;
+namespace SpineTriage.Audit;
 
 /// <summary>The outcome of replaying one <see cref="AuditRecord"/> with today's engine.</summary>
 /// <remarks>Immutable. <see cref="Describe"/> tells it in one line that holds no patient data.</remarks>

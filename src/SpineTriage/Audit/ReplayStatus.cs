@@ -1,4 +1,4 @@
-namespace SpineTriage;
+namespace SpineTriage.Audit;
 
 /// <summary>How a recorded decision compares with the decision of today's engine (<see cref="AuditReplay"/>).</summary>
 public enum ReplayStatus

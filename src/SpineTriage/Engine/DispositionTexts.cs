@@ -1,4 +1,6 @@
-namespace SpineTriage;
+using SpineTriage.Results;
+
+namespace SpineTriage.Engine;
 
 /// <summary>
 /// The patient-facing disposition text of each urgency (clinical-criteria.md section 1). Integrators may

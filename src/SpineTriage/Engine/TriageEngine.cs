@@ -1,7 +1,13 @@
 using System.Collections.ObjectModel;
-using SpineTriage.Internal;
+using SpineTriage.Engine.Internal;
+using SpineTriage.Reports;
+using SpineTriage.Results;
+using SpineTriage.Rules;
+using SpineTriage.Serialization.Internal;
+using SpineTriage.Validation;
+using SpineTriage.Validation.Internal;
 
-namespace SpineTriage;
+namespace SpineTriage.Engine;
 
 /// <summary>
 /// Triages symptom reports with rule set 1.0: validates a report, evaluates every rule (not only the
@@ -128,7 +134,7 @@ public sealed class TriageEngine
     }
 
     /// <summary>
-    /// Reads report JSON strictly (see <see cref="SpineTriage.TriageJson.ParseReport(string)"/>), validates and evaluates it.
+    /// Reads report JSON strictly (see <see cref="Serialization.TriageJson.ParseReport(string)"/>), validates and evaluates it.
     /// Errors in the JSON and errors of the input rules are reported together.
     /// </summary>
     /// <param name="json">The report JSON (a leading byte-order mark character, U+FEFF, is allowed, as in the UTF-8 form).</param>
@@ -161,7 +167,7 @@ public sealed class TriageEngine
         ArgumentNullException.ThrowIfNull(report);
         var given = report.Facts;
         report.Report.Answers.Classify(out _, out _, out var notGiven);
-        var temperature = given.Temperature ?? SpineTriage.Temperature.Celsius(45.0m);
+        var temperature = given.Temperature ?? Reports.Temperature.Celsius(45.0m);
         var worst = given with
         {
             Yes = given.Yes | notGiven,

@@ -1,4 +1,4 @@
-namespace SpineTriage;
+namespace SpineTriage.Engine;
 
 /// <summary>
 /// The settings of a <see cref="TriageEngine"/>. Validated when the engine is built; thresholds are part of

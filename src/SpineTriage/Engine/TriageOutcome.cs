@@ -1,6 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
+using SpineTriage.Results;
+using SpineTriage.Validation;
 
-namespace SpineTriage;
+namespace SpineTriage.Engine;
 
 /// <summary>
 /// The outcome of a triage from an unchecked input: a <see cref="TriageResult"/> when the input is valid,

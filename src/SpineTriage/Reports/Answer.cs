@@ -1,4 +1,4 @@
-namespace SpineTriage;
+namespace SpineTriage.Reports;
 
 /// <summary>A patient's answer to one question: yes, no or unknown ("don't know", or not asked).</summary>
 /// <remarks>Never a nullable bool: <see cref="Unknown"/> is a real answer and is treated as "cannot be ruled out".</remarks>

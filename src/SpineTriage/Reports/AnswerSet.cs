@@ -1,6 +1,7 @@
 using System.Collections;
+using SpineTriage.Serialization.Internal;
 
-namespace SpineTriage;
+namespace SpineTriage.Reports;
 
 /// <summary>
 /// The answers of one report: for each question, yes, no or unknown. A question that was not given

@@ -1,4 +1,4 @@
-namespace SpineTriage;
+namespace SpineTriage.Reports;
 
 /// <summary>A kind of implanted spinal hardware.</summary>
 public enum HardwareKind

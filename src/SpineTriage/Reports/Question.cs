@@ -1,4 +1,4 @@
-namespace SpineTriage;
+namespace SpineTriage.Reports;
 
 /// <summary>One question of the catalogue: what to ask, in which order, and whether it is a red flag.</summary>
 /// <param name="Id">The question's identifier.</param>

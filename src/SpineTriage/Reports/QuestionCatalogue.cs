@@ -1,4 +1,6 @@
-namespace SpineTriage;
+using SpineTriage.Serialization.Internal;
+
+namespace SpineTriage.Reports;
 
 /// <summary>
 /// The question catalogue of rule set 1.0 in asking order (clinical-criteria.md section 3).

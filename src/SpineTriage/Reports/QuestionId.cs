@@ -1,4 +1,4 @@
-namespace SpineTriage;
+namespace SpineTriage.Reports;
 
 /// <summary>
 /// The questions of rule set 1.0, declared in asking order (clinical-criteria.md section 3):

@@ -1,4 +1,4 @@
-namespace SpineTriage;
+namespace SpineTriage.Reports;
 
 /// <summary>
 /// A risk factor for hardware problems (clinical-criteria.md section 5). Risk factors add advice

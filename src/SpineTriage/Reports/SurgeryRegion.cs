@@ -1,4 +1,4 @@
-namespace SpineTriage;
+namespace SpineTriage.Reports;
 
 /// <summary>The region of the spine that was operated on.</summary>
 public enum SurgeryRegion

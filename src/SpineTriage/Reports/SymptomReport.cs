@@ -1,4 +1,8 @@
-namespace SpineTriage;
+using SpineTriage.Engine;
+using SpineTriage.Serialization;
+using SpineTriage.Validation;
+
+namespace SpineTriage.Reports;
 
 /// <summary>
 /// What a patient (or a nurse on their behalf) reports after spine surgery: the input of a triage.

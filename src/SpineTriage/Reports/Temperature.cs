@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SpineTriage;
+namespace SpineTriage.Reports;
 
 /// <summary>A measured body temperature with its unit. The unit is part of the value, so Fahrenheit is never read as Celsius.</summary>
 /// <param name="Value">The measured value, in <paramref name="Unit"/>.</param>

@@ -1,4 +1,4 @@
-namespace SpineTriage;
+namespace SpineTriage.Reports;
 
 /// <summary>The unit a temperature was measured in.</summary>
 public enum TemperatureUnit

@@ -1,4 +1,4 @@
-namespace SpineTriage;
+namespace SpineTriage.Results;
 
 /// <summary>One rule that fired for a report, with everything needed to explain it.</summary>
 /// <remarks>Immutable. A finding names a consideration (what a clinician would want to rule out), never a diagnosis.</remarks>

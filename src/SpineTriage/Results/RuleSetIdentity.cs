@@ -1,4 +1,4 @@
-namespace SpineTriage;
+namespace SpineTriage.Results;
 
 /// <summary>Which rules produced a decision: the rule-set version and a SHA-256 content hash.</summary>
 /// <param name="Version">The rule-set version, for example <c>1.0.0</c>.</param>

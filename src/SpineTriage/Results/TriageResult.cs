@@ -1,4 +1,7 @@
-namespace SpineTriage;
+using SpineTriage.Reports;
+using SpineTriage.Serialization;
+
+namespace SpineTriage.Results;
 
 /// <summary>
 /// The outcome of triaging one valid report: the urgency, what to do, and why

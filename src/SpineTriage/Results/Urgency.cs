@@ -1,4 +1,4 @@
-namespace SpineTriage;
+namespace SpineTriage.Results;
 
 /// <summary>
 /// How soon the patient needs care (clinical-criteria.md section 1). The numeric value is a stable

@@ -1,4 +1,6 @@
-namespace SpineTriage;
+using SpineTriage.Serialization.Internal;
+
+namespace SpineTriage.Results;
 
 /// <summary>Facts about each <see cref="Urgency"/> level: its stable code, JSON name, timeframe and CDS Hooks indicator.</summary>
 public static class UrgencyExtensions

@@ -1,4 +1,6 @@
-namespace SpineTriage.Internal;
+using SpineTriage.Reports;
+
+namespace SpineTriage.Rules;
 
 /// <summary>
 /// Care advice (clinical-criteria.md section 5 and 6) and the safety net, precomputed for every

@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using SpineTriage.Engine.Internal;
+using SpineTriage.Reports;
+using SpineTriage.Serialization.Internal;
 
-namespace SpineTriage.Internal;
+namespace SpineTriage.Rules;
 
 /// <summary>
 /// When a rule fires. One object serves evaluation (<see cref="Clauses"/>, <see cref="Unless"/>), the

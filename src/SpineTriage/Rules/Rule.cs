@@ -1,4 +1,6 @@
-namespace SpineTriage.Internal;
+using SpineTriage.Results;
+
+namespace SpineTriage.Rules;
 
 /// <summary>One rule of the catalogue: its identity, texts and condition. The engine evaluates it; the catalogue lists it.</summary>
 internal sealed class Rule(string id, Urgency urgency)

@@ -1,6 +1,8 @@
-namespace SpineTriage.Internal;
+using SpineTriage.Results;
 
-using Q = SpineTriage.QuestionId;
+namespace SpineTriage.Rules;
+
+using Q = SpineTriage.Reports.QuestionId;
 
 /// <summary>
 /// Rule set 1.0, as in clinical-criteria.md section 4: one declaration per rule, in the table's order

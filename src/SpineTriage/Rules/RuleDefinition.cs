@@ -1,4 +1,6 @@
-namespace SpineTriage;
+using SpineTriage.Results;
+
+namespace SpineTriage.Rules;
 
 /// <summary>A rule of the catalogue as an auditor reads it (clinical-criteria.md section 4).</summary>
 /// <param name="Id">The stable rule id, for example <c>cauda-equina</c>; an id never changes meaning.</param>

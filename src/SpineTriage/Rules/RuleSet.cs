@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using SpineTriage.Internal;
+using SpineTriage.Engine;
+using SpineTriage.Results;
 
-namespace SpineTriage;
+namespace SpineTriage.Rules;
 
 /// <summary>
 /// The rule catalogue an engine evaluates: version, content hash and every rule in evaluation order

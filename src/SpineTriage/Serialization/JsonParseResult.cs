@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
+using SpineTriage.Validation;
 
-namespace SpineTriage;
+namespace SpineTriage.Serialization;
 
 /// <summary>The outcome of reading JSON strictly: the value, or every error with its JSON path. Never an exception for bad input.</summary>
 /// <typeparam name="T">The type read.</typeparam>

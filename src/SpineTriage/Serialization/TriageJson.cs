@@ -1,9 +1,14 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using SpineTriage.Internal;
+using SpineTriage.Engine;
+using SpineTriage.Reports;
+using SpineTriage.Results;
+using SpineTriage.Rules;
+using SpineTriage.Serialization.Internal;
+using SpineTriage.Validation;
 
-namespace SpineTriage;
+namespace SpineTriage.Serialization;
 
 /// <summary>
 /// Reads and writes the JSON shapes of contract.md: symptom reports (strictly), triage results and error lists.

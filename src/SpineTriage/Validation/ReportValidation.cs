@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace SpineTriage;
+namespace SpineTriage.Validation;
 
 /// <summary>The outcome of validating a report: either a <see cref="ValidatedReport"/> or every error found.</summary>
 /// <remarks>Immutable.</remarks>

@@ -1,6 +1,9 @@
-using SpineTriage.Internal;
+using SpineTriage.Engine;
+using SpineTriage.Engine.Internal;
+using SpineTriage.Reports;
 
-namespace SpineTriage;
+
+namespace SpineTriage.Validation;
 
 /// <summary>
 /// A report that passed validation. Only <see cref="TriageEngine.Validate(SymptomReport)"/> creates one, so

@@ -1,4 +1,4 @@
-namespace SpineTriage;
+namespace SpineTriage.Validation;
 
 /// <summary>One reason a report (or its JSON) is not accepted: where, and what is allowed.</summary>
 /// <param name="Path">The JSON path of the offending field, for example <c>$.painScore</c> or <c>$.answers.saddleNumbess</c>; <c>$</c> for the document itself.</param>

@@ -3,6 +3,11 @@ using System.Text;
 using System.Text.Json;
 using CsCheck;
 using FluentAssertions;
+using SpineTriage.Audit;
+using SpineTriage.Engine;
+using SpineTriage.Reports;
+using SpineTriage.Results;
+using SpineTriage.Serialization;
 
 namespace SpineTriage.Safety.Tests.Audit;
 

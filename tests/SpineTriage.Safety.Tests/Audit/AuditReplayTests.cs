@@ -1,4 +1,8 @@
 using FluentAssertions;
+using SpineTriage.Audit;
+using SpineTriage.Engine;
+using SpineTriage.Reports;
+using SpineTriage.Results;
 
 namespace SpineTriage.Safety.Tests.Audit;
 

@@ -1,4 +1,7 @@
 using FluentAssertions;
+using SpineTriage.Engine;
+using SpineTriage.Reports;
+using SpineTriage.Results;
 
 namespace SpineTriage.Safety.Tests.Unit;
 

@@ -1,5 +1,7 @@
 using System.Text;
 using FluentAssertions;
+using SpineTriage.Serialization;
+using SpineTriage.Validation;
 
 namespace SpineTriage.Safety.Tests.Unit;
 

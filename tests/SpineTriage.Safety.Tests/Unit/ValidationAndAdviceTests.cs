@@ -1,4 +1,6 @@
 using FluentAssertions;
+using SpineTriage.Reports;
+using SpineTriage.Validation;
 
 namespace SpineTriage.Safety.Tests.Unit;
 

@@ -1,4 +1,7 @@
 using FluentAssertions;
+using SpineTriage.Engine;
+using SpineTriage.Results;
+using SpineTriage.Testing;
 
 namespace SpineTriage.Tests.Cases;
 

@@ -1,4 +1,7 @@
 using FluentAssertions;
+using SpineTriage.Reports;
+using SpineTriage.Results;
+using SpineTriage.Serialization;
 
 namespace SpineTriage.Tests.Engine;
 

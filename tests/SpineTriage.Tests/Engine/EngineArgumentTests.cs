@@ -1,4 +1,5 @@
 using FluentAssertions;
+using SpineTriage.Engine;
 
 namespace SpineTriage.Tests.Engine;
 

@@ -1,5 +1,6 @@
 using FluentAssertions;
-using SpineTriage.Internal;
+using SpineTriage.Engine.Internal;
+using SpineTriage.Reports;
 
 namespace SpineTriage.Tests.Engine;
 

@@ -1,5 +1,5 @@
 using FluentAssertions;
-using SpineTriage.Internal;
+using SpineTriage.Engine.Internal;
 
 namespace SpineTriage.Tests.Engine;
 

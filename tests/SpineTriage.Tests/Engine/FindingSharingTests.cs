@@ -1,5 +1,7 @@
 using FluentAssertions;
-using Q = SpineTriage.QuestionId;
+using SpineTriage.Reports;
+using SpineTriage.Tests.Support;
+using Q = SpineTriage.Reports.QuestionId;
 
 namespace SpineTriage.Tests.Engine;
 

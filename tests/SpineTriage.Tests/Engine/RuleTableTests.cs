@@ -1,5 +1,7 @@
 using FluentAssertions;
-using SpineTriage.Internal;
+using SpineTriage.Engine.Internal;
+using SpineTriage.Reports;
+using SpineTriage.Rules;
 
 namespace SpineTriage.Tests.Engine;
 

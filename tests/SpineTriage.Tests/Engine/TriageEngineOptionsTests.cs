@@ -1,5 +1,9 @@
 using FluentAssertions;
-using Q = SpineTriage.QuestionId;
+using SpineTriage.Engine;
+using SpineTriage.Reports;
+using SpineTriage.Results;
+using SpineTriage.Tests.Support;
+using Q = SpineTriage.Reports.QuestionId;
 
 namespace SpineTriage.Tests.Engine;
 

@@ -1,5 +1,6 @@
 using FluentAssertions;
-using Q = SpineTriage.QuestionId;
+using SpineTriage.Reports;
+using Q = SpineTriage.Reports.QuestionId;
 
 namespace SpineTriage.Tests.ReportModel;
 

@@ -1,4 +1,6 @@
 using FluentAssertions;
+using SpineTriage.Reports;
+using SpineTriage.Serialization;
 
 namespace SpineTriage.Tests.ReportModel;
 

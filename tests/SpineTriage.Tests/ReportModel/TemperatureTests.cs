@@ -1,4 +1,5 @@
 using FluentAssertions;
+using SpineTriage.Reports;
 
 namespace SpineTriage.Tests.ReportModel;
 

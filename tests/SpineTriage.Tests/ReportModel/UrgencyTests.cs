@@ -1,4 +1,6 @@
 using FluentAssertions;
+using SpineTriage.Engine;
+using SpineTriage.Results;
 
 namespace SpineTriage.Tests.ReportModel;
 

@@ -1,5 +1,7 @@
 using FluentAssertions;
-using SpineTriage.Internal;
+using SpineTriage.Reports;
+using SpineTriage.Results;
+using SpineTriage.Rules;
 
 namespace SpineTriage.Tests.Rules;
 

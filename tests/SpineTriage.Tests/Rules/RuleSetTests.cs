@@ -1,7 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using FluentAssertions;
-using SpineTriage.Internal;
+using SpineTriage.Engine;
+using SpineTriage.Reports;
+using SpineTriage.Results;
+using SpineTriage.Rules;
+using SpineTriage.Serialization;
+using SpineTriage.Tests.Support;
 
 namespace SpineTriage.Tests.Rules;
 

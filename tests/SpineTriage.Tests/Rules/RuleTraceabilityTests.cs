@@ -1,6 +1,6 @@
 using System.Reflection;
 using FluentAssertions;
-using SpineTriage.Internal;
+using SpineTriage.Rules;
 
 namespace SpineTriage.Tests.Rules;
 

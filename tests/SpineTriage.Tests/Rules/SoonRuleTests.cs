@@ -1,5 +1,8 @@
 using FluentAssertions;
-using Q = SpineTriage.QuestionId;
+using SpineTriage.Engine;
+using SpineTriage.Results;
+using SpineTriage.Tests.Support;
+using Q = SpineTriage.Reports.QuestionId;
 
 namespace SpineTriage.Tests.Rules;
 

@@ -1,7 +1,11 @@
 using System.Runtime.CompilerServices;
 using Snapshooter;
 using Snapshooter.Xunit;
-using Q = SpineTriage.QuestionId;
+using SpineTriage.Engine;
+using SpineTriage.Reports;
+using SpineTriage.Serialization;
+using SpineTriage.Tests.Support;
+using Q = SpineTriage.Reports.QuestionId;
 
 namespace SpineTriage.Tests.Serialization;
 

@@ -1,6 +1,11 @@
 using System.Text.Json;
 using FluentAssertions;
-using Q = SpineTriage.QuestionId;
+using SpineTriage.Engine;
+using SpineTriage.Reports;
+using SpineTriage.Serialization;
+using SpineTriage.Tests.Support;
+using SpineTriage.Validation;
+using Q = SpineTriage.Reports.QuestionId;
 
 namespace SpineTriage.Tests.Serialization;
 

@@ -1,5 +1,10 @@
 using System.Text;
 using FluentAssertions;
+using SpineTriage.Engine;
+using SpineTriage.Reports;
+using SpineTriage.Serialization;
+using SpineTriage.Tests.Support;
+using SpineTriage.Validation;
 
 namespace SpineTriage.Tests.Serialization;
 

@@ -1,4 +1,7 @@
-namespace SpineTriage.Tests;
+using SpineTriage.Reports;
+using SpineTriage.Results;
+
+namespace SpineTriage.Tests.Support;
 
 /// <summary>Small queries over results, so assertions name the rule they are about.</summary>
 internal static class ResultQueries

@@ -1,4 +1,6 @@
 using System.Text;
+using SpineTriage.Results;
+using SpineTriage.Rules;
 
 namespace SpineTriage.Tests.Traceability;
 

@@ -1,4 +1,8 @@
 using FluentAssertions;
+using SpineTriage.Engine;
+using SpineTriage.Reports;
+using SpineTriage.Tests.Support;
+using SpineTriage.Validation;
 
 namespace SpineTriage.Tests.Validation;
 

@@ -1,6 +1,7 @@
+using SpineTriage.Reports;
 using static System.Numerics.BitOperations;
 
-namespace SpineTriage.Internal;
+namespace SpineTriage.Engine.Internal;
 
 /// <summary>
 /// The facts a finding cites: questions answered yes, red-flag questions left unknown, the pain score,

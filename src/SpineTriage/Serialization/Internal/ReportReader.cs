@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using SpineTriage.Reports;
+using SpineTriage.Validation;
 
-namespace SpineTriage.Internal;
+namespace SpineTriage.Serialization.Internal;
 
 /// <summary>
 /// Reads report JSON strictly (contract.md, input): unknown properties and question ids, unknown enum

@@ -1,7 +1,10 @@
 using System.Globalization;
 using Spectre.Console;
+using SpineTriage.ConsoleHost.Output;
+using SpineTriage.Reports;
+using SpineTriage.Results;
 
-namespace SpineTriage.ConsoleHost;
+namespace SpineTriage.ConsoleHost.Screens;
 
 /// <summary>The interview on a terminal: prompts and colours by Spectre.Console.</summary>
 internal sealed class SpectreScreen(IAnsiConsole console) : IInterviewScreen

@@ -1,4 +1,7 @@
-namespace SpineTriage.Internal;
+using SpineTriage.Reports;
+using SpineTriage.Rules;
+
+namespace SpineTriage.Engine.Internal;
 
 /// <summary>Whether a derived fact (fever, wound sign) is present, absent or cannot be told.</summary>
 internal enum Presence : byte

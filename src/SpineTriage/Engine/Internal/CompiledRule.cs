@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
+using SpineTriage.Results;
+using SpineTriage.Rules;
 
-namespace SpineTriage.Internal;
+namespace SpineTriage.Engine.Internal;
 
 /// <summary>
 /// A rule as the engine evaluates it: its condition as a <see cref="RuleTest"/> (which the engine compiles

@@ -1,6 +1,8 @@
 using FluentValidation;
+using SpineTriage.Engine;
+using SpineTriage.Results;
 
-namespace SpineTriage.Internal;
+namespace SpineTriage.Validation.Internal;
 
 /// <summary>The allowed ranges of the engine's options (clinical-criteria.md section 4, configurable thresholds).</summary>
 internal sealed class TriageEngineOptionsValidator : AbstractValidator<TriageEngineOptions>

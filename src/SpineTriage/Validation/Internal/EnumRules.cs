@@ -1,6 +1,7 @@
 using FluentValidation;
+using SpineTriage.Serialization.Internal;
 
-namespace SpineTriage.Internal;
+namespace SpineTriage.Validation.Internal;
 
 /// <summary>
 /// Rules on enum values, cheaper than FluentValidation's own (measured in docs/performance.md):

@@ -1,4 +1,6 @@
-namespace SpineTriage.ConsoleHost;
+using SpineTriage.Results;
+
+namespace SpineTriage.ConsoleHost.Screens;
 
 /// <summary>How an interview is shown and read: a thin front-end over <see cref="Interview"/>.</summary>
 internal interface IInterviewScreen

@@ -1,4 +1,7 @@
-namespace SpineTriage;
+using SpineTriage.Reports;
+using SpineTriage.Results;
+
+namespace SpineTriage.Serialization.Internal;
 
 /// <summary>The camelCase JSON names of the model's enums, and their reverse look-up.</summary>
 internal static class JsonNames

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace SpineTriage.Internal;
+namespace SpineTriage.Serialization.Internal;
 
 // The JSON shapes of contract.md, as plain documents for the source-generated serializer.
 // The public model maps to and from these; enums travel as their camelCase names.

@@ -1,4 +1,6 @@
-namespace SpineTriage.ConsoleHost;
+using SpineTriage.Reports;
+
+namespace SpineTriage.ConsoleHost.Screens;
 
 /// <summary>What an interview step asks for.</summary>
 internal enum StepKind

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SpineTriage.Reports;
 
-namespace SpineTriage.ConsoleHost;
+namespace SpineTriage.ConsoleHost.Screens;
 
 /// <summary>Reads what a nurse or patient types: answers, dates, a pain score, a temperature with its unit.</summary>
 internal static partial class ReplyParser

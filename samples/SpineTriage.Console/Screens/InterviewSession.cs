@@ -1,4 +1,4 @@
-namespace SpineTriage.ConsoleHost;
+namespace SpineTriage.ConsoleHost.Screens;
 
 /// <summary>Runs an <see cref="Interview"/> on a screen until it gives a result or stops.</summary>
 internal static class InterviewSession

@@ -1,7 +1,12 @@
 using System.Text.Json;
-using SpineTriage.Internal;
+using SpineTriage.Engine;
+using SpineTriage.Results;
+using SpineTriage.Rules;
+using SpineTriage.Serialization;
+using SpineTriage.Serialization.Internal;
+using SpineTriage.Validation;
 
-namespace SpineTriage;
+namespace SpineTriage.Testing;
 
 /// <summary>
 /// A case file for rule audits and regression suites (contract.md, case file): a report and what its

@@ -1,6 +1,8 @@
 using FluentValidation;
+using SpineTriage.Reports;
+using SpineTriage.Serialization.Internal;
 
-namespace SpineTriage.Internal;
+namespace SpineTriage.Validation.Internal;
 
 /// <summary>
 /// The input rules of contract.md, stated once. Property names are JSON paths, so an error tells the

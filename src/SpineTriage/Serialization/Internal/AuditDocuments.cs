@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace SpineTriage.Internal;
+namespace SpineTriage.Serialization.Internal;
 
 // The JSON Lines shape of an audit record, for the source-generated serializer.
 

@@ -1,4 +1,4 @@
-namespace SpineTriage.Internal;
+namespace SpineTriage.Engine.Internal;
 
 /// <summary>
 /// Every rule's condition compiled into lookup tables, so the engine tests all rules at once with a few

@@ -1,6 +1,9 @@
 using System.Globalization;
+using SpineTriage.ConsoleHost.Output;
+using SpineTriage.Reports;
+using SpineTriage.Results;
 
-namespace SpineTriage.ConsoleHost;
+namespace SpineTriage.ConsoleHost.Screens;
 
 /// <summary>
 /// The interview as plain text, one reply per line: for redirected input or output, so that a session can be

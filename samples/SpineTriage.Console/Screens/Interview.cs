@@ -1,6 +1,10 @@
 using System.Globalization;
+using SpineTriage.Engine;
+using SpineTriage.Reports;
+using SpineTriage.Results;
+using SpineTriage.Validation;
 
-namespace SpineTriage.ConsoleHost;
+namespace SpineTriage.ConsoleHost.Screens;
 
 /// <summary>
 /// The question flow of a nurse line, shared by the terminal and the plain-text front-ends: the dates, then
