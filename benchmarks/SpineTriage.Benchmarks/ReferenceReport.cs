@@ -62,8 +62,8 @@ public static class ReferenceReport
     {
         ArgumentNullException.ThrowIfNull(engine);
         var validation = engine.Validate(report);
-        return validation.IsValid
-            ? validation.Report
+        return validation.IsSuccess
+            ? validation.Value
             : throw new InvalidOperationException("Benchmark report is invalid: " + string.Join("; ", validation.Errors));
     }
 }

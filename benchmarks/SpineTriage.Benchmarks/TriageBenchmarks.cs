@@ -28,22 +28,22 @@ public class TriageBenchmarks
     /// <summary>Validation alone: the input rules of the contract.</summary>
     /// <returns>The validation.</returns>
     [Benchmark]
-    public ReportValidation Validate() => _engine.Validate(ReferenceReport.Report);
+    public Outcome<ValidatedReport> Validate() => _engine.Validate(ReferenceReport.Report);
 
     /// <summary>Validate and evaluate (<see cref="TriageEngine.Triage(SymptomReport)"/>).</summary>
     /// <returns>The outcome.</returns>
     [Benchmark]
-    public TriageOutcome ValidateAndEvaluate() => _engine.Triage(ReferenceReport.Report);
+    public Outcome<TriageResult> ValidateAndEvaluate() => _engine.Triage(ReferenceReport.Report);
 
     /// <summary>Strict JSON reading, validation and evaluation from a string.</summary>
     /// <returns>The outcome.</returns>
     [Benchmark]
-    public TriageOutcome ParseValidateAndEvaluateString() => _engine.TriageJson(ReferenceReport.Json);
+    public Outcome<TriageResult> ParseValidateAndEvaluateString() => _engine.TriageJson(ReferenceReport.Json);
 
     /// <summary>Strict JSON reading, validation and evaluation from UTF-8 bytes.</summary>
     /// <returns>The outcome.</returns>
     [Benchmark]
-    public TriageOutcome ParseValidateAndEvaluateUtf8() => _engine.TriageJson(_utf8Json);
+    public Outcome<TriageResult> ParseValidateAndEvaluateUtf8() => _engine.TriageJson(_utf8Json);
 
     /// <summary>Building an engine: options validation, the rule catalogue, its description and hash.</summary>
     /// <returns>The engine.</returns>

@@ -35,14 +35,14 @@ public class AgreementTests(AgreementTests.DefaultImplementations defaults) : IC
         var testCase = TriageCase.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "cases", file)));
         var report = TriageJson.ParseReport(testCase.Value!.ReportJson);
         var validation = implementations.Engine.Validate(report.Value!);
-        if (!validation.IsValid)
+        if (!validation.IsSuccess)
         {
             // Nothing to evaluate: only a case that expects an invalid report may have one.
             testCase.Value.ExpectInvalid.Should().BeTrue();
             return;
         }
 
-        var disagreements = await implementations.DisagreementsOn(validation.Report);
+        var disagreements = await implementations.DisagreementsOn(validation.Value);
 
         disagreements.Should().BeEmpty();
     }

@@ -18,7 +18,7 @@ public class ConcurrencyTests
             reports =>
             {
                 var engine = ReportGen.Engine;
-                var sequential = reports.Select(r => engine.Triage(r).Result!).ToArray();
+                var sequential = reports.Select(r => engine.Triage(r).Value!).ToArray();
                 var sequentialJson = sequential.Select(r => TriageJson.SerializeResult(r, indented: false)).ToArray();
                 var json = reports.Select(r => TriageJson.SerializeReport(r)).ToArray();
 
@@ -34,8 +34,8 @@ public class ConcurrencyTests
                     {
                         var index = (int)((i * 7919L) % reports.Length);
                         var outcome = i % 2 == 0 ? engine.Triage(reports[index]) : engine.TriageJson(json[index]);
-                        concurrent[i] = outcome.Result;
-                        concurrentJson[i] = outcome.Result is null ? null : TriageJson.SerializeResult(outcome.Result, indented: false);
+                        concurrent[i] = outcome.Value;
+                        concurrentJson[i] = outcome.Value is null ? null : TriageJson.SerializeResult(outcome.Value, indented: false);
                     });
 
                 for (var i = 0; i < concurrent.Length; i++)

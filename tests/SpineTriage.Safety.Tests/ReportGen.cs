@@ -132,7 +132,7 @@ internal static class ReportGen
     {
         var outcome = engine.Triage(report);
         return outcome.IsSuccess
-            ? outcome.Result
+            ? outcome.Value
             : throw new InvalidOperationException("Generated report is invalid: " + string.Join("; ", outcome.Errors));
     }
 

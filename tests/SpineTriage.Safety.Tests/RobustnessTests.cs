@@ -2,8 +2,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CsCheck;
 using FluentAssertions;
-using SpineTriage.Engine;
+using SpineTriage.Results;
 using SpineTriage.Serialization;
+using SpineTriage.Validation;
 
 namespace SpineTriage.Safety.Tests;
 
@@ -112,12 +113,12 @@ public class RobustnessTests
             print: root => root.ToJsonString());
     }
 
-    private static void AssertResultOrErrors(TriageOutcome outcome)
+    private static void AssertResultOrErrors(Outcome<TriageResult> outcome)
     {
         if (outcome.IsSuccess)
         {
             outcome.Errors.Should().BeEmpty();
-            outcome.Result.Findings.Should().NotBeEmpty();
+            outcome.Value.Findings.Should().NotBeEmpty();
         }
         else
         {

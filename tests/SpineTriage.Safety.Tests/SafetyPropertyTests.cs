@@ -195,10 +195,10 @@ public class SafetyPropertyTests
                 var fromJson = engine.TriageJson(TriageJson.SerializeReport(report));
                 var fromNewEngine = new TriageEngine(engine.Options, engine.TimeProvider).Triage(report);
 
-                again.Result.Should().Be(first.Result);
-                fromJson.Result.Should().Be(first.Result);
-                fromNewEngine.Result.Should().Be(first.Result);
-                TriageJson.SerializeResult(again.Result!).Should().Be(TriageJson.SerializeResult(first.Result!));
+                again.Value.Should().Be(first.Value);
+                fromJson.Value.Should().Be(first.Value);
+                fromNewEngine.Value.Should().Be(first.Value);
+                TriageJson.SerializeResult(again.Value!).Should().Be(TriageJson.SerializeResult(first.Value!));
             },
             iter: PropertyRuns.Scaled(500),
             print: ReportGen.Print);

@@ -35,7 +35,7 @@ internal static class Reports
             throw new InvalidOperationException("Test report is invalid: " + string.Join("; ", outcome.Errors));
         }
 
-        return outcome.Result;
+        return outcome.Value;
     }
 
     public static IEnumerable<string> RuleIds(this TriageResult result) => result.Findings.Select(f => f.RuleId);

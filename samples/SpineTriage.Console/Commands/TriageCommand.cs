@@ -48,11 +48,11 @@ internal static class TriageCommand
 
         if (format == OutputFormats.Json)
         {
-            Console.Out.WriteLine(TriageJson.SerializeResult(outcome.Result));
+            Console.Out.WriteLine(TriageJson.SerializeResult(outcome.Value));
         }
         else
         {
-            ResultText.Write(Console.Out, outcome.Result);
+            ResultText.Write(Console.Out, outcome.Value);
         }
 
         return ExitCodes.Success;

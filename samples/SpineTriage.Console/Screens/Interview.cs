@@ -218,7 +218,7 @@ internal sealed class Interview
         var validation = _engine.Validate(report);
 
         // Every reply was checked when it was taken, so an invalid report here is a bug, not bad input.
-        return validation.Report ?? throw new InvalidOperationException("The interview built an invalid report.");
+        return validation.Value ?? throw new InvalidOperationException("The interview built an invalid report.");
     }
 
     private Reply Abort(string reason)

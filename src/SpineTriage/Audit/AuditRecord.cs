@@ -163,7 +163,7 @@ public sealed record AuditRecord
     /// <param name="line">The JSON line.</param>
     /// <returns>The record, or every error found. Never throws for bad input.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="line"/> is <see langword="null"/>.</exception>
-    public static JsonParseResult<AuditRecord> ParseJsonLine(string line)
+    public static Outcome<AuditRecord> ParseJsonLine(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
         AuditRecordDocument? document;
@@ -221,9 +221,9 @@ public sealed record AuditRecord
     private static string Hash(string canonicalJson) =>
         Sha256Prefix + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalJson))).ToLowerInvariant();
 
-    private static JsonParseResult<AuditRecord> Failed(ValidationError error) => new(null, [error]);
+    private static Outcome<AuditRecord> Failed(ValidationError error) => new(null, [error]);
 
-    private static JsonParseResult<AuditRecord> Read(AuditRecordDocument document, List<ValidationError> errors)
+    private static Outcome<AuditRecord> Read(AuditRecordDocument document, List<ValidationError> errors)
     {
         if (document.RecordVersion != CurrentRecordVersion)
         {

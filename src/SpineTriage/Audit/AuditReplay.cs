@@ -50,13 +50,13 @@ public static class AuditReplay
             return Invalid(engine, record, outcome.Errors.Select(e => new ValidationError("$.report" + e.Path[1..], e.Message)).ToArray());
         }
 
-        var ruleIds = Array.AsReadOnly(outcome.Result.Findings.Select(f => f.RuleId).ToArray());
-        var same = outcome.Result.Urgency == record.Urgency && ruleIds.SequenceEqual(record.RuleIds, StringComparer.Ordinal);
+        var ruleIds = Array.AsReadOnly(outcome.Value.Findings.Select(f => f.RuleId).ToArray());
+        var same = outcome.Value.Urgency == record.Urgency && ruleIds.SequenceEqual(record.RuleIds, StringComparer.Ordinal);
         return new ReplayResult
         {
             Status = same ? ReplayStatus.Same : ReplayStatus.Different,
             Record = record,
-            CurrentUrgency = outcome.Result.Urgency,
+            CurrentUrgency = outcome.Value.Urgency,
             CurrentRuleIds = ruleIds,
             CurrentRuleSet = engine.RuleSet.Identity,
         };

@@ -78,13 +78,13 @@ public sealed class TriageEngine
     /// <param name="report">The report.</param>
     /// <returns>The validated report, or every error found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is <see langword="null"/>.</exception>
-    public ReportValidation Validate(SymptomReport report)
+    public Outcome<ValidatedReport> Validate(SymptomReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var check = _validator.Validate(report);
         return check.IsValid
-            ? ReportValidation.Valid(new ValidatedReport(report, _validator.AssessedOn(report)))
-            : ReportValidation.Invalid(check.Errors.Select(e => new ValidationError(e.PropertyName, e.ErrorMessage)).ToArray());
+            ? Outcome.Success(new ValidatedReport(report, _validator.AssessedOn(report)))
+            : Outcome.Failure<ValidatedReport>(check.Errors.Select(e => new ValidationError(e.PropertyName, e.ErrorMessage)).ToArray());
     }
 
     /// <summary>Evaluates every rule against a validated report and explains the result.</summary>
@@ -127,10 +127,10 @@ public sealed class TriageEngine
     /// <param name="report">The report.</param>
     /// <returns>The result, or every validation error.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is <see langword="null"/>.</exception>
-    public TriageOutcome Triage(SymptomReport report)
+    public Outcome<TriageResult> Triage(SymptomReport report)
     {
         var validation = Validate(report);
-        return validation.IsValid ? TriageOutcome.Success(Evaluate(validation.Report)) : TriageOutcome.Failure(validation.Errors);
+        return validation.IsSuccess ? Outcome.Success(Evaluate(validation.Value)) : Outcome.Failure<TriageResult>(validation.Errors);
     }
 
     /// <summary>
@@ -140,7 +140,7 @@ public sealed class TriageEngine
     /// <param name="json">The report JSON (a leading byte-order mark character, U+FEFF, is allowed, as in the UTF-8 form).</param>
     /// <returns>The result, or every error of the JSON and of the report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
-    public TriageOutcome TriageJson(string json)
+    public Outcome<TriageResult> TriageJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
         return Triage(ReportReader.Read(json));
@@ -149,7 +149,7 @@ public sealed class TriageEngine
     /// <summary>Reads UTF-8 report JSON strictly, validates and evaluates it; all errors are reported together.</summary>
     /// <param name="utf8Json">The report JSON as UTF-8 (a leading byte-order mark is allowed).</param>
     /// <returns>The result, or every error of the JSON and of the report.</returns>
-    public TriageOutcome TriageJson(ReadOnlySpan<byte> utf8Json) => Triage(ReportReader.Read(utf8Json.ToArray()));
+    public Outcome<TriageResult> TriageJson(ReadOnlySpan<byte> utf8Json) => Triage(ReportReader.Read(utf8Json.ToArray()));
 
     /// <summary>
     /// The highest urgency this report could still reach if every question it has not given were answered
@@ -181,7 +181,7 @@ public sealed class TriageEngine
         return _rules[System.Numerics.BitOperations.TrailingZeroCount(_table.Fire(facts.Bits))].Rule.Urgency;
     }
 
-    private TriageOutcome Triage(ReportReader.Outcome read)
+    private Outcome<TriageResult> Triage(ReportReader.Outcome read)
     {
         if (read.Errors.Count == 0)
         {
@@ -190,14 +190,14 @@ public sealed class TriageEngine
 
         if (read.Partial is null)
         {
-            return TriageOutcome.Failure(read.Errors);
+            return Outcome.Failure<TriageResult>(read.Errors);
         }
 
         // The fields that were read are checked too, so one answer lists every problem; a field that
         // already has a JSON error is not reported twice.
         var jsonPaths = read.Errors.Select(e => e.Path).ToHashSet(StringComparer.Ordinal);
         var more = Validate(read.Partial).Errors.Where(e => !jsonPaths.Contains(e.Path));
-        return TriageOutcome.Failure([.. read.Errors, .. more]);
+        return Outcome.Failure<TriageResult>([.. read.Errors, .. more]);
     }
 
     private static ReadOnlyCollection<QuestionId> Unanswered(uint unresolved)

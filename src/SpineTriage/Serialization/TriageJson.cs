@@ -28,20 +28,20 @@ public static class TriageJson
     /// <param name="json">The report JSON (a leading byte-order mark character, U+FEFF, is allowed, as in the UTF-8 form).</param>
     /// <returns>The report, or every structural error (unknown or duplicate property, wrong type, unknown value, malformed date).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
-    public static JsonParseResult<SymptomReport> ParseReport(string json)
+    public static Outcome<SymptomReport> ParseReport(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
         var outcome = ReportReader.Read(json);
-        return new JsonParseResult<SymptomReport>(outcome.Partial, outcome.Errors);
+        return new Outcome<SymptomReport>(outcome.Partial, outcome.Errors);
     }
 
     /// <summary>Reads a symptom report from UTF-8 JSON, strictly (a leading byte-order mark is allowed).</summary>
     /// <param name="utf8Json">The report JSON as UTF-8.</param>
     /// <returns>The report, or every structural error.</returns>
-    public static JsonParseResult<SymptomReport> ParseReport(ReadOnlySpan<byte> utf8Json)
+    public static Outcome<SymptomReport> ParseReport(ReadOnlySpan<byte> utf8Json)
     {
         var outcome = ReportReader.Read(utf8Json.ToArray());
-        return new JsonParseResult<SymptomReport>(outcome.Partial, outcome.Errors);
+        return new Outcome<SymptomReport>(outcome.Partial, outcome.Errors);
     }
 
     /// <summary>Writes a report as contract JSON; reading it back gives an equal report.</summary>
@@ -104,7 +104,7 @@ public static class TriageJson
     /// <summary>Reads a triage result written by <see cref="SerializeResult"/> (for example from an audit store).</summary>
     /// <param name="json">The result JSON.</param>
     /// <returns>The result, or the errors that prevent reading it.</returns>
-    public static JsonParseResult<TriageResult> ParseResult(string json)
+    public static Outcome<TriageResult> ParseResult(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
         ResultDocument? document;

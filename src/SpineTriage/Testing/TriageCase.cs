@@ -2,7 +2,6 @@ using System.Text.Json;
 using SpineTriage.Engine;
 using SpineTriage.Results;
 using SpineTriage.Rules;
-using SpineTriage.Serialization;
 using SpineTriage.Serialization.Internal;
 using SpineTriage.Validation;
 
@@ -42,7 +41,7 @@ public sealed record TriageCase
     /// <summary>Reads a case file strictly: unknown properties, wrong types and unknown rule ids are errors.</summary>
     /// <param name="json">The case file's text.</param>
     /// <returns>The case, or every error that makes the case file malformed.</returns>
-    public static JsonParseResult<TriageCase> Parse(string json)
+    public static Outcome<TriageCase> Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
         try
@@ -80,7 +79,7 @@ public sealed record TriageCase
             return new CaseCheck(this, outcome, failures);
         }
 
-        var result = outcome.Result;
+        var result = outcome.Value;
         if (ExpectInvalid)
         {
             failures.Add($"expected the report to be rejected as invalid, but it was triaged as {result.Urgency.JsonName()}");
@@ -113,7 +112,7 @@ public sealed record TriageCase
 
     private static string Bool(bool value) => value ? "true" : "false";
 
-    private static JsonParseResult<TriageCase> Read(JsonElement root)
+    private static Outcome<TriageCase> Read(JsonElement root)
     {
         var errors = new List<ValidationError>();
         if (root.ValueKind != JsonValueKind.Object)
@@ -273,7 +272,7 @@ public sealed record TriageCase
 /// <param name="Case">The case that ran.</param>
 /// <param name="Outcome">What the triage gave: a result or validation errors.</param>
 /// <param name="Failures">Each difference from the expectation; empty when the case passed.</param>
-public sealed record CaseCheck(TriageCase Case, TriageOutcome Outcome, IReadOnlyList<string> Failures)
+public sealed record CaseCheck(TriageCase Case, Outcome<TriageResult> Outcome, IReadOnlyList<string> Failures)
 {
     /// <summary>Gets whether the outcome matched every expectation.</summary>
     public bool Passed => Failures.Count == 0;

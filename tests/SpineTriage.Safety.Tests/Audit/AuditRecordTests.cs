@@ -125,7 +125,7 @@ public class AuditRecordTests
         Gen.Select(Gen.OneOf(ReportGen.Engines), ReportGen.Valid).Sample(
             (engine, report) =>
             {
-                var validated = engine.Validate(report).Report!;
+                var validated = engine.Validate(report).Value!;
                 var line = AuditRecord.Create(engine, validated, engine.Evaluate(validated)).ToJsonLine();
 
                 using var json = JsonDocument.Parse(line);
@@ -249,9 +249,9 @@ public class AuditRecordTests
     public void A_record_cannot_be_made_from_the_result_of_another_rule_set()
     {
         var other = new TriageEngine(new TriageEngineOptions { FeverThresholdCelsius = 38.5m }, new FixedClock(Today));
-        var validated = Engine.Validate(Distinctive).Report!;
+        var validated = Engine.Validate(Distinctive).Value!;
 
-        var create = () => AuditRecord.Create(Engine, validated, other.Evaluate(other.Validate(Distinctive).Report!));
+        var create = () => AuditRecord.Create(Engine, validated, other.Evaluate(other.Validate(Distinctive).Value!));
 
         create.Should().Throw<ArgumentException>().WithParameterName("result");
     }
@@ -259,7 +259,7 @@ public class AuditRecordTests
     [Fact]
     public void A_record_cannot_be_made_from_the_result_of_another_report()
     {
-        var validated = Engine.Validate(Distinctive).Report!;
+        var validated = Engine.Validate(Distinctive).Value!;
         var otherResult = Engine.Evaluate(Distinctive with { ReportId = "someone-else" });
 
         var create = () => AuditRecord.Create(Engine, validated, otherResult);
@@ -270,7 +270,7 @@ public class AuditRecordTests
     internal static AuditRecord Record(SymptomReport report, AuditRecordOptions? options = null, TriageEngine? engine = null)
     {
         engine ??= Engine;
-        var validated = engine.Validate(report).Report!;
+        var validated = engine.Validate(report).Value!;
         return AuditRecord.Create(engine, validated, engine.Evaluate(validated), options);
     }
 }

@@ -50,14 +50,14 @@ public class FreshEngineTests
 
         var validation = engine.Validate(report);
 
-        validation.IsValid.Should().BeFalse();
+        validation.IsSuccess.Should().BeFalse();
         validation.Errors.Select(e => e.Path).Should().Equal(path);
     }
 
     [Fact]
     public void A_freshly_built_engine_accepts_the_baseline_report()
     {
-        new TriageEngine(null, new FixedClock(Today)).Validate(Baseline).IsValid.Should().BeTrue();
+        new TriageEngine(null, new FixedClock(Today)).Validate(Baseline).IsSuccess.Should().BeTrue();
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public class FreshEngineTests
     [Fact]
     public void A_given_pain_score_of_0_is_not_raised_when_looking_for_the_highest_reachable_urgency()
     {
-        var report = ReportGen.Engine.Validate(Baseline with { PainScore = 0, Temperature = Temperature.Celsius(36.8m), Answers = Baseline.Answers.WithNotGivenAs(Answer.No) }).Report!;
+        var report = ReportGen.Engine.Validate(Baseline with { PainScore = 0, Temperature = Temperature.Celsius(36.8m), Answers = Baseline.Answers.WithNotGivenAs(Answer.No) }).Value!;
 
         ReportGen.Engine.HighestReachableUrgency(report).Should().Be(Urgency.SelfCare);
     }

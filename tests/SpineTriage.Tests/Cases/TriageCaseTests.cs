@@ -161,7 +161,7 @@ public class TriageCaseTests
 
         check.Passed.Should().BeTrue();
         check.Failures.Should().BeEmpty();
-        check.Outcome.Result!.Urgency.Should().Be(Urgency.Emergency);
+        check.Outcome.Value!.Urgency.Should().Be(Urgency.Emergency);
     }
 
     [Fact]

@@ -65,10 +65,10 @@ public class ConcurrencyTests
     {
         var engine = Reports.Engine();
         var json = ManyReports().Take(200).Select(r => TriageJson.SerializeReport(r)).ToArray();
-        var sequential = json.Select(j => engine.TriageJson(j).Result).ToArray();
+        var sequential = json.Select(j => engine.TriageJson(j).Value).ToArray();
 
         var concurrent = new TriageResult?[json.Length];
-        Parallel.For(0, json.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => concurrent[i] = engine.TriageJson(json[i]).Result);
+        Parallel.For(0, json.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => concurrent[i] = engine.TriageJson(json[i]).Value);
 
         concurrent.Should().Equal(sequential);
         sequential.Should().NotContainNulls();

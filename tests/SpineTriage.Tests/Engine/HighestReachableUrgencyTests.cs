@@ -16,7 +16,7 @@ public class HighestReachableUrgencyTests
     // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
     private TriageEngine Engine { get; } = Reports.Engine();
 
-    private Urgency Reachable(SymptomReport report) => Engine.HighestReachableUrgency(Engine.Validate(report).Report!);
+    private Urgency Reachable(SymptomReport report) => Engine.HighestReachableUrgency(Engine.Validate(report).Value!);
 
     /// <summary>A report with a pain score, a normal temperature and the given answers.</summary>
     private static SymptomReport EverythingAnswered(AnswerSet answers)

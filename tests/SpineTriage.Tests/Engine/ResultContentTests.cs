@@ -79,7 +79,7 @@ public class ResultContentTests
     [Fact]
     public void A_validated_report_without_an_assessment_date_is_assessed_on_the_engine_s_today()
     {
-        var validated = Engine.Validate(Reports.AllRedFlagsDenied() with { AssessedOn = null }).Report!;
+        var validated = Engine.Validate(Reports.AllRedFlagsDenied() with { AssessedOn = null }).Value!;
 
         validated.AssessedOn.Should().Be(Reports.Today).And.Be(Engine.Today);
         validated.DaysSinceSurgery.Should().Be(84);
@@ -304,6 +304,6 @@ public class ResultContentTests
     {
         var report = Scenario("unresolved");
 
-        Engine.Evaluate(Engine.Validate(report).Report!).Should().Be(Engine.Triage(report).Result);
+        Engine.Evaluate(Engine.Validate(report).Value!).Should().Be(Engine.Triage(report).Value);
     }
 }

@@ -23,7 +23,7 @@ public class StrictReportJsonTests
             ? """{"surgeryDate":"2026-09-01","assessedOn":"2026-11-24"}"""
             : $$"""{"surgeryDate":"2026-09-01","assessedOn":"2026-11-24",{{members}}}""";
 
-    private static IEnumerable<string> Paths(JsonParseResult<SymptomReport> parsed) => parsed.Errors.Select(e => e.Path);
+    private static IEnumerable<string> Paths(Outcome<SymptomReport> parsed) => parsed.Errors.Select(e => e.Path);
 
     private static ValidationError SingleError(string json)
     {
@@ -419,8 +419,8 @@ public class StrictReportJsonTests
         var explicitUnknown = Engine.TriageJson(Report(""" "answers": { "fever": "unknown" } """));
         var missing = Engine.TriageJson(Report());
 
-        explicitUnknown.Result.Should().Be(missing.Result);
-        explicitUnknown.Result!.Finding("unresolved-red-flag").Evidence.Should().Contain("fever: unknown");
+        explicitUnknown.Value.Should().Be(missing.Value);
+        explicitUnknown.Value!.Finding("unresolved-red-flag").Evidence.Should().Contain("fever: unknown");
     }
 
     [Fact]
@@ -454,7 +454,7 @@ public class StrictReportJsonTests
     {
         var outcome = Engine.TriageJson(Report(""" "painScore": 11, "fusionLevels": 0, "colour": "red" """));
 
-        outcome.Result.Should().BeNull();
+        outcome.Value.Should().BeNull();
         outcome.Errors.Select(e => e.Path).Should().BeEquivalentTo("$.colour", "$.fusionLevels", "$.painScore");
     }
 
@@ -471,7 +471,7 @@ public class StrictReportJsonTests
     {
         var json = Report(""" "painScore": 9, "answers": { "newOrWorseningPain": "yes", "saddleNumbness": "no" } """);
 
-        Engine.TriageJson(json).Result.Should().Be(Engine.Triage(TriageJson.ParseReport(json).Value!).Result);
+        Engine.TriageJson(json).Value.Should().Be(Engine.Triage(TriageJson.ParseReport(json).Value!).Value);
     }
 
     [Fact]
@@ -479,6 +479,6 @@ public class StrictReportJsonTests
     {
         var json = Report(""" "temperature": { "value": 100.4, "unit": "fahrenheit" } """);
 
-        Engine.TriageJson(Encoding.UTF8.GetBytes(json)).Result.Should().Be(Engine.TriageJson(json).Result);
+        Engine.TriageJson(Encoding.UTF8.GetBytes(json)).Value.Should().Be(Engine.TriageJson(json).Value);
     }
 }

@@ -29,8 +29,8 @@ public class SymptomReportValidationTests
     {
         var validation = Engine.Validate(Valid);
 
-        validation.IsValid.Should().BeTrue();
-        validation.Report!.Report.Should().BeSameAs(Valid);
+        validation.IsSuccess.Should().BeTrue();
+        validation.Value!.Report.Should().BeSameAs(Valid);
     }
 
     [Fact]
@@ -264,8 +264,8 @@ public class SymptomReportValidationTests
     {
         var validation = Engine.Validate(Valid.Pain(11));
 
-        validation.IsValid.Should().BeFalse();
-        validation.Report.Should().BeNull();
+        validation.IsSuccess.Should().BeFalse();
+        validation.Value.Should().BeNull();
     }
 
     [Fact]
@@ -274,7 +274,7 @@ public class SymptomReportValidationTests
         var outcome = Engine.Triage(Valid.Pain(11) with { FusionLevels = 0 });
 
         outcome.IsSuccess.Should().BeFalse();
-        outcome.Result.Should().BeNull();
+        outcome.Value.Should().BeNull();
         outcome.Errors.Select(e => e.Path).Should().BeEquivalentTo("$.painScore", "$.fusionLevels");
     }
 
