@@ -4,8 +4,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FluentAssertions;
 using FluentAssertions.Execution;
+using SpineTriage.Engine;
+using SpineTriage.Results;
 using SpineTriage.Tests.Support;
 using SpineTriage.Tests.Traceability;
+using SpineTriage.Validation;
 
 namespace SpineTriage.Tests.Engine;
 
@@ -138,14 +141,14 @@ public class FrozenDecisionsTests
     }
 
     /// <summary>The canonical line of a decision: <c>urgency|isComplete|ruleId,...</c>, or <c>invalid|path,...</c>.</summary>
-    internal static string CanonicalLine(TriageOutcome outcome)
+    internal static string CanonicalLine(Outcome<TriageResult> outcome)
     {
         if (!outcome.IsSuccess)
         {
             return "invalid|" + string.Join(",", outcome.Errors.Select(e => e.Path).Distinct().Order(StringComparer.Ordinal));
         }
 
-        var result = outcome.Result!;
+        var result = outcome.Value!;
         return string.Join(
             '|',
             UrgencyName(result.Urgency),
@@ -166,7 +169,7 @@ public class FrozenDecisionsTests
     private GeneratedDecisions Decide(string[] reports)
     {
         // The engine is thread-safe: triage in parallel, then hash and count in report order.
-        var outcomes = new TriageOutcome[reports.Length];
+        var outcomes = new Outcome<TriageResult>[reports.Length];
         Parallel.For(0, reports.Length, i => outcomes[i] = Engine.TriageJson(reports[i]));
 
         using var inputs = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -193,9 +196,9 @@ public class FrozenDecisionsTests
             }
             else
             {
-                decisions.UrgencyCounts[UrgencyName(outcome.Result!.Urgency)]++;
-                decisions.CompleteCount += outcome.Result.IsComplete ? 1 : 0;
-                foreach (var finding in outcome.Result.Findings)
+                decisions.UrgencyCounts[UrgencyName(outcome.Value!.Urgency)]++;
+                decisions.CompleteCount += outcome.Value.IsComplete ? 1 : 0;
+                foreach (var finding in outcome.Value.Findings)
                 {
                     // An unknown rule id is counted too, so a count comparison names it.
                     decisions.RuleCounts[finding.RuleId] = decisions.RuleCounts.GetValueOrDefault(finding.RuleId) + 1;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using FluentAssertions;
+using SpineTriage.Reports;
 
 namespace SpineTriage.Tests.Support;
 
