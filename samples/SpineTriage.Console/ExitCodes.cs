@@ -1,3 +1,5 @@
+using SpineTriage.Audit;
+
 namespace SpineTriage.ConsoleHost;
 
 /// <summary>The exit codes of the console table in contract.md, and one for a bug in this host.</summary>
@@ -14,4 +16,13 @@ internal static class ExitCodes
 
     /// <summary>An unexpected exception: a bug in this host (EX_SOFTWARE of sysexits.h).</summary>
     public const int InternalError = 70;
+
+    /// <summary>
+    /// The exit code of <c>replay</c>: <see cref="InvalidInput"/> when a line is not an audit record,
+    /// <see cref="CaseFailed"/> when a decision differs or a stored report is invalid, else <see cref="Success"/>.
+    /// </summary>
+    /// <param name="report">The replay.</param>
+    /// <returns>The exit code.</returns>
+    public static int ForReplay(AuditReplayReport report) =>
+        report.Malformed > 0 ? InvalidInput : report.Different + report.ReportInvalid > 0 ? CaseFailed : Success;
 }

@@ -67,7 +67,7 @@ internal static class ReplayCommand
         }
 
         Console.Out.WriteLine(report.Summary);
-        return report.ExitCode;
+        return ExitCodes.ForReplay(report);
     }
 
     private static IEnumerable<string> ReadLines(TextReader reader)

@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Reflection;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using SpineTriage.Engine;
 using SpineTriage.Reports;
 using SpineTriage.Results;
+using SpineTriage.Results.Internal;
 using SpineTriage.Serialization;
 using SpineTriage.Serialization.Internal;
 using SpineTriage.Validation;
@@ -27,10 +26,6 @@ public sealed record AuditRecord
 {
     /// <summary>The version of the record's JSON shape written by this library.</summary>
     public const int CurrentRecordVersion = 1;
-
-    private const string Sha256Prefix = "sha256:";
-
-    private static readonly System.Buffers.SearchValues<char> LowerHexDigits = System.Buffers.SearchValues.Create("0123456789abcdef");
 
     private static readonly AuditJsonContext Context = new(new JsonSerializerOptions
     {
@@ -213,13 +208,9 @@ public sealed record AuditRecord
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Time, ReportHash, Urgency, RuleIds.Count);
 
-    internal static bool IsSha256(string? value) =>
-        value is { Length: 71 }
-        && value.StartsWith(Sha256Prefix, StringComparison.Ordinal)
-        && value.AsSpan(Sha256Prefix.Length).IndexOfAnyExcept(LowerHexDigits) < 0;
+    internal static bool IsSha256(string? value) => Sha256Hash.IsWellFormed(value);
 
-    private static string Hash(string canonicalJson) =>
-        Sha256Prefix + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalJson))).ToLowerInvariant();
+    private static string Hash(string canonicalJson) => Sha256Hash.Of(canonicalJson);
 
     private static Outcome<AuditRecord> Failed(ValidationError error) => new(null, [error]);
 

@@ -147,12 +147,6 @@ public sealed class AuditReplayReport
     /// <summary>Gets the number of lines that are not audit records.</summary>
     public int Malformed { get; }
 
-    /// <summary>
-    /// Gets the suggested exit code of a replay command: 0 when every record replays the same or has no
-    /// report, 1 when a decision differs or a report is invalid, 2 when a line is not an audit record.
-    /// </summary>
-    public int ExitCode => Malformed > 0 ? 2 : Different + ReportInvalid > 0 ? 1 : 0;
-
     /// <summary>Gets the closing summary, for example <c>4 records: 2 same, 1 different, 1 no report, 0 report invalid, 0 malformed</c>.</summary>
     public string Summary => string.Create(
         CultureInfo.InvariantCulture,

@@ -8,6 +8,9 @@ namespace SpineTriage.Audit;
 /// <remarks>Immutable. <see cref="Describe"/> tells it in one line that holds no patient data.</remarks>
 public sealed record ReplayResult
 {
+    private readonly IReadOnlyList<string> _currentRuleIds = ValueList<string>.Empty;
+    private readonly IReadOnlyList<ValidationError> _errors = ValueList<ValidationError>.Empty;
+
     /// <summary>Gets how the recorded decision compares with today's.</summary>
     public required ReplayStatus Status { get; init; }
 
@@ -24,7 +27,7 @@ public sealed record ReplayResult
     public Urgency? CurrentUrgency { get; init; }
 
     /// <summary>Gets today's rule ids for the report, in findings order; empty when it could not be replayed.</summary>
-    public IReadOnlyList<string> CurrentRuleIds { get; init; } = [];
+    public IReadOnlyList<string> CurrentRuleIds { get => _currentRuleIds; init => _currentRuleIds = ValueList<string>.CopyOf(value); }
 
     /// <summary>Gets the identity of today's rule set.</summary>
     public required RuleSetIdentity CurrentRuleSet { get; init; }
@@ -33,7 +36,7 @@ public sealed record ReplayResult
     public bool RuleSetChanged => !string.Equals(Record.RuleSet.Hash, CurrentRuleSet.Hash, StringComparison.Ordinal);
 
     /// <summary>Gets why the report could not be replayed, when <see cref="Status"/> is <see cref="ReplayStatus.ReportInvalid"/>.</summary>
-    public IReadOnlyList<ValidationError> Errors { get; init; } = [];
+    public IReadOnlyList<ValidationError> Errors { get => _errors; init => _errors = ValueList<ValidationError>.CopyOf(value); }
 
     /// <summary>
     /// Describes the outcome in one line without patient data (no report id, no answers), for example
@@ -70,17 +73,4 @@ public sealed record ReplayResult
 
         return text.ToString();
     }
-
-    /// <inheritdoc />
-    public bool Equals(ReplayResult? other) =>
-        other is not null
-        && Status == other.Status
-        && Record.Equals(other.Record)
-        && CurrentUrgency == other.CurrentUrgency
-        && CurrentRuleIds.SequenceEqual(other.CurrentRuleIds)
-        && CurrentRuleSet == other.CurrentRuleSet
-        && Errors.SequenceEqual(other.Errors);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Status, Record, CurrentUrgency);
 }

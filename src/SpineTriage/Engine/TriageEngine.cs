@@ -1,4 +1,3 @@
-using System.Collections.ObjectModel;
 using SpineTriage.Engine.Internal;
 using SpineTriage.Reports;
 using SpineTriage.Results;
@@ -19,13 +18,13 @@ namespace SpineTriage.Engine;
 /// </remarks>
 public sealed class TriageEngine
 {
-    private static readonly ReadOnlyCollection<string> NoStrings = ReadOnlyCollection<string>.Empty;
+    private static readonly ValueList<string> NoStrings = ValueList<string>.Empty;
 
     // Built once: its rules compile expressions, most of the cost of building an engine. Validators are immutable.
     private static readonly TriageEngineOptionsValidator OptionsValidator = new();
 
     // The unanswered red flags of every combination of them (bit i: question i), so results share them.
-    private static readonly ReadOnlyCollection<QuestionId>[] UnansweredRedFlags =
+    private static readonly ValueList<QuestionId>[] UnansweredRedFlags =
         Enumerable.Range(0, (int)Facts.RedFlagMask + 1).Select(mask => Unanswered((uint)mask)).ToArray();
 
     private readonly CompiledRule[] _rules;
@@ -114,7 +113,7 @@ public sealed class TriageEngine
             Disposition = _dispositions[(int)urgency],
             IsComplete = facts.UnresolvedRedFlags == 0,
             DaysSinceSurgery = report.DaysSinceSurgery,
-            Findings = Array.AsReadOnly(findings),
+            Findings = ValueList<Finding>.Own(findings),
             UnansweredQuestions = UnansweredRedFlags[facts.UnresolvedRedFlags],
             CareAdvice = Advice.CareAdvice(report.RiskFactorMask, urgency == Urgency.SelfCare),
             SafetyNet = Advice.SafetyNet(EmergencySignsNotPresent(facts)),
@@ -200,7 +199,7 @@ public sealed class TriageEngine
         return Outcome.Failure<TriageResult>([.. read.Errors, .. more]);
     }
 
-    private static ReadOnlyCollection<QuestionId> Unanswered(uint unresolved)
+    private static ValueList<QuestionId> Unanswered(uint unresolved)
     {
         var questions = new QuestionId[System.Numerics.BitOperations.PopCount(unresolved)];
         for (var i = 0; unresolved != 0; i++)
@@ -209,7 +208,7 @@ public sealed class TriageEngine
             unresolved &= unresolved - 1;
         }
 
-        return Array.AsReadOnly(questions);
+        return ValueList<QuestionId>.Own(questions);
     }
 
     private static int EmergencySignsNotPresent(in Facts facts) =>
@@ -222,11 +221,11 @@ public sealed class TriageEngine
 
     private static int NotPresent(EmergencySign sign, bool present) => present ? 0 : 1 << (int)sign;
 
-    private ReadOnlyCollection<string> Warnings(in Facts facts)
+    private ValueList<string> Warnings(in Facts facts)
     {
         if (facts.FeverContradiction)
         {
-            return Array.AsReadOnly(new[]
+            return ValueList<string>.Own(new[]
             {
                 $"fever was answered no, but the measured temperature {facts.Report.Temperature} is at or above the fever threshold of {When.Format(Options.FeverThresholdCelsius)} °C: fever is taken as present.",
             });
@@ -234,7 +233,7 @@ public sealed class TriageEngine
 
         if (facts.FeverAnswerContradicted)
         {
-            return Array.AsReadOnly(new[]
+            return ValueList<string>.Own(new[]
             {
                 $"fever was answered yes, but the measured temperature {facts.Report.Temperature} is below the fever threshold of {When.Format(Options.FeverThresholdCelsius)} °C: the yes is kept, so fever is taken as present.",
             });

@@ -4,6 +4,8 @@ namespace SpineTriage.Results;
 /// <remarks>Immutable. A finding names a consideration (what a clinician would want to rule out), never a diagnosis.</remarks>
 public sealed record Finding
 {
+    private readonly IReadOnlyList<string> _evidence = ValueList<string>.Empty;
+
     /// <summary>Gets the stable rule id, for example <c>cauda-equina</c>.</summary>
     public required string RuleId { get; init; }
 
@@ -20,22 +22,8 @@ public sealed record Finding
     public required string ClinicianRationale { get; init; }
 
     /// <summary>Gets the facts that made the rule fire, for example <c>woundDischarge: yes</c> or <c>temperature: 38.4 °C</c>.</summary>
-    public required IReadOnlyList<string> Evidence { get; init; }
+    public required IReadOnlyList<string> Evidence { get => _evidence; init => _evidence = ValueList<string>.CopyOf(value); }
 
     /// <summary>Gets the source of the rule, for example "Spinal Hardware Problems: When to See a Doctor".</summary>
     public required string Source { get; init; }
-
-    /// <inheritdoc />
-    public bool Equals(Finding? other) =>
-        other is not null
-        && RuleId == other.RuleId
-        && Urgency == other.Urgency
-        && Title == other.Title
-        && PatientExplanation == other.PatientExplanation
-        && ClinicianRationale == other.ClinicianRationale
-        && Evidence.SequenceEqual(other.Evidence)
-        && Source == other.Source;
-
-    /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(RuleId, Urgency, Evidence.Count);
 }

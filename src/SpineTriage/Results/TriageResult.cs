@@ -10,6 +10,12 @@ namespace SpineTriage.Results;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed record TriageResult
 {
+    private readonly IReadOnlyList<Finding> _findings = ValueList<Finding>.Empty;
+    private readonly IReadOnlyList<QuestionId> _unansweredQuestions = ValueList<QuestionId>.Empty;
+    private readonly IReadOnlyList<string> _careAdvice = ValueList<string>.Empty;
+    private readonly IReadOnlyList<string> _safetyNet = ValueList<string>.Empty;
+    private readonly IReadOnlyList<string> _warnings = ValueList<string>.Empty;
+
     /// <summary>Gets the report's <see cref="SymptomReport.ReportId"/>, echoed.</summary>
     public string? ReportId { get; init; }
 
@@ -26,38 +32,21 @@ public sealed record TriageResult
     public required int DaysSinceSurgery { get; init; }
 
     /// <summary>Gets every finding that fired, from the highest urgency down, then in rule order.</summary>
-    public required IReadOnlyList<Finding> Findings { get; init; }
+    public required IReadOnlyList<Finding> Findings { get => _findings; init => _findings = ValueList<Finding>.CopyOf(value); }
 
     /// <summary>Gets the red-flag questions that are still unanswered, in asking order; empty when <see cref="IsComplete"/>.</summary>
-    public required IReadOnlyList<QuestionId> UnansweredQuestions { get; init; }
+    public required IReadOnlyList<QuestionId> UnansweredQuestions { get => _unansweredQuestions; init => _unansweredQuestions = ValueList<QuestionId>.CopyOf(value); }
 
     /// <summary>Gets the care advice: one line per risk factor, and for self care the conservative-care advice.</summary>
-    public required IReadOnlyList<string> CareAdvice { get; init; }
+    public required IReadOnlyList<string> CareAdvice { get => _careAdvice; init => _careAdvice = ValueList<string>.CopyOf(value); }
 
     /// <summary>Gets the safety net: when to seek emergency care or call back.</summary>
-    public required IReadOnlyList<string> SafetyNet { get; init; }
+    public required IReadOnlyList<string> SafetyNet { get => _safetyNet; init => _safetyNet = ValueList<string>.CopyOf(value); }
 
     /// <summary>Gets warnings about the report, for example a measured fever that contradicts a "no".</summary>
-    public required IReadOnlyList<string> Warnings { get; init; }
+    public required IReadOnlyList<string> Warnings { get => _warnings; init => _warnings = ValueList<string>.CopyOf(value); }
 
     /// <summary>Gets the identity of the rule set that produced this result.</summary>
     public required RuleSetIdentity RuleSet { get; init; }
 
-    /// <inheritdoc />
-    public bool Equals(TriageResult? other) =>
-        other is not null
-        && ReportId == other.ReportId
-        && Urgency == other.Urgency
-        && Disposition == other.Disposition
-        && IsComplete == other.IsComplete
-        && DaysSinceSurgery == other.DaysSinceSurgery
-        && Findings.SequenceEqual(other.Findings)
-        && UnansweredQuestions.SequenceEqual(other.UnansweredQuestions)
-        && CareAdvice.SequenceEqual(other.CareAdvice)
-        && SafetyNet.SequenceEqual(other.SafetyNet)
-        && Warnings.SequenceEqual(other.Warnings)
-        && RuleSet == other.RuleSet;
-
-    /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(ReportId, Urgency, IsComplete, DaysSinceSurgery, Findings.Count);
 }

@@ -1,4 +1,5 @@
 using SpineTriage.Reports;
+using SpineTriage.Results;
 
 namespace SpineTriage.Rules;
 
@@ -54,8 +55,8 @@ internal static class Advice
     {
         var signs = EmergencySigns.Where(s => (mask & (1 << (int)s.Sign)) != 0).Select(s => s.Text).ToArray();
         return signs.Length == 0
-            ? Array.AsReadOnly(new[] { SafetyNetCallBack })
-            : Array.AsReadOnly(new[] { $"Seek emergency care at once if you develop: {string.Join("; ", signs)}.", SafetyNetCallBack });
+            ? ValueList<string>.Own([SafetyNetCallBack])
+            : ValueList<string>.Own([$"Seek emergency care at once if you develop: {string.Join("; ", signs)}.", SafetyNetCallBack]);
     }
 
     private static IReadOnlyList<string> BuildCareAdvice(int key)
@@ -67,7 +68,7 @@ internal static class Advice
             lines.Add(FollowUp);
         }
 
-        return lines.AsReadOnly();
+        return ValueList<string>.Own([.. lines]);
     }
 }
 

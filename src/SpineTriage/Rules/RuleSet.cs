@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using SpineTriage.Engine;
 using SpineTriage.Results;
+using SpineTriage.Results.Internal;
 
 namespace SpineTriage.Rules;
 
@@ -19,7 +19,7 @@ public sealed class RuleSet
         FeverThresholdCelsius = options.FeverThresholdCelsius;
         SeverePainScore = options.SeverePainScore;
         CanonicalDescription = Describe(Rules, FeverThresholdCelsius, SeverePainScore);
-        Identity = new RuleSetIdentity(Version, "sha256:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalDescription))).ToLowerInvariant());
+        Identity = new RuleSetIdentity(Version, Sha256Hash.Of(CanonicalDescription));
     }
 
     /// <summary>Gets the rule-set version, <c>1.0.0</c>.</summary>

@@ -150,24 +150,26 @@ public class AuditReplayTests
         report.Lines.Select(l => l.LineNumber).Should().Equal(1, 3, 4, 5);
         report.Lines.Select(l => l.Result?.Status).Should().Equal(ReplayStatus.Same, ReplayStatus.Different, ReplayStatus.NoReport, null);
         report.Summary.Should().Be("4 records: 1 same, 1 different, 1 no report, 0 report invalid, 1 malformed");
-        report.ExitCode.Should().Be(2);
+        (report.Same, report.Different, report.NoReport, report.ReportInvalid, report.Malformed).Should().Be((1, 1, 1, 0, 1));
         report.Lines[3].Describe().Should().StartWith("line 5: malformed: $");
     }
 
     [Fact]
-    public void A_log_whose_decisions_all_replay_the_same_exits_with_zero()
+    public void A_log_whose_decisions_all_replay_the_same_counts_only_same_records()
     {
         var report = AuditReplay.ReplayJsonLines(Engine, [AuditRecordTests.Record(WoundSigns, WithReport).ToJsonLine()]);
 
-        report.ExitCode.Should().Be(0);
+        (report.Same, report.Different, report.NoReport, report.ReportInvalid, report.Malformed).Should().Be((1, 0, 0, 0, 0));
     }
 
     [Fact]
-    public void A_log_with_a_different_decision_exits_with_one()
+    public void A_log_with_a_different_decision_counts_it_as_different()
     {
         var record = AuditRecordTests.Record(WoundSigns, WithReport) with { Urgency = Urgency.Soon };
 
-        AuditReplay.ReplayJsonLines(Engine, [record.ToJsonLine()]).ExitCode.Should().Be(1);
+        var report = AuditReplay.ReplayJsonLines(Engine, [record.ToJsonLine()]);
+
+        (report.Same, report.Different, report.Malformed).Should().Be((0, 1, 0));
     }
 
     [Fact]
@@ -180,7 +182,7 @@ public class AuditReplayTests
         report.Lines.Select(l => l.Result?.Status).Should().Equal(
             ReplayStatus.Same, ReplayStatus.Same, ReplayStatus.Same, ReplayStatus.Different, ReplayStatus.NoReport);
         report.Lines[3].Result!.RuleSetChanged.Should().BeTrue();
-        report.ExitCode.Should().Be(1);
+        (report.Same, report.Different, report.NoReport, report.ReportInvalid, report.Malformed).Should().Be((3, 1, 1, 0, 0));
     }
 
     private static string RepositoryRoot()

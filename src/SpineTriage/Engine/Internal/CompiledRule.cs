@@ -66,7 +66,7 @@ internal sealed class CompiledRule
             Title = Rule.Title,
             PatientExplanation = Rule.PatientExplanation,
             ClinicianRationale = _rationale,
-            Evidence = Array.AsReadOnly(lines.ToArray()),
+            Evidence = ValueList<string>.Own(lines.ToArray()),
             Source = Rule.Source,
         };
     }
