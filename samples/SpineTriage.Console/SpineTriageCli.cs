@@ -51,14 +51,14 @@ internal static class SpineTriageCli
         {
             new HelpOption(),
             new VersionOption { Action = new PrintVersion() },
-            InteractiveCommand.Create(engine),
+            InteractiveCommand.Create(engine, io),
             TriageCommand.Create(engine, io),
             CheckCommand.Create(engine, io),
             RulesCommand.Create(engine, io),
             ReplayCommand.Create(engine, io),
             QuestionsCommand.Create(io),
         };
-        root.SetAction(_ => InteractiveCommand.Run(engine.Value));
+        root.SetAction(_ => InteractiveCommand.Run(engine.Value, io));
         return root;
     }
 
