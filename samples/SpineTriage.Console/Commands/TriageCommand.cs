@@ -18,7 +18,7 @@ internal static class TriageCommand
             Required = true,
             HelpName = "FILE",
         };
-        var format = OutputFormats.Option(OutputFormats.Text, OutputFormats.Text, OutputFormats.Json);
+        var format = OutputFormats.Option("triage", "for a nurse: what to do, then why", "the contract's triage result (errors as the contract's error JSON)");
         var command = new Command("triage", "Triages one symptom report and prints the urgency, the disposition and why. Exit 0; 2 for invalid input.")
         {
             input,
@@ -46,7 +46,7 @@ internal static class TriageCommand
             return ErrorOutput.Write(io.Error, format, "the report is invalid", outcome.Errors);
         }
 
-        if (format == OutputFormats.Json)
+        if (OutputFormats.IsJson(format))
         {
             io.Out.WriteLine(TriageJson.SerializeResult(outcome.Value));
         }

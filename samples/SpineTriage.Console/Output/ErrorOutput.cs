@@ -14,7 +14,7 @@ internal static class ErrorOutput
     /// <returns><see cref="ExitCodes.InvalidInput"/>.</returns>
     public static int Write(TextWriter error, string format, string summary, IReadOnlyList<ValidationError> errors)
     {
-        if (format == OutputFormats.Json)
+        if (OutputFormats.IsJson(format))
         {
             error.WriteLine(TriageJson.SerializeErrors(errors));
             return ExitCodes.InvalidInput;
