@@ -25,7 +25,9 @@ internal static class SpineTriageCli
             var engine = new Lazy<TriageEngine>(() => new TriageEngine());
             var root = Build(engine, io);
             var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
-            if (parsed.Action is ParseErrorAction)
+            // Any parse error is a usage error, also where System.CommandLine would run an action anyway
+            // (--version rules prints the version despite "--version option cannot be combined with other arguments").
+            if (parsed.Errors.Count > 0)
             {
                 return UsageError(parsed, io.Error);
             }
@@ -55,8 +57,8 @@ internal static class SpineTriageCli
             TriageCommand.Create(engine, io),
             CheckCommand.Create(engine, io),
             RulesCommand.Create(engine, io),
-            ReplayCommand.Create(engine, io),
             QuestionsCommand.Create(io),
+            ReplayCommand.Create(engine, io),
         };
         root.SetAction(_ => InteractiveCommand.Run(engine.Value, io));
         return root;
