@@ -68,7 +68,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void Standard_input_of_30_MB_is_refused()
     {
-        var run = Run(["triage", "--input", "-"], new byte[30 * OneMiB]);
+        var run = RunProcess(["triage", "--input", "-"], new byte[30 * OneMiB]);
 
         run.ShouldBeRefusedWithOneMessage("standard input is larger than 1 MiB");
     }

@@ -20,6 +20,26 @@ public class CatalogueCommandTests
         run.Output.Should().Be(ruleSet.ToMarkdown());
     }
 
+    [Theory]
+    [InlineData("text")]
+    [InlineData("markdown")]
+    public void Rules_as_text_or_markdown_is_the_markdown_catalogue(string format)
+    {
+        var run = Run("rules", "--format", format);
+
+        run.ExitCode.Should().Be(0);
+        run.Output.Should().Be(new TriageEngine().RuleSet.ToMarkdown());
+    }
+
+    [Fact]
+    public void Questions_as_text_is_the_default_list()
+    {
+        var run = Run("questions", "--format", "text");
+
+        run.ExitCode.Should().Be(0);
+        run.Output.Should().Be(Run("questions").Output).And.Contain(" RF ");
+    }
+
     [Fact]
     public void Rules_as_json_is_the_rule_catalogue_json()
     {
@@ -68,5 +88,31 @@ public class CatalogueCommandTests
         run.Output.Should().BeEmpty();
         run.Error.Should().Contain(format);
         run.ShouldHaveNoStackTrace();
+    }
+
+    [Theory]
+    [InlineData("rules", "spinetriage: --format xml is not offered by rules: use text or json (markdown is accepted for text).")]
+    [InlineData("questions", "spinetriage: --format xml is not offered by questions: use text or json.")]
+    [InlineData("triage", "spinetriage: --format xml is not offered by triage: use text or json.")]
+    public void Unknown_format_is_named_in_one_line_with_the_formats_of_the_command(string command, string message)
+    {
+        string[] input = command == "triage" ? ["--input", SampleReport("urgent-wound-redness.json")] : [];
+
+        var run = Run([command, .. input, "--format", "xml"]);
+
+        run.ExitCode.Should().Be(2);
+        run.ErrorLines.Should().Equal(message, $"Usage: see spinetriage {command} --help.");
+    }
+
+    [Theory]
+    [InlineData("triage")]
+    [InlineData("rules")]
+    [InlineData("questions")]
+    public void Every_command_with_a_format_offers_text_by_default_and_json(string command)
+    {
+        var run = Run(command, "--help");
+
+        var format = run.OutputLines.Should().ContainSingle(l => l.TrimStart().StartsWith("--format", StringComparison.Ordinal)).Subject;
+        format.Should().Contain("--format <text|json>").And.EndWith("[default: text]");
     }
 }

@@ -45,6 +45,19 @@ public sealed class ReplayCommandTests : IDisposable
     }
 
     [Fact]
+    public void Record_whose_report_was_altered_is_report_invalid_and_exits_1()
+    {
+        var first = File.ReadLines(SampleLog).First();
+        first.Should().Contain("\"painScore\":6");
+        var file = _folder.Write("altered.jsonl", first.Replace("\"painScore\":6", "\"painScore\":2", StringComparison.Ordinal));
+
+        var run = Run("replay", file);
+
+        run.ExitCode.Should().Be(1);
+        run.OutputLines[^1].Should().Be("1 records: 0 same, 0 different, 0 no report, 1 report invalid, 0 malformed");
+    }
+
+    [Fact]
     public void Line_that_is_not_an_audit_record_exits_2_without_a_stack_trace()
     {
         var file = _folder.Write("broken.jsonl", "{\"recordVersion\":1,\n[1,2,3]\n");
@@ -68,7 +81,7 @@ public sealed class ReplayCommandTests : IDisposable
     [Fact]
     public void Replay_reads_standard_input_for_a_dash()
     {
-        var run = Run(["replay", "-"], File.ReadAllText(SampleLog));
+        var run = RunProcess(["replay", "-"], File.ReadAllText(SampleLog));
 
         run.OutputLines[^1].Should().Be("5 records: 3 same, 1 different, 1 no report, 0 report invalid, 0 malformed");
     }

@@ -65,7 +65,7 @@ public class TriageCommandTests
     [Fact]
     public void Dash_reads_the_report_from_standard_input()
     {
-        var run = Run(["triage", "--input", "-"], File.ReadAllText(SampleReport("soon-pain-after-improvement.json")));
+        var run = RunProcess(["triage", "--input", "-"], File.ReadAllText(SampleReport("soon-pain-after-improvement.json")));
 
         run.ExitCode.Should().Be(0);
         run.OutputLines[0].Should().StartWith("SOON");

@@ -12,6 +12,7 @@ public class UsageTests
     [InlineData("check", "spinetriage check <PATH>... [options]")]
     [InlineData("rules", "spinetriage rules [options]")]
     [InlineData("questions", "spinetriage questions [options]")]
+    [InlineData("replay", "spinetriage replay <FILE> [options]")]
     public void Help_is_available_on_every_command(string command, string usage)
     {
         var run = Run(command.Length == 0 ? ["--help"] : [command, "--help"]);
@@ -37,6 +38,7 @@ public class UsageTests
     [InlineData("triage", "--input", "a.json", "--format", "xml")]
     [InlineData("triage", "--input", "a.json", "--verbose")]
     [InlineData("check")]
+    [InlineData("--version", "rules")]
     public void Usage_error_exits_2_with_a_hint_and_no_stack_trace(params string[] args)
     {
         var run = Run(args);

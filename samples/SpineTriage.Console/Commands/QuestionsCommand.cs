@@ -9,22 +9,22 @@ namespace SpineTriage.ConsoleHost.Commands;
 /// <summary><c>spinetriage questions [--format text|json]</c>: prints the question catalogue in asking order.</summary>
 internal static class QuestionsCommand
 {
-    public static Command Create()
+    public static Command Create(ConsoleIO io)
     {
-        var format = OutputFormats.Option(OutputFormats.Text, OutputFormats.Text, OutputFormats.Json);
+        var format = OutputFormats.Option("questions", "a numbered list with RF marking the red flags", "the question catalogue JSON");
         var command = new Command("questions", "Prints the questions in asking order; RF marks a red-flag question.")
         {
             format,
         };
         command.SetAction(parsed =>
         {
-            if (parsed.GetRequiredValue(format) == OutputFormats.Json)
+            if (OutputFormats.IsJson(parsed.GetRequiredValue(format)))
             {
-                Console.Out.WriteLine(TriageJson.SerializeQuestions());
+                io.Out.WriteLine(TriageJson.SerializeQuestions());
             }
             else
             {
-                WriteText(Console.Out);
+                WriteText(io.Out);
             }
 
             return ExitCodes.Success;

@@ -5,12 +5,15 @@ using SpineTriage.Serialization;
 
 namespace SpineTriage.ConsoleHost.Commands;
 
-/// <summary><c>spinetriage rules [--format markdown|json]</c>: prints the rule catalogue with its version and hash.</summary>
+/// <summary>
+/// <c>spinetriage rules [--format text|json]</c>: prints the rule catalogue with its version and hash; the text is a
+/// Markdown table, so <c>--format markdown</c> (contract.md) is accepted for <c>text</c>.
+/// </summary>
 internal static class RulesCommand
 {
-    public static Command Create(Lazy<TriageEngine> engine)
+    public static Command Create(Lazy<TriageEngine> engine, ConsoleIO io)
     {
-        var format = OutputFormats.Option(OutputFormats.Markdown, OutputFormats.Markdown, OutputFormats.Json);
+        var format = OutputFormats.Option("rules", "a Markdown table", "the rule catalogue JSON", textSynonym: OutputFormats.Markdown);
         var command = new Command("rules", "Prints the rule catalogue: id, urgency, condition, consideration, source, rule-set version and hash.")
         {
             format,
@@ -18,7 +21,7 @@ internal static class RulesCommand
         command.SetAction(parsed =>
         {
             var ruleSet = engine.Value.RuleSet;
-            Console.Out.Write(parsed.GetRequiredValue(format) == OutputFormats.Json ? TriageJson.SerializeRuleSet(ruleSet) + "\n" : ruleSet.ToMarkdown());
+            io.Out.Write(OutputFormats.IsJson(parsed.GetRequiredValue(format)) ? TriageJson.SerializeRuleSet(ruleSet) + "\n" : ruleSet.ToMarkdown());
             return ExitCodes.Success;
         });
         return command;

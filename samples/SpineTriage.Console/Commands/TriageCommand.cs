@@ -10,7 +10,7 @@ namespace SpineTriage.ConsoleHost.Commands;
 /// <summary><c>spinetriage triage --input FILE|- [--format text|json]</c>: triages one report.</summary>
 internal static class TriageCommand
 {
-    public static Command Create(Lazy<TriageEngine> engine)
+    public static Command Create(Lazy<TriageEngine> engine, ConsoleIO io)
     {
         var input = new Option<string>("--input", "-i")
         {
@@ -18,41 +18,41 @@ internal static class TriageCommand
             Required = true,
             HelpName = "FILE",
         };
-        var format = OutputFormats.Option(OutputFormats.Text, OutputFormats.Text, OutputFormats.Json);
+        var format = OutputFormats.Option("triage", "for a nurse: what to do, then why", "the contract's triage result (errors as the contract's error JSON)");
         var command = new Command("triage", "Triages one symptom report and prints the urgency, the disposition and why. Exit 0; 2 for invalid input.")
         {
             input,
             format,
         };
-        command.SetAction(parsed => Run(engine.Value, parsed.GetRequiredValue(input), parsed.GetRequiredValue(format)));
+        command.SetAction(parsed => Run(engine.Value, io, parsed.GetRequiredValue(input), parsed.GetRequiredValue(format)));
         return command;
     }
 
-    private static int Run(TriageEngine engine, string input, string format)
+    private static int Run(TriageEngine engine, ConsoleIO io, string input, string format)
     {
-        if (!InputFile.TryReadBytes(input, out var content, out var readError))
+        if (!InputFile.TryReadBytes(input, io, out var content, out var readError))
         {
-            return ErrorOutput.Write(format, "cannot triage", [new ValidationError("$", readError)]);
+            return ErrorOutput.Write(io.Error, format, "cannot triage", [new ValidationError("$", readError)]);
         }
 
         if (content.IsEmpty)
         {
-            return ErrorOutput.Write(format, "cannot triage", [new ValidationError("$", $"{Describe(input)} is empty; expected a symptom report JSON object.")]);
+            return ErrorOutput.Write(io.Error, format, "cannot triage", [new ValidationError("$", $"{Describe(input)} is empty; expected a symptom report JSON object.")]);
         }
 
         var outcome = engine.TriageJson(content.Span);
         if (!outcome.IsSuccess)
         {
-            return ErrorOutput.Write(format, "the report is invalid", outcome.Errors);
+            return ErrorOutput.Write(io.Error, format, "the report is invalid", outcome.Errors);
         }
 
-        if (format == OutputFormats.Json)
+        if (OutputFormats.IsJson(format))
         {
-            Console.Out.WriteLine(TriageJson.SerializeResult(outcome.Value));
+            io.Out.WriteLine(TriageJson.SerializeResult(outcome.Value));
         }
         else
         {
-            ResultText.Write(Console.Out, outcome.Value);
+            ResultText.Write(io.Out, outcome.Value);
         }
 
         return ExitCodes.Success;
