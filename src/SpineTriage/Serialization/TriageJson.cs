@@ -40,7 +40,7 @@ public static class TriageJson
     /// <returns>The report, or every structural error.</returns>
     public static Outcome<SymptomReport> ParseReport(ReadOnlySpan<byte> utf8Json)
     {
-        var outcome = ReportReader.Read(utf8Json.ToArray());
+        var outcome = ReportReader.Read(utf8Json);
         return new Outcome<SymptomReport>(outcome.Partial, outcome.Errors);
     }
 
@@ -114,17 +114,17 @@ public static class TriageJson
         }
         catch (JsonException e)
         {
-            return new(null, [new ValidationError(e.Path ?? "$", "not a triage result: " + e.Message)]);
+            return new(null, [new ValidationError(e.Path ?? "$", ErrorCodes.MalformedJson, "not a triage result: " + e.Message)]);
         }
         catch (ArgumentException)
         {
             // A raw unpaired surrogate in the string cannot be transcoded to UTF-8 for the parser.
-            return new(null, [new ValidationError("$", "not a triage result: the text contains an unpaired surrogate.")]);
+            return new(null, [new ValidationError("$", ErrorCodes.NotText, "not a triage result: the text contains an unpaired surrogate.")]);
         }
 
         if (document is null)
         {
-            return new(null, [new ValidationError("$", "not a triage result: null.")]);
+            return new(null, [new ValidationError("$", ErrorCodes.WrongType, "not a triage result: null.")]);
         }
 
         // An explicit null replaces a list's default; reading must still not throw.
@@ -132,7 +132,7 @@ public static class TriageJson
             || document.SafetyNet is null || document.Warnings is null || document.RuleSet is null
             || document.Findings.Any(f => f?.Evidence is null))
         {
-            return new(null, [new ValidationError("$", "not a triage result: findings, unansweredQuestions, careAdvice, safetyNet, warnings, ruleSet and each finding's evidence must not be null.")]);
+            return new(null, [new ValidationError("$", ErrorCodes.Required, "not a triage result: findings, unansweredQuestions, careAdvice, safetyNet, warnings, ruleSet and each finding's evidence must not be null.")]);
         }
 
         var errors = new List<ValidationError>();
@@ -163,14 +163,14 @@ public static class TriageJson
         return new(result, errors);
     }
 
-    /// <summary>Writes errors as <c>{ "errors": [ { "path": …, "message": … } ] }</c>.</summary>
+    /// <summary>Writes errors as <c>{ "errors": [ { "path": …, "code": …, "message": … } ] }</c>.</summary>
     /// <param name="errors">The errors.</param>
     /// <param name="indented">Whether to indent (default) or write one line.</param>
     /// <returns>The JSON.</returns>
     public static string SerializeErrors(IEnumerable<ValidationError> errors, bool indented = true)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        var document = new ErrorsDocument { Errors = errors.Select(e => new ErrorDocument { Path = e.Path, Message = e.Message }).ToList() };
+        var document = new ErrorsDocument { Errors = errors.Select(e => new ErrorDocument { Path = e.Path, Code = e.Code, Message = e.Message }).ToList() };
         return JsonSerializer.Serialize(document, (indented ? Indented : Compact).ErrorsDocument);
     }
 
@@ -236,7 +236,7 @@ public static class TriageJson
             return value;
         }
 
-        errors.Add(new ValidationError(path, $"must be one of {JsonNames.Allowed<T>()}; got \"{name}\"."));
+        errors.Add(new ValidationError(path, ErrorCodes.UnknownValue, $"must be one of {JsonNames.Allowed<T>()}; got \"{name}\"."));
         return default;
     }
 }

@@ -46,18 +46,18 @@ public sealed record TriageCase
         ArgumentNullException.ThrowIfNull(json);
         try
         {
-            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = ReportReader.MaxDepth });
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = StrictJson.MaxDepth });
             return Read(document.RootElement);
         }
         catch (JsonException e)
         {
-            return new(null, [new ValidationError("$", $"the case file is not well-formed JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).")]);
+            return new(null, [new ValidationError("$", ErrorCodes.MalformedJson, $"the case file is not well-formed JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).")]);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             // Strings are checked only when read: an escaped lone surrogate ("\ud800") surfaces here; a raw
             // unpaired surrogate in the string cannot be transcoded at all (ArgumentException).
-            return new(null, [new ValidationError("$", "the case file contains a string that is not valid text (an unpaired surrogate such as \\ud800).")]);
+            return new(null, [new ValidationError("$", ErrorCodes.NotText, "the case file contains a string that is not valid text (an unpaired surrogate such as \\ud800).")]);
         }
     }
 
@@ -117,14 +117,14 @@ public sealed record TriageCase
         var errors = new List<ValidationError>();
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return new(null, [new ValidationError("$", "a case file must be a JSON object with name, report and expect.")]);
+            return new(null, [new ValidationError("$", ErrorCodes.WrongType, "a case file must be a JSON object with name, report and expect.")]);
         }
 
         var properties = Known(root, "$", CaseProperties, errors);
         var name = properties.TryGetValue("name", out var nameElement) && nameElement.ValueKind == JsonValueKind.String ? nameElement.GetString() : null;
         if (string.IsNullOrWhiteSpace(name))
         {
-            errors.Add(new("$.name", "name is required: a non-empty string saying what the case shows."));
+            errors.Add(new("$.name", ErrorCodes.Required, "name is required: a non-empty string saying what the case shows."));
         }
 
         string? reportJson = null;
@@ -134,7 +134,7 @@ public sealed record TriageCase
         }
         else
         {
-            errors.Add(new("$.report", "report is required: a symptom report object."));
+            errors.Add(new("$.report", ErrorCodes.Required, "report is required: a symptom report object."));
         }
 
         Urgency? urgency = null;
@@ -144,7 +144,7 @@ public sealed record TriageCase
         IReadOnlyList<string> absentRules = [];
         if (!properties.TryGetValue("expect", out var expect) || expect.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(new("$.expect", "expect is required: an object with urgency (or invalid: true)."));
+            errors.Add(new("$.expect", ErrorCodes.Required, "expect is required: an object with urgency (or invalid: true)."));
         }
         else
         {
@@ -157,7 +157,7 @@ public sealed record TriageCase
                 }
                 else
                 {
-                    errors.Add(new("$.expect.invalid", "invalid must be true or false."));
+                    errors.Add(new("$.expect.invalid", ErrorCodes.WrongType, "invalid must be true or false."));
                 }
             }
 
@@ -169,17 +169,17 @@ public sealed record TriageCase
                 }
                 else
                 {
-                    errors.Add(new("$.expect.urgency", $"urgency must be one of {JsonNames.Allowed<Urgency>()}."));
+                    errors.Add(new("$.expect.urgency", ErrorCodes.UnknownValue, $"urgency must be one of {JsonNames.Allowed<Urgency>()}."));
                 }
             }
             else if (!invalid)
             {
-                errors.Add(new("$.expect.urgency", "urgency is required unless invalid is true."));
+                errors.Add(new("$.expect.urgency", ErrorCodes.Required, "urgency is required unless invalid is true."));
             }
 
             if (invalid && urgency is not null)
             {
-                errors.Add(new("$.expect", "a case expects either an urgency or invalid: true, not both."));
+                errors.Add(new("$.expect", ErrorCodes.Conflict, "a case expects either an urgency or invalid: true, not both."));
             }
 
             if (expectations.TryGetValue("isComplete", out var completeElement))
@@ -190,7 +190,7 @@ public sealed record TriageCase
                 }
                 else
                 {
-                    errors.Add(new("$.expect.isComplete", "isComplete must be true or false."));
+                    errors.Add(new("$.expect.isComplete", ErrorCodes.WrongType, "isComplete must be true or false."));
                 }
             }
 
@@ -221,11 +221,11 @@ public sealed record TriageCase
         {
             if (!allowed.Contains(property.Name, StringComparer.Ordinal))
             {
-                errors.Add(new($"{path}.{property.Name}", $"unknown property; allowed: {string.Join(", ", allowed)}."));
+                errors.Add(new($"{path}.{property.Name}", ErrorCodes.UnknownProperty, $"unknown property; allowed: {string.Join(", ", allowed)}."));
             }
             else if (!known.TryAdd(property.Name, property.Value))
             {
-                errors.Add(new($"{path}.{property.Name}", "appears more than once."));
+                errors.Add(new($"{path}.{property.Name}", ErrorCodes.DuplicateKey, "appears more than once."));
             }
         }
 
@@ -242,7 +242,7 @@ public sealed record TriageCase
         var path = $"$.expect.{name}";
         if (element.ValueKind != JsonValueKind.Array)
         {
-            errors.Add(new(path, $"{name} must be an array of rule ids."));
+            errors.Add(new(path, ErrorCodes.WrongType, $"{name} must be an array of rule ids."));
             return [];
         }
 
@@ -254,7 +254,7 @@ public sealed record TriageCase
             if (id is null || !RuleCatalogue.Ids.Contains(id, StringComparer.Ordinal))
             {
                 // A misspelt rule id would make an absentRules check pass for the wrong reason.
-                errors.Add(new($"{path}[{index}]", $"not a rule id of rule set {RuleCatalogue.Version}; see spinetriage rules."));
+                errors.Add(new($"{path}[{index}]", ErrorCodes.UnknownRule, $"not a rule id of rule set {RuleCatalogue.Version}; see spinetriage rules."));
             }
             else
             {
