@@ -5,15 +5,16 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using SpineTriage.Benchmarks;
 
-// `--compare`: a short run of the four Evaluate variants, ending with one machine-readable line.
+// `--compare`: a short run of the four Evaluate variants and the two JSON paths, ending with one machine-readable line.
 // Anything else goes to BenchmarkSwitcher, so `-- --filter *` runs every benchmark.
 if (args is ["--compare"])
 {
     // Short, but with enough iterations that one burst of load on a shared machine does not decide the mean.
     var config = Compare.Config.AddJob(Job.Default.WithId("compare").WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(15));
     var summary = BenchmarkRunner.Run<EvaluateComparison>(config);
-    Console.WriteLine(Compare.Line(summary));
-    return Compare.AllSucceeded(summary) ? 0 : 1;
+    var json = BenchmarkRunner.Run<JsonComparison>(config);
+    Console.WriteLine(Compare.Line(summary, json));
+    return Compare.AllSucceeded(summary, json) ? 0 : 1;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(EvaluateComparison).Assembly).Run(args, Compare.Config);
@@ -28,7 +29,7 @@ internal static class Compare
     /// </summary>
     public static IConfig Config { get; } = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10));
 
-    public static string Line(Summary summary)
+    public static string Line(Summary summary, Summary json)
     {
         string Mean(string method) => Report(summary, method)?.ResultStatistics?.Mean.ToString("F1", CultureInfo.InvariantCulture) ?? "NA";
         var bytes = Report(summary, nameof(EvaluateComparison.SpineTriage))?.GcStats.GetBytesAllocatedPerOperation(Report(summary, nameof(EvaluateComparison.SpineTriage))!.BenchmarkCase);
@@ -37,10 +38,22 @@ internal static class Compare
             + $" rulesengine_ns={Mean(nameof(EvaluateComparison.RulesEngineWorkflow))}"
             + $" nrules_ns={Mean(nameof(EvaluateComparison.NRulesSession))}"
             + $" floor_ns={Mean(nameof(EvaluateComparison.HandCodedFloor))}"
-            + $" spinetriage_bytes={bytes?.ToString(CultureInfo.InvariantCulture) ?? "NA"}";
+            + $" spinetriage_bytes={bytes?.ToString(CultureInfo.InvariantCulture) ?? "NA"}"
+            + $" json_ns={MeanOf(json, nameof(JsonComparison.SpineTriage))}"
+            + $" json_floor_ns={MeanOf(json, nameof(JsonComparison.Floor))}"
+            + $" json_bytes={Bytes(json, nameof(JsonComparison.SpineTriage))}";
     }
 
-    public static bool AllSucceeded(Summary summary) => summary.Reports.Length == 4 && summary.Reports.All(r => r.Success);
+    public static bool AllSucceeded(Summary summary, Summary json) =>
+        summary.Reports.Length == 4 && summary.Reports.All(r => r.Success) && json.Reports.Length == 2 && json.Reports.All(r => r.Success);
+
+    private static string MeanOf(Summary summary, string method) =>
+        Report(summary, method)?.ResultStatistics?.Mean.ToString("F1", CultureInfo.InvariantCulture) ?? "NA";
+
+    private static string Bytes(Summary summary, string method) =>
+        Report(summary, method) is { } report
+            ? report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase)?.ToString(CultureInfo.InvariantCulture) ?? "NA"
+            : "NA";
 
     private static BenchmarkReport? Report(Summary summary, string method) =>
         summary.Reports.FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method);

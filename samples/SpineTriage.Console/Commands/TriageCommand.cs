@@ -32,12 +32,12 @@ internal static class TriageCommand
     {
         if (!InputFile.TryReadBytes(input, io, out var content, out var readError))
         {
-            return ErrorOutput.Write(io.Error, format, "cannot triage", [new ValidationError("$", readError)]);
+            return ErrorOutput.Write(io.Error, format, "cannot triage", [new ValidationError("$", ErrorCodes.Unreadable, readError)]);
         }
 
         if (content.IsEmpty)
         {
-            return ErrorOutput.Write(io.Error, format, "cannot triage", [new ValidationError("$", $"{Describe(input)} is empty; expected a symptom report JSON object.")]);
+            return ErrorOutput.Write(io.Error, format, "cannot triage", [new ValidationError("$", ErrorCodes.MalformedJson, $"{Describe(input)} is empty; expected a symptom report JSON object.")]);
         }
 
         var outcome = engine.TriageJson(content.Span);

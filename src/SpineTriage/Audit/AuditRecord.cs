@@ -35,7 +35,7 @@ public sealed record AuditRecord
         WriteIndented = false,
     });
 
-    private static readonly JsonDocumentOptions LineOptions = new() { MaxDepth = ReportReader.MaxDepth };
+    private static readonly JsonDocumentOptions LineOptions = new() { MaxDepth = StrictJson.MaxDepth };
 
     /// <summary>Gets the version of the record's JSON shape (<see cref="CurrentRecordVersion"/>).</summary>
     public int RecordVersion { get; init; } = CurrentRecordVersion;
@@ -168,7 +168,7 @@ public sealed record AuditRecord
             using var json = JsonDocument.Parse(line, LineOptions);
             if (json.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return Failed(new ValidationError("$", "an audit record must be a JSON object."));
+                return Failed(new ValidationError("$", ErrorCodes.WrongType, "an audit record must be a JSON object."));
             }
 
             FindDuplicates(json.RootElement, "$", errors);
@@ -176,16 +176,16 @@ public sealed record AuditRecord
         }
         catch (JsonException e)
         {
-            return Failed(new ValidationError(e.Path ?? "$", "not an audit record: " + e.Message));
+            return Failed(new ValidationError(e.Path ?? "$", ErrorCodes.MalformedJson, "not an audit record: " + e.Message));
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            return Failed(new ValidationError("$", "not an audit record: the line is not valid text."));
+            return Failed(new ValidationError("$", ErrorCodes.NotText, "not an audit record: the line is not valid text."));
         }
 
         if (document is null)
         {
-            return Failed(new ValidationError("$", "an audit record must be a JSON object."));
+            return Failed(new ValidationError("$", ErrorCodes.WrongType, "an audit record must be a JSON object."));
         }
 
         return Read(document, errors);
@@ -218,52 +218,52 @@ public sealed record AuditRecord
     {
         if (document.RecordVersion != CurrentRecordVersion)
         {
-            errors.Add(new("$.recordVersion", $"recordVersion must be {CurrentRecordVersion}; got {document.RecordVersion?.ToString(CultureInfo.InvariantCulture) ?? "nothing"}."));
+            errors.Add(new("$.recordVersion", ErrorCodes.UnsupportedVersion, $"recordVersion must be {CurrentRecordVersion}; got {document.RecordVersion?.ToString(CultureInfo.InvariantCulture) ?? "nothing"}."));
         }
 
         if (document.Time is null)
         {
-            errors.Add(new("$.time", "time is required: an ISO 8601 date and time with offset."));
+            errors.Add(new("$.time", ErrorCodes.Required, "time is required: an ISO 8601 date and time with offset."));
         }
 
         if (string.IsNullOrEmpty(document.EngineVersion))
         {
-            errors.Add(new("$.engineVersion", "engineVersion is required."));
+            errors.Add(new("$.engineVersion", ErrorCodes.Required, "engineVersion is required."));
         }
 
         if (document.RuleSet is null || string.IsNullOrEmpty(document.RuleSet.Version) || !IsSha256(document.RuleSet.Hash))
         {
-            errors.Add(new("$.ruleSet", "ruleSet is required: { \"version\": text, \"hash\": \"sha256:\" and 64 lowercase hex digits }."));
+            errors.Add(new("$.ruleSet", ErrorCodes.Required, "ruleSet is required: { \"version\": text, \"hash\": \"sha256:\" and 64 lowercase hex digits }."));
         }
 
         DateOnly assessedOn = default;
         if (!DateOnly.TryParseExact(document.AssessedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out assessedOn))
         {
-            errors.Add(new("$.assessedOn", "assessedOn is required: a date as \"yyyy-MM-dd\"."));
+            errors.Add(new("$.assessedOn", ErrorCodes.InvalidDate, "assessedOn is required: a date as \"yyyy-MM-dd\"."));
         }
 
         if (!IsSha256(document.ReportHash))
         {
-            errors.Add(new("$.reportHash", "reportHash is required: \"sha256:\" and 64 lowercase hex digits."));
+            errors.Add(new("$.reportHash", ErrorCodes.InvalidFormat, "reportHash is required: \"sha256:\" and 64 lowercase hex digits."));
         }
 
         if (!JsonNames.TryParse<Urgency>(document.Urgency, out var urgency))
         {
-            errors.Add(new("$.urgency", $"urgency must be one of {JsonNames.Allowed<Urgency>()}."));
+            errors.Add(new("$.urgency", ErrorCodes.UnknownValue, $"urgency must be one of {JsonNames.Allowed<Urgency>()}."));
         }
         else if (document.UrgencyCode != urgency.Code())
         {
-            errors.Add(new("$.urgencyCode", $"urgencyCode must be {urgency.Code()}, the code of {urgency.JsonName()}."));
+            errors.Add(new("$.urgencyCode", ErrorCodes.Mismatch, $"urgencyCode must be {urgency.Code()}, the code of {urgency.JsonName()}."));
         }
 
         if (document.RuleIds is not { Count: > 0 } ruleIds || ruleIds.Any(string.IsNullOrEmpty))
         {
-            errors.Add(new("$.ruleIds", "ruleIds is required: the non-empty ids of the rules that fired."));
+            errors.Add(new("$.ruleIds", ErrorCodes.Required, "ruleIds is required: the non-empty ids of the rules that fired."));
         }
 
         if (document.Report is { ValueKind: not JsonValueKind.Object })
         {
-            errors.Add(new("$.report", "report, when present, must be a report object."));
+            errors.Add(new("$.report", ErrorCodes.WrongType, "report, when present, must be a report object."));
         }
 
         if (errors.Count > 0)
@@ -305,7 +305,7 @@ public sealed record AuditRecord
                 var propertyPath = $"{path}.{property.Name}";
                 if (!seen.Add(property.Name))
                 {
-                    errors.Add(new(propertyPath, "appears more than once; each property may appear once."));
+                    errors.Add(new(propertyPath, ErrorCodes.DuplicateKey, "appears more than once; each property may appear once."));
                 }
 
                 FindDuplicates(property.Value, propertyPath, errors);

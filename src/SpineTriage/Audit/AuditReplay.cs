@@ -35,19 +35,19 @@ public static class AuditReplay
         var parsed = TriageJson.ParseReport(record.ReportJson);
         if (!parsed.IsSuccess)
         {
-            return Invalid(engine, record, parsed.Errors.Select(e => new ValidationError("$.report" + e.Path[1..], e.Message)).ToArray());
+            return Invalid(engine, record, parsed.Errors.Select(e => new ValidationError("$.report" + e.Path[1..], e.Code, e.Message)).ToArray());
         }
 
         if (!string.Equals(AuditRecord.HashReport(parsed.Value), record.ReportHash, StringComparison.Ordinal))
         {
-            return Invalid(engine, record, [new ValidationError("$.report", "the report does not match reportHash: the record was altered.")]);
+            return Invalid(engine, record, [new ValidationError("$.report", ErrorCodes.HashMismatch, "the report does not match reportHash: the record was altered.")]);
         }
 
         var report = parsed.Value.AssessedOn is null ? parsed.Value with { AssessedOn = record.AssessedOn } : parsed.Value;
         var outcome = engine.Triage(report);
         if (!outcome.IsSuccess)
         {
-            return Invalid(engine, record, outcome.Errors.Select(e => new ValidationError("$.report" + e.Path[1..], e.Message)).ToArray());
+            return Invalid(engine, record, outcome.Errors.Select(e => new ValidationError("$.report" + e.Path[1..], e.Code, e.Message)).ToArray());
         }
 
         var ruleIds = Array.AsReadOnly(outcome.Value.Findings.Select(f => f.RuleId).ToArray());

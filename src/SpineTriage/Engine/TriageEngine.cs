@@ -83,7 +83,7 @@ public sealed class TriageEngine
         var check = _validator.Validate(report);
         return check.IsValid
             ? Outcome.Success(new ValidatedReport(report, _validator.AssessedOn(report)))
-            : Outcome.Failure<ValidatedReport>(check.Errors.Select(e => new ValidationError(e.PropertyName, e.ErrorMessage)).ToArray());
+            : Outcome.Failure<ValidatedReport>(check.Errors.Select(e => new ValidationError(e.PropertyName, e.ErrorCode, e.ErrorMessage)).ToArray());
     }
 
     /// <summary>Evaluates every rule against a validated report and explains the result.</summary>
@@ -148,7 +148,7 @@ public sealed class TriageEngine
     /// <summary>Reads UTF-8 report JSON strictly, validates and evaluates it; all errors are reported together.</summary>
     /// <param name="utf8Json">The report JSON as UTF-8 (a leading byte-order mark is allowed).</param>
     /// <returns>The result, or every error of the JSON and of the report.</returns>
-    public Outcome<TriageResult> TriageJson(ReadOnlySpan<byte> utf8Json) => Triage(ReportReader.Read(utf8Json.ToArray()));
+    public Outcome<TriageResult> TriageJson(ReadOnlySpan<byte> utf8Json) => Triage(ReportReader.Read(utf8Json));
 
     /// <summary>
     /// The highest urgency this report could still reach if every question it has not given were answered

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using SpineTriage.Engine;
@@ -24,6 +26,10 @@ public static class TriageJson
 
     private static readonly SpineTriageJsonContext Indented = new(Options(indented: true));
 
+    private static readonly JsonWriterOptions CompactWriter = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly JsonWriterOptions IndentedWriter = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
+
     /// <summary>Reads a symptom report from JSON, strictly. Range rules (a pain score of 12, say) are checked by <see cref="TriageEngine.Validate"/>.</summary>
     /// <param name="json">The report JSON (a leading byte-order mark character, U+FEFF, is allowed, as in the UTF-8 form).</param>
     /// <returns>The report, or every structural error (unknown or duplicate property, wrong type, unknown value, malformed date).</returns>
@@ -40,7 +46,7 @@ public static class TriageJson
     /// <returns>The report, or every structural error.</returns>
     public static Outcome<SymptomReport> ParseReport(ReadOnlySpan<byte> utf8Json)
     {
-        var outcome = ReportReader.Read(utf8Json.ToArray());
+        var outcome = ReportReader.Read(utf8Json);
         return new Outcome<SymptomReport>(outcome.Partial, outcome.Errors);
     }
 
@@ -74,31 +80,37 @@ public static class TriageJson
     public static string SerializeResult(TriageResult result, bool indented = true)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var document = new ResultDocument
-        {
-            ReportId = result.ReportId,
-            Urgency = result.Urgency.JsonName(),
-            UrgencyCode = result.Urgency.Code(),
-            Disposition = result.Disposition,
-            IsComplete = result.IsComplete,
-            DaysSinceSurgery = result.DaysSinceSurgery,
-            Findings = result.Findings.Select(f => new FindingDocument
-            {
-                RuleId = f.RuleId,
-                Urgency = f.Urgency.JsonName(),
-                Title = f.Title,
-                PatientExplanation = f.PatientExplanation,
-                ClinicianRationale = f.ClinicianRationale,
-                Evidence = [.. f.Evidence],
-                Source = f.Source,
-            }).ToList(),
-            UnansweredQuestions = result.UnansweredQuestions.Select(JsonNames.Of).ToList(),
-            CareAdvice = [.. result.CareAdvice],
-            SafetyNet = [.. result.SafetyNet],
-            Warnings = [.. result.Warnings],
-            RuleSet = new RuleSetDocument { Version = result.RuleSet.Version, Hash = result.RuleSet.Hash },
-        };
-        return JsonSerializer.Serialize(document, (indented ? Indented : Compact).ResultDocument);
+        var output = new ArrayBufferWriter<byte>(4096);
+        WriteResult(result, output, indented);
+        return Encoding.UTF8.GetString(output.WrittenSpan);
+    }
+
+    /// <summary>
+    /// Writes a triage result as contract JSON, UTF-8, to a buffer: the same bytes as <see cref="SerializeResult"/>
+    /// encodes, without a string. With a reused buffer (an <see cref="ArrayBufferWriter{T}"/> after
+    /// <see cref="ArrayBufferWriter{T}.ResetWrittenCount"/>, or a pipe) the only allocation is the JSON writer.
+    /// </summary>
+    /// <param name="result">The result.</param>
+    /// <param name="output">Where to write the JSON.</param>
+    /// <param name="indented">Whether to indent or write one line (default, the form for services).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> or <paramref name="output"/> is <see langword="null"/>.</exception>
+    public static void WriteResult(TriageResult result, IBufferWriter<byte> output, bool indented = false)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(output);
+        using var writer = new Utf8JsonWriter(output, indented ? IndentedWriter : CompactWriter);
+        ResultWriter.Write(writer, result);
+    }
+
+    /// <summary>Writes a triage result as a contract JSON object to a JSON writer, for example as a value inside the caller's own document.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="writer">The writer; it is not flushed. Its encoder decides how characters such as ° are escaped.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> or <paramref name="writer"/> is <see langword="null"/>.</exception>
+    public static void WriteResult(TriageResult result, Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(writer);
+        ResultWriter.Write(writer, result);
     }
 
     /// <summary>Reads a triage result written by <see cref="SerializeResult"/> (for example from an audit store).</summary>
@@ -114,17 +126,17 @@ public static class TriageJson
         }
         catch (JsonException e)
         {
-            return new(null, [new ValidationError(e.Path ?? "$", "not a triage result: " + e.Message)]);
+            return new(null, [new ValidationError(e.Path ?? "$", ErrorCodes.MalformedJson, "not a triage result: " + e.Message)]);
         }
         catch (ArgumentException)
         {
             // A raw unpaired surrogate in the string cannot be transcoded to UTF-8 for the parser.
-            return new(null, [new ValidationError("$", "not a triage result: the text contains an unpaired surrogate.")]);
+            return new(null, [new ValidationError("$", ErrorCodes.NotText, "not a triage result: the text contains an unpaired surrogate.")]);
         }
 
         if (document is null)
         {
-            return new(null, [new ValidationError("$", "not a triage result: null.")]);
+            return new(null, [new ValidationError("$", ErrorCodes.WrongType, "not a triage result: null.")]);
         }
 
         // An explicit null replaces a list's default; reading must still not throw.
@@ -132,7 +144,7 @@ public static class TriageJson
             || document.SafetyNet is null || document.Warnings is null || document.RuleSet is null
             || document.Findings.Any(f => f?.Evidence is null))
         {
-            return new(null, [new ValidationError("$", "not a triage result: findings, unansweredQuestions, careAdvice, safetyNet, warnings, ruleSet and each finding's evidence must not be null.")]);
+            return new(null, [new ValidationError("$", ErrorCodes.Required, "not a triage result: findings, unansweredQuestions, careAdvice, safetyNet, warnings, ruleSet and each finding's evidence must not be null.")]);
         }
 
         var errors = new List<ValidationError>();
@@ -163,14 +175,14 @@ public static class TriageJson
         return new(result, errors);
     }
 
-    /// <summary>Writes errors as <c>{ "errors": [ { "path": …, "message": … } ] }</c>.</summary>
+    /// <summary>Writes errors as <c>{ "errors": [ { "path": …, "code": …, "message": … } ] }</c>.</summary>
     /// <param name="errors">The errors.</param>
     /// <param name="indented">Whether to indent (default) or write one line.</param>
     /// <returns>The JSON.</returns>
     public static string SerializeErrors(IEnumerable<ValidationError> errors, bool indented = true)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        var document = new ErrorsDocument { Errors = errors.Select(e => new ErrorDocument { Path = e.Path, Message = e.Message }).ToList() };
+        var document = new ErrorsDocument { Errors = errors.Select(e => new ErrorDocument { Path = e.Path, Code = e.Code, Message = e.Message }).ToList() };
         return JsonSerializer.Serialize(document, (indented ? Indented : Compact).ErrorsDocument);
     }
 
@@ -236,7 +248,7 @@ public static class TriageJson
             return value;
         }
 
-        errors.Add(new ValidationError(path, $"must be one of {JsonNames.Allowed<T>()}; got \"{name}\"."));
+        errors.Add(new ValidationError(path, ErrorCodes.UnknownValue, $"must be one of {JsonNames.Allowed<T>()}; got \"{name}\"."));
         return default;
     }
 }

@@ -63,10 +63,10 @@ public sealed class Outcome<T>
 
     /// <summary>Gets the value, or throws when there is none.</summary>
     /// <returns>The value.</returns>
-    /// <exception cref="InvalidOperationException">The outcome is a failure; the message names the first error's path, never a value.</exception>
+    /// <exception cref="InvalidOperationException">The outcome is a failure; the message names the first error's code and path, never a value.</exception>
     public T GetValueOrThrow() => IsSuccess
         ? _value!
-        : throw new InvalidOperationException($"The outcome is a failure with {Errors.Count} error(s); the first is at {Errors[0].Path}.");
+        : throw new InvalidOperationException($"The outcome is a failure with {Errors.Count} error(s); the first is {Errors[0].Code} at {Errors[0].Path}.");
 
     /// <summary>Converts the value, keeping the errors of a failure.</summary>
     /// <typeparam name="TResult">The type of the converted value.</typeparam>

@@ -48,7 +48,7 @@ public class ReportReaderMessageTests
     [Fact]
     public void A_name_two_edits_from_an_allowed_name_gets_a_suggestion()
     {
-        Error("\"pinScre\":1").Should().Be(new ValidationError("$.pinScre", $"unknown property 'pinScre' (did you mean 'painScore'?); {Allowed}"));
+        Error("\"pinScre\":1").Should().Be(new ValidationError("$.pinScre", ErrorCodes.UnknownProperty, $"unknown property 'pinScre' (did you mean 'painScore'?); {Allowed}"));
     }
 
     [Fact]
@@ -74,6 +74,7 @@ public class ReportReaderMessageTests
     {
         Error("\"answers\":{\"fevr\":\"yes\"}").Should().Be(new ValidationError(
             "$.answers.fevr",
+            ErrorCodes.UnknownQuestion,
             "unknown question id 'fevr' (did you mean 'fever'?); the question ids are listed by the question catalogue (spinetriage questions)."));
     }
 
@@ -92,7 +93,7 @@ public class ReportReaderMessageTests
     [Fact]
     public void A_duplicate_property_is_named_once_with_its_path()
     {
-        Error("\"painScore\":1,\"painScore\":2").Should().Be(new ValidationError("$.painScore", "'painScore' appears more than once; each property may appear once."));
+        Error("\"painScore\":1,\"painScore\":2").Should().Be(new ValidationError("$.painScore", ErrorCodes.DuplicateKey, "'painScore' appears more than once; each property may appear once."));
     }
 
     [Fact]
@@ -100,7 +101,7 @@ public class ReportReaderMessageTests
     {
         var parsed = TriageJson.ParseReport("{\n\"surgeryDate\":\"2026-09-01\",\n  \"a\" 1}");
 
-        parsed.Errors.Should().Equal(new ValidationError("$", "the input is not well-formed JSON (UTF-8, no comments, no trailing commas) at line 3, byte 7."));
+        parsed.Errors.Should().Equal(new ValidationError("$", ErrorCodes.MalformedJson, "the input is not well-formed JSON (UTF-8, no comments, no trailing commas) at line 3, byte 7."));
     }
 
     [Fact]
@@ -131,7 +132,7 @@ public class ReportReaderMessageTests
     [Fact]
     public void A_missing_surgery_date_is_one_error_at_its_path()
     {
-        TriageJson.ParseReport("{}").Errors.Should().Equal(new ValidationError("$.surgeryDate", "surgeryDate is required: the date of the operation, as yyyy-MM-dd."));
+        TriageJson.ParseReport("{}").Errors.Should().Equal(new ValidationError("$.surgeryDate", ErrorCodes.Required, "surgeryDate is required: the date of the operation, as yyyy-MM-dd."));
     }
 
     [Fact]

@@ -20,8 +20,8 @@ public class ValidationAndAdviceTests
         var errors = ReportGen.Engine.Validate(Baseline with { Hardware = [HardwareKind.Rods, HardwareKind.Rods, HardwareKind.Rods] }).Errors;
 
         errors.Should().Equal(
-            new ValidationError("$.hardware[1]", "'rods' is listed twice (first at $.hardware[0]); list each value once."),
-            new ValidationError("$.hardware[2]", "'rods' is listed twice (first at $.hardware[0]); list each value once."));
+            new ValidationError("$.hardware[1]", ErrorCodes.DuplicateValue, "'rods' is listed twice (first at $.hardware[0]); list each value once."),
+            new ValidationError("$.hardware[2]", ErrorCodes.DuplicateValue, "'rods' is listed twice (first at $.hardware[0]); list each value once."));
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public class ValidationAndAdviceTests
     {
         var errors = ReportGen.Engine.Validate(Baseline with { RiskFactors = [RiskFactor.Smoking, RiskFactor.Diabetes, RiskFactor.Diabetes] }).Errors;
 
-        errors.Should().Equal(new ValidationError("$.riskFactors[2]", "'diabetes' is listed twice (first at $.riskFactors[1]); list each value once."));
+        errors.Should().Equal(new ValidationError("$.riskFactors[2]", ErrorCodes.DuplicateValue, "'diabetes' is listed twice (first at $.riskFactors[1]); list each value once."));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public class ValidationAndAdviceTests
     {
         var errors = ReportGen.Engine.Validate(Baseline with { RiskFactors = [(RiskFactor)99, (RiskFactor)99] }).Errors;
 
-        errors.Should().Contain(new ValidationError("$.riskFactors[1]", "'99' is listed twice (first at $.riskFactors[0]); list each value once."));
+        errors.Should().Contain(new ValidationError("$.riskFactors[1]", ErrorCodes.DuplicateValue, "'99' is listed twice (first at $.riskFactors[0]); list each value once."));
     }
 
     [Fact]

@@ -88,12 +88,12 @@ public class ValueEqualityTests
         var engine = Reports.Engine();
         var report = engine.Validate(Reports.AllRedFlagsDenied()).GetValueOrThrow();
         var record = AuditRecord.Create(engine, report, engine.Evaluate(report));
-        var errors = new List<ValidationError> { new("$.report", "altered") };
+        var errors = new List<ValidationError> { new("$.report", ErrorCodes.HashMismatch, "altered") };
         var replay = new ReplayResult { Status = ReplayStatus.ReportInvalid, Record = record, CurrentRuleSet = Result.RuleSet, Errors = errors };
         errors.Clear();
 
         replay.Errors.Should().ContainSingle();
-        replay.Should().Be(replay with { Errors = [new ValidationError("$.report", "altered")] });
+        replay.Should().Be(replay with { Errors = [new ValidationError("$.report", ErrorCodes.HashMismatch, "altered")] });
         replay.Should().NotBe(replay with { CurrentRuleIds = ["wound-signs"] });
     }
 

@@ -200,14 +200,15 @@ public class RoundTripTests
     }
 
     [Fact]
-    public void Errors_are_written_as_a_list_of_path_and_message()
+    public void Errors_are_written_as_a_list_of_path_code_and_message()
     {
-        var json = Parse(TriageJson.SerializeErrors([new ValidationError("$.painScore", "painScore must be a whole number from 0 to 10; got 11.")]));
+        var json = Parse(TriageJson.SerializeErrors([new ValidationError("$.painScore", ErrorCodes.OutOfRange, "painScore must be a whole number from 0 to 10; got 11.")]));
 
         Names(json).Should().Equal("errors");
         var error = json.GetProperty("errors").EnumerateArray().Should().ContainSingle().Subject;
-        Names(error).Should().Equal("path", "message");
+        Names(error).Should().Equal("path", "code", "message");
         error.GetProperty("path").GetString().Should().Be("$.painScore");
+        error.GetProperty("code").GetString().Should().Be("outOfRange");
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace SpineTriage.Tests.Validation;
 
 public class OutcomeTests
 {
-    private static readonly ValidationError PainError = new("$.painScore", "painScore must be a whole number from 0 to 10; got 11.");
+    private static readonly ValidationError PainError = new("$.painScore", ErrorCodes.OutOfRange, "painScore must be a whole number from 0 to 10; got 11.");
 
     [Fact]
     public void A_success_holds_its_value_and_no_error()
@@ -23,7 +23,7 @@ public class OutcomeTests
     [Fact]
     public void A_failure_holds_every_error_and_no_value()
     {
-        var second = new ValidationError("$.answers.fevr", "unknown question");
+        var second = new ValidationError("$.answers.fevr", ErrorCodes.UnknownQuestion, "unknown question");
         var outcome = Outcome.Failure<string>([PainError, second]);
 
         outcome.IsSuccess.Should().BeFalse();
@@ -57,7 +57,7 @@ public class OutcomeTests
 
         var get = () => outcome.GetValueOrThrow();
 
-        get.Should().Throw<InvalidOperationException>().Which.Message.Should().Contain("$.painScore").And.NotContain("11");
+        get.Should().Throw<InvalidOperationException>().Which.Message.Should().Contain("$.painScore").And.Contain(ErrorCodes.OutOfRange).And.NotContain("11");
     }
 
     [Fact]

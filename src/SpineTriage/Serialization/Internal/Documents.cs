@@ -100,6 +100,8 @@ internal sealed class ErrorDocument
 {
     public string Path { get; set; } = "";
 
+    public string Code { get; set; } = "";
+
     public string Message { get; set; } = "";
 }
 

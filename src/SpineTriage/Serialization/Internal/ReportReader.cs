@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using SpineTriage.Reports;
 using SpineTriage.Validation;
@@ -6,108 +5,56 @@ using SpineTriage.Validation;
 namespace SpineTriage.Serialization.Internal;
 
 /// <summary>
-/// Reads report JSON strictly (contract.md, input): unknown properties and question ids, unknown enum
-/// values, duplicate keys, wrong JSON types and malformed dates are errors with their JSON paths, all
-/// reported together. Nothing is silently dropped: a misspelt red flag would hide an emergency.
+/// Reads report JSON strictly (contract.md, input) on <see cref="StrictJson"/>: unknown properties and question
+/// ids, unknown enum values, duplicate keys, wrong JSON types and malformed dates are errors with their JSON
+/// paths, all reported together. Nothing is silently dropped: a misspelt red flag would hide an emergency.
+/// A valid report is read without building a document and without allocating for property names or paths.
 /// </summary>
 internal static class ReportReader
 {
     /// <summary>Deeper documents are refused before they can exhaust the stack; a report is 3 levels deep.</summary>
-    public const int MaxDepth = 64;
+    public const int MaxDepth = StrictJson.MaxDepth;
 
-    private static readonly JsonDocumentOptions DocumentOptions = new()
-    {
-        MaxDepth = MaxDepth,
-        CommentHandling = JsonCommentHandling.Disallow,
-        AllowTrailingCommas = false,
-    };
+    private const int ReportId = 0, SurgeryDate = 1, AssessedOn = 2, SurgeryRegion = 3, Hardware = 4, FusionLevels = 5, RiskFactors = 6, PainScore = 7, TemperatureProperty = 8, Answers = 9;
 
-    private static readonly string[] ReportProperties =
-        ["reportId", "surgeryDate", "assessedOn", "surgeryRegion", "hardware", "fusionLevels", "riskFactors", "painScore", "temperature", "answers"];
+    private static readonly ObjectShape ReportShape =
+        new("reportId", "surgeryDate", "assessedOn", "surgeryRegion", "hardware", "fusionLevels", "riskFactors", "painScore", "temperature", "answers");
 
-    private static readonly string[] TemperatureProperties = ["value", "unit"];
+    private static readonly ObjectShape TemperatureShape = new("value", "unit");
+
+    // In asking order, as the suggestions of "did you mean" list them.
+    private static readonly string[] QuestionIds = QuestionCatalogue.All.Select(q => q.JsonId).ToArray();
+
+    private static readonly QuestionId[] QuestionsInShapeOrder = QuestionCatalogue.All.Select(q => q.Id).ToArray();
+
+    private static readonly ObjectShape AnswersShape = new(
+        QuestionIds,
+        ErrorCodes.UnknownQuestion,
+        name => $"unknown question id '{StrictJson.Shorten(name)}'{StrictJson.Suggest(name, QuestionIds)}; the question ids are listed by the question catalogue (spinetriage questions).");
+
+    private static readonly ReadRoot<SymptomReport> Root = ReadReport;
 
     /// <summary>The report read as far as it could be (for further validation), and the errors found.</summary>
     public readonly record struct Outcome(SymptomReport? Partial, IReadOnlyList<ValidationError> Errors);
 
-    public static Outcome Read(ReadOnlyMemory<byte> utf8)
+    public static Outcome Read(ReadOnlySpan<byte> utf8)
     {
-        // A UTF-8 byte-order mark is not JSON, but files saved by common editors carry one.
-        var span = utf8.Span;
-        if (span.Length >= 3 && span[0] == 0xEF && span[1] == 0xBB && span[2] == 0xBF)
-        {
-            utf8 = utf8[3..];
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(utf8, DocumentOptions);
-            return Read(document.RootElement);
-        }
-        catch (JsonException e)
-        {
-            return Malformed(e);
-        }
-        catch (InvalidOperationException)
-        {
-            // JsonDocument checks the text of strings only when they are read: invalid UTF-8 bytes or an
-            // escaped lone surrogate ("\ud800") surface here, and are bad input like any other.
-            return NotText();
-        }
+        var report = StrictJson.Read(utf8, Root, out var errors);
+        return new Outcome(report, errors.Items);
     }
 
     public static Outcome Read(string json)
     {
-        // The same byte-order mark, decoded as a character by a reader that did not drop it: read like the UTF-8 form.
-        if (json is ['\uFEFF', ..])
-        {
-            json = json[1..];
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(json, DocumentOptions);
-            return Read(document.RootElement);
-        }
-        catch (JsonException e)
-        {
-            return Malformed(e);
-        }
-        catch (ArgumentException)
-        {
-            // A raw unpaired surrogate in the string cannot be transcoded to UTF-8 for the parser.
-            return NotText();
-        }
-        catch (InvalidOperationException)
-        {
-            // JsonDocument checks the text of strings only when they are read: invalid UTF-8 bytes or an
-            // escaped lone surrogate ("\ud800") surface here, and are bad input like any other.
-            return NotText();
-        }
+        var report = StrictJson.Read(json, Root, out var errors);
+        return new Outcome(report, errors.Items);
     }
 
-    private static Outcome NotText() =>
-        new(null, [new ValidationError("$", "the input contains a string that is not valid text (invalid UTF-8, or an unpaired surrogate such as \\ud800).")]);
-
-    private static Outcome Malformed(JsonException e)
+    private static SymptomReport? ReadReport(ReadOnlySpan<byte> input, ref Utf8JsonReader reader, ref ErrorList errors)
     {
-        var where = e.LineNumber is { } line
-            ? string.Create(CultureInfo.InvariantCulture, $" at line {line + 1}, byte {e.BytePositionInLine + 1}")
-            : "";
-        // Truncated input also mentions "depth" ("expected depth to be zero at the end"); only the limit is nesting.
-        var reason = e.Message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase)
-            ? $"the JSON is nested deeper than {MaxDepth} levels"
-            : "the input is not well-formed JSON (UTF-8, no comments, no trailing commas)";
-        return new Outcome(null, [new ValidationError("$", $"{reason}{where}.")]);
-    }
-
-    private static Outcome Read(JsonElement root)
-    {
-        var errors = new List<ValidationError>();
-        if (root.ValueKind != JsonValueKind.Object)
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
-            errors.Add(new("$", $"a report must be a JSON object; got {Describe(root)}."));
-            return new Outcome(null, errors);
+            StrictJson.WrongType(ref reader, "$", "a report must be a JSON object", ref errors);
+            return null;
         }
 
         string? reportId = null;
@@ -122,57 +69,69 @@ internal static class ReportReader
         var answers = AnswerSet.Empty;
         var surgeryDateSeen = false;
 
-        foreach (var property in Properties(root, "$", ReportProperties, errors))
+        var properties = new StrictObject("$", ReportShape, ref errors);
+        while (properties.Next(ref reader, ref errors, out var property))
         {
-            var path = "$." + property.Name;
-            var value = property.Value;
-            if (value.ValueKind == JsonValueKind.Null && property.Name != "surgeryDate")
+            if (property < 0)
+            {
+                continue;
+            }
+
+            if (reader.TokenType == JsonTokenType.Null && property != SurgeryDate)
             {
                 continue; // null is the same as absent for an optional field
             }
 
-            switch (property.Name)
+            switch (property)
             {
-                case "reportId":
-                    reportId = String(value, path, "reportId must be a string of up to 128 characters", errors);
+                case ReportId:
+                    if (reader.TokenType == JsonTokenType.String)
+                    {
+                        reportId = reader.GetString();
+                    }
+                    else
+                    {
+                        StrictJson.WrongType(ref reader, "$.reportId", "reportId must be a string of up to 128 characters", ref errors);
+                    }
+
                     break;
-                case "surgeryDate":
+                case SurgeryDate:
                     surgeryDateSeen = true;
-                    surgeryDate = Date(value, path, "surgeryDate", errors);
+                    surgeryDate = Date(ref reader, "$.surgeryDate", "surgeryDate", ref errors);
                     break;
-                case "assessedOn":
-                    assessedOn = Date(value, path, "assessedOn", errors);
+                case AssessedOn:
+                    assessedOn = Date(ref reader, "$.assessedOn", "assessedOn", ref errors);
                     break;
-                case "surgeryRegion":
-                    region = Enum<SurgeryRegion>(value, path, "surgeryRegion", errors);
+                case SurgeryRegion:
+                    region = Enum<SurgeryRegion>(ref reader, "$.surgeryRegion", "surgeryRegion", ref errors);
                     break;
-                case "hardware":
-                    hardware = EnumArray<HardwareKind>(value, path, "hardware", errors);
+                case Hardware:
+                    hardware = EnumArray<HardwareKind>(ref reader, "$.hardware", "hardware", ref errors);
                     break;
-                case "fusionLevels":
-                    fusionLevels = Integer(value, path, "fusionLevels must be a whole number from 1 to 20", errors);
+                case FusionLevels:
+                    fusionLevels = Integer(ref reader, "$.fusionLevels", "fusionLevels must be a whole number from 1 to 20", ref errors);
                     break;
-                case "riskFactors":
-                    riskFactors = EnumArray<RiskFactor>(value, path, "riskFactors", errors);
+                case RiskFactors:
+                    riskFactors = EnumArray<RiskFactor>(ref reader, "$.riskFactors", "riskFactors", ref errors);
                     break;
-                case "painScore":
-                    painScore = Integer(value, path, "painScore must be a whole number from 0 to 10", errors);
+                case PainScore:
+                    painScore = Integer(ref reader, "$.painScore", "painScore must be a whole number from 0 to 10", ref errors);
                     break;
-                case "temperature":
-                    temperature = ReadTemperature(value, path, errors);
+                case TemperatureProperty:
+                    temperature = ReadTemperature(ref reader, ref errors);
                     break;
-                case "answers":
-                    answers = ReadAnswers(value, path, errors);
+                case Answers:
+                    answers = ReadAnswers(ref reader, ref errors);
                     break;
             }
         }
 
         if (!surgeryDateSeen)
         {
-            errors.Add(new("$.surgeryDate", "surgeryDate is required: the date of the operation, as yyyy-MM-dd."));
+            errors.Add(new("$.surgeryDate", ErrorCodes.Required, "surgeryDate is required: the date of the operation, as yyyy-MM-dd."));
         }
 
-        var report = new SymptomReport
+        return new SymptomReport
         {
             ReportId = reportId,
             SurgeryDate = surgeryDate ?? default,
@@ -185,40 +144,14 @@ internal static class ReportReader
             Temperature = temperature,
             Answers = answers,
         };
-        return new Outcome(report, errors);
     }
 
-    /// <summary>The properties of an object, reporting unknown and duplicate names; known, first occurrences are yielded.</summary>
-    private static List<JsonProperty> Properties(JsonElement element, string path, IReadOnlyList<string>? allowed, List<ValidationError> errors)
+    private static Temperature? ReadTemperature(ref Utf8JsonReader reader, ref ErrorList errors)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var result = new List<JsonProperty>();
-        foreach (var property in element.EnumerateObject())
+        const string path = "$.temperature";
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
-            var propertyPath = PathOf(path, property.Name);
-            if (!seen.Add(property.Name))
-            {
-                errors.Add(new(propertyPath, $"'{Shorten(property.Name)}' appears more than once; each property may appear once."));
-                continue;
-            }
-
-            if (allowed is not null && !allowed.Contains(property.Name, StringComparer.Ordinal))
-            {
-                errors.Add(new(propertyPath, $"unknown property '{Shorten(property.Name)}'{Suggest(property.Name, allowed)}; allowed: {string.Join(", ", allowed)}."));
-                continue;
-            }
-
-            result.Add(property);
-        }
-
-        return result;
-    }
-
-    private static Temperature? ReadTemperature(JsonElement value, string path, List<ValidationError> errors)
-    {
-        if (value.ValueKind != JsonValueKind.Object)
-        {
-            errors.Add(new(path, $"temperature must be an object {{ \"value\": number, \"unit\": \"celsius\" or \"fahrenheit\" }}; got {Describe(value)}."));
+            StrictJson.WrongType(ref reader, path, "temperature must be an object { \"value\": number, \"unit\": \"celsius\" or \"fahrenheit\" }", ref errors);
             return null;
         }
 
@@ -226,190 +159,152 @@ internal static class ReportReader
         TemperatureUnit? unit = null;
         var valueSeen = false;
         var unitSeen = false;
-        foreach (var property in Properties(value, path, TemperatureProperties, errors))
+        var properties = new StrictObject(path, TemperatureShape, ref errors);
+        while (properties.Next(ref reader, ref errors, out var property))
         {
-            var propertyPath = path + "." + property.Name;
-            if (property.Name == "value")
+            if (property == 0)
             {
                 valueSeen = true;
-                if (property.Value.ValueKind == JsonValueKind.Number && property.Value.TryGetDecimal(out var number))
+                if (reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var number))
                 {
                     measured = number;
                 }
                 else
                 {
-                    errors.Add(new(propertyPath, $"temperature.value must be a number; got {Describe(property.Value)}."));
+                    StrictJson.WrongType(ref reader, path + ".value", "temperature.value must be a number", ref errors);
                 }
             }
-            else
+            else if (property == 1)
             {
                 unitSeen = true;
-                unit = Enum<TemperatureUnit>(property.Value, propertyPath, "temperature.unit", errors);
+                unit = Enum<TemperatureUnit>(ref reader, path + ".unit", "temperature.unit", ref errors);
             }
         }
 
         if (!valueSeen)
         {
-            errors.Add(new(path + ".value", "temperature.value is required when a temperature is given."));
+            errors.Add(new(path + ".value", ErrorCodes.Required, "temperature.value is required when a temperature is given."));
         }
 
         if (!unitSeen)
         {
-            errors.Add(new(path + ".unit", $"temperature.unit is required when a temperature is given: one of {JsonNames.Allowed<TemperatureUnit>()}."));
+            errors.Add(new(path + ".unit", ErrorCodes.Required, $"temperature.unit is required when a temperature is given: one of {JsonNames.Allowed<TemperatureUnit>()}."));
         }
 
         return measured.HasValue && unit.HasValue ? new Temperature(measured.Value, unit.Value) : null;
     }
 
-    private static AnswerSet ReadAnswers(JsonElement value, string path, List<ValidationError> errors)
+    private static AnswerSet ReadAnswers(ref Utf8JsonReader reader, ref ErrorList errors)
     {
-        if (value.ValueKind != JsonValueKind.Object)
+        const string path = "$.answers";
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
-            errors.Add(new(path, $"answers must be an object mapping question ids to 'yes', 'no' or 'unknown'; got {Describe(value)}."));
+            StrictJson.WrongType(ref reader, path, "answers must be an object mapping question ids to 'yes', 'no' or 'unknown'", ref errors);
             return AnswerSet.Empty;
         }
 
-        var answers = new List<KeyValuePair<QuestionId, Answer>>();
-        var questionIds = QuestionCatalogue.All.Select(q => q.JsonId).ToArray();
-        foreach (var property in Properties(value, path, allowed: null, errors))
+        Span<sbyte> given = stackalloc sbyte[QuestionIds.Length];
+        given.Fill(-1);
+        var count = 0;
+        var properties = new StrictObject(path, AnswersShape, ref errors);
+        while (properties.Next(ref reader, ref errors, out var question))
         {
-            var propertyPath = PathOf(path, property.Name);
-            if (!QuestionCatalogue.TryGet(property.Name, out var question))
+            if (question < 0)
             {
-                errors.Add(new(propertyPath, $"unknown question id '{Shorten(property.Name)}'{Suggest(property.Name, questionIds)}; the question ids are listed by the question catalogue (spinetriage questions)."));
                 continue;
             }
 
-            if (Enum<Answer>(property.Value, propertyPath, $"answers.{property.Name}", errors) is { } answer)
+            if (EnumNames<Answer>.TryMatch(ref reader, out var answer))
             {
-                answers.Add(KeyValuePair.Create(question.Id, answer));
+                given[question] = (sbyte)answer;
+                count++;
+            }
+            else
+            {
+                var name = QuestionIds[question];
+                StrictJson.WrongType(ref reader, $"{path}.{name}", $"answers.{name} must be one of {JsonNames.Allowed<Answer>()}", ref errors, ErrorCodes.UnknownValue);
             }
         }
 
-        return AnswerSet.From(answers);
-    }
-
-    private static string? String(JsonElement value, string path, string expectation, List<ValidationError> errors)
-    {
-        if (value.ValueKind == JsonValueKind.String)
+        if (count == 0)
         {
-            return value.GetString();
+            return AnswerSet.Empty;
         }
 
-        errors.Add(new(path, $"{expectation}; got {Describe(value)}."));
-        return null;
+        var pairs = new KeyValuePair<QuestionId, Answer>[count];
+        var next = 0;
+        for (var i = 0; i < given.Length; i++)
+        {
+            if (given[i] >= 0)
+            {
+                pairs[next++] = KeyValuePair.Create(QuestionsInShapeOrder[i], (Answer)given[i]);
+            }
+        }
+
+        return AnswerSet.From(pairs);
     }
 
-    private static DateOnly? Date(JsonElement value, string path, string name, List<ValidationError> errors)
+    private static DateOnly? Date(ref Utf8JsonReader reader, string path, string name, ref ErrorList errors)
     {
-        if (value.ValueKind == JsonValueKind.String
-            && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (StrictJson.TryGetDate(ref reader, out var date))
         {
             return date;
         }
 
-        errors.Add(new(path, $"{name} must be a date as \"yyyy-MM-dd\", for example \"2026-09-01\"; got {Describe(value)}."));
+        StrictJson.WrongType(ref reader, path, $"{name} must be a date as \"yyyy-MM-dd\", for example \"2026-09-01\"", ref errors, ErrorCodes.InvalidDate);
         return null;
     }
 
-    private static int? Integer(JsonElement value, string path, string expectation, List<ValidationError> errors)
+    private static int? Integer(ref Utf8JsonReader reader, string path, string expectation, ref ErrorList errors)
     {
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number))
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var number))
         {
             return number;
         }
 
-        errors.Add(new(path, $"{expectation}; got {Describe(value)}."));
+        // A whole number too large for an integer is out of range; a fraction, or anything else, is the wrong type.
+        var tooLarge = reader.TokenType == JsonTokenType.Number && reader.ValueSpan.IndexOfAny(".eE"u8) < 0;
+        StrictJson.WrongType(ref reader, path, expectation, ref errors, tooLarge ? ErrorCodes.OutOfRange : ErrorCodes.WrongType);
         return null;
     }
 
-    private static T? Enum<T>(JsonElement value, string path, string name, List<ValidationError> errors)
+    private static T? Enum<T>(ref Utf8JsonReader reader, string path, string name, ref ErrorList errors)
         where T : struct, Enum
     {
-        if (value.ValueKind == JsonValueKind.String && JsonNames.TryParse<T>(value.GetString(), out var parsed))
+        if (EnumNames<T>.TryMatch(ref reader, out var parsed))
         {
             return parsed;
         }
 
-        errors.Add(new(path, $"{name} must be one of {JsonNames.Allowed<T>()}; got {Describe(value)}."));
+        StrictJson.WrongType(ref reader, path, $"{name} must be one of {JsonNames.Allowed<T>()}", ref errors, reader.TokenType == JsonTokenType.String ? ErrorCodes.UnknownValue : ErrorCodes.WrongType);
         return null;
     }
 
-    private static List<T> EnumArray<T>(JsonElement value, string path, string name, List<ValidationError> errors)
+    private static T[] EnumArray<T>(ref Utf8JsonReader reader, string path, string name, ref ErrorList errors)
         where T : struct, Enum
     {
-        if (value.ValueKind != JsonValueKind.Array)
+        if (reader.TokenType != JsonTokenType.StartArray)
         {
-            errors.Add(new(path, $"{name} must be an array of {JsonNames.Allowed<T>()}; got {Describe(value)}."));
+            StrictJson.WrongType(ref reader, path, $"{name} must be an array of {JsonNames.Allowed<T>()}", ref errors);
             return [];
         }
 
-        var items = new List<T>();
+        List<T>? items = null;
         var index = 0;
-        foreach (var item in value.EnumerateArray())
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (Enum<T>(item, $"{path}[{index}]", $"{name} items", errors) is { } parsed)
+            if (EnumNames<T>.TryMatch(ref reader, out var parsed))
             {
-                items.Add(parsed);
+                (items ??= new List<T>(4)).Add(parsed);
+            }
+            else
+            {
+                StrictJson.WrongType(ref reader, $"{path}[{index}]", $"{name} items must be one of {JsonNames.Allowed<T>()}", ref errors, reader.TokenType == JsonTokenType.String ? ErrorCodes.UnknownValue : ErrorCodes.WrongType);
             }
 
             index++;
         }
 
-        return items;
-    }
-
-    /// <summary>Describes a JSON value for an error message without echoing long input back.</summary>
-    private static string Describe(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => $"the string \"{Shorten(value.GetString() ?? "")}\"",
-        JsonValueKind.Number => $"the number {Shorten(value.GetRawText())}",
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        JsonValueKind.Null => "null",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.Object => "an object",
-        _ => "nothing",
-    };
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
-
-    private static string PathOf(string parent, string name) =>
-        name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') && !char.IsAsciiDigit(name[0])
-            ? $"{parent}.{name}"
-            : $"{parent}['{Shorten(name).Replace("'", "\\'", StringComparison.Ordinal)}']";
-
-    /// <summary>Suggests the allowed name that differs only in case or by one or two edits.</summary>
-    private static string Suggest(string name, IReadOnlyList<string> allowed)
-    {
-        var best = allowed
-            .Select(candidate => (candidate, distance: Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant())))
-            .OrderBy(c => c.distance)
-            .First();
-        return best.distance <= 2 ? $" (did you mean '{best.candidate}'?)" : "";
-    }
-
-    private static int Distance(string a, string b)
-    {
-        if (Math.Abs(a.Length - b.Length) > 2 || a.Length > 64 || b.Length > 64)
-        {
-            return int.MaxValue;
-        }
-
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        var current = new int[b.Length + 1];
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
+        return items is null ? [] : [.. items];
     }
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using SpineTriage.Serialization.Internal;
 
 namespace SpineTriage.Validation.Internal;
@@ -30,7 +31,7 @@ internal static class EnumRules
             {
                 if (!Enum.IsDefined(items[i]))
                 {
-                    context.AddFailure($"{path}[{i}]", undefined);
+                    context.AddFailure(new ValidationFailure($"{path}[{i}]", undefined) { ErrorCode = ErrorCodes.UnknownValue });
                 }
             }
 
@@ -41,7 +42,7 @@ internal static class EnumRules
                     if (EqualityComparer<TEnum>.Default.Equals(items[i], items[j]))
                     {
                         var name = Enum.IsDefined(items[i]) ? JsonNames.Of(items[i]) : items[i].ToString();
-                        context.AddFailure($"{path}[{i}]", $"'{name}' is listed twice (first at {path}[{j}]); list each value once.");
+                        context.AddFailure(new ValidationFailure($"{path}[{i}]", $"'{name}' is listed twice (first at {path}[{j}]); list each value once.") { ErrorCode = ErrorCodes.DuplicateValue });
                         break;
                     }
                 }

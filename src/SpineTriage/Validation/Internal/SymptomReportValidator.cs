@@ -21,28 +21,33 @@ internal sealed class SymptomReportValidator : AbstractValidator<SymptomReport>
         RuleFor(r => r.ReportId)
             .MaximumLength(MaxReportIdLength)
             .OverridePropertyName("$.reportId")
+            .WithErrorCode(ErrorCodes.TooLong)
             .WithMessage(r => $"reportId must be at most {MaxReportIdLength} characters; it has {r.ReportId!.Length}.");
 
         RuleFor(r => r.SurgeryDate)
             .NotEqual(default(DateOnly))
             .OverridePropertyName("$.surgeryDate")
+            .WithErrorCode(ErrorCodes.Required)
             .WithMessage("surgeryDate is required: the date of the operation, as yyyy-MM-dd.");
 
         RuleFor(r => r.SurgeryDate)
             .Must((r, date) => date <= AssessedOn(r))
             .When(r => r.SurgeryDate != default)
             .OverridePropertyName("$.surgeryDate")
+            .WithErrorCode(ErrorCodes.DateOrder)
             .WithMessage(r => $"surgeryDate ({Iso(r.SurgeryDate)}) must not be after assessedOn ({Iso(AssessedOn(r))}).");
 
         RuleFor(r => r.AssessedOn)
             .Must(date => date!.Value <= Today().AddDays(1))
             .When(r => r.AssessedOn.HasValue)
             .OverridePropertyName("$.assessedOn")
+            .WithErrorCode(ErrorCodes.FutureDate)
             .WithMessage(r => $"assessedOn ({Iso(r.AssessedOn!.Value)}) must not be more than one day after today ({Iso(Today())}).");
 
         RuleFor(r => r.SurgeryRegion)
             .IsDefined()
             .OverridePropertyName("$.surgeryRegion")
+            .WithErrorCode(ErrorCodes.UnknownValue)
             .WithMessage($"surgeryRegion must be one of {JsonNames.Allowed<SurgeryRegion>()}.");
 
         RuleFor(r => r.Hardware)
@@ -51,6 +56,7 @@ internal sealed class SymptomReportValidator : AbstractValidator<SymptomReport>
         RuleFor(r => r.FusionLevels)
             .InclusiveBetween(1, 20)
             .OverridePropertyName("$.fusionLevels")
+            .WithErrorCode(ErrorCodes.OutOfRange)
             .WithMessage(r => $"fusionLevels must be a whole number from 1 to 20; got {r.FusionLevels}.");
 
         RuleFor(r => r.RiskFactors)
@@ -59,24 +65,28 @@ internal sealed class SymptomReportValidator : AbstractValidator<SymptomReport>
         RuleFor(r => r.PainScore)
             .InclusiveBetween(0, 10)
             .OverridePropertyName("$.painScore")
+            .WithErrorCode(ErrorCodes.OutOfRange)
             .WithMessage(r => $"painScore must be a whole number from 0 to 10; got {r.PainScore}.");
 
         RuleFor(r => r.Temperature!.Value.Unit)
             .IsDefined()
             .When(r => r.Temperature.HasValue)
             .OverridePropertyName("$.temperature.unit")
+            .WithErrorCode(ErrorCodes.UnknownValue)
             .WithMessage($"temperature.unit must be one of {JsonNames.Allowed<TemperatureUnit>()}.");
 
         RuleFor(r => r.Temperature!.Value.Value)
             .InclusiveBetween(30.0m, 45.0m)
             .When(r => r.Temperature is { Unit: TemperatureUnit.Celsius })
             .OverridePropertyName("$.temperature.value")
+            .WithErrorCode(ErrorCodes.OutOfRange)
             .WithMessage(r => $"temperature.value must be a plausible body temperature, 30.0 to 45.0 °C; got {r.Temperature!.Value.Value}.");
 
         RuleFor(r => r.Temperature!.Value.Value)
             .InclusiveBetween(86.0m, 113.0m)
             .When(r => r.Temperature is { Unit: TemperatureUnit.Fahrenheit })
             .OverridePropertyName("$.temperature.value")
+            .WithErrorCode(ErrorCodes.OutOfRange)
             .WithMessage(r => $"temperature.value must be a plausible body temperature, 86.0 to 113.0 °F; got {r.Temperature!.Value.Value}.");
     }
 

@@ -1,0 +1,75 @@
+namespace SpineTriage.Validation;
+
+/// <summary>
+/// The stable, machine-readable codes of <see cref="ValidationError.Code"/>. A program may branch on a code;
+/// the message beside it is for people and may be reworded. Codes are never renamed or removed; new ones may
+/// be added. Listed with examples in docs/error-codes.md.
+/// </summary>
+public static class ErrorCodes
+{
+    /// <summary>The input is not well-formed JSON (UTF-8, no comments, no trailing commas), or is empty. Path <c>$</c>.</summary>
+    public const string MalformedJson = "malformedJson";
+
+    /// <summary>A string is not valid text: invalid UTF-8, or an unpaired surrogate such as <c>\ud800</c>. Path <c>$</c>.</summary>
+    public const string NotText = "notText";
+
+    /// <summary>The JSON is nested deeper than the reader allows (64 levels). Path <c>$</c>.</summary>
+    public const string TooDeep = "tooDeep";
+
+    /// <summary>A property that the shape does not have, for example <c>$.painScor</c>; the message suggests the closest allowed name.</summary>
+    public const string UnknownProperty = "unknownProperty";
+
+    /// <summary>An answer key that is not a question id of the rule set, for example <c>$.answers.fevr</c>.</summary>
+    public const string UnknownQuestion = "unknownQuestion";
+
+    /// <summary>A string that is not one of the allowed names, for example <c>"surgeryRegion": "neck"</c> or an unknown urgency.</summary>
+    public const string UnknownValue = "unknownValue";
+
+    /// <summary>A rule id that is not in the rule catalogue (case files' <c>expect.rules</c> and <c>expect.absentRules</c>).</summary>
+    public const string UnknownRule = "unknownRule";
+
+    /// <summary>The same property appears twice in one object; the second occurrence is reported.</summary>
+    public const string DuplicateKey = "duplicateKey";
+
+    /// <summary>The same value is listed twice in a list that allows each once, for example <c>"hardware": ["rods", "rods"]</c>.</summary>
+    public const string DuplicateValue = "duplicateValue";
+
+    /// <summary>A value of the wrong JSON type, for example a string where a number is expected, or a document that is not an object.</summary>
+    public const string WrongType = "wrongType";
+
+    /// <summary>A date that is not <c>yyyy-MM-dd</c> or not a real date, for example <c>"2026-02-30"</c>.</summary>
+    public const string InvalidDate = "invalidDate";
+
+    /// <summary>A required value is missing (or empty), for example <c>surgeryDate</c>.</summary>
+    public const string Required = "required";
+
+    /// <summary>A number outside its allowed range, for example a pain score of 11 or a temperature of 50 °C.</summary>
+    public const string OutOfRange = "outOfRange";
+
+    /// <summary>A text longer than allowed, for example a <c>reportId</c> of more than 128 characters.</summary>
+    public const string TooLong = "tooLong";
+
+    /// <summary><c>surgeryDate</c> is after <c>assessedOn</c>.</summary>
+    public const string DateOrder = "dateOrder";
+
+    /// <summary><c>assessedOn</c> is more than one day after today's date on the engine's clock.</summary>
+    public const string FutureDate = "futureDate";
+
+    /// <summary>Two values that cannot both be given, for example a case that expects both an urgency and <c>invalid: true</c>.</summary>
+    public const string Conflict = "conflict";
+
+    /// <summary>A value in the wrong format, for example a hash that is not <c>sha256:</c> and 64 lowercase hex digits.</summary>
+    public const string InvalidFormat = "invalidFormat";
+
+    /// <summary>A value that must agree with another does not, for example an audit record's <c>urgencyCode</c> and <c>urgency</c>.</summary>
+    public const string Mismatch = "mismatch";
+
+    /// <summary>A version this library does not read, for example an audit record's <c>recordVersion</c> other than 1.</summary>
+    public const string UnsupportedVersion = "unsupportedVersion";
+
+    /// <summary>An audit record's embedded report does not match its <c>reportHash</c>: the record was altered.</summary>
+    public const string HashMismatch = "hashMismatch";
+
+    /// <summary>The input could not be read at all, for example a console input file that does not exist or is empty.</summary>
+    public const string Unreadable = "unreadable";
+}
