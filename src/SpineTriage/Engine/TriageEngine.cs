@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using SpineTriage.Engine.Internal;
+using SpineTriage.Interview.Internal;
 using SpineTriage.Reports;
 using SpineTriage.Results;
 using SpineTriage.Rules;
@@ -107,6 +108,7 @@ public sealed class TriageEngine
         }
 
         var urgency = findings[0].Urgency;
+        var unanswered = UnansweredRedFlags[facts.UnresolvedRedFlags];
         return new TriageResult
         {
             ReportId = report.Report.ReportId,
@@ -115,7 +117,9 @@ public sealed class TriageEngine
             IsComplete = facts.UnresolvedRedFlags == 0,
             DaysSinceSurgery = report.DaysSinceSurgery,
             Findings = Array.AsReadOnly(findings),
-            UnansweredQuestions = UnansweredRedFlags[facts.UnresolvedRedFlags],
+            UnansweredQuestions = unanswered,
+            NotAskedQuestions = UrgencyBounds.NotAsked(report, unanswered),
+            IsSettled = UrgencyBounds.IsSettled(this, report),
             CareAdvice = Advice.CareAdvice(report.RiskFactorMask, urgency == Urgency.SelfCare),
             SafetyNet = Advice.SafetyNet(EmergencySignsNotPresent(facts)),
             Warnings = Warnings(facts),

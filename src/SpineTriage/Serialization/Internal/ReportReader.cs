@@ -23,7 +23,7 @@ internal static class ReportReader
     };
 
     private static readonly string[] ReportProperties =
-        ["reportId", "surgeryDate", "assessedOn", "surgeryRegion", "hardware", "fusionLevels", "riskFactors", "painScore", "temperature", "answers"];
+        ["reportId", "surgeryDate", "assessedOn", "surgeryRegion", "hardware", "fusionLevels", "riskFactors", "painScore", "temperature", "answers", "skipped"];
 
     private static readonly string[] TemperatureProperties = ["value", "unit"];
 
@@ -120,6 +120,7 @@ internal static class ReportReader
         int? painScore = null;
         Temperature? temperature = null;
         var answers = AnswerSet.Empty;
+        IReadOnlyList<Measurement> skipped = [];
         var surgeryDateSeen = false;
 
         foreach (var property in Properties(root, "$", ReportProperties, errors))
@@ -164,6 +165,9 @@ internal static class ReportReader
                 case "answers":
                     answers = ReadAnswers(value, path, errors);
                     break;
+                case "skipped":
+                    skipped = EnumArray<Measurement>(value, path, "skipped", errors);
+                    break;
             }
         }
 
@@ -184,6 +188,7 @@ internal static class ReportReader
             PainScore = painScore,
             Temperature = temperature,
             Answers = answers,
+            Skipped = skipped,
         };
         return new Outcome(report, errors);
     }

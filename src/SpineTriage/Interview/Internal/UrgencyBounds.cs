@@ -1,0 +1,63 @@
+using System.Collections.ObjectModel;
+using SpineTriage.Engine;
+using SpineTriage.Reports;
+using SpineTriage.Results;
+using SpineTriage.Validation;
+
+namespace SpineTriage.Interview.Internal;
+
+/// <summary>
+/// The lowest and highest urgency a report can still reach when the questions absent from it are answered:
+/// the stop rule of an interview and <see cref="TriageResult.IsSettled"/>.
+/// </summary>
+/// <remarks>
+/// Rule set 1.0 is monotonic in the answers: a yes never gives a lower urgency than no or "don't know", and a "don't
+/// know" never a lower one than no (an unknown red flag alone is urgent, a red flag answered yes at least urgent). So
+/// the urgency with every absent question answered yes bounds every way of answering them from above, and with every
+/// one answered no from below; when the two are equal no answer can change the urgency. A temperature or pain score
+/// that may still be asked counts at its highest for the upper bound and as absent (the lowest) for the lower one.
+/// The safety property tests check these bounds against random completions of random reports.
+/// </remarks>
+internal static class UrgencyBounds
+{
+    /// <summary>The highest plausible temperature (contract.md): a fever at any allowed threshold.</summary>
+    private static readonly Temperature Hottest = Temperature.Celsius(45.0m);
+
+    /// <summary>The red flags of <paramref name="unanswered"/> that are absent from the report.</summary>
+    public static ReadOnlyCollection<QuestionId> NotAsked(ValidatedReport report, ReadOnlyCollection<QuestionId> unanswered)
+    {
+        if (unanswered.Count == 0)
+        {
+            return unanswered;
+        }
+
+        var answers = report.Report.Answers;
+        var notAsked = unanswered.Where(q => !answers.IsGiven(q)).ToArray();
+        return notAsked.Length == unanswered.Count ? unanswered : Array.AsReadOnly(notAsked);
+    }
+
+    /// <summary>Whether no answer to an absent question can change the urgency; measurements count as they stand.</summary>
+    public static bool IsSettled(TriageEngine engine, ValidatedReport report) =>
+        report.Report.Answers.Count == QuestionCatalogue.Count || Lowest(engine, report) == Highest(engine, report, openTemperature: false, openPainScore: false);
+
+    /// <summary>The urgency with every absent question answered no, and measurements as they stand.</summary>
+    public static Urgency Lowest(TriageEngine engine, ValidatedReport report) =>
+        Urgency(engine, report, report.Report with { Answers = report.Report.Answers.WithNotGivenAs(Answer.No) });
+
+    /// <summary>The urgency with every absent question answered yes, and the open measurements at their highest.</summary>
+    public static Urgency Highest(TriageEngine engine, ValidatedReport report, bool openTemperature, bool openPainScore)
+    {
+        var given = report.Report;
+        var worst = given with
+        {
+            Answers = given.Answers.WithNotGivenAs(Answer.Yes),
+            Temperature = openTemperature ? Hottest : given.Temperature,
+            PainScore = openPainScore ? 10 : given.PainScore,
+        };
+        return Urgency(engine, report, worst);
+    }
+
+    // Every question of a completion is given, so evaluating it does not come back here.
+    private static Urgency Urgency(TriageEngine engine, ValidatedReport report, SymptomReport completion) =>
+        engine.Evaluate(new ValidatedReport(completion, report.AssessedOn)).Urgency;
+}
