@@ -26,7 +26,8 @@ namespace SpineTriage.Interview;
 /// <para>
 /// Stop rule: the interview is settled when every item was asked, or as soon as no further answer can change the
 /// urgency: the urgency with every question not yet asked answered yes, and a temperature or pain score not yet asked
-/// at its highest, equals the urgency with every question not yet asked answered no. A skipped measurement counts as
+/// at its highest, equals the urgency with every question not yet asked answered no, a temperature not yet asked at its
+/// lowest (a normal temperature settles a fever answered "don't know" as absent) and no pain score. A skipped measurement counts as
 /// not measured, not at its highest. The rules are monotonic, so these are the highest and lowest urgencies over every
 /// way the interview could go on; a red flag not yet asked that could raise the urgency makes the highest differ from
 /// the lowest, so the interview never stops before it. Comparing with the provisional urgency instead would stop too
@@ -97,8 +98,9 @@ public sealed class TriageInterview
             return Outcome.Success(new InterviewStep(null, result, stoppedEarly: false));
         }
 
-        var highest = UrgencyBounds.Highest(Engine, report, openTemperature: !IsAsked(_temperature, partial), openPainScore: !IsAsked(_painScore, partial));
-        return highest == UrgencyBounds.Lowest(Engine, report)
+        var openTemperature = !IsAsked(_temperature, partial);
+        var highest = UrgencyBounds.Highest(Engine, report, openTemperature, openPainScore: !IsAsked(_painScore, partial));
+        return highest == UrgencyBounds.Lowest(Engine, report, openTemperature)
             ? Outcome.Success(new InterviewStep(null, result, stoppedEarly: true))
             : Outcome.Success(new InterviewStep(pending, result, stoppedEarly: false));
     }
