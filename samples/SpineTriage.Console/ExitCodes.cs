@@ -9,7 +9,13 @@ internal static class ExitCodes
     /// <summary><c>check</c>: at least one case did not give its expected result.</summary>
     public const int CaseFailed = 1;
 
-    /// <summary>Invalid input, a malformed case file, a missing path or a usage error.</summary>
+    /// <summary><c>replay</c>: a recorded decision differs today, or a recorded report is invalid.</summary>
+    public const int DecisionDiffers = 1;
+
+    /// <summary>
+    /// Invalid input, a malformed case file or audit line, a missing path, an interview that ended without a
+    /// result, or a usage error.
+    /// </summary>
     public const int InvalidInput = 2;
 
     /// <summary>An unexpected exception: a bug in this host (EX_SOFTWARE of sysexits.h).</summary>

@@ -1,3 +1,3 @@
 using SpineTriage.ConsoleHost;
 
-return SpineTriageCli.Run(args);
+return SpineTriageCli.Run(args, ConsoleIO.FromSystemConsole());

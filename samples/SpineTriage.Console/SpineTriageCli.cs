@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using System.Reflection;
 using SpineTriage.ConsoleHost.Commands;
 using SpineTriage.Engine;
 
@@ -14,31 +15,33 @@ internal static class SpineTriageCli
 
     /// <summary>Parses and runs one command line; never throws and never prints a stack trace.</summary>
     /// <param name="args">The arguments.</param>
+    /// <param name="io">Standard input, output and error: every command, help and usage errors included, reads and writes only these.</param>
     /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
-    public static int Run(string[] args)
+    public static int Run(string[] args, ConsoleIO io)
     {
         try
         {
             // Building the engine validates options and the rule set; commands that do not triage never pay for it.
             var engine = new Lazy<TriageEngine>(() => new TriageEngine());
-            var root = Build(engine);
+            var root = Build(engine, io);
             var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
             if (parsed.Action is ParseErrorAction)
             {
-                return UsageError(parsed);
+                return UsageError(parsed, io.Error);
             }
 
-            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // Help and --version write to the configured writers, not to Console.
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = io.Out, Error = io.Error });
         }
         catch (Exception e)
         {
             // The message of an exception may quote the input, and the input is patient data: name the type only.
-            Console.Error.WriteLine($"spinetriage: internal error ({e.GetType().Name}); no result was given. Please report this bug.");
+            io.Error.WriteLine($"spinetriage: internal error ({e.GetType().Name}); no result was given. Please report this bug.");
             return ExitCodes.InternalError;
         }
     }
 
-    private static Command Build(Lazy<TriageEngine> engine)
+    private static Command Build(Lazy<TriageEngine> engine, ConsoleIO io)
     {
         // A RootCommand takes its name from the executable (SpineTriage.Console under dotnet run); help must say spinetriage.
         var root = new Command(
@@ -47,28 +50,46 @@ internal static class SpineTriageCli
             + "Without a command, starts the interactive triage.")
         {
             new HelpOption(),
-            new VersionOption(),
-            InteractiveCommand.Create(engine),
-            TriageCommand.Create(engine),
-            CheckCommand.Create(engine),
-            RulesCommand.Create(engine),
-            ReplayCommand.Create(engine),
-            QuestionsCommand.Create(),
+            new VersionOption { Action = new PrintVersion() },
+            InteractiveCommand.Create(engine, io),
+            TriageCommand.Create(engine, io),
+            CheckCommand.Create(engine, io),
+            RulesCommand.Create(engine, io),
+            ReplayCommand.Create(engine, io),
+            QuestionsCommand.Create(io),
         };
-        root.SetAction(_ => InteractiveCommand.Run(engine.Value));
+        root.SetAction(_ => InteractiveCommand.Run(engine.Value, io));
         return root;
     }
 
-    private static int UsageError(ParseResult parsed)
+    private static int UsageError(ParseResult parsed, TextWriter error)
     {
-        foreach (var error in parsed.Errors)
+        foreach (var parseError in parsed.Errors)
         {
-            Console.Error.WriteLine($"spinetriage: {error.Message}");
+            error.WriteLine($"spinetriage: {parseError.Message}");
         }
 
         var command = parsed.CommandResult.Command;
         var usage = command.Name == CommandName ? $"{CommandName} --help" : $"{CommandName} {command.Name} --help";
-        Console.Error.WriteLine($"Usage: see {usage}.");
+        error.WriteLine($"Usage: see {usage}.");
         return ExitCodes.InvalidInput;
+    }
+
+    /// <summary>
+    /// Prints the host's version. System.CommandLine prints the entry assembly's, which is not this one when the
+    /// command line runs inside another process (the tests).
+    /// </summary>
+    private sealed class PrintVersion : SynchronousCommandLineAction
+    {
+        public static string Version { get; } =
+            typeof(SpineTriageCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? typeof(SpineTriageCli).Assembly.GetName().Version?.ToString()
+            ?? "unknown";
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(Version);
+            return ExitCodes.Success;
+        }
     }
 }

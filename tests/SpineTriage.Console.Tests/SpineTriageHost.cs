@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text;
+using SpineTriage.ConsoleHost;
 
 namespace SpineTriage.Console.Tests;
 
@@ -12,7 +13,12 @@ public sealed record HostRun(int ExitCode, string Output, string Error)
     public string[] ErrorLines => Error.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
 }
 
-/// <summary>Runs the built console host (the same configuration as these tests) as <c>dotnet SpineTriage.Console.dll</c>.</summary>
+/// <summary>
+/// Runs the console host: in-process by default (<see cref="Run(string[])"/>: the command line of the real host with
+/// standard input from bytes and output and error to strings, as when every stream is redirected), or as a process
+/// (<see cref="RunProcess(string[])"/>: the built host of the same configuration, <c>dotnet SpineTriage.Console.dll</c>),
+/// for what only a process shows: the exit code the shell sees, piped standard input, the real console streams.
+/// </summary>
 public static class SpineTriageHost
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
@@ -23,11 +29,29 @@ public static class SpineTriageHost
 
     public static string SampleReport(string name) => Path.Combine(RepositoryRoot, "samples", "reports", name);
 
+    /// <summary>Runs a command line in-process, with empty standard input.</summary>
     public static HostRun Run(params string[] args) => Run(args, stdin: (byte[]?)null);
 
+    /// <summary>Runs a command line in-process, with standard input from UTF-8 text.</summary>
     public static HostRun Run(string[] args, string stdin) => Run(args, Encoding.UTF8.GetBytes(stdin));
 
+    /// <summary>Runs a command line in-process, with standard input from bytes.</summary>
     public static HostRun Run(string[] args, byte[]? stdin)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = SpineTriageCli.Run(args, ConsoleIO.Redirected(stdin ?? [], output, error));
+        return new HostRun(exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Runs the built host as a process, with empty standard input.</summary>
+    public static HostRun RunProcess(params string[] args) => RunProcess(args, stdin: (byte[]?)null);
+
+    /// <summary>Runs the built host as a process, with standard input from UTF-8 text.</summary>
+    public static HostRun RunProcess(string[] args, string stdin) => RunProcess(args, Encoding.UTF8.GetBytes(stdin));
+
+    /// <summary>Runs the built host as a process, with standard input from bytes.</summary>
+    public static HostRun RunProcess(string[] args, byte[]? stdin)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {

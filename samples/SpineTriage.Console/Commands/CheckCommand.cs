@@ -20,7 +20,7 @@ internal static class CheckCommand
         IgnoreInaccessible = false,
     };
 
-    public static Command Create(Lazy<TriageEngine> engine)
+    public static Command Create(Lazy<TriageEngine> engine, ConsoleIO io)
     {
         var paths = new Argument<string[]>("PATH")
         {
@@ -33,20 +33,20 @@ internal static class CheckCommand
         {
             paths,
         };
-        command.SetAction(parsed => Run(engine.Value, parsed.GetRequiredValue(paths)));
+        command.SetAction(parsed => Run(engine.Value, io, parsed.GetRequiredValue(paths)));
         return command;
     }
 
-    private static int Run(TriageEngine engine, string[] paths)
+    private static int Run(TriageEngine engine, ConsoleIO io, string[] paths)
     {
         var passed = 0;
         var failed = 0;
         var unusable = false;
-        foreach (var file in CaseFiles(paths, ref unusable))
+        foreach (var file in CaseFiles(paths, io.Error, ref unusable))
         {
-            if (!InputFile.TryReadText(file, out var json, out var readError))
+            if (!InputFile.TryReadText(file, io, out var json, out var readError))
             {
-                Console.Out.WriteLine($"MALFORMED {file}: {readError}");
+                io.Out.WriteLine($"MALFORMED {file}: {readError}");
                 unusable = true;
                 failed++;
                 continue;
@@ -55,7 +55,7 @@ internal static class CheckCommand
             var parsed = TriageCase.Parse(json);
             if (!parsed.IsSuccess)
             {
-                Console.Out.WriteLine($"MALFORMED {file}: {string.Join("; ", parsed.Errors)}");
+                io.Out.WriteLine($"MALFORMED {file}: {string.Join("; ", parsed.Errors)}");
                 unusable = true;
                 failed++;
                 continue;
@@ -68,17 +68,17 @@ internal static class CheckCommand
             }
             else
             {
-                Console.Out.WriteLine($"FAIL {file} \"{parsed.Value.Name}\": {string.Join("; ", check.Failures)}");
+                io.Out.WriteLine($"FAIL {file} \"{parsed.Value.Name}\": {string.Join("; ", check.Failures)}");
                 failed++;
             }
         }
 
         // A malformed case file counts as failed, so "0 failed" always means that every case file ran and passed.
-        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{passed} passed, {failed} failed"));
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{passed} passed, {failed} failed"));
         return unusable ? ExitCodes.InvalidInput : failed > 0 ? ExitCodes.CaseFailed : ExitCodes.Success;
     }
 
-    private static List<string> CaseFiles(string[] paths, ref bool unusable)
+    private static List<string> CaseFiles(string[] paths, TextWriter error, ref bool unusable)
     {
         var files = new List<string>();
         foreach (var path in paths)
@@ -96,7 +96,7 @@ internal static class CheckCommand
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    Console.Error.WriteLine($"spinetriage: {path}: the folder cannot be read ({e.Message}).");
+                    error.WriteLine($"spinetriage: {path}: the folder cannot be read ({e.Message}).");
                     unusable = true;
                     continue;
                 }
@@ -104,7 +104,7 @@ internal static class CheckCommand
                 if (found.Count == 0)
                 {
                     // A folder without cases would otherwise pass silently, for example after a typo in CI.
-                    Console.Error.WriteLine($"spinetriage: {path}: no *.json case files in this folder.");
+                    error.WriteLine($"spinetriage: {path}: no *.json case files in this folder.");
                     unusable = true;
                 }
 
@@ -112,7 +112,7 @@ internal static class CheckCommand
             }
             else
             {
-                Console.Error.WriteLine($"spinetriage: {path}: no such file or folder.");
+                error.WriteLine($"spinetriage: {path}: no such file or folder.");
                 unusable = true;
             }
         }

@@ -10,21 +10,21 @@ namespace SpineTriage.ConsoleHost.Commands;
 /// </summary>
 internal static class InteractiveCommand
 {
-    public static Command Create(Lazy<TriageEngine> engine)
+    public static Command Create(Lazy<TriageEngine> engine, ConsoleIO io)
     {
         var command = new Command(
             "interactive",
             "Asks the questions in asking order, as a nurse line would, stops once no answer can raise the urgency, and prints the result. "
             + "With redirected input or output it reads one reply per line and prints plain text.");
-        command.SetAction(_ => Run(engine.Value));
+        command.SetAction(_ => Run(engine.Value, io));
         return command;
     }
 
-    public static int Run(TriageEngine engine)
+    public static int Run(TriageEngine engine, ConsoleIO io)
     {
-        IInterviewScreen screen = Console.IsInputRedirected || Console.IsOutputRedirected
-            ? new PlainScreen(Console.In, Console.Out, Console.Error)
-            : new SpectreScreen(AnsiConsole.Console);
+        IInterviewScreen screen = !io.InputIsTerminal || !io.OutputIsTerminal
+            ? new PlainScreen(io.In, io.Out, io.Error)
+            : new SpectreScreen(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Out) }));
         return InterviewSession.Run(new Interview(engine), screen);
     }
 }

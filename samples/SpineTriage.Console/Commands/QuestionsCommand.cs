@@ -9,7 +9,7 @@ namespace SpineTriage.ConsoleHost.Commands;
 /// <summary><c>spinetriage questions [--format text|json]</c>: prints the question catalogue in asking order.</summary>
 internal static class QuestionsCommand
 {
-    public static Command Create()
+    public static Command Create(ConsoleIO io)
     {
         var format = OutputFormats.Option(OutputFormats.Text, OutputFormats.Text, OutputFormats.Json);
         var command = new Command("questions", "Prints the questions in asking order; RF marks a red-flag question.")
@@ -20,11 +20,11 @@ internal static class QuestionsCommand
         {
             if (parsed.GetRequiredValue(format) == OutputFormats.Json)
             {
-                Console.Out.WriteLine(TriageJson.SerializeQuestions());
+                io.Out.WriteLine(TriageJson.SerializeQuestions());
             }
             else
             {
-                WriteText(Console.Out);
+                WriteText(io.Out);
             }
 
             return ExitCodes.Success;

@@ -11,7 +11,7 @@ namespace SpineTriage.ConsoleHost.Commands;
 /// </summary>
 internal static class ReplayCommand
 {
-    public static Command Create(Lazy<TriageEngine> engine)
+    public static Command Create(Lazy<TriageEngine> engine, ConsoleIO io)
     {
         var file = new Argument<string>("FILE")
         {
@@ -24,25 +24,25 @@ internal static class ReplayCommand
         {
             file,
         };
-        command.SetAction(parsed => Run(engine.Value, parsed.GetRequiredValue(file)));
+        command.SetAction(parsed => Run(engine.Value, io, parsed.GetRequiredValue(file)));
         return command;
     }
 
-    private static int Run(TriageEngine engine, string path)
+    private static int Run(TriageEngine engine, ConsoleIO io, string path)
     {
         IEnumerable<string> lines;
         if (path == InputFile.StandardInput)
         {
-            lines = ReadLines(Console.In);
+            lines = ReadLines(io.In);
         }
         else if (Directory.Exists(path))
         {
-            Console.Error.WriteLine($"spinetriage: {path} is a directory, not an audit log.");
+            io.Error.WriteLine($"spinetriage: {path} is a directory, not an audit log.");
             return ExitCodes.InvalidInput;
         }
         else if (!File.Exists(path))
         {
-            Console.Error.WriteLine($"spinetriage: {path}: no such file.");
+            io.Error.WriteLine($"spinetriage: {path}: no such file.");
             return ExitCodes.InvalidInput;
         }
         else
@@ -57,18 +57,26 @@ internal static class ReplayCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"spinetriage: {path}: cannot be read ({e.GetType().Name}).");
+            io.Error.WriteLine($"spinetriage: {path}: cannot be read ({e.GetType().Name}).");
             return ExitCodes.InvalidInput;
         }
 
         foreach (var line in report.Lines)
         {
-            Console.Out.WriteLine(line.Describe());
+            io.Out.WriteLine(line.Describe());
         }
 
-        Console.Out.WriteLine(report.Summary);
-        return report.ExitCode;
+        io.Out.WriteLine(report.Summary);
+        return ExitCode(report);
     }
+
+    /// <summary>The exit code of a replay: a command-line policy, so it lives here and not in the library.</summary>
+    /// <param name="report">The replayed log.</param>
+    /// <returns>2 when a line is not an audit record; 1 when a decision differs or a report is invalid; otherwise 0.</returns>
+    internal static int ExitCode(AuditReplayReport report) =>
+        report.Malformed > 0 ? ExitCodes.InvalidInput
+        : report.Different > 0 || report.ReportInvalid > 0 ? ExitCodes.DecisionDiffers
+        : ExitCodes.Success;
 
     private static IEnumerable<string> ReadLines(TextReader reader)
     {

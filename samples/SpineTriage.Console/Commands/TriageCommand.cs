@@ -10,7 +10,7 @@ namespace SpineTriage.ConsoleHost.Commands;
 /// <summary><c>spinetriage triage --input FILE|- [--format text|json]</c>: triages one report.</summary>
 internal static class TriageCommand
 {
-    public static Command Create(Lazy<TriageEngine> engine)
+    public static Command Create(Lazy<TriageEngine> engine, ConsoleIO io)
     {
         var input = new Option<string>("--input", "-i")
         {
@@ -24,35 +24,35 @@ internal static class TriageCommand
             input,
             format,
         };
-        command.SetAction(parsed => Run(engine.Value, parsed.GetRequiredValue(input), parsed.GetRequiredValue(format)));
+        command.SetAction(parsed => Run(engine.Value, io, parsed.GetRequiredValue(input), parsed.GetRequiredValue(format)));
         return command;
     }
 
-    private static int Run(TriageEngine engine, string input, string format)
+    private static int Run(TriageEngine engine, ConsoleIO io, string input, string format)
     {
-        if (!InputFile.TryReadBytes(input, out var content, out var readError))
+        if (!InputFile.TryReadBytes(input, io, out var content, out var readError))
         {
-            return ErrorOutput.Write(format, "cannot triage", [new ValidationError("$", readError)]);
+            return ErrorOutput.Write(io.Error, format, "cannot triage", [new ValidationError("$", readError)]);
         }
 
         if (content.IsEmpty)
         {
-            return ErrorOutput.Write(format, "cannot triage", [new ValidationError("$", $"{Describe(input)} is empty; expected a symptom report JSON object.")]);
+            return ErrorOutput.Write(io.Error, format, "cannot triage", [new ValidationError("$", $"{Describe(input)} is empty; expected a symptom report JSON object.")]);
         }
 
         var outcome = engine.TriageJson(content.Span);
         if (!outcome.IsSuccess)
         {
-            return ErrorOutput.Write(format, "the report is invalid", outcome.Errors);
+            return ErrorOutput.Write(io.Error, format, "the report is invalid", outcome.Errors);
         }
 
         if (format == OutputFormats.Json)
         {
-            Console.Out.WriteLine(TriageJson.SerializeResult(outcome.Value));
+            io.Out.WriteLine(TriageJson.SerializeResult(outcome.Value));
         }
         else
         {
-            ResultText.Write(Console.Out, outcome.Value);
+            ResultText.Write(io.Out, outcome.Value);
         }
 
         return ExitCodes.Success;

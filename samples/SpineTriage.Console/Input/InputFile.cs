@@ -18,16 +18,16 @@ internal static class InputFile
 
     /// <summary>Reads the bytes of a file, or of standard input for <c>-</c>.</summary>
     /// <param name="path">The file, or <c>-</c>.</param>
+    /// <param name="io">The host's streams, for <c>-</c>.</param>
     /// <param name="content">The bytes read.</param>
     /// <param name="error">Why nothing could be read, as one sentence.</param>
     /// <returns>Whether the input was read.</returns>
-    public static bool TryReadBytes(string path, out ReadOnlyMemory<byte> content, out string error)
+    public static bool TryReadBytes(string path, ConsoleIO io, out ReadOnlyMemory<byte> content, out string error)
     {
         content = default;
         if (path == StandardInput)
         {
-            using var stdin = Console.OpenStandardInput();
-            return TryReadBounded(stdin, "standard input", out content, out error);
+            return TryReadBounded(io.OpenInput(), "standard input", out content, out error);
         }
 
         if (Directory.Exists(path))
@@ -60,14 +60,15 @@ internal static class InputFile
     }
 
     /// <summary>Reads a file as UTF-8 text (a leading byte-order mark is dropped).</summary>
-    /// <param name="path">The file.</param>
+    /// <param name="path">The file, or <c>-</c>.</param>
+    /// <param name="io">The host's streams, for <c>-</c>.</param>
     /// <param name="text">The text read.</param>
     /// <param name="error">Why nothing could be read, as one sentence.</param>
     /// <returns>Whether the file was read.</returns>
-    public static bool TryReadText(string path, out string text, out string error)
+    public static bool TryReadText(string path, ConsoleIO io, out string text, out string error)
     {
         text = "";
-        if (!TryReadBytes(path, out var content, out error))
+        if (!TryReadBytes(path, io, out var content, out error))
         {
             return false;
         }

@@ -7,29 +7,30 @@ namespace SpineTriage.ConsoleHost.Output;
 internal static class ErrorOutput
 {
     /// <summary>Writes errors of an input.</summary>
+    /// <param name="error">Standard error.</param>
     /// <param name="format">The output format the command was asked for: <c>json</c> writes <see cref="TriageJson.SerializeErrors"/>.</param>
     /// <param name="summary">What was wrong, for the text format, for example <c>the report is invalid</c>.</param>
     /// <param name="errors">The errors, each with its JSON path.</param>
     /// <returns><see cref="ExitCodes.InvalidInput"/>.</returns>
-    public static int Write(string format, string summary, IReadOnlyList<ValidationError> errors)
+    public static int Write(TextWriter error, string format, string summary, IReadOnlyList<ValidationError> errors)
     {
         if (format == OutputFormats.Json)
         {
-            Console.Error.WriteLine(TriageJson.SerializeErrors(errors));
+            error.WriteLine(TriageJson.SerializeErrors(errors));
             return ExitCodes.InvalidInput;
         }
 
         if (errors.Count == 1)
         {
             var where = errors[0].Path == "$" ? "" : $"{errors[0].Path}: ";
-            Console.Error.WriteLine($"spinetriage: {summary}: {where}{errors[0].Message}");
+            error.WriteLine($"spinetriage: {summary}: {where}{errors[0].Message}");
             return ExitCodes.InvalidInput;
         }
 
-        Console.Error.WriteLine($"spinetriage: {summary} ({errors.Count} errors):");
-        foreach (var error in errors)
+        error.WriteLine($"spinetriage: {summary} ({errors.Count} errors):");
+        foreach (var each in errors)
         {
-            Console.Error.WriteLine($"  {error.Path}: {error.Message}");
+            error.WriteLine($"  {each.Path}: {each.Message}");
         }
 
         return ExitCodes.InvalidInput;
