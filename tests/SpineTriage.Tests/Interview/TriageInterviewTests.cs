@@ -150,7 +150,8 @@ public class TriageInterviewTests
     public void A_skipped_pain_score_is_not_a_pain_score_of_10_so_denied_pain_questions_can_settle_early()
     {
         var report = Denied(Nothing(), [.. EmergencyRedFlagsBeforeFever, Q.Fever, .. RedFlagsAfterFever, Q.PainReturnedAfterImprovement, Q.NewOrWorseningPain])
-            with { Temperature = Temperature.Celsius(36.8m), Skipped = [Measurement.PainScore] };
+            with
+        { Temperature = Temperature.Celsius(36.8m), Skipped = [Measurement.PainScore] };
 
         // Severe escalating pain needs a pain score: with none, worsening pain is no longer possible, so the rest
         // (instability, radiating pain, tenderness...) still matters: soon or routine or self care.
@@ -190,7 +191,8 @@ public class TriageInterviewTests
             .With(Q.BladderOrBowelControlLoss, Answer.No)
             .With(Q.SaddleNumbness, Answer.Unknown);
         report = Denied(report, Q.NewOrWorseningLimbWeakness, Q.SuddenSeverePainAfterFallOrInjury, Q.Fever, Q.WoundDischarge, Q.WoundRednessOrSwelling, Q.ChestPainOrBreathlessness)
-            with { Temperature = Temperature.Celsius(37.0m) };
+            with
+        { Temperature = Temperature.Celsius(37.0m) };
 
         // Nothing left can reach emergency, and the unknown saddle numbness already gives urgent.
         var step = Next(report);
