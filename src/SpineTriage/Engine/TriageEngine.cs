@@ -185,6 +185,10 @@ public sealed class TriageEngine
         return _rules[System.Numerics.BitOperations.TrailingZeroCount(_table.Fire(facts.Bits))].Rule.Urgency;
     }
 
+    /// <summary>The urgency of a validated report alone, without building its result: for the interview's bounds.</summary>
+    internal Urgency UrgencyOf(ValidatedReport report) =>
+        _rules[System.Numerics.BitOperations.TrailingZeroCount(_table.Fire(new Facts(report.Facts, Options.FeverThresholdCelsius).Bits))].Rule.Urgency;
+
     private Outcome<TriageResult> Triage(ReportReader.Outcome read)
     {
         if (read.Errors.Count == 0)

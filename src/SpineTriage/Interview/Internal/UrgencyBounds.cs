@@ -76,7 +76,7 @@ internal static class UrgencyBounds
         return Urgency(engine, report, worst);
     }
 
-    // Every question of a completion is given, so evaluating it does not come back here.
+    // The urgency alone: a completion's result (findings, texts, advice) is never needed.
     private static Urgency Urgency(TriageEngine engine, ValidatedReport report, SymptomReport completion) =>
-        engine.Evaluate(new ValidatedReport(completion, report.AssessedOn)).Urgency;
+        engine.UrgencyOf(new ValidatedReport(completion, report.AssessedOn));
 }
