@@ -95,13 +95,134 @@ public class InteractiveTests
     }
 
     [Fact]
-    public void Measured_fahrenheit_fever_with_wound_discharge_is_an_emergency()
+    public void Measured_fahrenheit_fever_answers_the_fever_question_and_with_wound_discharge_is_an_emergency()
     {
-        var run = Interview(["interactive"], [SurgeryDate, "", .. FirstFourRedFlagsDenied, "100.9 F", "n", "y"]);
+        var run = Interview(["interactive"], [SurgeryDate, "", .. FirstFourRedFlagsDenied, "100.9 F", "y"]);
 
         run.ExitCode.Should().Be(0);
+        Prompts(run).Should().NotContain(p => p.Contains(QuestionCatalogue.Get(QuestionId.Fever).Text, StringComparison.Ordinal));
+        Prompts(run).Last().Should().Contain(QuestionCatalogue.Get(QuestionId.WoundDischarge).Text);
         run.Output.Should().ContainAll("EMERGENCY (code 5)", "rule infection-with-fever", "temperature: 100.9 °F (38.3 °C)");
-        run.Output.Should().Contain("Warnings:");
+        run.Output.Should().NotContain("Warnings:");
+    }
+
+    [Fact]
+    public void A_measured_38_6_is_never_followed_by_the_fever_question_so_no_contradiction_can_arise()
+    {
+        // Fever is present; once the wound and chest questions are denied nothing left can reach emergency.
+        var run = Interview(["interactive"], [SurgeryDate, "", .. FirstFourRedFlagsDenied, "38.6 C", "n", "n", "n"]);
+
+        run.ExitCode.Should().Be(0);
+        Prompts(run).Should().HaveCount(7).And.NotContain(p => p.StartsWith("[5/", StringComparison.Ordinal));
+        run.Output.Should().ContainAll("No further answer can change the urgency (URGENT)", "rule fever", "temperature: 38.6 °C").And.NotContain("Warnings:");
+    }
+
+    [Theory]
+    [InlineData("n")]
+    [InlineData("no")]
+    [InlineData("None")]
+    [InlineData("")]
+    public void No_or_none_or_blank_at_the_temperature_prompt_means_not_measured_and_the_fever_question_follows(string reply)
+    {
+        var run = Interview(["interactive"], [SurgeryDate, "", .. FirstFourRedFlagsDenied, reply]);
+
+        run.Output.Should().NotContain("Not understood");
+        Prompts(run).Last().Should().StartWith("[5/18 RF]").And.Contain(QuestionCatalogue.Get(QuestionId.Fever).Text);
+    }
+
+    [Fact]
+    public void Without_a_thermometer_and_without_red_flags_a_pain_that_came_back_stops_after_11_questions_not_18()
+    {
+        var surgery = Iso(Today.AddMonths(-8));
+
+        var run = Interview(["interactive"], [surgery, "", .. FirstFourRedFlagsDenied, "", .. LastRedFlagsDenied, "3", "y"]);
+
+        run.ExitCode.Should().Be(0);
+        Prompts(run).Should().HaveCount(11);
+        run.Output.Should().ContainAll("No further answer can change the urgency (SOON)", "SOON (code 3)", "rule pain-after-improvement");
+    }
+
+    [Fact]
+    public void After_an_early_stop_the_questions_not_asked_are_listed_as_not_asked_and_the_patient_is_not_told_to_answer_them()
+    {
+        var run = Interview([], SurgeryDate, "", "y");
+
+        run.Output.Should().Contain("Red-flag questions not asked (the answers so far already decide the urgency):");
+        run.Output.Should().Contain("  - saddleNumbness: ").And.Contain("Evidence: saddleNumbness: not asked");
+        run.Output.Should().NotContain("Red-flag questions not answered").And.NotContain("answer the remaining questions").And.NotContain(": unknown");
+        run.Output.Should().Contain("Some warning-sign questions were not asked: the answers so far already decide the urgency");
+    }
+
+    [Fact]
+    public void After_an_early_stop_a_dont_know_is_still_listed_as_not_answered_apart_from_the_questions_not_asked()
+    {
+        var run = Interview(["interactive"], [SurgeryDate, "", "n", "d", "y"]);
+
+        run.ExitCode.Should().Be(0);
+        run.Output.Should().Contain("EMERGENCY (code 5)");
+        var notAnswered = run.Output.IndexOf("Red-flag questions not answered (the report is incomplete):", StringComparison.Ordinal);
+        var notAsked = run.Output.IndexOf("Red-flag questions not asked (the answers so far already decide the urgency):", StringComparison.Ordinal);
+        notAnswered.Should().BePositive();
+        notAsked.Should().BeGreaterThan(notAnswered);
+        run.Output[notAnswered..notAsked].Should().Contain("saddleNumbness").And.NotContain("fever");
+        run.Output.Should().ContainAll("saddleNumbness: unknown", "suddenSeverePainAfterFallOrInjury: not asked").And.NotContain("answer the remaining questions");
+    }
+
+    [Fact]
+    public void An_interview_that_is_not_settled_keeps_telling_what_is_not_answered()
+    {
+        var run = Interview(["interactive"], [SurgeryDate, "", "n", "d", "n", "n", "37.0 C", "n", "n", "n", "n"]);
+
+        run.Output.Should().ContainAll("URGENT (code 4)", "Red-flag questions not answered (the report is incomplete):", "  - saddleNumbness:");
+        run.Output.Should().Contain("Red-flag questions not asked (the answers so far already decide the urgency):");
+    }
+
+    [Fact]
+    public void An_assessment_date_before_the_surgery_date_asks_both_dates_again_so_a_mistyped_surgery_date_can_be_corrected()
+    {
+        var run = Interview(["interactive"], Iso(Today.AddDays(-10)), Iso(Today.AddDays(-20)), Iso(Today.AddDays(-30)), Iso(Today.AddDays(-20)), "y");
+
+        run.ExitCode.Should().Be(0);
+        run.Output.Should().Contain("must not be after").And.Contain("Please give both dates again, starting with the date of the operation.");
+        run.OutputLines.Count(l => l.StartsWith("On what date was the operation?", StringComparison.Ordinal)).Should().Be(2);
+        run.OutputLines.Count(l => l.StartsWith("On what date are the symptoms assessed?", StringComparison.Ordinal)).Should().Be(2);
+        run.Output.Should().Contain("10 days since surgery.").And.Contain("EMERGENCY (code 5)");
+    }
+
+    [Fact]
+    public void The_piped_transcript_has_one_prompt_line_then_its_echoed_reply_and_the_result_starts_with_the_level()
+    {
+        string[] replies = [SurgeryDate, "", "n", "maybe", "y"];
+
+        var run = Interview(["interactive"], replies);
+
+        var lines = run.OutputLines;
+        var echoes = lines.Select((line, i) => (line, i)).Where(l => l.line.StartsWith("> ", StringComparison.Ordinal)).ToList();
+        echoes.Select(e => e.line).Should().Equal(replies.Select(r => "> " + r));
+        echoes.Should().OnlyContain(e => lines[e.i - 1].EndsWith(')'), "each echo follows its prompt line");
+        lines.Count(l => l.StartsWith("[1/18 RF] ", StringComparison.Ordinal)).Should().Be(1);
+        lines.Count(l => l.StartsWith("[2/18 RF] ", StringComparison.Ordinal)).Should().Be(2, "the reply not understood is asked again");
+        lines.SkipWhile(l => !l.StartsWith("No further answer", StringComparison.Ordinal)).Skip(2).First().Should().StartWith("EMERGENCY (code 5)");
+    }
+
+    [Fact]
+    public void A_piped_run_of_the_built_host_reads_standard_input_and_exits_0_with_a_result()
+    {
+        var run = RunProcess(["interactive"], string.Concat(new[] { SurgeryDate, "", "y" }.Select(r => r + "\n")));
+
+        run.ExitCode.Should().Be(0);
+        run.OutputLines.Should().Contain("> y");
+        run.Output.Should().Contain("EMERGENCY (code 5)");
+    }
+
+    [Fact]
+    public void A_piped_run_of_the_built_host_that_ends_early_exits_2()
+    {
+        var run = RunProcess(["interactive"], SurgeryDate + "\n");
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("The input ended before the interview was complete");
+        run.ShouldHaveNoStackTrace();
     }
 
     [Fact]

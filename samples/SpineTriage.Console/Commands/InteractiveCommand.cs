@@ -15,16 +15,24 @@ internal static class InteractiveCommand
         var command = new Command(
             "interactive",
             "Asks the questions in asking order, as a nurse line would, stops once no answer can raise the urgency, and prints the result. "
-            + "With redirected input or output it reads one reply per line and prints plain text.");
+            + "With redirected input or output it reads one reply per line and prints plain text, each reply echoed on a line starting with '> '.");
         command.SetAction(_ => Run(engine.Value, io));
         return command;
     }
 
     public static int Run(TriageEngine engine, ConsoleIO io)
     {
-        IInterviewScreen screen = !io.InputIsTerminal || !io.OutputIsTerminal
-            ? new PlainScreen(io.In, io.Out, io.Error)
-            : new SpectreScreen(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Out) }));
-        return InterviewSession.Run(new Interview(engine), screen);
+        IInterviewScreen screen;
+        if (!io.InputIsTerminal || !io.OutputIsTerminal)
+        {
+            screen = new PlainScreen(io.In, io.Out, io.Error);
+        }
+        else
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Out) });
+            screen = new SpectreScreen(console, () => console.Input.ReadKey(intercept: true));
+        }
+
+        return InterviewSession.Run(new Conversation(engine), screen);
     }
 }

@@ -10,6 +10,8 @@ namespace SpineTriage.ConsoleHost.Output;
 /// </summary>
 internal static class ResultText
 {
+    private const string UnresolvedRedFlag = "unresolved-red-flag";
+
     /// <summary>The headline: the urgency with its code and timeframe, for example <c>URGENT (code 4): today, within hours</c>.</summary>
     /// <param name="result">The result.</param>
     /// <returns>One line.</returns>
@@ -35,24 +37,28 @@ internal static class ResultText
         foreach (var finding in result.Findings)
         {
             yield return string.Create(CultureInfo.InvariantCulture, $"  {number++}. {finding.Title} [{finding.Urgency.JsonName()}, rule {finding.RuleId}]");
-            yield return $"     {finding.PatientExplanation}";
+            yield return $"     {Explanation(result, finding)}";
             if (finding.Evidence.Count > 0)
             {
-                yield return $"     Evidence: {string.Join(", ", finding.Evidence)}";
+                yield return $"     Evidence: {string.Join(", ", Evidence(result, finding))}";
             }
 
             yield return $"     For the clinician: {finding.ClinicianRationale}";
             yield return $"     Source: {finding.Source}";
         }
 
-        if (result.UnansweredQuestions.Count > 0)
+        // When the triage is settled, the red flags not asked are not missing answers: no answer to them could change
+        // the urgency. Otherwise every unanswered red flag is listed as before: its answer could still change it.
+        var notAsked = result.IsSettled ? result.NotAskedQuestions : [];
+        var notAnswered = result.UnansweredQuestions.Where(q => !notAsked.Contains(q)).ToList();
+        foreach (var line in Questions("Red-flag questions not answered (the report is incomplete):", notAnswered))
         {
-            yield return "";
-            yield return "Red-flag questions not answered (the report is incomplete):";
-            foreach (var question in result.UnansweredQuestions.Select(QuestionCatalogue.Get))
-            {
-                yield return $"  - {question.JsonId}: {question.Text}";
-            }
+            yield return line;
+        }
+
+        foreach (var line in Questions("Red-flag questions not asked (the answers so far already decide the urgency):", notAsked))
+        {
+            yield return line;
         }
 
         foreach (var line in Section("Care advice:", result.CareAdvice))
@@ -86,6 +92,49 @@ internal static class ResultText
         {
             output.WriteLine(line);
         }
+    }
+
+    private static IEnumerable<string> Questions(string heading, IReadOnlyList<QuestionId> questions)
+    {
+        if (questions.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return "";
+        yield return heading;
+        foreach (var question in questions.Select(QuestionCatalogue.Get))
+        {
+            yield return $"  - {question.JsonId}: {question.Text}";
+        }
+    }
+
+    /// <summary>
+    /// The finding's explanation; for <c>unresolved-red-flag</c> in a settled result, a text that fits it: the library's
+    /// asks the patient to answer the remaining questions, which no answer could change.
+    /// </summary>
+    private static string Explanation(TriageResult result, Finding finding)
+    {
+        if (finding.RuleId != UnresolvedRedFlag || !result.IsSettled || result.NotAskedQuestions.Count == 0)
+        {
+            return finding.PatientExplanation;
+        }
+
+        return result.UnansweredQuestions.Count == result.NotAskedQuestions.Count
+            ? "Some warning-sign questions were not asked: the answers so far already decide the urgency, and no answer to them could change it."
+            : "A warning-sign question was answered \"don't know\", so a serious problem cannot be ruled out. The questions not asked could not change the urgency: the answers so far already decide it.";
+    }
+
+    /// <summary>The finding's evidence, a red flag that was not asked at all shown as <c>not asked</c> rather than <c>unknown</c>.</summary>
+    private static IEnumerable<string> Evidence(TriageResult result, Finding finding)
+    {
+        if (finding.RuleId != UnresolvedRedFlag || result.NotAskedQuestions.Count == 0)
+        {
+            return finding.Evidence;
+        }
+
+        var notAsked = result.NotAskedQuestions.Select(q => $"{QuestionCatalogue.Get(q).JsonId}: unknown").ToHashSet(StringComparer.Ordinal);
+        return finding.Evidence.Select(e => notAsked.Contains(e) ? string.Concat(e.AsSpan(0, e.Length - "unknown".Length), "not asked") : e);
     }
 
     private static IEnumerable<string> Section(string heading, IReadOnlyList<string> lines)

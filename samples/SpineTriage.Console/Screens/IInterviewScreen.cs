@@ -2,18 +2,18 @@ using SpineTriage.Results;
 
 namespace SpineTriage.ConsoleHost.Screens;
 
-/// <summary>How an interview is shown and read: a thin front-end over <see cref="Interview"/>.</summary>
+/// <summary>How an interview is shown and read: a thin front-end over <see cref="Conversation"/>.</summary>
 internal interface IInterviewScreen
 {
     /// <summary>Shows what the interview is, before the first question.</summary>
     void Introduce();
 
-    /// <summary>Asks one step.</summary>
-    /// <param name="step">The step.</param>
+    /// <summary>Asks one prompt.</summary>
+    /// <param name="prompt">The prompt.</param>
     /// <returns>The line typed, or <see langword="null"/> at the end of the input.</returns>
-    string? Ask(InterviewStep step);
+    string? Ask(Prompt prompt);
 
-    /// <summary>Says why a reply was not understood; the same step is asked again.</summary>
+    /// <summary>Says why a reply was not understood; the same prompt (or, after dates in the wrong order, the surgery date) is asked again.</summary>
     /// <param name="message">What is wrong with the reply.</param>
     void Reject(string message);
 

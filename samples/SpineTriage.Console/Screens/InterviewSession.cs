@@ -1,18 +1,18 @@
 namespace SpineTriage.ConsoleHost.Screens;
 
-/// <summary>Runs an <see cref="Interview"/> on a screen until it gives a result or stops.</summary>
+/// <summary>Runs an <see cref="Conversation"/> on a screen until it gives a result or stops.</summary>
 internal static class InterviewSession
 {
     /// <summary>Asks until the interview is over.</summary>
     /// <param name="interview">The interview.</param>
     /// <param name="screen">The front-end.</param>
     /// <returns><see cref="ExitCodes.Success"/> with a result; <see cref="ExitCodes.InvalidInput"/> when it stopped without one.</returns>
-    public static int Run(Interview interview, IInterviewScreen screen)
+    public static int Run(Conversation interview, IInterviewScreen screen)
     {
         screen.Introduce();
-        while (interview.Current is { } step)
+        while (interview.Current is { } prompt)
         {
-            var reply = interview.Submit(screen.Ask(step));
+            var reply = interview.Submit(screen.Ask(prompt));
             if (reply.Kind == ReplyKind.Invalid)
             {
                 screen.Reject(reply.Message);

@@ -7,8 +7,13 @@ namespace SpineTriage.ConsoleHost.Screens;
 
 /// <summary>
 /// The interview as plain text, one reply per line: for redirected input or output, so that a session can be
-/// scripted and tested.
+/// scripted, driven by another program and tested.
 /// </summary>
+/// <remarks>
+/// The transcript is stable (docs/console.md): every prompt is one line, ending in a newline and flushed before a reply
+/// is read; catalogue questions start with <c>[n/N</c> (<c>[n/N RF]</c> for red flags); each reply read is echoed on its
+/// own line starting with <c>&gt; </c>; the result starts with the level in capitals.
+/// </remarks>
 internal sealed class PlainScreen(TextReader input, TextWriter output, TextWriter error) : IInterviewScreen
 {
     public void Introduce()
@@ -18,18 +23,30 @@ internal sealed class PlainScreen(TextReader input, TextWriter output, TextWrite
         output.WriteLine();
     }
 
-    public string? Ask(InterviewStep step)
+    public string? Ask(Prompt prompt)
     {
-        var number = step.Question is { } question
+        var number = prompt.Question is { } question
             ? string.Create(CultureInfo.InvariantCulture, $"[{question.Order}/{QuestionCatalogue.Count}{(question.IsRedFlag ? " RF" : "")}] ")
             : "";
-        output.WriteLine($"{number}{step.Prompt} ({step.Choices})");
-        return input.ReadLine();
+        output.WriteLine($"{number}{prompt.Text} ({prompt.Choices})");
+        output.Flush();
+        var line = input.ReadLine();
+        if (line is not null)
+        {
+            // The reply is echoed so that a transcript of a piped session reads as a conversation.
+            output.WriteLine($"> {line}");
+        }
+
+        return line;
     }
 
     public void Reject(string message) => output.WriteLine($"Not understood: {message}");
 
-    public void Abort(string reason) => error.WriteLine($"spinetriage: {reason}");
+    public void Abort(string reason)
+    {
+        output.Flush();
+        error.WriteLine($"spinetriage: {reason}");
+    }
 
     public void Show(TriageResult result, bool stoppedEarly)
     {
@@ -41,5 +58,6 @@ internal sealed class PlainScreen(TextReader input, TextWriter output, TextWrite
         }
 
         ResultText.Write(output, result);
+        output.Flush();
     }
 }

@@ -29,6 +29,10 @@ internal static partial class ReplyParser
         }
     }
 
+    /// <summary>Whether a reply to the temperature prompt says it was not measured: blank, <c>n</c>, <c>no</c>, <c>none</c>, <c>not measured</c>.</summary>
+    public static bool IsNotMeasured(string text) =>
+        text.Trim().ToLowerInvariant() is "" or "n" or "no" or "none" or "not measured" or "-";
+
     public static bool TryDate(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 

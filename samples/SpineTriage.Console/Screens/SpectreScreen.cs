@@ -6,8 +6,10 @@ using SpineTriage.Results;
 
 namespace SpineTriage.ConsoleHost.Screens;
 
-/// <summary>The interview on a terminal: prompts and colours by Spectre.Console.</summary>
-internal sealed class SpectreScreen(IAnsiConsole console) : IInterviewScreen
+/// <summary>The interview on a terminal: prompts and colours by Spectre.Console; replies read by <see cref="TerminalLine"/>.</summary>
+/// <param name="console">Where to write.</param>
+/// <param name="readKey">Reads one key without echoing it; <see langword="null"/> when no more keys can come.</param>
+internal sealed class SpectreScreen(IAnsiConsole console, Func<ConsoleKeyInfo?> readKey) : IInterviewScreen
 {
     public void Introduce()
     {
@@ -16,13 +18,13 @@ internal sealed class SpectreScreen(IAnsiConsole console) : IInterviewScreen
         console.WriteLine();
     }
 
-    public string? Ask(InterviewStep step)
+    public string? Ask(Prompt prompt)
     {
-        var number = step.Question is { } question
+        var number = prompt.Question is { } question
             ? string.Create(CultureInfo.InvariantCulture, $"[grey]{question.Order}/{QuestionCatalogue.Count}[/] {(question.IsRedFlag ? "[red]RF[/] " : "")}")
             : "";
-        var prompt = new TextPrompt<string>($"{number}[bold]{Markup.Escape(step.Prompt)}[/] [grey]({Markup.Escape(step.Choices)})[/]").AllowEmpty();
-        return console.Prompt(prompt);
+        console.Markup($"{number}[bold]{Markup.Escape(prompt.Text)}[/] [grey]({Markup.Escape(prompt.Choices)})[/] ");
+        return TerminalLine.Read(readKey, console.Write);
     }
 
     public void Reject(string message) => console.MarkupLine($"[yellow]Not understood:[/] {Markup.Escape(message)}");

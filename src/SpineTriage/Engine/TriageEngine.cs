@@ -1,4 +1,5 @@
 using SpineTriage.Engine.Internal;
+using SpineTriage.Interview.Internal;
 using SpineTriage.Reports;
 using SpineTriage.Results;
 using SpineTriage.Rules;
@@ -106,6 +107,7 @@ public sealed class TriageEngine
         }
 
         var urgency = findings[0].Urgency;
+        var unanswered = UnansweredRedFlags[facts.UnresolvedRedFlags];
         return new TriageResult
         {
             ReportId = report.Report.ReportId,
@@ -114,7 +116,9 @@ public sealed class TriageEngine
             IsComplete = facts.UnresolvedRedFlags == 0,
             DaysSinceSurgery = report.DaysSinceSurgery,
             Findings = ValueList<Finding>.Own(findings),
-            UnansweredQuestions = UnansweredRedFlags[facts.UnresolvedRedFlags],
+            UnansweredQuestions = unanswered,
+            NotAskedQuestions = UrgencyBounds.NotAsked(report, unanswered),
+            IsSettled = UrgencyBounds.IsSettled(this, report),
             CareAdvice = Advice.CareAdvice(report.RiskFactorMask, urgency == Urgency.SelfCare),
             SafetyNet = Advice.SafetyNet(EmergencySignsNotPresent(facts)),
             Warnings = Warnings(facts),
@@ -179,6 +183,10 @@ public sealed class TriageEngine
         // The catalogue is ordered by urgency, so the first rule that fires has the highest.
         return _rules[System.Numerics.BitOperations.TrailingZeroCount(_table.Fire(facts.Bits))].Rule.Urgency;
     }
+
+    /// <summary>The urgency of a validated report alone, without building its result: for the interview's bounds.</summary>
+    internal Urgency UrgencyOf(ValidatedReport report) =>
+        _rules[System.Numerics.BitOperations.TrailingZeroCount(_table.Fire(new Facts(report.Facts, Options.FeverThresholdCelsius).Bits))].Rule.Urgency;
 
     private Outcome<TriageResult> Triage(ReportReader.Outcome read)
     {

@@ -17,6 +17,7 @@ public sealed record SymptomReport
     private readonly IReadOnlyList<HardwareKind> _hardware = [];
     private readonly IReadOnlyList<RiskFactor> _riskFactors = [];
     private readonly AnswerSet _answers = AnswerSet.Empty;
+    private readonly IReadOnlyList<Measurement> _skipped = [];
 
     /// <summary>Gets an optional identifier chosen by the integrator (up to 128 characters), echoed in the result.</summary>
     public string? ReportId { get; init; }
@@ -48,6 +49,19 @@ public sealed record SymptomReport
     /// <summary>Gets the answers to the questions; a question not answered is <see cref="Answer.Unknown"/>.</summary>
     public AnswerSet Answers { get => _answers; init => _answers = value ?? throw new ArgumentNullException(nameof(value)); }
 
+    /// <summary>
+    /// Gets the measurements that were asked for and not given (no thermometer at hand, a pain score declined); no
+    /// duplicates, and a skipped measurement has no value. Evaluation treats a skipped measurement like a missing one;
+    /// the difference matters to an interview (<see cref="Interview.TriageInterview"/>): a missing measurement may still
+    /// be asked and could still be at its highest, a skipped one is settled as not measured.
+    /// </summary>
+    public IReadOnlyList<Measurement> Skipped { get => _skipped; init => _skipped = Freeze(value); }
+
+    /// <summary>Gets whether a measurement is listed in <see cref="Skipped"/>.</summary>
+    /// <param name="measurement">The measurement.</param>
+    /// <returns><see langword="true"/> when it was asked for and not given.</returns>
+    public bool IsSkipped(Measurement measurement) => _skipped.Contains(measurement);
+
     /// <inheritdoc />
     public bool Equals(SymptomReport? other) =>
         other is not null
@@ -60,7 +74,8 @@ public sealed record SymptomReport
         && RiskFactors.SequenceEqual(other.RiskFactors)
         && PainScore == other.PainScore
         && Temperature == other.Temperature
-        && Answers.Equals(other.Answers);
+        && Answers.Equals(other.Answers)
+        && Skipped.SequenceEqual(other.Skipped);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(ReportId, SurgeryDate, AssessedOn, PainScore, Temperature, Answers);

@@ -12,6 +12,7 @@ public sealed record TriageResult
 {
     private readonly IReadOnlyList<Finding> _findings = ValueList<Finding>.Empty;
     private readonly IReadOnlyList<QuestionId> _unansweredQuestions = ValueList<QuestionId>.Empty;
+    private readonly IReadOnlyList<QuestionId> _notAskedQuestions = ValueList<QuestionId>.Empty;
     private readonly IReadOnlyList<string> _careAdvice = ValueList<string>.Empty;
     private readonly IReadOnlyList<string> _safetyNet = ValueList<string>.Empty;
     private readonly IReadOnlyList<string> _warnings = ValueList<string>.Empty;
@@ -37,6 +38,29 @@ public sealed record TriageResult
     /// <summary>Gets the red-flag questions that are still unanswered, in asking order; empty when <see cref="IsComplete"/>.</summary>
     public required IReadOnlyList<QuestionId> UnansweredQuestions { get => _unansweredQuestions; init => _unansweredQuestions = ValueList<QuestionId>.CopyOf(value); }
 
+    /// <summary>
+    /// Gets the red-flag questions of <see cref="UnansweredQuestions"/> that are absent from the report, in asking
+    /// order: not asked at all, as opposed to answered "don't know" (<see cref="Answer.Unknown"/>). Empty when every
+    /// red flag was given an answer.
+    /// </summary>
+    /// <remarks>
+    /// The findings do not change: an absent red flag is unknown, so <c>unresolved-red-flag</c> still fires. This list
+    /// and <see cref="IsSettled"/> tell how to present it: when the result is settled, these questions were not asked
+    /// because the answers given already decide the urgency, and the patient need not be asked to answer them.
+    /// </remarks>
+    public IReadOnlyList<QuestionId> NotAskedQuestions { get => _notAskedQuestions; init => _notAskedQuestions = ValueList<QuestionId>.CopyOf(value); }
+
+    /// <summary>
+    /// Gets whether no answer to the questions absent from the report (yes, no or "don't know", to any of them) could
+    /// change <see cref="Urgency"/>: the urgency with every absent question answered yes equals the urgency with every
+    /// one answered no. Always <see langword="true"/> when every question of the catalogue was given an answer.
+    /// The temperature and the pain score count as given (or not measured) as they stand in the report.
+    /// </summary>
+    /// <remarks>
+    /// A result read from JSON written before this property existed is not settled (<see langword="false"/>).
+    /// </remarks>
+    public bool IsSettled { get; init; }
+
     /// <summary>Gets the care advice: one line per risk factor, and for self care the conservative-care advice.</summary>
     public required IReadOnlyList<string> CareAdvice { get => _careAdvice; init => _careAdvice = ValueList<string>.CopyOf(value); }
 
@@ -48,5 +72,4 @@ public sealed record TriageResult
 
     /// <summary>Gets the identity of the rule set that produced this result.</summary>
     public required RuleSetIdentity RuleSet { get; init; }
-
 }

@@ -69,6 +69,7 @@ public static class TriageJson
             PainScore = report.PainScore,
             Temperature = report.Temperature is { } t ? new TemperatureDocument { Value = t.Value, Unit = JsonNames.Of(t.Unit) } : null,
             Answers = report.Answers.Count == 0 ? null : report.Answers.ToDictionary(a => JsonNames.Of(a.Key), a => JsonNames.Of(a.Value)),
+            Skipped = report.Skipped.Count == 0 ? null : report.Skipped.Select(JsonNames.Of).ToList(),
         };
         return JsonSerializer.Serialize(document, (indented ? Indented : Compact).ReportDocument);
     }
@@ -167,6 +168,11 @@ public static class TriageJson
             DaysSinceSurgery = document.DaysSinceSurgery,
             Findings = Array.AsReadOnly(findings),
             UnansweredQuestions = Array.AsReadOnly(document.UnansweredQuestions.Select((q, i) => Parse<QuestionId>(q, $"$.unansweredQuestions[{i}]", errors)).ToArray()),
+
+            // Both are absent from results written before they existed: then nothing is known to be not asked, and
+            // the result is not claimed settled (a reader then keeps telling the patient to answer the rest).
+            NotAskedQuestions = Array.AsReadOnly((document.NotAskedQuestions ?? []).Select((q, i) => Parse<QuestionId>(q, $"$.notAskedQuestions[{i}]", errors)).ToArray()),
+            IsSettled = document.IsSettled ?? false,
             CareAdvice = document.CareAdvice.AsReadOnly(),
             SafetyNet = document.SafetyNet.AsReadOnly(),
             Warnings = document.Warnings.AsReadOnly(),

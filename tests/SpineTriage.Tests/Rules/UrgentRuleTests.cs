@@ -116,7 +116,12 @@ public class UrgentRuleTests
         var missing = report with { Answers = AnswerSet.From(report.Answers.Where(a => a.Key != Q.SaddleNumbness)) };
         var unknown = report.Unknown(Q.SaddleNumbness);
 
-        Engine.Evaluate(unknown).Should().Be(Engine.Evaluate(missing));
+        // The findings are the same; only NotAskedQuestions and IsSettled (saddle numbness could still be answered
+        // yes, an emergency) tell the missing answer from "don't know".
+        var fromMissing = Engine.Evaluate(missing);
+        Engine.Evaluate(unknown).Should().Be(fromMissing with { NotAskedQuestions = [], IsSettled = true });
+        fromMissing.NotAskedQuestions.Should().Equal(Q.SaddleNumbness);
+        fromMissing.IsSettled.Should().BeFalse();
     }
 
     [Fact]

@@ -137,7 +137,7 @@ public class RoundTripTests
 
         Names(json).Should().Equal(
             "reportId", "urgency", "urgencyCode", "disposition", "isComplete", "daysSinceSurgery", "findings",
-            "unansweredQuestions", "careAdvice", "safetyNet", "warnings", "ruleSet");
+            "unansweredQuestions", "notAskedQuestions", "isSettled", "careAdvice", "safetyNet", "warnings", "ruleSet");
     }
 
     [Fact]

@@ -414,13 +414,15 @@ public class StrictReportJsonTests
     }
 
     [Fact]
-    public void An_explicit_unknown_answer_and_a_missing_one_triage_alike()
+    public void An_explicit_unknown_answer_and_a_missing_one_triage_alike_and_only_the_missing_one_is_not_asked()
     {
-        var explicitUnknown = Engine.TriageJson(Report(""" "answers": { "fever": "unknown" } """));
-        var missing = Engine.TriageJson(Report());
+        var explicitUnknown = Engine.TriageJson(Report(""" "answers": { "fever": "unknown" } """)).Value!;
+        var missing = Engine.TriageJson(Report()).Value!;
 
-        explicitUnknown.Value.Should().Be(missing.Value);
-        explicitUnknown.Value!.Finding("unresolved-red-flag").Evidence.Should().Contain("fever: unknown");
+        explicitUnknown.Should().Be(missing with { NotAskedQuestions = explicitUnknown.NotAskedQuestions });
+        explicitUnknown.Finding("unresolved-red-flag").Evidence.Should().Contain("fever: unknown");
+        missing.NotAskedQuestions.Should().Contain(QuestionId.Fever);
+        explicitUnknown.NotAskedQuestions.Should().NotContain(QuestionId.Fever);
     }
 
     [Fact]

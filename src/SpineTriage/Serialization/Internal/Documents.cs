@@ -27,6 +27,8 @@ internal sealed class ReportDocument
     public TemperatureDocument? Temperature { get; set; }
 
     public Dictionary<string, string>? Answers { get; set; }
+
+    public List<string>? Skipped { get; set; }
 }
 
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
@@ -55,6 +57,10 @@ internal sealed class ResultDocument
     public List<FindingDocument> Findings { get; set; } = [];
 
     public List<string> UnansweredQuestions { get; set; } = [];
+
+    public List<string>? NotAskedQuestions { get; set; }
+
+    public bool? IsSettled { get; set; }
 
     public List<string> CareAdvice { get; set; } = [];
 

@@ -15,10 +15,10 @@ internal static class ReportReader
     /// <summary>Deeper documents are refused before they can exhaust the stack; a report is 3 levels deep.</summary>
     public const int MaxDepth = StrictJson.MaxDepth;
 
-    private const int ReportId = 0, SurgeryDate = 1, AssessedOn = 2, SurgeryRegion = 3, Hardware = 4, FusionLevels = 5, RiskFactors = 6, PainScore = 7, TemperatureProperty = 8, Answers = 9;
+    private const int ReportId = 0, SurgeryDate = 1, AssessedOn = 2, SurgeryRegion = 3, Hardware = 4, FusionLevels = 5, RiskFactors = 6, PainScore = 7, TemperatureProperty = 8, Answers = 9, Skipped = 10;
 
     private static readonly ObjectShape ReportShape =
-        new("reportId", "surgeryDate", "assessedOn", "surgeryRegion", "hardware", "fusionLevels", "riskFactors", "painScore", "temperature", "answers");
+        new("reportId", "surgeryDate", "assessedOn", "surgeryRegion", "hardware", "fusionLevels", "riskFactors", "painScore", "temperature", "answers", "skipped");
 
     private static readonly ObjectShape TemperatureShape = new("value", "unit");
 
@@ -67,6 +67,7 @@ internal static class ReportReader
         int? painScore = null;
         Temperature? temperature = null;
         var answers = AnswerSet.Empty;
+        IReadOnlyList<Measurement> skipped = [];
         var surgeryDateSeen = false;
 
         var properties = new StrictObject("$", ReportShape, ref errors);
@@ -123,6 +124,9 @@ internal static class ReportReader
                 case Answers:
                     answers = ReadAnswers(ref reader, ref errors);
                     break;
+                case Skipped:
+                    skipped = EnumArray<Measurement>(ref reader, "$.skipped", "skipped", ref errors);
+                    break;
             }
         }
 
@@ -143,6 +147,7 @@ internal static class ReportReader
             PainScore = painScore,
             Temperature = temperature,
             Answers = answers,
+            Skipped = skipped,
         };
     }
 

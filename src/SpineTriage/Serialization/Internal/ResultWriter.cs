@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SpineTriage.Reports;
 using SpineTriage.Results;
 
 namespace SpineTriage.Serialization.Internal;
@@ -24,6 +25,8 @@ internal static class ResultWriter
     private static readonly JsonEncodedText Evidence = JsonEncodedText.Encode("evidence");
     private static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
     private static readonly JsonEncodedText UnansweredQuestions = JsonEncodedText.Encode("unansweredQuestions");
+    private static readonly JsonEncodedText NotAskedQuestions = JsonEncodedText.Encode("notAskedQuestions");
+    private static readonly JsonEncodedText IsSettled = JsonEncodedText.Encode("isSettled");
     private static readonly JsonEncodedText CareAdvice = JsonEncodedText.Encode("careAdvice");
     private static readonly JsonEncodedText SafetyNet = JsonEncodedText.Encode("safetyNet");
     private static readonly JsonEncodedText Warnings = JsonEncodedText.Encode("warnings");
@@ -59,13 +62,9 @@ internal static class ResultWriter
         }
 
         writer.WriteEndArray();
-        writer.WriteStartArray(UnansweredQuestions);
-        foreach (var question in result.UnansweredQuestions)
-        {
-            writer.WriteStringValue(JsonNames.Of(question));
-        }
-
-        writer.WriteEndArray();
+        Questions(writer, UnansweredQuestions, result.UnansweredQuestions);
+        Questions(writer, NotAskedQuestions, result.NotAskedQuestions);
+        writer.WriteBoolean(IsSettled, result.IsSettled);
         Strings(writer, CareAdvice, result.CareAdvice);
         Strings(writer, SafetyNet, result.SafetyNet);
         Strings(writer, Warnings, result.Warnings);
@@ -82,6 +81,17 @@ internal static class ResultWriter
         for (var i = 0; i < values.Count; i++)
         {
             writer.WriteStringValue(values[i]);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void Questions(Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<QuestionId> questions)
+    {
+        writer.WriteStartArray(name);
+        foreach (var question in questions)
+        {
+            writer.WriteStringValue(JsonNames.Of(question));
         }
 
         writer.WriteEndArray();

@@ -88,6 +88,29 @@ internal sealed class SymptomReportValidator : AbstractValidator<SymptomReport>
             .OverridePropertyName("$.temperature.value")
             .WithErrorCode(ErrorCodes.OutOfRange)
             .WithMessage(r => $"temperature.value must be a plausible body temperature, 86.0 to 113.0 °F; got {r.Temperature!.Value.Value}.");
+
+        RuleFor(r => r.Skipped)
+            .AreDefinedAndDistinct("$.skipped", $"skipped items must be one of {JsonNames.Allowed<Measurement>()}.");
+
+        RuleFor(r => r.Skipped)
+            .Custom((skipped, context) =>
+            {
+                var report = context.InstanceToValidate;
+                for (var i = 0; i < skipped.Count; i++)
+                {
+                    var given = skipped[i] switch
+                    {
+                        Measurement.Temperature => report.Temperature.HasValue,
+                        Measurement.PainScore => report.PainScore.HasValue,
+                        _ => false,
+                    };
+                    if (given)
+                    {
+                        var name = JsonNames.Of(skipped[i]);
+                        context.AddFailure($"$.skipped[{i}]", $"{name} is listed as skipped (asked for and not given), but the report gives a {name}: give one or the other.");
+                    }
+                }
+            });
     }
 
     /// <summary>Today's date from the engine's clock, in the clock's local time zone.</summary>

@@ -2,8 +2,8 @@ using SpineTriage.Reports;
 
 namespace SpineTriage.ConsoleHost.Screens;
 
-/// <summary>What an interview step asks for.</summary>
-internal enum StepKind
+/// <summary>What a prompt of the console interview asks for: the dates (the console's own), then the library's items.</summary>
+internal enum PromptKind
 {
     SurgeryDate,
     AssessmentDate,
@@ -12,12 +12,12 @@ internal enum StepKind
     Question,
 }
 
-/// <summary>One thing the interview asks: a date, a measurement or a question of the catalogue.</summary>
+/// <summary>One thing the console interview asks: a date, a measurement or a question of the catalogue.</summary>
 /// <param name="Kind">What is asked.</param>
-/// <param name="Prompt">The question to show.</param>
+/// <param name="Text">The question to show.</param>
 /// <param name="Choices">What may be answered, for example <c>y = yes, n = no, d = don't know</c>.</param>
-/// <param name="Question">The catalogue question, for <see cref="StepKind.Question"/>.</param>
-internal sealed record InterviewStep(StepKind Kind, string Prompt, string Choices, Question? Question = null);
+/// <param name="Question">The catalogue question, for <see cref="PromptKind.Question"/>.</param>
+internal sealed record Prompt(PromptKind Kind, string Text, string Choices, Question? Question = null);
 
 /// <summary>How the interview took a reply.</summary>
 internal enum ReplyKind
@@ -25,7 +25,7 @@ internal enum ReplyKind
     /// <summary>The reply was taken; the interview moved on (or is over).</summary>
     Accepted,
 
-    /// <summary>The reply was not understood; the same step is asked again.</summary>
+    /// <summary>The reply was not understood, or not accepted; a step is asked again.</summary>
     Invalid,
 
     /// <summary>The interview stopped without a result: the input ended, or too many replies were invalid.</summary>

@@ -1,0 +1,81 @@
+using SpineTriage.Engine;
+using SpineTriage.Reports;
+using SpineTriage.Results;
+using SpineTriage.Validation;
+
+namespace SpineTriage.Interview.Internal;
+
+/// <summary>
+/// The lowest and highest urgency a report can still reach when the questions absent from it are answered:
+/// the stop rule of an interview and <see cref="TriageResult.IsSettled"/>.
+/// </summary>
+/// <remarks>
+/// Rule set 1.0 is monotonic in the answers: a yes never gives a lower urgency than no or "don't know", and a "don't
+/// know" never a lower one than no (an unknown red flag alone is urgent, a red flag answered yes at least urgent). So
+/// the urgency with every absent question answered yes bounds every way of answering them from above, and with every
+/// one answered no from below; when the two are equal no answer can change the urgency. A temperature or pain score
+/// that may still be asked counts at its highest for the upper bound and at its lowest for the lower one (a temperature
+/// below any threshold, which is lower than none: it settles a fever answered "don't know" as absent; no pain score).
+/// The safety property tests check these bounds against random completions of random reports.
+/// </remarks>
+internal static class UrgencyBounds
+{
+    /// <summary>The highest plausible temperature (contract.md): a fever at any allowed threshold.</summary>
+    private static readonly Temperature Hottest = Temperature.Celsius(45.0m);
+
+    /// <summary>
+    /// The lowest plausible temperature: below any allowed threshold. Lower than no temperature at all, because a
+    /// measured temperature below the threshold settles a fever answered "don't know" as absent.
+    /// </summary>
+    private static readonly Temperature Coldest = Temperature.Celsius(30.0m);
+
+    /// <summary>The red flags of <paramref name="unanswered"/> that are absent from the report.</summary>
+    public static IReadOnlyList<QuestionId> NotAsked(ValidatedReport report, ValueList<QuestionId> unanswered)
+    {
+        if (unanswered.Count == 0)
+        {
+            return unanswered;
+        }
+
+        var answers = report.Report.Answers;
+        var notAsked = unanswered.Where(q => !answers.IsGiven(q)).ToArray();
+        return notAsked.Length == unanswered.Count ? unanswered : ValueList<QuestionId>.Own(notAsked);
+    }
+
+    /// <summary>Whether no answer to an absent question can change the urgency; measurements count as they stand.</summary>
+    public static bool IsSettled(TriageEngine engine, ValidatedReport report) =>
+        report.Report.Answers.Count == QuestionCatalogue.Count
+        || Lowest(engine, report, openTemperature: false) == Highest(engine, report, openTemperature: false, openPainScore: false);
+
+    /// <summary>
+    /// The urgency with every absent question answered no, an open temperature at its lowest, and the other
+    /// measurements as they stand (no pain score is the lowest: the rules test only "at least" a score).
+    /// </summary>
+    public static Urgency Lowest(TriageEngine engine, ValidatedReport report, bool openTemperature)
+    {
+        var given = report.Report;
+        var best = given with
+        {
+            Answers = given.Answers.WithNotGivenAs(Answer.No),
+            Temperature = openTemperature ? Coldest : given.Temperature,
+        };
+        return Urgency(engine, report, best);
+    }
+
+    /// <summary>The urgency with every absent question answered yes, and the open measurements at their highest.</summary>
+    public static Urgency Highest(TriageEngine engine, ValidatedReport report, bool openTemperature, bool openPainScore)
+    {
+        var given = report.Report;
+        var worst = given with
+        {
+            Answers = given.Answers.WithNotGivenAs(Answer.Yes),
+            Temperature = openTemperature ? Hottest : given.Temperature,
+            PainScore = openPainScore ? 10 : given.PainScore,
+        };
+        return Urgency(engine, report, worst);
+    }
+
+    // The urgency alone: a completion's result (findings, texts, advice) is never needed.
+    private static Urgency Urgency(TriageEngine engine, ValidatedReport report, SymptomReport completion) =>
+        engine.UrgencyOf(new ValidatedReport(completion, report.AssessedOn));
+}

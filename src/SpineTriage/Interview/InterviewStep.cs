@@ -1,0 +1,35 @@
+using System.Diagnostics.CodeAnalysis;
+using SpineTriage.Results;
+
+namespace SpineTriage.Interview;
+
+/// <summary>
+/// What <see cref="TriageInterview.Next"/> says about a partial report: the item to ask next, or that the triage is
+/// settled; with the provisional result either way.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class InterviewStep
+{
+    internal InterviewStep(InterviewItem? ask, TriageResult result, bool stoppedEarly)
+    {
+        Ask = ask;
+        Result = result;
+        StoppedEarly = stoppedEarly;
+    }
+
+    /// <summary>Gets the item to ask next, or <see langword="null"/> when the triage is settled.</summary>
+    public InterviewItem? Ask { get; }
+
+    /// <summary>Gets whether the interview is over: nothing is left to ask, or no further answer can change the urgency.</summary>
+    [MemberNotNullWhen(false, nameof(Ask))]
+    public bool IsSettled => Ask is null;
+
+    /// <summary>Gets whether the interview is over although items are left that were not asked, because no answer to them could change the urgency.</summary>
+    public bool StoppedEarly { get; }
+
+    /// <summary>
+    /// Gets the result of the report as it stands, questions not yet asked counting as unknown (so an unasked red flag
+    /// gives at least urgent). When <see cref="IsSettled"/>, it is the interview's result.
+    /// </summary>
+    public TriageResult Result { get; }
+}

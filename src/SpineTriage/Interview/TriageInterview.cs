@@ -1,0 +1,150 @@
+using SpineTriage.Engine;
+using SpineTriage.Interview.Internal;
+using SpineTriage.Reports;
+using SpineTriage.Validation;
+
+namespace SpineTriage.Interview;
+
+/// <summary>
+/// The questions of a nurse line, one at a time: given a report in which the items not yet asked are absent,
+/// <see cref="Next"/> says what to ask next, or that the triage is settled, with the provisional result either way.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Stateless, immutable and thread-safe: the report is the whole state of a conversation, so one interview serves
+/// any number of them, and a conversation can be resumed on another server. The caller adds each reply to the report
+/// (an answer under <see cref="SymptomReport.Answers"/>, including "don't know" as <see cref="Answer.Unknown"/>; a
+/// temperature or pain score, or the measurement listed in <see cref="SymptomReport.Skipped"/> when the patient has
+/// none to give) and calls <see cref="Next"/> again.
+/// </para>
+/// <para>
+/// Asking order (<see cref="Items"/>): the questions of <see cref="QuestionCatalogue.All"/> in their order, with the
+/// measured temperature just before the fever question and the pain score after the red flags, before the pain
+/// questions. A measured temperature at or above the fever threshold answers the fever question, which is then not
+/// asked; below it the fever question is still asked (chills and shivering count).
+/// </para>
+/// <para>
+/// Stop rule: the interview is settled when every item was asked, or as soon as no further answer can change the
+/// urgency: the urgency with every question not yet asked answered yes, and a temperature or pain score not yet asked
+/// at its highest, equals the urgency with every question not yet asked answered no, a temperature not yet asked at its
+/// lowest (a normal temperature settles a fever answered "don't know" as absent) and no pain score. A skipped measurement counts as
+/// not measured, not at its highest. The rules are monotonic, so these are the highest and lowest urgencies over every
+/// way the interview could go on; a red flag not yet asked that could raise the urgency makes the highest differ from
+/// the lowest, so the interview never stops before it. Comparing with the provisional urgency instead would stop too
+/// early: a red flag not yet asked counts as unknown, which alone gives urgent.
+/// </para>
+/// </remarks>
+public sealed class TriageInterview
+{
+    private readonly InterviewItem _temperature;
+    private readonly InterviewItem _painScore;
+
+    /// <summary>Builds an interview over an engine (its rules, fever threshold and clock).</summary>
+    /// <param name="engine">The engine.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="engine"/> is <see langword="null"/>.</exception>
+    public TriageInterview(TriageEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        Engine = engine;
+        var items = new List<InterviewItem>(QuestionCatalogue.Count + 2);
+        InterviewItem? temperature = null;
+        InterviewItem? painScore = null;
+        foreach (var question in QuestionCatalogue.All)
+        {
+            if (question.Id == QuestionId.Fever)
+            {
+                items.Add(temperature = InterviewItem.Temperature(items.Count + 1));
+            }
+
+            if (!question.IsRedFlag && painScore is null)
+            {
+                items.Add(painScore = InterviewItem.PainScore(items.Count + 1));
+            }
+
+            items.Add(InterviewItem.Of(question, items.Count + 1));
+        }
+
+        _temperature = temperature!;
+        _painScore = painScore!;
+        Items = items.AsReadOnly();
+    }
+
+    /// <summary>Gets the engine that evaluates the reports.</summary>
+    public TriageEngine Engine { get; }
+
+    /// <summary>Gets every item in asking order: the 18 questions, the temperature and the pain score.</summary>
+    public IReadOnlyList<InterviewItem> Items { get; }
+
+    /// <summary>Says what to ask next about a partial report, or that the triage is settled.</summary>
+    /// <param name="partial">
+    /// The report so far: the dates and every reply given; an item not yet asked is absent (a question missing from the
+    /// answers, a measurement neither given nor listed in <see cref="SymptomReport.Skipped"/>).
+    /// </param>
+    /// <returns>The next step with the provisional result, or every validation error of the report.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="partial"/> is <see langword="null"/>.</exception>
+    public Outcome<InterviewStep> Next(SymptomReport partial)
+    {
+        ArgumentNullException.ThrowIfNull(partial);
+        var validation = Engine.Validate(partial);
+        if (!validation.TryGetValue(out var report))
+        {
+            return Outcome.Failure<InterviewStep>(validation.Errors);
+        }
+
+        var result = Engine.Evaluate(report);
+        var pending = Pending(partial);
+        if (pending is null)
+        {
+            return Outcome.Success(new InterviewStep(null, result, stoppedEarly: false));
+        }
+
+        var openTemperature = !IsAsked(_temperature, partial);
+        var highest = UrgencyBounds.Highest(Engine, report, openTemperature, openPainScore: !IsAsked(_painScore, partial));
+        return highest == UrgencyBounds.Lowest(Engine, report, openTemperature)
+            ? Outcome.Success(new InterviewStep(null, result, stoppedEarly: true))
+            : Outcome.Success(new InterviewStep(pending, result, stoppedEarly: false));
+    }
+
+    /// <summary>Whether an item was asked, by the report alone: answered, measured or skipped; fever also by a measured fever.</summary>
+    /// <param name="item">An item of <see cref="Items"/>.</param>
+    /// <param name="partial">The report so far.</param>
+    /// <returns><see langword="true"/> when <see cref="Next"/> would not ask it again.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public bool IsAsked(InterviewItem item, SymptomReport partial)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(partial);
+        return item.Kind switch
+        {
+            InterviewItemKind.Temperature => partial.Temperature.HasValue || partial.IsSkipped(Measurement.Temperature),
+            InterviewItemKind.PainScore => partial.PainScore.HasValue || partial.IsSkipped(Measurement.PainScore),
+            _ => partial.Answers.IsGiven(item.Question!.Id)
+                 || (item.Question.Id == QuestionId.Fever && HasMeasuredFever(partial)),
+        };
+    }
+
+    /// <summary>Whether the report's temperature is at or above the engine's fever threshold: it answers the fever question.</summary>
+    /// <param name="partial">The report so far.</param>
+    /// <returns><see langword="true"/> for a measured fever.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="partial"/> is <see langword="null"/>.</exception>
+    public bool HasMeasuredFever(SymptomReport partial)
+    {
+        ArgumentNullException.ThrowIfNull(partial);
+        return partial.Temperature is { } temperature
+            && Enum.IsDefined(temperature.Unit)
+            && temperature.ToCelsius() >= Engine.Options.FeverThresholdCelsius;
+    }
+
+    private InterviewItem? Pending(SymptomReport partial)
+    {
+        foreach (var item in Items)
+        {
+            if (!IsAsked(item, partial))
+            {
+                return item;
+            }
+        }
+
+        return null;
+    }
+}
