@@ -24,12 +24,14 @@ public sealed class TriageEngine
     // Built once: its rules compile expressions, most of the cost of building an engine. Validators are immutable.
     private static readonly TriageEngineOptionsValidator OptionsValidator = new();
 
-    // The unanswered red flags of every combination of them (bit i: question i), so results share them.
-    private static readonly ReadOnlyCollection<QuestionId>[] UnansweredRedFlags =
-        Enumerable.Range(0, (int)Facts.RedFlagMask + 1).Select(mask => Unanswered((uint)mask)).ToArray();
+    // The red flags lie in the low bits of the answer masks; the unanswered ones of every combination of up to
+    // this many are made once, so results share them.
+    private const int SharedUnansweredBits = 12;
 
+    private readonly CompiledRuleSet _compiled;
     private readonly CompiledRule[] _rules;
     private readonly RuleTable _table;
+    private readonly ReadOnlyCollection<QuestionId>[] _unanswered;
     private readonly string[] _dispositions; // by urgency code
     private readonly SymptomReportValidator _validator;
 
@@ -51,8 +53,11 @@ public sealed class TriageEngine
         Options = options;
         TimeProvider = timeProvider ?? TimeProvider.System;
         var rules = RuleCatalogue.Build(options.FeverThresholdCelsius, options.SeverePainScore);
-        _rules = rules.Select(r => new CompiledRule(r)).ToArray();
-        _table = new RuleTable(_rules.Select(r => r.Test).ToArray());
+        _compiled = new CompiledRuleSet(rules, QuestionCatalogue.All, options.FeverThresholdCelsius);
+        _rules = [.. _compiled.Rules];
+        _table = _compiled.Table;
+        var sharedUnanswered = 1 << Math.Min(SharedUnansweredBits, 32 - System.Numerics.BitOperations.LeadingZeroCount(_compiled.Layout.RedFlags));
+        _unanswered = Enumerable.Range(0, sharedUnanswered).Select(mask => Unanswered((uint)mask)).ToArray();
         _dispositions = new string[(int)Urgency.Emergency + 1];
         foreach (var urgency in Enum.GetValues<Urgency>())
         {
@@ -94,8 +99,8 @@ public sealed class TriageEngine
     public TriageResult Evaluate(ValidatedReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var facts = new Facts(report.Facts, Options.FeverThresholdCelsius);
-        var fired = _table.Fire(facts.Bits);
+        var facts = _compiled.Layout.Read(report.Facts, report.DaysSinceSurgery, report.Report.SurgeryRegion, report.RiskFactorMask);
+        var fired = _table.Fire(facts.Word);
         var count = System.Numerics.BitOperations.PopCount(fired);
 
         // The catalogue is ordered by urgency, so findings come out highest first and the first is the result's urgency.
@@ -103,7 +108,7 @@ public sealed class TriageEngine
         var next = 0;
         for (var rules = fired; rules != 0; rules &= rules - 1)
         {
-            findings[next++] = _rules[System.Numerics.BitOperations.TrailingZeroCount(rules)].FindingFor(facts);
+            findings[next++] = _rules[System.Numerics.BitOperations.TrailingZeroCount(rules)].FindingFor(facts, fired);
         }
 
         var urgency = findings[0].Urgency;
@@ -115,9 +120,9 @@ public sealed class TriageEngine
             IsComplete = facts.UnresolvedRedFlags == 0,
             DaysSinceSurgery = report.DaysSinceSurgery,
             Findings = Array.AsReadOnly(findings),
-            UnansweredQuestions = UnansweredRedFlags[facts.UnresolvedRedFlags],
+            UnansweredQuestions = facts.UnresolvedRedFlags < (uint)_unanswered.Length ? _unanswered[facts.UnresolvedRedFlags] : Unanswered(facts.UnresolvedRedFlags),
             CareAdvice = Advice.CareAdvice(report.RiskFactorMask, urgency == Urgency.SelfCare),
-            SafetyNet = Advice.SafetyNet(EmergencySignsNotPresent(facts)),
+            SafetyNet = Advice.SafetyNet(EmergencySignsNotPresent(facts, _compiled.WoundSign.Holds(facts.Word))),
             Warnings = Warnings(facts),
             RuleSet = RuleSet.Identity,
         };
@@ -175,10 +180,10 @@ public sealed class TriageEngine
             Temperature = temperature,
             TemperatureCelsius = temperature.ToCelsius(),
         };
-        var facts = new Facts(worst, Options.FeverThresholdCelsius);
+        var facts = _compiled.Layout.Read(worst, report.DaysSinceSurgery, report.Report.SurgeryRegion, report.RiskFactorMask);
 
         // The catalogue is ordered by urgency, so the first rule that fires has the highest.
-        return _rules[System.Numerics.BitOperations.TrailingZeroCount(_table.Fire(facts.Bits))].Rule.Urgency;
+        return _rules[System.Numerics.BitOperations.TrailingZeroCount(_table.Fire(facts.Word))].Rule.Urgency;
     }
 
     private Outcome<TriageResult> Triage(ReportReader.Outcome read)
@@ -212,12 +217,12 @@ public sealed class TriageEngine
         return Array.AsReadOnly(questions);
     }
 
-    private static int EmergencySignsNotPresent(in Facts facts) =>
+    private static int EmergencySignsNotPresent(in Facts facts, bool woundSign) =>
         NotPresent(EmergencySign.BladderOrBowel, facts.IsYes(QuestionId.BladderOrBowelControlLoss))
         | NotPresent(EmergencySign.SaddleNumbness, facts.IsYes(QuestionId.SaddleNumbness))
         | NotPresent(EmergencySign.LimbWeakness, facts.IsYes(QuestionId.NewOrWorseningLimbWeakness))
         | NotPresent(EmergencySign.FallOrInjury, facts.IsYes(QuestionId.SuddenSeverePainAfterFallOrInjury))
-        | NotPresent(EmergencySign.FeverWithWoundSigns, facts.Fever == Presence.Present && facts.WoundSignPresent)
+        | NotPresent(EmergencySign.FeverWithWoundSigns, facts.Fever == Presence.Present && woundSign)
         | NotPresent(EmergencySign.ChestPainOrBreathlessness, facts.IsYes(QuestionId.ChestPainOrBreathlessness));
 
     private static int NotPresent(EmergencySign sign, bool present) => present ? 0 : 1 << (int)sign;

@@ -22,7 +22,7 @@ public sealed class RuleSet
         Identity = new RuleSetIdentity(Version, "sha256:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalDescription))).ToLowerInvariant());
     }
 
-    /// <summary>Gets the rule-set version, <c>1.0.0</c>.</summary>
+    /// <summary>Gets the rule-set version, <c>1.0.1</c>.</summary>
     public string Version { get; } = RuleCatalogue.Version;
 
     /// <summary>Gets the content hash, <c>sha256:</c> and 64 hex digits, over <see cref="CanonicalDescription"/>.</summary>
