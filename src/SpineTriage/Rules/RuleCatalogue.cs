@@ -12,6 +12,13 @@ internal static class RuleCatalogue
 {
     public const string Version = "1.0.1";
 
+    /// <summary>Gets what changed in each version, newest first, for the catalogue document.</summary>
+    public static IReadOnlyList<string> Changes { get; } = Array.AsReadOnly(new[]
+    {
+        "1.0.1: the conditions are written in the condition language and their words are generated from them. The words of `hardware-irritation` now read \"localizedTenderness, lumpOverHardware or painWorseWithMovement yes\" (before: \"localizedTenderness yes or lumpOverHardware yes or painWorseWithMovement yes\"), so the hash changed; no decision changed (the frozen decisions of 1.0.0 still hold).",
+        "1.0.0: rule set 1.0 of clinical-criteria.md.",
+    });
+
     /// <summary>Gets the rule ids of rule set 1.0 in catalogue order; they do not depend on the thresholds.</summary>
     public static IReadOnlyList<string> Ids { get; } = Array.AsReadOnly(Build(38.0m, 8).Select(r => r.Id).ToArray());
 

@@ -79,6 +79,12 @@ public sealed class RuleSet
                 .Append(Cell(rule.Source)).Append(" |\n");
         }
 
+        text.Append("\n## Versions\n\n");
+        foreach (var change in RuleCatalogue.Changes)
+        {
+            text.Append("- ").Append(change).Append('\n');
+        }
+
         return text.ToString();
 
         static string Cell(string value) => value.Replace("|", "\\|", StringComparison.Ordinal);
