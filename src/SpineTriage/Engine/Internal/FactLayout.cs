@@ -23,6 +23,7 @@ internal sealed class FactLayout
     private readonly int[] _daysAtMost;
     private readonly (FactTest Test, uint Questions)[] _applicability;
     private readonly int _questionCount;
+    private readonly int[] _regionBits; // by the region's value
 
     public FactLayout(IReadOnlyList<Question> questions, IEnumerable<Condition> conditions, decimal feverThresholdCelsius)
     {
@@ -64,6 +65,12 @@ internal sealed class FactLayout
         if (Size > FactWord.Bits)
         {
             throw new InvalidOperationException($"The facts take {Size} bits; the facts word holds {FactWord.Bits}.");
+        }
+
+        _regionBits = new int[Regions.Max(r => (int)r) + 1];
+        foreach (var region in Regions)
+        {
+            _regionBits[(int)region] = Region + Array.IndexOf(Regions, region);
         }
 
         RedFlags = questions.Where(q => q.IsRedFlag).Aggregate(0u, (mask, q) => mask | (1u << (int)q.Id));
@@ -139,32 +146,32 @@ internal sealed class FactLayout
             : feverAnswer == Answer.No || report.Temperature.HasValue ? Presence.Absent
             : Presence.Unknown;
 
-        var low = (ulong)yes << Yes; // the yes segment starts the word
+        ulong low = (ulong)yes << Yes, high = 0; // the yes, fever and pain facts lie in the low word (checked when built)
         low |= fever == Presence.Present ? 1UL << FeverPresent : fever == Presence.Absent ? 1UL << FeverAbsent : 0;
         low |= report.PainScore >= 0 ? ((2UL << report.PainScore) - 1) << PainAtLeast : 0;
-        var word = new FactWord(low, 0)
-            | FactWord.At((ulong)report.No, No)
-            | FactWord.At((ulong)(uint)riskFactorMask, RiskFactor)
-            | FactWord.Bit(region is { } r ? RegionBit(r) : RegionNotGiven);
+        Put(ref low, ref high, report.No, No);
+        Put(ref low, ref high, (uint)riskFactorMask, RiskFactor);
+        Put(ref low, ref high, 1, region is { } r ? _regionBits[(int)r] : RegionNotGiven);
         for (var i = 0; i < _daysAtLeast.Length; i++)
         {
-            word |= daysSinceSurgery >= _daysAtLeast[i] ? FactWord.Bit(DaysAtLeast + i) : default;
+            Put(ref low, ref high, daysSinceSurgery >= _daysAtLeast[i] ? 1u : 0u, DaysAtLeast + i);
         }
 
         for (var i = 0; i < _daysAtMost.Length; i++)
         {
-            word |= daysSinceSurgery <= _daysAtMost[i] ? FactWord.Bit(DaysAtMost + i) : default;
+            Put(ref low, ref high, daysSinceSurgery <= _daysAtMost[i] ? 1u : 0u, DaysAtMost + i);
         }
 
         var applicable = AllQuestions;
         foreach (var (test, questions) in _applicability)
         {
-            applicable &= test.Holds(word) ? uint.MaxValue : ~questions;
+            applicable &= test.Holds(new FactWord(low, high)) ? uint.MaxValue : ~questions;
         }
 
         var unknownRedFlags = ~(yes | report.No) & RedFlags & applicable;
         var unresolved = fever == Presence.Unknown ? unknownRedFlags : unknownRedFlags & ~FeverQuestion;
-        word |= unresolved != 0 ? FactWord.Bit(RedFlagUnresolved) : default;
+        low |= unresolved != 0 ? 1UL << RedFlagUnresolved : 0;
+        var word = new FactWord(low, high);
         return new Facts(
             word,
             report,
@@ -175,6 +182,21 @@ internal sealed class FactLayout
             daysSinceSurgery,
             region,
             riskFactorMask);
+    }
+
+    // Places up to 32 bits at a bit of the facts word; a run may cross from the low word into the high one.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static void Put(ref ulong low, ref ulong high, uint bits, int at)
+    {
+        if (at >= 64)
+        {
+            high |= (ulong)bits << (at - 64);
+        }
+        else
+        {
+            low |= (ulong)bits << at;
+            high |= at > 32 ? (ulong)bits >> (64 - at) : 0;
+        }
     }
 
     private static int IndexOf(int[] bounds, int days)

@@ -160,12 +160,13 @@ internal sealed class RuleTable
     private ulong FireTwoSlots(in FactWord facts)
     {
         ulong forbidden = 0, first = _withoutSlot[0], second = _withoutSlot[1];
+        var entries = _entries;
         foreach (var (word, shift, offset) in _groups)
         {
-            var entry = offset + ((int)((Word(facts, word) >> shift) & (GroupValues - 1)) * 3);
-            forbidden |= _entries[entry];
-            first |= _entries[entry + 1];
-            second |= _entries[entry + 2];
+            var entry = offset + ((int)(((word == 0 ? facts.Low : facts.High) >> shift) & (GroupValues - 1)) * 3);
+            forbidden |= entries[entry];
+            first |= entries[entry + 1];
+            second |= entries[entry + 2];
         }
 
         return first & second & ~forbidden;
