@@ -36,7 +36,7 @@ public class TriageCommandTests
             "Stop smoking",
             "Safety net:",
             "Seek emergency care at once if you develop:",
-            "Rule set 1.0.0, sha256:");
+            "Rule set 1.0.1, sha256:");
         run.Output.IndexOf("rule wound-signs", StringComparison.Ordinal).Should().BeLessThan(run.Output.IndexOf("rule hardware-irritation", StringComparison.Ordinal));
     }
 

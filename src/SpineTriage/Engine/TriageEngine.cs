@@ -24,12 +24,14 @@ public sealed class TriageEngine
     // Built once: its rules compile expressions, most of the cost of building an engine. Validators are immutable.
     private static readonly TriageEngineOptionsValidator OptionsValidator = new();
 
-    // The unanswered red flags of every combination of them (bit i: question i), so results share them.
-    private static readonly ValueList<QuestionId>[] UnansweredRedFlags =
-        Enumerable.Range(0, (int)Facts.RedFlagMask + 1).Select(mask => Unanswered((uint)mask)).ToArray();
+    // The red flags lie in the low bits of the answer masks; the unanswered ones of every combination of up to
+    // this many are made once, so results share them.
+    private const int SharedUnansweredBits = 12;
 
+    private readonly CompiledRuleSet _compiled;
     private readonly CompiledRule[] _rules;
     private readonly RuleTable _table;
+    private readonly ValueList<QuestionId>[] _unanswered;
     private readonly string[] _dispositions; // by urgency code
     private readonly SymptomReportValidator _validator;
 
@@ -51,8 +53,11 @@ public sealed class TriageEngine
         Options = options;
         TimeProvider = timeProvider ?? TimeProvider.System;
         var rules = RuleCatalogue.Build(options.FeverThresholdCelsius, options.SeverePainScore);
-        _rules = rules.Select(r => new CompiledRule(r)).ToArray();
-        _table = new RuleTable(_rules.Select(r => r.Test).ToArray());
+        _compiled = new CompiledRuleSet(rules, QuestionCatalogue.All, options.FeverThresholdCelsius);
+        _rules = [.. _compiled.Rules];
+        _table = _compiled.Table;
+        var sharedUnanswered = 1 << Math.Min(SharedUnansweredBits, 32 - System.Numerics.BitOperations.LeadingZeroCount(_compiled.Layout.RedFlags));
+        _unanswered = Enumerable.Range(0, sharedUnanswered).Select(mask => Unanswered((uint)mask)).ToArray();
         _dispositions = new string[(int)Urgency.Emergency + 1];
         foreach (var urgency in Enum.GetValues<Urgency>())
         {
@@ -94,8 +99,8 @@ public sealed class TriageEngine
     public TriageResult Evaluate(ValidatedReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var facts = new Facts(report.Facts, Options.FeverThresholdCelsius);
-        var fired = _table.Fire(facts.Bits);
+        var facts = _compiled.Layout.Read(report.Facts, report.DaysSinceSurgery, report.Report.SurgeryRegion, report.RiskFactorMask);
+        var fired = _table.Fire(facts.Word);
         var count = System.Numerics.BitOperations.PopCount(fired);
 
         // The catalogue is ordered by urgency, so findings come out highest first and the first is the result's urgency.
@@ -103,11 +108,11 @@ public sealed class TriageEngine
         var next = 0;
         for (var rules = fired; rules != 0; rules &= rules - 1)
         {
-            findings[next++] = _rules[System.Numerics.BitOperations.TrailingZeroCount(rules)].FindingFor(facts);
+            findings[next++] = _rules[System.Numerics.BitOperations.TrailingZeroCount(rules)].FindingFor(facts, fired);
         }
 
         var urgency = findings[0].Urgency;
-        var unanswered = UnansweredRedFlags[facts.UnresolvedRedFlags];
+        var unanswered = facts.UnresolvedRedFlags < (uint)_unanswered.Length ? _unanswered[facts.UnresolvedRedFlags] : Unanswered(facts.UnresolvedRedFlags);
         return new TriageResult
         {
             ReportId = report.Report.ReportId,
@@ -120,7 +125,7 @@ public sealed class TriageEngine
             NotAskedQuestions = UrgencyBounds.NotAsked(report, unanswered),
             IsSettled = UrgencyBounds.IsSettled(this, report),
             CareAdvice = Advice.CareAdvice(report.RiskFactorMask, urgency == Urgency.SelfCare),
-            SafetyNet = Advice.SafetyNet(EmergencySignsNotPresent(facts)),
+            SafetyNet = Advice.SafetyNet(EmergencySignsNotPresent(facts, _compiled.WoundSign.Holds(facts.Word))),
             Warnings = Warnings(facts),
             RuleSet = RuleSet.Identity,
         };
@@ -155,38 +160,42 @@ public sealed class TriageEngine
     public Outcome<TriageResult> TriageJson(ReadOnlySpan<byte> utf8Json) => Triage(ReportReader.Read(utf8Json));
 
     /// <summary>
-    /// The highest urgency this report could still reach if every question it has not given were answered
-    /// yes and a missing pain score or temperature were given at its highest. The rules are monotonic, so
-    /// this is an upper bound over every way the interview could go on. A nurse line can stop asking once it
-    /// equals the urgency of the same report with every question not yet asked answered no
-    /// (<see cref="AnswerSet.WithNotGivenAs(Answer)"/>): then no further answer can change the urgency.
-    /// Comparing with the current urgency instead would stop too early, because a red flag not yet asked
-    /// is unknown and alone gives urgent.
+    /// The highest urgency this report could still reach if every question absent from it were answered yes and a
+    /// missing pain score or temperature were given at its highest. The rules are monotonic, so this is an upper
+    /// bound over every way an interview could go on. <see cref="Interview.TriageInterview"/> uses it, with the
+    /// matching lower bound, to decide when to stop asking: use that rather than comparing this with the current
+    /// urgency, which would stop too early (a red flag not yet asked is unknown and alone gives urgent).
     /// </summary>
     /// <param name="report">A validated report; questions absent from its answers count as not yet asked.</param>
     /// <returns>The highest reachable urgency.</returns>
     public Urgency HighestReachableUrgency(ValidatedReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var given = report.Facts;
-        report.Report.Answers.Classify(out _, out _, out var notGiven);
-        var temperature = given.Temperature ?? Reports.Temperature.Celsius(45.0m);
-        var worst = given with
-        {
-            Yes = given.Yes | notGiven,
-            PainScore = given.PainScore < 0 ? 10 : given.PainScore,
-            Temperature = temperature,
-            TemperatureCelsius = temperature.ToCelsius(),
-        };
-        var facts = new Facts(worst, Options.FeverThresholdCelsius);
-
-        // The catalogue is ordered by urgency, so the first rule that fires has the highest.
-        return _rules[System.Numerics.BitOperations.TrailingZeroCount(_table.Fire(facts.Bits))].Rule.Urgency;
+        return UrgencyOf(report, Answer.Yes, report.Report.Temperature ?? Reports.Temperature.Celsius(45.0m), report.Report.PainScore ?? 10);
     }
 
-    /// <summary>The urgency of a validated report alone, without building its result: for the interview's bounds.</summary>
-    internal Urgency UrgencyOf(ValidatedReport report) =>
-        _rules[System.Numerics.BitOperations.TrailingZeroCount(_table.Fire(new Facts(report.Facts, Options.FeverThresholdCelsius).Bits))].Rule.Urgency;
+    /// <summary>
+    /// The urgency of a report whose absent questions are all answered <paramref name="absentAs"/>, with the given
+    /// temperature and pain score, without building a result: the bounds of the interview and of
+    /// <see cref="TriageResult.IsSettled"/>. Works on the report's facts; allocates only their copy.
+    /// </summary>
+    internal Urgency UrgencyOf(ValidatedReport report, Answer absentAs, Temperature? temperature, int? painScore)
+    {
+        var given = report.Facts;
+        report.Report.Answers.Classify(out _, out _, out var notGiven);
+        var completed = given with
+        {
+            Yes = absentAs == Answer.Yes ? given.Yes | notGiven : given.Yes,
+            No = absentAs == Answer.No ? given.No | notGiven : given.No,
+            PainScore = painScore ?? -1,
+            Temperature = temperature,
+            TemperatureCelsius = temperature.HasValue ? temperature.Value.ToCelsius() : 0m,
+        };
+        var facts = _compiled.Layout.Read(completed, report.DaysSinceSurgery, report.Report.SurgeryRegion, report.RiskFactorMask);
+
+        // The catalogue is ordered by urgency, so the first rule that fires has the highest.
+        return _rules[System.Numerics.BitOperations.TrailingZeroCount(_table.Fire(facts.Word))].Rule.Urgency;
+    }
 
     private Outcome<TriageResult> Triage(ReportReader.Outcome read)
     {
@@ -219,12 +228,12 @@ public sealed class TriageEngine
         return ValueList<QuestionId>.Own(questions);
     }
 
-    private static int EmergencySignsNotPresent(in Facts facts) =>
+    private static int EmergencySignsNotPresent(in Facts facts, bool woundSign) =>
         NotPresent(EmergencySign.BladderOrBowel, facts.IsYes(QuestionId.BladderOrBowelControlLoss))
         | NotPresent(EmergencySign.SaddleNumbness, facts.IsYes(QuestionId.SaddleNumbness))
         | NotPresent(EmergencySign.LimbWeakness, facts.IsYes(QuestionId.NewOrWorseningLimbWeakness))
         | NotPresent(EmergencySign.FallOrInjury, facts.IsYes(QuestionId.SuddenSeverePainAfterFallOrInjury))
-        | NotPresent(EmergencySign.FeverWithWoundSigns, facts.Fever == Presence.Present && facts.WoundSignPresent)
+        | NotPresent(EmergencySign.FeverWithWoundSigns, facts.Fever == Presence.Present && woundSign)
         | NotPresent(EmergencySign.ChestPainOrBreathlessness, facts.IsYes(QuestionId.ChestPainOrBreathlessness));
 
     private static int NotPresent(EmergencySign sign, bool present) => present ? 0 : 1 << (int)sign;

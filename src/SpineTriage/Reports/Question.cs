@@ -1,3 +1,5 @@
+using SpineTriage.Rules;
+
 namespace SpineTriage.Reports;
 
 /// <summary>One question of the catalogue: what to ask, in which order, and whether it is a red flag.</summary>
@@ -6,4 +8,11 @@ namespace SpineTriage.Reports;
 /// <param name="IsRedFlag">Whether the question is a red flag: every red flag must be answered before a disposition below urgent is given.</param>
 /// <param name="Text">The question in plain language, as a nurse or an app asks it.</param>
 /// <param name="Order">The 1-based asking order.</param>
-public sealed record Question(QuestionId Id, string JsonId, bool IsRedFlag, string Text, int Order);
+public sealed record Question(QuestionId Id, string JsonId, bool IsRedFlag, string Text, int Order)
+{
+    /// <summary>
+    /// Gets when the question applies (<see cref="When.Always"/> for every question of rule set 1.0). A question
+    /// that does not apply is not asked and its being unknown leaves the report complete; a yes to it still counts.
+    /// </summary>
+    internal Condition AppliesWhen { get; init; } = When.Always;
+}

@@ -1,263 +1,263 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
-using SpineTriage.Engine.Internal;
 using SpineTriage.Reports;
 using SpineTriage.Serialization.Internal;
 
 namespace SpineTriage.Rules;
 
 /// <summary>
-/// When a rule fires. One object serves evaluation (<see cref="Clauses"/>, <see cref="Unless"/>), the
-/// catalogue and its hash (<see cref="Description"/>) and the explanation (<see cref="Space"/>,
-/// <see cref="AddEvidence"/>), so a condition exists once.
+/// When a rule fires: an immutable tree built with <see cref="When"/>. A condition states only what must hold;
+/// its description (in the catalogue, the docs and the rule-set hash) is generated from the tree, and the
+/// engine compiles the tree into its own fast form (<c>SpineTriage.Engine.Internal</c>).
 /// </summary>
 internal abstract class Condition
 {
-    /// <summary>Gets the condition in words, as in clinical-criteria.md section 4.</summary>
+    /// <summary>Gets the condition in words, generated from the tree.</summary>
     public abstract string Description { get; }
 
-    /// <summary>
-    /// Gets the condition as clauses over the report's facts (<see cref="Facts.Bits"/>): it holds when the
-    /// report has at least one fact of every clause, and no rule of <see cref="Unless"/> fired.
-    /// </summary>
-    public abstract IReadOnlyList<ulong> Clauses { get; }
+    /// <summary>Gets the words of the negated condition (<see cref="When.Not"/>).</summary>
+    public virtual string NegatedDescription => $"not ({Description})";
 
-    /// <summary>Gets the rules (bit <c>i</c>: the rule at catalogue index <c>i</c>) that must not have fired.</summary>
-    public virtual ulong Unless => 0;
+    /// <summary>Gets whether the description lists alternatives, so that it needs brackets inside "and".</summary>
+    internal virtual bool ListsAlternatives => false;
 
-    /// <summary>Gets the facts the condition cites as its evidence when it holds.</summary>
-    public virtual EvidenceSpace Space => default;
+    /// <inheritdoc />
+    public override string ToString() => Description;
+}
 
-    /// <summary>Adds the lines of this condition's part of the evidence, in the contract's form (<c>fever: yes</c>).</summary>
-    public virtual void AddEvidence(in Evidence evidence, ref EvidenceWriter lines)
+/// <summary>Every condition holds (an empty <see cref="When.All"/>: true).</summary>
+internal sealed class AllOf : Condition
+{
+    public AllOf(IEnumerable<Condition> conditions)
     {
+        Conditions = Array.AsReadOnly(conditions.Select(c => c ?? throw new ArgumentNullException(nameof(conditions))).ToArray());
+        Description = Conditions.Count == 0
+            ? "always"
+            : string.Join(" and ", Conditions.Select(c => c.ListsAlternatives || c is AllOf { Conditions.Count: > 1 } ? $"({c.Description})" : c.Description));
     }
 
-    public Condition And(Condition other) => new AllOf(this, other);
-}
-
-/// <summary>Room for the evidence of one finding, on the stack.</summary>
-[InlineArray(Capacity)]
-internal struct EvidenceBuffer
-{
-    public const int Capacity = 24;
-    private string _element;
-}
-
-/// <summary>Collects evidence without allocating until the finding's list is made.</summary>
-internal ref struct EvidenceWriter
-{
-    private EvidenceBuffer _buffer;
-    private int _count;
-
-    /// <summary>Adds a line; a finding has at most 10, so more than <see cref="EvidenceBuffer.Capacity"/> is a bug and throws.</summary>
-    public void Add(string item) => _buffer[_count++] = item;
-
-    public readonly string[] ToArray() => ((ReadOnlySpan<string>)_buffer)[.._count].ToArray();
-}
-
-/// <summary>Conditions that make the rule catalogue read like the table of the clinical criteria.</summary>
-internal static class When
-{
-    /// <summary>Any of the questions answered yes.</summary>
-    public static Condition AnyYes(params QuestionId[] questions) => new AnswerIsYes(questions);
-
-    public static Condition FeverPresent(decimal thresholdCelsius) => new FeverIsPresent(thresholdCelsius, negate: false);
-
-    public static Condition FeverNotPresent(decimal thresholdCelsius) => new FeverIsPresent(thresholdCelsius, negate: true);
-
-    public static Condition WoundSignPresent { get; } = new WoundSignIsPresent(negate: false);
-
-    public static Condition WoundSignNotPresent { get; } = new WoundSignIsPresent(negate: true);
-
-    public static Condition HardwareSymptomPresent { get; } = new HardwareSymptomIsPresent(negate: false);
-
-    public static Condition NoHardwareSymptom { get; } = new HardwareSymptomIsPresent(negate: true);
-
-    public static Condition AnyRedFlagUnresolved { get; } = new RedFlagUnresolved();
-
-    public static Condition PainScoreAtLeast(int score) => new PainAtLeast(score);
-
-    public static Condition NoRuleAboveFired { get; } = new NothingFired();
-
-    /// <summary>The evidence text of a yes answer, for example <c>saddleNumbness: yes</c>.</summary>
-    public static string YesEvidence(QuestionId question) => YesTexts[(int)question];
-
-    public static string UnknownEvidence(QuestionId question) => UnknownTexts[(int)question];
-
-    private static readonly string[] YesTexts = QuestionCatalogue.All.Select(q => $"{q.JsonId}: yes").ToArray();
-
-    private static readonly string[] UnknownTexts = QuestionCatalogue.All.Select(q => $"{q.JsonId}: unknown").ToArray();
-
-    /// <summary>Adds a yes evidence line for each question of <paramref name="questions"/>, in asking order.</summary>
-    public static void AddYes(uint questions, ref EvidenceWriter lines)
-    {
-        for (var bits = questions; bits != 0; bits &= bits - 1)
-        {
-            lines.Add(YesTexts[System.Numerics.BitOperations.TrailingZeroCount(bits)]);
-        }
-    }
-
-    public static uint MaskOf(IEnumerable<QuestionId> questions) => questions.Aggregate(0u, (mask, q) => mask | (1u << (int)q));
-
-    public static string Format(decimal value) => value.ToString("0.0", CultureInfo.InvariantCulture);
-}
-
-internal sealed class AllOf(Condition left, Condition right) : Condition
-{
-    public override string Description { get; } = $"{Wrap(left)} and {Wrap(right)}";
-
-    public override IReadOnlyList<ulong> Clauses { get; } = [.. left.Clauses, .. right.Clauses];
-
-    public override ulong Unless { get; } = left.Unless | right.Unless;
-
-    public override EvidenceSpace Space { get; } = left.Space.With(right.Space);
-
-    public override void AddEvidence(in Evidence evidence, ref EvidenceWriter lines)
-    {
-        left.AddEvidence(evidence, ref lines);
-        right.AddEvidence(evidence, ref lines);
-    }
-
-    // "a or b" inside "and" needs brackets so the description reads unambiguously.
-    private static string Wrap(Condition condition) =>
-        condition is AnswerIsYes { Count: > 1 } ? $"({condition.Description})" : condition.Description;
-}
-
-internal sealed class AnswerIsYes : Condition
-{
-    private readonly uint _mask;
-
-    public AnswerIsYes(QuestionId[] questions)
-    {
-        _mask = When.MaskOf(questions);
-        Count = questions.Length;
-        Description = string.Join(" or ", questions.Select(q => $"{JsonNames.Of(q)} yes"));
-    }
-
-    public int Count { get; }
+    public IReadOnlyList<Condition> Conditions { get; }
 
     public override string Description { get; }
 
-    // Yes answers are the low bits of the facts word (FactBit.Yes is 0).
-    public override IReadOnlyList<ulong> Clauses => [(ulong)_mask];
-
-    public override EvidenceSpace Space => new(_mask, 0, PainScore: false, Temperature: false);
-
-    public override void AddEvidence(in Evidence evidence, ref EvidenceWriter lines) => When.AddYes(evidence.Yes & _mask, ref lines);
+    public override string NegatedDescription => Conditions.Count == 1 ? Conditions[0].NegatedDescription : base.NegatedDescription;
 }
 
-internal sealed class FeverIsPresent(decimal thresholdCelsius, bool negate) : Condition
+/// <summary>At least one condition holds (an empty <see cref="When.Any"/>: false).</summary>
+internal sealed class AnyOf : Condition
 {
-    public override string Description { get; } = negate
-        ? "fever not present"
-        : $"fever present (fever yes, or a measured temperature at or above {When.Format(thresholdCelsius)} °C)";
-
-    private const uint FeverBit = 1u << (int)QuestionId.Fever;
-
-    public override IReadOnlyList<ulong> Clauses => [FactBit.Of(negate ? FactBit.FeverNotPresent : FactBit.FeverPresent)];
-
-    public override EvidenceSpace Space => negate ? default : new(FeverBit, 0, PainScore: false, Temperature: true);
-
-    public override void AddEvidence(in Evidence evidence, ref EvidenceWriter lines)
+    public AnyOf(IEnumerable<Condition> conditions)
     {
-        if (negate)
+        Conditions = Array.AsReadOnly(conditions.Select(c => c ?? throw new ArgumentNullException(nameof(conditions))).ToArray());
+        Description = Describe(Conditions);
+    }
+
+    public IReadOnlyList<Condition> Conditions { get; }
+
+    public override string Description { get; }
+
+    public override string NegatedDescription => Conditions.Count == 1 ? Conditions[0].NegatedDescription : base.NegatedDescription;
+
+    internal override bool ListsAlternatives => Conditions.Count > 1;
+
+    // Three or more yes answers read as a list, "a, b or c yes"; otherwise each alternative is named whole.
+    private static string Describe(IReadOnlyList<Condition> conditions)
+    {
+        if (conditions.Count == 0)
         {
-            return;
+            return "never";
         }
 
-        When.AddYes(evidence.Yes & FeverBit, ref lines);
-        if (evidence.Temperature is { } temperature)
+        if (conditions.Count >= 3 && conditions.All(c => c is AnswerIs { Answer: Answer.Yes }))
         {
-            lines.Add($"temperature: {temperature}");
+            var names = conditions.Select(c => JsonNames.Of(((AnswerIs)c).Question)).ToArray();
+            return $"{string.Join(", ", names[..^1])} or {names[^1]} yes";
         }
+
+        return string.Join(" or ", conditions.Select(c => c is AllOf { Conditions.Count: > 1 } || c.ListsAlternatives ? $"({c.Description})" : c.Description));
     }
 }
 
-internal sealed class WoundSignIsPresent(bool negate) : Condition
+/// <summary>The condition does not hold.</summary>
+internal sealed class NotOf(Condition condition) : Condition
 {
-    public override string Description { get; } = negate
-        ? "wound sign not present"
-        : "wound sign present (woundDischarge yes or woundRednessOrSwelling yes)";
+    public Condition Condition { get; } = condition ?? throw new ArgumentNullException(nameof(condition));
 
-    public override IReadOnlyList<ulong> Clauses => [FactBit.Of(negate ? FactBit.WoundSignNotPresent : FactBit.WoundSignPresent)];
+    public override string Description => Condition.NegatedDescription;
 
-    public override EvidenceSpace Space => negate ? default : new(Facts.WoundSignMask, 0, PainScore: false, Temperature: false);
+    public override string NegatedDescription => Condition.Description;
+}
 
-    public override void AddEvidence(in Evidence evidence, ref EvidenceWriter lines)
+/// <summary>A question answered yes, no or unknown (not answered, "don't know", or not asked).</summary>
+internal sealed class AnswerIs(QuestionId question, Answer answer) : Condition
+{
+    public QuestionId Question { get; } = question;
+
+    public Answer Answer { get; } = answer;
+
+    public override string Description => $"{JsonNames.Of(Question)} {JsonNames.Of(Answer)}";
+
+    public override string NegatedDescription => Answer == Answer.Unknown
+        ? $"{JsonNames.Of(Question)} answered"
+        : $"{JsonNames.Of(Question)} not {JsonNames.Of(Answer)}";
+}
+
+/// <summary>
+/// The derived fact fever (clinical-criteria.md section 2): present when <c>fever</c> is yes or a measured
+/// temperature is at or above the threshold; absent when not present and <c>fever</c> is no or a lower
+/// temperature was measured; otherwise unknown. The threshold is the engine's; it is named here for the words.
+/// </summary>
+internal sealed class FeverIs(Presence presence, decimal thresholdCelsius) : Condition
+{
+    public Presence Presence { get; } = presence;
+
+    public decimal ThresholdCelsius { get; } = thresholdCelsius;
+
+    public override string Description => Presence switch
     {
-        if (!negate)
+        Presence.Present => $"fever present (fever yes, or a measured temperature at or above {When.Format(ThresholdCelsius)} °C)",
+        Presence.Absent => $"fever absent (fever no, or a measured temperature below {When.Format(ThresholdCelsius)} °C, and fever not present)",
+        _ => "fever unknown",
+    };
+
+    public override string NegatedDescription => Presence switch
+    {
+        Presence.Present => "fever not present",
+        Presence.Absent => "fever not absent",
+        _ => "fever known",
+    };
+}
+
+/// <summary>The pain score given and at least <see cref="Score"/>.</summary>
+internal sealed class PainScoreAtLeast(int score) : Condition
+{
+    public int Score { get; } = score;
+
+    public override string Description => $"painScore ≥ {Score.ToString(CultureInfo.InvariantCulture)}";
+
+    public override string NegatedDescription => $"painScore below {Score.ToString(CultureInfo.InvariantCulture)} or not given";
+}
+
+/// <summary>Days since surgery within an inclusive range; a missing end is open.</summary>
+internal sealed class DaysSinceSurgeryWithin : Condition
+{
+    public DaysSinceSurgeryWithin(int? min, int? max)
+    {
+        if (min > max)
         {
-            When.AddYes(evidence.Yes & Facts.WoundSignMask, ref lines);
+            throw new ArgumentException($"The range of days since surgery is empty: {min} to {max}.", nameof(min));
+        }
+
+        Min = min;
+        Max = max;
+    }
+
+    public int? Min { get; }
+
+    public int? Max { get; }
+
+    public override string Description => (Min, Max) switch
+    {
+        (null, null) => "days since surgery any",
+        ({ } min, null) => $"days since surgery ≥ {Text(min)}",
+        (null, { } max) => $"days since surgery ≤ {Text(max)}",
+        ({ } min, { } max) => $"days since surgery {Text(min)} to {Text(max)}",
+    };
+
+    public override string NegatedDescription => (Min, Max) switch
+    {
+        (null, null) => "never",
+        ({ } min, null) => $"days since surgery < {Text(min)}",
+        (null, { } max) => $"days since surgery > {Text(max)}",
+        ({ } min, { } max) => $"days since surgery not {Text(min)} to {Text(max)}",
+    };
+
+    private static string Text(int days) => days.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>The surgery region given and one of <see cref="Regions"/>.</summary>
+internal sealed class RegionIs : Condition
+{
+    public RegionIs(IEnumerable<SurgeryRegion> regions)
+    {
+        Regions = Array.AsReadOnly(regions.Distinct().ToArray());
+        if (Regions.Any(r => !Enum.IsDefined(r)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(regions), "Not a surgery region.");
         }
     }
+
+    public IReadOnlyList<SurgeryRegion> Regions { get; }
+
+    public override string Description => $"surgeryRegion {Names(" or ")}";
+
+    public override string NegatedDescription => $"surgeryRegion not {Names(" or ")}";
+
+    private string Names(string separator) => Regions.Count == 0 ? "in no region" : string.Join(separator, Regions.Select(JsonNames.Of));
 }
 
-internal sealed class HardwareSymptomIsPresent(bool negate) : Condition
+/// <summary>The surgery region not given.</summary>
+internal sealed class RegionNotGiven : Condition
 {
-    public override string Description { get; } = negate
-        ? "no hardware symptom present"
-        : "a hardware symptom present (newOrWorseningPain, painReturnedAfterImprovement, instabilityOrMovement, radiatingLimbPain, localizedTenderness, painWorseWithMovement or lumpOverHardware yes)";
+    public override string Description => "surgeryRegion not given";
 
-    public override IReadOnlyList<ulong> Clauses => [FactBit.Of(negate ? FactBit.NoHardwareSymptom : FactBit.HardwareSymptom)];
-
-    public override EvidenceSpace Space => negate ? default : new(Facts.HardwareSymptomMask, 0, PainScore: false, Temperature: false);
-
-    public override void AddEvidence(in Evidence evidence, ref EvidenceWriter lines)
-    {
-        if (!negate)
-        {
-            When.AddYes(evidence.Yes & Facts.HardwareSymptomMask, ref lines);
-        }
-    }
+    public override string NegatedDescription => "surgeryRegion given";
 }
 
-internal sealed class RedFlagUnresolved : Condition
+/// <summary>A risk factor present.</summary>
+internal sealed class RiskFactorPresent(RiskFactor riskFactor) : Condition
 {
-    public override string Description => "any red-flag question unknown (fever counts as answered when fever is present or absent)";
+    public RiskFactor RiskFactor { get; } = Enum.IsDefined(riskFactor) ? riskFactor : throw new ArgumentOutOfRangeException(nameof(riskFactor));
 
-    public override IReadOnlyList<ulong> Clauses => [(ulong)Facts.RedFlagMask << FactBit.Unknown];
+    public override string Description => $"riskFactors include {JsonNames.Of(RiskFactor)}";
 
-    public override EvidenceSpace Space => new(0, Facts.RedFlagMask, PainScore: false, Temperature: false);
-
-    public override void AddEvidence(in Evidence evidence, ref EvidenceWriter lines)
-    {
-        for (var bits = evidence.Unknown; bits != 0; bits &= bits - 1)
-        {
-            lines.Add(When.UnknownEvidence((QuestionId)System.Numerics.BitOperations.TrailingZeroCount(bits)));
-        }
-    }
+    public override string NegatedDescription => $"riskFactors do not include {JsonNames.Of(RiskFactor)}";
 }
 
-internal sealed class PainAtLeast(int score) : Condition
+/// <summary>A rule earlier in the catalogue fired; rules are evaluated in catalogue order.</summary>
+internal sealed class RuleFired(string ruleId) : Condition
 {
-    private static readonly string[] Texts = Enumerable.Range(0, 11).Select(s => $"painScore: {s}").ToArray();
+    public string RuleId { get; } = ruleId ?? throw new ArgumentNullException(nameof(ruleId));
 
-    public override string Description { get; } = $"painScore ≥ {score}";
+    public override string Description => $"{RuleId} fired";
 
-    public override IReadOnlyList<ulong> Clauses => [FactBit.Of(FactBit.PainAtLeast + score)];
-
-    public override EvidenceSpace Space => new(0, 0, PainScore: true, Temperature: false);
-
-    public override void AddEvidence(in Evidence evidence, ref EvidenceWriter lines) => lines.Add(Texts[evidence.PainScore]);
+    public override string NegatedDescription => $"{RuleId} did not fire";
 }
 
-/// <summary>A rule earlier in the catalogue did not fire; its bit is resolved when the catalogue is built.</summary>
-internal sealed class NotFired(string ruleId, ulong ruleBit) : Condition
-{
-    public override string Description => $"{ruleId} did not fire";
-
-    public override IReadOnlyList<ulong> Clauses => [];
-
-    public override ulong Unless => ruleBit;
-}
-
-internal sealed class NothingFired : Condition
+/// <summary>No rule above this one in the catalogue fired.</summary>
+internal sealed class NoRuleAboveFired : Condition
 {
     public override string Description => "no rule above fired";
 
-    public override IReadOnlyList<ulong> Clauses => [];
+    public override string NegatedDescription => "a rule above fired";
+}
 
-    // Rules are evaluated in catalogue order, so every rule that fired so far is above this one.
-    public override ulong Unless => ulong.MaxValue;
+/// <summary>
+/// A red-flag question that applies to the report is unknown; fever counts as answered when fever is
+/// present or absent.
+/// </summary>
+internal sealed class RedFlagUnresolved : Condition
+{
+    // "applicable" is said only when the question catalogue makes some question conditional.
+    private static string Which => QuestionCatalogue.All.All(q => ReferenceEquals(q.AppliesWhen, When.Always)) ? "red-flag" : "applicable red-flag";
+
+    public override string Description => $"any {Which} question unknown (fever counts as answered when fever is present or absent)";
+
+    public override string NegatedDescription => $"every {Which} question answered (fever counts as answered when fever is present or absent)";
+}
+
+/// <summary>
+/// A derived fact defined once by a condition, named in the words: present reads
+/// "<see cref="PresentText"/> (the definition)", not present reads <see cref="AbsentText"/>.
+/// </summary>
+internal sealed class NamedFact(string presentText, string absentText, Condition definition) : Condition
+{
+    public string PresentText { get; } = presentText;
+
+    public string AbsentText { get; } = absentText;
+
+    public Condition Definition { get; } = definition ?? throw new ArgumentNullException(nameof(definition));
+
+    public override string Description => $"{PresentText} ({Definition.Description})";
+
+    public override string NegatedDescription => AbsentText;
 }

@@ -24,7 +24,7 @@ internal sealed class Rule(string id, Urgency urgency)
     public RuleDefinition ToDefinition() => new(Id, Urgency, Title, When.Description, Consideration, Source, PatientExplanation, ClinicianRationale);
 }
 
-/// <summary>Builds the ordered rule list and resolves references from one rule to an earlier one.</summary>
+/// <summary>Builds the ordered rule list and checks that a rule refers only to rules declared before it.</summary>
 internal sealed class RuleList
 {
     private readonly List<Rule> _rules = [];
@@ -48,15 +48,24 @@ internal sealed class RuleList
             throw new InvalidOperationException($"Rule {rule.Id} must come before the rules of lower urgency: findings are ordered by urgency, then by rule order.");
         }
 
+        foreach (var id in RulesReferredTo(rule.When))
+        {
+            if (!_rules.Any(r => r.Id == id))
+            {
+                throw new InvalidOperationException($"Rule {id} must be declared before a rule that depends on it.");
+            }
+        }
+
         _rules.Add(rule);
     }
 
-    /// <summary>A condition on an earlier rule, which is therefore evaluated first.</summary>
-    public Condition DidNotFire(string ruleId)
+    private static IEnumerable<string> RulesReferredTo(Condition condition) => condition switch
     {
-        var index = _rules.FindIndex(r => r.Id == ruleId);
-        return index < 0
-            ? throw new InvalidOperationException($"Rule {ruleId} must be declared before a rule that depends on it.")
-            : new NotFired(ruleId, 1UL << index);
-    }
+        RuleFired fired => [fired.RuleId],
+        AllOf all => all.Conditions.SelectMany(RulesReferredTo),
+        AnyOf any => any.Conditions.SelectMany(RulesReferredTo),
+        NotOf not => RulesReferredTo(not.Condition),
+        NamedFact fact => RulesReferredTo(fact.Definition),
+        _ => [],
+    };
 }

@@ -10,7 +10,14 @@ using Q = SpineTriage.Reports.QuestionId;
 /// </summary>
 internal static class RuleCatalogue
 {
-    public const string Version = "1.0.0";
+    public const string Version = "1.0.1";
+
+    /// <summary>Gets what changed in each version, newest first, for the catalogue document.</summary>
+    public static IReadOnlyList<string> Changes { get; } = Array.AsReadOnly(new[]
+    {
+        "1.0.1: the conditions are written in the condition language and their words are generated from them. The words of `hardware-irritation` now read \"localizedTenderness, lumpOverHardware or painWorseWithMovement yes\" (before: \"localizedTenderness yes or lumpOverHardware yes or painWorseWithMovement yes\"), so the hash changed; no decision changed (the frozen decisions of 1.0.0 still hold).",
+        "1.0.0: rule set 1.0 of clinical-criteria.md.",
+    });
 
     /// <summary>Gets the rule ids of rule set 1.0 in catalogue order; they do not depend on the thresholds.</summary>
     public static IReadOnlyList<string> Ids { get; } = Array.AsReadOnly(Build(38.0m, 8).Select(r => r.Id).ToArray());
@@ -22,6 +29,7 @@ internal static class RuleCatalogue
     public static IReadOnlyList<Rule> Build(decimal feverThresholdCelsius, int severePainScore)
     {
         var rules = new RuleList();
+        var feverPresent = When.Fever(Presence.Present, feverThresholdCelsius);
 
         rules.Add(new("cauda-equina", Urgency.Emergency)
         {
@@ -34,7 +42,7 @@ internal static class RuleCatalogue
         rules.Add(new("motor-deficit", Urgency.Emergency)
         {
             Title = "New or worsening limb weakness",
-            When = When.AnyYes(Q.NewOrWorseningLimbWeakness),
+            When = When.Yes(Q.NewOrWorseningLimbWeakness),
             Consideration = "nerve compression, e.g. by a shifted screw or cage",
             Source = $"{WhenToSeeADoctor}; {FaqWhenToWorry}",
             PatientExplanation = "New or worsening weakness in an arm or a leg can mean that a nerve is being pressed on, for example by an implant that has shifted. This needs emergency assessment.",
@@ -42,7 +50,7 @@ internal static class RuleCatalogue
         rules.Add(new("infection-with-fever", Urgency.Emergency)
         {
             Title = "Fever with wound signs: possible deep infection",
-            When = When.FeverPresent(feverThresholdCelsius).And(When.WoundSignPresent),
+            When = When.All(feverPresent, When.WoundSign),
             Consideration = "deep wound or implant infection",
             Source = $"{Shp}: {FaqWhenToWorry} (emergency care for fever and wound discharge)",
             PatientExplanation = "A fever together with discharge, redness or swelling at the wound can be a sign of an infection around the wound or the implant. This needs emergency care.",
@@ -50,7 +58,7 @@ internal static class RuleCatalogue
         rules.Add(new("fall-or-injury", Urgency.Emergency)
         {
             Title = "Sudden severe pain after a fall or injury",
-            When = When.AnyYes(Q.SuddenSeverePainAfterFallOrInjury),
+            When = When.Yes(Q.SuddenSeverePainAfterFallOrInjury),
             Consideration = "fracture or acute hardware failure",
             Source = WhenToSeeADoctor,
             PatientExplanation = "Sudden, severe pain after a fall or an injury can mean a broken bone or a broken or shifted implant. This needs emergency assessment.",
@@ -58,7 +66,7 @@ internal static class RuleCatalogue
         rules.Add(new("possible-pulmonary-embolism", Urgency.Emergency)
         {
             Title = "Chest pain or breathlessness: possible blood clot in the lungs",
-            When = When.AnyYes(Q.ChestPainOrBreathlessness),
+            When = When.Yes(Q.ChestPainOrBreathlessness),
             Consideration = "a blood clot in the lungs after surgery",
             Source = "Beyond SHP: post-operative blood-clot warning signs (AAOS OrthoInfo patient guidance after spine surgery)",
             PatientExplanation = "New chest pain or sudden shortness of breath after surgery can be caused by a blood clot in the lungs. This needs emergency care now.",
@@ -66,7 +74,7 @@ internal static class RuleCatalogue
         rules.Add(new("sensory-deficit", Urgency.Urgent)
         {
             Title = "New or worsening limb numbness",
-            When = When.AnyYes(Q.NewOrWorseningLimbNumbness),
+            When = When.Yes(Q.NewOrWorseningLimbNumbness),
             Consideration = "nerve irritation or compression",
             Source = WhenToSeeADoctor,
             PatientExplanation = "New or worsening numbness in an arm or a leg can mean that a nerve is irritated or pressed on. Your surgeon's team should assess you today.",
@@ -74,7 +82,7 @@ internal static class RuleCatalogue
         rules.Add(new("wound-signs", Urgency.Urgent)
         {
             Title = "Possible wound infection",
-            When = When.WoundSignPresent.And(When.FeverNotPresent(feverThresholdCelsius)),
+            When = When.All(When.WoundSign, When.Not(feverPresent)),
             Consideration = "wound or implant infection",
             Source = $"{WhenToSeeADoctor}; Causes (infection)",
             PatientExplanation = "Discharge from the wound, or redness or swelling around it that is increasing, can be a sign of infection. Your surgeon's team should see the wound today.",
@@ -82,7 +90,7 @@ internal static class RuleCatalogue
         rules.Add(new("fever", Urgency.Urgent)
         {
             Title = "Fever after spine surgery",
-            When = When.FeverPresent(feverThresholdCelsius).And(When.WoundSignNotPresent),
+            When = When.All(feverPresent, When.Not(When.WoundSign)),
             Consideration = "infection",
             Source = WhenToSeeADoctor,
             PatientExplanation = "A fever after spine surgery can be a sign of infection, even when the wound looks normal. Your surgeon's team should assess you today.",
@@ -90,7 +98,7 @@ internal static class RuleCatalogue
         rules.Add(new("possible-deep-vein-thrombosis", Urgency.Urgent)
         {
             Title = "Calf pain or swelling: possible blood clot in a leg",
-            When = When.AnyYes(Q.CalfPainOrSwelling),
+            When = When.Yes(Q.CalfPainOrSwelling),
             Consideration = "a blood clot in a leg vein after surgery",
             Source = "Beyond SHP: post-operative blood-clot warning signs (AAOS OrthoInfo)",
             PatientExplanation = "A calf that is painful, swollen, warm or red after surgery can be caused by a blood clot in a leg vein. It needs to be checked today.",
@@ -98,7 +106,7 @@ internal static class RuleCatalogue
         rules.Add(new("unresolved-red-flag", Urgency.Urgent)
         {
             Title = "A warning sign could not be ruled out",
-            When = When.AnyRedFlagUnresolved,
+            When = When.AnyApplicableRedFlagUnresolved,
             Consideration = "a red flag cannot be ruled out",
             Source = "Beyond SHP: telephone-triage convention that every red-flag question is asked before a lower disposition is given",
             PatientExplanation = "Not every warning-sign question was answered, so a serious problem cannot be ruled out. Please contact your surgeon's team today, or answer the remaining questions.",
@@ -106,7 +114,7 @@ internal static class RuleCatalogue
         rules.Add(new("severe-escalating-pain", Urgency.Urgent)
         {
             Title = "Severe pain that is getting worse",
-            When = When.PainScoreAtLeast(severePainScore).And(When.AnyYes(Q.NewOrWorseningPain, Q.PainReturnedAfterImprovement)),
+            When = When.All(When.PainScoreAtLeast(severePainScore), When.AnyYes(Q.NewOrWorseningPain, Q.PainReturnedAfterImprovement)),
             Consideration = "uncontrolled pain from a hardware or fusion problem",
             Source = "Beyond SHP: telephone-triage convention for severe, worsening pain",
             PatientExplanation = "Severe pain that is new, getting worse or has come back should be assessed today: it can come from a problem with the implant or the fusion, and it needs better pain control.",
@@ -114,7 +122,7 @@ internal static class RuleCatalogue
         rules.Add(new("pain-after-improvement", Urgency.Soon)
         {
             Title = "Pain returned after a period of improvement",
-            When = When.AnyYes(Q.PainReturnedAfterImprovement),
+            When = When.Yes(Q.PainReturnedAfterImprovement),
             Consideration = "loosening, breakage or a fusion that has not healed",
             Source = $"{Shp}: Symptoms; When to See a Doctor; FAQ \"What are signs that spinal hardware has failed?\"",
             PatientExplanation = "Pain that comes back or gets worse after a period of improvement can be a sign that an implant has loosened or broken, or that the fusion has not healed. Your surgeon should see you within the next few days.",
@@ -122,7 +130,7 @@ internal static class RuleCatalogue
         rules.Add(new("new-or-worsening-pain", Urgency.Soon)
         {
             Title = "New or worsening back or neck pain",
-            When = When.AnyYes(Q.NewOrWorseningPain),
+            When = When.Yes(Q.NewOrWorseningPain),
             Consideration = "hardware problem or incomplete fusion",
             Source = WhenToSeeADoctor,
             PatientExplanation = "New or worsening pain after spine surgery should be checked by your surgeon within the next few days: it can come from a problem with an implant or a fusion that has not fully healed.",
@@ -130,7 +138,7 @@ internal static class RuleCatalogue
         rules.Add(new("instability", Urgency.Soon)
         {
             Title = "Feeling of instability or movement",
-            When = When.AnyYes(Q.InstabilityOrMovement),
+            When = When.Yes(Q.InstabilityOrMovement),
             Consideration = "loosening, breakage or nonunion",
             Source = $"{Shp}: Symptoms; When to See a Doctor",
             PatientExplanation = "A feeling that your spine is unstable, or that something is moving or clicking at the surgery site, can mean that an implant has loosened or broken. Your surgeon should see you within the next few days.",
@@ -138,7 +146,7 @@ internal static class RuleCatalogue
         rules.Add(new("radicular-pain", Urgency.Soon)
         {
             Title = "Pain spreading into an arm or a leg",
-            When = When.AnyYes(Q.RadiatingLimbPain),
+            When = When.Yes(Q.RadiatingLimbPain),
             Consideration = "hardware irritating a nerve",
             Source = $"{Shp}: Symptoms",
             PatientExplanation = "Pain spreading into an arm or a leg can mean that a nerve is irritated, sometimes by an implant. Your surgeon should see you within the next few days.",
@@ -146,7 +154,7 @@ internal static class RuleCatalogue
         rules.Add(new("severe-pain", Urgency.Soon)
         {
             Title = "Severe pain",
-            When = When.PainScoreAtLeast(severePainScore).And(rules.DidNotFire("severe-escalating-pain")),
+            When = When.All(When.PainScoreAtLeast(severePainScore), When.DidNotFire("severe-escalating-pain")),
             Consideration = "pain beyond mild recovery discomfort",
             Source = $"{Shp}: {FaqWhenToWorry} (mild discomfort is normal); Beyond SHP: severe pain threshold",
             PatientExplanation = "Mild discomfort is normal during recovery, but severe pain is more than expected and should be checked within the next few days.",
@@ -154,7 +162,7 @@ internal static class RuleCatalogue
         rules.Add(new("symptomatic-imaging-finding", Urgency.Soon)
         {
             Title = "Imaging finding with symptoms",
-            When = When.AnyYes(Q.ImagingShowsHardwareProblem).And(When.HardwareSymptomPresent),
+            When = When.All(When.Yes(Q.ImagingShowsHardwareProblem), When.HardwareSymptom),
             Consideration = "a hardware problem that is causing symptoms",
             Source = $"{Shp}: Overview; Treatment",
             PatientExplanation = "A scan has shown a change in your implant or fusion, and you have symptoms that may come from it. Your surgeon should review this with you within the next few days.",
@@ -170,7 +178,7 @@ internal static class RuleCatalogue
         rules.Add(new("asymptomatic-imaging-finding", Urgency.Routine)
         {
             Title = "Imaging finding without symptoms",
-            When = When.AnyYes(Q.ImagingShowsHardwareProblem).And(When.NoHardwareSymptom),
+            When = When.All(When.Yes(Q.ImagingShowsHardwareProblem), When.Not(When.HardwareSymptom)),
             Consideration = "a change on a scan that needs monitoring only",
             Source = $"{Shp}: Overview (\"not every change seen on a scan causes symptoms\"); Treatment (observation)",
             PatientExplanation = "A scan has shown a change in your implant or fusion, but you have no symptoms from it. Not every change seen on a scan causes problems: it usually needs monitoring only, at a routine follow-up.",

@@ -22,7 +22,7 @@ public sealed class RuleSet
         Identity = new RuleSetIdentity(Version, Sha256Hash.Of(CanonicalDescription));
     }
 
-    /// <summary>Gets the rule-set version, <c>1.0.0</c>.</summary>
+    /// <summary>Gets the rule-set version, <c>1.0.1</c>.</summary>
     public string Version { get; } = RuleCatalogue.Version;
 
     /// <summary>Gets the content hash, <c>sha256:</c> and 64 hex digits, over <see cref="CanonicalDescription"/>.</summary>
@@ -77,6 +77,12 @@ public sealed class RuleSet
                 .Append(Cell(rule.Condition)).Append(" | ")
                 .Append(Cell(rule.Consideration)).Append(" | ")
                 .Append(Cell(rule.Source)).Append(" |\n");
+        }
+
+        text.Append("\n## Versions\n\n");
+        foreach (var change in RuleCatalogue.Changes)
+        {
+            text.Append("- ").Append(change).Append('\n');
         }
 
         return text.ToString();

@@ -260,7 +260,7 @@ public class ResultContentTests
         var result = Engine.Evaluate(Reports.AllRedFlagsDenied());
 
         result.RuleSet.Should().Be(Engine.RuleSet.Identity);
-        result.RuleSet.Version.Should().Be("1.0.0");
+        result.RuleSet.Version.Should().Be("1.0.1");
     }
 
     [Fact]

@@ -1,165 +1,132 @@
 using FluentAssertions;
 using SpineTriage.Engine.Internal;
 using SpineTriage.Reports;
+using SpineTriage.Results;
 using SpineTriage.Rules;
 
 namespace SpineTriage.Tests.Engine;
 
+using Q = QuestionId;
+
 /// <summary>
-/// The engine's lookup tables (<see cref="RuleTable"/>) decide exactly what testing each rule's condition
-/// one at a time, in catalogue order, decides (<see cref="OneByOne"/>).
+/// The engine's compiled rules (<see cref="ConditionCompiler"/> and the lookup tables of <see cref="RuleTable"/>)
+/// decide exactly what reading each rule's condition tree, one rule at a time in catalogue order, decides
+/// (<see cref="ConditionInterpreter.Holds"/>).
 /// </summary>
 public class RuleTableTests
 {
-    private const ulong AllFacts = (1UL << RuleTable.FactBits) - 1;
-    private static readonly ulong FeverBits = FactBit.Of(FactBit.FeverPresent) | FactBit.Of(FactBit.FeverNotPresent);
-
     public static TheoryData<int> SeverePainScores() => [6, 7, 8, 9, 10];
 
     [Theory]
     [MemberData(nameof(SeverePainScores))]
-    public void The_tables_fire_the_rules_that_testing_each_rule_in_order_fires(int severePainScore)
+    public void The_tables_fire_the_rules_of_rule_set_1_0_that_reading_each_condition_in_order_fires(int severePainScore)
     {
-        var tests = RuleCatalogue.Build(38.0m, severePainScore).Select(r => new CompiledRule(r).Test).ToArray();
-        var table = new RuleTable(tests);
-        var random = new Random(20261125 + severePainScore);
+        var compiled = new CompiledRuleSet(RuleCatalogue.Build(38.0m, severePainScore), QuestionCatalogue.All, 38.0m);
 
-        foreach (var facts in Facts(random))
+        foreach (var facts in GeneratedFacts.For(compiled.Layout, 20261125 + severePainScore, 20_000))
         {
-            table.Fire(facts).Should().Be(OneByOne(tests, facts), "facts {0:x}", facts);
+            compiled.Table.Fire(facts.Word).Should().Be(OneByOne(compiled, facts), "facts {0}", facts.Word);
         }
+    }
+
+    [Fact]
+    public void The_tables_fire_the_rules_that_reading_each_condition_in_order_fires_for_every_kind_of_condition()
+    {
+        var rules = new RuleList();
+        rules.Add(Rule("a", Urgency.Emergency, When.Any(When.All(When.Yes(Q.Fever), When.Not(When.Yes(Q.SaddleNumbness))), When.DaysSinceSurgery(10, 20))));
+        rules.Add(Rule("b", Urgency.Urgent, When.All(When.Unknown(Q.CalfPainOrSwelling), When.No(Q.WoundDischarge), When.Not(When.Region(SurgeryRegion.Lumbar, SurgeryRegion.Sacral)))));
+        rules.Add(Rule("none-above", Urgency.Urgent, When.All(When.NoRuleAboveFired, When.Not(When.Yes(Q.LumpOverHardware)))));
+        rules.Add(Rule("c", Urgency.Urgent, When.Any(When.Fired("a"), When.All(When.RiskFactor(RiskFactor.Smoking), When.Fever(Presence.Unknown, 38.0m)))));
+        rules.Add(Rule("d", Urgency.Soon, When.Not(When.Any(When.PainScoreAtLeast(4), When.Fever(Presence.Absent, 38.0m), When.DaysSinceSurgery(min: 100)))));
+        rules.Add(Rule("e", Urgency.Soon, When.Any(When.DidNotFire("b"), When.RegionNotGiven, When.Not(When.DaysSinceSurgery(max: 42)))));
+        rules.Add(Rule("f", Urgency.Routine, When.All(When.AnyApplicableRedFlagUnresolved, When.Not(When.All(When.Fired("c"), When.Fired("d"))))));
+        rules.Add(Rule("g", Urgency.Routine, When.Any(When.All(When.Yes(Q.LumpOverHardware), When.Yes(Q.LocalizedTenderness)), When.All(When.Yes(Q.RadiatingLimbPain), When.Not(When.HardwareSymptom)), When.PainScoreAtLeast(0))));
+        var compiled = new CompiledRuleSet(rules.Rules, QuestionCatalogue.All, 38.0m);
+
+        compiled.Table.SlotCount.Should().BeGreaterThan(2, "the general path of the tables is tested too");
+        var firings = new int[rules.Rules.Count];
+        foreach (var facts in GeneratedFacts.For(compiled.Layout, 1125, 20_000))
+        {
+            var fired = OneByOne(compiled, facts);
+            compiled.Table.Fire(facts.Word).Should().Be(fired, "facts {0}", facts.Word);
+            for (var rule = 0; rule < firings.Length; rule++)
+            {
+                firings[rule] += (int)((fired >> rule) & 1);
+            }
+        }
+
+        firings.Should().OnlyContain(n => n > 0 && n < 20_000, "every rule fires on some facts and not on others: {0}", string.Join(", ", firings));
     }
 
     [Fact]
     public void A_rule_that_must_not_fire_after_another_is_checked_after_the_other_is_decided()
     {
-        const ulong x = 1UL << 3;
-        RuleTest[] tests =
-        [
-            new(0, x, RuleTest.Always),                   // 0: fires on x
-            new(Unless: 1UL << 0, RuleTest.Always, RuleTest.Always), // 1: unless 0 fired
-            new(Unless: 1UL << 1, RuleTest.Always, RuleTest.Always), // 2: unless 1 fired
-        ];
-        var table = new RuleTable(tests);
+        var rules = new RuleList();
+        rules.Add(Rule("first", Urgency.Urgent, When.Yes(Q.Fever)));
+        rules.Add(Rule("second", Urgency.Urgent, When.DidNotFire("first")));
+        rules.Add(Rule("third", Urgency.Urgent, When.DidNotFire("second")));
+        var compiled = new CompiledRuleSet(rules.Rules, QuestionCatalogue.All, 38.0m);
 
-        table.Fire(x | (1UL << 40)).Should().Be(0b101);
-        table.Fire(1UL << 40).Should().Be(0b010);
-    }
-
-    [Fact]
-    public void A_rule_fires_only_when_both_of_its_clauses_are_met()
-    {
-        const ulong a = 1UL << 2, b = 1UL << 44;
-        var table = new RuleTable([new RuleTest(0, a, b)]);
-
-        table.Fire(a).Should().Be(0);
-        table.Fire(b).Should().Be(0);
-        table.Fire(a | b).Should().Be(1);
-    }
-
-    [Fact]
-    public void A_clause_met_in_several_groups_of_facts_is_met()
-    {
-        const ulong first = (1UL << 1) | (1UL << 30), second = (1UL << 3) | (1UL << 40);
-        var table = new RuleTable([new RuleTest(0, first, second)]);
-
-        table.Fire(first | second).Should().Be(1);
-        table.Fire((1UL << 1) | second).Should().Be(1);
-        table.Fire(first | (1UL << 40)).Should().Be(1);
-        table.Fire(first).Should().Be(0);
-    }
-
-    [Fact]
-    public void A_clause_outside_the_facts_is_refused_when_the_table_is_built()
-    {
-        var build = () => new RuleTable([new RuleTest(0, 1UL << RuleTable.FactBits, RuleTest.Always)]);
-
-        build.Should().Throw<InvalidOperationException>().WithMessage("*outside the facts*");
-    }
-
-    [Fact]
-    public void An_empty_clause_is_refused_when_the_table_is_built()
-    {
-        var build = () => new RuleTable([new RuleTest(0, RuleTest.Always, 0)]);
-
-        build.Should().Throw<InvalidOperationException>().WithMessage("*outside the facts*");
+        compiled.Table.Fire(Word(compiled, Q.Fever)).Should().Be(0b101);
+        compiled.Table.Fire(Word(compiled)).Should().Be(0b010);
     }
 
     [Fact]
     public void Sixty_four_rules_fit_one_word()
     {
-        var tests = Enumerable.Range(0, 64).Select(i => new RuleTest(0, FactBit.Of(i % RuleTable.FactBits), RuleTest.Always)).ToArray();
+        var rules = new RuleList();
+        for (var i = 0; i < 64; i++)
+        {
+            rules.Add(Rule($"rule-{i}", Urgency.Routine, When.Yes((Q)(i % QuestionCatalogue.Count))));
+        }
 
-        var table = new RuleTable(tests);
+        var compiled = new CompiledRuleSet(rules.Rules, QuestionCatalogue.All, 38.0m);
 
-        table.Fire(FactBit.Of(0)).Should().Be((1UL << 0) | (1UL << RuleTable.FactBits));
-        table.Fire(AllFacts).Should().Be(ulong.MaxValue);
+        compiled.Table.Fire(Word(compiled, (Q)0)).Should().Be(Enumerable.Range(0, 64).Where(i => i % QuestionCatalogue.Count == 0).Aggregate(0UL, (m, i) => m | (1UL << i)));
+        compiled.Table.Fire(Word(compiled, Enum.GetValues<Q>())).Should().Be(ulong.MaxValue);
     }
 
     [Fact]
     public void More_rules_than_fit_one_word_are_refused()
     {
-        var build = () => new RuleTable(Enumerable.Repeat(new RuleTest(0, RuleTest.Always, RuleTest.Always), 65).ToArray());
+        var build = () => new RuleTable(Enumerable.Repeat<IReadOnlyList<Clause>>([], 65).ToArray());
 
         build.Should().Throw<InvalidOperationException>().WithMessage("*at most 64 rules*");
     }
 
     [Fact]
-    public void A_condition_with_more_clauses_than_the_engine_tests_is_refused()
+    public void A_rule_that_depends_on_a_rule_below_it_is_refused()
     {
-        var three = When.AnyYes(QuestionId.Fever).And(When.AnyYes(QuestionId.SaddleNumbness)).And(When.AnyYes(QuestionId.CalfPainOrSwelling));
+        var build = () => new RuleTable([[new Clause(default, default, Fired: 1UL << 1, NotFired: 0)], []]);
 
-        var test = () => RuleTest.Of(three);
-
-        test.Should().Throw<InvalidOperationException>().WithMessage("*3 clauses*");
+        build.Should().Throw<InvalidOperationException>().WithMessage("*catalogue order*");
     }
 
-    // The meaning of a RuleTest: a rule fires when no rule of Unless above it fired and the facts meet both clauses.
-    private static ulong OneByOne(RuleTest[] tests, ulong facts)
+    // The meaning of the rule set: each rule's condition read against the facts, in catalogue order.
+    private static ulong OneByOne(CompiledRuleSet compiled, in Facts facts)
     {
         ulong fired = 0;
-        for (var i = 0; i < tests.Length; i++)
+        foreach (var rule in compiled.Rules)
         {
-            var test = tests[i];
-            if ((fired & test.Unless) == 0 && (facts & test.First) != 0 && (facts & test.Second) != 0)
-            {
-                fired |= 1UL << i;
-            }
+            fired |= ConditionInterpreter.Holds(rule.Rule.When, facts, fired, rule.Scope) ? 1UL << rule.Scope.Index : 0;
         }
 
         return fired;
     }
 
-    // Facts as a report can have them: always exactly one of the two fever facts (RuleTest.Always relies on it).
-    // The fewest facts, every other fact, each fact alone, each fact missing, and random words weighted towards few facts.
-    private static IEnumerable<ulong> Facts(Random random)
+    private static FactWord Word(CompiledRuleSet compiled, params Q[] yes)
     {
-        foreach (var word in Words(random))
-        {
-            var fever = random.Next(2) == 0 ? FactBit.FeverPresent : FactBit.FeverNotPresent;
-            yield return (word & ~FeverBits) | FactBit.Of(fever);
-        }
+        var mask = yes.Aggregate(0u, (m, q) => m | (1u << (int)q));
+        var no = ~mask & ((1u << QuestionCatalogue.Count) - 1);
+        return compiled.Layout.Read(new ReportFacts(mask, no, 2, null, 0m), 100, SurgeryRegion.Lumbar, 0).Word;
     }
 
-    private static IEnumerable<ulong> Words(Random random)
+    internal static Rule Rule(string id, Urgency urgency, Condition when) => new(id, urgency)
     {
-        yield return 0;
-        yield return AllFacts;
-        for (var bit = 0; bit < RuleTable.FactBits; bit++)
-        {
-            yield return 1UL << bit;
-            yield return AllFacts & ~(1UL << bit);
-        }
-
-        for (var i = 0; i < 20_000; i++)
-        {
-            var word = (ulong)random.NextInt64() & AllFacts;
-            yield return (i % 3) switch
-            {
-                0 => word,
-                1 => word & (ulong)random.NextInt64(),
-                _ => word & (ulong)random.NextInt64() & (ulong)random.NextInt64(),
-            };
-        }
-    }
+        Title = id,
+        When = when,
+        Consideration = "test",
+        Source = "test",
+        PatientExplanation = "test",
+    };
 }

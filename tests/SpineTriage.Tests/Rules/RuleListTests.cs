@@ -62,18 +62,14 @@ public class RuleListTests
     }
 
     [Fact]
-    public void A_reference_to_an_earlier_rule_names_its_bit()
+    public void A_rule_may_refer_to_an_earlier_rule()
     {
         var rules = new RuleList();
         rules.Add(NewRule("first", Urgency.Urgent));
-        rules.Add(NewRule("second", Urgency.Urgent));
 
-        var condition = rules.DidNotFire("second");
+        rules.Add(NewRule("second", Urgency.Urgent, When.All(When.Yes(QuestionId.Fever), When.Not(When.Any(When.Fired("first"))))));
 
-        rules.DidNotFire("first").Unless.Should().Be(1UL << 0);
-        condition.Unless.Should().Be(1UL << 1);
-        condition.Clauses.Should().BeEmpty();
-        condition.Description.Should().Contain("second");
+        rules.Rules.Should().HaveCount(2);
     }
 
     [Fact]
@@ -82,15 +78,26 @@ public class RuleListTests
         var rules = new RuleList();
         rules.Add(NewRule("first", Urgency.Urgent));
 
-        var reference = () => rules.DidNotFire("later");
+        var reference = () => rules.Add(NewRule("second", Urgency.Urgent, When.Any(When.Yes(QuestionId.Fever), When.DidNotFire("later"))));
 
         reference.Should().Throw<InvalidOperationException>().WithMessage("Rule later must be declared before a rule that depends on it.");
+        rules.Rules.Should().ContainSingle();
     }
 
-    private static Rule NewRule(string id, Urgency urgency) => new(id, urgency)
+    [Fact]
+    public void A_rule_that_refers_to_itself_is_refused()
+    {
+        var rules = new RuleList();
+
+        var reference = () => rules.Add(NewRule("self", Urgency.Urgent, When.Fired("self")));
+
+        reference.Should().Throw<InvalidOperationException>().WithMessage("Rule self must be declared before*");
+    }
+
+    private static Rule NewRule(string id, Urgency urgency, Condition? when = null) => new(id, urgency)
     {
         Title = id,
-        When = When.AnyYes(QuestionId.Fever),
+        When = when ?? When.Yes(QuestionId.Fever),
         Consideration = "test",
         Source = "test",
         PatientExplanation = "test",

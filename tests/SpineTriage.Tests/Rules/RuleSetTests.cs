@@ -52,10 +52,10 @@ public class RuleSetTests
     private static readonly RuleSet Default = Reports.Engine().RuleSet;
 
     [Fact]
-    public void The_rule_set_version_is_1_0_0()
+    public void The_rule_set_version_is_1_0_1_since_the_conditions_describe_themselves()
     {
-        Default.Version.Should().Be("1.0.0");
-        Default.Identity.Version.Should().Be("1.0.0");
+        Default.Version.Should().Be("1.0.1");
+        Default.Identity.Version.Should().Be("1.0.1");
     }
 
     [Fact]
@@ -220,7 +220,7 @@ public class RuleSetTests
         var markdown = Default.ToMarkdown();
         var rows = markdown.Split('\n').Where(line => line.StartsWith("| ", StringComparison.Ordinal) && char.IsAsciiDigit(line[2])).ToArray();
 
-        markdown.Should().StartWith("# SpineTriage rule set 1.0.0").And.Contain(Default.Hash);
+        markdown.Should().StartWith("# SpineTriage rule set 1.0.1").And.Contain(Default.Hash);
         rows.Select(row => row.Split('`')[1]).Should().Equal(Criteria.Select(c => c.Id));
     }
 }

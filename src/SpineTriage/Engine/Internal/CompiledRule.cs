@@ -5,12 +5,12 @@ using SpineTriage.Rules;
 namespace SpineTriage.Engine.Internal;
 
 /// <summary>
-/// A rule as the engine evaluates it: its condition as a <see cref="RuleTest"/> (which the engine compiles
-/// with the other rules' into a <see cref="RuleTable"/>), and a place for its finding for every
-/// evidence it can give (<see cref="Condition.Space"/>). A finding is made the first time its evidence is
-/// seen and then shared by every result that has the same evidence, so evaluation seldom allocates one.
-/// Findings are immutable and equal whoever makes them, so threads may race to fill a place harmlessly.
-/// Only evidence that names a measured temperature is made for each report.
+/// A rule as the engine evaluates it: its condition compiled into clauses (which the engine puts with the
+/// other rules' into a <see cref="RuleTable"/>), and a place for its finding for every evidence it can give
+/// (<see cref="EvidenceSpace"/>). A finding is made the first time its evidence is seen and then shared by
+/// every result that has the same evidence, so evaluation seldom allocates one. Findings are immutable and
+/// equal whoever makes them, so threads may race to fill a place harmlessly. Evidence that names a measured
+/// temperature (or a fact such as days since surgery) is made for each report.
 /// </summary>
 internal sealed class CompiledRule
 {
@@ -18,33 +18,37 @@ internal sealed class CompiledRule
     private readonly string _rationale;
     private readonly Finding?[] _findings;
 
-    public CompiledRule(Rule rule)
+    public CompiledRule(Rule rule, FactLayout layout, RuleScope scope)
     {
         Rule = rule;
-        Test = RuleTest.Of(rule.When);
-        _space = rule.When.Space;
+        Scope = scope;
+        Clauses = ConditionCompiler.Compile(rule.When, layout, scope);
+        _space = EvidenceSpace.Of(rule.When, layout);
         _rationale = rule.ClinicianRationale;
         _findings = new Finding?[_space.Count];
     }
 
     public Rule Rule { get; }
 
-    /// <summary>Gets the rule's condition as the engine tests it.</summary>
-    public RuleTest Test { get; }
+    /// <summary>Gets where the rule stands in the catalogue.</summary>
+    public RuleScope Scope { get; }
 
-    /// <summary>The finding of the rule for a report on which it fired.</summary>
+    /// <summary>Gets the rule's condition compiled: it holds when every clause holds.</summary>
+    public IReadOnlyList<Clause> Clauses { get; }
+
+    /// <summary>The finding of the rule for a report on which it fired, given every rule that fired.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Finding FindingFor(in Facts facts)
+    public Finding FindingFor(in Facts facts, ulong fired)
     {
         var index = _space.IndexOf(facts);
-        return index >= 0 && _findings[index] is { } shared ? shared : Make(index, facts);
+        return index >= 0 && _findings[index] is { } shared ? shared : Make(index, facts, fired);
     }
 
     // Kept out of FindingFor, so that the common path stays small.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private Finding Make(int index, in Facts facts)
+    private Finding Make(int index, in Facts facts, ulong fired)
     {
-        var made = Explain(_space.Of(facts));
+        var made = Explain(facts, fired);
         if (index < 0)
         {
             return made;
@@ -55,43 +59,39 @@ internal sealed class CompiledRule
         return Volatile.Read(ref _findings[index])!;
     }
 
-    private Finding Explain(in Evidence evidence)
+    private Finding Explain(in Facts facts, ulong fired) => new()
     {
-        var lines = default(EvidenceWriter);
-        Rule.When.AddEvidence(evidence, ref lines);
-        return new Finding
-        {
-            RuleId = Rule.Id,
-            Urgency = Rule.Urgency,
-            Title = Rule.Title,
-            PatientExplanation = Rule.PatientExplanation,
-            ClinicianRationale = _rationale,
-            Evidence = ValueList<string>.Own(lines.ToArray()),
-            Source = Rule.Source,
-        };
-    }
+        RuleId = Rule.Id,
+        Urgency = Rule.Urgency,
+        Title = Rule.Title,
+        PatientExplanation = Rule.PatientExplanation,
+        ClinicianRationale = _rationale,
+        Evidence = ValueList<string>.Own(ConditionInterpreter.Evidence(Rule.When, facts, fired & ((1UL << Scope.Index) - 1), Scope).ToArray()),
+        Source = Rule.Source,
+    };
 }
 
 /// <summary>
-/// A rule's condition as the engine tests it (through a <see cref="RuleTable"/>): it holds when no rule of
-/// <see cref="Unless"/> above it fired and the report's facts (<see cref="Facts.Bits"/>) meet both clauses.
-/// A condition has at most <see cref="MaxClauses"/> clauses; a missing clause is <see cref="Always"/>.
+/// A rule catalogue compiled for one engine: the fact layout derived from the question catalogue and the
+/// conditions, each rule's compiled form and the tables that test them all at once.
 /// </summary>
-internal readonly record struct RuleTest(ulong Unless, ulong First, ulong Second)
+internal sealed class CompiledRuleSet
 {
-    public const int MaxClauses = 2;
-
-    /// <summary>A clause every report meets: <see cref="Facts.Bits"/> always holds one of the two fever facts.</summary>
-    public const ulong Always = ulong.MaxValue;
-
-    public static RuleTest Of(Condition condition)
+    public CompiledRuleSet(IReadOnlyList<Rule> rules, IReadOnlyList<Reports.Question> questions, decimal feverThresholdCelsius)
     {
-        var clauses = condition.Clauses;
-        if (clauses.Count > MaxClauses)
-        {
-            throw new InvalidOperationException($"A rule condition has {clauses.Count} clauses; the engine tests at most {MaxClauses}.");
-        }
-
-        return new RuleTest(condition.Unless, clauses.Count > 0 ? clauses[0] : Always, clauses.Count > 1 ? clauses[1] : Always);
+        Layout = new FactLayout(questions, rules.Select(r => r.When).Append(When.WoundSign), feverThresholdCelsius);
+        var indexes = rules.Select((rule, index) => (rule.Id, index)).ToDictionary(r => r.Id, r => r.index, StringComparer.Ordinal);
+        Rules = rules.Select((rule, index) => new CompiledRule(rule, Layout, new RuleScope(index, indexes))).ToArray();
+        Table = new RuleTable(Rules.Select(r => r.Clauses).ToArray());
+        WoundSign = FactTest.Of(ConditionCompiler.CompileFacts(When.WoundSign, Layout));
     }
+
+    public FactLayout Layout { get; }
+
+    public IReadOnlyList<CompiledRule> Rules { get; }
+
+    public RuleTable Table { get; }
+
+    /// <summary>Gets the derived fact wound sign present, for the safety net.</summary>
+    public FactTest WoundSign { get; }
 }

@@ -1,61 +1,59 @@
-using SpineTriage.Reports;
+using SpineTriage.Rules;
 using static System.Numerics.BitOperations;
 
 namespace SpineTriage.Engine.Internal;
 
 /// <summary>
-/// The facts a finding cites: questions answered yes, red-flag questions left unknown, the pain score,
-/// and the measured temperature when it counts as fever. Equal evidence gives equal evidence lines.
+/// Which facts decide the evidence of a condition that holds (<see cref="ConditionInterpreter.Evidence"/>):
+/// the questions of <see cref="Yes"/> answered yes, the red flags of <see cref="Unknown"/> left unresolved,
+/// the pain score, and the temperature when it counts as fever. Reports that agree on them get the same
+/// evidence, so the engine keeps one finding per evidence, numbered densely (<see cref="IndexOf"/>). A
+/// condition whose evidence depends on more (days since surgery, say) is <see cref="Uncached"/>: its
+/// finding is made for each report.
 /// </summary>
-internal readonly record struct Evidence(uint Yes, uint Unknown, int PainScore, Temperature? Temperature);
-
-/// <summary>
-/// Which facts a condition cites when it holds: the questions of <see cref="Yes"/> answered yes, the red
-/// flags of <see cref="Unknown"/> left unknown, the pain score, the temperature when it counts as fever.
-/// Without the temperature, a space holds few evidences; they are numbered densely so the engine can keep
-/// the finding of each in an array.
-/// </summary>
-internal readonly record struct EvidenceSpace(uint Yes, uint Unknown, bool PainScore, bool Temperature)
+internal readonly record struct EvidenceSpace(uint Yes, uint Unknown, bool PainScore, bool Temperature, bool Uncached = false)
 {
-    private const int PainScores = 11;
+    private const int PainScores = FactLayout.MaxPainScore + 1;
 
-    // The cited answers where they lie in Facts.Bits, so a report's evidence is read from that one word;
-    // how far to shift them down when they are neighbours (asking order groups a condition's questions), or -1.
-    private readonly ulong _answers = AnswersOf(Yes, Unknown);
-    private readonly int _shift = ShiftOf(AnswersOf(Yes, Unknown));
-    private readonly int _answerCount = PopCount(AnswersOf(Yes, Unknown));
+    // The cited answers as they lie in Cited(facts); how far to shift them down when they are neighbours, or -1.
+    private readonly ulong _answers = Yes | ((ulong)Unknown << 32);
+    private readonly int _shift = ShiftOf(Yes | ((ulong)Unknown << 32));
+    private readonly int _answerCount = PopCount(Yes | ((ulong)Unknown << 32));
 
-    /// <summary>Gets the number of evidences without a temperature.</summary>
-    public int Count => (1 << _answerCount) * (PainScore ? PainScores : 1);
+    /// <summary>Gets the number of evidences without a temperature (0 when uncached).</summary>
+    public int Count => Uncached ? 0 : (1 << _answerCount) * (PainScore ? PainScores : 1);
+
+    /// <summary>Finds the facts that decide a condition's evidence; the condition is assumed to hold.</summary>
+    public static EvidenceSpace Of(Condition condition, FactLayout layout) => condition switch
+    {
+        AllOf all => all.Conditions.Aggregate(default(EvidenceSpace), (space, c) => space.With(Of(c, layout))),
+        AnyOf { Conditions.Count: 1 } any => Of(any.Conditions[0], layout),
+
+        // Which alternatives hold decides which cite: only yes answers and unresolved red flags are numbered.
+        AnyOf any => any.Conditions.Aggregate(default(EvidenceSpace), (space, c) => space.With(Of(c, layout)).With(Deciding(c, layout))),
+        NamedFact fact => Of(fact.Definition, layout),
+        FeverIs { Presence: Presence.Present } => new(1u << (int)Reports.QuestionId.Fever, 0, false, true),
+        FeverIs { Presence: Presence.Absent } or DaysSinceSurgeryWithin or RegionIs { Regions.Count: > 1 } => new(0, 0, false, false, true),
+        PainScoreAtLeast => new(0, 0, true, false),
+        RedFlagUnresolved => new(0, layout.RedFlags, false, false),
+        _ => default,
+    };
 
     public EvidenceSpace With(in EvidenceSpace other) =>
-        new(Yes | other.Yes, Unknown | other.Unknown, PainScore || other.PainScore, Temperature || other.Temperature);
+        new(Yes | other.Yes, Unknown | other.Unknown, PainScore || other.PainScore, Temperature || other.Temperature, Uncached || other.Uncached);
 
-    /// <summary>
-    /// The evidence a report gives: its answers restricted to this space, its pain score and its temperature
-    /// when that counts as fever (a condition that does not cite them does not read them).
-    /// </summary>
-    public Evidence Of(in Facts facts) => new(
-        facts.Yes & Yes,
-        facts.UnresolvedRedFlags & Unknown,
-        facts.PainScore,
-        facts.TemperatureIsFever ? facts.Report.Temperature : null);
-
-    /// <summary>The number of the evidence a report gives, or -1 when that evidence names a measured temperature.</summary>
+    /// <summary>The number of the evidence a report gives, or -1 when it is not kept (it names a measured temperature, or the space is uncached).</summary>
     public int IndexOf(in Facts facts)
     {
-        if (Temperature && facts.TemperatureIsFever)
+        if (Uncached || (Temperature && facts.TemperatureIsFever))
         {
             return -1;
         }
 
-        var cited = facts.Bits & _answers;
+        var cited = Cited(facts) & _answers;
         var answers = (int)(_shift >= 0 ? cited >> _shift : Pack(cited, _answers));
         return PainScore ? (facts.PainScore << _answerCount) | answers : answers;
     }
-
-    // Yes answers are the low bits of the facts word (FactBit.Yes is 0).
-    private static ulong AnswersOf(uint yes, uint unknown) => yes | ((ulong)unknown << FactBit.Unknown);
 
     /// <summary>The lowest bit of <paramref name="mask"/> when its bits are neighbours (or it is empty), else -1.</summary>
     internal static int ShiftOf(ulong mask)
@@ -75,4 +73,19 @@ internal readonly record struct EvidenceSpace(uint Yes, uint Unknown, bool PainS
 
         return packed;
     }
+
+    private static ulong Cited(in Facts facts) => facts.Yes | ((ulong)facts.UnresolvedRedFlags << 32);
+
+    // The facts that decide whether an alternative holds: yes answers and unresolved red flags can be numbered, anything else cannot.
+    private static EvidenceSpace Deciding(Condition condition, FactLayout layout) => condition switch
+    {
+        AllOf all => all.Conditions.Aggregate(default(EvidenceSpace), (space, c) => space.With(Deciding(c, layout))),
+        AnyOf any => any.Conditions.Aggregate(default(EvidenceSpace), (space, c) => space.With(Deciding(c, layout))),
+        NamedFact fact => Deciding(fact.Definition, layout),
+        NotOf not => Deciding(not.Condition, layout),
+        AnswerIs { Answer: Reports.Answer.Yes } answer => new(1u << (int)answer.Question, 0, false, false),
+        PainScoreAtLeast => new(0, 0, true, false),
+        RedFlagUnresolved => new(0, layout.RedFlags, false, false),
+        _ => new(0, 0, false, false, true),
+    };
 }

@@ -1,98 +1,200 @@
+using System.Numerics;
+
 namespace SpineTriage.Engine.Internal;
 
 /// <summary>
-/// Every rule's condition compiled into lookup tables, so the engine tests all rules at once with a few
-/// table reads instead of one test per rule. The facts word (<see cref="Facts.Bits"/>) is read in groups of
-/// six bits; for each group and each of its 64 values, the tables hold the rules whose first (and
-/// second) clause that value meets. A rule's clause is met when any group meets it, so OR-ing the entries of
-/// the report's groups gives the rules whose clauses are met; rules that must not fire after others
-/// (<see cref="RuleTest.Unless"/>) are then checked in catalogue order.
-/// <c>RuleTableTests</c> holds the tables equal to testing each rule, one at a time, in catalogue order.
+/// Every rule's compiled condition (<see cref="ConditionCompiler"/>) in lookup tables, so the engine tests
+/// all rules at once with a few table reads instead of one test per rule. The facts word is read in groups
+/// of eight bits, only the groups some condition looks at. For each such group and each of its 256 values,
+/// an entry holds the rules that a fact of the value forbids, and for each clause slot <c>k</c> the rules
+/// whose <c>k</c>-th clause the value meets. A clause is met when any group meets it, so OR-ing the
+/// entries of the report's groups gives the rules whose every clause is met and no forbidden fact is set.
+/// Clauses on other rules are then checked in catalogue order. <c>RuleTableTests</c> holds the tables equal
+/// to interpreting each rule's condition, one at a time, in catalogue order.
 /// </summary>
 internal sealed class RuleTable
 {
-    /// <summary>The number of bits of <see cref="Facts.Bits"/> that facts can occupy.</summary>
-    public const int FactBits = FactBit.PainAtLeast + 11;
-
-    private const ulong AllFacts = (1UL << FactBits) - 1;
-    private const int GroupBits = 6;
+    private const int GroupBits = 8;
     private const int GroupValues = 1 << GroupBits;
-    private const int Groups = (FactBits + GroupBits - 1) / GroupBits;
 
-    private readonly ulong[] _first = new ulong[Groups * GroupValues];
-    private readonly ulong[] _second = new ulong[Groups * GroupValues];
-    private readonly ulong _withoutFirst;
-    private readonly ulong _withoutSecond;
-    private readonly (int Rule, ulong Unless)[] _exclusive;
+    private readonly ulong[] _entries;
+    private readonly (int Word, int Shift, int Offset)[] _groups;
+    private readonly int _stride;
+    private readonly ulong[] _withoutSlot;
+    private readonly (int Rule, ulong Unless, Clause[] Clauses)[] _dependent;
 
-    public RuleTable(IReadOnlyList<RuleTest> tests)
+    public RuleTable(IReadOnlyList<IReadOnlyList<Clause>> rules)
     {
-        if (tests.Count > 64)
+        if (rules.Count > 64)
         {
-            throw new InvalidOperationException($"The engine evaluates at most 64 rules; the catalogue has {tests.Count}.");
+            throw new InvalidOperationException($"The engine evaluates at most 64 rules; the catalogue has {rules.Count}.");
         }
 
-        for (var rule = 0; rule < tests.Count; rule++)
+        var forbidden = new FactWord[rules.Count];
+        var slots = new List<Clause>[rules.Count];
+        var dependent = new List<(int, ulong, Clause[])>();
+        for (var rule = 0; rule < rules.Count; rule++)
         {
-            Add(_first, tests[rule].First, rule);
-            Add(_second, tests[rule].Second, rule);
+            var above = (1UL << rule) - 1;
+            if (rules[rule].Any(c => ((c.Fired | c.NotFired) & ~above) != 0))
+            {
+                throw new InvalidOperationException($"Rule {rule} depends on itself or on a rule below it; rules are evaluated in catalogue order.");
+            }
+
+            forbidden[rule] = rules[rule].Where(FactTest.IsForbidden).Aggregate(default(FactWord), (word, c) => word | c.Clear);
+            slots[rule] = rules[rule].Where(c => !c.RefersToRules && !FactTest.IsForbidden(c)).ToList();
+            var unless = rules[rule].Where(IsUnless).Aggregate(0UL, (mask, c) => mask | c.NotFired);
+            var onRules = rules[rule].Where(c => c.RefersToRules && !IsUnless(c)).ToArray();
+            if (unless != 0 || onRules.Length > 0)
+            {
+                dependent.Add((rule, unless, onRules));
+            }
         }
 
-        _withoutFirst = RulesWhere(tests, test => test.First == RuleTest.Always);
-        _withoutSecond = RulesWhere(tests, test => test.Second == RuleTest.Always);
+        SlotCount = slots.Length == 0 ? 0 : slots.Max(s => s.Count);
+        _stride = 1 + SlotCount;
+        _withoutSlot = Enumerable.Range(0, SlotCount)
+            .Select(k => Enumerable.Range(0, rules.Count).Where(rule => slots[rule].Count <= k).Aggregate(0UL, (mask, rule) => mask | (1UL << rule)))
+            .ToArray();
+        AllRules = rules.Count == 64 ? ulong.MaxValue : (1UL << rules.Count) - 1;
 
-        // Only rules above count, as when each rule is tested in catalogue order: "no rule above fired" names every rule.
-        _exclusive = tests.Select((test, rule) => (rule, Unless: test.Unless & ((1UL << rule) - 1))).Where(r => r.Unless != 0).ToArray();
+        var looked = forbidden.Concat(slots.SelectMany(s => s).Select(c => c.Set | c.Clear)).Aggregate(default(FactWord), (word, bits) => word | bits);
+        var groups = looked.SetBits().Select(bit => bit / GroupBits).Distinct().ToArray();
+        _groups = groups.Select((group, i) => (group * GroupBits / 64, group * GroupBits % 64, i * GroupValues * _stride)).ToArray();
+        _entries = new ulong[groups.Length * GroupValues * _stride];
+        for (var g = 0; g < groups.Length; g++)
+        {
+            for (var value = 0; value < GroupValues; value++)
+            {
+                var word = FactWord.At((ulong)value, groups[g] * GroupBits);
+                var entry = _groups[g].Offset + (value * _stride);
+                for (var rule = 0; rule < rules.Count; rule++)
+                {
+                    var bit = 1UL << rule;
+                    _entries[entry] |= word.Intersects(forbidden[rule]) ? bit : 0;
+                    for (var k = 0; k < slots[rule].Count; k++)
+                    {
+                        _entries[entry + 1 + k] |= MeetsInGroup(slots[rule][k], word, groups[g]) ? bit : 0;
+                    }
+                }
+            }
+        }
+
+        _dependent = [.. dependent];
     }
 
-    /// <summary>The rules that fire on a report with these facts: bit <c>i</c> for the rule at catalogue index <c>i</c>.</summary>
-    public ulong Fire(ulong facts)
-    {
-        var first = _withoutFirst;
-        var second = _withoutSecond;
-        for (var group = 0; group < Groups; group++)
-        {
-            var entry = (group * GroupValues) + (int)((facts >> (group * GroupBits)) & (GroupValues - 1));
-            first |= _first[entry];
-            second |= _second[entry];
-        }
+    /// <summary>Gets the number of clause slots: the most clauses on facts of any rule.</summary>
+    public int SlotCount { get; }
 
-        var fired = first & second;
-        foreach (var (rule, unless) in _exclusive)
+    /// <summary>Gets the number of eight-bit groups of the facts word the tables read.</summary>
+    public int GroupCount => _groups.Length;
+
+    public ulong AllRules { get; }
+
+    /// <summary>The rules that fire on a report with these facts: bit <c>i</c> for the rule at catalogue index <c>i</c>.</summary>
+    public ulong Fire(in FactWord facts)
+    {
+        var fired = SlotCount switch
         {
-            if ((fired & unless) != 0)
+            0 => AllRules & ~Forbidden(facts),
+            1 => FireOneSlot(facts),
+            2 => FireTwoSlots(facts),
+            _ => FireAnySlots(facts),
+        };
+
+        foreach (var (rule, unless, clauses) in _dependent)
+        {
+            var bit = 1UL << rule;
+            if ((fired & bit) == 0)
             {
-                fired &= ~(1UL << rule);
+                continue;
             }
+
+            var holds = (fired & unless) == 0;
+            foreach (var clause in clauses)
+            {
+                holds &= clause.Holds(facts, fired);
+            }
+
+            fired &= holds ? ulong.MaxValue : ~bit;
         }
 
         return fired;
     }
 
-    /// <summary>The rules (bit <c>i</c> for rule <c>i</c>) whose test matches <paramref name="predicate"/>.</summary>
-    private static ulong RulesWhere(IReadOnlyList<RuleTest> tests, Func<RuleTest, bool> predicate) =>
-        Enumerable.Range(0, tests.Count).Where(rule => predicate(tests[rule])).Aggregate(0UL, (rules, rule) => rules | (1UL << rule));
+    // A clause of rules that did not fire, each alone: "unless".
+    private static bool IsUnless(Clause clause) =>
+        clause.Set.IsEmpty && clause.Clear.IsEmpty && clause.Fired == 0 && BitOperations.PopCount(clause.NotFired) == 1;
 
-    /// <summary>Enters a clause of <paramref name="rule"/> in a table; a rule without the clause (<see cref="RuleTest.Always"/>) is not entered.</summary>
-    private static void Add(ulong[] table, ulong clause, int rule)
+    // Whether the bits of one group meet a clause: a fact of the clause set, or a fact of the clause clear, within the group.
+    private static bool MeetsInGroup(in Clause clause, in FactWord value, int group)
     {
-        if (clause == RuleTest.Always)
+        var groupMask = FactWord.At(GroupValues - 1, group * GroupBits);
+        return value.Intersects(clause.Set) || !(clause.Clear & groupMask & ~value).IsEmpty;
+    }
+
+    private ulong Forbidden(in FactWord facts)
+    {
+        ulong forbidden = 0;
+        foreach (var (word, shift, offset) in _groups)
         {
-            return;
+            forbidden |= _entries[offset + (int)((Word(facts, word) >> shift) & (GroupValues - 1))];
         }
 
-        if (clause == 0 || (clause & ~AllFacts) != 0)
+        return forbidden;
+    }
+
+    private ulong FireOneSlot(in FactWord facts)
+    {
+        ulong forbidden = 0, first = _withoutSlot[0];
+        foreach (var (word, shift, offset) in _groups)
         {
-            throw new InvalidOperationException($"Rule {rule} has a clause outside the facts: {clause:x}.");
+            var entry = offset + ((int)((Word(facts, word) >> shift) & (GroupValues - 1)) * 2);
+            forbidden |= _entries[entry];
+            first |= _entries[entry + 1];
         }
 
-        for (var entry = 0; entry < table.Length; entry++)
+        return first & ~forbidden;
+    }
+
+    private ulong FireTwoSlots(in FactWord facts)
+    {
+        ulong forbidden = 0, first = _withoutSlot[0], second = _withoutSlot[1];
+        var entries = _entries;
+        foreach (var (word, shift, offset) in _groups)
         {
-            var values = (ulong)(entry % GroupValues) << ((entry / GroupValues) * GroupBits);
-            if ((values & clause) != 0)
+            var entry = offset + ((int)(((word == 0 ? facts.Low : facts.High) >> shift) & (GroupValues - 1)) * 3);
+            forbidden |= entries[entry];
+            first |= entries[entry + 1];
+            second |= entries[entry + 2];
+        }
+
+        return first & second & ~forbidden;
+    }
+
+    private ulong FireAnySlots(in FactWord facts)
+    {
+        Span<ulong> met = stackalloc ulong[SlotCount];
+        _withoutSlot.CopyTo(met);
+        ulong forbidden = 0;
+        foreach (var (word, shift, offset) in _groups)
+        {
+            var entry = offset + ((int)((Word(facts, word) >> shift) & (GroupValues - 1)) * _stride);
+            forbidden |= _entries[entry];
+            for (var k = 0; k < met.Length; k++)
             {
-                table[entry] |= 1UL << rule;
+                met[k] |= _entries[entry + 1 + k];
             }
         }
+
+        var fired = AllRules & ~forbidden;
+        foreach (var rules in met)
+        {
+            fired &= rules;
+        }
+
+        return fired;
     }
+
+    private static ulong Word(in FactWord facts, int word) => word == 0 ? facts.Low : facts.High;
 }

@@ -51,31 +51,10 @@ internal static class UrgencyBounds
     /// The urgency with every absent question answered no, an open temperature at its lowest, and the other
     /// measurements as they stand (no pain score is the lowest: the rules test only "at least" a score).
     /// </summary>
-    public static Urgency Lowest(TriageEngine engine, ValidatedReport report, bool openTemperature)
-    {
-        var given = report.Report;
-        var best = given with
-        {
-            Answers = given.Answers.WithNotGivenAs(Answer.No),
-            Temperature = openTemperature ? Coldest : given.Temperature,
-        };
-        return Urgency(engine, report, best);
-    }
+    public static Urgency Lowest(TriageEngine engine, ValidatedReport report, bool openTemperature) =>
+        engine.UrgencyOf(report, Answer.No, openTemperature ? Coldest : report.Report.Temperature, report.Report.PainScore);
 
     /// <summary>The urgency with every absent question answered yes, and the open measurements at their highest.</summary>
-    public static Urgency Highest(TriageEngine engine, ValidatedReport report, bool openTemperature, bool openPainScore)
-    {
-        var given = report.Report;
-        var worst = given with
-        {
-            Answers = given.Answers.WithNotGivenAs(Answer.Yes),
-            Temperature = openTemperature ? Hottest : given.Temperature,
-            PainScore = openPainScore ? 10 : given.PainScore,
-        };
-        return Urgency(engine, report, worst);
-    }
-
-    // The urgency alone: a completion's result (findings, texts, advice) is never needed.
-    private static Urgency Urgency(TriageEngine engine, ValidatedReport report, SymptomReport completion) =>
-        engine.UrgencyOf(new ValidatedReport(completion, report.AssessedOn));
+    public static Urgency Highest(TriageEngine engine, ValidatedReport report, bool openTemperature, bool openPainScore) =>
+        engine.UrgencyOf(report, Answer.Yes, openTemperature ? Hottest : report.Report.Temperature, openPainScore ? 10 : report.Report.PainScore);
 }

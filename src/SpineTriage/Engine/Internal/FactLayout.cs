@@ -1,0 +1,230 @@
+using SpineTriage.Reports;
+using SpineTriage.Rules;
+
+namespace SpineTriage.Engine.Internal;
+
+/// <summary>
+/// Where each fact of a report lies in its <see cref="FactWord"/>, derived from the question catalogue and the
+/// conditions the engine compiles: one segment after the other, each as long as what it holds (a bit per
+/// question, per pain score, per region, per risk factor, per day bound a condition names). Nothing is
+/// numbered by hand, so adding a question moves the later segments; <c>FactLayoutTests</c> fails if two facts
+/// share a bit or the layout overflows the word. The layout also reads a report's facts (<see cref="Read"/>).
+/// </summary>
+internal sealed class FactLayout
+{
+    /// <summary>The highest pain score; <see cref="PainAtLeast"/> has a bit for each score from 0 to it.</summary>
+    public const int MaxPainScore = 10;
+
+    private static readonly SurgeryRegion[] Regions = Enum.GetValues<SurgeryRegion>();
+    private static readonly RiskFactor[] RiskFactors = Enum.GetValues<RiskFactor>();
+
+    private readonly List<Segment> _segments = [];
+    private readonly int[] _daysAtLeast;
+    private readonly int[] _daysAtMost;
+    private readonly (FactTest Test, uint Questions)[] _applicability;
+    private readonly int _questionCount;
+    private readonly int[] _regionBits; // by the region's value
+
+    public FactLayout(IReadOnlyList<Question> questions, IEnumerable<Condition> conditions, decimal feverThresholdCelsius)
+    {
+        if (questions.Count > 32)
+        {
+            throw new InvalidOperationException($"Answers are kept in 32-bit masks; the catalogue has {questions.Count} questions.");
+        }
+
+        if (questions.Select((q, i) => (int)q.Id != i).Any(wrong => wrong))
+        {
+            throw new InvalidOperationException("The question catalogue must list the questions in the order of their ids.");
+        }
+
+        _questionCount = questions.Count;
+        FeverThresholdCelsius = feverThresholdCelsius;
+        var applicability = questions.Select(q => q.AppliesWhen).ToArray();
+        var all = conditions.Concat(applicability).ToArray();
+        _daysAtLeast = [.. all.SelectMany(DayBounds).Where(b => b.Min).Select(b => b.Days).Distinct().Order()];
+        _daysAtMost = [.. all.SelectMany(DayBounds).Where(b => !b.Min).Select(b => b.Days).Distinct().Order()];
+
+        // Facts the rules of rule set 1.0 test lie in the low bits, so the engine reads few groups of them.
+        Yes = Add("question yes", questions.Count);
+        FeverPresent = Add("fever present", 1);
+        FeverAbsent = Add("fever absent", 1);
+        PainAtLeast = Add("pain score at least", MaxPainScore + 1);
+        RedFlagUnresolved = Add("red flag unresolved", 1);
+        DaysAtLeast = Add("days since surgery at least", _daysAtLeast.Length);
+        DaysAtMost = Add("days since surgery at most", _daysAtMost.Length);
+        Region = Add("surgery region", Regions.Length);
+        RegionNotGiven = Add("surgery region not given", 1);
+        RiskFactor = Add("risk factor", RiskFactors.Length);
+        No = Add("question no", questions.Count);
+        if (RedFlagUnresolved >= 64)
+        {
+            throw new InvalidOperationException("The answers, fever and pain facts must fit the low 64 bits of the facts word.");
+        }
+
+        Size = _segments[^1].Start + _segments[^1].Length;
+        if (Size > FactWord.Bits)
+        {
+            throw new InvalidOperationException($"The facts take {Size} bits; the facts word holds {FactWord.Bits}.");
+        }
+
+        _regionBits = new int[Regions.Max(r => (int)r) + 1];
+        foreach (var region in Regions)
+        {
+            _regionBits[(int)region] = Region + Array.IndexOf(Regions, region);
+        }
+
+        RedFlags = questions.Where(q => q.IsRedFlag).Aggregate(0u, (mask, q) => mask | (1u << (int)q.Id));
+        AllQuestions = _questionCount == 32 ? uint.MaxValue : (1u << _questionCount) - 1;
+        _applicability = applicability
+            .Select((condition, question) => (condition, question))
+            .Where(a => !ReferenceEquals(a.condition, When.Always))
+            .GroupBy(a => a.condition)
+            .Select(g => (FactTest.Of(ConditionCompiler.CompileFacts(g.Key, this)), g.Aggregate(0u, (mask, a) => mask | (1u << a.question))))
+            .ToArray();
+    }
+
+    public decimal FeverThresholdCelsius { get; }
+
+    /// <summary>Gets the segments in bit order, for the tests and the docs.</summary>
+    public IReadOnlyList<Segment> Segments => _segments;
+
+    /// <summary>Gets the number of bits the facts take.</summary>
+    public int Size { get; }
+
+    /// <summary>Gets the red-flag questions (bit <c>q</c>: question <c>q</c>).</summary>
+    public uint RedFlags { get; }
+
+    public uint AllQuestions { get; }
+
+    public int Yes { get; }
+
+    public int No { get; }
+
+    public int FeverPresent { get; }
+
+    public int FeverAbsent { get; }
+
+    /// <summary>Gets the first of the bits "pain score at least k", k from 0 (a pain score was given) to <see cref="MaxPainScore"/>.</summary>
+    public int PainAtLeast { get; }
+
+    public int RedFlagUnresolved { get; }
+
+    public int DaysAtLeast { get; }
+
+    public int DaysAtMost { get; }
+
+    /// <summary>Gets the first of the bits "surgery region is r", in the order of <see cref="SurgeryRegion"/>.</summary>
+    public int Region { get; }
+
+    public int RegionNotGiven { get; }
+
+    /// <summary>Gets the first of the bits "risk factor r present", in the order of <see cref="Reports.RiskFactor"/>.</summary>
+    public int RiskFactor { get; }
+
+    public int YesBit(QuestionId question) => Yes + Question(question);
+
+    public int NoBit(QuestionId question) => No + Question(question);
+
+    public int RegionBit(SurgeryRegion region) => Region + Array.IndexOf(Regions, region);
+
+    public int RiskFactorBit(RiskFactor factor) => RiskFactor + Array.IndexOf(RiskFactors, factor);
+
+    /// <summary>The bit "days since surgery ≥ <paramref name="days"/>"; the bound must be one a compiled condition names.</summary>
+    public int DaysAtLeastBit(int days) => DaysAtLeast + IndexOf(_daysAtLeast, days);
+
+    /// <summary>The bit "days since surgery ≤ <paramref name="days"/>"; the bound must be one a compiled condition names.</summary>
+    public int DaysAtMostBit(int days) => DaysAtMost + IndexOf(_daysAtMost, days);
+
+    /// <summary>Reads the facts of a validated report.</summary>
+    public Facts Read(ReportFacts report, int daysSinceSurgery, SurgeryRegion? region, int riskFactorMask)
+    {
+        const uint FeverQuestion = 1u << (int)QuestionId.Fever;
+        var yes = report.Yes;
+        var temperatureIsFever = report.Temperature.HasValue && report.TemperatureCelsius >= FeverThresholdCelsius;
+        var feverAnswer = (yes & FeverQuestion) != 0 ? Answer.Yes : (report.No & FeverQuestion) != 0 ? Answer.No : Answer.Unknown;
+        var fever = feverAnswer == Answer.Yes || temperatureIsFever ? Presence.Present
+            : feverAnswer == Answer.No || report.Temperature.HasValue ? Presence.Absent
+            : Presence.Unknown;
+
+        ulong low = (ulong)yes << Yes, high = 0; // the yes, fever and pain facts lie in the low word (checked when built)
+        low |= fever == Presence.Present ? 1UL << FeverPresent : fever == Presence.Absent ? 1UL << FeverAbsent : 0;
+        low |= report.PainScore >= 0 ? ((2UL << report.PainScore) - 1) << PainAtLeast : 0;
+        Put(ref low, ref high, report.No, No);
+        Put(ref low, ref high, (uint)riskFactorMask, RiskFactor);
+        Put(ref low, ref high, 1, region is { } r ? _regionBits[(int)r] : RegionNotGiven);
+        for (var i = 0; i < _daysAtLeast.Length; i++)
+        {
+            Put(ref low, ref high, daysSinceSurgery >= _daysAtLeast[i] ? 1u : 0u, DaysAtLeast + i);
+        }
+
+        for (var i = 0; i < _daysAtMost.Length; i++)
+        {
+            Put(ref low, ref high, daysSinceSurgery <= _daysAtMost[i] ? 1u : 0u, DaysAtMost + i);
+        }
+
+        var applicable = AllQuestions;
+        foreach (var (test, questions) in _applicability)
+        {
+            applicable &= test.Holds(new FactWord(low, high)) ? uint.MaxValue : ~questions;
+        }
+
+        var unknownRedFlags = ~(yes | report.No) & RedFlags & applicable;
+        var unresolved = fever == Presence.Unknown ? unknownRedFlags : unknownRedFlags & ~FeverQuestion;
+        low |= unresolved != 0 ? 1UL << RedFlagUnresolved : 0;
+        var word = new FactWord(low, high);
+        return new Facts(
+            word,
+            report,
+            fever,
+            temperatureIsFever,
+            unresolved,
+            feverAnswer,
+            daysSinceSurgery,
+            region,
+            riskFactorMask);
+    }
+
+    // Places up to 32 bits at a bit of the facts word; a run may cross from the low word into the high one.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static void Put(ref ulong low, ref ulong high, uint bits, int at)
+    {
+        if (at >= 64)
+        {
+            high |= (ulong)bits << (at - 64);
+        }
+        else
+        {
+            low |= (ulong)bits << at;
+            high |= at > 32 ? (ulong)bits >> (64 - at) : 0;
+        }
+    }
+
+    private static int IndexOf(int[] bounds, int days)
+    {
+        var index = Array.IndexOf(bounds, days);
+        return index >= 0 ? index : throw new InvalidOperationException($"No compiled condition names the day bound {days}.");
+    }
+
+    private static IEnumerable<(bool Min, int Days)> DayBounds(Condition condition) => condition switch
+    {
+        DaysSinceSurgeryWithin days => new[] { (true, days.Min), (false, days.Max) }.Where(b => b.Item2.HasValue).Select(b => (b.Item1, b.Item2!.Value)),
+        AllOf all => all.Conditions.SelectMany(DayBounds),
+        AnyOf any => any.Conditions.SelectMany(DayBounds),
+        NotOf not => DayBounds(not.Condition),
+        NamedFact fact => DayBounds(fact.Definition),
+        _ => [],
+    };
+
+    private int Question(QuestionId question) =>
+        (uint)question < (uint)_questionCount ? (int)question : throw new InvalidOperationException($"Question {question} is not in the catalogue.");
+
+    private int Add(string name, int length)
+    {
+        var start = _segments.Count == 0 ? 0 : _segments[^1].Start + _segments[^1].Length;
+        _segments.Add(new Segment(name, start, length));
+        return start;
+    }
+
+    /// <summary>A run of bits of the facts word that holds one kind of fact.</summary>
+    internal readonly record struct Segment(string Name, int Start, int Length);
+}
