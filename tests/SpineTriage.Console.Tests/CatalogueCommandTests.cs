@@ -17,7 +17,7 @@ public class CatalogueCommandTests
         var run = Run("rules");
 
         run.ExitCode.Should().Be(0);
-        run.Output.Should().Be(ruleSet.ToMarkdown());
+        run.Output.Should().Be(TriageMarkdown.SerializeRuleSet(ruleSet));
     }
 
     [Theory]
@@ -28,7 +28,7 @@ public class CatalogueCommandTests
         var run = Run("rules", "--format", format);
 
         run.ExitCode.Should().Be(0);
-        run.Output.Should().Be(new TriageEngine().RuleSet.ToMarkdown());
+        run.Output.Should().Be(TriageMarkdown.SerializeRuleSet(new TriageEngine().RuleSet));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ internal static class RulesCommand
         command.SetAction(parsed =>
         {
             var ruleSet = engine.Value.RuleSet;
-            io.Out.Write(OutputFormats.IsJson(parsed.GetRequiredValue(format)) ? TriageJson.SerializeRuleSet(ruleSet) + "\n" : ruleSet.ToMarkdown());
+            io.Out.Write(OutputFormats.IsJson(parsed.GetRequiredValue(format)) ? TriageJson.SerializeRuleSet(ruleSet) + "\n" : TriageMarkdown.SerializeRuleSet(ruleSet));
             return ExitCodes.Success;
         });
         return command;

@@ -112,7 +112,7 @@ public sealed class TriageEngine
         }
 
         var urgency = findings[0].Urgency;
-        var unanswered = facts.UnresolvedRedFlags < (uint)_unanswered.Length ? _unanswered[facts.UnresolvedRedFlags] : Unanswered(facts.UnresolvedRedFlags);
+        report.Report.Answers.Classify(out _, out _, out var notGiven);
         return new TriageResult
         {
             ReportId = report.Report.ReportId,
@@ -121,9 +121,9 @@ public sealed class TriageEngine
             IsComplete = facts.UnresolvedRedFlags == 0,
             DaysSinceSurgery = report.DaysSinceSurgery,
             Findings = ValueList<Finding>.Own(findings),
-            UnansweredQuestions = unanswered,
-            NotAskedQuestions = UrgencyBounds.NotAsked(report, unanswered),
-            IsSettled = UrgencyBounds.IsSettled(this, report),
+            UnansweredQuestions = Questions(facts.UnresolvedRedFlags),
+            NotAskedQuestions = Questions(facts.UnresolvedRedFlags & notGiven),
+            IsSettled = notGiven == 0 || UrgencyBounds.IsSettled(this, report),
             CareAdvice = Advice.CareAdvice(report.RiskFactorMask, urgency == Urgency.SelfCare),
             SafetyNet = Advice.SafetyNet(EmergencySignsNotPresent(facts, _compiled.WoundSign.Holds(facts.Word))),
             Warnings = Warnings(facts),
@@ -177,24 +177,24 @@ public sealed class TriageEngine
     /// <summary>
     /// The urgency of a report whose absent questions are all answered <paramref name="absentAs"/>, with the given
     /// temperature and pain score, without building a result: the bounds of the interview and of
-    /// <see cref="TriageResult.IsSettled"/>. Works on the report's facts; allocates only their copy.
+    /// <see cref="TriageResult.IsSettled"/>. Works on the report's facts word and allocates nothing.
     /// </summary>
     internal Urgency UrgencyOf(ValidatedReport report, Answer absentAs, Temperature? temperature, int? painScore)
     {
         var given = report.Facts;
         report.Report.Answers.Classify(out _, out _, out var notGiven);
-        var completed = given with
-        {
-            Yes = absentAs == Answer.Yes ? given.Yes | notGiven : given.Yes,
-            No = absentAs == Answer.No ? given.No | notGiven : given.No,
-            PainScore = painScore ?? -1,
-            Temperature = temperature,
-            TemperatureCelsius = temperature.HasValue ? temperature.Value.ToCelsius() : 0m,
-        };
-        var facts = _compiled.Layout.Read(completed, report.DaysSinceSurgery, report.Report.SurgeryRegion, report.RiskFactorMask);
+        var word = _compiled.Layout.ReadWord(
+            absentAs == Answer.Yes ? given.Yes | notGiven : given.Yes,
+            absentAs == Answer.No ? given.No | notGiven : given.No,
+            painScore ?? -1,
+            temperature.HasValue,
+            temperature.HasValue ? temperature.Value.ToCelsius() : 0m,
+            report.DaysSinceSurgery,
+            report.Report.SurgeryRegion,
+            report.RiskFactorMask);
 
         // The catalogue is ordered by urgency, so the first rule that fires has the highest.
-        return _rules[System.Numerics.BitOperations.TrailingZeroCount(_table.Fire(facts.Word))].Rule.Urgency;
+        return _rules[System.Numerics.BitOperations.TrailingZeroCount(_table.Fire(word))].Rule.Urgency;
     }
 
     private Outcome<TriageResult> Triage(ReportReader.Outcome read)
@@ -215,6 +215,9 @@ public sealed class TriageEngine
         var more = Validate(read.Partial).Errors.Where(e => !jsonPaths.Contains(e.Path));
         return Outcome.Failure<TriageResult>([.. read.Errors, .. more]);
     }
+
+    /// <summary>The questions of a mask (bit <c>i</c>: question <c>i</c>) in asking order; shared between results for the common masks.</summary>
+    private ValueList<QuestionId> Questions(uint mask) => mask < (uint)_unanswered.Length ? _unanswered[mask] : Unanswered(mask);
 
     private static ValueList<QuestionId> Unanswered(uint unresolved)
     {

@@ -52,43 +52,8 @@ public sealed class RuleSet
     /// <returns>The rule, or <see langword="null"/> when there is none with that id.</returns>
     public RuleDefinition? Find(string ruleId) => Rules.FirstOrDefault(r => string.Equals(r.Id, ruleId, StringComparison.Ordinal));
 
-    /// <summary>
-    /// Renders the catalogue as Markdown for auditors (the text of <c>docs/rules.md</c>): version, hash,
-    /// thresholds, then one table row per rule with its urgency, condition, consideration and source.
-    /// </summary>
-    /// <returns>The Markdown document, with <c>\n</c> line endings.</returns>
-    public string ToMarkdown()
-    {
-        var text = new StringBuilder()
-            .Append("# SpineTriage rule set ").Append(Version).Append("\n\n")
-            .Append("- Hash: `").Append(Hash).Append("`\n")
-            .Append("- Fever threshold: ").Append(FeverThresholdCelsius.ToString("0.0", CultureInfo.InvariantCulture)).Append(" °C\n")
-            .Append("- Severe pain score: ").Append(SeverePainScore.ToString(CultureInfo.InvariantCulture)).Append("\n\n")
-            .Append("Every rule is evaluated for every report; the result's urgency is the highest urgency of any finding. ")
-            .Append("Rules are listed in evaluation order (highest urgency first).\n\n")
-            .Append("| # | id | urgency | fires when | consideration | source |\n")
-            .Append("|---|---|---|---|---|---|\n");
-        var number = 1;
-        foreach (var rule in Rules)
-        {
-            text.Append("| ").Append(number++.ToString(CultureInfo.InvariantCulture))
-                .Append(" | `").Append(rule.Id).Append("` | ")
-                .Append(rule.Urgency.JsonName()).Append(" (").Append(rule.Urgency.Code().ToString(CultureInfo.InvariantCulture)).Append(") | ")
-                .Append(Cell(rule.Condition)).Append(" | ")
-                .Append(Cell(rule.Consideration)).Append(" | ")
-                .Append(Cell(rule.Source)).Append(" |\n");
-        }
-
-        text.Append("\n## Versions\n\n");
-        foreach (var change in RuleCatalogue.Changes)
-        {
-            text.Append("- ").Append(change).Append('\n');
-        }
-
-        return text.ToString();
-
-        static string Cell(string value) => value.Replace("|", "\\|", StringComparison.Ordinal);
-    }
+    /// <summary>Gets the rule set's version history, newest last, for example why the hash of a version changed.</summary>
+    public IReadOnlyList<string> Changes { get; } = RuleCatalogue.Changes;
 
     private static string Describe(IEnumerable<RuleDefinition> rules, decimal feverThreshold, int severePain)
     {

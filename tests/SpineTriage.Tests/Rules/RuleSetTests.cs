@@ -217,7 +217,7 @@ public class RuleSetTests
     [Fact]
     public void The_markdown_catalogue_states_version_hash_and_one_row_per_rule_in_order()
     {
-        var markdown = Default.ToMarkdown();
+        var markdown = TriageMarkdown.SerializeRuleSet(Default);
         var rows = markdown.Split('\n').Where(line => line.StartsWith("| ", StringComparison.Ordinal) && char.IsAsciiDigit(line[2])).ToArray();
 
         markdown.Should().StartWith("# SpineTriage rule set 1.0.1").And.Contain(Default.Hash);

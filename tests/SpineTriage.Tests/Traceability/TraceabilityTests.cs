@@ -1,6 +1,7 @@
 using FluentAssertions;
 using SpineTriage.Engine;
 using SpineTriage.Rules;
+using SpineTriage.Serialization;
 
 namespace SpineTriage.Tests.Traceability;
 
@@ -90,6 +91,6 @@ public class TraceabilityTests
     [Fact]
     public void The_rules_document_is_the_rule_set_markdown()
     {
-        Repository.AssertGenerated("docs/rules.md", new TriageEngine().RuleSet.ToMarkdown());
+        Repository.AssertGenerated("docs/rules.md", TriageMarkdown.SerializeRuleSet(new TriageEngine().RuleSet));
     }
 }

@@ -138,18 +138,54 @@ internal sealed class FactLayout
     /// <summary>Reads the facts of a validated report.</summary>
     public Facts Read(ReportFacts report, int daysSinceSurgery, SurgeryRegion? region, int riskFactorMask)
     {
+        var word = Word(
+            report.Yes, report.No, report.PainScore, report.Temperature.HasValue, report.TemperatureCelsius, daysSinceSurgery, region, riskFactorMask,
+            out var fever, out var temperatureIsFever, out var unresolved, out var feverAnswer);
+        return new Facts(
+            word,
+            report,
+            fever,
+            temperatureIsFever,
+            unresolved,
+            feverAnswer,
+            daysSinceSurgery,
+            region,
+            riskFactorMask);
+    }
+
+    /// <summary>
+    /// The facts word alone of a report given by its parts, without allocating: for the urgency bounds of the
+    /// interview, which complete a report's answers and measurements in several ways.
+    /// </summary>
+    public FactWord ReadWord(
+        uint yes, uint no, int painScore, bool hasTemperature, decimal temperatureCelsius, int daysSinceSurgery, SurgeryRegion? region, int riskFactorMask) =>
+        Word(yes, no, painScore, hasTemperature, temperatureCelsius, daysSinceSurgery, region, riskFactorMask, out _, out _, out _, out _);
+
+    private FactWord Word(
+        uint yes,
+        uint no,
+        int painScore,
+        bool hasTemperature,
+        decimal temperatureCelsius,
+        int daysSinceSurgery,
+        SurgeryRegion? region,
+        int riskFactorMask,
+        out Presence fever,
+        out bool temperatureIsFever,
+        out uint unresolved,
+        out Answer feverAnswer)
+    {
         const uint FeverQuestion = 1u << (int)QuestionId.Fever;
-        var yes = report.Yes;
-        var temperatureIsFever = report.Temperature.HasValue && report.TemperatureCelsius >= FeverThresholdCelsius;
-        var feverAnswer = (yes & FeverQuestion) != 0 ? Answer.Yes : (report.No & FeverQuestion) != 0 ? Answer.No : Answer.Unknown;
-        var fever = feverAnswer == Answer.Yes || temperatureIsFever ? Presence.Present
-            : feverAnswer == Answer.No || report.Temperature.HasValue ? Presence.Absent
+        temperatureIsFever = hasTemperature && temperatureCelsius >= FeverThresholdCelsius;
+        feverAnswer = (yes & FeverQuestion) != 0 ? Answer.Yes : (no & FeverQuestion) != 0 ? Answer.No : Answer.Unknown;
+        fever = feverAnswer == Answer.Yes || temperatureIsFever ? Presence.Present
+            : feverAnswer == Answer.No || hasTemperature ? Presence.Absent
             : Presence.Unknown;
 
         ulong low = (ulong)yes << Yes, high = 0; // the yes, fever and pain facts lie in the low word (checked when built)
         low |= fever == Presence.Present ? 1UL << FeverPresent : fever == Presence.Absent ? 1UL << FeverAbsent : 0;
-        low |= report.PainScore >= 0 ? ((2UL << report.PainScore) - 1) << PainAtLeast : 0;
-        Put(ref low, ref high, report.No, No);
+        low |= painScore >= 0 ? ((2UL << painScore) - 1) << PainAtLeast : 0;
+        Put(ref low, ref high, no, No);
         Put(ref low, ref high, (uint)riskFactorMask, RiskFactor);
         Put(ref low, ref high, 1, region is { } r ? _regionBits[(int)r] : RegionNotGiven);
         for (var i = 0; i < _daysAtLeast.Length; i++)
@@ -168,20 +204,10 @@ internal sealed class FactLayout
             applicable &= test.Holds(new FactWord(low, high)) ? uint.MaxValue : ~questions;
         }
 
-        var unknownRedFlags = ~(yes | report.No) & RedFlags & applicable;
-        var unresolved = fever == Presence.Unknown ? unknownRedFlags : unknownRedFlags & ~FeverQuestion;
+        var unknownRedFlags = ~(yes | no) & RedFlags & applicable;
+        unresolved = fever == Presence.Unknown ? unknownRedFlags : unknownRedFlags & ~FeverQuestion;
         low |= unresolved != 0 ? 1UL << RedFlagUnresolved : 0;
-        var word = new FactWord(low, high);
-        return new Facts(
-            word,
-            report,
-            fever,
-            temperatureIsFever,
-            unresolved,
-            feverAnswer,
-            daysSinceSurgery,
-            region,
-            riskFactorMask);
+        return new FactWord(low, high);
     }
 
     // Places up to 32 bits at a bit of the facts word; a run may cross from the low word into the high one.

@@ -29,23 +29,9 @@ internal static class UrgencyBounds
     /// </summary>
     private static readonly Temperature Coldest = Temperature.Celsius(30.0m);
 
-    /// <summary>The red flags of <paramref name="unanswered"/> that are absent from the report.</summary>
-    public static IReadOnlyList<QuestionId> NotAsked(ValidatedReport report, ValueList<QuestionId> unanswered)
-    {
-        if (unanswered.Count == 0)
-        {
-            return unanswered;
-        }
-
-        var answers = report.Report.Answers;
-        var notAsked = unanswered.Where(q => !answers.IsGiven(q)).ToArray();
-        return notAsked.Length == unanswered.Count ? unanswered : ValueList<QuestionId>.Own(notAsked);
-    }
-
     /// <summary>Whether no answer to an absent question can change the urgency; measurements count as they stand.</summary>
     public static bool IsSettled(TriageEngine engine, ValidatedReport report) =>
-        report.Report.Answers.Count == QuestionCatalogue.Count
-        || Lowest(engine, report, openTemperature: false) == Highest(engine, report, openTemperature: false, openPainScore: false);
+        Lowest(engine, report, openTemperature: false) == Highest(engine, report, openTemperature: false, openPainScore: false);
 
     /// <summary>
     /// The urgency with every absent question answered no, an open temperature at its lowest, and the other
