@@ -4,6 +4,7 @@ using SpineTriage.Engine;
 using SpineTriage.Reports;
 using SpineTriage.Serialization;
 using SpineTriage.Testing;
+using SpineTriage.TestSupport;
 using SpineTriage.Validation;
 
 namespace SpineTriage.Benchmarks.Tests;
@@ -15,6 +16,7 @@ namespace SpineTriage.Benchmarks.Tests;
 public class AgreementTests(AgreementTests.DefaultImplementations defaults) : IClassFixture<AgreementTests.DefaultImplementations>
 {
     private const int GeneratedCount = 10_000;
+    private const uint Seed = 20261124;
 
     public static TheoryData<string> CaseFiles()
     {
@@ -75,7 +77,7 @@ public class AgreementTests(AgreementTests.DefaultImplementations defaults) : IC
     public void Generated_reports_make_every_rule_of_the_catalogue_fire()
     {
         var engine = ReferenceReport.Engine();
-        var fired = GeneratedReports.Create(seed: 20261124, GeneratedCount, TriageEngineOptions.Default.FeverThresholdCelsius)
+        var fired = ReportGen.Sample(Seed, GeneratedCount)
             .SelectMany(report => engine.Evaluate(ReferenceReport.Validated(engine, report)).Findings.Select(f => f.RuleId))
             .ToHashSet();
 
@@ -86,7 +88,7 @@ public class AgreementTests(AgreementTests.DefaultImplementations defaults) : IC
     public void Generated_reports_include_temperatures_on_both_sides_of_the_threshold_in_both_units()
     {
         var threshold = TriageEngineOptions.Default.FeverThresholdCelsius;
-        var temperatures = GeneratedReports.Create(seed: 20261124, GeneratedCount, threshold)
+        var temperatures = ReportGen.Sample(Seed, GeneratedCount)
             .Select(r => r.Temperature)
             .OfType<Temperature>()
             .ToList();
@@ -112,7 +114,7 @@ public class AgreementTests(AgreementTests.DefaultImplementations defaults) : IC
     {
         var disagreements = new List<string>();
         var threshold = implementations.Engine.Options.FeverThresholdCelsius;
-        foreach (var report in GeneratedReports.Create(seed: 20261124, count, threshold))
+        foreach (var report in ReportGen.Sample(Seed, count))
         {
             var validated = ReferenceReport.Validated(implementations.Engine, report);
             foreach (var disagreement in await implementations.DisagreementsOn(validated))

@@ -2,6 +2,7 @@ using FluentAssertions;
 using SpineTriage.Engine;
 using SpineTriage.Reports;
 using SpineTriage.Results;
+using SpineTriage.TestSupport;
 
 namespace SpineTriage.Benchmarks.Tests;
 
@@ -11,10 +12,10 @@ namespace SpineTriage.Benchmarks.Tests;
 /// </summary>
 public class SharedFindingTests
 {
-    private const int Seed = 5_150;
+    private const uint Seed = 5_150;
 
     private static readonly SymptomReport[] Reports =
-        [.. GeneratedReports.Create(Seed, 10_000, TriageEngineOptions.Default.FeverThresholdCelsius)];
+        [.. ReportGen.Sample(Seed, 10_000)];
 
     [Fact]
     public void Results_are_the_same_whatever_order_the_engine_saw_the_reports_in()

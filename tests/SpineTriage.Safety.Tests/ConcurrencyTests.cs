@@ -2,6 +2,7 @@ using CsCheck;
 using FluentAssertions;
 using SpineTriage.Results;
 using SpineTriage.Serialization;
+using SpineTriage.TestSupport;
 
 namespace SpineTriage.Safety.Tests;
 

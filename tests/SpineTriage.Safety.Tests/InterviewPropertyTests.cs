@@ -2,6 +2,7 @@ using CsCheck;
 using FluentAssertions;
 using SpineTriage.Interview;
 using SpineTriage.Reports;
+using SpineTriage.TestSupport;
 
 namespace SpineTriage.Safety.Tests;
 

@@ -4,6 +4,7 @@ using CsCheck;
 using FluentAssertions;
 using SpineTriage.Results;
 using SpineTriage.Serialization;
+using SpineTriage.TestSupport;
 using SpineTriage.Validation;
 
 namespace SpineTriage.Safety.Tests;

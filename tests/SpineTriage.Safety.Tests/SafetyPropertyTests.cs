@@ -4,6 +4,7 @@ using SpineTriage.Engine;
 using SpineTriage.Reports;
 using SpineTriage.Results;
 using SpineTriage.Serialization;
+using SpineTriage.TestSupport;
 
 namespace SpineTriage.Safety.Tests;
 

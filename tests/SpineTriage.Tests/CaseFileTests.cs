@@ -1,6 +1,7 @@
 using FluentAssertions;
 using SpineTriage.Engine;
 using SpineTriage.Testing;
+using SpineTriage.TestSupport;
 
 namespace SpineTriage.Tests;
 
@@ -8,7 +9,7 @@ public class CaseFileTests
 {
     // Case files carry their own assessedOn; the clock only needs to be later than all of them.
     // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
-    private TriageEngine Engine { get; } = Reports.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.Engine();
 
     public static TheoryData<string> CaseFiles()
     {

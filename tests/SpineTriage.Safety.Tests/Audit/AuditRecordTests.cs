@@ -8,6 +8,7 @@ using SpineTriage.Engine;
 using SpineTriage.Reports;
 using SpineTriage.Results;
 using SpineTriage.Serialization;
+using SpineTriage.TestSupport;
 
 namespace SpineTriage.Safety.Tests.Audit;
 
@@ -248,7 +249,7 @@ public class AuditRecordTests
     [Fact]
     public void A_record_cannot_be_made_from_the_result_of_another_rule_set()
     {
-        var other = new TriageEngine(new TriageEngineOptions { FeverThresholdCelsius = 38.5m }, new FixedClock(Today));
+        var other = new TriageEngine(new TriageEngineOptions { FeverThresholdCelsius = 38.5m }, TestClock.At(Today));
         var validated = Engine.Validate(Distinctive).Value!;
 
         var create = () => AuditRecord.Create(Engine, validated, other.Evaluate(other.Validate(Distinctive).Value!));

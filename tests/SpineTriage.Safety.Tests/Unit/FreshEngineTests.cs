@@ -2,6 +2,7 @@ using FluentAssertions;
 using SpineTriage.Engine;
 using SpineTriage.Reports;
 using SpineTriage.Results;
+using SpineTriage.TestSupport;
 
 namespace SpineTriage.Safety.Tests.Unit;
 
@@ -46,7 +47,7 @@ public class FreshEngineTests
     public void A_freshly_built_engine_rejects_a_report_with(string invalid)
     {
         var (report, path) = Invalid[invalid];
-        var engine = new TriageEngine(null, new FixedClock(Today));
+        var engine = new TriageEngine(null, TestClock.At(Today));
 
         var validation = engine.Validate(report);
 
@@ -57,7 +58,7 @@ public class FreshEngineTests
     [Fact]
     public void A_freshly_built_engine_accepts_the_baseline_report()
     {
-        new TriageEngine(null, new FixedClock(Today)).Validate(Baseline).IsSuccess.Should().BeTrue();
+        new TriageEngine(null, TestClock.At(Today)).Validate(Baseline).IsSuccess.Should().BeTrue();
     }
 
     [Fact]

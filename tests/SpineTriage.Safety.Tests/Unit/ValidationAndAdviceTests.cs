@@ -1,5 +1,6 @@
 using FluentAssertions;
 using SpineTriage.Reports;
+using SpineTriage.TestSupport;
 using SpineTriage.Validation;
 
 namespace SpineTriage.Safety.Tests.Unit;

@@ -2,6 +2,7 @@ using FluentAssertions;
 using SpineTriage.Reports;
 using SpineTriage.Results;
 using SpineTriage.Serialization;
+using SpineTriage.TestSupport;
 
 namespace SpineTriage.Tests.Engine;
 
@@ -18,8 +19,8 @@ public class ConcurrencyTests
             var report = new SymptomReport
             {
                 ReportId = $"r{i}",
-                SurgeryDate = Reports.SurgeryDate.AddDays(random.Next(0, 80)),
-                AssessedOn = i % 3 == 0 ? null : Reports.Today,
+                SurgeryDate = ReportBuilder.SurgeryDate.AddDays(random.Next(0, 80)),
+                AssessedOn = i % 3 == 0 ? null : ReportBuilder.Today,
                 PainScore = random.Next(-1, 11) is var pain and >= 0 ? pain : null,
                 Temperature = (i % 4) switch
                 {
@@ -39,7 +40,7 @@ public class ConcurrencyTests
     [Fact]
     public void Concurrent_evaluation_gives_the_sequential_results()
     {
-        var engine = Reports.Engine();
+        var engine = ReportBuilder.Engine();
         var reports = ManyReports();
         var sequential = reports.Select(r => engine.Evaluate(r)).ToArray();
 
@@ -63,7 +64,7 @@ public class ConcurrencyTests
     [Fact]
     public void Concurrent_triage_of_JSON_gives_the_sequential_results()
     {
-        var engine = Reports.Engine();
+        var engine = ReportBuilder.Engine();
         var json = ManyReports().Take(200).Select(r => TriageJson.SerializeReport(r)).ToArray();
         var sequential = json.Select(j => engine.TriageJson(j).Value).ToArray();
 
@@ -77,7 +78,7 @@ public class ConcurrencyTests
     [Fact]
     public void The_generated_reports_cover_every_urgency()
     {
-        var engine = Reports.Engine();
+        var engine = ReportBuilder.Engine();
 
         ManyReports().Select(r => engine.Evaluate(r).Urgency).Distinct().Should().BeEquivalentTo(Enum.GetValues<Urgency>());
     }

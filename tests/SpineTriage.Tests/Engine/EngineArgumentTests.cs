@@ -1,12 +1,13 @@
 using FluentAssertions;
 using SpineTriage.Engine;
+using SpineTriage.TestSupport;
 
 namespace SpineTriage.Tests.Engine;
 
 /// <summary>Missing arguments are refused with an <see cref="ArgumentNullException"/> naming the parameter, never a crash further in.</summary>
 public class EngineArgumentTests
 {
-    private TriageEngine Engine { get; } = Reports.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.Engine();
 
     [Fact]
     public void Evaluating_no_report_names_the_report()

@@ -3,6 +3,7 @@ using SpineTriage.Engine;
 using SpineTriage.Reports;
 using SpineTriage.Results;
 using SpineTriage.Tests.Support;
+using SpineTriage.TestSupport;
 using Q = SpineTriage.Reports.QuestionId;
 
 namespace SpineTriage.Tests.Engine;
@@ -14,9 +15,9 @@ namespace SpineTriage.Tests.Engine;
 public class FindingOrderTests
 {
     // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
-    private TriageEngine Engine { get; } = Reports.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.Engine();
 
-    private static readonly SymptomReport ManyFindings = Reports.AllRedFlagsDenied()
+    private static readonly SymptomReport ManyFindings = ReportBuilder.AllRedFlagsDenied()
         .Pain(9)
         .Yes(Q.LumpOverHardware, Q.CalfPainOrSwelling, Q.RadiatingLimbPain, Q.NewOrWorseningLimbNumbness, Q.ImagingShowsHardwareProblem, Q.SaddleNumbness)
         .Unknown(Q.ChestPainOrBreathlessness);
@@ -57,7 +58,7 @@ public class FindingOrderTests
     public void Findings_of_equal_urgency_follow_the_catalogue_not_the_asking_order()
     {
         // The fall question is asked before the fever question, but infection-with-fever comes first in the catalogue.
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.SuddenSeverePainAfterFallOrInjury, Q.Fever, Q.WoundDischarge));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.SuddenSeverePainAfterFallOrInjury, Q.Fever, Q.WoundDischarge));
 
         result.RuleIds().Should().Equal("infection-with-fever", "fall-or-injury");
     }
@@ -65,7 +66,7 @@ public class FindingOrderTests
     [Fact]
     public void Soon_findings_follow_the_catalogue_order()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.RadiatingLimbPain, Q.InstabilityOrMovement, Q.NewOrWorseningPain, Q.PainReturnedAfterImprovement));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.RadiatingLimbPain, Q.InstabilityOrMovement, Q.NewOrWorseningPain, Q.PainReturnedAfterImprovement));
 
         result.RuleIds().Should().Equal("pain-after-improvement", "new-or-worsening-pain", "instability", "radicular-pain");
     }

@@ -1,6 +1,7 @@
 using FluentAssertions;
 using SpineTriage.Reports;
 using SpineTriage.Tests.Support;
+using SpineTriage.TestSupport;
 using Q = SpineTriage.Reports.QuestionId;
 
 namespace SpineTriage.Tests.Engine;
@@ -57,7 +58,7 @@ public class FindingSharingTests
     [MemberData(nameof(EqualEvidence))]
     public void Reports_with_equal_cited_facts_share_the_rule_s_finding(string ruleId, SymptomReport first, SymptomReport second)
     {
-        var engine = Reports.Engine();
+        var engine = ReportBuilder.Engine();
 
         var one = engine.Evaluate(first).Finding(ruleId);
         var other = engine.Evaluate(second).Finding(ruleId);
@@ -69,7 +70,7 @@ public class FindingSharingTests
     [MemberData(nameof(DifferentEvidence))]
     public void Reports_with_different_cited_facts_get_findings_that_cite_their_own(string ruleId, SymptomReport first, SymptomReport second)
     {
-        var engine = Reports.Engine();
+        var engine = ReportBuilder.Engine();
 
         var one = engine.Evaluate(first).Finding(ruleId);
         var other = engine.Evaluate(second).Finding(ruleId);
@@ -82,7 +83,7 @@ public class FindingSharingTests
     [Fact]
     public void A_finding_that_cites_a_measured_temperature_is_made_for_each_report()
     {
-        var engine = Reports.Engine();
+        var engine = ReportBuilder.Engine();
         var report = Measured(Base().Yes(Q.Fever), 2, 38.5m);
 
         var one = engine.Evaluate(report).Finding("fever");
@@ -99,14 +100,14 @@ public class FindingSharingTests
     {
         var report = Base().Yes(Q.LocalizedTenderness, Q.ImagingShowsHardwareProblem);
 
-        var one = Reports.Engine().Evaluate(report);
-        var other = Reports.Engine().Evaluate(report);
+        var one = ReportBuilder.Engine().Evaluate(report);
+        var other = ReportBuilder.Engine().Evaluate(report);
 
         other.Findings.Should().Equal(one.Findings);
         other.Findings[0].Should().NotBeSameAs(one.Findings[0]);
     }
 
-    private static SymptomReport Base() => Reports.AllRedFlagsDenied();
+    private static SymptomReport Base() => ReportBuilder.AllRedFlagsDenied();
 
     private static SymptomReport Measured(SymptomReport report, int painScore, decimal celsius) =>
         report with { PainScore = painScore, Temperature = Temperature.Celsius(celsius) };

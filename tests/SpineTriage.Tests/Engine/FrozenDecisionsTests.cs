@@ -8,6 +8,7 @@ using SpineTriage.Engine;
 using SpineTriage.Results;
 using SpineTriage.Tests.Support;
 using SpineTriage.Tests.Traceability;
+using SpineTriage.TestSupport;
 using SpineTriage.Validation;
 
 namespace SpineTriage.Tests.Engine;
@@ -70,7 +71,7 @@ public class FrozenDecisionsTests
     private static readonly Lock FileLock = new();
 
     // A fresh engine for each test, with its clock fixed at the generator's date and default options.
-    private TriageEngine Engine { get; } = new(options: null, new FixedClock(FrozenReportGenerator.Clock));
+    private TriageEngine Engine { get; } = new(options: null, TestClock.At(FrozenReportGenerator.Clock));
 
     private static bool Regenerating => Environment.GetEnvironmentVariable(RegenerateVariable) == "1";
 

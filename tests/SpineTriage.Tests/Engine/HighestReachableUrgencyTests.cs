@@ -3,6 +3,7 @@ using SpineTriage.Engine;
 using SpineTriage.Reports;
 using SpineTriage.Results;
 using SpineTriage.Tests.Support;
+using SpineTriage.TestSupport;
 using Q = SpineTriage.Reports.QuestionId;
 
 namespace SpineTriage.Tests.Engine;
@@ -14,27 +15,27 @@ namespace SpineTriage.Tests.Engine;
 public class HighestReachableUrgencyTests
 {
     // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
-    private TriageEngine Engine { get; } = Reports.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.Engine();
 
     private Urgency Reachable(SymptomReport report) => Engine.HighestReachableUrgency(Engine.Validate(report).Value!);
 
     /// <summary>A report with a pain score, a normal temperature and the given answers.</summary>
     private static SymptomReport EverythingAnswered(AnswerSet answers)
     {
-        var report = Reports.AllRedFlagsDenied().Pain(3).Measured(Temperature.Celsius(36.9m));
+        var report = ReportBuilder.AllRedFlagsDenied().Pain(3).Measured(Temperature.Celsius(36.9m));
         return report with { Answers = answers };
     }
 
     [Fact]
     public void A_report_with_nothing_asked_can_still_reach_emergency()
     {
-        Reachable(new SymptomReport { SurgeryDate = Reports.SurgeryDate, AssessedOn = Reports.Today }).Should().Be(Urgency.Emergency);
+        Reachable(new SymptomReport { SurgeryDate = ReportBuilder.SurgeryDate, AssessedOn = ReportBuilder.Today }).Should().Be(Urgency.Emergency);
     }
 
     [Fact]
     public void An_emergency_can_reach_nothing_higher()
     {
-        Reachable(new SymptomReport { SurgeryDate = Reports.SurgeryDate, AssessedOn = Reports.Today }.Yes(Q.BladderOrBowelControlLoss))
+        Reachable(new SymptomReport { SurgeryDate = ReportBuilder.SurgeryDate, AssessedOn = ReportBuilder.Today }.Yes(Q.BladderOrBowelControlLoss))
             .Should().Be(Urgency.Emergency);
     }
 
@@ -50,13 +51,13 @@ public class HighestReachableUrgencyTests
     public void Red_flags_denied_with_other_questions_not_asked_can_still_reach_urgent()
     {
         // Not yet asked: worsening pain with the pain score at its highest is severe escalating pain.
-        Reachable(Reports.AllRedFlagsDenied().Measured(Temperature.Celsius(36.9m))).Should().Be(Urgency.Urgent);
+        Reachable(ReportBuilder.AllRedFlagsDenied().Measured(Temperature.Celsius(36.9m))).Should().Be(Urgency.Urgent);
     }
 
     [Fact]
     public void A_missing_temperature_counts_as_a_fever_that_could_make_wound_signs_an_emergency()
     {
-        var report = Reports.AllRedFlagsDenied().Pain(3).Yes(Q.WoundDischarge);
+        var report = ReportBuilder.AllRedFlagsDenied().Pain(3).Yes(Q.WoundDischarge);
         report = report with { Answers = report.Answers.WithNotGivenAs(Answer.No) };
 
         Reachable(report).Should().Be(Urgency.Emergency);

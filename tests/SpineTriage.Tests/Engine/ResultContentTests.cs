@@ -3,6 +3,7 @@ using SpineTriage.Engine;
 using SpineTriage.Reports;
 using SpineTriage.Results;
 using SpineTriage.Tests.Support;
+using SpineTriage.TestSupport;
 using Q = SpineTriage.Reports.QuestionId;
 
 namespace SpineTriage.Tests.Engine;
@@ -11,7 +12,7 @@ namespace SpineTriage.Tests.Engine;
 public class ResultContentTests
 {
     // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
-    private TriageEngine Engine { get; } = Reports.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.Engine();
 
     /// <summary>The advice of clinical-criteria.md section 5, written out from the document.</summary>
     public static TheoryData<RiskFactor, string> RiskFactorAdvice() => new()
@@ -40,20 +41,20 @@ public class ResultContentTests
 
     private static SymptomReport Scenario(string name) => name switch
     {
-        "emergency" => Reports.AllRedFlagsDenied().Yes(Q.NewOrWorseningLimbWeakness),
-        "urgent" => Reports.AllRedFlagsDenied().Yes(Q.CalfPainOrSwelling),
-        "soon" => Reports.AllRedFlagsDenied().Yes(Q.InstabilityOrMovement),
-        "routine" => Reports.AllRedFlagsDenied().Yes(Q.LocalizedTenderness),
-        "selfCare" => Reports.AllRedFlagsDenied(),
-        "unresolved" => Reports.AllRedFlagsDenied().Unknown(Q.SaddleNumbness).Pain(8),
-        "feverContradiction" => Reports.AllRedFlagsDenied().No(Q.Fever).Measured(Temperature.Celsius(39.0m)),
+        "emergency" => ReportBuilder.AllRedFlagsDenied().Yes(Q.NewOrWorseningLimbWeakness),
+        "urgent" => ReportBuilder.AllRedFlagsDenied().Yes(Q.CalfPainOrSwelling),
+        "soon" => ReportBuilder.AllRedFlagsDenied().Yes(Q.InstabilityOrMovement),
+        "routine" => ReportBuilder.AllRedFlagsDenied().Yes(Q.LocalizedTenderness),
+        "selfCare" => ReportBuilder.AllRedFlagsDenied(),
+        "unresolved" => ReportBuilder.AllRedFlagsDenied().Unknown(Q.SaddleNumbness).Pain(8),
+        "feverContradiction" => ReportBuilder.AllRedFlagsDenied().No(Q.Fever).Measured(Temperature.Celsius(39.0m)),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 
     [Fact]
     public void Days_since_surgery_count_from_the_surgery_date_to_the_assessment_date()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied() with { SurgeryDate = new DateOnly(2026, 9, 1), AssessedOn = new DateOnly(2026, 11, 24) });
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied() with { SurgeryDate = new DateOnly(2026, 9, 1), AssessedOn = new DateOnly(2026, 11, 24) });
 
         result.DaysSinceSurgery.Should().Be(84);
     }
@@ -61,7 +62,7 @@ public class ResultContentTests
     [Fact]
     public void Days_since_surgery_are_zero_on_the_day_of_surgery()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied() with { SurgeryDate = Reports.Today, AssessedOn = Reports.Today });
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied() with { SurgeryDate = ReportBuilder.Today, AssessedOn = ReportBuilder.Today });
 
         result.DaysSinceSurgery.Should().Be(0);
     }
@@ -69,9 +70,9 @@ public class ResultContentTests
     [Fact]
     public void Without_an_assessment_date_the_clock_s_today_is_used()
     {
-        var engine = new TriageEngine(timeProvider: new FixedClock(new DateOnly(2026, 12, 1)));
+        var engine = new TriageEngine(timeProvider: TestClock.At(new DateOnly(2026, 12, 1)));
 
-        var result = engine.Evaluate(Reports.AllRedFlagsDenied() with { SurgeryDate = new DateOnly(2026, 11, 20), AssessedOn = null });
+        var result = engine.Evaluate(ReportBuilder.AllRedFlagsDenied() with { SurgeryDate = new DateOnly(2026, 11, 20), AssessedOn = null });
 
         result.DaysSinceSurgery.Should().Be(11);
     }
@@ -79,22 +80,22 @@ public class ResultContentTests
     [Fact]
     public void A_validated_report_without_an_assessment_date_is_assessed_on_the_engine_s_today()
     {
-        var validated = Engine.Validate(Reports.AllRedFlagsDenied() with { AssessedOn = null }).Value!;
+        var validated = Engine.Validate(ReportBuilder.AllRedFlagsDenied() with { AssessedOn = null }).Value!;
 
-        validated.AssessedOn.Should().Be(Reports.Today).And.Be(Engine.Today);
+        validated.AssessedOn.Should().Be(ReportBuilder.Today).And.Be(Engine.Today);
         validated.DaysSinceSurgery.Should().Be(84);
     }
 
     [Fact]
     public void The_engine_s_today_is_the_local_date_of_its_clock()
     {
-        new TriageEngine(timeProvider: new FixedClock(new DateOnly(2027, 2, 28))).Today.Should().Be(new DateOnly(2027, 2, 28));
+        new TriageEngine(timeProvider: TestClock.At(new DateOnly(2027, 2, 28))).Today.Should().Be(new DateOnly(2027, 2, 28));
     }
 
     [Fact]
     public void An_assessment_date_in_the_report_wins_over_the_clock()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied() with { SurgeryDate = new DateOnly(2026, 11, 1), AssessedOn = new DateOnly(2026, 11, 3) });
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied() with { SurgeryDate = new DateOnly(2026, 11, 1), AssessedOn = new DateOnly(2026, 11, 3) });
 
         result.DaysSinceSurgery.Should().Be(2);
     }
@@ -103,7 +104,7 @@ public class ResultContentTests
     [MemberData(nameof(RiskFactorAdvice))]
     public void Each_risk_factor_adds_its_advice_line(RiskFactor riskFactor, string advice)
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.InstabilityOrMovement) with { RiskFactors = [riskFactor] });
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.InstabilityOrMovement) with { RiskFactors = [riskFactor] });
 
         result.CareAdvice.Should().ContainSingle().Which.Should().Contain(advice).And.Contain("makes hardware problems more likely");
     }
@@ -111,7 +112,7 @@ public class ResultContentTests
     [Fact]
     public void Several_risk_factors_add_one_advice_line_each()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.InstabilityOrMovement) with { RiskFactors = Enum.GetValues<RiskFactor>() });
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.InstabilityOrMovement) with { RiskFactors = Enum.GetValues<RiskFactor>() });
 
         result.CareAdvice.Should().HaveCount(7);
     }
@@ -119,13 +120,13 @@ public class ResultContentTests
     [Fact]
     public void Without_risk_factors_a_result_above_self_care_has_no_care_advice()
     {
-        Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.InstabilityOrMovement)).CareAdvice.Should().BeEmpty();
+        Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.InstabilityOrMovement)).CareAdvice.Should().BeEmpty();
     }
 
     [Fact]
     public void Self_care_includes_the_conservative_care_advice()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied());
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied());
 
         result.CareAdvice.Should().Contain(line => line.Contains("conservative care", StringComparison.Ordinal));
     }
@@ -145,7 +146,7 @@ public class ResultContentTests
     [Fact]
     public void Self_care_with_a_risk_factor_gives_its_line_and_the_self_care_advice()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied() with { RiskFactors = [RiskFactor.Smoking] });
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied() with { RiskFactors = [RiskFactor.Smoking] });
 
         result.CareAdvice[0].Should().Contain("Stop smoking");
         result.CareAdvice.Skip(1).Should().Contain(line => line.Contains("conservative care", StringComparison.Ordinal));
@@ -165,7 +166,7 @@ public class ResultContentTests
     [Fact]
     public void The_safety_net_lists_every_emergency_sign_when_none_is_present()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied());
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied());
 
         result.SafetyNet[0].Should().StartWith("Seek emergency care at once if you develop: ")
             .And.Contain("loss of bladder or bowel control")
@@ -179,7 +180,7 @@ public class ResultContentTests
     [Fact]
     public void The_safety_net_leaves_out_a_sign_that_was_answered_yes()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.SaddleNumbness));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.SaddleNumbness));
 
         result.SafetyNet[0].Should().NotContain("numbness around your genitals").And.Contain("loss of bladder or bowel control");
     }
@@ -187,7 +188,7 @@ public class ResultContentTests
     [Fact]
     public void The_safety_net_lists_a_sign_that_was_not_answered()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Unknown(Q.ChestPainOrBreathlessness));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Unknown(Q.ChestPainOrBreathlessness));
 
         result.SafetyNet[0].Should().Contain("chest pain or sudden shortness of breath");
     }
@@ -195,7 +196,7 @@ public class ResultContentTests
     [Fact]
     public void The_safety_net_leaves_out_fever_with_wound_signs_when_both_are_present()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.Fever, Q.WoundRednessOrSwelling));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.Fever, Q.WoundRednessOrSwelling));
 
         result.SafetyNet[0].Should().NotContain("a fever together with");
     }
@@ -203,7 +204,7 @@ public class ResultContentTests
     [Fact]
     public void The_safety_net_keeps_fever_with_wound_signs_when_only_a_wound_sign_is_present()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.WoundRednessOrSwelling));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.WoundRednessOrSwelling));
 
         result.SafetyNet[0].Should().Contain("a fever together with");
     }
@@ -211,7 +212,7 @@ public class ResultContentTests
     [Fact]
     public void The_safety_net_always_ends_with_when_to_call_back()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(
             Q.BladderOrBowelControlLoss, Q.SaddleNumbness, Q.NewOrWorseningLimbWeakness, Q.SuddenSeverePainAfterFallOrInjury, Q.Fever, Q.WoundDischarge, Q.ChestPainOrBreathlessness));
 
         result.SafetyNet.Should().ContainSingle().Which.Should().Contain("contact your surgeon's team or the nurse line again");
@@ -230,7 +231,7 @@ public class ResultContentTests
     [Fact]
     public void An_overridden_disposition_text_is_used_for_its_urgency()
     {
-        var engine = Reports.Engine(new TriageEngineOptions { Dispositions = DispositionTexts.Default with { Urgent = "Ring the ward today." } });
+        var engine = ReportBuilder.Engine(new TriageEngineOptions { Dispositions = DispositionTexts.Default with { Urgent = "Ring the ward today." } });
 
         engine.Evaluate(Scenario("urgent")).Disposition.Should().Be("Ring the ward today.");
     }
@@ -238,7 +239,7 @@ public class ResultContentTests
     [Fact]
     public void Overriding_one_disposition_text_leaves_the_others_unchanged()
     {
-        var engine = Reports.Engine(new TriageEngineOptions { Dispositions = DispositionTexts.Default with { Urgent = "Ring the ward today." } });
+        var engine = ReportBuilder.Engine(new TriageEngineOptions { Dispositions = DispositionTexts.Default with { Urgent = "Ring the ward today." } });
 
         engine.Evaluate(Scenario("soon")).Disposition.Should().Be(Engine.Evaluate(Scenario("soon")).Disposition);
     }
@@ -246,7 +247,7 @@ public class ResultContentTests
     [Fact]
     public void Overriding_a_disposition_text_changes_neither_urgency_nor_findings()
     {
-        var engine = Reports.Engine(new TriageEngineOptions { Dispositions = DispositionTexts.Default with { Emergency = "Call 112 now." } });
+        var engine = ReportBuilder.Engine(new TriageEngineOptions { Dispositions = DispositionTexts.Default with { Emergency = "Call 112 now." } });
 
         var result = engine.Evaluate(Scenario("emergency"));
 
@@ -257,7 +258,7 @@ public class ResultContentTests
     [Fact]
     public void The_result_names_the_rule_set_that_produced_it()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied());
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied());
 
         result.RuleSet.Should().Be(Engine.RuleSet.Identity);
         result.RuleSet.Version.Should().Be("1.0.1");
@@ -266,21 +267,21 @@ public class ResultContentTests
     [Fact]
     public void The_result_of_an_engine_with_other_thresholds_names_its_own_rule_set()
     {
-        var engine = Reports.Engine(new TriageEngineOptions { SeverePainScore = 9 });
+        var engine = ReportBuilder.Engine(new TriageEngineOptions { SeverePainScore = 9 });
 
-        engine.Evaluate(Reports.AllRedFlagsDenied()).RuleSet.Hash.Should().Be(engine.RuleSet.Hash).And.NotBe(Engine.RuleSet.Hash);
+        engine.Evaluate(ReportBuilder.AllRedFlagsDenied()).RuleSet.Hash.Should().Be(engine.RuleSet.Hash).And.NotBe(Engine.RuleSet.Hash);
     }
 
     [Fact]
     public void The_report_id_is_echoed()
     {
-        Engine.Evaluate(Reports.AllRedFlagsDenied() with { ReportId = "call-0042" }).ReportId.Should().Be("call-0042");
+        Engine.Evaluate(ReportBuilder.AllRedFlagsDenied() with { ReportId = "call-0042" }).ReportId.Should().Be("call-0042");
     }
 
     [Fact]
     public void A_report_without_an_id_gives_a_result_without_one()
     {
-        Engine.Evaluate(Reports.AllRedFlagsDenied()).ReportId.Should().BeNull();
+        Engine.Evaluate(ReportBuilder.AllRedFlagsDenied()).ReportId.Should().BeNull();
     }
 
     [Theory]

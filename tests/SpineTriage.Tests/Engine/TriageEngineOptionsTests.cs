@@ -3,6 +3,7 @@ using SpineTriage.Engine;
 using SpineTriage.Reports;
 using SpineTriage.Results;
 using SpineTriage.Tests.Support;
+using SpineTriage.TestSupport;
 using Q = SpineTriage.Reports.QuestionId;
 
 namespace SpineTriage.Tests.Engine;
@@ -13,7 +14,7 @@ namespace SpineTriage.Tests.Engine;
 /// </summary>
 public class TriageEngineOptionsTests
 {
-    private static TriageEngine Build(TriageEngineOptions options) => Reports.Engine(options);
+    private static TriageEngine Build(TriageEngineOptions options) => ReportBuilder.Engine(options);
 
     private static string BuildError(TriageEngineOptions options)
     {
@@ -143,7 +144,7 @@ public class TriageEngineOptionsTests
     {
         var engine = Build(new TriageEngineOptions { FeverThresholdCelsius = 38.5m });
 
-        var result = engine.Evaluate(Reports.AllRedFlagsDenied().Unknown(Q.Fever).Measured(Temperature.Celsius(38.2m)));
+        var result = engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Unknown(Q.Fever).Measured(Temperature.Celsius(38.2m)));
 
         result.RuleIds().Should().Equal("expected-recovery");
     }
@@ -154,7 +155,7 @@ public class TriageEngineOptionsTests
     {
         var engine = Build(new TriageEngineOptions { FeverThresholdCelsius = 38.5m });
 
-        var result = engine.Evaluate(Reports.AllRedFlagsDenied().Unknown(Q.Fever).Measured(Temperature.Celsius(38.5m)));
+        var result = engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Unknown(Q.Fever).Measured(Temperature.Celsius(38.5m)));
 
         result.RuleIds().Should().Equal("fever");
     }
@@ -165,7 +166,7 @@ public class TriageEngineOptionsTests
     {
         var engine = Build(new TriageEngineOptions { FeverThresholdCelsius = 37.5m });
 
-        var result = engine.Evaluate(Reports.AllRedFlagsDenied().Unknown(Q.Fever).Measured(Temperature.Fahrenheit(99.5m)));
+        var result = engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Unknown(Q.Fever).Measured(Temperature.Fahrenheit(99.5m)));
 
         result.RuleIds().Should().Equal("fever");
     }
@@ -176,7 +177,7 @@ public class TriageEngineOptionsTests
     {
         var engine = Build(new TriageEngineOptions { SeverePainScore = 6 });
 
-        engine.Evaluate(Reports.AllRedFlagsDenied().Pain(6)).RuleIds().Should().Equal("severe-pain");
+        engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Pain(6)).RuleIds().Should().Equal("severe-pain");
     }
 
     [Fact]
@@ -185,7 +186,7 @@ public class TriageEngineOptionsTests
     {
         var engine = Build(new TriageEngineOptions { SeverePainScore = 10 });
 
-        engine.Evaluate(Reports.AllRedFlagsDenied().Pain(9)).RuleIds().Should().Equal("expected-recovery");
+        engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Pain(9)).RuleIds().Should().Equal("expected-recovery");
     }
 
     [Fact]
@@ -194,6 +195,6 @@ public class TriageEngineOptionsTests
     {
         var engine = Build(new TriageEngineOptions { SeverePainScore = 6 });
 
-        engine.Evaluate(Reports.AllRedFlagsDenied().Pain(6).Yes(Q.NewOrWorseningPain)).Urgency.Should().Be(Urgency.Urgent);
+        engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Pain(6).Yes(Q.NewOrWorseningPain)).Urgency.Should().Be(Urgency.Urgent);
     }
 }

@@ -2,6 +2,7 @@ using FluentAssertions;
 using SpineTriage.Interview;
 using SpineTriage.Reports;
 using SpineTriage.Results;
+using SpineTriage.TestSupport;
 using Q = SpineTriage.Reports.QuestionId;
 
 namespace SpineTriage.Tests.Interview;
@@ -15,9 +16,9 @@ public class TriageInterviewTests
     private static readonly Q[] RedFlagsAfterFever =
         [Q.WoundDischarge, Q.WoundRednessOrSwelling, Q.ChestPainOrBreathlessness, Q.NewOrWorseningLimbNumbness, Q.CalfPainOrSwelling];
 
-    private TriageInterview Interview { get; } = new(Reports.Engine());
+    private TriageInterview Interview { get; } = new(ReportBuilder.Engine());
 
-    private static SymptomReport Nothing() => new() { SurgeryDate = Reports.SurgeryDate, AssessedOn = Reports.Today };
+    private static SymptomReport Nothing() => new() { SurgeryDate = ReportBuilder.SurgeryDate, AssessedOn = ReportBuilder.Today };
 
     private static SymptomReport Denied(SymptomReport report, params Q[] questions) =>
         questions.Aggregate(report, (r, q) => r.With(q, Answer.No));
@@ -136,7 +137,7 @@ public class TriageInterviewTests
         answers["temperature"] = "skip";
         answers["painScore"] = "3";
         answers["painReturnedAfterImprovement"] = "y";
-        var report = new SymptomReport { SurgeryDate = Reports.Today.AddMonths(-8), AssessedOn = Reports.Today };
+        var report = new SymptomReport { SurgeryDate = ReportBuilder.Today.AddMonths(-8), AssessedOn = ReportBuilder.Today };
 
         var (step, asked) = Drive(report, answers);
 
@@ -207,7 +208,7 @@ public class TriageInterviewTests
     [Fact]
     public void Every_item_asked_is_settled_without_stopping_early()
     {
-        var report = Reports.AllRedFlagsDenied() with { Temperature = Temperature.Celsius(36.8m), PainScore = 2, Answers = Reports.AllRedFlagsDenied().Answers.WithNotGivenAs(Answer.No) };
+        var report = ReportBuilder.AllRedFlagsDenied() with { Temperature = Temperature.Celsius(36.8m), PainScore = 2, Answers = ReportBuilder.AllRedFlagsDenied().Answers.WithNotGivenAs(Answer.No) };
 
         var step = Next(report);
 
@@ -246,7 +247,7 @@ public class TriageInterviewTests
     [Fact]
     public void A_fever_threshold_from_the_options_decides_whether_a_temperature_answers_the_fever_question()
     {
-        var interview = new TriageInterview(Reports.Engine(new() { FeverThresholdCelsius = 37.5m }));
+        var interview = new TriageInterview(ReportBuilder.Engine(new() { FeverThresholdCelsius = 37.5m }));
         var report = Denied(Nothing(), EmergencyRedFlagsBeforeFever) with { Temperature = Temperature.Celsius(37.6m) };
 
         interview.HasMeasuredFever(report).Should().BeTrue();

@@ -2,6 +2,7 @@ using FluentAssertions;
 using SpineTriage.Audit;
 using SpineTriage.Reports;
 using SpineTriage.Results;
+using SpineTriage.TestSupport;
 using SpineTriage.Validation;
 
 namespace SpineTriage.Tests.Results;
@@ -13,8 +14,8 @@ namespace SpineTriage.Tests.Results;
 /// </summary>
 public class ValueEqualityTests
 {
-    private static readonly TriageResult Result = Reports.Engine().Evaluate(
-        Reports.AllRedFlagsDenied().Yes(QuestionId.WoundDischarge, QuestionId.LocalizedTenderness));
+    private static readonly TriageResult Result = ReportBuilder.Engine().Evaluate(
+        ReportBuilder.AllRedFlagsDenied().Yes(QuestionId.WoundDischarge, QuestionId.LocalizedTenderness));
 
     [Fact]
     public void A_result_does_not_change_when_the_list_it_was_given_changes()
@@ -85,8 +86,8 @@ public class ValueEqualityTests
     [Fact]
     public void A_replay_result_copies_its_lists_and_compares_them_by_value()
     {
-        var engine = Reports.Engine();
-        var report = engine.Validate(Reports.AllRedFlagsDenied()).GetValueOrThrow();
+        var engine = ReportBuilder.Engine();
+        var report = engine.Validate(ReportBuilder.AllRedFlagsDenied()).GetValueOrThrow();
         var record = AuditRecord.Create(engine, report, engine.Evaluate(report));
         var errors = new List<ValidationError> { new("$.report", ErrorCodes.HashMismatch, "altered") };
         var replay = new ReplayResult { Status = ReplayStatus.ReportInvalid, Record = record, CurrentRuleSet = Result.RuleSet, Errors = errors };

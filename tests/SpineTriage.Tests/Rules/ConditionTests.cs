@@ -3,6 +3,7 @@ using SpineTriage.Reports;
 using SpineTriage.Results;
 using SpineTriage.Rules;
 using SpineTriage.Tests.Support;
+using SpineTriage.TestSupport;
 
 namespace SpineTriage.Tests.Rules;
 
@@ -150,5 +151,5 @@ public class ConditionTests
         compile.Should().Throw<InvalidOperationException>().WithMessage("*more than 4096 clauses*");
     }
 
-    private static SymptomReport OnDay(int days) => Reports.AllRedFlagsDenied() with { SurgeryDate = Reports.Today.AddDays(-days) };
+    private static SymptomReport OnDay(int days) => ReportBuilder.AllRedFlagsDenied() with { SurgeryDate = ReportBuilder.Today.AddDays(-days) };
 }

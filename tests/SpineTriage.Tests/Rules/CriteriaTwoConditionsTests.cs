@@ -4,6 +4,7 @@ using SpineTriage.Results;
 using SpineTriage.Rules;
 using SpineTriage.Tests.Engine;
 using SpineTriage.Tests.Support;
+using SpineTriage.TestSupport;
 
 namespace SpineTriage.Tests.Rules;
 
@@ -126,5 +127,5 @@ public class CriteriaTwoConditionsTests
         firings.Should().Be(10_000, "some rule, if only expected recovery, fires on every report");
     }
 
-    private static SymptomReport OnDay(int days) => Reports.AllRedFlagsDenied() with { SurgeryDate = Reports.Today.AddDays(-days) };
+    private static SymptomReport OnDay(int days) => ReportBuilder.AllRedFlagsDenied() with { SurgeryDate = ReportBuilder.Today.AddDays(-days) };
 }

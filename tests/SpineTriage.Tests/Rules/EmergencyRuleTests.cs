@@ -3,6 +3,7 @@ using SpineTriage.Engine;
 using SpineTriage.Reports;
 using SpineTriage.Results;
 using SpineTriage.Tests.Support;
+using SpineTriage.TestSupport;
 using Q = SpineTriage.Reports.QuestionId;
 
 namespace SpineTriage.Tests.Rules;
@@ -11,13 +12,13 @@ namespace SpineTriage.Tests.Rules;
 public class EmergencyRuleTests
 {
     // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
-    private TriageEngine Engine { get; } = Reports.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.Engine();
 
     [Fact]
     [Fires("cauda-equina")]
     public void Loss_of_bladder_or_bowel_control_is_an_emergency()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.BladderOrBowelControlLoss));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.BladderOrBowelControlLoss));
 
         result.Urgency.Should().Be(Urgency.Emergency);
         result.Finding("cauda-equina").Evidence.Should().Equal("bladderOrBowelControlLoss: yes");
@@ -27,7 +28,7 @@ public class EmergencyRuleTests
     [Fires("cauda-equina")]
     public void Saddle_numbness_alone_is_an_emergency()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.SaddleNumbness));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.SaddleNumbness));
 
         result.Urgency.Should().Be(Urgency.Emergency);
         result.Finding("cauda-equina").Evidence.Should().Equal("saddleNumbness: yes");
@@ -37,7 +38,7 @@ public class EmergencyRuleTests
     [Fires("cauda-equina")]
     public void Both_cauda_equina_signs_give_one_finding_with_both_as_evidence_in_asking_order()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.SaddleNumbness, Q.BladderOrBowelControlLoss));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.SaddleNumbness, Q.BladderOrBowelControlLoss));
 
         result.Findings.Where(f => f.RuleId == "cauda-equina").Should().ContainSingle()
             .Which.Evidence.Should().Equal("bladderOrBowelControlLoss: yes", "saddleNumbness: yes");
@@ -48,7 +49,7 @@ public class EmergencyRuleTests
     [Fires("unresolved-red-flag")]
     public void Saddle_numbness_unknown_is_not_cauda_equina_but_an_unresolved_red_flag()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Unknown(Q.SaddleNumbness));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Unknown(Q.SaddleNumbness));
 
         result.RuleIds().Should().NotContain("cauda-equina");
         result.Urgency.Should().Be(Urgency.Urgent);
@@ -59,7 +60,7 @@ public class EmergencyRuleTests
     [DoesNotFire("cauda-equina")]
     public void Bladder_control_answered_no_is_not_cauda_equina()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().No(Q.BladderOrBowelControlLoss).Yes(Q.NewOrWorseningPain));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().No(Q.BladderOrBowelControlLoss).Yes(Q.NewOrWorseningPain));
 
         result.RuleIds().Should().NotContain("cauda-equina");
         result.Urgency.Should().Be(Urgency.Soon);
@@ -69,7 +70,7 @@ public class EmergencyRuleTests
     [Fires("motor-deficit")]
     public void New_or_worsening_limb_weakness_is_an_emergency()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.NewOrWorseningLimbWeakness));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.NewOrWorseningLimbWeakness));
 
         result.Urgency.Should().Be(Urgency.Emergency);
         result.Finding("motor-deficit").Evidence.Should().Equal("newOrWorseningLimbWeakness: yes");
@@ -79,7 +80,7 @@ public class EmergencyRuleTests
     [DoesNotFire("motor-deficit")]
     public void Limb_weakness_unknown_is_not_a_motor_deficit_but_stays_urgent()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Unknown(Q.NewOrWorseningLimbWeakness));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Unknown(Q.NewOrWorseningLimbWeakness));
 
         result.RuleIds().Should().NotContain("motor-deficit");
         result.Urgency.Should().Be(Urgency.Urgent);
@@ -90,7 +91,7 @@ public class EmergencyRuleTests
     [Fires("sensory-deficit")]
     public void Limb_numbness_without_weakness_is_a_sensory_not_a_motor_deficit()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.NewOrWorseningLimbNumbness));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.NewOrWorseningLimbNumbness));
 
         result.RuleIds().Should().Equal("sensory-deficit");
         result.Urgency.Should().Be(Urgency.Urgent);
@@ -102,7 +103,7 @@ public class EmergencyRuleTests
     [DoesNotFire("fever")]
     public void Fever_with_wound_discharge_is_an_emergency_instead_of_wound_signs_or_fever()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.Fever, Q.WoundDischarge));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.Fever, Q.WoundDischarge));
 
         result.Urgency.Should().Be(Urgency.Emergency);
         result.RuleIds().Should().Equal("infection-with-fever");
@@ -113,7 +114,7 @@ public class EmergencyRuleTests
     [Fires("infection-with-fever")]
     public void Measured_38_0_C_with_increasing_wound_redness_is_an_emergency()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied()
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied()
             .Unknown(Q.Fever)
             .Measured(Temperature.Celsius(38.0m))
             .Yes(Q.WoundRednessOrSwelling));
@@ -126,7 +127,7 @@ public class EmergencyRuleTests
     [Fires("infection-with-fever")]
     public void Measured_100_4_F_with_wound_discharge_is_an_emergency_with_both_units_in_the_evidence()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied()
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied()
             .Unknown(Q.Fever)
             .Measured(Temperature.Fahrenheit(100.4m))
             .Yes(Q.WoundDischarge));
@@ -139,7 +140,7 @@ public class EmergencyRuleTests
     [Fires("wound-signs")]
     public void Measured_37_9_C_with_wound_discharge_is_wound_signs_not_an_infection_with_fever()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied()
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied()
             .Unknown(Q.Fever)
             .Measured(Temperature.Celsius(37.9m))
             .Yes(Q.WoundDischarge));
@@ -153,7 +154,7 @@ public class EmergencyRuleTests
     [Fires("fever")]
     public void Fever_with_wound_signs_unknown_is_fever_not_an_infection_with_fever()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied()
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied()
             .Yes(Q.Fever)
             .No(Q.WoundDischarge)
             .Unknown(Q.WoundRednessOrSwelling));
@@ -167,7 +168,7 @@ public class EmergencyRuleTests
     [Fires("wound-signs")]
     public void Wound_discharge_with_fever_unknown_and_no_temperature_is_wound_signs_not_an_infection_with_fever()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Unknown(Q.Fever).Yes(Q.WoundDischarge));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Unknown(Q.Fever).Yes(Q.WoundDischarge));
 
         result.RuleIds().Should().Equal("wound-signs", "unresolved-red-flag");
         result.Finding("unresolved-red-flag").Evidence.Should().Equal("fever: unknown");
@@ -177,7 +178,7 @@ public class EmergencyRuleTests
     [Fires("fall-or-injury")]
     public void Sudden_severe_pain_after_a_fall_is_an_emergency()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.SuddenSeverePainAfterFallOrInjury));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.SuddenSeverePainAfterFallOrInjury));
 
         result.Urgency.Should().Be(Urgency.Emergency);
         result.Finding("fall-or-injury").Evidence.Should().Equal("suddenSeverePainAfterFallOrInjury: yes");
@@ -187,7 +188,7 @@ public class EmergencyRuleTests
     [DoesNotFire("fall-or-injury")]
     public void Sudden_severe_pain_after_a_fall_unknown_is_not_a_fall_finding_but_stays_urgent()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Unknown(Q.SuddenSeverePainAfterFallOrInjury));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Unknown(Q.SuddenSeverePainAfterFallOrInjury));
 
         result.RuleIds().Should().Equal("unresolved-red-flag");
         result.Urgency.Should().Be(Urgency.Urgent);
@@ -197,7 +198,7 @@ public class EmergencyRuleTests
     [Fires("possible-pulmonary-embolism")]
     public void New_chest_pain_or_breathlessness_is_an_emergency()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.ChestPainOrBreathlessness));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.ChestPainOrBreathlessness));
 
         result.Urgency.Should().Be(Urgency.Emergency);
         result.Finding("possible-pulmonary-embolism").Evidence.Should().Equal("chestPainOrBreathlessness: yes");
@@ -208,7 +209,7 @@ public class EmergencyRuleTests
     [Fires("possible-deep-vein-thrombosis")]
     public void Calf_pain_without_chest_symptoms_is_a_possible_deep_vein_thrombosis_not_an_embolism()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.CalfPainOrSwelling));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.CalfPainOrSwelling));
 
         result.RuleIds().Should().Equal("possible-deep-vein-thrombosis");
         result.Urgency.Should().Be(Urgency.Urgent);
@@ -218,7 +219,7 @@ public class EmergencyRuleTests
     [DoesNotFire("possible-pulmonary-embolism")]
     public void Chest_pain_unknown_is_not_a_pulmonary_embolism_finding_but_stays_urgent()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Unknown(Q.ChestPainOrBreathlessness));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Unknown(Q.ChestPainOrBreathlessness));
 
         result.RuleIds().Should().Equal("unresolved-red-flag");
         result.Urgency.Should().Be(Urgency.Urgent);
@@ -232,7 +233,7 @@ public class EmergencyRuleTests
     [Fires("possible-pulmonary-embolism")]
     public void Every_emergency_rule_is_reported_when_all_emergency_signs_are_present()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(
             Q.BladderOrBowelControlLoss,
             Q.NewOrWorseningLimbWeakness,
             Q.Fever,
@@ -252,7 +253,7 @@ public class EmergencyRuleTests
     [InlineData(Q.ChestPainOrBreathlessness)]
     public void An_emergency_sign_dominates_every_unknown_and_lower_finding(Q emergencySign)
     {
-        var report = new SymptomReport { SurgeryDate = Reports.SurgeryDate, AssessedOn = Reports.Today, PainScore = 10 }
+        var report = new SymptomReport { SurgeryDate = ReportBuilder.SurgeryDate, AssessedOn = ReportBuilder.Today, PainScore = 10 }
             .Yes(emergencySign, Q.NewOrWorseningPain, Q.CalfPainOrSwelling, Q.LumpOverHardware);
 
         var result = Engine.Evaluate(report);

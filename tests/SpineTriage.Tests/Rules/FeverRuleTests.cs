@@ -3,6 +3,7 @@ using SpineTriage.Engine;
 using SpineTriage.Reports;
 using SpineTriage.Results;
 using SpineTriage.Tests.Support;
+using SpineTriage.TestSupport;
 using Q = SpineTriage.Reports.QuestionId;
 
 namespace SpineTriage.Tests.Rules;
@@ -14,16 +15,16 @@ namespace SpineTriage.Tests.Rules;
 public class FeverRuleTests
 {
     // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
-    private TriageEngine Engine { get; } = Reports.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.Engine();
 
     private static SymptomReport MeasuredOnly(Temperature temperature) =>
-        Reports.AllRedFlagsDenied().Unknown(Q.Fever).Measured(temperature);
+        ReportBuilder.AllRedFlagsDenied().Unknown(Q.Fever).Measured(temperature);
 
     [Fact]
     [Fires("fever")]
     public void Fever_answered_yes_without_wound_signs_is_urgent()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.Fever));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.Fever));
 
         result.Urgency.Should().Be(Urgency.Urgent);
         result.RuleIds().Should().Equal("fever");
@@ -74,7 +75,7 @@ public class FeverRuleTests
     [Fires("fever")]
     public void Fever_answered_yes_and_measured_gives_both_as_evidence()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.Fever).Measured(Temperature.Celsius(38.4m)));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.Fever).Measured(Temperature.Celsius(38.4m)));
 
         result.Finding("fever").Evidence.Should().Equal("fever: yes", "temperature: 38.4 °C");
     }
@@ -102,7 +103,7 @@ public class FeverRuleTests
     [DoesNotFire("fever")]
     public void Fever_answered_no_without_a_measurement_is_not_fever()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().No(Q.Fever));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().No(Q.Fever));
 
         result.RuleIds().Should().NotContain("fever");
     }
@@ -111,7 +112,7 @@ public class FeverRuleTests
     [DoesNotFire("fever")]
     public void Fever_unknown_without_a_measurement_is_not_the_fever_rule_but_an_unresolved_red_flag()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Unknown(Q.Fever));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Unknown(Q.Fever));
 
         result.RuleIds().Should().Equal("unresolved-red-flag");
     }

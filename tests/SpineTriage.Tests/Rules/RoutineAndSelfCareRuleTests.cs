@@ -3,6 +3,7 @@ using SpineTriage.Engine;
 using SpineTriage.Reports;
 using SpineTriage.Results;
 using SpineTriage.Tests.Support;
+using SpineTriage.TestSupport;
 using Q = SpineTriage.Reports.QuestionId;
 
 namespace SpineTriage.Tests.Rules;
@@ -11,7 +12,7 @@ namespace SpineTriage.Tests.Rules;
 public class RoutineAndSelfCareRuleTests
 {
     // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
-    private TriageEngine Engine { get; } = Reports.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.Engine();
 
     [Theory]
     [InlineData(Q.LocalizedTenderness, "localizedTenderness: yes")]
@@ -20,7 +21,7 @@ public class RoutineAndSelfCareRuleTests
     [Fires("hardware-irritation")]
     public void Each_sign_of_hardware_irritation_is_routine(Q sign, string evidence)
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(sign));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(sign));
 
         result.Urgency.Should().Be(Urgency.Routine);
         result.RuleIds().Should().Equal("hardware-irritation");
@@ -31,7 +32,7 @@ public class RoutineAndSelfCareRuleTests
     [Fires("hardware-irritation")]
     public void Several_signs_of_irritation_give_one_finding_with_evidence_in_asking_order()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.LumpOverHardware, Q.LocalizedTenderness));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.LumpOverHardware, Q.LocalizedTenderness));
 
         result.Finding("hardware-irritation").Evidence.Should().Equal("localizedTenderness: yes", "lumpOverHardware: yes");
     }
@@ -40,7 +41,7 @@ public class RoutineAndSelfCareRuleTests
     [DoesNotFire("hardware-irritation")]
     public void Tenderness_answered_unknown_is_not_hardware_irritation()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Unknown(Q.LocalizedTenderness));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Unknown(Q.LocalizedTenderness));
 
         result.RuleIds().Should().Equal("expected-recovery");
     }
@@ -49,7 +50,7 @@ public class RoutineAndSelfCareRuleTests
     [DoesNotFire("hardware-irritation")]
     public void Instability_is_a_hardware_symptom_but_not_hardware_irritation()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.InstabilityOrMovement));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.InstabilityOrMovement));
 
         result.RuleIds().Should().NotContain("hardware-irritation");
     }
@@ -58,7 +59,7 @@ public class RoutineAndSelfCareRuleTests
     [Fires("asymptomatic-imaging-finding")]
     public void An_imaging_finding_without_symptoms_is_routine()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.ImagingShowsHardwareProblem));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.ImagingShowsHardwareProblem));
 
         result.Urgency.Should().Be(Urgency.Routine);
         result.RuleIds().Should().Equal("asymptomatic-imaging-finding");
@@ -69,7 +70,7 @@ public class RoutineAndSelfCareRuleTests
     [Fires("asymptomatic-imaging-finding")]
     public void Hardware_symptoms_answered_unknown_leave_an_imaging_finding_asymptomatic()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.ImagingShowsHardwareProblem).Unknown(Q.LumpOverHardware, Q.NewOrWorseningPain));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.ImagingShowsHardwareProblem).Unknown(Q.LumpOverHardware, Q.NewOrWorseningPain));
 
         result.RuleIds().Should().Equal("asymptomatic-imaging-finding");
     }
@@ -78,7 +79,7 @@ public class RoutineAndSelfCareRuleTests
     [DoesNotFire("asymptomatic-imaging-finding")]
     public void Imaging_answered_no_is_not_an_imaging_finding()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().No(Q.ImagingShowsHardwareProblem));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().No(Q.ImagingShowsHardwareProblem));
 
         result.RuleIds().Should().Equal("expected-recovery");
     }
@@ -87,7 +88,7 @@ public class RoutineAndSelfCareRuleTests
     [DoesNotFire("asymptomatic-imaging-finding")]
     public void Imaging_answered_unknown_is_not_an_imaging_finding()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Unknown(Q.ImagingShowsHardwareProblem));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Unknown(Q.ImagingShowsHardwareProblem));
 
         result.RuleIds().Should().Equal("expected-recovery");
     }
@@ -96,7 +97,7 @@ public class RoutineAndSelfCareRuleTests
     [Fires("expected-recovery")]
     public void Every_red_flag_answered_no_is_expected_recovery()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied());
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied());
 
         result.Urgency.Should().Be(Urgency.SelfCare);
         result.Findings.Should().ContainSingle().Which.RuleId.Should().Be("expected-recovery");
@@ -107,7 +108,7 @@ public class RoutineAndSelfCareRuleTests
     [Fires("expected-recovery")]
     public void Moderate_pain_with_every_red_flag_denied_is_expected_recovery()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Pain(7).No(Q.NewOrWorseningPain));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Pain(7).No(Q.NewOrWorseningPain));
 
         result.RuleIds().Should().Equal("expected-recovery");
     }
@@ -116,7 +117,7 @@ public class RoutineAndSelfCareRuleTests
     [DoesNotFire("expected-recovery")]
     public void A_routine_finding_replaces_expected_recovery()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.PainWorseWithMovement));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.PainWorseWithMovement));
 
         result.RuleIds().Should().Equal("hardware-irritation");
     }
@@ -125,7 +126,7 @@ public class RoutineAndSelfCareRuleTests
     [DoesNotFire("expected-recovery")]
     public void An_unresolved_red_flag_replaces_expected_recovery()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Unknown(Q.WoundRednessOrSwelling));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Unknown(Q.WoundRednessOrSwelling));
 
         result.RuleIds().Should().Equal("unresolved-red-flag");
     }
@@ -134,7 +135,7 @@ public class RoutineAndSelfCareRuleTests
     [Fires("expected-recovery")]
     public void Risk_factors_alone_keep_a_report_at_expected_recovery()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied() with { RiskFactors = Enum.GetValues<RiskFactor>() });
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied() with { RiskFactors = Enum.GetValues<RiskFactor>() });
 
         result.RuleIds().Should().Equal("expected-recovery");
     }

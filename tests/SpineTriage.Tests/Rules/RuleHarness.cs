@@ -3,6 +3,7 @@ using SpineTriage.Engine.Internal;
 using SpineTriage.Reports;
 using SpineTriage.Results;
 using SpineTriage.Rules;
+using SpineTriage.TestSupport;
 
 namespace SpineTriage.Tests.Rules;
 
@@ -12,7 +13,7 @@ namespace SpineTriage.Tests.Rules;
 /// </summary>
 internal sealed class RuleHarness
 {
-    private static readonly SpineTriage.Engine.TriageEngine Validator = Reports.Engine();
+    private static readonly SpineTriage.Engine.TriageEngine Validator = ReportBuilder.Engine();
 
     private readonly CompiledRuleSet _compiled;
 

@@ -2,6 +2,7 @@ using FluentAssertions;
 using SpineTriage.Engine;
 using SpineTriage.Results;
 using SpineTriage.Tests.Support;
+using SpineTriage.TestSupport;
 using Q = SpineTriage.Reports.QuestionId;
 
 namespace SpineTriage.Tests.Rules;
@@ -10,13 +11,13 @@ namespace SpineTriage.Tests.Rules;
 public class SoonRuleTests
 {
     // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
-    private TriageEngine Engine { get; } = Reports.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.Engine();
 
     [Fact]
     [Fires("pain-after-improvement")]
     public void Pain_that_returned_after_improvement_is_soon()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.PainReturnedAfterImprovement));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.PainReturnedAfterImprovement));
 
         result.Urgency.Should().Be(Urgency.Soon);
         result.RuleIds().Should().Equal("pain-after-improvement");
@@ -27,7 +28,7 @@ public class SoonRuleTests
     [DoesNotFire("pain-after-improvement")]
     public void Pain_after_improvement_answered_unknown_does_not_fire()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Unknown(Q.PainReturnedAfterImprovement));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Unknown(Q.PainReturnedAfterImprovement));
 
         result.RuleIds().Should().Equal("expected-recovery");
     }
@@ -36,7 +37,7 @@ public class SoonRuleTests
     [Fires("new-or-worsening-pain")]
     public void New_or_worsening_pain_is_soon()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.NewOrWorseningPain));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.NewOrWorseningPain));
 
         result.Urgency.Should().Be(Urgency.Soon);
         result.Finding("new-or-worsening-pain").Evidence.Should().Equal("newOrWorseningPain: yes");
@@ -46,7 +47,7 @@ public class SoonRuleTests
     [DoesNotFire("new-or-worsening-pain")]
     public void New_or_worsening_pain_answered_no_does_not_fire()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().No(Q.NewOrWorseningPain));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().No(Q.NewOrWorseningPain));
 
         result.RuleIds().Should().Equal("expected-recovery");
     }
@@ -55,7 +56,7 @@ public class SoonRuleTests
     [Fires("instability")]
     public void A_feeling_of_instability_or_movement_is_soon()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.InstabilityOrMovement));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.InstabilityOrMovement));
 
         result.Urgency.Should().Be(Urgency.Soon);
         result.Finding("instability").Evidence.Should().Equal("instabilityOrMovement: yes");
@@ -65,7 +66,7 @@ public class SoonRuleTests
     [DoesNotFire("instability")]
     public void Instability_answered_unknown_does_not_fire()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Unknown(Q.InstabilityOrMovement));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Unknown(Q.InstabilityOrMovement));
 
         result.RuleIds().Should().Equal("expected-recovery");
     }
@@ -74,7 +75,7 @@ public class SoonRuleTests
     [Fires("radicular-pain")]
     public void Pain_spreading_into_a_limb_is_soon()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.RadiatingLimbPain));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.RadiatingLimbPain));
 
         result.Urgency.Should().Be(Urgency.Soon);
         result.Finding("radicular-pain").Evidence.Should().Equal("radiatingLimbPain: yes");
@@ -84,7 +85,7 @@ public class SoonRuleTests
     [DoesNotFire("radicular-pain")]
     public void Radiating_pain_answered_no_does_not_fire()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().No(Q.RadiatingLimbPain));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().No(Q.RadiatingLimbPain));
 
         result.RuleIds().Should().Equal("expected-recovery");
     }
@@ -93,7 +94,7 @@ public class SoonRuleTests
     [Fires("severe-pain")]
     public void Pain_score_8_is_severe_pain()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Pain(8));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Pain(8));
 
         result.Urgency.Should().Be(Urgency.Soon);
         result.RuleIds().Should().Equal("severe-pain");
@@ -104,7 +105,7 @@ public class SoonRuleTests
     [DoesNotFire("severe-pain")]
     public void Pain_score_7_is_not_severe_pain()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Pain(7));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Pain(7));
 
         result.RuleIds().Should().Equal("expected-recovery");
         result.Urgency.Should().Be(Urgency.SelfCare);
@@ -114,7 +115,7 @@ public class SoonRuleTests
     [Fires("severe-pain")]
     public void Pain_score_10_is_severe_pain()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Pain(10));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Pain(10));
 
         result.Finding("severe-pain").Evidence.Should().Equal("painScore: 10");
     }
@@ -123,7 +124,7 @@ public class SoonRuleTests
     [DoesNotFire("severe-pain")]
     public void No_pain_score_is_not_severe_pain()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied() with { PainScore = null });
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied() with { PainScore = null });
 
         result.RuleIds().Should().Equal("expected-recovery");
     }
@@ -133,7 +134,7 @@ public class SoonRuleTests
     [DoesNotFire("severe-escalating-pain")]
     public void Severe_pain_with_worsening_answered_unknown_is_severe_pain_only()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Pain(9).Unknown(Q.NewOrWorseningPain, Q.PainReturnedAfterImprovement));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Pain(9).Unknown(Q.NewOrWorseningPain, Q.PainReturnedAfterImprovement));
 
         result.RuleIds().Should().Equal("severe-pain");
     }
@@ -144,7 +145,7 @@ public class SoonRuleTests
     [InlineData(10, Q.NewOrWorseningPain)]
     public void Severe_escalating_pain_and_severe_pain_never_fire_together(int painScore, Q worsening)
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Pain(painScore).Yes(worsening));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Pain(painScore).Yes(worsening));
 
         result.RuleIds().Should().Contain("severe-escalating-pain").And.NotContain("severe-pain");
     }
@@ -154,7 +155,7 @@ public class SoonRuleTests
     [DoesNotFire("asymptomatic-imaging-finding")]
     public void An_imaging_finding_with_a_hardware_symptom_is_symptomatic_and_soon()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.ImagingShowsHardwareProblem, Q.LumpOverHardware));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.ImagingShowsHardwareProblem, Q.LumpOverHardware));
 
         result.Urgency.Should().Be(Urgency.Soon);
         result.RuleIds().Should().Equal("symptomatic-imaging-finding", "hardware-irritation");
@@ -172,7 +173,7 @@ public class SoonRuleTests
     [Fires("symptomatic-imaging-finding")]
     public void Each_hardware_symptom_makes_an_imaging_finding_symptomatic(Q hardwareSymptom)
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.ImagingShowsHardwareProblem, hardwareSymptom));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.ImagingShowsHardwareProblem, hardwareSymptom));
 
         result.RuleIds().Should().Contain("symptomatic-imaging-finding").And.NotContain("asymptomatic-imaging-finding");
         result.Urgency.Should().Be(Urgency.Soon);
@@ -183,7 +184,7 @@ public class SoonRuleTests
     [Fires("asymptomatic-imaging-finding")]
     public void An_imaging_finding_without_a_hardware_symptom_is_not_symptomatic()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied()
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied()
             .Yes(Q.ImagingShowsHardwareProblem)
             .No(Q.NewOrWorseningPain, Q.PainReturnedAfterImprovement, Q.InstabilityOrMovement, Q.RadiatingLimbPain, Q.LocalizedTenderness, Q.PainWorseWithMovement, Q.LumpOverHardware));
 
@@ -195,7 +196,7 @@ public class SoonRuleTests
     [DoesNotFire("symptomatic-imaging-finding")]
     public void A_hardware_symptom_without_an_imaging_finding_is_not_a_symptomatic_imaging_finding()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.InstabilityOrMovement).No(Q.ImagingShowsHardwareProblem));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.InstabilityOrMovement).No(Q.ImagingShowsHardwareProblem));
 
         result.RuleIds().Should().Equal("instability");
     }
@@ -204,7 +205,7 @@ public class SoonRuleTests
     [DoesNotFire("symptomatic-imaging-finding")]
     public void Severe_pain_alone_is_not_a_hardware_symptom()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Pain(9).Yes(Q.ImagingShowsHardwareProblem));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Pain(9).Yes(Q.ImagingShowsHardwareProblem));
 
         result.RuleIds().Should().Equal("severe-pain", "asymptomatic-imaging-finding");
     }

@@ -3,6 +3,7 @@ using SpineTriage.Engine;
 using SpineTriage.Reports;
 using SpineTriage.Results;
 using SpineTriage.Tests.Support;
+using SpineTriage.TestSupport;
 using Q = SpineTriage.Reports.QuestionId;
 
 namespace SpineTriage.Tests.Rules;
@@ -14,13 +15,13 @@ namespace SpineTriage.Tests.Rules;
 public class UrgentRuleTests
 {
     // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
-    private TriageEngine Engine { get; } = Reports.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.Engine();
 
     [Fact]
     [Fires("sensory-deficit")]
     public void New_or_worsening_limb_numbness_is_urgent()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.NewOrWorseningLimbNumbness));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.NewOrWorseningLimbNumbness));
 
         result.Urgency.Should().Be(Urgency.Urgent);
         result.Finding("sensory-deficit").Evidence.Should().Equal("newOrWorseningLimbNumbness: yes");
@@ -30,7 +31,7 @@ public class UrgentRuleTests
     [DoesNotFire("sensory-deficit")]
     public void Limb_numbness_unknown_is_not_a_sensory_deficit_but_an_unresolved_red_flag()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Unknown(Q.NewOrWorseningLimbNumbness));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Unknown(Q.NewOrWorseningLimbNumbness));
 
         result.RuleIds().Should().Equal("unresolved-red-flag");
         result.Finding("unresolved-red-flag").Evidence.Should().Equal("newOrWorseningLimbNumbness: unknown");
@@ -40,7 +41,7 @@ public class UrgentRuleTests
     [Fires("wound-signs")]
     public void Wound_discharge_without_fever_is_urgent()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.WoundDischarge));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.WoundDischarge));
 
         result.Urgency.Should().Be(Urgency.Urgent);
         result.Finding("wound-signs").Evidence.Should().Equal("woundDischarge: yes");
@@ -50,7 +51,7 @@ public class UrgentRuleTests
     [Fires("wound-signs")]
     public void Increasing_wound_redness_without_fever_is_urgent()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.WoundRednessOrSwelling));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.WoundRednessOrSwelling));
 
         result.Urgency.Should().Be(Urgency.Urgent);
         result.Finding("wound-signs").Evidence.Should().Equal("woundRednessOrSwelling: yes");
@@ -60,7 +61,7 @@ public class UrgentRuleTests
     [Fires("wound-signs")]
     public void Both_wound_signs_are_evidence_of_one_wound_signs_finding()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.WoundRednessOrSwelling, Q.WoundDischarge));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.WoundRednessOrSwelling, Q.WoundDischarge));
 
         result.RuleIds().Should().Equal("wound-signs");
         result.Finding("wound-signs").Evidence.Should().Equal("woundDischarge: yes", "woundRednessOrSwelling: yes");
@@ -70,7 +71,7 @@ public class UrgentRuleTests
     [DoesNotFire("wound-signs")]
     public void Wound_discharge_unknown_is_not_a_wound_sign()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Unknown(Q.WoundDischarge));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Unknown(Q.WoundDischarge));
 
         result.RuleIds().Should().Equal("unresolved-red-flag");
     }
@@ -79,7 +80,7 @@ public class UrgentRuleTests
     [Fires("possible-deep-vein-thrombosis")]
     public void A_painful_or_swollen_calf_is_urgent()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.CalfPainOrSwelling));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.CalfPainOrSwelling));
 
         result.Urgency.Should().Be(Urgency.Urgent);
         result.Finding("possible-deep-vein-thrombosis").Evidence.Should().Equal("calfPainOrSwelling: yes");
@@ -89,7 +90,7 @@ public class UrgentRuleTests
     [DoesNotFire("possible-deep-vein-thrombosis")]
     public void Calf_pain_unknown_is_not_a_deep_vein_thrombosis_finding_but_an_unresolved_red_flag()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Unknown(Q.CalfPainOrSwelling));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Unknown(Q.CalfPainOrSwelling));
 
         result.RuleIds().Should().Equal("unresolved-red-flag");
         result.Finding("unresolved-red-flag").Evidence.Should().Equal("calfPainOrSwelling: unknown");
@@ -99,7 +100,7 @@ public class UrgentRuleTests
     [Fires("unresolved-red-flag")]
     public void A_red_flag_question_missing_from_the_answers_is_unresolved()
     {
-        var report = Reports.AllRedFlagsDenied();
+        var report = ReportBuilder.AllRedFlagsDenied();
         report = report with { Answers = AnswerSet.From(report.Answers.Where(a => a.Key != Q.SaddleNumbness)) };
 
         var result = Engine.Evaluate(report);
@@ -112,7 +113,7 @@ public class UrgentRuleTests
     [Fires("unresolved-red-flag")]
     public void A_red_flag_answered_unknown_gives_the_same_finding_as_a_missing_one()
     {
-        var report = Reports.AllRedFlagsDenied();
+        var report = ReportBuilder.AllRedFlagsDenied();
         var missing = report with { Answers = AnswerSet.From(report.Answers.Where(a => a.Key != Q.SaddleNumbness)) };
         var unknown = report.Unknown(Q.SaddleNumbness);
 
@@ -128,7 +129,7 @@ public class UrgentRuleTests
     [DoesNotFire("unresolved-red-flag")]
     public void Every_red_flag_answered_no_leaves_nothing_unresolved()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied());
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied());
 
         result.RuleIds().Should().Equal("expected-recovery");
     }
@@ -137,7 +138,7 @@ public class UrgentRuleTests
     [Fires("unresolved-red-flag")]
     public void An_empty_report_lists_every_red_flag_as_unknown_in_asking_order()
     {
-        var result = Engine.Evaluate(new SymptomReport { SurgeryDate = Reports.SurgeryDate, AssessedOn = Reports.Today });
+        var result = Engine.Evaluate(new SymptomReport { SurgeryDate = ReportBuilder.SurgeryDate, AssessedOn = ReportBuilder.Today });
 
         result.Urgency.Should().Be(Urgency.Urgent);
         result.Finding("unresolved-red-flag").Evidence.Should().Equal(
@@ -148,7 +149,7 @@ public class UrgentRuleTests
     [DoesNotFire("unresolved-red-flag")]
     public void A_question_that_is_not_a_red_flag_may_stay_unknown()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Unknown(Q.NewOrWorseningPain, Q.ImagingShowsHardwareProblem));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Unknown(Q.NewOrWorseningPain, Q.ImagingShowsHardwareProblem));
 
         result.RuleIds().Should().Equal("expected-recovery");
     }
@@ -157,7 +158,7 @@ public class UrgentRuleTests
     [DoesNotFire("unresolved-red-flag")]
     public void A_measured_temperature_below_the_threshold_answers_the_fever_question()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Unknown(Q.Fever).Measured(Temperature.Celsius(37.0m)));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Unknown(Q.Fever).Measured(Temperature.Celsius(37.0m)));
 
         result.RuleIds().Should().Equal("expected-recovery");
         result.IsComplete.Should().BeTrue();
@@ -168,7 +169,7 @@ public class UrgentRuleTests
     [Fires("fever")]
     public void A_measured_fever_answers_the_fever_question()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Unknown(Q.Fever).Measured(Temperature.Celsius(38.6m)));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Unknown(Q.Fever).Measured(Temperature.Celsius(38.6m)));
 
         result.RuleIds().Should().Equal("fever");
         result.IsComplete.Should().BeTrue();
@@ -178,7 +179,7 @@ public class UrgentRuleTests
     [Fires("unresolved-red-flag")]
     public void Fever_unknown_without_a_measured_temperature_is_unresolved()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Unknown(Q.Fever));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Unknown(Q.Fever));
 
         result.Finding("unresolved-red-flag").Evidence.Should().Equal("fever: unknown");
     }
@@ -187,7 +188,7 @@ public class UrgentRuleTests
     [Fires("unresolved-red-flag")]
     public void Unresolved_red_flags_keep_a_report_with_only_minor_findings_at_urgent()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Unknown(Q.CalfPainOrSwelling).Yes(Q.LumpOverHardware));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Unknown(Q.CalfPainOrSwelling).Yes(Q.LumpOverHardware));
 
         result.Urgency.Should().Be(Urgency.Urgent);
         result.RuleIds().Should().Equal("unresolved-red-flag", "hardware-irritation");
@@ -198,7 +199,7 @@ public class UrgentRuleTests
     [DoesNotFire("severe-pain")]
     public void Pain_8_that_is_getting_worse_is_urgent_severe_escalating_pain_and_not_also_severe_pain()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Pain(8).Yes(Q.NewOrWorseningPain));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Pain(8).Yes(Q.NewOrWorseningPain));
 
         result.Urgency.Should().Be(Urgency.Urgent);
         result.RuleIds().Should().Equal("severe-escalating-pain", "new-or-worsening-pain");
@@ -209,7 +210,7 @@ public class UrgentRuleTests
     [Fires("severe-escalating-pain")]
     public void Pain_9_that_returned_after_improvement_is_severe_escalating_pain()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Pain(9).Yes(Q.PainReturnedAfterImprovement));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Pain(9).Yes(Q.PainReturnedAfterImprovement));
 
         result.Urgency.Should().Be(Urgency.Urgent);
         result.Finding("severe-escalating-pain").Evidence.Should().Equal("painScore: 9", "painReturnedAfterImprovement: yes");
@@ -219,7 +220,7 @@ public class UrgentRuleTests
     [DoesNotFire("severe-escalating-pain")]
     public void Pain_7_that_is_getting_worse_is_not_severe_escalating_pain()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Pain(7).Yes(Q.NewOrWorseningPain));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Pain(7).Yes(Q.NewOrWorseningPain));
 
         result.Urgency.Should().Be(Urgency.Soon);
         result.RuleIds().Should().Equal("new-or-worsening-pain");
@@ -230,7 +231,7 @@ public class UrgentRuleTests
     [Fires("severe-pain")]
     public void Pain_10_that_is_not_getting_worse_is_severe_pain_not_severe_escalating_pain()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Pain(10).No(Q.NewOrWorseningPain, Q.PainReturnedAfterImprovement));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Pain(10).No(Q.NewOrWorseningPain, Q.PainReturnedAfterImprovement));
 
         result.Urgency.Should().Be(Urgency.Soon);
         result.RuleIds().Should().Equal("severe-pain");
@@ -240,7 +241,7 @@ public class UrgentRuleTests
     [DoesNotFire("severe-escalating-pain")]
     public void Worsening_pain_without_a_pain_score_is_not_severe_escalating_pain()
     {
-        var result = Engine.Evaluate(Reports.AllRedFlagsDenied().Yes(Q.NewOrWorseningPain));
+        var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.NewOrWorseningPain));
 
         result.RuleIds().Should().Equal("new-or-worsening-pain");
     }

@@ -5,6 +5,7 @@ using SpineTriage.Engine;
 using SpineTriage.Reports;
 using SpineTriage.Serialization;
 using SpineTriage.Tests.Support;
+using SpineTriage.TestSupport;
 using Q = SpineTriage.Reports.QuestionId;
 
 namespace SpineTriage.Tests.Serialization;
@@ -22,12 +23,12 @@ public class ResultSnapshotTests
     private const string CreateSnapshots = "SPINETRIAGE_CREATE_SNAPSHOTS";
 
     // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
-    private TriageEngine Engine { get; } = Reports.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.Engine();
 
     [Fact]
     public void Emergency_cauda_equina_after_lumbar_fusion()
     {
-        MatchSnapshot(Reports.AllRedFlagsDenied().Yes(Q.BladderOrBowelControlLoss, Q.SaddleNumbness) with
+        MatchSnapshot(ReportBuilder.AllRedFlagsDenied().Yes(Q.BladderOrBowelControlLoss, Q.SaddleNumbness) with
         {
             ReportId = "snapshot-emergency",
             SurgeryDate = new DateOnly(2026, 8, 10),
@@ -41,7 +42,7 @@ public class ResultSnapshotTests
     [Fact]
     public void Urgent_unresolved_red_flags_with_a_measured_temperature_and_a_fever_contradiction()
     {
-        var report = Reports.AllRedFlagsDenied()
+        var report = ReportBuilder.AllRedFlagsDenied()
             .Unknown(Q.SaddleNumbness, Q.CalfPainOrSwelling)
             .No(Q.Fever)
             .Measured(Temperature.Fahrenheit(100.4m));
@@ -52,7 +53,7 @@ public class ResultSnapshotTests
     [Fact]
     public void Soon_pain_after_improvement_in_a_smoker()
     {
-        MatchSnapshot(Reports.AllRedFlagsDenied().Yes(Q.PainReturnedAfterImprovement).Pain(6) with
+        MatchSnapshot(ReportBuilder.AllRedFlagsDenied().Yes(Q.PainReturnedAfterImprovement).Pain(6) with
         {
             ReportId = "snapshot-soon",
             SurgeryRegion = SurgeryRegion.Cervical,
@@ -64,7 +65,7 @@ public class ResultSnapshotTests
     [Fact]
     public void Routine_asymptomatic_imaging_finding()
     {
-        MatchSnapshot(Reports.AllRedFlagsDenied()
+        MatchSnapshot(ReportBuilder.AllRedFlagsDenied()
             .Yes(Q.ImagingShowsHardwareProblem)
             .No(Q.NewOrWorseningPain, Q.PainReturnedAfterImprovement, Q.InstabilityOrMovement, Q.RadiatingLimbPain) with
         {
@@ -79,7 +80,7 @@ public class ResultSnapshotTests
     [Fact]
     public void Self_care_expected_recovery()
     {
-        MatchSnapshot(Reports.AllRedFlagsDenied().Pain(3) with { ReportId = "snapshot-self-care", AssessedOn = null });
+        MatchSnapshot(ReportBuilder.AllRedFlagsDenied().Pain(3) with { ReportId = "snapshot-self-care", AssessedOn = null });
     }
 
     private void MatchSnapshot(SymptomReport report, [CallerFilePath] string sourceFile = "", [CallerMemberName] string test = "")

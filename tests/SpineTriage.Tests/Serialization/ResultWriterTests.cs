@@ -5,6 +5,7 @@ using FluentAssertions;
 using SpineTriage.Serialization;
 using SpineTriage.Serialization.Internal;
 using SpineTriage.Testing;
+using SpineTriage.TestSupport;
 using SpineTriage.Validation;
 
 namespace SpineTriage.Tests.Serialization;
@@ -18,7 +19,7 @@ public class ResultWriterTests
     [Fact]
     public void Writing_into_a_buffer_gives_the_bytes_of_the_compact_string()
     {
-        var result = Reports.Engine().TriageJson(Encoding.UTF8.GetBytes(Report)).GetValueOrThrow();
+        var result = ReportBuilder.Engine().TriageJson(Encoding.UTF8.GetBytes(Report)).GetValueOrThrow();
         var buffer = new ArrayBufferWriter<byte>();
 
         TriageJson.WriteResult(result, buffer);
@@ -29,7 +30,7 @@ public class ResultWriterTests
     [Fact]
     public void A_reused_buffer_holds_only_the_last_result()
     {
-        var result = Reports.Engine().TriageJson(Report).GetValueOrThrow();
+        var result = ReportBuilder.Engine().TriageJson(Report).GetValueOrThrow();
         var buffer = new ArrayBufferWriter<byte>();
         TriageJson.WriteResult(result, buffer);
         buffer.ResetWrittenCount();
@@ -43,7 +44,7 @@ public class ResultWriterTests
     public void The_writer_writes_every_property_of_the_result_document()
     {
         // A property added to the contract's result document must be written by the fast writer too.
-        var result = Reports.Engine().TriageJson(Report).GetValueOrThrow();
+        var result = ReportBuilder.Engine().TriageJson(Report).GetValueOrThrow();
         using var json = JsonDocument.Parse(TriageJson.SerializeResult(result));
         var expected = typeof(ResultDocument).GetProperties().Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name));
         var findingExpected = typeof(FindingDocument).GetProperties().Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name));

@@ -4,6 +4,7 @@ using SpineTriage.Engine;
 using SpineTriage.Reports;
 using SpineTriage.Serialization;
 using SpineTriage.Tests.Support;
+using SpineTriage.TestSupport;
 using SpineTriage.Validation;
 using Q = SpineTriage.Reports.QuestionId;
 
@@ -13,7 +14,7 @@ namespace SpineTriage.Tests.Serialization;
 public class RoundTripTests
 {
     // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
-    private TriageEngine Engine { get; } = Reports.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.Engine();
 
     private static readonly SymptomReport Full = new()
     {
@@ -37,12 +38,12 @@ public class RoundTripTests
 
     private static SymptomReport ReportNamed(string name) => name switch
     {
-        "empty" => new SymptomReport { SurgeryDate = Reports.SurgeryDate, AssessedOn = Reports.Today },
-        "selfCare" => Reports.AllRedFlagsDenied() with { RiskFactors = [RiskFactor.Obesity] },
-        "routine" => Reports.AllRedFlagsDenied().Yes(Q.ImagingShowsHardwareProblem),
-        "soon" => Reports.AllRedFlagsDenied().Pain(8).Yes(Q.RadiatingLimbPain),
-        "urgent" => Reports.AllRedFlagsDenied().No(Q.Fever).Measured(Temperature.Celsius(38.9m)),
-        "emergency" => Reports.AllRedFlagsDenied().Yes(Q.SaddleNumbness, Q.WoundDischarge) with { ReportId = "e-1" },
+        "empty" => new SymptomReport { SurgeryDate = ReportBuilder.SurgeryDate, AssessedOn = ReportBuilder.Today },
+        "selfCare" => ReportBuilder.AllRedFlagsDenied() with { RiskFactors = [RiskFactor.Obesity] },
+        "routine" => ReportBuilder.AllRedFlagsDenied().Yes(Q.ImagingShowsHardwareProblem),
+        "soon" => ReportBuilder.AllRedFlagsDenied().Pain(8).Yes(Q.RadiatingLimbPain),
+        "urgent" => ReportBuilder.AllRedFlagsDenied().No(Q.Fever).Measured(Temperature.Celsius(38.9m)),
+        "emergency" => ReportBuilder.AllRedFlagsDenied().Yes(Q.SaddleNumbness, Q.WoundDischarge) with { ReportId = "e-1" },
         "fullyFilled" => Full,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
@@ -161,7 +162,7 @@ public class RoundTripTests
     [Fact]
     public void A_result_without_a_report_id_leaves_it_out()
     {
-        var json = Parse(TriageJson.SerializeResult(Engine.Evaluate(Reports.AllRedFlagsDenied())));
+        var json = Parse(TriageJson.SerializeResult(Engine.Evaluate(ReportBuilder.AllRedFlagsDenied())));
 
         Names(json).Should().NotContain("reportId").And.Contain("urgency");
     }

@@ -4,6 +4,7 @@ using SpineTriage.Engine;
 using SpineTriage.Reports;
 using SpineTriage.Serialization;
 using SpineTriage.Tests.Support;
+using SpineTriage.TestSupport;
 using SpineTriage.Validation;
 
 namespace SpineTriage.Tests.Serialization;
@@ -15,7 +16,7 @@ namespace SpineTriage.Tests.Serialization;
 public class StrictReportJsonTests
 {
     // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
-    private TriageEngine Engine { get; } = Reports.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.Engine();
 
     /// <summary>A valid report with the given extra members.</summary>
     private static string Report(string members = "") =>

@@ -1,5 +1,6 @@
 using SpineTriage.Reports;
 using SpineTriage.Results;
+using SpineTriage.TestSupport;
 
 namespace SpineTriage.Tests.Support;
 

@@ -2,6 +2,7 @@ using FluentAssertions;
 using SpineTriage.Engine;
 using SpineTriage.Reports;
 using SpineTriage.Tests.Support;
+using SpineTriage.TestSupport;
 using SpineTriage.Validation;
 
 namespace SpineTriage.Tests.Validation;
@@ -13,9 +14,9 @@ namespace SpineTriage.Tests.Validation;
 public class SymptomReportValidationTests
 {
     // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
-    private TriageEngine Engine { get; } = Reports.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.Engine();
 
-    private static readonly SymptomReport Valid = Reports.AllRedFlagsDenied();
+    private static readonly SymptomReport Valid = ReportBuilder.AllRedFlagsDenied();
 
     private IEnumerable<string> Paths(SymptomReport report) => Engine.Validate(report).Errors.Select(e => e.Path);
 
@@ -66,25 +67,25 @@ public class SymptomReportValidationTests
     [Fact]
     public void Surgery_on_the_assessment_date_is_accepted()
     {
-        ShouldBeValid(Valid with { SurgeryDate = Reports.Today, AssessedOn = Reports.Today });
+        ShouldBeValid(Valid with { SurgeryDate = ReportBuilder.Today, AssessedOn = ReportBuilder.Today });
     }
 
     [Fact]
     public void A_surgery_date_after_the_clock_s_today_is_an_error_when_there_is_no_assessment_date()
     {
-        SingleError(Valid with { SurgeryDate = Reports.Today.AddDays(1), AssessedOn = null }).Path.Should().Be("$.surgeryDate");
+        SingleError(Valid with { SurgeryDate = ReportBuilder.Today.AddDays(1), AssessedOn = null }).Path.Should().Be("$.surgeryDate");
     }
 
     [Fact]
     public void An_assessment_date_one_day_after_the_clock_s_today_is_accepted()
     {
-        ShouldBeValid(Valid with { AssessedOn = Reports.Today.AddDays(1) });
+        ShouldBeValid(Valid with { AssessedOn = ReportBuilder.Today.AddDays(1) });
     }
 
     [Fact]
     public void An_assessment_date_two_days_after_the_clock_s_today_is_an_error()
     {
-        var error = SingleError(Valid with { AssessedOn = Reports.Today.AddDays(2) });
+        var error = SingleError(Valid with { AssessedOn = ReportBuilder.Today.AddDays(2) });
 
         error.Path.Should().Be("$.assessedOn");
         error.Message.Should().Contain("one day");

@@ -1,6 +1,7 @@
 using FluentAssertions;
 using SpineTriage.Engine;
 using SpineTriage.Reports;
+using SpineTriage.TestSupport;
 using SpineTriage.Validation;
 
 namespace SpineTriage.Tests.Validation;
@@ -10,7 +11,7 @@ public class ValidationErrorCodeTests
 {
     private static readonly DateOnly Surgery = new(2026, 9, 1);
 
-    private TriageEngine Engine { get; } = Reports.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.Engine();
 
     public static TheoryData<string, SymptomReport, string> Cases() => new()
     {

@@ -1,13 +1,12 @@
 using CsCheck;
 using SpineTriage.Engine;
 using SpineTriage.Reports;
-using SpineTriage.Results;
 using SpineTriage.Serialization;
 
-namespace SpineTriage.Safety.Tests;
+namespace SpineTriage.TestSupport;
 
 /// <summary>How a generated report treats one question: absent from the answers, or given as unknown, no or yes.</summary>
-internal enum Given
+public enum Given
 {
     NotGiven,
     Unknown,
@@ -20,20 +19,20 @@ internal enum Given
 /// temperatures in both units across the plausible range and around the fever threshold, pain scores
 /// including none, risk factors, hardware and dates. Every generated report passes validation.
 /// </summary>
-internal static class ReportGen
+public static class ReportGen
 {
-    public static readonly DateOnly Today = new(2026, 11, 24);
+    public static readonly DateOnly Today = ReportBuilder.Today;
 
     /// <summary>The default engine, its clock fixed at <see cref="Today"/>.</summary>
-    public static readonly TriageEngine Engine = new(null, new FixedClock(Today));
+    public static readonly TriageEngine Engine = new(null, TestClock.At(Today));
 
     /// <summary>Engines at the default and at the edges of the allowed thresholds: the properties hold for any valid options.</summary>
     public static readonly TriageEngine[] Engines =
     [
         Engine,
-        new(new TriageEngineOptions { FeverThresholdCelsius = 37.5m, SeverePainScore = 6 }, new FixedClock(Today)),
-        new(new TriageEngineOptions { FeverThresholdCelsius = 39.5m, SeverePainScore = 10 }, new FixedClock(Today)),
-        new(new TriageEngineOptions { FeverThresholdCelsius = 38.3m, SeverePainScore = 7 }, new FixedClock(Today)),
+        new(new TriageEngineOptions { FeverThresholdCelsius = 37.5m, SeverePainScore = 6 }, TestClock.At(Today)),
+        new(new TriageEngineOptions { FeverThresholdCelsius = 39.5m, SeverePainScore = 10 }, TestClock.At(Today)),
+        new(new TriageEngineOptions { FeverThresholdCelsius = 38.3m, SeverePainScore = 7 }, TestClock.At(Today)),
     ];
 
     public static readonly QuestionId[] RedFlags = QuestionCatalogue.RedFlags.Select(q => q.Id).ToArray();
@@ -61,7 +60,7 @@ internal static class ReportGen
         (2, Gen.Int[860, 1130].Select(t => SpineTriage.Reports.Temperature.Fahrenheit(t / 10m))),
         (3, Gen.Int[370, 400].Select(t => SpineTriage.Reports.Temperature.Celsius(t / 10m))),
         (3, Gen.Int[985, 1040].Select(t => SpineTriage.Reports.Temperature.Fahrenheit(t / 10m))),
-        (1, Gen.Int[37400, 40100].Select(t => SpineTriage.Reports.Temperature.Celsius(t / 1000m))));
+        (1, Gen.Int[3740, 4010].Select(t => SpineTriage.Reports.Temperature.Celsius(t / 100m))));
 
     public static readonly Gen<int?> PainScore = Gen.Frequency((1, Gen.Const((int?)null)), (4, Gen.Int[0, 10].Select(p => (int?)p)));
 
@@ -127,14 +126,15 @@ internal static class ReportGen
                 _ => Answer.Unknown,
             })));
 
-    /// <summary>Triages a report that must be valid; a rejected generated report is a bug in the generator.</summary>
-    public static TriageResult Evaluate(this TriageEngine engine, SymptomReport report)
-    {
-        var outcome = engine.Triage(report);
-        return outcome.IsSuccess
-            ? outcome.Value
-            : throw new InvalidOperationException("Generated report is invalid: " + string.Join("; ", outcome.Errors));
-    }
+
+    /// <summary>
+    /// <paramref name="count"/> valid reports drawn from <see cref="Valid"/> with a fixed CsCheck seed: the same
+    /// reports on every run, for tests that compare implementations on a fixed set.
+    /// </summary>
+    /// <param name="seed">The seed of CsCheck's random generator.</param>
+    /// <param name="count">How many reports.</param>
+    /// <returns>The reports.</returns>
+    public static SymptomReport[] Sample(uint seed, int count) => Valid.Array[count].Generate(new PCG(seed), null!, out _);
 
     /// <summary>The report as JSON, for CsCheck to print a failing (shrunk) example.</summary>
     public static string Print(SymptomReport report) => TriageJson.SerializeReport(report);
@@ -144,12 +144,4 @@ internal static class ReportGen
 
     private static Gen<T[]> Subset<T>(T[] values) =>
         Gen.Bool.Array[values.Length].Select(take => values.Where((_, i) => take[i]).ToArray());
-}
-
-/// <summary>A clock fixed at noon UTC of a given day.</summary>
-internal sealed class FixedClock(DateOnly today) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => new(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
-
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 }

@@ -2,16 +2,16 @@ using SpineTriage.Engine;
 using SpineTriage.Reports;
 using SpineTriage.Results;
 
-namespace SpineTriage.Tests;
+namespace SpineTriage.TestSupport;
 
 /// <summary>Builders for reports, so a test states only what matters to it.</summary>
-internal static class Reports
+public static class ReportBuilder
 {
     public static readonly DateOnly Today = new(2026, 11, 24);
 
     public static readonly DateOnly SurgeryDate = new(2026, 9, 1);
 
-    public static TriageEngine Engine(TriageEngineOptions? options = null) => new(options, new FixedClock(Today));
+    public static TriageEngine Engine(TriageEngineOptions? options = null) => new(options, TestClock.At(Today));
 
     /// <summary>Every red flag answered no: a report that triages to self care unless a test changes it.</summary>
     public static SymptomReport AllRedFlagsDenied() => new()
@@ -32,19 +32,11 @@ internal static class Reports
         var outcome = engine.Triage(report);
         if (!outcome.IsSuccess)
         {
-            throw new InvalidOperationException("Test report is invalid: " + string.Join("; ", outcome.Errors));
+            throw new InvalidOperationException("Test report is invalid (a bug in the test or the generator): " + string.Join("; ", outcome.Errors));
         }
 
         return outcome.Value;
     }
 
     public static IEnumerable<string> RuleIds(this TriageResult result) => result.Findings.Select(f => f.RuleId);
-}
-
-/// <summary>A clock fixed at noon UTC of a given day.</summary>
-internal sealed class FixedClock(DateOnly today) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => new(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
-
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 }
