@@ -4,7 +4,7 @@ using SpineTriage.Results;
 using SpineTriage.Testing;
 using SpineTriage.TestSupport;
 
-namespace SpineTriage.Tests.Cases;
+namespace SpineTriage.Tests.Testing;
 
 /// <summary>
 /// Case files (contract.md, case file): read strictly, a malformed case file is a list of errors; a case whose

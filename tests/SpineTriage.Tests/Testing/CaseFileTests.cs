@@ -3,7 +3,7 @@ using SpineTriage.Engine;
 using SpineTriage.Testing;
 using SpineTriage.TestSupport;
 
-namespace SpineTriage.Tests;
+namespace SpineTriage.Tests.Testing;
 
 public class CaseFileTests
 {

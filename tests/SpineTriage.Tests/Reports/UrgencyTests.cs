@@ -2,7 +2,7 @@ using FluentAssertions;
 using SpineTriage.Engine;
 using SpineTriage.Results;
 
-namespace SpineTriage.Tests.ReportModel;
+namespace SpineTriage.Tests.Reports;
 
 /// <summary>The urgency scale of clinical-criteria.md section 1: stable code, JSON name, timeframe, CDS Hooks indicator.</summary>
 public class UrgencyTests

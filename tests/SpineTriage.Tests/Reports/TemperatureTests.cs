@@ -1,7 +1,7 @@
 using FluentAssertions;
 using SpineTriage.Reports;
 
-namespace SpineTriage.Tests.ReportModel;
+namespace SpineTriage.Tests.Reports;
 
 /// <summary>A temperature carries its unit; Fahrenheit converts as (F − 32) × 5 / 9 (clinical-criteria.md section 2).</summary>
 public class TemperatureTests

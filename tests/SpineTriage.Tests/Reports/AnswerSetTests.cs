@@ -2,7 +2,7 @@ using FluentAssertions;
 using SpineTriage.Reports;
 using Q = SpineTriage.Reports.QuestionId;
 
-namespace SpineTriage.Tests.ReportModel;
+namespace SpineTriage.Tests.Reports;
 
 /// <summary>Answers are yes, no or unknown; a question not given reads as unknown, and the set remembers what was given.</summary>
 public class AnswerSetTests

@@ -2,7 +2,7 @@ using FluentAssertions;
 using SpineTriage.Reports;
 using SpineTriage.Serialization;
 
-namespace SpineTriage.Tests.ReportModel;
+namespace SpineTriage.Tests.Reports;
 
 /// <summary>The questions of clinical-criteria.md section 3, in asking order, with their red-flag marks.</summary>
 public class QuestionCatalogueTests
