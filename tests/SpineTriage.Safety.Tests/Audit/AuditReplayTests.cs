@@ -124,6 +124,25 @@ public class AuditReplayTests
     }
 
     [Fact]
+    public void A_replay_result_as_text_names_the_status_and_decisions_but_no_report_data()
+    {
+        var record = AuditRecordTests.Record(WoundSigns with { PainScore = 7, AssessedOn = new DateOnly(2026, 11, 20) }, WithReport);
+        var invalid = record with { ReportJson = record.ReportJson!.Replace("\"painScore\":7", "\"painScore\":\"John Smith 1970-01-01\"", StringComparison.Ordinal) };
+
+        var texts = new[]
+        {
+            AuditReplay.Replay(Engine, record).ToString(),
+            AuditReplay.Replay(Engine, record with { Urgency = Urgency.Soon }).ToString(),
+            AuditReplay.Replay(Engine, invalid).ToString(),
+        };
+
+        texts[0].Should().Be("ReplayResult: same: recorded urgent [wound-signs], now urgent [wound-signs]");
+        texts[2].Should().StartWith("ReplayResult: report invalid: recorded urgent [wound-signs], 1 error(s)");
+        texts.Should().OnlyContain(t => !t.Contains("8812", StringComparison.Ordinal) && !t.Contains("John", StringComparison.Ordinal)
+            && !t.Contains("2026", StringComparison.Ordinal) && !t.Contains("painScore", StringComparison.Ordinal) && !t.Contains("woundDischarge", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_different_decision_is_described_with_the_recorded_and_the_current_urgency_and_rules()
     {
         var record = AuditRecordTests.Record(WoundSigns, WithReport) with { Urgency = Urgency.Soon, RuleIds = ["new-or-worsening-pain"] };
