@@ -14,7 +14,7 @@ namespace SpineTriage.Audit;
 /// <summary>
 /// What an auditor needs to know about one triage decision, as one line of JSON Lines: when, by which
 /// engine and rule set, on which report (a SHA-256 hash of its canonical JSON), with which urgency and
-/// rules. <see cref="Create"/> makes one; <see cref="ToJsonLine"/> and <see cref="ParseJsonLine"/> write
+/// rules. <see cref="Create"/> makes one, <see cref="AuditChain.Append"/> links it into a tamper-evident chain; <see cref="ToJsonLine"/> and <see cref="ParseJsonLine(string)"/> write
 /// and read it; <see cref="AuditReplay"/> replays it under today's rules.
 /// </summary>
 /// <remarks>
@@ -23,13 +23,22 @@ namespace SpineTriage.Audit;
 /// </remarks>
 public sealed record AuditRecord
 {
-    /// <summary>The version of the record's JSON shape written by this library.</summary>
-    public const int CurrentRecordVersion = 1;
+    /// <summary>The newest version of the record's JSON shape this library writes and reads: <see cref="ChainedRecordVersion"/>.</summary>
+    public const int CurrentRecordVersion = ChainedRecordVersion;
+
+    /// <summary>The version of a record that is not chained, as <see cref="Create"/> makes it: no record hash.</summary>
+    public const int UnchainedRecordVersion = 1;
+
+    /// <summary>The version of a record linked into a tamper-evident chain by <see cref="AuditChain"/>: with <see cref="PreviousHash"/> and <see cref="RecordHash"/>.</summary>
+    public const int ChainedRecordVersion = 2;
+
+    /// <summary>The longest JSON line read as an audit record, in UTF-8 bytes (1 MiB); a longer line is a <c>tooLarge</c> error.</summary>
+    public const int MaxJsonLineBytes = 1 << 20;
 
     private readonly IReadOnlyList<string> _ruleIds = ValueList<string>.Empty;
 
-    /// <summary>Gets the version of the record's JSON shape (<see cref="CurrentRecordVersion"/>).</summary>
-    public int RecordVersion { get; init; } = CurrentRecordVersion;
+    /// <summary>Gets the version of the record's JSON shape: <see cref="UnchainedRecordVersion"/> (1) as made by <see cref="Create"/>, <see cref="ChainedRecordVersion"/> (2) once appended to an <see cref="AuditChain"/>.</summary>
+    public int RecordVersion { get; init; } = UnchainedRecordVersion;
 
     /// <summary>Gets when the triage was recorded, from the engine's <see cref="TriageEngine.TimeProvider"/> (UTC).</summary>
     public required DateTimeOffset Time { get; init; }
@@ -57,6 +66,19 @@ public sealed record AuditRecord
 
     /// <summary>Gets the report's canonical JSON, only when the integrator opted in; it is patient data.</summary>
     public string? ReportJson { get; init; }
+
+    /// <summary>
+    /// Gets the <see cref="RecordHash"/> of the record before this one in its chain (<see cref="AuditChain.Genesis"/>
+    /// for the first); <see langword="null"/> for an unchained (version-1) record.
+    /// </summary>
+    public string? PreviousHash { get; init; }
+
+    /// <summary>
+    /// Gets the hash of every other field of the record, <see cref="PreviousHash"/> included: <c>sha256:</c> and 64
+    /// hex digits, or <c>hmac-sha256:</c> and 64 hex digits when the chain is keyed (<see cref="AuditKey"/>);
+    /// <see langword="null"/> for an unchained (version-1) record. Set by <see cref="AuditChain.Append"/>.
+    /// </summary>
+    public string? RecordHash { get; init; }
 
     /// <summary>Gets the informational version of this SpineTriage library, for example <c>1.0.0+&lt;commit&gt;</c>.</summary>
     public static string CurrentEngineVersion { get; } =
@@ -91,6 +113,7 @@ public sealed record AuditRecord
         var canonical = TriageJson.SerializeReport(report.Report);
         return new AuditRecord
         {
+            RecordVersion = UnchainedRecordVersion,
             Time = engine.TimeProvider.GetUtcNow(),
             EngineVersion = CurrentEngineVersion,
             RuleSet = engine.RuleSet.Identity,
@@ -124,13 +147,18 @@ public sealed record AuditRecord
     /// The embedded report is checked against its hash when it is replayed (<see cref="AuditReplay.Replay"/>).
     /// </summary>
     /// <param name="line">The JSON line.</param>
-    /// <returns>The record, or every error found. Never throws for bad input.</returns>
+    /// <returns>The record, or every error found (a line longer than <see cref="MaxJsonLineBytes"/> is one <c>tooLarge</c> error). Never throws for bad input.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="line"/> is <see langword="null"/>.</exception>
     public static Outcome<AuditRecord> ParseJsonLine(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
         return AuditRecordReader.Read(line);
     }
+
+    /// <summary>Reads one UTF-8 line written by <see cref="ToJsonLine"/>, strictly, as <see cref="ParseJsonLine(string)"/> does.</summary>
+    /// <param name="utf8Line">The JSON line as UTF-8, without its line break; at most <see cref="MaxJsonLineBytes"/> bytes.</param>
+    /// <returns>The record, or every error found. Never throws for bad input.</returns>
+    public static Outcome<AuditRecord> ParseJsonLine(ReadOnlySpan<byte> utf8Line) => AuditRecordReader.Read(utf8Line);
 
     /// <summary>
     /// Describes the record without patient data: its version, decision and rule set, and whether it holds
@@ -139,7 +167,7 @@ public sealed record AuditRecord
     /// <returns>For example <c>AuditRecord v1: urgent [wound-signs], rule set 1.0.0, report included</c>.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"AuditRecord v{RecordVersion}: {Urgency.JsonName()} [{string.Join(", ", RuleIds)}], rule set {RuleSet.Version}, {(ReportJson is not null ? "report included" : ReportId is not null ? "report id only" : "no report")}");
+        $"AuditRecord v{RecordVersion}: {Urgency.JsonName()} [{string.Join(", ", RuleIds)}], rule set {RuleSet.Version}, {(ReportJson is not null ? "report included" : ReportId is not null ? "report id only" : "no report")}{(RecordHash is null ? "" : AuditRecordHash.IsKeyed(RecordHash) ? ", chained (hmac-sha256)" : ", chained (sha256)")}");
 
     private static string Hash(string canonicalJson) => Sha256Hash.Of(canonicalJson);
 }

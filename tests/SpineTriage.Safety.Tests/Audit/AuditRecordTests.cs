@@ -183,7 +183,7 @@ public class AuditRecordTests
     [Theory]
     [InlineData("\"urgency\":\"urgent\"", "\"urgency\":\"urgnet\"", "$.urgency")]
     [InlineData("\"urgencyCode\":4", "\"urgencyCode\":5", "$.urgencyCode")]
-    [InlineData("\"recordVersion\":1", "\"recordVersion\":2", "$.recordVersion")]
+    [InlineData("\"recordVersion\":1", "\"recordVersion\":3", "$.recordVersion")]
     [InlineData("\"assessedOn\":\"2026-11-23\"", "\"assessedOn\":\"23/11/2026\"", "$.assessedOn")]
     [InlineData("\"reportHash\":\"sha256:", "\"reportHash\":\"md5:", "$.reportHash")]
     [InlineData("\"ruleIds\":[", "\"ruleIds\":[\"\",", "$.ruleIds[0]")]

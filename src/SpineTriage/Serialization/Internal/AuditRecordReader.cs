@@ -15,10 +15,10 @@ namespace SpineTriage.Serialization.Internal;
 /// </summary>
 internal static class AuditRecordReader
 {
-    private const int RecordVersion = 0, Time = 1, EngineVersion = 2, RuleSet = 3, AssessedOn = 4, ReportHash = 5, Urgency = 6, UrgencyCode = 7, RuleIds = 8, ReportId = 9, Report = 10;
+    private const int RecordVersion = 0, Time = 1, EngineVersion = 2, RuleSet = 3, AssessedOn = 4, ReportHash = 5, Urgency = 6, UrgencyCode = 7, RuleIds = 8, ReportId = 9, Report = 10, PreviousHash = 11, RecordHash = 12;
 
     private static readonly string[] RecordNames =
-        ["recordVersion", "time", "engineVersion", "ruleSet", "assessedOn", "reportHash", "urgency", "urgencyCode", "ruleIds", "reportId", "report"];
+        ["recordVersion", "time", "engineVersion", "ruleSet", "assessedOn", "reportHash", "urgency", "urgencyCode", "ruleIds", "reportId", "report", "previousHash", "recordHash"];
 
     private static readonly ObjectShape RecordShape = Hiding(RecordNames);
 
@@ -28,15 +28,30 @@ internal static class AuditRecordReader
 
     public static Outcome<AuditRecord> Read(string line)
     {
+        if (line.Length > AuditRecord.MaxJsonLineBytes / 3 && Encoding.UTF8.GetByteCount(line) > AuditRecord.MaxJsonLineBytes)
+        {
+            return new(null, [TooLarge()]);
+        }
+
         var record = StrictJson.Read(line, Root, out var errors);
         return new(record, errors.Items);
     }
 
     public static Outcome<AuditRecord> Read(ReadOnlySpan<byte> utf8Line)
     {
+        if (utf8Line.Length > AuditRecord.MaxJsonLineBytes)
+        {
+            return new(null, [TooLarge()]);
+        }
+
         var record = StrictJson.Read(utf8Line, Root, out var errors);
         return new(record, errors.Items);
     }
+
+    public static ValidationError TooLarge() => new(
+        "$",
+        ErrorCodes.TooLarge,
+        $"the line is longer than {AuditRecord.MaxJsonLineBytes} bytes, the limit of one audit record; it was not read.");
 
     /// <summary>Names the JSON kind of the current value, never the value itself.</summary>
     internal static string Kind(ref Utf8JsonReader reader) => reader.TokenType switch
@@ -84,6 +99,8 @@ internal static class AuditRecordReader
         string[]? ruleIds = null;
         string? reportId = null;
         string? reportJson = null;
+        string? previousHash = null;
+        string? recordHash = null;
         var seen = new bool[RecordNames.Length];
 
         var properties = new StrictObject("$", RecordShape, ref errors);
@@ -181,16 +198,37 @@ internal static class AuditRecordReader
                     }
 
                     break;
+                case PreviousHash:
+                    previousHash = ChainHash(ref reader, path, "previousHash", ref errors);
+                    break;
+                case RecordHash:
+                    recordHash = ChainHash(ref reader, path, "recordHash", ref errors);
+                    break;
             }
         }
 
         if (!seen[RecordVersion])
         {
-            errors.Add(new("$.recordVersion", ErrorCodes.Required, $"recordVersion is required: {AuditRecord.CurrentRecordVersion}."));
+            errors.Add(new("$.recordVersion", ErrorCodes.Required, "recordVersion is required: 1, or 2 for a chained record."));
         }
-        else if (version is { } given && given != AuditRecord.CurrentRecordVersion)
+        else if (version is AuditRecord.UnchainedRecordVersion)
         {
-            errors.Add(new("$.recordVersion", ErrorCodes.UnsupportedVersion, $"recordVersion must be {AuditRecord.CurrentRecordVersion}; this library does not read other versions."));
+            foreach (var chainField in (ReadOnlySpan<int>)[PreviousHash, RecordHash])
+            {
+                if (seen[chainField])
+                {
+                    errors.Add(new("$." + RecordNames[chainField], ErrorCodes.Conflict, $"{RecordNames[chainField]} belongs to chained records (recordVersion 2), not to version 1."));
+                }
+            }
+        }
+        else if (version is AuditRecord.ChainedRecordVersion)
+        {
+            Require(seen[PreviousHash], "$.previousHash", "previousHash is required in a chained record (recordVersion 2): the recordHash of the record before it.", ref errors);
+            Require(seen[RecordHash], "$.recordHash", "recordHash is required in a chained record (recordVersion 2).", ref errors);
+        }
+        else if (version is not null)
+        {
+            errors.Add(new("$.recordVersion", ErrorCodes.UnsupportedVersion, "recordVersion must be 1 or 2; this library does not read other versions."));
         }
 
         Require(seen[Time], "$.time", "time is required: an ISO 8601 date and time with offset.", ref errors);
@@ -223,6 +261,8 @@ internal static class AuditRecordReader
             RuleIds = ruleIds!,
             ReportId = reportId,
             ReportJson = reportJson,
+            PreviousHash = previousHash,
+            RecordHash = recordHash,
         };
     }
 
@@ -270,6 +310,17 @@ internal static class AuditRecordReader
         }
 
         Wrong(ref reader, path, reader.TokenType == JsonTokenType.String ? ErrorCodes.InvalidFormat : ErrorCodes.WrongType, $"{name} must be \"sha256:\" and 64 lowercase hex digits", ref errors);
+        return null;
+    }
+
+    private static string? ChainHash(ref Utf8JsonReader reader, string path, string name, ref ErrorList errors)
+    {
+        if (reader.TokenType == JsonTokenType.String && reader.GetString() is { } text && AuditRecordHash.IsWellFormed(text))
+        {
+            return text;
+        }
+
+        Wrong(ref reader, path, reader.TokenType == JsonTokenType.String ? ErrorCodes.InvalidFormat : ErrorCodes.WrongType, $"{name} must be \"sha256:\" or \"hmac-sha256:\" and 64 lowercase hex digits", ref errors);
         return null;
     }
 

@@ -31,16 +31,19 @@ internal static class AuditRecordWriter
     private static readonly JsonEncodedText RuleIds = JsonEncodedText.Encode("ruleIds");
     private static readonly JsonEncodedText ReportId = JsonEncodedText.Encode("reportId");
     private static readonly JsonEncodedText Report = JsonEncodedText.Encode("report");
+    private static readonly JsonEncodedText PreviousHash = JsonEncodedText.Encode("previousHash");
+    private static readonly JsonEncodedText RecordHash = JsonEncodedText.Encode("recordHash");
 
     /// <summary>The record as one JSON line (no line break).</summary>
     public static string ToJsonLine(AuditRecord record)
     {
         var output = new ArrayBufferWriter<byte>(512);
-        Write(record, output);
+        Write(record, output, includeRecordHash: true);
         return Encoding.UTF8.GetString(output.WrittenSpan);
     }
 
-    public static void Write(AuditRecord record, IBufferWriter<byte> output)
+    /// <summary>Writes the record; without <paramref name="includeRecordHash"/>, its canonical form (<see cref="AuditRecordHash"/>).</summary>
+    public static void Write(AuditRecord record, IBufferWriter<byte> output, bool includeRecordHash)
     {
         using var writer = new Utf8JsonWriter(output, Options);
         writer.WriteStartObject();
@@ -71,6 +74,16 @@ internal static class AuditRecordWriter
         {
             writer.WritePropertyName(Report);
             CopyCompact(record.ReportJson, writer);
+        }
+
+        if (record.PreviousHash is not null)
+        {
+            writer.WriteString(PreviousHash, record.PreviousHash);
+        }
+
+        if (includeRecordHash && record.RecordHash is not null)
+        {
+            writer.WriteString(RecordHash, record.RecordHash);
         }
 
         writer.WriteEndObject();
