@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Reflection;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using SpineTriage.Engine;
 using SpineTriage.Reports;
@@ -15,7 +14,7 @@ namespace SpineTriage.Audit;
 /// <summary>
 /// What an auditor needs to know about one triage decision, as one line of JSON Lines: when, by which
 /// engine and rule set, on which report (a SHA-256 hash of its canonical JSON), with which urgency and
-/// rules. <see cref="Create"/> makes one; <see cref="ToJsonLine"/> and <see cref="ParseJsonLine"/> write
+/// rules. <see cref="Create"/> makes one, <see cref="AuditChain.Append"/> links it into a tamper-evident chain; <see cref="ToJsonLine"/> and <see cref="ParseJsonLine(string)"/> write
 /// and read it; <see cref="AuditReplay"/> replays it under today's rules.
 /// </summary>
 /// <remarks>
@@ -24,21 +23,22 @@ namespace SpineTriage.Audit;
 /// </remarks>
 public sealed record AuditRecord
 {
-    /// <summary>The version of the record's JSON shape written by this library.</summary>
-    public const int CurrentRecordVersion = 1;
+    /// <summary>The newest version of the record's JSON shape this library writes and reads: <see cref="ChainedRecordVersion"/>.</summary>
+    public const int CurrentRecordVersion = ChainedRecordVersion;
 
-    private static readonly AuditJsonContext Context = new(new JsonSerializerOptions
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        WriteIndented = false,
-    });
+    /// <summary>The version of a record that is not chained, as <see cref="Create"/> makes it: no record hash.</summary>
+    public const int UnchainedRecordVersion = 1;
 
-    private static readonly JsonDocumentOptions LineOptions = new() { MaxDepth = StrictJson.MaxDepth };
+    /// <summary>The version of a record linked into a tamper-evident chain by <see cref="AuditChain"/>: with <see cref="PreviousHash"/> and <see cref="RecordHash"/>.</summary>
+    public const int ChainedRecordVersion = 2;
 
-    /// <summary>Gets the version of the record's JSON shape (<see cref="CurrentRecordVersion"/>).</summary>
-    public int RecordVersion { get; init; } = CurrentRecordVersion;
+    /// <summary>The longest JSON line read as an audit record, in UTF-8 bytes (1 MiB); a longer line is a <c>tooLarge</c> error.</summary>
+    public const int MaxJsonLineBytes = 1 << 20;
+
+    private readonly IReadOnlyList<string> _ruleIds = ValueList<string>.Empty;
+
+    /// <summary>Gets the version of the record's JSON shape: <see cref="UnchainedRecordVersion"/> (1) as made by <see cref="Create"/>, <see cref="ChainedRecordVersion"/> (2) once appended to an <see cref="AuditChain"/>.</summary>
+    public int RecordVersion { get; init; } = UnchainedRecordVersion;
 
     /// <summary>Gets when the triage was recorded, from the engine's <see cref="TriageEngine.TimeProvider"/> (UTC).</summary>
     public required DateTimeOffset Time { get; init; }
@@ -59,13 +59,26 @@ public sealed record AuditRecord
     public required Urgency Urgency { get; init; }
 
     /// <summary>Gets the ids of the rules that fired, in the order of the result's findings.</summary>
-    public required IReadOnlyList<string> RuleIds { get; init; }
+    public required IReadOnlyList<string> RuleIds { get => _ruleIds; init => _ruleIds = ValueList<string>.CopyOf(value); }
 
     /// <summary>Gets the report id, only when the integrator opted in; it may identify a patient.</summary>
     public string? ReportId { get; init; }
 
     /// <summary>Gets the report's canonical JSON, only when the integrator opted in; it is patient data.</summary>
     public string? ReportJson { get; init; }
+
+    /// <summary>
+    /// Gets the <see cref="RecordHash"/> of the record before this one in its chain (<see cref="AuditChain.Genesis"/>
+    /// for the first); <see langword="null"/> for an unchained (version-1) record.
+    /// </summary>
+    public string? PreviousHash { get; init; }
+
+    /// <summary>
+    /// Gets the hash of every other field of the record, <see cref="PreviousHash"/> included: <c>sha256:</c> and 64
+    /// hex digits, or <c>hmac-sha256:</c> and 64 hex digits when the chain is keyed (<see cref="AuditKey"/>);
+    /// <see langword="null"/> for an unchained (version-1) record. Set by <see cref="AuditChain.Append"/>.
+    /// </summary>
+    public string? RecordHash { get; init; }
 
     /// <summary>Gets the informational version of this SpineTriage library, for example <c>1.0.0+&lt;commit&gt;</c>.</summary>
     public static string CurrentEngineVersion { get; } =
@@ -100,6 +113,7 @@ public sealed record AuditRecord
         var canonical = TriageJson.SerializeReport(report.Report);
         return new AuditRecord
         {
+            RecordVersion = UnchainedRecordVersion,
             Time = engine.TimeProvider.GetUtcNow(),
             EngineVersion = CurrentEngineVersion,
             RuleSet = engine.RuleSet.Identity,
@@ -122,194 +136,38 @@ public sealed record AuditRecord
     }
 
     /// <summary>Writes the record as one line of JSON (no line break): a line of a JSON Lines audit log.</summary>
-    /// <returns>The JSON line; the report, when included, is embedded as a JSON object.</returns>
-    public string ToJsonLine()
-    {
-        JsonDocument? report = ReportJson is null ? null : JsonDocument.Parse(ReportJson);
-        try
-        {
-            var document = new AuditRecordDocument
-            {
-                RecordVersion = RecordVersion,
-                Time = Time,
-                EngineVersion = EngineVersion,
-                RuleSet = new AuditRuleSetDocument { Version = RuleSet.Version, Hash = RuleSet.Hash },
-                AssessedOn = AssessedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                ReportHash = ReportHash,
-                Urgency = Urgency.JsonName(),
-                UrgencyCode = Urgency.Code(),
-                RuleIds = [.. RuleIds],
-                ReportId = ReportId,
-                Report = report?.RootElement,
-            };
-            return JsonSerializer.Serialize(document, Context.AuditRecordDocument);
-        }
-        finally
-        {
-            report?.Dispose();
-        }
-    }
+    /// <returns>The JSON line; the report, when included, is embedded as a JSON object, without whitespace.</returns>
+    /// <exception cref="JsonException"><see cref="ReportJson"/> is not JSON.</exception>
+    public string ToJsonLine() => AuditRecordWriter.ToJsonLine(this);
 
     /// <summary>
     /// Reads one line written by <see cref="ToJsonLine"/>, strictly: unknown or duplicate properties,
-    /// missing fields, malformed hashes, dates or urgencies are errors. The embedded report is checked
-    /// against its hash when it is replayed (<see cref="AuditReplay.Replay"/>).
+    /// missing fields, wrong types, malformed hashes, dates or urgencies are errors with their paths and codes.
+    /// No error repeats a stored value or the name of an unknown stored property (they may hold patient data).
+    /// The embedded report is checked against its hash when it is replayed (<see cref="AuditReplay.Replay"/>).
     /// </summary>
     /// <param name="line">The JSON line.</param>
-    /// <returns>The record, or every error found. Never throws for bad input.</returns>
+    /// <returns>The record, or every error found (a line longer than <see cref="MaxJsonLineBytes"/> is one <c>tooLarge</c> error). Never throws for bad input.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="line"/> is <see langword="null"/>.</exception>
     public static Outcome<AuditRecord> ParseJsonLine(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        AuditRecordDocument? document;
-        var errors = new List<ValidationError>();
-        try
-        {
-            using var json = JsonDocument.Parse(line, LineOptions);
-            if (json.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return Failed(new ValidationError("$", ErrorCodes.WrongType, "an audit record must be a JSON object."));
-            }
-
-            FindDuplicates(json.RootElement, "$", errors);
-            document = json.RootElement.Deserialize(Context.AuditRecordDocument);
-        }
-        catch (JsonException e)
-        {
-            return Failed(new ValidationError(e.Path ?? "$", ErrorCodes.MalformedJson, "not an audit record: " + e.Message));
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
-        {
-            return Failed(new ValidationError("$", ErrorCodes.NotText, "not an audit record: the line is not valid text."));
-        }
-
-        if (document is null)
-        {
-            return Failed(new ValidationError("$", ErrorCodes.WrongType, "an audit record must be a JSON object."));
-        }
-
-        return Read(document, errors);
+        return AuditRecordReader.Read(line);
     }
 
-    /// <inheritdoc />
-    public bool Equals(AuditRecord? other) =>
-        other is not null
-        && RecordVersion == other.RecordVersion
-        && Time == other.Time
-        && EngineVersion == other.EngineVersion
-        && RuleSet == other.RuleSet
-        && AssessedOn == other.AssessedOn
-        && ReportHash == other.ReportHash
-        && Urgency == other.Urgency
-        && RuleIds.SequenceEqual(other.RuleIds)
-        && ReportId == other.ReportId
-        && ReportJson == other.ReportJson;
+    /// <summary>Reads one UTF-8 line written by <see cref="ToJsonLine"/>, strictly, as <see cref="ParseJsonLine(string)"/> does.</summary>
+    /// <param name="utf8Line">The JSON line as UTF-8, without its line break; at most <see cref="MaxJsonLineBytes"/> bytes.</param>
+    /// <returns>The record, or every error found. Never throws for bad input.</returns>
+    public static Outcome<AuditRecord> ParseJsonLine(ReadOnlySpan<byte> utf8Line) => AuditRecordReader.Read(utf8Line);
 
-    /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Time, ReportHash, Urgency, RuleIds.Count);
-
-    internal static bool IsSha256(string? value) => Sha256Hash.IsWellFormed(value);
+    /// <summary>
+    /// Describes the record without patient data: its version, decision and rule set, and whether it holds
+    /// a report or a report id, never the id, the dates, the answers or the report hash.
+    /// </summary>
+    /// <returns>For example <c>AuditRecord v1: urgent [wound-signs], rule set 1.0.0, report included</c>.</returns>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"AuditRecord v{RecordVersion}: {Urgency.JsonName()} [{string.Join(", ", RuleIds)}], rule set {RuleSet.Version}, {(ReportJson is not null ? "report included" : ReportId is not null ? "report id only" : "no report")}{(RecordHash is null ? "" : AuditRecordHash.IsKeyed(RecordHash) ? ", chained (hmac-sha256)" : ", chained (sha256)")}");
 
     private static string Hash(string canonicalJson) => Sha256Hash.Of(canonicalJson);
-
-    private static Outcome<AuditRecord> Failed(ValidationError error) => new(null, [error]);
-
-    private static Outcome<AuditRecord> Read(AuditRecordDocument document, List<ValidationError> errors)
-    {
-        if (document.RecordVersion != CurrentRecordVersion)
-        {
-            errors.Add(new("$.recordVersion", ErrorCodes.UnsupportedVersion, $"recordVersion must be {CurrentRecordVersion}; got {document.RecordVersion?.ToString(CultureInfo.InvariantCulture) ?? "nothing"}."));
-        }
-
-        if (document.Time is null)
-        {
-            errors.Add(new("$.time", ErrorCodes.Required, "time is required: an ISO 8601 date and time with offset."));
-        }
-
-        if (string.IsNullOrEmpty(document.EngineVersion))
-        {
-            errors.Add(new("$.engineVersion", ErrorCodes.Required, "engineVersion is required."));
-        }
-
-        if (document.RuleSet is null || string.IsNullOrEmpty(document.RuleSet.Version) || !IsSha256(document.RuleSet.Hash))
-        {
-            errors.Add(new("$.ruleSet", ErrorCodes.Required, "ruleSet is required: { \"version\": text, \"hash\": \"sha256:\" and 64 lowercase hex digits }."));
-        }
-
-        DateOnly assessedOn = default;
-        if (!DateOnly.TryParseExact(document.AssessedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out assessedOn))
-        {
-            errors.Add(new("$.assessedOn", ErrorCodes.InvalidDate, "assessedOn is required: a date as \"yyyy-MM-dd\"."));
-        }
-
-        if (!IsSha256(document.ReportHash))
-        {
-            errors.Add(new("$.reportHash", ErrorCodes.InvalidFormat, "reportHash is required: \"sha256:\" and 64 lowercase hex digits."));
-        }
-
-        if (!JsonNames.TryParse<Urgency>(document.Urgency, out var urgency))
-        {
-            errors.Add(new("$.urgency", ErrorCodes.UnknownValue, $"urgency must be one of {JsonNames.Allowed<Urgency>()}."));
-        }
-        else if (document.UrgencyCode != urgency.Code())
-        {
-            errors.Add(new("$.urgencyCode", ErrorCodes.Mismatch, $"urgencyCode must be {urgency.Code()}, the code of {urgency.JsonName()}."));
-        }
-
-        if (document.RuleIds is not { Count: > 0 } ruleIds || ruleIds.Any(string.IsNullOrEmpty))
-        {
-            errors.Add(new("$.ruleIds", ErrorCodes.Required, "ruleIds is required: the non-empty ids of the rules that fired."));
-        }
-
-        if (document.Report is { ValueKind: not JsonValueKind.Object })
-        {
-            errors.Add(new("$.report", ErrorCodes.WrongType, "report, when present, must be a report object."));
-        }
-
-        if (errors.Count > 0)
-        {
-            return new(null, errors);
-        }
-
-        var record = new AuditRecord
-        {
-            RecordVersion = CurrentRecordVersion,
-            Time = document.Time!.Value,
-            EngineVersion = document.EngineVersion!,
-            RuleSet = new RuleSetIdentity(document.RuleSet!.Version!, document.RuleSet.Hash!),
-            AssessedOn = assessedOn,
-            ReportHash = document.ReportHash!,
-            Urgency = urgency,
-            RuleIds = Array.AsReadOnly(document.RuleIds!.ToArray()),
-            ReportId = document.ReportId,
-            ReportJson = document.Report?.GetRawText(),
-        };
-        return new(record, errors);
-    }
-
-    private static void FindDuplicates(JsonElement element, string path, List<ValidationError> errors)
-    {
-        if (element.ValueKind == JsonValueKind.Array)
-        {
-            var index = 0;
-            foreach (var item in element.EnumerateArray())
-            {
-                FindDuplicates(item, $"{path}[{index++}]", errors);
-            }
-        }
-        else if (element.ValueKind == JsonValueKind.Object)
-        {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var property in element.EnumerateObject())
-            {
-                var propertyPath = $"{path}.{property.Name}";
-                if (!seen.Add(property.Name))
-                {
-                    errors.Add(new(propertyPath, ErrorCodes.DuplicateKey, "appears more than once; each property may appear once."));
-                }
-
-                FindDuplicates(property.Value, propertyPath, errors);
-            }
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using SpineTriage.Results;
 using SpineTriage.Validation;
@@ -39,6 +40,19 @@ public sealed record ReplayResult
     public IReadOnlyList<ValidationError> Errors { get => _errors; init => _errors = ValueList<ValidationError>.CopyOf(value); }
 
     /// <summary>
+    /// Names the status, the recorded and today's decisions and the number of errors; never the record's report
+    /// id, dates, answers or measurements, nor the errors' messages.
+    /// </summary>
+    /// <returns>For example <c>ReplayResult: different: recorded soon [new-or-worsening-pain], now urgent [wound-signs]</c>.</returns>
+    public override string ToString()
+    {
+        var recorded = $"{RecordedUrgency.JsonName()} [{string.Join(", ", RecordedRuleIds)}]";
+        var now = CurrentUrgency is { } current ? $", now {current.JsonName()} [{string.Join(", ", CurrentRuleIds)}]" : "";
+        var errors = Errors.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $", {Errors.Count} error(s)") : "";
+        return $"ReplayResult: {JsonName(Status)}: recorded {recorded}{now}{errors}";
+    }
+
+    /// <summary>
     /// Describes the outcome in one line without patient data (no report id, no answers), for example
     /// <c>different: recorded soon [new-or-worsening-pain], now urgent [unresolved-red-flag, new-or-worsening-pain]; rule set changed (…)</c>.
     /// </summary>
@@ -73,4 +87,12 @@ public sealed record ReplayResult
 
         return text.ToString();
     }
+
+    private static string JsonName(ReplayStatus status) => status switch
+    {
+        ReplayStatus.Same => "same",
+        ReplayStatus.Different => "different",
+        ReplayStatus.NoReport => "no report",
+        _ => "report invalid",
+    };
 }

@@ -114,71 +114,18 @@ public static class TriageJson
         ResultWriter.Write(writer, result);
     }
 
-    /// <summary>Reads a triage result written by <see cref="SerializeResult"/> (for example from an audit store).</summary>
-    /// <param name="json">The result JSON.</param>
-    /// <returns>The result, or the errors that prevent reading it.</returns>
+    /// <summary>
+    /// Reads a triage result written by <see cref="SerializeResult"/> (for example from an audit store), strictly:
+    /// unknown or duplicate properties, wrong types, missing fields, unknown urgencies or question ids and an
+    /// <c>urgencyCode</c> that disagrees with the urgency are errors with their JSON paths, all reported together.
+    /// </summary>
+    /// <param name="json">The result JSON (a leading byte-order mark character, U+FEFF, is allowed).</param>
+    /// <returns>The result, or every error that prevents reading it. Never throws for bad input.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
     public static Outcome<TriageResult> ParseResult(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        ResultDocument? document;
-        try
-        {
-            document = JsonSerializer.Deserialize(json, Compact.ResultDocument);
-        }
-        catch (JsonException e)
-        {
-            return new(null, [new ValidationError(e.Path ?? "$", ErrorCodes.MalformedJson, "not a triage result: " + e.Message)]);
-        }
-        catch (ArgumentException)
-        {
-            // A raw unpaired surrogate in the string cannot be transcoded to UTF-8 for the parser.
-            return new(null, [new ValidationError("$", ErrorCodes.NotText, "not a triage result: the text contains an unpaired surrogate.")]);
-        }
-
-        if (document is null)
-        {
-            return new(null, [new ValidationError("$", ErrorCodes.WrongType, "not a triage result: null.")]);
-        }
-
-        // An explicit null replaces a list's default; reading must still not throw.
-        if (document.Findings is null || document.UnansweredQuestions is null || document.CareAdvice is null
-            || document.SafetyNet is null || document.Warnings is null || document.RuleSet is null
-            || document.Findings.Any(f => f?.Evidence is null))
-        {
-            return new(null, [new ValidationError("$", ErrorCodes.Required, "not a triage result: findings, unansweredQuestions, careAdvice, safetyNet, warnings, ruleSet and each finding's evidence must not be null.")]);
-        }
-
-        var errors = new List<ValidationError>();
-        var findings = document.Findings.Select((f, i) => new Finding
-        {
-            RuleId = f.RuleId,
-            Urgency = Parse<Urgency>(f.Urgency, $"$.findings[{i}].urgency", errors),
-            Title = f.Title,
-            PatientExplanation = f.PatientExplanation,
-            ClinicianRationale = f.ClinicianRationale,
-            Evidence = f.Evidence.AsReadOnly(),
-            Source = f.Source,
-        }).ToArray();
-        var result = new TriageResult
-        {
-            ReportId = document.ReportId,
-            Urgency = Parse<Urgency>(document.Urgency, "$.urgency", errors),
-            Disposition = document.Disposition,
-            IsComplete = document.IsComplete,
-            DaysSinceSurgery = document.DaysSinceSurgery,
-            Findings = Array.AsReadOnly(findings),
-            UnansweredQuestions = Array.AsReadOnly(document.UnansweredQuestions.Select((q, i) => Parse<QuestionId>(q, $"$.unansweredQuestions[{i}]", errors)).ToArray()),
-
-            // Both are absent from results written before they existed: then nothing is known to be not asked, and
-            // the result is not claimed settled (a reader then keeps telling the patient to answer the rest).
-            NotAskedQuestions = Array.AsReadOnly((document.NotAskedQuestions ?? []).Select((q, i) => Parse<QuestionId>(q, $"$.notAskedQuestions[{i}]", errors)).ToArray()),
-            IsSettled = document.IsSettled ?? false,
-            CareAdvice = document.CareAdvice.AsReadOnly(),
-            SafetyNet = document.SafetyNet.AsReadOnly(),
-            Warnings = document.Warnings.AsReadOnly(),
-            RuleSet = new RuleSetIdentity(document.RuleSet.Version, document.RuleSet.Hash),
-        };
-        return new(result, errors);
+        return ResultReader.Read(json);
     }
 
     /// <summary>Writes errors as <c>{ "errors": [ { "path": …, "code": …, "message": … } ] }</c>.</summary>
@@ -245,16 +192,4 @@ public static class TriageJson
     };
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static T Parse<T>(string name, string path, List<ValidationError> errors)
-        where T : struct, Enum
-    {
-        if (JsonNames.TryParse<T>(name, out var value))
-        {
-            return value;
-        }
-
-        errors.Add(new ValidationError(path, ErrorCodes.UnknownValue, $"must be one of {JsonNames.Allowed<T>()}; got \"{name}\"."));
-        return default;
-    }
 }

@@ -64,11 +64,14 @@ public static class ErrorCodes
     /// <summary>A value that must agree with another does not, for example an audit record's <c>urgencyCode</c> and <c>urgency</c>.</summary>
     public const string Mismatch = "mismatch";
 
-    /// <summary>A version this library does not read, for example an audit record's <c>recordVersion</c> other than 1.</summary>
+    /// <summary>A version this library does not read, for example an audit record's <c>recordVersion</c> other than 1 or 2.</summary>
     public const string UnsupportedVersion = "unsupportedVersion";
 
     /// <summary>An audit record's embedded report does not match its <c>reportHash</c>: the record was altered.</summary>
     public const string HashMismatch = "hashMismatch";
+
+    /// <summary>An input larger than its reader's limit, for example an audit line of more than 1 MiB (<see cref="Audit.AuditRecord.MaxJsonLineBytes"/>). Path <c>$</c>.</summary>
+    public const string TooLarge = "tooLarge";
 
     /// <summary>The input could not be read at all, for example a console input file that does not exist or is empty.</summary>
     public const string Unreadable = "unreadable";

@@ -184,10 +184,10 @@ public class AuditRecordTests
     [Theory]
     [InlineData("\"urgency\":\"urgent\"", "\"urgency\":\"urgnet\"", "$.urgency")]
     [InlineData("\"urgencyCode\":4", "\"urgencyCode\":5", "$.urgencyCode")]
-    [InlineData("\"recordVersion\":1", "\"recordVersion\":2", "$.recordVersion")]
+    [InlineData("\"recordVersion\":1", "\"recordVersion\":3", "$.recordVersion")]
     [InlineData("\"assessedOn\":\"2026-11-23\"", "\"assessedOn\":\"23/11/2026\"", "$.assessedOn")]
     [InlineData("\"reportHash\":\"sha256:", "\"reportHash\":\"md5:", "$.reportHash")]
-    [InlineData("\"ruleIds\":[", "\"ruleIds\":[\"\",", "$.ruleIds")]
+    [InlineData("\"ruleIds\":[", "\"ruleIds\":[\"\",", "$.ruleIds[0]")]
     [InlineData("\"recordVersion\":1,", "\"recordVersion\":1,\"recordVersion\":1,", "$.recordVersion")]
     public void A_damaged_json_line_is_rejected_with_the_path_of_the_damage(string original, string damaged, string path)
     {
@@ -244,6 +244,64 @@ public class AuditRecordTests
         var parsed = AuditRecord.ParseJsonLine("{\"engineVersion\":\"\uD800\"}");
 
         parsed.IsSuccess.Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_record_copies_its_rule_ids_and_compares_them_by_value()
+    {
+        var ids = new List<string> { "wound-signs" };
+        var record = Record(Distinctive) with { RuleIds = ids };
+        ids.Add("fever");
+
+        record.RuleIds.Should().Equal("wound-signs");
+        record.Should().Be(record with { RuleIds = ["wound-signs"] });
+        record.GetHashCode().Should().Be((record with { RuleIds = ["wound-signs"] }).GetHashCode());
+        record.Should().NotBe(record with { RuleIds = ["wound-signs", "fever"] });
+        record.Should().NotBe(record with { ReportId = "someone" });
+    }
+
+    [Fact]
+    public void A_record_as_text_names_its_decision_but_no_report_id_date_answer_or_measurement()
+    {
+        var record = Record(Distinctive, new AuditRecordOptions { IncludeReport = true });
+
+        var text = record.ToString();
+
+        text.Should().Be("AuditRecord v1: urgent [" + string.Join(", ", record.RuleIds) + "], rule set " + record.RuleSet.Version + ", report included");
+        foreach (var value in new[] { "Zebulon", "4471", "2026", "99.7", "fahrenheit", "saddleNumbness", "cervical", "sha256" })
+        {
+            text.Should().NotContain(value);
+        }
+    }
+
+    [Theory]
+    [InlineData("\"reportId\":\"patient-Zebulon-Quatermass-4471\"", "\"reportId\":[\"John Smith 1970-01-01 NHS 9434765919\"]", "$.reportId")]
+    [InlineData("\"urgency\":\"urgent\"", "\"urgency\":\"John Smith 1970-01-01 NHS 9434765919\"", "$.urgency")]
+    [InlineData("\"assessedOn\":\"2026-11-23\"", "\"assessedOn\":\"John Smith 1970-01-01 NHS 9434765919\"", "$.assessedOn")]
+    [InlineData("\"recordVersion\":1,", "\"recordVersion\":1,\"John Smith 1970-01-01 NHS 9434765919\":1,", "$")]
+    [InlineData("\"recordVersion\":1,", "\"recordVersion\":1,\"John Smith 1970-01-01 NHS 9434765919\":1,\"John Smith 1970-01-01 NHS 9434765919\":2,", "$")]
+    public void An_error_in_a_stored_record_names_its_path_but_no_stored_value_or_unknown_name(string original, string damaged, string path)
+    {
+        var line = Record(Distinctive, new AuditRecordOptions { IncludeReportId = true }).ToJsonLine();
+        line.Should().Contain(original);
+
+        var errors = AuditRecord.ParseJsonLine(line.Replace(original, damaged, StringComparison.Ordinal)).Errors;
+
+        errors.Should().Contain(e => e.Path == path);
+        errors.Should().OnlyContain(e => !e.Path.Contains("John", StringComparison.Ordinal) && !e.Message.Contains("John", StringComparison.Ordinal)
+            && !e.Message.Contains("9434765919", StringComparison.Ordinal) && !e.Message.Contains("1970", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_malformed_line_is_reported_by_position_without_repeating_the_line()
+    {
+        var line = "{\"recordVersion\":1,\"time\":\"" + new string('x', 200_000) + " John Smith";
+
+        var error = AuditRecord.ParseJsonLine(line).Errors.Should().ContainSingle().Subject;
+
+        error.Code.Should().Be("malformedJson");
+        error.Message.Length.Should().BeLessThan(200);
+        error.Message.Should().NotContain("John").And.NotContain("xxxx");
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using SpineTriage.Engine;
 using SpineTriage.Reports;
 using SpineTriage.Results;
 using SpineTriage.TestSupport;
+using SpineTriage.Validation;
 
 namespace SpineTriage.Safety.Tests.Audit;
 
@@ -94,7 +95,8 @@ public class AuditReplayTests
         var replay = AuditReplay.Replay(Engine, broken);
 
         replay.Status.Should().Be(ReplayStatus.ReportInvalid);
-        replay.Errors.Should().Contain(e => e.Path == "$.report.answrs");
+        replay.Errors.Should().Contain(e => e.Path == "$.report" && e.Code == ErrorCodes.UnknownProperty);
+        replay.Errors.Should().OnlyContain(e => !e.Path.Contains("answrs", StringComparison.Ordinal) && !e.Message.Contains("answrs", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -122,6 +124,25 @@ public class AuditReplayTests
         };
 
         lines.Should().OnlyContain(l => !l.Contains("8812", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_replay_result_as_text_names_the_status_and_decisions_but_no_report_data()
+    {
+        var record = AuditRecordTests.Record(WoundSigns with { PainScore = 7, AssessedOn = new DateOnly(2026, 11, 20) }, WithReport);
+        var invalid = record with { ReportJson = record.ReportJson!.Replace("\"painScore\":7", "\"painScore\":\"John Smith 1970-01-01\"", StringComparison.Ordinal) };
+
+        var texts = new[]
+        {
+            AuditReplay.Replay(Engine, record).ToString(),
+            AuditReplay.Replay(Engine, record with { Urgency = Urgency.Soon }).ToString(),
+            AuditReplay.Replay(Engine, invalid).ToString(),
+        };
+
+        texts[0].Should().Be("ReplayResult: same: recorded urgent [wound-signs], now urgent [wound-signs]");
+        texts[2].Should().StartWith("ReplayResult: report invalid: recorded urgent [wound-signs], 1 error(s)");
+        texts.Should().OnlyContain(t => !t.Contains("8812", StringComparison.Ordinal) && !t.Contains("John", StringComparison.Ordinal)
+            && !t.Contains("2026", StringComparison.Ordinal) && !t.Contains("painScore", StringComparison.Ordinal) && !t.Contains("woundDischarge", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -292,6 +292,12 @@ internal sealed class ObjectShape
 
     public string UnknownCode { get; }
 
+    /// <summary>
+    /// Gets whether an unknown property is reported at the object's path, without its name (audit records: a
+    /// stored name may hold patient data). Known names, even duplicated, are still named.
+    /// </summary>
+    public bool HidesUnknownNames { get; init; }
+
     public string UnknownMessage(string name) => _unknownMessage(name);
 
     /// <summary>The index of the current property name (or string value) among the names, or -1.</summary>
@@ -370,10 +376,13 @@ internal struct StrictObject
             }
 
             var name = reader.GetString()!;
-            var path = StrictJson.PathOf(_path, name);
+            var hidden = index < 0 && _shape.HidesUnknownNames;
+            var path = hidden ? _path : StrictJson.PathOf(_path, name);
             if (index >= 0 || !(_unknownSeen ??= new HashSet<string>(StringComparer.Ordinal)).Add(name))
             {
-                errors.Insert(_insertAt++, new(path, ErrorCodes.DuplicateKey, $"'{StrictJson.Shorten(name)}' appears more than once; each property may appear once."));
+                errors.Insert(_insertAt++, new(path, ErrorCodes.DuplicateKey, hidden
+                    ? "an unknown property appears more than once (its name is not shown)."
+                    : $"'{StrictJson.Shorten(name)}' appears more than once; each property may appear once."));
             }
             else
             {

@@ -1,0 +1,400 @@
+using System.Text.Json;
+using SpineTriage.Reports;
+using SpineTriage.Results;
+using SpineTriage.Validation;
+
+namespace SpineTriage.Serialization.Internal;
+
+/// <summary>
+/// Reads triage-result JSON (contract.md, triage result, as <see cref="ResultWriter"/> writes it) strictly on
+/// <see cref="StrictJson"/>: unknown or duplicate properties, wrong types, missing fields, unknown urgencies and
+/// question ids, and an <c>urgencyCode</c> that disagrees with the urgency are errors with their paths, all
+/// reported together. <c>notAskedQuestions</c> and <c>isSettled</c> may be absent (results written before
+/// they existed); <c>reportId</c> may be absent or null.
+/// </summary>
+internal static class ResultReader
+{
+    private const int ReportId = 0, UrgencyName = 1, UrgencyCode = 2, Disposition = 3, IsComplete = 4, DaysSinceSurgery = 5, Findings = 6,
+        UnansweredQuestions = 7, NotAskedQuestions = 8, IsSettled = 9, CareAdvice = 10, SafetyNet = 11, Warnings = 12, RuleSet = 13;
+
+    private static readonly string[] ResultNames =
+    [
+        "reportId", "urgency", "urgencyCode", "disposition", "isComplete", "daysSinceSurgery", "findings",
+        "unansweredQuestions", "notAskedQuestions", "isSettled", "careAdvice", "safetyNet", "warnings", "ruleSet",
+    ];
+
+    private static readonly string[] FindingNames = ["ruleId", "urgency", "title", "patientExplanation", "clinicianRationale", "evidence", "source"];
+
+    private static readonly ObjectShape ResultShape = new(ResultNames);
+
+    private static readonly ObjectShape FindingShape = new(FindingNames);
+
+    private static readonly ObjectShape RuleSetShape = new("version", "hash");
+
+    private static readonly ReadRoot<TriageResult> Root = ReadResult;
+
+    public static Outcome<TriageResult> Read(string json)
+    {
+        var result = StrictJson.Read(json, Root, out var errors);
+        return new(result, errors.Items);
+    }
+
+    private static TriageResult? ReadResult(ReadOnlySpan<byte> input, ref Utf8JsonReader reader, ref ErrorList errors)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            StrictJson.WrongType(ref reader, "$", "a triage result must be a JSON object", ref errors);
+            return null;
+        }
+
+        string? reportId = null;
+        Urgency? urgency = null;
+        int? urgencyCode = null;
+        string? disposition = null;
+        bool? isComplete = null;
+        int? days = null;
+        Finding[]? findings = null;
+        QuestionId[]? unanswered = null;
+        QuestionId[]? notAsked = null;
+        bool? isSettled = null;
+        string[]? careAdvice = null;
+        string[]? safetyNet = null;
+        string[]? warnings = null;
+        RuleSetIdentity? ruleSet = null;
+        var seen = new bool[ResultNames.Length];
+        var properties = new StrictObject("$", ResultShape, ref errors);
+        while (properties.Next(ref reader, ref errors, out var property))
+        {
+            if (property < 0)
+            {
+                continue;
+            }
+
+            var path = "$." + ResultNames[property];
+            seen[property] = true;
+            if (reader.TokenType == JsonTokenType.Null && property is ReportId or NotAskedQuestions or IsSettled)
+            {
+                continue; // null is the same as absent for an optional field
+            }
+
+            switch (property)
+            {
+                case ReportId:
+                    reportId = String(ref reader, path, ref errors);
+                    break;
+                case UrgencyName:
+                    urgency = ReadUrgency(ref reader, path, ref errors);
+                    break;
+                case UrgencyCode:
+                    urgencyCode = Integer(ref reader, path, ref errors);
+                    break;
+                case Disposition:
+                    disposition = String(ref reader, path, ref errors);
+                    break;
+                case IsComplete:
+                    isComplete = Boolean(ref reader, path, ref errors);
+                    break;
+                case DaysSinceSurgery:
+                    days = Integer(ref reader, path, ref errors);
+                    break;
+                case Findings:
+                    findings = ReadFindings(ref reader, ref errors);
+                    break;
+                case UnansweredQuestions:
+                    unanswered = Questions(ref reader, path, ref errors);
+                    break;
+                case NotAskedQuestions:
+                    notAsked = Questions(ref reader, path, ref errors);
+                    break;
+                case IsSettled:
+                    isSettled = Boolean(ref reader, path, ref errors);
+                    break;
+                case CareAdvice:
+                    careAdvice = Strings(ref reader, path, ref errors);
+                    break;
+                case SafetyNet:
+                    safetyNet = Strings(ref reader, path, ref errors);
+                    break;
+                case Warnings:
+                    warnings = Strings(ref reader, path, ref errors);
+                    break;
+                case RuleSet:
+                    ruleSet = ReadRuleSet(ref reader, ref errors);
+                    break;
+            }
+        }
+
+        for (var i = 0; i < ResultNames.Length; i++)
+        {
+            if (!seen[i] && i is not (ReportId or NotAskedQuestions or IsSettled))
+            {
+                errors.Add(new("$." + ResultNames[i], ErrorCodes.Required, $"{ResultNames[i]} is required in a triage result."));
+            }
+        }
+
+        if (urgency is { } u && urgencyCode is { } code && code != u.Code())
+        {
+            errors.Add(new("$.urgencyCode", ErrorCodes.Mismatch, $"urgencyCode must be {u.Code()}, the code of {u.JsonName()}."));
+        }
+
+        if (errors.Count > 0 || urgency is null || disposition is null || isComplete is null || days is null || findings is null
+            || unanswered is null || careAdvice is null || safetyNet is null || warnings is null || ruleSet is null)
+        {
+            return null;
+        }
+
+        return new TriageResult
+        {
+            ReportId = reportId,
+            Urgency = urgency.Value,
+            Disposition = disposition,
+            IsComplete = isComplete.Value,
+            DaysSinceSurgery = days.Value,
+            Findings = findings,
+            UnansweredQuestions = unanswered,
+
+            // Both are absent from results written before they existed: then nothing is known to be not asked, and
+            // the result is not claimed settled (a reader then keeps telling the patient to answer the rest).
+            NotAskedQuestions = notAsked ?? [],
+            IsSettled = isSettled ?? false,
+            CareAdvice = careAdvice,
+            SafetyNet = safetyNet,
+            Warnings = warnings,
+            RuleSet = ruleSet,
+        };
+    }
+
+    private static Finding[]? ReadFindings(ref Utf8JsonReader reader, ref ErrorList errors)
+    {
+        const string path = "$.findings";
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            StrictJson.WrongType(ref reader, path, "findings must be an array of finding objects", ref errors);
+            return null;
+        }
+
+        var findings = new List<Finding>(4);
+        var complete = true;
+        var index = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var finding = ReadFinding(ref reader, $"{path}[{index++}]", ref errors);
+            if (finding is null)
+            {
+                complete = false;
+            }
+            else
+            {
+                findings.Add(finding);
+            }
+        }
+
+        return complete ? [.. findings] : null;
+    }
+
+    private static Finding? ReadFinding(ref Utf8JsonReader reader, string path, ref ErrorList errors)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            StrictJson.WrongType(ref reader, path, "a finding must be an object", ref errors);
+            return null;
+        }
+
+        var values = new string?[FindingNames.Length];
+        Urgency? urgency = null;
+        string[]? evidence = null;
+        var seen = new bool[FindingNames.Length];
+        var properties = new StrictObject(path, FindingShape, ref errors);
+        while (properties.Next(ref reader, ref errors, out var property))
+        {
+            if (property < 0)
+            {
+                continue;
+            }
+
+            seen[property] = true;
+            var propertyPath = path + "." + FindingNames[property];
+            switch (property)
+            {
+                case 1:
+                    urgency = ReadUrgency(ref reader, propertyPath, ref errors);
+                    break;
+                case 5:
+                    evidence = Strings(ref reader, propertyPath, ref errors);
+                    break;
+                default:
+                    values[property] = String(ref reader, propertyPath, ref errors);
+                    break;
+            }
+        }
+
+        var complete = true;
+        for (var i = 0; i < FindingNames.Length; i++)
+        {
+            if (!seen[i])
+            {
+                errors.Add(new(path + "." + FindingNames[i], ErrorCodes.Required, $"{FindingNames[i]} is required in a finding."));
+                complete = false;
+            }
+        }
+
+        if (!complete || urgency is null || evidence is null || values[0] is null || values[2] is null || values[3] is null || values[4] is null || values[6] is null)
+        {
+            return null;
+        }
+
+        return new Finding
+        {
+            RuleId = values[0]!,
+            Urgency = urgency.Value,
+            Title = values[2]!,
+            PatientExplanation = values[3]!,
+            ClinicianRationale = values[4]!,
+            Evidence = evidence,
+            Source = values[6]!,
+        };
+    }
+
+    private static RuleSetIdentity? ReadRuleSet(ref Utf8JsonReader reader, ref ErrorList errors)
+    {
+        const string path = "$.ruleSet";
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            StrictJson.WrongType(ref reader, path, "ruleSet must be an object { \"version\": text, \"hash\": text }", ref errors);
+            return null;
+        }
+
+        string? version = null;
+        string? hash = null;
+        var seenVersion = false;
+        var seenHash = false;
+        var properties = new StrictObject(path, RuleSetShape, ref errors);
+        while (properties.Next(ref reader, ref errors, out var property))
+        {
+            if (property == 0)
+            {
+                seenVersion = true;
+                version = String(ref reader, path + ".version", ref errors);
+            }
+            else if (property == 1)
+            {
+                seenHash = true;
+                hash = String(ref reader, path + ".hash", ref errors);
+            }
+        }
+
+        if (!seenVersion)
+        {
+            errors.Add(new(path + ".version", ErrorCodes.Required, "ruleSet.version is required."));
+        }
+
+        if (!seenHash)
+        {
+            errors.Add(new(path + ".hash", ErrorCodes.Required, "ruleSet.hash is required."));
+        }
+
+        return version is null || hash is null ? null : new RuleSetIdentity(version, hash);
+    }
+
+    private static Urgency? ReadUrgency(ref Utf8JsonReader reader, string path, ref ErrorList errors)
+    {
+        if (EnumNames<Urgency>.TryMatch(ref reader, out var urgency))
+        {
+            return urgency;
+        }
+
+        StrictJson.WrongType(ref reader, path, $"must be one of {JsonNames.Allowed<Urgency>()}", ref errors, reader.TokenType == JsonTokenType.String ? ErrorCodes.UnknownValue : ErrorCodes.WrongType);
+        return null;
+    }
+
+    private static QuestionId[]? Questions(ref Utf8JsonReader reader, string path, ref ErrorList errors)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            StrictJson.WrongType(ref reader, path, "must be an array of question ids", ref errors);
+            return null;
+        }
+
+        var questions = new List<QuestionId>();
+        var valid = true;
+        var index = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (EnumNames<QuestionId>.TryMatch(ref reader, out var question))
+            {
+                questions.Add(question);
+            }
+            else
+            {
+                valid = false;
+                StrictJson.WrongType(ref reader, $"{path}[{index}]", "must be a question id of the question catalogue", ref errors, reader.TokenType == JsonTokenType.String ? ErrorCodes.UnknownValue : ErrorCodes.WrongType);
+            }
+
+            index++;
+        }
+
+        return valid ? [.. questions] : null;
+    }
+
+    private static string[]? Strings(ref Utf8JsonReader reader, string path, ref ErrorList errors)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            StrictJson.WrongType(ref reader, path, "must be an array of strings", ref errors);
+            return null;
+        }
+
+        var values = new List<string>();
+        var valid = true;
+        var index = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                values.Add(reader.GetString()!);
+            }
+            else
+            {
+                valid = false;
+                StrictJson.WrongType(ref reader, $"{path}[{index}]", "must be a string", ref errors);
+            }
+
+            index++;
+        }
+
+        return valid ? [.. values] : null;
+    }
+
+    private static string? String(ref Utf8JsonReader reader, string path, ref ErrorList errors)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return reader.GetString();
+        }
+
+        StrictJson.WrongType(ref reader, path, "must be a string", ref errors);
+        return null;
+    }
+
+    private static int? Integer(ref Utf8JsonReader reader, string path, ref ErrorList errors)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value))
+        {
+            return value;
+        }
+
+        StrictJson.WrongType(ref reader, path, "must be a whole number", ref errors);
+        return null;
+    }
+
+    private static bool? Boolean(ref Utf8JsonReader reader, string path, ref ErrorList errors)
+    {
+        if (reader.TokenType is JsonTokenType.True or JsonTokenType.False)
+        {
+            return reader.GetBoolean();
+        }
+
+        StrictJson.WrongType(ref reader, path, "must be true or false", ref errors);
+        return null;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using FluentAssertions;
+using SpineTriage.Results;
+using SpineTriage.Serialization;
+using SpineTriage.TestSupport;
+using SpineTriage.Validation;
+
+namespace SpineTriage.Tests.Serialization;
+
+/// <summary><see cref="TriageJson.ParseResult"/> reads strictly, on the same reader as reports: every error with its path and code.</summary>
+public class ResultReaderTests
+{
+    private static readonly TriageResult Result =
+        ReportBuilder.Engine().TriageJson("""{ "surgeryDate": "2026-09-01", "assessedOn": "2026-11-24", "answers": { "woundDischarge": "yes" } }""").GetValueOrThrow();
+
+    private static JsonObject Json() => JsonNode.Parse(TriageJson.SerializeResult(Result))!.AsObject();
+
+    [Fact]
+    public void A_duplicate_property_is_a_duplicate_key_error_at_its_path()
+    {
+        var json = TriageJson.SerializeResult(Result, indented: false).Replace("\"isComplete\":", "\"isComplete\":true,\"isComplete\":", StringComparison.Ordinal);
+
+        TriageJson.ParseResult(json).Errors.Should().ContainSingle().Which.Should().Be(
+            new ValidationError("$.isComplete", ErrorCodes.DuplicateKey, "'isComplete' appears more than once; each property may appear once."));
+    }
+
+    [Fact]
+    public void An_unknown_property_is_named_with_a_suggestion()
+    {
+        var json = Json();
+        json["warning"] = new JsonArray();
+
+        var error = TriageJson.ParseResult(json.ToJsonString()).Errors.Should().ContainSingle().Subject;
+
+        error.Path.Should().Be("$.warning");
+        error.Code.Should().Be(ErrorCodes.UnknownProperty);
+        error.Message.Should().Contain("did you mean 'warnings'?");
+    }
+
+    [Fact]
+    public void Wrong_types_are_each_reported_with_their_paths()
+    {
+        var json = Json();
+        json["isComplete"] = "yes";
+        json["daysSinceSurgery"] = 1.5;
+        json["findings"]![0]!["evidence"] = new JsonArray(1);
+
+        var errors = TriageJson.ParseResult(json.ToJsonString()).Errors;
+
+        errors.Select(e => (e.Path, e.Code)).Should().BeEquivalentTo(new[]
+        {
+            ("$.isComplete", ErrorCodes.WrongType),
+            ("$.daysSinceSurgery", ErrorCodes.WrongType),
+            ("$.findings[0].evidence[0]", ErrorCodes.WrongType),
+        });
+    }
+
+    [Theory]
+    [InlineData("disposition")]
+    [InlineData("urgencyCode")]
+    [InlineData("findings")]
+    [InlineData("ruleSet")]
+    public void A_missing_required_property_is_a_required_error(string name)
+    {
+        var json = Json();
+        json.Remove(name);
+
+        TriageJson.ParseResult(json.ToJsonString()).Errors.Should().ContainSingle()
+            .Which.Should().Match<ValidationError>(e => e.Path == "$." + name && e.Code == ErrorCodes.Required);
+    }
+
+    [Fact]
+    public void A_missing_finding_property_is_a_required_error_inside_the_finding()
+    {
+        var json = Json();
+        json["findings"]![0]!.AsObject().Remove("source");
+
+        TriageJson.ParseResult(json.ToJsonString()).Errors.Should().ContainSingle()
+            .Which.Path.Should().Be("$.findings[0].source");
+    }
+
+    [Fact]
+    public void An_urgency_code_that_disagrees_with_the_urgency_is_a_mismatch()
+    {
+        var json = Json();
+        json["urgencyCode"] = 1;
+
+        TriageJson.ParseResult(json.ToJsonString()).Errors.Should().ContainSingle()
+            .Which.Should().Match<ValidationError>(e => e.Path == "$.urgencyCode" && e.Code == ErrorCodes.Mismatch);
+    }
+
+    [Fact]
+    public void A_result_that_is_not_json_is_a_malformed_json_error_that_repeats_no_input()
+    {
+        var parsed = TriageJson.ParseResult("{\"urgency\": \"John Smith 1970-01-01 NHS 9434765919");
+
+        parsed.Errors.Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.MalformedJson);
+        parsed.Errors[0].Message.Should().NotContain("John");
+    }
+}
