@@ -72,4 +72,20 @@ public static class ErrorCodes
 
     /// <summary>The input could not be read at all, for example a console input file that does not exist or is empty.</summary>
     public const string Unreadable = "unreadable";
+
+    /// <summary>
+    /// An input is larger than its reader's documented limit (docs/reliability.md): report JSON over
+    /// <c>TriageEngineOptions.MaxReportBytes</c> (1 MiB by default), a case file over 1 MiB, a console reply line over
+    /// 4096 characters. Nothing of it is read. Path <c>$</c>.
+    /// </summary>
+    public const string TooLarge = "tooLarge";
+
+    /// <summary>
+    /// More errors were found than are listed: only the first <c>TriageEngineOptions.MaxErrors</c> (100 by default) are
+    /// reported, then this one error at <c>$</c> says how many more there were.
+    /// </summary>
+    public const string TooManyErrors = "tooManyErrors";
+
+    /// <summary>A number with more decimal places than allowed, for example a temperature of <c>37.999</c>: it is refused, never rounded.</summary>
+    public const string TooPrecise = "tooPrecise";
 }
