@@ -173,7 +173,7 @@ internal static class CheckCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            problems.Add((folder, $"the folder cannot be read ({e.GetType().Name})."));
+            problems.Add((folder, $"the folder cannot be read ({(e is UnauthorizedAccessException ? "permission denied" : "an input or output error")})."));
         }
     }
 }

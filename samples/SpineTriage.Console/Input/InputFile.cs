@@ -58,7 +58,7 @@ internal static class InputFile
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                error = $"{path}: cannot be read ({e.GetType().Name}).";
+                error = $"{path}: cannot be read ({(e is UnauthorizedAccessException ? "permission denied" : "an input or output error")}).";
                 return false;
             }
         }
@@ -88,8 +88,29 @@ internal static class InputFile
             return false;
         }
 
-        // Opening a named pipe blocks until a program opens it for writing: open on another thread, and wait a while.
-        var opening = Task.Run(() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan));
+        try
+        {
+            // A file with content is not a named pipe (a pipe's length is 0): open it at once.
+            if (new FileInfo(path).Length > 0)
+            {
+                stream = Open(path);
+                error = "";
+                return true;
+            }
+        }
+        catch (UnauthorizedAccessException)
+        {
+            error = $"{path}: permission denied.";
+            return false;
+        }
+        catch (Exception e) when (e is IOException or NotSupportedException)
+        {
+            error = $"{path}: cannot be opened ({(e is NotSupportedException ? "not a file that can be read" : "an input or output error")}).";
+            return false;
+        }
+
+        // Opening a named pipe blocks until a program opens it for writing: open on a thread of its own, and wait a while.
+        var opening = Task.Factory.StartNew(() => Open(path), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
             if (!opening.Wait(timeout))
@@ -110,10 +131,13 @@ internal static class InputFile
         }
         catch (AggregateException e) when (e.InnerException is IOException or NotSupportedException)
         {
-            error = $"{path}: cannot be opened ({e.InnerException.GetType().Name}).";
+            error = $"{path}: cannot be opened ({(e.InnerException is NotSupportedException ? "not a file that can be read" : "an input or output error")}).";
             return false;
         }
     }
+
+    private static FileStream Open(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
 
     /// <summary>Opens a pipe that waits for a writer, for writing, so that the waiting open returns; then closes both.</summary>
     private static void Unblock(string path, Task<FileStream> opening)
