@@ -55,13 +55,13 @@ internal static class ReportGen
                 NonRedFlag.Array[Questions.Length - RedFlags.Length],
                 (redFlags, others) => redFlags.Concat(others).ToArray()));
 
-    /// <summary>Temperatures in tenths of a degree: both units, the whole plausible range, and often near the thresholds.</summary>
+    /// <summary>Temperatures in tenths of a degree (hundredths near the Celsius thresholds, the most a report may give): both units, the whole plausible range, and often near the thresholds.</summary>
     public static readonly Gen<Temperature> Temperature = Gen.Frequency(
         (2, Gen.Int[300, 450].Select(t => SpineTriage.Reports.Temperature.Celsius(t / 10m))),
         (2, Gen.Int[860, 1130].Select(t => SpineTriage.Reports.Temperature.Fahrenheit(t / 10m))),
         (3, Gen.Int[370, 400].Select(t => SpineTriage.Reports.Temperature.Celsius(t / 10m))),
         (3, Gen.Int[985, 1040].Select(t => SpineTriage.Reports.Temperature.Fahrenheit(t / 10m))),
-        (1, Gen.Int[37400, 40100].Select(t => SpineTriage.Reports.Temperature.Celsius(t / 1000m))));
+        (1, Gen.Int[3740, 4010].Select(t => SpineTriage.Reports.Temperature.Celsius(t / 100m))));
 
     public static readonly Gen<int?> PainScore = Gen.Frequency((1, Gen.Const((int?)null)), (4, Gen.Int[0, 10].Select(p => (int?)p)));
 

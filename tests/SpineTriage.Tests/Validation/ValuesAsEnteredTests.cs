@@ -74,7 +74,7 @@ public class ValuesAsEnteredTests
             """).Should().ContainSingle().Subject;
 
         error.Code.Should().Be(ErrorCodes.OutOfRange);
-        error.Message.Should().Contain("far outside that range");
+        error.Message.Should().EndWith("; got the number 1e400.").And.NotContain("must be a number;");
     }
 
     [Fact]

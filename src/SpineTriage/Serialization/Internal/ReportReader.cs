@@ -384,7 +384,7 @@ internal static class ReportReader
         // A number too large for an integer (1e400 too) is out of range; a fraction, or anything else, is the wrong type.
         var tooLarge = reader.TokenType == JsonTokenType.Number
             && (reader.ValueSpan.IndexOfAny(".eE"u8) < 0 || !reader.TryGetDouble(out var value) || Math.Abs(value) > int.MaxValue);
-        StrictJson.WrongType(ref reader, path, tooLarge ? expectation + ", and this number is far outside that range" : expectation, ref errors, tooLarge ? ErrorCodes.OutOfRange : ErrorCodes.WrongType);
+        StrictJson.WrongType(ref reader, path, expectation, ref errors, tooLarge ? ErrorCodes.OutOfRange : ErrorCodes.WrongType);
         return null;
     }
 
