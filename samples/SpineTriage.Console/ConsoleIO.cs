@@ -54,6 +54,15 @@ internal sealed class ConsoleIO
     /// <summary>Gets whether standard error is a terminal.</summary>
     public bool ErrorIsTerminal { get; }
 
+    /// <summary>Gets how long to wait for an input file to open: only a named pipe (FIFO) without a writer waits (default 5 seconds).</summary>
+    public TimeSpan OpenTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Gets the function that reads one key at a terminal without echoing it, or returns <see langword="null"/> when no
+    /// more keys can come; used only when input and output are terminals.
+    /// </summary>
+    public Func<ConsoleKeyInfo?> ReadKey { get; init; } = static () => null;
+
     /// <summary>The process's standard streams.</summary>
     /// <returns>The streams of <see cref="Console"/>; standard input is opened only when a command reads it.</returns>
     public static ConsoleIO FromSystemConsole() => new(
@@ -63,17 +72,41 @@ internal sealed class ConsoleIO
         Console.Error,
         inputIsTerminal: !Console.IsInputRedirected,
         outputIsTerminal: !Console.IsOutputRedirected,
-        errorIsTerminal: !Console.IsErrorRedirected);
+        errorIsTerminal: !Console.IsErrorRedirected)
+    {
+        ReadKey = ReadConsoleKey,
+    };
+
+    /// <summary>Reads a key from the console; <see langword="null"/> (the end of the input) when the console cannot read keys.</summary>
+    private static ConsoleKeyInfo? ReadConsoleKey()
+    {
+        try
+        {
+            return Console.ReadKey(intercept: true);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Streams that are not terminals: standard input from bytes, output and error to the given writers.</summary>
     /// <param name="input">The bytes of standard input (UTF-8 when read as text).</param>
     /// <param name="output">Standard output.</param>
     /// <param name="error">Standard error.</param>
+    /// <param name="openTimeout">How long to wait for an input file to open (default 5 seconds).</param>
     /// <returns>The streams; as for a host whose streams are all redirected.</returns>
-    public static ConsoleIO Redirected(byte[] input, TextWriter output, TextWriter error)
+    public static ConsoleIO Redirected(byte[] input, TextWriter output, TextWriter error, TimeSpan? openTimeout = null)
     {
         var stream = new MemoryStream(input, writable: false);
-        return new(() => stream, () => new StreamReader(stream), output, error, inputIsTerminal: false, outputIsTerminal: false, errorIsTerminal: false);
+        return new(() => stream, () => new StreamReader(stream), output, error, inputIsTerminal: false, outputIsTerminal: false, errorIsTerminal: false)
+        {
+            OpenTimeout = openTimeout ?? TimeSpan.FromSeconds(5),
+        };
     }
 
     /// <summary>Opens standard input as bytes. The stream belongs to the host: do not dispose it.</summary>

@@ -105,7 +105,7 @@ public sealed class CheckCommandTests : IDisposable
         var run = Run("check", missing);
 
         run.ExitCode.Should().Be(2);
-        run.Error.Should().Contain(missing);
+        run.OutputLines.Should().Equal($"UNREADABLE {missing}: no such file or folder.", "0 passed, 1 failed");
         run.ShouldHaveNoStackTrace();
     }
 
@@ -115,6 +115,6 @@ public sealed class CheckCommandTests : IDisposable
         var run = Run("check", _folder.Path);
 
         run.ExitCode.Should().Be(2);
-        run.Error.Should().Contain("no *.json case files");
+        run.OutputLines.Should().Equal($"UNREADABLE {_folder.Path}: no *.json case files in this folder.", "0 passed, 1 failed");
     }
 }

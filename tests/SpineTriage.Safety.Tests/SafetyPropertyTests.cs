@@ -275,7 +275,9 @@ public class SafetyPropertyTests
             (sample, tenths) =>
             {
                 var fahrenheit = Temperature.Fahrenheit(tenths / 10m);
-                var celsius = Temperature.Celsius(fahrenheit.ToCelsius());
+                // A report may give at most 2 decimal places. A tenth of a °F is (k - 320) / 18 °C, at least 1/90 °C
+                // from any threshold in tenths of a °C that it does not equal, so rounding to hundredths never crosses one.
+                var celsius = Temperature.Celsius(Math.Round(fahrenheit.ToCelsius(), 2));
 
                 var inFahrenheit = sample.Engine.Evaluate(sample.Report with { Temperature = fahrenheit });
                 var inCelsius = sample.Engine.Evaluate(sample.Report with { Temperature = celsius });

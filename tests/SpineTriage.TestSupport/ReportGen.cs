@@ -54,7 +54,7 @@ public static class ReportGen
                 NonRedFlag.Array[Questions.Length - RedFlags.Length],
                 (redFlags, others) => redFlags.Concat(others).ToArray()));
 
-    /// <summary>Temperatures in tenths of a degree: both units, the whole plausible range, and often near the thresholds.</summary>
+    /// <summary>Temperatures in tenths of a degree (hundredths near the Celsius thresholds, the most a report may give): both units, the whole plausible range, and often near the thresholds.</summary>
     public static readonly Gen<Temperature> Temperature = Gen.Frequency(
         (2, Gen.Int[300, 450].Select(t => SpineTriage.Reports.Temperature.Celsius(t / 10m))),
         (2, Gen.Int[860, 1130].Select(t => SpineTriage.Reports.Temperature.Fahrenheit(t / 10m))),

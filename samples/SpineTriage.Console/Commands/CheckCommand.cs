@@ -14,7 +14,7 @@ internal static class CheckCommand
 {
     private static readonly EnumerationOptions CaseFileSearch = new()
     {
-        RecurseSubdirectories = true,
+        RecurseSubdirectories = false,
         MatchType = MatchType.Simple,
         MatchCasing = MatchCasing.CaseInsensitive,
         IgnoreInaccessible = false,
@@ -42,11 +42,28 @@ internal static class CheckCommand
         var passed = 0;
         var failed = 0;
         var unusable = false;
-        foreach (var file in CaseFiles(paths, io.Error, ref unusable))
+        foreach (var (file, problem) in CaseFiles(paths))
         {
+            if (problem is not null)
+            {
+                // What could not be read is named on its own line and counted as failed, so the summary never hides it.
+                io.Out.WriteLine($"UNREADABLE {file}: {problem}");
+                unusable = true;
+                failed++;
+                continue;
+            }
+
             if (!InputFile.TryReadText(file, io, out var json, out var readError))
             {
-                io.Out.WriteLine($"MALFORMED {file}: {readError}");
+                io.Out.WriteLine($"UNREADABLE {file}: {readError}");
+                unusable = true;
+                failed++;
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(json))
+            {
+                io.Out.WriteLine($"MALFORMED {file}: the file is empty; expected a case file JSON object with name, report and expect.");
                 unusable = true;
                 failed++;
                 continue;
@@ -73,50 +90,90 @@ internal static class CheckCommand
             }
         }
 
-        // A malformed case file counts as failed, so "0 failed" always means that every case file ran and passed.
+        // A malformed or unreadable case file, a missing path and a folder without case files count as failed, so
+        // "0 failed" always means that every case file ran and passed.
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{passed} passed, {failed} failed"));
         return unusable ? ExitCodes.InvalidInput : failed > 0 ? ExitCodes.CaseFailed : ExitCodes.Success;
     }
 
-    private static List<string> CaseFiles(string[] paths, TextWriter error, ref bool unusable)
+    /// <summary>
+    /// The case files of the paths, each once: a file, or a folder's <c>*.json</c> files found recursively (in ordinal
+    /// order per folder argument). A folder reached again through a symbolic link (a loop such as <c>ln -s . again</c>,
+    /// or a link to a folder already searched) is not searched again, and a file reached by a second path (a duplicate
+    /// argument, a link) is not run again. A path that cannot be used comes with the reason.
+    /// </summary>
+    private static List<(string Path, string? Problem)> CaseFiles(string[] paths)
     {
-        var files = new List<string>();
+        var files = new List<(string, string?)>();
+        var seenFiles = new HashSet<string>(StringComparer.Ordinal);
+        var seenFolders = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
-            if (File.Exists(path))
+            if (Directory.Exists(path))
             {
-                files.Add(path);
-            }
-            else if (Directory.Exists(path))
-            {
-                List<string> found;
-                try
+                var found = new List<string>();
+                var problems = new List<(string, string?)>();
+                var searched = seenFolders.Count;
+                Search(path, found, problems, seenFolders);
+                var folderIsNew = seenFolders.Count > searched;
+                files.AddRange(problems);
+                var added = 0;
+                foreach (var file in found.Order(StringComparer.Ordinal))
                 {
-                    found = Directory.EnumerateFiles(path, "*.json", CaseFileSearch).Order(StringComparer.Ordinal).ToList();
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    error.WriteLine($"spinetriage: {path}: the folder cannot be read ({e.Message}).");
-                    unusable = true;
-                    continue;
+                    added++;
+                    if (seenFiles.Add(RealPath.Of(file) ?? Path.GetFullPath(file)))
+                    {
+                        files.Add((file, null));
+                    }
                 }
 
-                if (found.Count == 0)
+                if (added == 0 && problems.Count == 0 && folderIsNew)
                 {
                     // A folder without cases would otherwise pass silently, for example after a typo in CI.
-                    error.WriteLine($"spinetriage: {path}: no *.json case files in this folder.");
-                    unusable = true;
+                    files.Add((path, "no *.json case files in this folder."));
                 }
-
-                files.AddRange(found);
+            }
+            else if (File.Exists(path))
+            {
+                if (seenFiles.Add(RealPath.Of(path) ?? Path.GetFullPath(path)))
+                {
+                    files.Add((path, null));
+                }
             }
             else
             {
-                error.WriteLine($"spinetriage: {path}: no such file or folder.");
-                unusable = true;
+                files.Add((path, new FileInfo(path).LinkTarget is not null ? "a symbolic link to nothing (or a loop of links)." : "no such file or folder."));
             }
         }
 
         return files;
+    }
+
+    private static void Search(string folder, List<string> found, List<(string, string?)> problems, HashSet<string> seenFolders)
+    {
+        var real = RealPath.Of(folder);
+        if (real is null)
+        {
+            problems.Add((folder, "a loop of symbolic links."));
+            return;
+        }
+
+        if (!seenFolders.Add(real))
+        {
+            return; // already searched, by this path or another
+        }
+
+        try
+        {
+            found.AddRange(Directory.EnumerateFiles(folder, "*.json", CaseFileSearch));
+            foreach (var sub in Directory.EnumerateDirectories(folder, "*", CaseFileSearch).Order(StringComparer.Ordinal))
+            {
+                Search(sub, found, problems, seenFolders);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems.Add((folder, $"the folder cannot be read ({(e is UnauthorizedAccessException ? "permission denied" : "an input or output error")})."));
+        }
     }
 }

@@ -22,6 +22,9 @@ internal static class InteractiveCommand
 
     public static int Run(TriageEngine engine, ConsoleIO io)
     {
+        // Only standard input and output decide: standard error (2>/dev/null, say) is not used by the terminal screen.
+        // Keys are read by the host's own reader, never by Spectre.Console, which refuses to read ("Failed to read input in
+        // non-interactive mode") when it judges the console not interactive, for example with standard error redirected.
         IInterviewScreen screen;
         if (!io.InputIsTerminal || !io.OutputIsTerminal)
         {
@@ -29,8 +32,8 @@ internal static class InteractiveCommand
         }
         else
         {
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Out) });
-            screen = new SpectreScreen(console, () => console.Input.ReadKey(intercept: true));
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Out), Interactive = InteractionSupport.Yes });
+            screen = new SpectreScreen(console, io.ReadKey);
         }
 
         return InterviewSession.Run(new Conversation(engine), screen);

@@ -30,9 +30,9 @@ internal static class TriageCommand
 
     private static int Run(TriageEngine engine, ConsoleIO io, string input, string format)
     {
-        if (!InputFile.TryReadBytes(input, io, out var content, out var readError))
+        if (!InputFile.TryReadBytes(input, io, out var content, out var readError, out var code))
         {
-            return ErrorOutput.Write(io.Error, format, "cannot triage", [new ValidationError("$", ErrorCodes.Unreadable, readError)]);
+            return ErrorOutput.Write(io.Error, format, "cannot triage", [new ValidationError("$", code, readError)]);
         }
 
         if (content.IsEmpty)

@@ -21,6 +21,9 @@ internal sealed class Conversation
     /// <summary>Invalid replies in a row after which the interview stops instead of asking again.</summary>
     public const int MaxInvalidReplies = 5;
 
+    /// <summary>The longest reply read, in characters: a longer one is not understood (and only this much of it is kept).</summary>
+    public const int MaxReplyLength = 4096;
+
     private readonly TriageEngine _engine;
     private readonly TriageInterview _interview;
     private readonly Prompt _surgeryDatePrompt;
@@ -61,7 +64,9 @@ internal sealed class Conversation
             return Abort("The input ended before the interview was complete, so no triage was given.");
         }
 
-        var error = Take(prompt, line.Trim());
+        var error = line.Length > MaxReplyLength
+            ? string.Create(CultureInfo.InvariantCulture, $"Your reply is longer than {MaxReplyLength} characters, so it was not read. Please answer briefly.")
+            : Take(prompt, line.Trim());
         if (error is not null)
         {
             _invalidReplies++;

@@ -30,11 +30,12 @@ internal sealed class PlainScreen(TextReader input, TextWriter output, TextWrite
             : "";
         output.WriteLine($"{number}{prompt.Text} ({prompt.Choices})");
         output.Flush();
-        var line = input.ReadLine();
+        var line = BoundedLine.Read(input, Conversation.MaxReplyLength);
         if (line is not null)
         {
-            // The reply is echoed so that a transcript of a piped session reads as a conversation.
-            output.WriteLine($"> {line}");
+            // The reply is echoed so that a transcript of a piped session reads as a conversation; like every echoed
+            // value, at most 40 characters of it (a reply that long is not understood anyway).
+            output.WriteLine($"> {(line.Length <= 40 ? line : string.Concat(line.AsSpan(0, 40), "…"))}");
         }
 
         return line;

@@ -13,7 +13,8 @@ internal static class TerminalLine
     /// <param name="readKey">Reads one key without echoing it; <see langword="null"/> when no more keys can come.</param>
     /// <param name="echo">Writes what the user should see: the characters typed, a new line, or <c>"\b \b"</c> to erase one.</param>
     /// <returns>The line, or <see langword="null"/> at the end of the input.</returns>
-    public static string? Read(Func<ConsoleKeyInfo?> readKey, Action<string> echo)
+    /// <param name="keep">How many characters to keep; further characters of a longer line are not kept or shown, except one, so the caller can tell it was too long.</param>
+    public static string? Read(Func<ConsoleKeyInfo?> readKey, Action<string> echo, int keep = Conversation.MaxReplyLength)
     {
         var text = new StringBuilder();
         while (true)
@@ -52,7 +53,7 @@ internal static class TerminalLine
                 continue;
             }
 
-            if (!char.IsControl(key.KeyChar))
+            if (!char.IsControl(key.KeyChar) && text.Length <= keep)
             {
                 text.Append(key.KeyChar);
                 echo(key.KeyChar.ToString());

@@ -89,7 +89,7 @@ public sealed class TriageEngine
         var check = _validator.Validate(report);
         return check.IsValid
             ? Outcome.Success(new ValidatedReport(report, _validator.AssessedOn(report)))
-            : Outcome.Failure<ValidatedReport>(check.Errors.Select(e => new ValidationError(e.PropertyName, e.ErrorCode, e.ErrorMessage)).ToArray());
+            : Outcome.Failure<ValidatedReport>(ErrorLimit.Cap(check.Errors.Select(e => new ValidationError(e.PropertyName, e.ErrorCode, e.ErrorMessage)), 0, Options.MaxErrors));
     }
 
     /// <summary>Evaluates every rule against a validated report and explains the result.</summary>
@@ -151,13 +151,13 @@ public sealed class TriageEngine
     public Outcome<TriageResult> TriageJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Triage(ReportReader.Read(json));
+        return Triage(ReportReader.Read(json, Options.MaxReportBytes, Options.MaxErrors));
     }
 
     /// <summary>Reads UTF-8 report JSON strictly, validates and evaluates it; all errors are reported together.</summary>
     /// <param name="utf8Json">The report JSON as UTF-8 (a leading byte-order mark is allowed).</param>
     /// <returns>The result, or every error of the JSON and of the report.</returns>
-    public Outcome<TriageResult> TriageJson(ReadOnlySpan<byte> utf8Json) => Triage(ReportReader.Read(utf8Json));
+    public Outcome<TriageResult> TriageJson(ReadOnlySpan<byte> utf8Json) => Triage(ReportReader.Read(utf8Json, Options.MaxReportBytes, Options.MaxErrors));
 
     /// <summary>
     /// The highest urgency this report could still reach if every question absent from it were answered yes and a
@@ -206,14 +206,16 @@ public sealed class TriageEngine
 
         if (read.Partial is null)
         {
-            return Outcome.Failure<TriageResult>(read.Errors);
+            return Outcome.Failure<TriageResult>(read.AllErrors(Options.MaxErrors));
         }
 
         // The fields that were read are checked too, so one answer lists every problem; a field that
-        // already has a JSON error is not reported twice.
+        // already has a JSON error is not reported twice. At most MaxErrors are listed, then how many more.
         var jsonPaths = read.Errors.Select(e => e.Path).ToHashSet(StringComparer.Ordinal);
-        var more = Validate(read.Partial).Errors.Where(e => !jsonPaths.Contains(e.Path));
-        return Outcome.Failure<TriageResult>([.. read.Errors, .. more]);
+        var more = _validator.Validate(read.Partial).Errors
+            .Select(e => new ValidationError(e.PropertyName, e.ErrorCode, e.ErrorMessage))
+            .Where(e => !jsonPaths.Contains(e.Path));
+        return Outcome.Failure<TriageResult>(ErrorLimit.Cap([.. read.Errors, .. more], read.Omitted, Options.MaxErrors));
     }
 
     /// <summary>The questions of a mask (bit <c>i</c>: question <c>i</c>) in asking order; shared between results for the common masks.</summary>

@@ -19,6 +19,15 @@ public sealed record TriageEngineOptions
     /// <summary>The highest allowed <see cref="SeverePainScore"/>.</summary>
     public const int MaxSeverePainScore = 10;
 
+    /// <summary>The smallest allowed <see cref="MaxReportBytes"/>: 4 KiB, room for any valid report.</summary>
+    public const int MinMaxReportBytes = 4 * 1024;
+
+    /// <summary>The largest allowed <see cref="MaxReportBytes"/>: 64 MiB.</summary>
+    public const int MaxMaxReportBytes = 64 * 1024 * 1024;
+
+    /// <summary>The largest allowed <see cref="MaxErrors"/>.</summary>
+    public const int MaxMaxErrors = 10_000;
+
     /// <summary>Gets the default options of rule set 1.0.</summary>
     public static TriageEngineOptions Default { get; } = new();
 
@@ -27,6 +36,20 @@ public sealed record TriageEngineOptions
 
     /// <summary>Gets the pain score at or above which pain is severe (6 to 10; default 8).</summary>
     public int SeverePainScore { get; init; } = 8;
+
+    /// <summary>
+    /// Gets the largest report JSON, in UTF-8 bytes, that <see cref="TriageEngine.TriageJson(string)"/> reads (4 KiB to
+    /// 64 MiB; default 1 MiB). A larger input is refused with one <see cref="Validation.ErrorCodes.TooLarge"/> error
+    /// before any of it is parsed. A symptom report is a few kilobytes. Not part of the rule-set hash.
+    /// </summary>
+    public int MaxReportBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>
+    /// Gets the most errors listed for one report (1 to 10,000; default 100). Beyond them, one
+    /// <see cref="Validation.ErrorCodes.TooManyErrors"/> error at <c>$</c> says how many more were found. Not part of
+    /// the rule-set hash.
+    /// </summary>
+    public int MaxErrors { get; init; } = 100;
 
     /// <summary>Gets the disposition texts (default: those of the clinical criteria).</summary>
     public DispositionTexts Dispositions { get; init; } = DispositionTexts.Default;

@@ -32,4 +32,10 @@ public sealed class InterviewStep
     /// gives at least urgent). When <see cref="IsSettled"/>, it is the interview's result.
     /// </summary>
     public TriageResult Result { get; }
+
+    /// <summary>Names the item to ask next, or that the interview is settled with its urgency; never a reply (patient data).</summary>
+    /// <returns>For example <c>InterviewStep: ask 3: question newOrWorseningLimbWeakness (red flag)</c> or <c>InterviewStep: settled, urgent</c>.</returns>
+    public override string ToString() => IsSettled
+        ? $"InterviewStep: settled, {TriageResult.UrgencyText(Result.Urgency)}{(StoppedEarly ? " (stopped early)" : "")}"
+        : $"InterviewStep: ask {Ask}";
 }

@@ -1,5 +1,4 @@
 using System.Collections;
-using SpineTriage.Serialization.Internal;
 
 namespace SpineTriage.Reports;
 
@@ -129,10 +128,11 @@ public sealed class AnswerSet : IReadOnlyCollection<KeyValuePair<QuestionId, Ans
         return hash.ToHashCode();
     }
 
-    /// <summary>Formats the given answers, for example <c>{ fever: yes, saddleNumbness: no }</c>.</summary>
-    /// <returns>The answers as text.</returns>
-    public override string ToString() =>
-        "{ " + string.Join(", ", this.Select(a => $"{JsonNames.Of(a.Key)}: {JsonNames.Of(a.Value)}")) + " }";
+    /// <summary>Says how many questions were answered, never the answers, which are patient data.</summary>
+    /// <returns>For example <c>AnswerSet: 5 of 18 questions answered; answers not shown (patient data)</c>.</returns>
+    public override string ToString() => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"AnswerSet: {Count} of {QuestionCatalogue.Count} questions answered; answers not shown (patient data)");
 
     /// <summary>Encodes the set's state per question for the engine: 0 unknown, 1 no, 2 yes (not given reads as unknown).</summary>
     internal void Classify(out uint yes, out uint no, out uint notGiven)

@@ -77,6 +77,15 @@ public sealed record SymptomReport
         && Answers.Equals(other.Answers)
         && Skipped.SequenceEqual(other.Skipped);
 
+    /// <summary>
+    /// Says how many answers the report gives, never a value: no report id, date, answer or measurement, which are
+    /// patient data, so a report that is logged by mistake leaks none.
+    /// </summary>
+    /// <returns>For example <c>SymptomReport: 5 answers given; values not shown (patient data)</c>.</returns>
+    public override string ToString() => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"SymptomReport: {Answers.Count} answer{(Answers.Count == 1 ? "" : "s")} given; values not shown (patient data)");
+
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(ReportId, SurgeryDate, AssessedOn, PainScore, Temperature, Answers);
 

@@ -26,4 +26,8 @@ public sealed record Finding
 
     /// <summary>Gets the source of the rule, for example "Spinal Hardware Problems: When to See a Doctor".</summary>
     public required string Source { get; init; }
+
+    /// <summary>Names the rule and its urgency, never the evidence, which quotes the report's answers and measurements.</summary>
+    /// <returns>For example <c>Finding: wound-infection (urgent); evidence not shown</c>.</returns>
+    public override string ToString() => $"Finding: {RuleId}, {TriageResult.UrgencyText(Urgency)}; evidence not shown";
 }

@@ -72,4 +72,18 @@ public sealed record TriageResult
 
     /// <summary>Gets the identity of the rule set that produced this result.</summary>
     public required RuleSetIdentity RuleSet { get; init; }
+
+    /// <summary>
+    /// Names the urgency and counts the findings, never the report id, the days since surgery or the evidence (answers
+    /// and measurements), which are patient data, so a result that is logged by mistake leaks none.
+    /// </summary>
+    /// <returns>For example <c>TriageResult: urgent (code 4), 2 findings; report data not shown</c>.</returns>
+    public override string ToString() => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"TriageResult: {UrgencyText(Urgency)}, {Findings.Count} finding{(Findings.Count == 1 ? "" : "s")}; report data not shown");
+
+    /// <summary>The urgency for <see cref="ToString"/>, which must not throw for an undefined value.</summary>
+    internal static string UrgencyText(Urgency urgency) => Enum.IsDefined(urgency)
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{urgency.JsonName()} (code {urgency.Code()})")
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"undefined urgency {(int)urgency}");
 }

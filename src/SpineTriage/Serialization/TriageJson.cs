@@ -9,6 +9,7 @@ using SpineTriage.Results;
 using SpineTriage.Rules;
 using SpineTriage.Serialization.Internal;
 using SpineTriage.Validation;
+using SpineTriage.Validation.Internal;
 
 namespace SpineTriage.Serialization;
 
@@ -30,7 +31,11 @@ public static class TriageJson
 
     private static readonly JsonWriterOptions IndentedWriter = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
 
-    /// <summary>Reads a symptom report from JSON, strictly. Range rules (a pain score of 12, say) are checked by <see cref="TriageEngine.Validate"/>.</summary>
+    /// <summary>
+    /// Reads a symptom report from JSON, strictly. Range rules (a pain score of 12, say) are checked by <see cref="TriageEngine.Validate"/>.
+    /// At most 1 MiB of UTF-8 is read (<see cref="ErrorCodes.TooLarge"/> beyond) and at most 100 errors are listed, then
+    /// one <see cref="ErrorCodes.TooManyErrors"/>; <see cref="TriageEngine.TriageJson(string)"/> takes both limits from its options.
+    /// </summary>
     /// <param name="json">The report JSON (a leading byte-order mark character, U+FEFF, is allowed, as in the UTF-8 form).</param>
     /// <returns>The report, or every structural error (unknown or duplicate property, wrong type, unknown value, malformed date).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
@@ -38,16 +43,16 @@ public static class TriageJson
     {
         ArgumentNullException.ThrowIfNull(json);
         var outcome = ReportReader.Read(json);
-        return new Outcome<SymptomReport>(outcome.Partial, outcome.Errors);
+        return new Outcome<SymptomReport>(outcome.Partial, outcome.AllErrors(ErrorLimit.DefaultMax));
     }
 
-    /// <summary>Reads a symptom report from UTF-8 JSON, strictly (a leading byte-order mark is allowed).</summary>
+    /// <summary>Reads a symptom report from UTF-8 JSON, strictly (a leading byte-order mark is allowed), with the limits of <see cref="ParseReport(string)"/>.</summary>
     /// <param name="utf8Json">The report JSON as UTF-8.</param>
     /// <returns>The report, or every structural error.</returns>
     public static Outcome<SymptomReport> ParseReport(ReadOnlySpan<byte> utf8Json)
     {
         var outcome = ReportReader.Read(utf8Json);
-        return new Outcome<SymptomReport>(outcome.Partial, outcome.Errors);
+        return new Outcome<SymptomReport>(outcome.Partial, outcome.AllErrors(ErrorLimit.DefaultMax));
     }
 
     /// <summary>Writes a report as contract JSON; reading it back gives an equal report.</summary>

@@ -91,6 +91,11 @@ public sealed record TriageCase
         return new CaseCheck(this, outcome, failures);
     }
 
+    /// <summary>Names the case and what it expects, never its report (which may be a copy of a real one).</summary>
+    /// <returns>For example <c>TriageCase "fever with a wet wound": expects urgent</c>.</returns>
+    public override string ToString() =>
+        $"TriageCase \"{Name}\": expects {(ExpectInvalid || ExpectedUrgency is not { } urgency ? "invalid" : TriageResult.UrgencyText(urgency))}; report not shown";
+
     private static string Bool(bool value) => value ? "true" : "false";
 }
 
@@ -102,4 +107,10 @@ public sealed record CaseCheck(TriageCase Case, Outcome<TriageResult> Outcome, I
 {
     /// <summary>Gets whether the outcome matched every expectation.</summary>
     public bool Passed => Failures.Count == 0;
+
+    /// <summary>Names the case and whether it passed, never the report, the result or the failures (which quote them).</summary>
+    /// <returns>For example <c>CaseCheck "fever with a wet wound": failed (2 differences)</c>.</returns>
+    public override string ToString() => Passed
+        ? $"CaseCheck \"{Case.Name}\": passed"
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"CaseCheck \"{Case.Name}\": failed ({Failures.Count} difference{(Failures.Count == 1 ? "" : "s")})");
 }

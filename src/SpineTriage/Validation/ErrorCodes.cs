@@ -70,9 +70,23 @@ public static class ErrorCodes
     /// <summary>An audit record's embedded report does not match its <c>reportHash</c>: the record was altered.</summary>
     public const string HashMismatch = "hashMismatch";
 
-    /// <summary>An input larger than its reader's limit, for example an audit line of more than 1 MiB (<see cref="Audit.AuditRecord.MaxJsonLineBytes"/>). Path <c>$</c>.</summary>
-    public const string TooLarge = "tooLarge";
-
     /// <summary>The input could not be read at all, for example a console input file that does not exist or is empty.</summary>
     public const string Unreadable = "unreadable";
+
+    /// <summary>
+    /// An input is larger than its reader's documented limit (docs/reliability.md): report JSON over
+    /// <c>TriageEngineOptions.MaxReportBytes</c> (1 MiB by default), a case file over 1 MiB, an audit line over 1 MiB
+    /// (<see cref="Audit.AuditRecord.MaxJsonLineBytes"/>), a console reply line over 4096 characters. Nothing of it is read.
+    /// Path <c>$</c>.
+    /// </summary>
+    public const string TooLarge = "tooLarge";
+
+    /// <summary>
+    /// More errors were found than are listed: only the first <c>TriageEngineOptions.MaxErrors</c> (100 by default) are
+    /// reported, then this one error at <c>$</c> says how many more there were.
+    /// </summary>
+    public const string TooManyErrors = "tooManyErrors";
+
+    /// <summary>A number with more decimal places than allowed, for example a temperature of <c>37.999</c>: it is refused, never rounded.</summary>
+    public const string TooPrecise = "tooPrecise";
 }

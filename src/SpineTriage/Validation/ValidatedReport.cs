@@ -31,5 +31,9 @@ public sealed class ValidatedReport
 
     internal ReportFacts Facts { get; }
 
+    /// <summary>Says what the object is, never the report's values (patient data).</summary>
+    /// <returns><c>ValidatedReport: values not shown (patient data)</c>.</returns>
+    public override string ToString() => "ValidatedReport: values not shown (patient data)";
+
     internal int RiskFactorMask { get; }
 }

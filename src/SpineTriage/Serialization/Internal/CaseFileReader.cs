@@ -20,8 +20,16 @@ internal static class CaseFileReader
 
     private static readonly ReadRoot<TriageCase> Root = ReadCase;
 
+    /// <summary>The largest case file read: 1 MiB of UTF-8, as for a report (a case is a report and a few lines more).</summary>
+    public const int MaxBytes = 1024 * 1024;
+
     public static Outcome<TriageCase> Read(string json)
     {
+        if (json.Length > MaxBytes || (json.Length > MaxBytes / 3 && Encoding.UTF8.GetByteCount(json) > MaxBytes))
+        {
+            return new(null, [new ValidationError("$", ErrorCodes.TooLarge, $"the case file is larger than {ReportReader.SizeText(MaxBytes)}, the most that is read; nothing of it was read.")]);
+        }
+
         var value = StrictJson.Read(json, Root, out var errors);
         return new(value, errors.Items);
     }

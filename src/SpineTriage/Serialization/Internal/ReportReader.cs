@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
 using SpineTriage.Reports;
 using SpineTriage.Validation;
+using SpineTriage.Validation.Internal;
 
 namespace SpineTriage.Serialization.Internal;
 
@@ -34,20 +36,54 @@ internal static class ReportReader
 
     private static readonly ReadRoot<SymptomReport> Root = ReadReport;
 
-    /// <summary>The report read as far as it could be (for further validation), and the errors found.</summary>
-    public readonly record struct Outcome(SymptomReport? Partial, IReadOnlyList<ValidationError> Errors);
+    /// <summary>The default largest report JSON read: 1 MiB of UTF-8. A symptom report is a few kilobytes.</summary>
+    public const int DefaultMaxBytes = 1024 * 1024;
 
-    public static Outcome Read(ReadOnlySpan<byte> utf8)
+    /// <summary>The earliest date a report may give: earlier dates are typing errors (0001-01-01 is also .NET's default date).</summary>
+    public static readonly DateOnly EarliestDate = new(1900, 1, 1);
+
+    /// <summary>The report read as far as it could be (for further validation), the errors kept, and how many more were found.</summary>
+    public readonly record struct Outcome(SymptomReport? Partial, IReadOnlyList<ValidationError> Errors, int Omitted = 0)
     {
-        var report = StrictJson.Read(utf8, Root, out var errors);
-        return new Outcome(report, errors.Items);
+        /// <summary>Gets the errors kept, then one <see cref="ErrorCodes.TooManyErrors"/> error when any were omitted.</summary>
+        public IReadOnlyList<ValidationError> AllErrors(int maxErrors) =>
+            Omitted == 0 ? Errors : ErrorLimit.Cap(Errors, Omitted, maxErrors);
     }
 
-    public static Outcome Read(string json)
+    public static Outcome Read(ReadOnlySpan<byte> utf8, int maxBytes = DefaultMaxBytes, int maxErrors = ErrorLimit.DefaultMax)
     {
-        var report = StrictJson.Read(json, Root, out var errors);
-        return new Outcome(report, errors.Items);
+        if (utf8.Length > maxBytes)
+        {
+            return TooLarge(maxBytes);
+        }
+
+        var report = StrictJson.Read(utf8, Root, out var errors, maxErrors);
+        return new Outcome(report, errors.Listed, errors.Omitted);
     }
+
+    public static Outcome Read(string json, int maxBytes = DefaultMaxBytes, int maxErrors = ErrorLimit.DefaultMax)
+    {
+        // A character is at least one UTF-8 byte and at most three: the bytes are counted only when it could matter.
+        if (json.Length > maxBytes || (json.Length > maxBytes / 3 && System.Text.Encoding.UTF8.GetByteCount(json) > maxBytes))
+        {
+            return TooLarge(maxBytes);
+        }
+
+        var report = StrictJson.Read(json, Root, out var errors, maxErrors);
+        return new Outcome(report, errors.Listed, errors.Omitted);
+    }
+
+    /// <summary>Describes a size limit in bytes for people, for example <c>1 MiB (1048576 bytes)</c>.</summary>
+    public static string SizeText(int bytes) => bytes % (1024 * 1024) == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024 * 1024)} MiB ({bytes} bytes)")
+        : bytes % 1024 == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024} KiB ({bytes} bytes)")
+            : string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes");
+
+    private static Outcome TooLarge(int maxBytes) => new(null, [new ValidationError(
+        "$",
+        ErrorCodes.TooLarge,
+        $"the report JSON is larger than {SizeText(maxBytes)}, the most that is read; a symptom report is a few kilobytes. Nothing of it was read.")]);
 
     private static SymptomReport? ReadReport(ReadOnlySpan<byte> input, ref Utf8JsonReader reader, ref ErrorList errors)
     {
@@ -170,14 +206,7 @@ internal static class ReportReader
             if (property == 0)
             {
                 valueSeen = true;
-                if (reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var number))
-                {
-                    measured = number;
-                }
-                else
-                {
-                    StrictJson.WrongType(ref reader, path + ".value", "temperature.value must be a number", ref errors);
-                }
+                measured = TemperatureValue(ref reader, path + ".value", ref errors);
             }
             else if (property == 1)
             {
@@ -197,6 +226,85 @@ internal static class ReportReader
         }
 
         return measured.HasValue && unit.HasValue ? new Temperature(measured.Value, unit.Value) : null;
+    }
+
+    /// <summary>
+    /// Reads a temperature exactly as written: more than 2 decimal places are refused, never rounded (<see cref="decimal"/>
+    /// would round 37.99999999999999999999999999999 to 38, a fever), and a number too large for any temperature is out of range.
+    /// </summary>
+    private static decimal? TemperatureValue(ref Utf8JsonReader reader, string path, ref ErrorList errors)
+    {
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            StrictJson.WrongType(ref reader, path, "temperature.value must be a number", ref errors);
+            return null;
+        }
+
+        var places = DecimalPlaces(reader.ValueSpan);
+        if (places > MaxTemperaturePlaces)
+        {
+            StrictJson.WrongType(ref reader, path, $"temperature.value may have at most {MaxTemperaturePlaces} decimal places, as a thermometer shows it, and is never rounded", ref errors, ErrorCodes.TooPrecise);
+            return null;
+        }
+
+        if (!reader.TryGetDecimal(out var number) || places < 0)
+        {
+            StrictJson.WrongType(ref reader, path, "temperature.value is far outside any body temperature (30.0 to 45.0 °C, 86.0 to 113.0 °F)", ref errors, ErrorCodes.OutOfRange);
+            return null;
+        }
+
+        return number;
+    }
+
+    private const int MaxTemperaturePlaces = 2;
+
+    /// <summary>
+    /// The decimal places of a JSON number as written, trailing zeros of the fraction aside (<c>37.50</c> has 1, <c>3.75e1</c>
+    /// has 1); -1 when its exponent is so large that no decimal holds it.
+    /// </summary>
+    internal static int DecimalPlaces(ReadOnlySpan<byte> number)
+    {
+        var e = number.IndexOfAny((byte)'e', (byte)'E');
+        var mantissa = e < 0 ? number : number[..e];
+        var exponent = 0;
+        if (e >= 0)
+        {
+            var digits = number[(e + 1)..];
+            var negative = digits.Length > 0 && digits[0] == (byte)'-';
+            if (digits.Length > 0 && digits[0] is (byte)'-' or (byte)'+')
+            {
+                digits = digits[1..];
+            }
+
+            digits = digits.TrimStart((byte)'0');
+            if (digits.Length > 4)
+            {
+                // |exponent| of 10,000 or more: a huge value, or a tiny one with more places than anyone wrote.
+                return negative ? int.MaxValue : -1;
+            }
+
+            foreach (var d in digits)
+            {
+                exponent = (exponent * 10) + (d - '0');
+            }
+
+            exponent = negative ? -exponent : exponent;
+            if (exponent > 28)
+            {
+                return -1;
+            }
+        }
+
+        // Trailing zeros of the digits (before the point too, for 38000e-3) place nothing.
+        var point = mantissa.IndexOf((byte)'.');
+        var fraction = point < 0 ? 0 : mantissa.Length - point - 1;
+        var zeros = 0;
+        for (var i = mantissa.Length - 1; i >= 0 && mantissa[i] is (byte)'0' or (byte)'.'; i--)
+        {
+            zeros += mantissa[i] == (byte)'0' ? 1 : 0;
+        }
+
+        return Math.Max(0, fraction - exponent - zeros);
     }
 
     private static AnswerSet ReadAnswers(ref Utf8JsonReader reader, ref ErrorList errors)
@@ -253,6 +361,12 @@ internal static class ReportReader
     {
         if (StrictJson.TryGetDate(ref reader, out var date))
         {
+            if (date < EarliestDate)
+            {
+                StrictJson.WrongType(ref reader, path, $"{name} must be a date from 1900-01-01 on", ref errors, ErrorCodes.OutOfRange);
+                return null;
+            }
+
             return date;
         }
 
@@ -267,8 +381,9 @@ internal static class ReportReader
             return number;
         }
 
-        // A whole number too large for an integer is out of range; a fraction, or anything else, is the wrong type.
-        var tooLarge = reader.TokenType == JsonTokenType.Number && reader.ValueSpan.IndexOfAny(".eE"u8) < 0;
+        // A number too large for an integer (1e400 too) is out of range; a fraction, or anything else, is the wrong type.
+        var tooLarge = reader.TokenType == JsonTokenType.Number
+            && (reader.ValueSpan.IndexOfAny(".eE"u8) < 0 || !reader.TryGetDouble(out var value) || Math.Abs(value) > int.MaxValue);
         StrictJson.WrongType(ref reader, path, expectation, ref errors, tooLarge ? ErrorCodes.OutOfRange : ErrorCodes.WrongType);
         return null;
     }

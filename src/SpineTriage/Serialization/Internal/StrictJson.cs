@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using SpineTriage.Validation;
+using SpineTriage.Validation.Internal;
 
 namespace SpineTriage.Serialization.Internal;
 
@@ -32,7 +33,11 @@ internal static class StrictJson
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Reads a document from UTF-8 (a leading byte-order mark is allowed).</summary>
-    public static T? Read<T>(ReadOnlySpan<byte> utf8, ReadRoot<T> read, out ErrorList errors)
+    /// <param name="utf8">The document.</param>
+    /// <param name="read">Reads its root value.</param>
+    /// <param name="errors">The errors found, at most <paramref name="maxErrors"/> kept.</param>
+    /// <param name="maxErrors">How many errors to keep; 0 for <see cref="ErrorLimit.DefaultMax"/>.</param>
+    public static T? Read<T>(ReadOnlySpan<byte> utf8, ReadRoot<T> read, out ErrorList errors, int maxErrors = 0)
         where T : class
     {
         // A UTF-8 byte-order mark is not JSON, but files saved by common editors carry one.
@@ -41,13 +46,13 @@ internal static class StrictJson
             utf8 = utf8[3..];
         }
 
-        return ReadWithoutMark(utf8, read, out errors);
+        return ReadWithoutMark(utf8, read, out errors, maxErrors);
     }
 
-    private static T? ReadWithoutMark<T>(ReadOnlySpan<byte> utf8, ReadRoot<T> read, out ErrorList errors)
+    private static T? ReadWithoutMark<T>(ReadOnlySpan<byte> utf8, ReadRoot<T> read, out ErrorList errors, int maxErrors)
         where T : class
     {
-        errors = default;
+        errors = new ErrorList(maxErrors);
         var reader = new Utf8JsonReader(utf8, ReaderOptions);
         try
         {
@@ -85,7 +90,11 @@ internal static class StrictJson
     }
 
     /// <summary>Reads a document from a string (a leading byte-order mark character, U+FEFF, is allowed).</summary>
-    public static T? Read<T>(string json, ReadRoot<T> read, out ErrorList errors)
+    /// <param name="json">The document.</param>
+    /// <param name="read">Reads its root value.</param>
+    /// <param name="errors">The errors found, at most <paramref name="maxErrors"/> kept.</param>
+    /// <param name="maxErrors">How many errors to keep; 0 for <see cref="ErrorLimit.DefaultMax"/>.</param>
+    public static T? Read<T>(string json, ReadRoot<T> read, out ErrorList errors, int maxErrors = 0)
         where T : class
     {
         // The same byte-order mark, decoded as a character by a reader that did not drop it: read like the UTF-8 form.
@@ -111,7 +120,7 @@ internal static class StrictJson
                 return null;
             }
 
-            return ReadWithoutMark(rented.AsSpan(0, length), read, out errors);
+            return ReadWithoutMark(rented.AsSpan(0, length), read, out errors, maxErrors);
         }
         finally
         {
@@ -153,6 +162,13 @@ internal static class StrictJson
     /// <summary>Reports a value of the wrong type (<c>{expectation}; got …</c>) and moves past it.</summary>
     public static void WrongType(ref Utf8JsonReader reader, string path, string expectation, ref ErrorList errors, string code = ErrorCodes.WrongType)
     {
+        if (errors.IsFull)
+        {
+            errors.AddOmitted();
+            reader.Skip();
+            return;
+        }
+
         errors.Add(new(path, code, $"{expectation}; got {Describe(ref reader)}."));
         reader.Skip();
     }
@@ -160,7 +176,7 @@ internal static class StrictJson
     public static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
 
     public static string PathOf(string parent, string name) =>
-        name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') && !char.IsAsciiDigit(name[0])
+        name.Length is > 0 and <= 40 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') && !char.IsAsciiDigit(name[0])
             ? $"{parent}.{name}"
             : $"{parent}['{Shorten(name).Replace("'", "\\'", StringComparison.Ordinal)}']";
 
@@ -240,14 +256,34 @@ internal static class StrictJson
     }
 }
 
-/// <summary>The errors found so far; allocates nothing until the first error.</summary>
+/// <summary>
+/// The errors found so far, at most a maximum (<see cref="ErrorLimit.DefaultMax"/> unless given); the rest are only
+/// counted. Allocates nothing until the first error.
+/// </summary>
 internal struct ErrorList
 {
+    private readonly int _max;
     private List<ValidationError>? _errors;
 
+    /// <param name="max">How many errors to keep; more are counted in <see cref="Omitted"/>.</param>
+    public ErrorList(int max) => _max = max;
+
+    /// <summary>Gets the number of errors kept.</summary>
     public readonly int Count => _errors?.Count ?? 0;
 
-    public readonly IReadOnlyList<ValidationError> Items => _errors ?? (IReadOnlyList<ValidationError>)[];
+    /// <summary>Gets the number of errors found beyond the maximum, not kept.</summary>
+    public int Omitted { readonly get; private set; }
+
+    /// <summary>Gets whether no further error is kept: a reader may skip building its message.</summary>
+    public readonly bool IsFull => Count >= Max;
+
+    /// <summary>Gets the errors kept, without the summary of the omitted ones.</summary>
+    public readonly IReadOnlyList<ValidationError> Listed => _errors ?? (IReadOnlyList<ValidationError>)[];
+
+    /// <summary>Gets the errors kept, then one <see cref="ErrorCodes.TooManyErrors"/> error when any were omitted.</summary>
+    public readonly IReadOnlyList<ValidationError> Items => Omitted == 0 ? Listed : [.. Listed, ErrorLimit.Summary(Omitted, Max)];
+
+    private readonly int Max => _max > 0 ? _max : ErrorLimit.DefaultMax;
 
     public static ErrorList Of(ValidationError error)
     {
@@ -256,9 +292,36 @@ internal struct ErrorList
         return list;
     }
 
-    public void Add(ValidationError error) => (_errors ??= []).Add(error);
+    public void Add(ValidationError error)
+    {
+        if (IsFull)
+        {
+            Omitted++;
+            return;
+        }
 
-    public void Insert(int index, ValidationError error) => (_errors ??= []).Insert(index, error);
+        (_errors ??= []).Add(error);
+    }
+
+    /// <summary>Counts an error that would not be kept anyway, without its message having been built.</summary>
+    public void AddOmitted() => Omitted++;
+
+    public void Insert(int index, ValidationError error)
+    {
+        if (IsFull)
+        {
+            Omitted++;
+            if (index >= Count)
+            {
+                return;
+            }
+
+            // The error belongs before ones already kept: keep it, and count the last kept one as omitted instead.
+            _errors!.RemoveAt(_errors.Count - 1);
+        }
+
+        (_errors ??= []).Insert(index, error);
+    }
 }
 
 /// <summary>The allowed property names of one JSON object shape, and how an unknown name is reported.</summary>
@@ -373,6 +436,15 @@ internal struct StrictObject
                 _seen |= 1UL << index;
                 reader.Read();
                 return true;
+            }
+
+            if (errors.IsFull)
+            {
+                // The message would not be kept: count the error without building it (or remembering the name).
+                errors.AddOmitted();
+                reader.Read();
+                reader.Skip();
+                continue;
             }
 
             var name = reader.GetString()!;

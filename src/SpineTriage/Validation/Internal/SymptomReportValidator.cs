@@ -12,6 +12,9 @@ internal sealed class SymptomReportValidator : AbstractValidator<SymptomReport>
 {
     public const int MaxReportIdLength = 128;
 
+    /// <summary>The most decimal places a temperature may have: a thermometer shows one, sometimes two.</summary>
+    public const int MaxTemperaturePlaces = 2;
+
     private readonly TimeProvider _clock;
 
     public SymptomReportValidator(TimeProvider clock)
@@ -31,11 +34,25 @@ internal sealed class SymptomReportValidator : AbstractValidator<SymptomReport>
             .WithMessage("surgeryDate is required: the date of the operation, as yyyy-MM-dd.");
 
         RuleFor(r => r.SurgeryDate)
-            .Must((r, date) => date <= AssessedOn(r))
+            .GreaterThanOrEqualTo(ReportReader.EarliestDate)
             .When(r => r.SurgeryDate != default)
+            .OverridePropertyName("$.surgeryDate")
+            .WithErrorCode(ErrorCodes.OutOfRange)
+            .WithMessage(r => $"surgeryDate must be a date from 1900-01-01 on; got {Iso(r.SurgeryDate)}.");
+
+        RuleFor(r => r.SurgeryDate)
+            .Must((r, date) => date <= AssessedOn(r))
+            .When(r => r.SurgeryDate >= ReportReader.EarliestDate && (r.AssessedOn is null || r.AssessedOn >= ReportReader.EarliestDate))
             .OverridePropertyName("$.surgeryDate")
             .WithErrorCode(ErrorCodes.DateOrder)
             .WithMessage(r => $"surgeryDate ({Iso(r.SurgeryDate)}) must not be after assessedOn ({Iso(AssessedOn(r))}).");
+
+        RuleFor(r => r.AssessedOn)
+            .Must(date => date!.Value >= ReportReader.EarliestDate)
+            .When(r => r.AssessedOn.HasValue)
+            .OverridePropertyName("$.assessedOn")
+            .WithErrorCode(ErrorCodes.OutOfRange)
+            .WithMessage(r => $"assessedOn must be a date from 1900-01-01 on; got {Iso(r.AssessedOn!.Value)}.");
 
         RuleFor(r => r.AssessedOn)
             .Must(date => date!.Value <= Today().AddDays(1))
@@ -74,6 +91,13 @@ internal sealed class SymptomReportValidator : AbstractValidator<SymptomReport>
             .OverridePropertyName("$.temperature.unit")
             .WithErrorCode(ErrorCodes.UnknownValue)
             .WithMessage($"temperature.unit must be one of {JsonNames.Allowed<TemperatureUnit>()}.");
+
+        RuleFor(r => r.Temperature!.Value.Value)
+            .Must(value => decimal.Round(value, MaxTemperaturePlaces) == value)
+            .When(r => r.Temperature.HasValue)
+            .OverridePropertyName("$.temperature.value")
+            .WithErrorCode(ErrorCodes.TooPrecise)
+            .WithMessage(r => $"temperature.value may have at most {MaxTemperaturePlaces} decimal places, as a thermometer shows it, and is never rounded; got {StrictJson.Shorten(r.Temperature!.Value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))}.");
 
         RuleFor(r => r.Temperature!.Value.Value)
             .InclusiveBetween(30.0m, 45.0m)

@@ -17,6 +17,14 @@ internal sealed class TriageEngineOptionsValidator : AbstractValidator<TriageEng
             .InclusiveBetween(TriageEngineOptions.MinSeverePainScore, TriageEngineOptions.MaxSeverePainScore)
             .WithMessage(o => $"SeverePainScore must be from {TriageEngineOptions.MinSeverePainScore} to {TriageEngineOptions.MaxSeverePainScore}; got {o.SeverePainScore}.");
 
+        RuleFor(o => o.MaxReportBytes)
+            .InclusiveBetween(TriageEngineOptions.MinMaxReportBytes, TriageEngineOptions.MaxMaxReportBytes)
+            .WithMessage(o => $"MaxReportBytes must be from {TriageEngineOptions.MinMaxReportBytes} (4 KiB) to {TriageEngineOptions.MaxMaxReportBytes} (64 MiB); got {o.MaxReportBytes}.");
+
+        RuleFor(o => o.MaxErrors)
+            .InclusiveBetween(1, TriageEngineOptions.MaxMaxErrors)
+            .WithMessage(o => $"MaxErrors must be from 1 to {TriageEngineOptions.MaxMaxErrors}; got {o.MaxErrors}.");
+
         RuleFor(o => o.Dispositions)
             .NotNull()
             .WithMessage("Dispositions must be set.");
