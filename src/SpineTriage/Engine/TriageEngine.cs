@@ -123,7 +123,7 @@ public sealed class TriageEngine
             Findings = ValueList<Finding>.Own(findings),
             UnansweredQuestions = Questions(facts.UnresolvedRedFlags),
             NotAskedQuestions = Questions(facts.UnresolvedRedFlags & notGiven),
-            IsSettled = notGiven == 0 || UrgencyBounds.IsSettled(this, report),
+            IsSettled = notGiven == 0 || UrgencyBounds.IsSettled(this, report, urgency),
             CareAdvice = Advice.CareAdvice(report.RiskFactorMask, urgency == Urgency.SelfCare),
             SafetyNet = Advice.SafetyNet(EmergencySignsNotPresent(facts, _compiled.WoundSign.Holds(facts.Word))),
             Warnings = Warnings(facts),

@@ -29,9 +29,15 @@ internal static class UrgencyBounds
     /// </summary>
     private static readonly Temperature Coldest = Temperature.Celsius(30.0m);
 
-    /// <summary>Whether no answer to an absent question can change the urgency; measurements count as they stand.</summary>
-    public static bool IsSettled(TriageEngine engine, ValidatedReport report) =>
-        Lowest(engine, report, openTemperature: false) == Highest(engine, report, openTemperature: false, openPainScore: false);
+    /// <summary>
+    /// Whether no answer to an absent question can change the urgency; measurements count as they stand. The
+    /// lower bound is computed first: it is at most <paramref name="urgency"/> (the report's own urgency, absent
+    /// questions unknown), so when it is lower the report is not settled and the upper bound is not needed. Should
+    /// the bounds ever be out of order, the answer is "not settled", the side that presents the result as incomplete.
+    /// </summary>
+    public static bool IsSettled(TriageEngine engine, ValidatedReport report, Urgency urgency) =>
+        Lowest(engine, report, openTemperature: false) == urgency
+        && Highest(engine, report, openTemperature: false, openPainScore: false) == urgency;
 
     /// <summary>
     /// The urgency with every absent question answered no, an open temperature at its lowest, and the other
