@@ -14,7 +14,7 @@ internal static class TriageCommand
     {
         var input = new Option<string>("--input", "-i")
         {
-            Description = "The symptom report JSON file (contract.md), or - to read it from standard input. At most 1 MiB.",
+            Description = "The symptom report JSON file (docs/contract.md; schema docs/schemas/report.schema.json), or - to read it from standard input. At most 1 MiB.",
             Required = true,
             HelpName = "FILE",
         };

@@ -131,7 +131,7 @@ internal sealed class SymptomReportValidator : AbstractValidator<SymptomReport>
                     if (given)
                     {
                         var name = JsonNames.Of(skipped[i]);
-                        context.AddFailure($"$.skipped[{i}]", $"{name} is listed as skipped (asked for and not given), but the report gives a {name}: give one or the other.");
+                        context.AddFailure(new FluentValidation.Results.ValidationFailure($"$.skipped[{i}]", $"{name} is listed as skipped (asked for and not given), but the report gives a {name}: give one or the other.") { ErrorCode = ErrorCodes.Conflict });
                     }
                 }
             });
