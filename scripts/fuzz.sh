@@ -89,7 +89,7 @@ export DOTNET_GCHeapHardLimit=0x20000000
 if [ "$arg" = --minimize ]; then
   dest="$root/tests/SpineTriage.Tests/TestData/fuzz/$target"
   rm -rf "$work/cmin" "$dest" && mkdir -p "$dest"
-  afl-cmin -i "$work/findings/default/queue" -o "$work/cmin" -t 5000 -m none -- dotnet "$work/bin/SpineTriage.Fuzz.dll" "$target"
+  afl-cmin -i "$work/findings/default/queue" -o "$work/cmin" -t 5000 -m none -- "$(command -v dotnet)" "$work/bin/SpineTriage.Fuzz.dll" "$target"
   # Keep the corpus small enough to replay in the normal test run: at most 200 files of at most 64 KiB.
   find "$work/cmin" -type f -size -65k -printf '%s %p\n' | sort -n | head -200 | while read -r _ f; do
     cp "$f" "$dest/$(sha1sum "$f" | cut -c1-16)"
