@@ -44,15 +44,16 @@ fi
   dotnet publish tests/SpineTriage.Fuzz/SpineTriage.Fuzz.csproj -c Release -o "$work/bin" -p:PublishReadyToRun=false >"$work/publish.log" 2>&1 \
     || { cat "$work/publish.log"; exit 1; }
 ) 9>"$root/out/fuzz/publish.lock"
-"$tools/sharpfuzz" "$work/bin/SpineTriage.dll" >/dev/null
-if [ "$target" = reply ]; then
-  "$tools/sharpfuzz" "$work/bin/SpineTriage.Console.dll" >/dev/null
-fi
 
-# The seeds: the repository's own samples of each kind of input.
+# The seeds: the repository's own samples of each kind of input (before instrumenting: instrumented code runs only
+# under afl-fuzz).
 rm -rf "$work/in" && mkdir -p "$work/in"
 case "$target" in
-  report-utf8|report-string|result)
+  result)
+    for f in samples/reports/*.json; do
+      dotnet "$work/bin/SpineTriage.Console.dll" triage --input "$f" --format json >"$work/in/result-$(basename "$f")" 2>/dev/null || true
+    done ;;
+  report-utf8|report-string)
     cp samples/reports/*.json "$work/in/"
     for f in tests/SpineTriage.Tests/TestData/cases/*.json; do cp "$f" "$work/in/case-$(basename "$f")"; done ;;
   case-file)
@@ -69,6 +70,11 @@ case "$target" in
       n=$((n + 1)); printf '%s' "$r" >"$work/in/reply-$n.txt"
     done ;;
 esac
+
+"$tools/sharpfuzz" "$work/bin/SpineTriage.dll" >/dev/null
+if [ "$target" = reply ]; then
+  "$tools/sharpfuzz" "$work/bin/SpineTriage.Console.dll" >/dev/null
+fi
 
 # A dictionary of the seeds' JSON keys and strings helps AFL++ build structured input.
 dict="$work/tokens.dict"
