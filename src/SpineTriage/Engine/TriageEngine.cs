@@ -1,5 +1,4 @@
 using SpineTriage.Engine.Internal;
-using SpineTriage.Interview.Internal;
 using SpineTriage.Reports;
 using SpineTriage.Results;
 using SpineTriage.Rules;
@@ -123,7 +122,7 @@ public sealed class TriageEngine
             Findings = ValueList<Finding>.Own(findings),
             UnansweredQuestions = Questions(facts.UnresolvedRedFlags),
             NotAskedQuestions = Questions(facts.UnresolvedRedFlags & notGiven),
-            IsSettled = notGiven == 0 || UrgencyBounds.IsSettled(this, report, urgency),
+            IsSettled = notGiven == 0 || IsSettled(facts, notGiven, urgency),
             CareAdvice = Advice.CareAdvice(report.RiskFactorMask, urgency == Urgency.SelfCare),
             SafetyNet = Advice.SafetyNet(EmergencySignsNotPresent(facts, _compiled.WoundSign.Holds(facts.Word))),
             Warnings = Warnings(facts),
@@ -176,8 +175,8 @@ public sealed class TriageEngine
 
     /// <summary>
     /// The urgency of a report whose absent questions are all answered <paramref name="absentAs"/>, with the given
-    /// temperature and pain score, without building a result: the bounds of the interview and of
-    /// <see cref="TriageResult.IsSettled"/>. Works on the report's facts word and allocates nothing.
+    /// temperature and pain score, without building a result: the bounds of the interview (and the reference for
+    /// <see cref="TriageResult.IsSettled"/> in the tests). Reads the completed facts word and allocates nothing.
     /// </summary>
     internal Urgency UrgencyOf(ValidatedReport report, Answer absentAs, Temperature? temperature, int? painScore)
     {
@@ -193,8 +192,7 @@ public sealed class TriageEngine
             report.Report.SurgeryRegion,
             report.RiskFactorMask);
 
-        // The catalogue is ordered by urgency, so the first rule that fires has the highest.
-        return _rules[System.Numerics.BitOperations.TrailingZeroCount(_table.Fire(word))].Rule.Urgency;
+        return UrgencyOf(word);
     }
 
     private Outcome<TriageResult> Triage(ReportReader.Outcome read)
@@ -217,6 +215,19 @@ public sealed class TriageEngine
             .Where(e => !jsonPaths.Contains(e.Path));
         return Outcome.Failure<TriageResult>(ErrorLimit.Cap([.. read.Errors, .. more], read.Omitted, Options.MaxErrors));
     }
+
+    /// <summary>
+    /// Whether no answer to the absent questions can change the urgency (measurements as they stand): the urgency
+    /// with every absent question answered no, and with every one answered yes, both equal the report's own (which
+    /// lies between them, the rules being monotonic). The lower bound is tested first; should the bounds ever be out
+    /// of order, the answer is "not settled", the side that presents the result as incomplete.
+    /// </summary>
+    private bool IsSettled(in Facts facts, uint notGiven, Urgency urgency) =>
+        UrgencyOf(_compiled.Layout.Complete(facts, notGiven, asYes: false)) == urgency
+        && UrgencyOf(_compiled.Layout.Complete(facts, notGiven, asYes: true)) == urgency;
+
+    // The catalogue is ordered by urgency, so the first rule that fires has the highest.
+    private Urgency UrgencyOf(in FactWord word) => _rules[System.Numerics.BitOperations.TrailingZeroCount(_table.Fire(word))].Rule.Urgency;
 
     /// <summary>The questions of a mask (bit <c>i</c>: question <c>i</c>) in asking order; shared between results for the common masks.</summary>
     private ValueList<QuestionId> Questions(uint mask) => mask < (uint)_unanswered.Length ? _unanswered[mask] : Unanswered(mask);

@@ -154,6 +154,39 @@ internal sealed class FactLayout
     }
 
     /// <summary>
+    /// The facts word of the same report with the questions of <paramref name="notGiven"/> (absent from it) answered
+    /// yes or no, its measurements as they stand: the bounds of <see cref="Results.TriageResult.IsSettled"/>, patched
+    /// into the report's own word instead of read again. Answering an absent question only sets its yes or no bit,
+    /// settles fever when the fever question was the absent one, and removes it from the unresolved red flags
+    /// (applicability depends on the region and the days since surgery, which do not change).
+    /// <c>SettledTests</c> holds this equal to reading the completed report from scratch.
+    /// </summary>
+    public FactWord Complete(in Facts facts, uint notGiven, bool asYes)
+    {
+        const uint FeverQuestion = 1u << (int)QuestionId.Fever;
+        ulong low = facts.Word.Low, high = facts.Word.High;
+        if (asYes)
+        {
+            low |= (ulong)notGiven << Yes; // the yes facts lie in the low word (checked when built)
+        }
+        else
+        {
+            Put(ref low, ref high, notGiven, No);
+        }
+
+        if ((notGiven & FeverQuestion) != 0)
+        {
+            var present = asYes || facts.TemperatureIsFever;
+            low &= ~((1UL << FeverPresent) | (1UL << FeverAbsent));
+            low |= 1UL << (present ? FeverPresent : FeverAbsent);
+        }
+
+        var unresolved = facts.UnresolvedRedFlags & ~notGiven;
+        low = unresolved != 0 ? low | (1UL << RedFlagUnresolved) : low & ~(1UL << RedFlagUnresolved);
+        return new FactWord(low, high);
+    }
+
+    /// <summary>
     /// The facts word alone of a report given by its parts, without allocating: for the urgency bounds of the
     /// interview, which complete a report's answers and measurements in several ways.
     /// </summary>

@@ -7,7 +7,7 @@ namespace SpineTriage.Interview.Internal;
 
 /// <summary>
 /// The lowest and highest urgency a report can still reach when the questions absent from it are answered:
-/// the stop rule of an interview and <see cref="TriageResult.IsSettled"/>.
+/// the stop rule of an interview, and the reference that <see cref="TriageResult.IsSettled"/> is tested against.
 /// </summary>
 /// <remarks>
 /// Rule set 1.0 is monotonic in the answers: a yes never gives a lower urgency than no or "don't know", and a "don't
@@ -28,16 +28,6 @@ internal static class UrgencyBounds
     /// measured temperature below the threshold settles a fever answered "don't know" as absent.
     /// </summary>
     private static readonly Temperature Coldest = Temperature.Celsius(30.0m);
-
-    /// <summary>
-    /// Whether no answer to an absent question can change the urgency; measurements count as they stand. The
-    /// lower bound is computed first: it is at most <paramref name="urgency"/> (the report's own urgency, absent
-    /// questions unknown), so when it is lower the report is not settled and the upper bound is not needed. Should
-    /// the bounds ever be out of order, the answer is "not settled", the side that presents the result as incomplete.
-    /// </summary>
-    public static bool IsSettled(TriageEngine engine, ValidatedReport report, Urgency urgency) =>
-        Lowest(engine, report, openTemperature: false) == urgency
-        && Highest(engine, report, openTemperature: false, openPainScore: false) == urgency;
 
     /// <summary>
     /// The urgency with every absent question answered no, an open temperature at its lowest, and the other
