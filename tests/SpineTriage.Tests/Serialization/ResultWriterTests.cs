@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using FluentAssertions;
 using SpineTriage.Serialization;
-using SpineTriage.Serialization.Internal;
 using SpineTriage.Testing;
 using SpineTriage.TestSupport;
 using SpineTriage.Validation;
@@ -41,13 +40,14 @@ public class ResultWriterTests
     }
 
     [Fact]
-    public void The_writer_writes_every_property_of_the_result_document()
+    public void The_writer_writes_every_property_of_the_published_result_schema()
     {
-        // A property added to the contract's result document must be written by the fast writer too.
+        // A property added to the contract's result schema must be written by the fast writer too.
         var result = ReportBuilder.Engine().TriageJson(Report).GetValueOrThrow();
         using var json = JsonDocument.Parse(TriageJson.SerializeResult(result));
-        var expected = typeof(ResultDocument).GetProperties().Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name));
-        var findingExpected = typeof(FindingDocument).GetProperties().Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name));
+        using var schema = JsonDocument.Parse(SchemaFiles.Text("result.schema.json"));
+        var expected = schema.RootElement.GetProperty("properties").EnumerateObject().Select(p => p.Name);
+        var findingExpected = schema.RootElement.GetProperty("$defs").GetProperty("finding").GetProperty("properties").EnumerateObject().Select(p => p.Name);
 
         json.RootElement.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(expected);
         json.RootElement.GetProperty("findings")[0].EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(findingExpected);

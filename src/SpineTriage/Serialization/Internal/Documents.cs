@@ -39,64 +39,6 @@ internal sealed class TemperatureDocument
     public string Unit { get; set; } = "";
 }
 
-[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-internal sealed class ResultDocument
-{
-    public string? ReportId { get; set; }
-
-    public string Urgency { get; set; } = "";
-
-    public int UrgencyCode { get; set; }
-
-    public string Disposition { get; set; } = "";
-
-    public bool IsComplete { get; set; }
-
-    public int DaysSinceSurgery { get; set; }
-
-    public List<FindingDocument> Findings { get; set; } = [];
-
-    public List<string> UnansweredQuestions { get; set; } = [];
-
-    public List<string>? NotAskedQuestions { get; set; }
-
-    public bool? IsSettled { get; set; }
-
-    public List<string> CareAdvice { get; set; } = [];
-
-    public List<string> SafetyNet { get; set; } = [];
-
-    public List<string> Warnings { get; set; } = [];
-
-    public RuleSetDocument RuleSet { get; set; } = new();
-}
-
-[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-internal sealed class FindingDocument
-{
-    public string RuleId { get; set; } = "";
-
-    public string Urgency { get; set; } = "";
-
-    public string Title { get; set; } = "";
-
-    public string PatientExplanation { get; set; } = "";
-
-    public string ClinicianRationale { get; set; } = "";
-
-    public List<string> Evidence { get; set; } = [];
-
-    public string Source { get; set; } = "";
-}
-
-[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-internal sealed class RuleSetDocument
-{
-    public string Version { get; set; } = "";
-
-    public string Hash { get; set; } = "";
-}
-
 internal sealed class ErrorsDocument
 {
     public List<ErrorDocument> Errors { get; set; } = [];
@@ -168,7 +110,6 @@ internal sealed class QuestionDocument
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(ReportDocument))]
-[JsonSerializable(typeof(ResultDocument))]
 [JsonSerializable(typeof(ErrorsDocument))]
 [JsonSerializable(typeof(RuleCatalogueDocument))]
 [JsonSerializable(typeof(QuestionCatalogueDocument))]

@@ -5,9 +5,8 @@ using SpineTriage.Results;
 namespace SpineTriage.Serialization.Internal;
 
 /// <summary>
-/// Writes a triage result as contract JSON straight to a <see cref="Utf8JsonWriter"/>: the same properties, in
-/// the same order, as <see cref="ResultDocument"/> (every property of which must be written here), without
-/// an intermediate document.
+/// Writes a triage result as contract JSON straight to a <see cref="Utf8JsonWriter"/>, without an intermediate
+/// document: every property of the published result schema (docs/schemas/result.schema.json), in the contract's order.
 /// </summary>
 internal static class ResultWriter
 {
