@@ -71,6 +71,12 @@ case "$target" in
     done ;;
 esac
 
+# Seeds also include the target's committed minimized corpus, so a fresh run starts from the coverage earlier runs reached.
+corpus="tests/SpineTriage.Tests/TestData/fuzz/$target"
+if [ -d "$corpus" ]; then
+  for f in "$corpus"/*; do [ -f "$f" ] && cp "$f" "$work/in/corpus-$(basename "$f")"; done
+fi
+
 "$tools/sharpfuzz" "$work/bin/SpineTriage.dll" >/dev/null
 if [ "$target" = reply ]; then
   "$tools/sharpfuzz" "$work/bin/SpineTriage.Console.dll" >/dev/null
