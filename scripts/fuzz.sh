@@ -85,7 +85,7 @@ fi
 # A dictionary of the seeds' JSON keys and strings helps AFL++ build structured input.
 dict="$work/tokens.dict"
 if [ "$target" != reply ]; then
-  cat "$work"/in/* | grep -oE '"[A-Za-z0-9_.:+-]{1,40}"' | sort -u | sed 's/"/\\"/g; s/^/"/; s/$/"/' >"$dict" || true
+  cat "$work"/in/* | grep -aoE '"[A-Za-z0-9_.:+-]{1,40}"' | sort -u | sed 's/"/\\"/g; s/^/"/; s/$/"/' >"$dict" || true
   printf '%s\n' '"{"' '"}"' '"["' '"]"' '":"' '","' '"true"' '"false"' '"null"' '"\\\\u0000"' '"1e400"' '"-0"' >>"$dict"
 else
   printf '%s\n' '"yes"' '"no"' '"don'"'"'t know"' '"celsius"' '"fahrenheit"' '"\xc2\xb0"' '"\xe2\x80\x99"' '"not measured"' >"$dict"
