@@ -187,6 +187,22 @@ internal sealed class FactLayout
     }
 
     /// <summary>
+    /// Every bit of the facts word that <see cref="Complete"/> may change when it answers the questions of
+    /// <paramref name="notGiven"/>, yes or no: their yes and no bits, fever present and absent when the fever question
+    /// is among them, and "red flag unresolved" when one of them is an unresolved red flag. <c>SettledTests</c> holds
+    /// it a superset of what either completion changes.
+    /// </summary>
+    public FactWord Changeable(in Facts facts, uint notGiven)
+    {
+        const uint FeverQuestion = 1u << (int)QuestionId.Fever;
+        ulong low = (ulong)notGiven << Yes, high = 0;
+        Put(ref low, ref high, notGiven, No);
+        low |= (notGiven & FeverQuestion) != 0 ? (1UL << FeverPresent) | (1UL << FeverAbsent) : 0;
+        low |= (facts.UnresolvedRedFlags & notGiven) != 0 ? 1UL << RedFlagUnresolved : 0;
+        return new FactWord(low, high);
+    }
+
+    /// <summary>
     /// The facts word alone of a report given by its parts, without allocating: for the urgency bounds of the
     /// interview, which complete a report's answers and measurements in several ways.
     /// </summary>

@@ -60,15 +60,24 @@ internal readonly struct Facts(
 /// <summary>The engine-independent facts of a validated report, computed once at validation.</summary>
 internal sealed record ReportFacts(uint Yes, uint No, int PainScore, Temperature? Temperature, decimal TemperatureCelsius)
 {
+    /// <summary>
+    /// Gets the questions absent from the report's answers (bit <c>q</c>: question <c>q</c>), the ones an interview has
+    /// not asked yet; kept here so that an evaluation does not classify the answers again.
+    /// </summary>
+    public uint NotGiven { get; init; }
+
     public static ReportFacts Of(SymptomReport report)
     {
-        report.Answers.Classify(out var yes, out var no, out _);
+        report.Answers.Classify(out var yes, out var no, out var notGiven);
         var temperature = report.Temperature;
         return new ReportFacts(
             yes,
             no,
             report.PainScore ?? -1,
             temperature,
-            temperature.HasValue ? temperature.Value.ToCelsius() : 0m);
+            temperature.HasValue ? temperature.Value.ToCelsius() : 0m)
+        {
+            NotGiven = notGiven,
+        };
     }
 }
