@@ -24,6 +24,7 @@ internal sealed class FactLayout
     private readonly (FactTest Test, uint Questions)[] _applicability;
     private readonly int _questionCount;
     private readonly int[] _regionBits; // by the region's value
+    private readonly long _feverThresholdMicroCelsius; // or ReportFacts.NoExactMicroCelsius
 
     public FactLayout(IReadOnlyList<Question> questions, IEnumerable<Condition> conditions, decimal feverThresholdCelsius)
     {
@@ -39,6 +40,7 @@ internal sealed class FactLayout
 
         _questionCount = questions.Count;
         FeverThresholdCelsius = feverThresholdCelsius;
+        _feverThresholdMicroCelsius = ReportFacts.MicroCelsius(feverThresholdCelsius);
         var applicability = questions.Select(q => q.AppliesWhen).ToArray();
         var all = conditions.Concat(applicability).ToArray();
         _daysAtLeast = [.. all.SelectMany(DayBounds).Where(b => b.Min).Select(b => b.Days).Distinct().Order()];
@@ -138,9 +140,14 @@ internal sealed class FactLayout
     /// <summary>Reads the facts of a validated report.</summary>
     public Facts Read(ReportFacts report, int daysSinceSurgery, SurgeryRegion? region, int riskFactorMask)
     {
+        // A decimal comparison costs more than the rest of the word: whole millionths of a degree compare the same when both are exact.
+        var temperatureIsFever = report.Temperature.HasValue
+            && (report.TemperatureMicroCelsius != ReportFacts.NoExactMicroCelsius && _feverThresholdMicroCelsius != ReportFacts.NoExactMicroCelsius
+                ? report.TemperatureMicroCelsius >= _feverThresholdMicroCelsius
+                : report.TemperatureCelsius >= FeverThresholdCelsius);
         var word = Word(
-            report.Yes, report.No, report.PainScore, report.Temperature.HasValue, report.TemperatureCelsius, daysSinceSurgery, region, riskFactorMask,
-            out var fever, out var temperatureIsFever, out var unresolved, out var feverAnswer);
+            report.Yes, report.No, report.PainScore, report.Temperature.HasValue, temperatureIsFever, daysSinceSurgery, region, riskFactorMask,
+            out var fever, out var unresolved, out var feverAnswer);
         return new Facts(
             word,
             report,
@@ -208,24 +215,22 @@ internal sealed class FactLayout
     /// </summary>
     public FactWord ReadWord(
         uint yes, uint no, int painScore, bool hasTemperature, decimal temperatureCelsius, int daysSinceSurgery, SurgeryRegion? region, int riskFactorMask) =>
-        Word(yes, no, painScore, hasTemperature, temperatureCelsius, daysSinceSurgery, region, riskFactorMask, out _, out _, out _, out _);
+        Word(yes, no, painScore, hasTemperature, hasTemperature && temperatureCelsius >= FeverThresholdCelsius, daysSinceSurgery, region, riskFactorMask, out _, out _, out _);
 
     private FactWord Word(
         uint yes,
         uint no,
         int painScore,
         bool hasTemperature,
-        decimal temperatureCelsius,
+        bool temperatureIsFever,
         int daysSinceSurgery,
         SurgeryRegion? region,
         int riskFactorMask,
         out Presence fever,
-        out bool temperatureIsFever,
         out uint unresolved,
         out Answer feverAnswer)
     {
         const uint FeverQuestion = 1u << (int)QuestionId.Fever;
-        temperatureIsFever = hasTemperature && temperatureCelsius >= FeverThresholdCelsius;
         feverAnswer = (yes & FeverQuestion) != 0 ? Answer.Yes : (no & FeverQuestion) != 0 ? Answer.No : Answer.Unknown;
         fever = feverAnswer == Answer.Yes || temperatureIsFever ? Presence.Present
             : feverAnswer == Answer.No || hasTemperature ? Presence.Absent

@@ -92,16 +92,26 @@ internal sealed class RuleTable
     public ulong AllRules { get; }
 
     /// <summary>The rules that fire on a report with these facts: bit <c>i</c> for the rule at catalogue index <c>i</c>.</summary>
-    public ulong Fire(in FactWord facts)
+    /// <remarks>
+    /// The facts word is taken by value, so that it travels in two registers: passed by reference, the engine had to
+    /// store it and load it back as one 16-byte value, which stalled on its two 8-byte halves just written.
+    /// </remarks>
+    public ulong Fire(FactWord facts)
     {
-        var fired = SlotCount switch
-        {
-            0 => AllRules & ~Forbidden(facts),
-            1 => FireOneSlot(facts),
-            2 => FireTwoSlots(facts),
-            _ => FireAnySlots(facts),
-        };
+        var fired = SlotCount == 2 ? FireTwoSlots(facts.Low, facts.High) : FireOther(facts);
+        return _dependent.Length == 0 ? fired : FireDependent(facts, fired);
+    }
 
+    private ulong FireOther(in FactWord facts) => SlotCount switch
+    {
+        0 => AllRules & ~Forbidden(facts),
+        1 => FireOneSlot(facts),
+        _ => FireAnySlots(facts),
+    };
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private ulong FireDependent(in FactWord facts, ulong fired)
+    {
         foreach (var (rule, unless, clauses) in _dependent)
         {
             var bit = 1UL << rule;
@@ -111,15 +121,26 @@ internal sealed class RuleTable
             }
 
             var holds = (fired & unless) == 0;
-            foreach (var clause in clauses)
+            if (clauses.Length != 0)
             {
-                holds &= clause.Holds(facts, fired);
+                holds &= Holds(clauses, facts, fired);
             }
 
             fired &= holds ? ulong.MaxValue : ~bit;
         }
 
         return fired;
+    }
+
+    private static bool Holds(Clause[] clauses, in FactWord facts, ulong fired)
+    {
+        var holds = true;
+        foreach (var clause in clauses)
+        {
+            holds &= clause.Holds(facts, fired);
+        }
+
+        return holds;
     }
 
     // A clause of rules that did not fire, each alone: "unless".
@@ -157,13 +178,15 @@ internal sealed class RuleTable
         return first & ~forbidden;
     }
 
-    private ulong FireTwoSlots(in FactWord facts)
+    // Rule set 1.0's case, kept small enough to inline into Fire.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private ulong FireTwoSlots(ulong low, ulong high)
     {
         ulong forbidden = 0, first = _withoutSlot[0], second = _withoutSlot[1];
         var entries = _entries;
         foreach (var (word, shift, offset) in _groups)
         {
-            var entry = offset + ((int)(((word == 0 ? facts.Low : facts.High) >> shift) & (GroupValues - 1)) * 3);
+            var entry = offset + ((int)(((word == 0 ? low : high) >> shift) & (GroupValues - 1)) * 3);
             forbidden |= entries[entry];
             first |= entries[entry + 1];
             second |= entries[entry + 2];

@@ -101,5 +101,5 @@ internal sealed class SettledCheck
     }
 
     // The catalogue is ordered by urgency, so the first rule that fires has the highest.
-    private Urgency UrgencyOf(in FactWord word) => _urgencies[BitOperations.TrailingZeroCount(_table.Fire(word))];
+    private Urgency UrgencyOf(FactWord word) => _urgencies[BitOperations.TrailingZeroCount(_table.Fire(word))];
 }
