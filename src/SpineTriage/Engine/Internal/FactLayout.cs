@@ -15,6 +15,9 @@ internal sealed class FactLayout
     /// <summary>The highest pain score; <see cref="PainAtLeast"/> has a bit for each score from 0 to it.</summary>
     public const int MaxPainScore = 10;
 
+    // The widest span of day bounds whose facts are tabled (64 KB).
+    private const int MaxDayTable = 4096;
+
     private static readonly SurgeryRegion[] Regions = Enum.GetValues<SurgeryRegion>();
     private static readonly RiskFactor[] RiskFactors = Enum.GetValues<RiskFactor>();
 
@@ -25,6 +28,11 @@ internal sealed class FactLayout
     private readonly int _questionCount;
     private readonly int[] _regionBits; // by the region's value
     private readonly long _feverThresholdMicroCelsius; // or ReportFacts.NoExactMicroCelsius
+
+    // The day facts of every day count from _daysFrom on (DayFacts), made once: a count outside the table has the facts of
+    // the nearer end, which lies beyond every bound. Null when the bounds lie too far apart; DayFacts is then called.
+    private readonly FactWord[]? _dayFacts;
+    private readonly int _daysFrom;
 
     public FactLayout(IReadOnlyList<Question> questions, IEnumerable<Condition> conditions, decimal feverThresholdCelsius)
     {
@@ -73,6 +81,17 @@ internal sealed class FactLayout
         foreach (var region in Regions)
         {
             _regionBits[(int)region] = Region + Array.IndexOf(Regions, region);
+        }
+
+        var bounds = _daysAtLeast.Concat(_daysAtMost).ToArray();
+        if (bounds.Length == 0)
+        {
+            _dayFacts = [FactWord.Empty];
+        }
+        else if ((long)bounds.Max() - bounds.Min() <= MaxDayTable && bounds.Min() > int.MinValue + 1 && bounds.Max() < int.MaxValue - 2)
+        {
+            _daysFrom = bounds.Min() - 1;
+            _dayFacts = [.. Enumerable.Range(_daysFrom, bounds.Max() - bounds.Min() + 3).Select(DayFacts)];
         }
 
         RedFlags = questions.Where(q => q.IsRedFlag).Aggregate(0u, (mask, q) => mask | (1u << (int)q.Id));
@@ -242,15 +261,9 @@ internal sealed class FactLayout
         Put(ref low, ref high, no, No);
         Put(ref low, ref high, (uint)riskFactorMask, RiskFactor);
         Put(ref low, ref high, 1, region is { } r ? _regionBits[(int)r] : RegionNotGiven);
-        for (var i = 0; i < _daysAtLeast.Length; i++)
-        {
-            Put(ref low, ref high, daysSinceSurgery >= _daysAtLeast[i] ? 1u : 0u, DaysAtLeast + i);
-        }
-
-        for (var i = 0; i < _daysAtMost.Length; i++)
-        {
-            Put(ref low, ref high, daysSinceSurgery <= _daysAtMost[i] ? 1u : 0u, DaysAtMost + i);
-        }
+        var days = _dayFacts is { } table ? table[(int)Math.Clamp((long)daysSinceSurgery - _daysFrom, 0, table.Length - 1)] : DayFacts(daysSinceSurgery);
+        low |= days.Low;
+        high |= days.High;
 
         var applicable = AllQuestions;
         foreach (var (test, questions) in _applicability)
@@ -261,6 +274,23 @@ internal sealed class FactLayout
         var unknownRedFlags = ~(yes | no) & RedFlags & applicable;
         unresolved = fever == Presence.Unknown ? unknownRedFlags : unknownRedFlags & ~FeverQuestion;
         low |= unresolved != 0 ? 1UL << RedFlagUnresolved : 0;
+        return new FactWord(low, high);
+    }
+
+    /// <summary>The facts "days since surgery at least" and "at most" of every bound a condition names, for a day count.</summary>
+    private FactWord DayFacts(int daysSinceSurgery)
+    {
+        ulong low = 0, high = 0;
+        for (var i = 0; i < _daysAtLeast.Length; i++)
+        {
+            Put(ref low, ref high, daysSinceSurgery >= _daysAtLeast[i] ? 1u : 0u, DaysAtLeast + i);
+        }
+
+        for (var i = 0; i < _daysAtMost.Length; i++)
+        {
+            Put(ref low, ref high, daysSinceSurgery <= _daysAtMost[i] ? 1u : 0u, DaysAtMost + i);
+        }
+
         return new FactWord(low, high);
     }
 

@@ -21,7 +21,11 @@ internal sealed class RuleTable
     private readonly (int Word, int Shift, int Offset)[] _groups;
     private readonly int _stride;
     private readonly ulong[] _withoutSlot;
-    private readonly (int Rule, ulong Unless, Clause[] Clauses)[] _dependent;
+    // The rules with clauses on other rules, in catalogue order, side by side: the rule's bit, the rules whose firing
+    // stops it ("unless"), and its other clauses on rules (most rules have none).
+    private readonly ulong[] _dependentBits;
+    private readonly ulong[] _dependentUnless;
+    private readonly Clause[][] _dependentClauses;
 
     public RuleTable(IReadOnlyList<IReadOnlyList<Clause>> rules)
     {
@@ -80,7 +84,9 @@ internal sealed class RuleTable
             }
         }
 
-        _dependent = [.. dependent];
+        _dependentBits = [.. dependent.Select(d => 1UL << d.Item1)];
+        _dependentUnless = [.. dependent.Select(d => d.Item2)];
+        _dependentClauses = [.. dependent.Select(d => d.Item3)];
     }
 
     /// <summary>Gets the number of clause slots: the most clauses on facts of any rule.</summary>
@@ -99,7 +105,7 @@ internal sealed class RuleTable
     public ulong Fire(FactWord facts)
     {
         var fired = SlotCount == 2 ? FireTwoSlots(facts.Low, facts.High) : FireOther(facts);
-        return _dependent.Length == 0 ? fired : FireDependent(facts, fired);
+        return _dependentBits.Length == 0 ? fired : FireDependent(facts, fired);
     }
 
     private ulong FireOther(in FactWord facts) => SlotCount switch
@@ -112,21 +118,14 @@ internal sealed class RuleTable
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private ulong FireDependent(in FactWord facts, ulong fired)
     {
-        foreach (var (rule, unless, clauses) in _dependent)
+        var bits = _dependentBits;
+        var unless = _dependentUnless;
+        var clauses = _dependentClauses;
+        for (var i = 0; i < bits.Length && i < unless.Length && i < clauses.Length; i++)
         {
-            var bit = 1UL << rule;
-            if ((fired & bit) == 0)
-            {
-                continue;
-            }
-
-            var holds = (fired & unless) == 0;
-            if (clauses.Length != 0)
-            {
-                holds &= Holds(clauses, facts, fired);
-            }
-
-            fired &= holds ? ulong.MaxValue : ~bit;
+            var bit = bits[i];
+            var stops = (fired & bit) != 0 && ((fired & unless[i]) != 0 || (clauses[i].Length != 0 && !Holds(clauses[i], facts, fired)));
+            fired &= stops ? ~bit : ulong.MaxValue;
         }
 
         return fired;
