@@ -111,7 +111,7 @@ public sealed class TriageEngine
         }
 
         var urgency = findings[0].Urgency;
-        report.Report.Answers.Classify(out _, out _, out var notGiven);
+        var notGiven = report.Facts.NotGiven;
         return new TriageResult
         {
             ReportId = report.Report.ReportId,
@@ -122,7 +122,7 @@ public sealed class TriageEngine
             Findings = ValueList<Finding>.Own(findings),
             UnansweredQuestions = Questions(facts.UnresolvedRedFlags),
             NotAskedQuestions = Questions(facts.UnresolvedRedFlags & notGiven),
-            IsSettled = notGiven == 0 || IsSettled(facts, notGiven, urgency),
+            IsSettled = _compiled.Settled.IsSettled(facts, notGiven, fired, urgency),
             CareAdvice = Advice.CareAdvice(report.RiskFactorMask, urgency == Urgency.SelfCare),
             SafetyNet = Advice.SafetyNet(EmergencySignsNotPresent(facts, _compiled.WoundSign.Holds(facts.Word))),
             Warnings = Warnings(facts),
@@ -181,7 +181,7 @@ public sealed class TriageEngine
     internal Urgency UrgencyOf(ValidatedReport report, Answer absentAs, Temperature? temperature, int? painScore)
     {
         var given = report.Facts;
-        report.Report.Answers.Classify(out _, out _, out var notGiven);
+        var notGiven = given.NotGiven;
         var word = _compiled.Layout.ReadWord(
             absentAs == Answer.Yes ? given.Yes | notGiven : given.Yes,
             absentAs == Answer.No ? given.No | notGiven : given.No,
@@ -215,16 +215,6 @@ public sealed class TriageEngine
             .Where(e => !jsonPaths.Contains(e.Path));
         return Outcome.Failure<TriageResult>(ErrorLimit.Cap([.. read.Errors, .. more], read.Omitted, Options.MaxErrors));
     }
-
-    /// <summary>
-    /// Whether no answer to the absent questions can change the urgency (measurements as they stand): the urgency
-    /// with every absent question answered no, and with every one answered yes, both equal the report's own (which
-    /// lies between them, the rules being monotonic). The lower bound is tested first; should the bounds ever be out
-    /// of order, the answer is "not settled", the side that presents the result as incomplete.
-    /// </summary>
-    private bool IsSettled(in Facts facts, uint notGiven, Urgency urgency) =>
-        UrgencyOf(_compiled.Layout.Complete(facts, notGiven, asYes: false)) == urgency
-        && UrgencyOf(_compiled.Layout.Complete(facts, notGiven, asYes: true)) == urgency;
 
     // The catalogue is ordered by urgency, so the first rule that fires has the highest.
     private Urgency UrgencyOf(in FactWord word) => _rules[System.Numerics.BitOperations.TrailingZeroCount(_table.Fire(word))].Rule.Urgency;

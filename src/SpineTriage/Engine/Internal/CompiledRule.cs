@@ -84,6 +84,7 @@ internal sealed class CompiledRuleSet
         Rules = rules.Select((rule, index) => new CompiledRule(rule, Layout, new RuleScope(index, indexes))).ToArray();
         Table = new RuleTable(Rules.Select(r => r.Clauses).ToArray());
         WoundSign = FactTest.Of(ConditionCompiler.CompileFacts(When.WoundSign, Layout));
+        Settled = new SettledCheck(Rules, Layout, Table);
     }
 
     public FactLayout Layout { get; }
@@ -94,4 +95,7 @@ internal sealed class CompiledRuleSet
 
     /// <summary>Gets the derived fact wound sign present, for the safety net.</summary>
     public FactTest WoundSign { get; }
+
+    /// <summary>Gets the test of <see cref="Results.TriageResult.IsSettled"/>.</summary>
+    public SettledCheck Settled { get; }
 }
