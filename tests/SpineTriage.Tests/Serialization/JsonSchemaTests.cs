@@ -121,7 +121,7 @@ public class JsonSchemaTests
     public void Every_sample_report_is_accepted_by_the_schema_exactly_when_the_engine_accepts_it(string file)
     {
         var json = File.ReadAllText(Path.Combine(Repository.PathOf("samples/reports"), file));
-        var outcome = ReportBuilder.Engine().TriageJson(json);
+        var outcome = ReportBuilder.EngineV1().TriageJson(json);
 
         SchemaFiles.Report.Accepts(json).Should().Be(outcome.IsSuccess, file);
         if (!outcome.IsSuccess)
@@ -135,7 +135,7 @@ public class JsonSchemaTests
     [MemberData(nameof(SampleReports))]
     public void The_result_of_every_valid_sample_report_is_accepted_by_the_result_schema(string file)
     {
-        var outcome = ReportBuilder.Engine().TriageJson(File.ReadAllText(Path.Combine(Repository.PathOf("samples/reports"), file)));
+        var outcome = ReportBuilder.EngineV1().TriageJson(File.ReadAllText(Path.Combine(Repository.PathOf("samples/reports"), file)));
         if (outcome.TryGetValue(out var result))
         {
             SchemaFiles.Result.Accepts(TriageJson.SerializeResult(result)).Should().BeTrue(file);
@@ -231,7 +231,7 @@ public class JsonSchemaTests
     [InlineData("""{ "surgeryDate": "2026-09-01", "skipped": ["temperature"], "temperature": null }""")]
     public void The_report_schema_and_the_strict_reader_agree_on_edge_cases(string json)
     {
-        AssertAgreement(SchemaFiles.Report, json, ReportBuilder.Engine().TriageJson(json).Errors, json);
+        AssertAgreement(SchemaFiles.Report, json, ReportBuilder.EngineV1().TriageJson(json).Errors, json);
     }
 
     [Fact]
@@ -240,8 +240,8 @@ public class JsonSchemaTests
         foreach (var (id, valid) in new[] { (new string('x', 128), true), (new string('x', 129), false), (string.Concat(Enumerable.Repeat("😀", 64)), true), (string.Concat(Enumerable.Repeat("😀", 65)), false), (new string('x', 127) + "\r\n", false) })
         {
             var json = new JsonObject { ["reportId"] = id, ["surgeryDate"] = "2026-09-01" }.ToJsonString();
-            ReportBuilder.Engine().TriageJson(json).IsSuccess.Should().Be(valid);
-            AssertAgreement(SchemaFiles.Report, json, ReportBuilder.Engine().TriageJson(json).Errors, $"a report id of {id.Length} UTF-16 code units");
+            ReportBuilder.EngineV1().TriageJson(json).IsSuccess.Should().Be(valid);
+            AssertAgreement(SchemaFiles.Report, json, ReportBuilder.EngineV1().TriageJson(json).Errors, $"a report id of {id.Length} UTF-16 code units");
         }
     }
 

@@ -9,7 +9,7 @@ public class CaseFileTests
 {
     // Case files carry their own assessedOn; the clock only needs to be later than all of them.
     // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
-    private TriageEngine Engine { get; } = ReportBuilder.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.EngineV1();
 
     public static TheoryData<string> CaseFiles()
     {

@@ -13,7 +13,7 @@ namespace SpineTriage.Tests.Testing;
 public class TriageCaseTests
 {
     // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
-    private TriageEngine Engine { get; } = ReportBuilder.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.EngineV1();
 
     private const string SaddleNumbnessReport =
         """{"surgeryDate":"2026-09-01","assessedOn":"2026-11-24","answers":{"bladderOrBowelControlLoss":"no","saddleNumbness":"yes","newOrWorseningLimbWeakness":"no","suddenSeverePainAfterFallOrInjury":"no","fever":"no","woundDischarge":"no","woundRednessOrSwelling":"no","chestPainOrBreathlessness":"no","newOrWorseningLimbNumbness":"no","calfPainOrSwelling":"no"}}""";

@@ -11,7 +11,7 @@ namespace SpineTriage.Tests.Traceability;
 /// </summary>
 public class TraceabilityTests
 {
-    private static readonly RuleSet RuleSet = new TriageEngine().RuleSet;
+    private static readonly RuleSet RuleSet = new TriageEngine(new TriageEngineOptions { RuleSet = RuleSets.V1 }).RuleSet;
 
     private static readonly SourcePage Page = SourcePage.Load();
 
@@ -89,8 +89,11 @@ public class TraceabilityTests
     }
 
     [Fact]
-    public void The_rules_document_is_the_rule_set_markdown()
+    public void The_rules_document_is_the_rule_set_markdown_of_both_rule_sets_the_default_first()
     {
-        Repository.AssertGenerated("docs/rules.md", TriageMarkdown.SerializeRuleSet(new TriageEngine().RuleSet));
+        var document = TriageMarkdown.SerializeRuleSet(new TriageEngine().RuleSet) + "\n" + TriageMarkdown.SerializeRuleSet(RuleSet);
+
+        new TriageEngine().RuleSet.Version.Should().Be("2.0.0", "new engines run rule set 2.0");
+        Repository.AssertGenerated("docs/rules.md", document);
     }
 }

@@ -231,16 +231,23 @@ internal sealed class FactLayout
             Put(ref low, ref high, daysSinceSurgery <= _daysAtMost[i] ? 1u : 0u, DaysAtMost + i);
         }
 
-        var applicable = AllQuestions;
-        foreach (var (test, questions) in _applicability)
-        {
-            applicable &= test.Holds(new FactWord(low, high)) ? uint.MaxValue : ~questions;
-        }
-
+        var applicable = Applicable(new FactWord(low, high));
         var unknownRedFlags = ~(yes | no) & RedFlags & applicable;
         unresolved = fever == Presence.Unknown ? unknownRedFlags : unknownRedFlags & ~FeverQuestion;
         low |= unresolved != 0 ? 1UL << RedFlagUnresolved : 0;
         return new FactWord(low, high);
+    }
+
+    /// <summary>The questions that apply to a report (bit <c>q</c>: question <c>q</c>), from the region and day facts of its word.</summary>
+    public uint Applicable(in FactWord word)
+    {
+        var applicable = AllQuestions;
+        foreach (var (test, questions) in _applicability)
+        {
+            applicable &= test.Holds(word) ? uint.MaxValue : ~questions;
+        }
+
+        return applicable;
     }
 
     // Places up to 32 bits at a bit of the facts word; a run may cross from the low word into the high one.
