@@ -77,7 +77,6 @@ internal static class RuleCatalogueTwo
     public static IReadOnlyList<Rule> Build(decimal feverThresholdCelsius, int severePainScore)
     {
         var feverPresent = When.Fever(Presence.Present, feverThresholdCelsius);
-        var fallWithoutSuddenSeverePain = When.All(When.Yes(Q.RecentFallOrInjury), When.Not(When.Yes(Q.SuddenSeverePainAfterFallOrInjury)));
 
         // Section 5: each new rule after the rule its "after" column names.
         (string After, Rule Rule)[] added =
@@ -157,7 +156,7 @@ internal static class RuleCatalogueTwo
             ("new-swallowing-difficulty", new("fall-within-90-days", Urgency.Urgent)
             {
                 Title = "A fall or injury in the first 90 days",
-                When = When.All(fallWithoutSuddenSeverePain, When.Within90Days),
+                When = When.All(When.Yes(Q.RecentFallOrInjury), When.Not(When.Yes(Q.SuddenSeverePainAfterFallOrInjury)), When.Within90Days),
                 Consideration = "hardware or fusion damaged before the bone has healed",
                 Source = $"Beyond SHP: spine-surgery discharge instructions (a fall: call within 24 hours); {Shp}: Causes (breakage, migration)",
                 PatientExplanation = "A fall or another injury in the first three months after surgery, before the bone has healed, can damage the implant or the fusion even without severe pain. Your surgeon's team should assess you today.",
@@ -165,7 +164,7 @@ internal static class RuleCatalogueTwo
             ("symptomatic-imaging-finding", new("recent-fall", Urgency.Soon)
             {
                 Title = "A recent fall or injury",
-                When = When.All(fallWithoutSuddenSeverePain, When.Not(When.Within90Days)),
+                When = When.All(When.Yes(Q.RecentFallOrInjury), When.Not(When.Yes(Q.SuddenSeverePainAfterFallOrInjury)), When.Not(When.Within90Days)),
                 Consideration = "hardware breakage or loosening after a fall",
                 Source = $"{Shp}: Causes (hardware breakage from stress); Beyond SHP: timeframe",
                 PatientExplanation = "A fall or another injury can break or loosen an implant even when it does not cause severe pain. Your surgeon should see you within the next few days.",
