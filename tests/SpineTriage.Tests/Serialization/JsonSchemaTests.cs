@@ -101,7 +101,9 @@ public class JsonSchemaTests
     {
         var report = JsonNode.Parse(SchemaFiles.Text("report.schema.json"))!;
         report["properties"]!["answers"]!["properties"]!.AsObject().Select(p => p.Key)
-            .Should().Equal(QuestionCatalogue.All.Select(q => q.JsonId), "the answers are the question ids in asking order");
+            .Should().Equal(
+                QuestionCatalogue.All.Select(q => q.JsonId).Concat(Enum.GetValues<QuestionId>().Where(q => !QuestionCatalogue.All.Any(c => c.Id == q)).Select(q => JsonNames.Of(q))),
+                "the answers are the question ids of every rule set: 1.0's in asking order, then those 2.0 adds");
         Names(report["properties"]!["riskFactors"]!["items"]!["enum"]!).Should().BeEquivalentTo(Enum.GetValues<RiskFactor>().Select(v => JsonNames.Of(v)));
         Names(report["properties"]!["hardware"]!["items"]!["enum"]!).Should().BeEquivalentTo(Enum.GetValues<HardwareKind>().Select(v => JsonNames.Of(v)));
         Names(report["properties"]!["skipped"]!["items"]!["enum"]!).Should().BeEquivalentTo(Enum.GetValues<Measurement>().Select(v => JsonNames.Of(v)));
@@ -111,7 +113,10 @@ public class JsonSchemaTests
         Names(result["$defs"]!["urgency"]!["enum"]!).Should().Equal(Enum.GetValues<SpineTriage.Results.Urgency>().Select(u => JsonNames.Of(u)));
 
         var caseFile = JsonNode.Parse(SchemaFiles.Text("case-file.schema.json"))!;
-        Names(caseFile["$defs"]!["ruleIds"]!["items"]!["enum"]!).Should().Equal(SpineTriage.Rules.RuleCatalogue.Ids, "expect.rules names rule ids of the catalogue");
+        Names(caseFile["$defs"]!["ruleIds"]!["items"]!["enum"]!).Should().Equal(
+            SpineTriage.Rules.RuleCatalogue.Ids.Concat(SpineTriage.Rules.RuleSetEdition.Two.Ids.Except(SpineTriage.Rules.RuleCatalogue.Ids)),
+            "expect.rules names rule ids of the rule sets, 1.0's then those 2.0 adds");
+        Names(caseFile["properties"]!["ruleSet"]!["enum"]!).Should().Equal(SpineTriage.Rules.RuleSets.Selectors);
 
         static IEnumerable<string> Names(JsonNode array) => array.AsArray().Select(n => (string?)n).OfType<string>();
     }
@@ -146,8 +151,8 @@ public class JsonSchemaTests
     [Fact]
     public void Every_case_file_of_the_tests_is_accepted_by_the_case_file_schema()
     {
-        var files = Directory.GetFiles(Repository.PathOf("tests/SpineTriage.Tests/TestData/cases"), "*.json");
-        files.Should().NotBeEmpty();
+        var files = Directory.GetFiles(Repository.PathOf("tests/SpineTriage.Tests/TestData/cases"), "*.json", SearchOption.AllDirectories);
+        files.Should().Contain(f => f.Contains("rule-set-2.0", StringComparison.Ordinal), "the 2.0 case files are checked too");
         foreach (var file in files)
         {
             var json = File.ReadAllText(file);
