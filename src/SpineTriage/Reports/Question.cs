@@ -17,6 +17,20 @@ public sealed record Question(QuestionId Id, string JsonId, bool IsRedFlag, stri
     internal Condition AppliesWhen { get; init; } = When.Always;
 
     /// <summary>
+    /// Gets when a red-flag question counts as a red flag (<see cref="When.Always"/> but for <c>recentFallOrInjury</c> of
+    /// rule set 2.0, whose yes alone reaches urgent only within 90 days of surgery): where it does not, its being unknown
+    /// leaves the report complete, so that a yes never gives a lower urgency than "don't know" (safety property 6).
+    /// </summary>
+    internal Condition CountsAsRedFlagWhen { get; init; } = When.Always;
+
+    /// <summary>
+    /// Gets when the question counts as a red flag, in words: <c>always</c> for every red flag but
+    /// <c>recentFallOrInjury</c> of rule set 2.0 (<c>within 90 days (days since surgery ≤ 90)</c>), and <c>never</c> for a
+    /// question that is not a red flag.
+    /// </summary>
+    public string RedFlagApplicability => IsRedFlag ? CountsAsRedFlagWhen.Description : "never";
+
+    /// <summary>
     /// Gets when the question applies, in words: <c>always</c>, or the derived fact it depends on, for example
     /// <c>neck surgery possible (surgeryRegion cervical or surgeryRegion not given)</c>. A question that does not apply
     /// to a report is not asked and its being unknown leaves the report complete; a yes to it still counts.

@@ -11,26 +11,31 @@ namespace SpineTriage.Rules;
 /// </summary>
 /// <param name="Question">The question.</param>
 /// <param name="Applies">Whether it applies to the report.</param>
+/// <param name="IsRedFlag">
+/// Whether the question counts as a red flag for the report: its being unknown then makes the report incomplete and fires
+/// <c>unresolved-red-flag</c> where it applies. In rule set 2.0 <c>recentFallOrInjury</c> counts only within 90 days.
+/// </param>
 /// <param name="Reason">
 /// Why, in words: <c>always</c>, or the derived fact and the report's value, for example
 /// <c>neck surgery possible: surgeryRegion not given</c> or <c>not early period: day 43 &gt; 42</c>. Names the region and
 /// the day count only (never a date).
 /// </param>
-public sealed record QuestionApplicability(QuestionId Question, bool Applies, string Reason)
+public sealed record QuestionApplicability(QuestionId Question, bool Applies, bool IsRedFlag, string Reason)
 {
     /// <summary>Reads a question's applicability for a surgery region and a day count.</summary>
     internal static QuestionApplicability Of(Question question, SurgeryRegion? region, int daysSinceSurgery)
     {
         var condition = question.AppliesWhen;
+        var isRedFlag = question.IsRedFlag && Holds(question.CountsAsRedFlagWhen, region, daysSinceSurgery);
         if (condition is AllOf { Conditions.Count: 0 })
         {
-            return new(question.Id, true, "always");
+            return new(question.Id, true, isRedFlag, "always");
         }
 
         var applies = Holds(condition, region, daysSinceSurgery);
         var detail = string.Join(", ", Details(condition, region, daysSinceSurgery).Distinct(StringComparer.Ordinal));
         var name = condition is NamedFact fact ? (applies ? fact.PresentText : fact.AbsentText) : (applies ? condition.Description : condition.NegatedDescription);
-        return new(question.Id, applies, detail.Length == 0 ? name : $"{name}: {detail}");
+        return new(question.Id, applies, isRedFlag, detail.Length == 0 ? name : $"{name}: {detail}");
     }
 
     // Applicability depends on the surgery region and the days since surgery only (no answer, so no question, can change it).

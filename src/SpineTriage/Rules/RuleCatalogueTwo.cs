@@ -34,7 +34,12 @@ internal static class RuleCatalogueTwo
         New(Q.NeckSwellingOrAirway, Neck, "Is the swelling in your neck getting bigger quickly, or do you have new trouble breathing, noisy breathing, or are you unable to swallow your saliva or sips of water?"),
         New(Q.DrowsyConfusedOrSlowBreathing, When.Always, "Are you (or the person you are answering for) very sleepy and hard to wake, confused, or breathing much more slowly than usual, or have you fainted?"),
         From1(Q.SuddenSeverePainAfterFallOrInjury),
-        New(Q.RecentFallOrInjury, When.Always, "In the last 2 weeks, have you fallen, or hurt your back or neck in another way (for example in a car accident)?"),
+        New(Q.RecentFallOrInjury, When.Always, "In the last 2 weeks, have you fallen, or hurt your back or neck in another way (for example in a car accident)?") with
+        {
+            // Reading (clinical-notes.md): its yes alone reaches urgent only within 90 days (after, recent-fall is soon),
+            // so only then does "unknown" count as an unresolved red flag; a yes never gives less than "don't know".
+            CountsAsRedFlagWhen = When.Within90Days,
+        },
         From1(Q.Fever),
         New(Q.HeadacheWithStiffNeck, Early, "Do you have a bad headache together with a stiff neck, or with light hurting your eyes?"),
         New(Q.SpinalFluidLeakSigns, Early, "Is clear, watery fluid still leaking from your wound (more than a few spots), or do you have a headache that is worse when you sit or stand and better when you lie down?"),

@@ -4,6 +4,7 @@ using SpineTriage.Reports;
 using SpineTriage.Results;
 using SpineTriage.Rules;
 using SpineTriage.Serialization;
+using SpineTriage.Tests.Support;
 using SpineTriage.TestSupport;
 using SpineTriage.Validation;
 using Q = SpineTriage.Reports.QuestionId;
@@ -159,8 +160,24 @@ public class RuleSetTwoCatalogueTests
                 _ => (true, "always"),
             };
 
-            applicability.Should().Be(new QuestionApplicability(question.Id, applies, reason), question.JsonId);
+            var redFlag = question.IsRedFlag && (question.Id != Q.RecentFallOrInjury || day <= 90);
+            applicability.Should().Be(new QuestionApplicability(question.Id, applies, redFlag, reason), question.JsonId);
         }
+    }
+
+    [Theory]
+    [InlineData(90, true)]
+    [InlineData(91, false)]
+    public void The_fall_question_counts_as_a_red_flag_only_within_90_days_where_its_yes_alone_is_urgent(int day, bool redFlag)
+    {
+        Two.RuleSet.Questions.Single(q => q.Id == Q.RecentFallOrInjury).RedFlagApplicability.Should().Be("within 90 days (days since surgery ≤ 90)");
+        Two.RuleSet.Applicability(Q.RecentFallOrInjury, SurgeryRegion.Lumbar, day).IsRedFlag.Should().Be(redFlag);
+        var unknown = Two.Evaluate(ReportBuilder.AllRedFlagsDeniedV2(day, SurgeryRegion.Lumbar).Unknown(Q.RecentFallOrInjury));
+        var yes = Two.Evaluate(ReportBuilder.AllRedFlagsDeniedV2(day, SurgeryRegion.Lumbar).Yes(Q.RecentFallOrInjury));
+
+        unknown.IsComplete.Should().Be(!redFlag);
+        unknown.Urgency.Should().Be(redFlag ? Urgency.Urgent : Urgency.SelfCare);
+        yes.Urgency.Code().Should().BeGreaterThanOrEqualTo(unknown.Urgency.Code(), "a yes never gives less than don't know");
     }
 
     [Fact]
@@ -178,7 +195,7 @@ public class RuleSetTwoCatalogueTests
     [Fact]
     public void Every_question_of_1_0_always_applies_and_2_0_questions_are_not_questions_of_1_0()
     {
-        One.RuleSet.Applicability(Q.SaddleNumbness, SurgeryRegion.Lumbar, 400).Should().Be(new QuestionApplicability(Q.SaddleNumbness, true, "always"));
+        One.RuleSet.Applicability(Q.SaddleNumbness, SurgeryRegion.Lumbar, 400).Should().Be(new QuestionApplicability(Q.SaddleNumbness, true, true, "always"));
         One.RuleSet.Has(Q.NeckSwellingOrAirway).Should().BeFalse();
         var ask = () => One.RuleSet.Applicability(Q.NeckSwellingOrAirway, null, 1);
         ask.Should().Throw<ArgumentOutOfRangeException>();
