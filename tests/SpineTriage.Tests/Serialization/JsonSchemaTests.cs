@@ -151,8 +151,10 @@ public class JsonSchemaTests
     [Fact]
     public void Every_case_file_of_the_tests_is_accepted_by_the_case_file_schema()
     {
-        var files = Directory.GetFiles(Repository.PathOf("tests/SpineTriage.Tests/TestData/cases"), "*.json", SearchOption.AllDirectories);
-        files.Should().Contain(f => f.Contains("rule-set-2.0", StringComparison.Ordinal), "the 2.0 case files are checked too");
+        var files = Directory.GetFiles(Repository.PathOf("tests/SpineTriage.Tests/TestData/cases"), "*.json")
+            .Concat(Directory.GetFiles(Repository.PathOf("tests/SpineTriage.Tests/TestData/cases-2.0"), "*.json"))
+            .ToArray();
+        files.Should().Contain(f => f.Contains("cases-2.0", StringComparison.Ordinal), "the 2.0 case files are checked too");
         foreach (var file in files)
         {
             var json = File.ReadAllText(file);

@@ -46,13 +46,13 @@ public class CaseFileTests
     }
 
     private static string[] RuleSetTwoFiles() =>
-        [.. Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "TestData", "cases", "rule-set-2.0"), "*.json").Order(StringComparer.Ordinal)];
+        [.. Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "TestData", "cases-2.0"), "*.json").Order(StringComparer.Ordinal)];
 
     [Theory]
     [MemberData(nameof(RuleSetTwoCaseFiles))]
     public void Rule_set_2_0_case_file_names_its_rule_set_and_gives_its_expected_result(string file)
     {
-        var parsed = TriageCase.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "cases", "rule-set-2.0", file)));
+        var parsed = TriageCase.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "cases-2.0", file)));
         parsed.Errors.Should().BeEmpty();
         parsed.Value!.RuleSet.Should().Be("2.0");
 
