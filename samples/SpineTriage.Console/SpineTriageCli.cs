@@ -22,7 +22,7 @@ internal static class SpineTriageCli
         try
         {
             // Building the engine validates options and the rule set; commands that do not triage never pay for it.
-            var engine = new Lazy<TriageEngine>(() => new TriageEngine());
+            var engine = new Lazy<TriageEngine>(() => new TriageEngine(new TriageEngineOptions { RuleSet = SpineTriage.Rules.RuleSets.V1 })); // rule set 1.0 until --rule-set
             var root = Build(engine, io);
             var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
             // Any parse error is a usage error, also where System.CommandLine would run an action anyway

@@ -12,7 +12,7 @@ public class CatalogueCommandTests
     [Fact]
     public void Rules_prints_the_markdown_catalogue_by_default()
     {
-        var ruleSet = new TriageEngine().RuleSet;
+        var ruleSet = new TriageEngine(new TriageEngineOptions { RuleSet = SpineTriage.Rules.RuleSets.V1 }).RuleSet;
 
         var run = Run("rules");
 
@@ -28,7 +28,7 @@ public class CatalogueCommandTests
         var run = Run("rules", "--format", format);
 
         run.ExitCode.Should().Be(0);
-        run.Output.Should().Be(TriageMarkdown.SerializeRuleSet(new TriageEngine().RuleSet));
+        run.Output.Should().Be(TriageMarkdown.SerializeRuleSet(new TriageEngine(new TriageEngineOptions { RuleSet = SpineTriage.Rules.RuleSets.V1 }).RuleSet));
     }
 
     [Fact]
@@ -47,9 +47,9 @@ public class CatalogueCommandTests
 
         run.ExitCode.Should().Be(0);
         using var catalogue = JsonDocument.Parse(run.Output);
-        catalogue.RootElement.GetProperty("hash").GetString().Should().Be(new TriageEngine().RuleSet.Hash);
+        catalogue.RootElement.GetProperty("hash").GetString().Should().Be(new TriageEngine(new TriageEngineOptions { RuleSet = SpineTriage.Rules.RuleSets.V1 }).RuleSet.Hash);
         catalogue.RootElement.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString())
-            .Should().Equal(new TriageEngine().RuleSet.Rules.Select(r => r.Id));
+            .Should().Equal(new TriageEngine(new TriageEngineOptions { RuleSet = SpineTriage.Rules.RuleSets.V1 }).RuleSet.Rules.Select(r => r.Id));
     }
 
     [Fact]

@@ -42,6 +42,9 @@ internal static class CheckCommand
         var passed = 0;
         var failed = 0;
         var unusable = false;
+
+        // A case runs with an engine of the rule set it names (a case file without ruleSet is a 1.0 case).
+        var engines = new Dictionary<string, TriageEngine>(StringComparer.Ordinal) { [engine.RuleSet.Selector] = engine };
         foreach (var (file, problem) in CaseFiles(paths))
         {
             if (problem is not null)
@@ -78,7 +81,13 @@ internal static class CheckCommand
                 continue;
             }
 
-            var check = parsed.Value.Check(engine);
+            var ruleSet = parsed.Value.RuleSet;
+            if (!engines.TryGetValue(ruleSet, out var caseEngine))
+            {
+                engines[ruleSet] = caseEngine = new TriageEngine(engine.Options with { RuleSet = ruleSet }, engine.TimeProvider);
+            }
+
+            var check = parsed.Value.Check(caseEngine);
             if (check.Passed)
             {
                 passed++;

@@ -42,7 +42,7 @@ public class SettledTests
     [Fact]
     public void A_report_with_the_fever_question_absent_and_no_thermometer_is_settled_only_when_fever_cannot_change_the_urgency()
     {
-        var engine = ReportBuilder.Engine();
+        var engine = ReportBuilder.EngineV1();
         var noFeverAnswer = ReportBuilder.AllRedFlagsDenied() with
         {
             Answers = AnswerSet.From(QuestionCatalogue.RedFlags.Where(q => q.Id != QuestionId.Fever).Select(q => KeyValuePair.Create(q.Id, Answer.No))),

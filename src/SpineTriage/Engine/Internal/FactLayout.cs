@@ -25,6 +25,7 @@ internal sealed class FactLayout
     private readonly int[] _daysAtLeast;
     private readonly int[] _daysAtMost;
     private readonly (FactTest Test, uint Questions)[] _applicability;
+    private readonly (FactTest Test, uint Questions)[] _redFlagWhen;
     private readonly int _questionCount;
     private readonly int[] _regionBits; // by the region's value
     private readonly long _feverThresholdMicroCelsius; // or ReportFacts.NoExactMicroCelsius
@@ -50,7 +51,8 @@ internal sealed class FactLayout
         FeverThresholdCelsius = feverThresholdCelsius;
         _feverThresholdMicroCelsius = ReportFacts.MicroCelsius(feverThresholdCelsius);
         var applicability = questions.Select(q => q.AppliesWhen).ToArray();
-        var all = conditions.Concat(applicability).ToArray();
+        var redFlagWhen = questions.Select(q => q.CountsAsRedFlagWhen).ToArray();
+        var all = conditions.Concat(applicability).Concat(redFlagWhen).ToArray();
         _daysAtLeast = [.. all.SelectMany(DayBounds).Where(b => b.Min).Select(b => b.Days).Distinct().Order()];
         _daysAtMost = [.. all.SelectMany(DayBounds).Where(b => !b.Min).Select(b => b.Days).Distinct().Order()];
 
@@ -96,12 +98,8 @@ internal sealed class FactLayout
 
         RedFlags = questions.Where(q => q.IsRedFlag).Aggregate(0u, (mask, q) => mask | (1u << (int)q.Id));
         AllQuestions = _questionCount == 32 ? uint.MaxValue : (1u << _questionCount) - 1;
-        _applicability = applicability
-            .Select((condition, question) => (condition, question))
-            .Where(a => !ReferenceEquals(a.condition, When.Always))
-            .GroupBy(a => a.condition)
-            .Select(g => (FactTest.Of(ConditionCompiler.CompileFacts(g.Key, this)), g.Aggregate(0u, (mask, a) => mask | (1u << a.question))))
-            .ToArray();
+        _applicability = Tests(applicability);
+        _redFlagWhen = Tests(redFlagWhen);
     }
 
     public decimal FeverThresholdCelsius { get; }
@@ -265,13 +263,8 @@ internal sealed class FactLayout
         low |= days.Low;
         high |= days.High;
 
-        var applicable = AllQuestions;
-        foreach (var (test, questions) in _applicability)
-        {
-            applicable &= test.Holds(new FactWord(low, high)) ? uint.MaxValue : ~questions;
-        }
-
-        var unknownRedFlags = ~(yes | no) & RedFlags & applicable;
+        var word = new FactWord(low, high);
+        var unknownRedFlags = ~(yes | no) & RedFlagsFor(word) & Applicable(word);
         unresolved = fever == Presence.Unknown ? unknownRedFlags : unknownRedFlags & ~FeverQuestion;
         low |= unresolved != 0 ? 1UL << RedFlagUnresolved : 0;
         return new FactWord(low, high);
@@ -293,6 +286,38 @@ internal sealed class FactLayout
 
         return new FactWord(low, high);
     }
+
+    /// <summary>The questions that apply to a report (bit <c>q</c>: question <c>q</c>), from the region and day facts of its word.</summary>
+    public uint Applicable(in FactWord word)
+    {
+        var applicable = AllQuestions;
+        foreach (var (test, questions) in _applicability)
+        {
+            applicable &= test.Holds(word) ? uint.MaxValue : ~questions;
+        }
+
+        return applicable;
+    }
+
+    /// <summary>The red flags that count as red flags for a report (bit <c>q</c>: question <c>q</c>), from the day facts of its word.</summary>
+    public uint RedFlagsFor(in FactWord word)
+    {
+        var redFlags = RedFlags;
+        foreach (var (test, questions) in _redFlagWhen)
+        {
+            redFlags &= test.Holds(word) ? uint.MaxValue : ~questions;
+        }
+
+        return redFlags;
+    }
+
+    // The questions' conditions compiled once per distinct condition, with the questions each one governs.
+    private (FactTest Test, uint Questions)[] Tests(Condition[] byQuestion) => byQuestion
+        .Select((condition, question) => (condition, question))
+        .Where(a => !ReferenceEquals(a.condition, When.Always))
+        .GroupBy(a => a.condition)
+        .Select(g => (FactTest.Of(ConditionCompiler.CompileFacts(g.Key, this)), g.Aggregate(0u, (mask, a) => mask | (1u << a.question))))
+        .ToArray();
 
     // Places up to 32 bits at a bit of the facts word; a run may cross from the low word into the high one.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
