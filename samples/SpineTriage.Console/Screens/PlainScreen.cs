@@ -1,6 +1,5 @@
 using System.Globalization;
 using SpineTriage.ConsoleHost.Output;
-using SpineTriage.Reports;
 using SpineTriage.Results;
 
 namespace SpineTriage.ConsoleHost.Screens;
@@ -11,7 +10,8 @@ namespace SpineTriage.ConsoleHost.Screens;
 /// </summary>
 /// <remarks>
 /// The transcript is stable (docs/console.md): every prompt is one line, ending in a newline and flushed before a reply
-/// is read; catalogue questions start with <c>[n/N</c> (<c>[n/N RF]</c> for red flags); each reply read is echoed on its
+/// is read; catalogue questions start with <c>[n/N</c> (<c>[n/N RF]</c> for red flags), N the number of questions that
+/// apply to this patient; each reply read is echoed on its
 /// own line starting with <c>&gt; </c>; the result starts with the level in capitals.
 /// </remarks>
 internal sealed class PlainScreen(TextReader input, TextWriter output, TextWriter error) : IInterviewScreen
@@ -26,7 +26,7 @@ internal sealed class PlainScreen(TextReader input, TextWriter output, TextWrite
     public string? Ask(Prompt prompt)
     {
         var number = prompt.Question is { } question
-            ? string.Create(CultureInfo.InvariantCulture, $"[{question.Order}/{QuestionCatalogue.Count}{(question.IsRedFlag ? " RF" : "")}] ")
+            ? string.Create(CultureInfo.InvariantCulture, $"[{prompt.Number}/{prompt.Count}{(question.IsRedFlag ? " RF" : "")}] ")
             : "";
         output.WriteLine($"{number}{prompt.Text} ({prompt.Choices})");
         output.Flush();

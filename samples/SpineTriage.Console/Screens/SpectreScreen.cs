@@ -1,7 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
 using SpineTriage.ConsoleHost.Output;
-using SpineTriage.Reports;
 using SpineTriage.Results;
 
 namespace SpineTriage.ConsoleHost.Screens;
@@ -21,7 +20,7 @@ internal sealed class SpectreScreen(IAnsiConsole console, Func<ConsoleKeyInfo?> 
     public string? Ask(Prompt prompt)
     {
         var number = prompt.Question is { } question
-            ? string.Create(CultureInfo.InvariantCulture, $"[grey]{question.Order}/{QuestionCatalogue.Count}[/] {(question.IsRedFlag ? "[red]RF[/] " : "")}")
+            ? string.Create(CultureInfo.InvariantCulture, $"[grey]{prompt.Number}/{prompt.Count}[/] {(question.IsRedFlag ? "[red]RF[/] " : "")}")
             : "";
         console.Markup($"{number}[bold]{Markup.Escape(prompt.Text)}[/] [grey]({Markup.Escape(prompt.Choices)})[/] ");
         return TerminalLine.Read(readKey, console.Write);
