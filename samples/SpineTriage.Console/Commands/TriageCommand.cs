@@ -54,7 +54,7 @@ internal static class TriageCommand
         }
         else
         {
-            ResultText.Write(io.Out, outcome.Value);
+            ResultText.Write(io.Out, outcome.Value, engine.RuleSet);
         }
 
         return ExitCodes.Success;

@@ -57,6 +57,9 @@ internal sealed class Conversation
         Current = _surgeryDatePrompt;
     }
 
+    /// <summary>Gets the rule set whose questions are asked and which triages the answers.</summary>
+    public RuleSet RuleSet => _engine.RuleSet;
+
     /// <summary>Gets the prompt to ask now, or <see langword="null"/> when the interview is over.</summary>
     public Prompt? Current { get; private set; }
 

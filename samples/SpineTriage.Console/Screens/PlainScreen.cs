@@ -1,6 +1,7 @@
 using System.Globalization;
 using SpineTriage.ConsoleHost.Output;
 using SpineTriage.Results;
+using SpineTriage.Rules;
 
 namespace SpineTriage.ConsoleHost.Screens;
 
@@ -49,7 +50,7 @@ internal sealed class PlainScreen(TextReader input, TextWriter output, TextWrite
         error.WriteLine($"spinetriage: {reason}");
     }
 
-    public void Show(TriageResult result, bool stoppedEarly)
+    public void Show(TriageResult result, RuleSet ruleSet, bool stoppedEarly)
     {
         output.WriteLine();
         if (stoppedEarly)
@@ -58,7 +59,7 @@ internal sealed class PlainScreen(TextReader input, TextWriter output, TextWrite
             output.WriteLine();
         }
 
-        ResultText.Write(output, result);
+        ResultText.Write(output, result, ruleSet);
         output.Flush();
     }
 }

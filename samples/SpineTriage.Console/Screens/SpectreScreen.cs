@@ -2,6 +2,7 @@ using System.Globalization;
 using Spectre.Console;
 using SpineTriage.ConsoleHost.Output;
 using SpineTriage.Results;
+using SpineTriage.Rules;
 
 namespace SpineTriage.ConsoleHost.Screens;
 
@@ -30,7 +31,7 @@ internal sealed class SpectreScreen(IAnsiConsole console, Func<ConsoleKeyInfo?> 
 
     public void Abort(string reason) => console.MarkupLine($"[red]{Markup.Escape(reason)}[/]");
 
-    public void Show(TriageResult result, bool stoppedEarly)
+    public void Show(TriageResult result, RuleSet ruleSet, bool stoppedEarly)
     {
         console.WriteLine();
         if (stoppedEarly)
@@ -47,7 +48,7 @@ internal sealed class SpectreScreen(IAnsiConsole console, Func<ConsoleKeyInfo?> 
             _ => "bold green",
         };
         console.Write(new Panel(new Markup($"[{colour}]{Markup.Escape(ResultText.Headline(result))}[/]\n{Markup.Escape(result.Disposition)}")).Expand());
-        foreach (var line in ResultText.Details(result))
+        foreach (var line in ResultText.Details(result, ruleSet))
         {
             // The leading spaces become padding, so a wrapped line keeps its indent.
             var text = line.TrimStart();
