@@ -40,12 +40,7 @@ internal static partial class ReplyParser
     /// </summary>
     public static bool TryBack(string text, out SurgeryRegion? region)
     {
-        region = null;
-        if (IsNotKnown(text))
-        {
-            return true;
-        }
-
+        // The region's own letters first: here "u" is the upper back, not "unknown" as at the questions.
         region = text.Trim().ToLowerInvariant() switch
         {
             "u" or "upper" or "middle" or "upper back" or "middle back" or "upper or middle back" or "thoracic" => SurgeryRegion.Thoracic,
@@ -53,7 +48,7 @@ internal static partial class ReplyParser
             "b" or "base" or "base of the spine" or "sacral" or "sacrum" => SurgeryRegion.Sacral,
             _ => null,
         };
-        return region is not null;
+        return region is not null || IsNotKnown(text);
     }
 
     public static bool TryAnswer(string text, out Answer answer)
