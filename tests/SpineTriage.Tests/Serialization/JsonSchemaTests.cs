@@ -55,7 +55,7 @@ public class JsonSchemaTests
         [ErrorCodes.TooPrecise] = true,
     };
 
-    private static readonly string[] Reports = Directory.GetFiles(Repository.PathOf("samples/reports"), "*.json").Order(StringComparer.Ordinal).ToArray();
+    private static readonly string[] Reports = Directory.GetFiles(Repository.PathOf("samples/reports/rule-set-1.0"), "*.json").Order(StringComparer.Ordinal).ToArray();
 
     private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -125,7 +125,7 @@ public class JsonSchemaTests
     [MemberData(nameof(SampleReports))]
     public void Every_sample_report_is_accepted_by_the_schema_exactly_when_the_engine_accepts_it(string file)
     {
-        var json = File.ReadAllText(Path.Combine(Repository.PathOf("samples/reports"), file));
+        var json = File.ReadAllText(Path.Combine(Repository.PathOf("samples/reports/rule-set-1.0"), file));
         var outcome = ReportBuilder.EngineV1().TriageJson(json);
 
         SchemaFiles.Report.Accepts(json).Should().Be(outcome.IsSuccess, file);
@@ -140,7 +140,7 @@ public class JsonSchemaTests
     [MemberData(nameof(SampleReports))]
     public void The_result_of_every_valid_sample_report_is_accepted_by_the_result_schema(string file)
     {
-        var outcome = ReportBuilder.EngineV1().TriageJson(File.ReadAllText(Path.Combine(Repository.PathOf("samples/reports"), file)));
+        var outcome = ReportBuilder.EngineV1().TriageJson(File.ReadAllText(Path.Combine(Repository.PathOf("samples/reports/rule-set-1.0"), file)));
         if (outcome.TryGetValue(out var result))
         {
             SchemaFiles.Result.Accepts(TriageJson.SerializeResult(result)).Should().BeTrue(file);
