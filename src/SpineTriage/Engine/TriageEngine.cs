@@ -55,7 +55,7 @@ public sealed class TriageEngine
         var signs = _edition.EmergencySigns.Select(s => (Present: s.Present(options.FeverThresholdCelsius), s.ListedWhen)).ToArray();
         _compiled = new CompiledRuleSet(
             rules,
-            _edition.QuestionsById,
+            _edition.Questions,
             options.FeverThresholdCelsius,
             [.. signs.SelectMany(s => new[] { s.Present, s.ListedWhen }), .. _edition.EarlyPeriodAdvice is { } early ? new[] { early } : []]);
         _signs = [.. signs.Select(s => (Compile(s.Present), ReferenceEquals(s.ListedWhen, When.Always) ? null : Compile(s.ListedWhen)))];
