@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.RegularExpressions;
 using SpineTriage.Engine;
 using SpineTriage.Rules;
 
@@ -9,45 +8,19 @@ namespace SpineTriage.ConsoleHost;
 /// The engines of one run of the host, one per rule-set line (<see cref="RuleSets"/>), each built on first use: commands
 /// that do not triage never pay for an engine, and a replay that meets both lines builds both once.
 /// </summary>
-/// <remarks>Not thread-safe: one run of the command line is one thread.</remarks>
-internal sealed partial class RuleSetEngines
+/// <remarks>A thin wrapper over the library's <see cref="TriageEngines"/>, with the <c>--rule-set</c> option.</remarks>
+internal sealed class RuleSetEngines
 {
     /// <summary>The name of the option that picks the rule set.</summary>
     public const string OptionName = "--rule-set";
 
-    private readonly Dictionary<string, TriageEngine> _engines = new(StringComparer.Ordinal);
+    /// <summary>Gets the library's engines, one per line, with the default options and the system clock.</summary>
+    public TriageEngines All { get; } = new();
 
     /// <summary>Gets the engine of a rule-set line.</summary>
     /// <param name="selector">A selector of <see cref="RuleSets.Selectors"/>.</param>
     /// <returns>The engine, built on first use.</returns>
-    public TriageEngine For(string selector)
-    {
-        if (!_engines.TryGetValue(selector, out var engine))
-        {
-            // Building the engine validates options and the rule set.
-            engine = new TriageEngine(new TriageEngineOptions { RuleSet = selector });
-            _engines.Add(selector, engine);
-        }
-
-        return engine;
-    }
-
-    /// <summary>
-    /// The line of an exact rule-set version as results and audit records carry it: <c>1.0.0</c> and <c>1.0.1</c> are
-    /// of line <c>1.0</c>, <c>2.0.0</c> of line <c>2.0</c> (a selector names the latest version of its major line).
-    /// </summary>
-    /// <param name="version">The exact version, for example from <see cref="Audit.AuditRecord.RuleSet"/>.</param>
-    /// <returns>The selector, or <see langword="null"/> when the version is of no line this host runs.</returns>
-    public static string? SelectorOf(string? version)
-    {
-        if (version is null || !VersionPattern().IsMatch(version))
-        {
-            return null;
-        }
-
-        var major = version[..version.IndexOf('.', StringComparison.Ordinal)];
-        return RuleSets.Selectors.FirstOrDefault(s => string.Equals(s[..s.IndexOf('.', StringComparison.Ordinal)], major, StringComparison.Ordinal));
-    }
+    public TriageEngine For(string selector) => All.For(selector);
 
     /// <summary>
     /// Creates a <c>--rule-set</c> option: <c>1.0</c> or <c>2.0</c>, default <see cref="RuleSets.Default"/>; any other
@@ -82,7 +55,4 @@ internal sealed partial class RuleSetEngines
         });
         return option;
     }
-
-    [GeneratedRegex(@"^[0-9]{1,9}\.[0-9]{1,9}\.[0-9]{1,9}$", RegexOptions.CultureInvariant)]
-    private static partial Regex VersionPattern();
 }

@@ -186,6 +186,15 @@ public static class ReportGen
     /// <returns>The reports.</returns>
     public static SymptomReport[] Sample(uint seed, int count) => Valid.Array[count].Generate(new PCG(seed), null!, out _);
 
+    /// <summary>
+    /// <paramref name="count"/> valid rule set 2.0 reports drawn from <see cref="ValidV2"/> with a fixed CsCheck seed: the
+    /// same reports on every run.
+    /// </summary>
+    /// <param name="seed">The seed of CsCheck's random generator.</param>
+    /// <param name="count">How many reports.</param>
+    /// <returns>The reports.</returns>
+    public static SymptomReport[] SampleV2(uint seed, int count) => ValidV2.Array[count].Generate(new PCG(seed), null!, out _);
+
     /// <summary>The report as JSON, for CsCheck to print a failing (shrunk) example.</summary>
     public static string Print(SymptomReport report) => TriageJson.SerializeReport(report);
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text;
 using SpineTriage.Audit;
 using SpineTriage.ConsoleHost.Input;
-using SpineTriage.Rules;
 
 namespace SpineTriage.ConsoleHost.Commands;
 
@@ -62,16 +61,15 @@ internal static class ReplayCommand
             return ExitCodes.InvalidInput;
         }
 
-        var replay = new ReplayTally(engines, against);
-        void OnLine(AuditReplayLine line) => io.Out.WriteLine(replay.Add(line));
+        // The library replays each record with the engine of the line it names, and with --against re-triages it again.
+        var all = engines.All;
+        var againstEngine = against is null ? null : engines.For(against);
+        void OnLine(AuditReplayLine line) => io.Out.WriteLine(ReplayText.Describe(line));
 
-        // The library's pass checks the chain and replays with one engine (the default rule set's); ReplayTally replays
-        // again each record of the other line, with its own line's engine, and keeps the counts.
-        var engine = engines.For(RuleSets.Default);
         AuditReplayReport report;
         if (path == InputFile.StandardInput)
         {
-            report = AuditReplay.ReplayJsonLines(engine, io.OpenInput(), key, OnLine);
+            report = AuditReplay.ReplayJsonLines(all, io.OpenInput(), key, againstEngine, OnLine);
         }
         else if (Directory.Exists(path))
         {
@@ -88,7 +86,7 @@ internal static class ReplayCommand
             try
             {
                 using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 64 * 1024);
-                report = AuditReplay.ReplayJsonLines(engine, stream, key, OnLine);
+                report = AuditReplay.ReplayJsonLines(all, stream, key, againstEngine, OnLine);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -104,20 +102,20 @@ internal static class ReplayCommand
         }
 
         io.Out.WriteLine(report.ChainSummary);
-        io.Out.WriteLine(replay.Summary);
-        if (replay.Impact is { } impact)
+        io.Out.WriteLine(report.Summary);
+        if (report.Impact is { } impact)
         {
-            impact.Write(io.Out);
+            ReplayText.WriteImpact(impact, io.Out);
         }
 
-        return ExitCode(replay.Malformed, replay.Different + replay.ReportInvalid + replay.UnknownRuleSet, report.IntegrityFailures);
+        return ExitCode(report);
     }
 
     /// <summary>The exit code of a replay: a command-line policy, so it lives here and not in the library.</summary>
     /// <param name="report">The replayed log.</param>
-    /// <returns>2 when a line is not an audit record; 1 when a decision differs, a report is invalid or a record fails the chain check; otherwise 0.</returns>
+    /// <returns>2 when a line is not an audit record; 1 when a decision differs, a report is invalid, a record names an unknown rule set or fails the chain check; otherwise 0.</returns>
     internal static int ExitCode(AuditReplayReport report) =>
-        ExitCode(report.Malformed, report.Different + report.ReportInvalid, report.IntegrityFailures);
+        ExitCode(report.Malformed, report.Different + report.ReportInvalid + report.UnknownRuleSet, report.IntegrityFailures);
 
     /// <summary>The exit code from the counts: --against never changes it (the impact report is information, not a check).</summary>
     private static int ExitCode(int malformed, int notConfirmed, int integrityFailures) =>

@@ -144,7 +144,7 @@ public sealed record AuditRecord
     /// Reads one line written by <see cref="ToJsonLine"/>, strictly: unknown or duplicate properties,
     /// missing fields, wrong types, malformed hashes, dates or urgencies are errors with their paths and codes.
     /// No error repeats a stored value or the name of an unknown stored property (they may hold patient data).
-    /// The embedded report is checked against its hash when it is replayed (<see cref="AuditReplay.Replay"/>).
+    /// The embedded report is checked against its hash when it is replayed (<see cref="AuditReplay.Replay(Engine.TriageEngine, AuditRecord)"/>).
     /// </summary>
     /// <param name="line">The JSON line.</param>
     /// <returns>The record, or every error found (a line longer than <see cref="MaxJsonLineBytes"/> is one <c>tooLarge</c> error). Never throws for bad input.</returns>

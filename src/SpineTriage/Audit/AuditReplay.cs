@@ -71,6 +71,33 @@ public static class AuditReplay
     }
 
     /// <summary>
+    /// Replays one record with the engine of the rule-set line it names (<see cref="AuditRecord.RuleSet"/>: a
+    /// <c>1.0.x</c> record with the 1.0 engine, a <c>2.0.x</c> record with the 2.0 engine; <see cref="TriageEngines.ForVersion(string?)"/>).
+    /// </summary>
+    /// <param name="engines">Today's engines, one per line.</param>
+    /// <param name="record">The record.</param>
+    /// <returns>
+    /// As <see cref="Replay(TriageEngine, AuditRecord)"/> with the engine of the record's line; <see cref="ReplayStatus.UnknownRuleSet"/>
+    /// when the record holds a report but names a version of no line of the engines (never an exception). A record
+    /// without a report is <see cref="ReplayStatus.NoReport"/> whatever line it names (compared with the
+    /// <see cref="TriageEngines.Default"/> line's rule set when its own line is unknown).
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="engines"/> or <paramref name="record"/> is <see langword="null"/>.</exception>
+    public static ReplayResult Replay(TriageEngines engines, AuditRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(engines);
+        ArgumentNullException.ThrowIfNull(record);
+        if (engines.ForVersion(record.RuleSet.Version) is { } engine)
+        {
+            return Replay(engine, record);
+        }
+
+        return record.ReportJson is null
+            ? Replay(engines.Default, record)
+            : new ReplayResult { Status = ReplayStatus.UnknownRuleSet, Record = record, CurrentRuleSet = record.RuleSet };
+    }
+
+    /// <summary>
     /// Replays a JSON Lines audit log: each non-blank line is read with <see cref="AuditRecord.ParseJsonLine(string)"/>,
     /// checked against the hash chain (unkeyed) and replayed. A malformed line is reported, not thrown.
     /// </summary>
@@ -93,7 +120,7 @@ public static class AuditReplay
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(lines);
-        var tally = new Tally(engine, key);
+        var tally = new Tally(record => Replay(engine, record), key, against: null);
         var entries = new List<AuditReplayLine>();
         var number = 0;
         foreach (var line in lines)
@@ -125,7 +152,68 @@ public static class AuditReplay
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(onLine);
-        var tally = new Tally(engine, key);
+        return ReplayStream(new Tally(record => Replay(engine, record), key, against: null), log, onLine);
+    }
+
+    /// <summary>
+    /// Replays a JSON Lines audit log whose records may name different rule sets: each non-blank line is read, checked
+    /// against the hash chain and replayed with the engine of the line its record names
+    /// (<see cref="Replay(TriageEngines, AuditRecord)"/>); with <paramref name="against"/>, every record that holds a
+    /// report is also re-triaged with that engine, for an impact report (<see cref="AuditReplayReport.Impact"/>).
+    /// </summary>
+    /// <param name="engines">Today's engines, one per line.</param>
+    /// <param name="lines">The lines of the log.</param>
+    /// <param name="key">The key of a keyed chain, or <see langword="null"/>.</param>
+    /// <param name="against">
+    /// An engine of another rule set (or other options) to measure a migration against, or <see langword="null"/>. Its
+    /// results never change a record's status or the counts of the replay.
+    /// </param>
+    /// <returns>One entry per non-blank line, with counts, the chain head, summary lines and the impact report.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="engines"/> or <paramref name="lines"/> is <see langword="null"/>.</exception>
+    public static AuditReplayReport ReplayJsonLines(TriageEngines engines, IEnumerable<string> lines, AuditKey? key, TriageEngine? against)
+    {
+        ArgumentNullException.ThrowIfNull(engines);
+        ArgumentNullException.ThrowIfNull(lines);
+        var tally = new Tally(record => Replay(engines, record), key, against);
+        var entries = new List<AuditReplayLine>();
+        var number = 0;
+        foreach (var line in lines)
+        {
+            number++;
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                entries.Add(tally.Add(number, AuditRecord.ParseJsonLine(line)));
+            }
+        }
+
+        return new AuditReplayReport(entries, tally);
+    }
+
+    /// <summary>
+    /// Replays a JSON Lines audit log whose records may name different rule sets from a stream in bounded memory, as
+    /// <see cref="ReplayJsonLines(TriageEngines, IEnumerable{string}, AuditKey?, TriageEngine?)"/> does: lines are read
+    /// one at a time (each at most <see cref="AuditRecord.MaxJsonLineBytes"/>), each entry is handed to
+    /// <paramref name="onLine"/> and not kept. The impact report keeps counts and at most
+    /// <see cref="ReplayImpact.MaxListedLines"/> line numbers per list, so a log of any size replays in bounded memory.
+    /// </summary>
+    /// <param name="engines">Today's engines, one per line.</param>
+    /// <param name="log">The log as UTF-8 (a leading byte-order mark is allowed); read to its end, not disposed.</param>
+    /// <param name="key">The key of a keyed chain, or <see langword="null"/>.</param>
+    /// <param name="against">An engine to measure a migration against, or <see langword="null"/>.</param>
+    /// <param name="onLine">Called with each non-blank line's entry, in order.</param>
+    /// <returns>The counts, the chain head, summary lines and the impact report; <see cref="AuditReplayReport.Lines"/> is empty.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="engines"/>, <paramref name="log"/> or <paramref name="onLine"/> is <see langword="null"/>.</exception>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    public static AuditReplayReport ReplayJsonLines(TriageEngines engines, Stream log, AuditKey? key, TriageEngine? against, Action<AuditReplayLine> onLine)
+    {
+        ArgumentNullException.ThrowIfNull(engines);
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(onLine);
+        return ReplayStream(new Tally(record => Replay(engines, record), key, against), log, onLine);
+    }
+
+    private static AuditReplayReport ReplayStream(Tally tally, Stream log, Action<AuditReplayLine> onLine)
+    {
         var reader = new JsonLineReader(log, AuditRecord.MaxJsonLineBytes);
         while (reader.TryReadLine(out var line, out var tooLarge))
         {
@@ -166,9 +254,12 @@ public static class AuditReplay
     }
 
     /// <summary>Counts and chain state of one replay.</summary>
-    internal sealed class Tally(TriageEngine engine, AuditKey? key)
+    internal sealed class Tally(Func<AuditRecord, ReplayResult> replay, AuditKey? key, TriageEngine? against)
     {
         private readonly ChainChecker _chain = new(key);
+
+        /// <summary>Gets the impact of the <c>against</c> engine, when there is one.</summary>
+        public ReplayImpact.Builder? Impact { get; } = against is null ? null : new ReplayImpact.Builder(against.RuleSet);
 
         public int Records { get; private set; }
 
@@ -181,6 +272,8 @@ public static class AuditReplay
         public int ReportInvalid { get; private set; }
 
         public int Malformed { get; private set; }
+
+        public int UnknownRuleSet { get; private set; }
 
         public int Chained { get; private set; }
 
@@ -225,7 +318,14 @@ public static class AuditReplay
                     break;
             }
 
-            var result = Replay(engine, parsed.Value);
+            var result = replay(parsed.Value);
+            ReplayResult? againstResult = null;
+            if (against is not null && parsed.Value.ReportJson is not null)
+            {
+                againstResult = Replay(against, parsed.Value);
+                Impact!.Add(lineNumber, parsed.Value, againstResult);
+            }
+
             switch (result.Status)
             {
                 case ReplayStatus.Same:
@@ -237,12 +337,15 @@ public static class AuditReplay
                 case ReplayStatus.NoReport:
                     NoReport++;
                     break;
+                case ReplayStatus.UnknownRuleSet:
+                    UnknownRuleSet++;
+                    break;
                 default:
                     ReportInvalid++;
                     break;
             }
 
-            return new AuditReplayLine(lineNumber, result, []) { Integrity = integrity };
+            return new AuditReplayLine(lineNumber, result, []) { Integrity = integrity, AgainstResult = againstResult };
         }
     }
 }
@@ -253,6 +356,14 @@ public static class AuditReplay
 /// <param name="Errors">Why the line is not an audit record; empty when it was replayed.</param>
 public sealed record AuditReplayLine(int LineNumber, ReplayResult? Result, IReadOnlyList<ValidationError> Errors)
 {
+    /// <summary>
+    /// Gets the record re-triaged with the engine a replay was asked to compare against
+    /// (<see cref="AuditReplay.ReplayJsonLines(TriageEngines, IEnumerable{string}, AuditKey?, TriageEngine?)"/>), when
+    /// there is one and the record holds a report; otherwise <see langword="null"/>. Its status compares the record with
+    /// that engine's decision; it changes nothing else of the line.
+    /// </summary>
+    public ReplayResult? AgainstResult { get; init; }
+
     /// <summary>Gets whether the line is not a readable audit record.</summary>
     public bool IsMalformed => Result is null;
 
@@ -300,6 +411,8 @@ public sealed class AuditReplayReport
         NoReport = tally.NoReport;
         ReportInvalid = tally.ReportInvalid;
         Malformed = tally.Malformed;
+        UnknownRuleSet = tally.UnknownRuleSet;
+        Impact = tally.Impact?.Build();
         Chained = tally.Chained;
         NotChained = tally.NotChained;
         IntegrityFailures = tally.IntegrityFailures;
@@ -329,6 +442,18 @@ public sealed class AuditReplayReport
     /// <summary>Gets the number of lines that are not audit records.</summary>
     public int Malformed { get; }
 
+    /// <summary>
+    /// Gets the number of records that hold a report but name a rule set of no line of the engines
+    /// (<see cref="ReplayStatus.UnknownRuleSet"/>); always 0 for a replay with one engine.
+    /// </summary>
+    public int UnknownRuleSet { get; }
+
+    /// <summary>
+    /// Gets the impact of the rule set the replay was compared against, or <see langword="null"/> when it was compared
+    /// against none (<see cref="AuditReplay.ReplayJsonLines(TriageEngines, IEnumerable{string}, AuditKey?, TriageEngine?)"/>).
+    /// </summary>
+    public ReplayImpact? Impact { get; }
+
     /// <summary>Gets the number of chained (version-2) records.</summary>
     public int Chained { get; }
 
@@ -351,10 +476,13 @@ public sealed class AuditReplayReport
     /// <summary>Gets whether the chain was checked with a key.</summary>
     public bool Keyed { get; }
 
-    /// <summary>Gets the closing summary, for example <c>4 records: 2 same, 1 different, 1 no report, 0 report invalid, 0 malformed</c>.</summary>
+    /// <summary>
+    /// Gets the closing summary, for example <c>4 records: 2 same, 1 different, 1 no report, 0 report invalid, 0 malformed</c>;
+    /// <c>, 1 unknown rule set</c> is added when there are any (<see cref="UnknownRuleSet"/>).
+    /// </summary>
     public string Summary => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Records} records: {Same} same, {Different} different, {NoReport} no report, {ReportInvalid} report invalid, {Malformed} malformed");
+        $"{Records} records: {Same} same, {Different} different, {NoReport} no report, {ReportInvalid} report invalid, {Malformed} malformed{(UnknownRuleSet > 0 ? $", {UnknownRuleSet} unknown rule set" : "")}");
 
     /// <summary>
     /// Gets the chain's verdict in one line, for example <c>chain: intact: 5 chained records (sha256); head sha256:…</c>,

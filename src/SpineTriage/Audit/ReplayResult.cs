@@ -30,10 +30,13 @@ public sealed record ReplayResult
     /// <summary>Gets today's rule ids for the report, in findings order; empty when it could not be replayed.</summary>
     public IReadOnlyList<string> CurrentRuleIds { get => _currentRuleIds; init => _currentRuleIds = ValueList<string>.CopyOf(value); }
 
-    /// <summary>Gets the identity of today's rule set.</summary>
+    /// <summary>
+    /// Gets the identity of today's rule set that replayed the record; for <see cref="ReplayStatus.UnknownRuleSet"/>, the
+    /// recorded one (no engine of its line replayed it).
+    /// </summary>
     public required RuleSetIdentity CurrentRuleSet { get; init; }
 
-    /// <summary>Gets whether today's rule-set hash differs from the recorded one (rules or thresholds changed).</summary>
+    /// <summary>Gets whether today's rule-set hash differs from the recorded one (rules or thresholds changed); <see langword="false"/> for <see cref="ReplayStatus.UnknownRuleSet"/>.</summary>
     public bool RuleSetChanged => !string.Equals(Record.RuleSet.Hash, CurrentRuleSet.Hash, StringComparison.Ordinal);
 
     /// <summary>Gets why the report could not be replayed, when <see cref="Status"/> is <see cref="ReplayStatus.ReportInvalid"/>.</summary>
@@ -73,6 +76,10 @@ public sealed record ReplayResult
             case ReplayStatus.NoReport:
                 text.Append("no report: recorded ").Append(recorded).Append("; the record holds no report to replay");
                 break;
+            case ReplayStatus.UnknownRuleSet:
+                text.Append("unknown rule set: recorded ").Append(recorded).Append("; the record names rule set ").Append(ShownVersion(Record.RuleSet.Version))
+                    .Append(", of no line the engines run (").Append(string.Join(", ", Rules.RuleSets.Selectors)).Append("), so it was not replayed");
+                break;
             default:
                 text.Append("report invalid: recorded ").Append(recorded).Append("; ")
                     .Append(string.Join("; ", Errors.Select(e => e.ToString())));
@@ -93,6 +100,18 @@ public sealed record ReplayResult
         ReplayStatus.Same => "same",
         ReplayStatus.Different => "different",
         ReplayStatus.NoReport => "no report",
+        ReplayStatus.UnknownRuleSet => "unknown rule set",
         _ => "report invalid",
     };
+
+    /// <summary>
+    /// A stored rule-set version as it may be shown: <c>version 7.1.0</c> when it is plain version text (at most 32 letters,
+    /// digits and <c>.+-</c>), else <c>version (not shown)</c>: a stored value is never echoed unchecked.
+    /// </summary>
+    /// <param name="version">The stored version.</param>
+    /// <returns>The text to show.</returns>
+    internal static string ShownVersion(string version) =>
+        version.Length is > 0 and <= 32 && version.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '+' or '-')
+            ? "version " + version
+            : "version (not shown)";
 }

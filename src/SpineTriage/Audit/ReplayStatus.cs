@@ -14,4 +14,11 @@ public enum ReplayStatus
 
     /// <summary>The embedded report does not match the record's hash, or today's engine rejects it.</summary>
     ReportInvalid = 4,
+
+    /// <summary>
+    /// The record holds a report but names a rule-set version of no line the engines run
+    /// (<see cref="AuditReplay.Replay(Engine.TriageEngines, AuditRecord)"/>), so it was not replayed. Never given by a
+    /// replay with a single engine, which replays every record with its own rule set.
+    /// </summary>
+    UnknownRuleSet = 5,
 }

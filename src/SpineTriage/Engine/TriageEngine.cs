@@ -46,14 +46,7 @@ public sealed class TriageEngine
     public TriageEngine(TriageEngineOptions? options = null, TimeProvider? timeProvider = null)
     {
         options ??= TriageEngineOptions.Default;
-        var check = OptionsValidator.Validate(options);
-        if (!check.IsValid)
-        {
-            throw new ArgumentException(
-                "Invalid triage engine options: " + string.Join(" ", check.Errors.Select(e => e.ErrorMessage)),
-                nameof(options));
-        }
-
+        CheckOptions(options);
         Options = options;
         TimeProvider = timeProvider ?? TimeProvider.System;
         _edition = RuleSetEdition.Find(options.RuleSet)!;
@@ -62,7 +55,7 @@ public sealed class TriageEngine
         var signs = _edition.EmergencySigns.Select(s => (Present: s.Present(options.FeverThresholdCelsius), s.ListedWhen)).ToArray();
         _compiled = new CompiledRuleSet(
             rules,
-            _edition.QuestionsById,
+            _edition.Questions,
             options.FeverThresholdCelsius,
             [.. signs.SelectMany(s => new[] { s.Present, s.ListedWhen }), .. _edition.EarlyPeriodAdvice is { } early ? new[] { early } : []]);
         _signs = [.. signs.Select(s => (Compile(s.Present), ReferenceEquals(s.ListedWhen, When.Always) ? null : Compile(s.ListedWhen)))];
@@ -254,6 +247,19 @@ public sealed class TriageEngine
         }
 
         return ValueList<QuestionId>.Own(questions);
+    }
+
+    /// <summary>Refuses options out of their allowed ranges, naming every such option.</summary>
+    /// <exception cref="ArgumentException">An option is out of its allowed range.</exception>
+    internal static void CheckOptions(TriageEngineOptions options)
+    {
+        var check = OptionsValidator.Validate(options);
+        if (!check.IsValid)
+        {
+            throw new ArgumentException(
+                "Invalid triage engine options: " + string.Join(" ", check.Errors.Select(e => e.ErrorMessage)),
+                nameof(options));
+        }
     }
 
     /// <summary>The questions of the rule set that apply to a report (bit <c>q</c>: question <c>q</c>), by its region and days since surgery.</summary>

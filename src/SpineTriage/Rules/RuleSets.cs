@@ -22,4 +22,27 @@ public static class RuleSets
 
     /// <summary>Gets every selector, oldest first.</summary>
     public static IReadOnlyList<string> Selectors { get; } = Array.AsReadOnly(new[] { V1, V2 });
+
+    /// <summary>
+    /// The line of an exact rule-set version as results and audit records carry it (<see cref="Results.RuleSetIdentity.Version"/>):
+    /// <c>1.0.0</c> and <c>1.0.1</c> are of line <c>1.0</c>, <c>2.0.0</c> of line <c>2.0</c>; a line is named by its major
+    /// version, as a selector names the latest version of its major line.
+    /// </summary>
+    /// <param name="version">An exact version: three whole numbers separated by dots, each of at most 9 digits.</param>
+    /// <returns>The selector of its line, or <see langword="null"/> when the text is not such a version or its major version is of no line of this library.</returns>
+    public static string? SelectorOf(string? version)
+    {
+        if (version is null)
+        {
+            return null;
+        }
+
+        var parts = version.Split('.');
+        if (parts.Length != 3 || parts.Any(p => p.Length is 0 or > 9 || !p.All(char.IsAsciiDigit)))
+        {
+            return null;
+        }
+
+        return Selectors.FirstOrDefault(s => string.Equals(s[..s.IndexOf('.', StringComparison.Ordinal)], parts[0], StringComparison.Ordinal));
+    }
 }

@@ -3,7 +3,7 @@ using SpineTriage.Reports;
 
 namespace SpineTriage.Tests.Engine;
 
-/// <summary>Random report facts for the compiled-versus-interpreted tests: every answer yes, no or unknown, weighted towards few yes.</summary>
+/// <summary>Random report facts for the compiled-versus-interpreted tests: every answer of the layout's questions yes, no or unknown, weighted towards few yes; days 0 to 199 (the 2.0 edges 42/43 and 90/91 among them), every region and none.</summary>
 internal static class GeneratedFacts
 {
     private static readonly SurgeryRegion?[] Regions = [null, SurgeryRegion.Cervical, SurgeryRegion.Thoracic, SurgeryRegion.Lumbar, SurgeryRegion.Sacral];
@@ -15,7 +15,7 @@ internal static class GeneratedFacts
         {
             uint yes = 0, no = 0;
             var yesWeight = random.Next(2, 12);
-            for (var q = 0; q < QuestionCatalogue.Count; q++)
+            for (var q = 0; q < System.Numerics.BitOperations.PopCount(layout.AllQuestions); q++)
             {
                 var draw = random.Next(yesWeight + 6);
                 yes |= draw == 0 ? 1u << q : 0;

@@ -1,8 +1,10 @@
 using FluentAssertions;
+using SpineTriage.Engine;
 using SpineTriage.Engine.Internal;
 using SpineTriage.Reports;
 using SpineTriage.Results;
 using SpineTriage.Rules;
+using SpineTriage.TestSupport;
 
 namespace SpineTriage.Tests.Engine;
 
@@ -27,6 +29,51 @@ public class RuleTableTests
         {
             compiled.Table.Fire(facts.Word).Should().Be(OneByOne(compiled, facts), "facts {0}", facts.Word);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(SeverePainScores))]
+    public void The_tables_fire_the_rules_of_rule_set_2_0_that_reading_each_condition_in_order_fires(int severePainScore)
+    {
+        var compiled = new CompiledRuleSet(RuleSetEdition.Two.Build(38.0m, severePainScore), RuleSetEdition.Two.Questions, 38.0m);
+        var firings = new int[compiled.Rules.Count];
+
+        foreach (var facts in GeneratedFacts.For(compiled.Layout, 20261129 + severePainScore, 20_000))
+        {
+            var fired = OneByOne(compiled, facts);
+            compiled.Table.Fire(facts.Word).Should().Be(fired, "facts {0}", facts.Word);
+            Count(firings, fired);
+        }
+
+        firings.Should().OnlyContain(n => n > 0 && n < 20_000, "every rule of 2.0 fires on some facts and not on others: {0}", string.Join(", ", firings));
+    }
+
+    [Theory]
+    [InlineData(37.5, 6)]
+    [InlineData(38.0, 8)]
+    [InlineData(39.5, 10)]
+    public void The_engine_s_tables_decide_as_the_conditions_read_on_generated_2_0_reports(double feverThreshold, int severePainScore)
+    {
+        // Reports with every 2.0 answer, regions (cervical, others, not given) and days at 42/43 and 90/91, read by an
+        // engine of 2.0 (its layout also holds the safety net's and the advice's facts).
+        var engine = ReportBuilder.EngineV2(new TriageEngineOptions { FeverThresholdCelsius = (decimal)feverThreshold, SeverePainScore = severePainScore });
+        var compiled = new CompiledRuleSet(
+            RuleSetEdition.Two.Build((decimal)feverThreshold, severePainScore),
+            RuleSetEdition.Two.Questions,
+            (decimal)feverThreshold);
+        var firings = new int[compiled.Rules.Count];
+
+        foreach (var report in ReportGen.SampleV2((uint)severePainScore, 5_000))
+        {
+            var validated = engine.Validate(report).GetValueOrThrow();
+            var facts = compiled.Layout.Read(validated.Facts, validated.DaysSinceSurgery, report.SurgeryRegion, validated.RiskFactorMask);
+            var fired = OneByOne(compiled, facts);
+            compiled.Table.Fire(facts.Word).Should().Be(fired, "for {0}", ReportGen.Print(report));
+            engine.Evaluate(validated).RuleIds().Should().Equal(Fired(compiled, fired), "the engine fires what the conditions say, for {0}", ReportGen.Print(report));
+            Count(firings, fired);
+        }
+
+        compiled.Rules.Where((_, i) => firings[i] == 0).Select(r => r.Rule.Id).Should().BeEmpty("every rule of 2.0 fires on some generated report");
     }
 
     [Fact]
@@ -113,6 +160,17 @@ public class RuleTableTests
 
         return fired;
     }
+
+    private static void Count(int[] firings, ulong fired)
+    {
+        for (var rule = 0; rule < firings.Length; rule++)
+        {
+            firings[rule] += (int)((fired >> rule) & 1);
+        }
+    }
+
+    private static IEnumerable<string> Fired(CompiledRuleSet compiled, ulong fired) =>
+        compiled.Rules.Where(r => (fired & (1UL << r.Scope.Index)) != 0).Select(r => r.Rule.Id);
 
     private static FactWord Word(CompiledRuleSet compiled, params Q[] yes)
     {

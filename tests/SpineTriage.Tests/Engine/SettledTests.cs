@@ -39,6 +39,36 @@ public class SettledTests
         settled.Should().BeGreaterThan(100, "the sample must hold settled reports with absent questions, or the test proves little");
     }
 
+    [Theory]
+    [InlineData(1u)]
+    [InlineData(2u)]
+    [InlineData(3u)]
+    public void IsSettled_equals_the_lowest_and_highest_urgency_of_the_completed_2_0_report_read_from_scratch(uint seed)
+    {
+        // Rule set 2.0: regions (cervical, others, not given) and days at 42/43 and 90/91, so that questions that do not
+        // apply are absent too (they are never asked and count as no: clinical-notes.md, rule set 2.0, reading 5).
+        var settled = 0;
+        var settledWithInapplicableAbsent = 0;
+        foreach (var engine in ReportGen.EnginesV2)
+        {
+            foreach (var report in ReportGen.SampleV2(seed, 2_000))
+            {
+                var validated = engine.Validate(report).GetValueOrThrow();
+                var result = engine.Evaluate(validated);
+                var lowest = UrgencyBounds.Lowest(engine, validated, openTemperature: false);
+                var highest = UrgencyBounds.Highest(engine, validated, openTemperature: false, openPainScore: false);
+
+                result.IsSettled.Should().Be(lowest == highest, "for {0}", ReportGen.Print(report));
+                var absent = ReportGen.QuestionsV2.Where(q => !report.Answers.IsGiven(q)).ToArray();
+                settled += result.IsSettled && absent.Length > 0 ? 1 : 0;
+                settledWithInapplicableAbsent += result.IsSettled && absent.Any(q => !engine.RuleSet.Applicability(q, report.SurgeryRegion, validated.DaysSinceSurgery).Applies) ? 1 : 0;
+            }
+        }
+
+        settled.Should().BeGreaterThan(100, "the sample must hold settled reports with absent questions, or the test proves little");
+        settledWithInapplicableAbsent.Should().BeGreaterThan(20, "and settled reports with questions that do not apply absent");
+    }
+
     [Fact]
     public void A_report_with_the_fever_question_absent_and_no_thermometer_is_settled_only_when_fever_cannot_change_the_urgency()
     {
@@ -65,18 +95,24 @@ public class SettledShortcutTests
 {
     private static readonly CompiledRuleSet Compiled = new(RuleCatalogue.Build(38.0m, 8), QuestionCatalogue.All, 38.0m);
 
-    [Fact]
-    public void Changeable_holds_every_bit_that_either_completion_changes()
+    private static readonly CompiledRuleSet CompiledTwo = new(RuleSetEdition.Two.Build(38.0m, 8), RuleSetEdition.Two.Questions, 38.0m);
+
+    public static TheoryData<string> Selectors() => [RuleSets.V1, RuleSets.V2];
+
+    [Theory]
+    [MemberData(nameof(Selectors))]
+    public void Changeable_holds_every_bit_that_either_completion_changes(string ruleSet)
     {
+        var compiled = ruleSet == RuleSets.V1 ? Compiled : CompiledTwo;
         var random = new Random(7);
         var changedSomething = 0;
-        foreach (var facts in GeneratedFacts.For(Compiled.Layout, seed: 11, count: 20_000))
+        foreach (var facts in GeneratedFacts.For(compiled.Layout, seed: 11, count: 20_000))
         {
-            var notGiven = NotGiven(facts, random);
-            var changeable = Compiled.Layout.Changeable(facts, notGiven);
+            var notGiven = NotGiven(compiled, facts, random);
+            var changeable = compiled.Layout.Changeable(facts, notGiven);
             foreach (var asYes in new[] { false, true })
             {
-                var completed = Compiled.Layout.Complete(facts, notGiven, asYes);
+                var completed = compiled.Layout.Complete(facts, notGiven, asYes);
                 var changed = new FactWord(completed.Low ^ facts.Word.Low, completed.High ^ facts.Word.High);
                 (changed & ~changeable).IsEmpty.Should().BeTrue("completing {0} as {1} changed {2}, outside {3}", facts.Word, asYes, changed, changeable);
                 changedSomething += changed.IsEmpty ? 0 : 1;
@@ -86,23 +122,25 @@ public class SettledShortcutTests
         changedSomething.Should().BeGreaterThan(10_000, "most completions change some bit, or the test proves little");
     }
 
-    [Fact]
-    public void The_shortcut_proves_settled_only_when_both_completions_give_the_report_s_urgency()
+    [Theory]
+    [MemberData(nameof(Selectors))]
+    public void The_shortcut_proves_settled_only_when_both_completions_give_the_report_s_urgency(string ruleSet)
     {
+        var compiled = ruleSet == RuleSets.V1 ? Compiled : CompiledTwo;
         var random = new Random(5);
         var proven = 0;
         var settledWithoutProof = 0;
-        foreach (var facts in GeneratedFacts.For(Compiled.Layout, seed: 3, count: 20_000))
+        foreach (var facts in GeneratedFacts.For(compiled.Layout, seed: 3, count: 20_000))
         {
-            var notGiven = NotGiven(facts, random);
-            var fired = Compiled.Table.Fire(facts.Word);
-            var urgency = UrgencyOf(fired);
-            var changeable = Compiled.Layout.Changeable(facts, notGiven);
-            var lowest = UrgencyOf(Compiled.Table.Fire(Compiled.Layout.Complete(facts, notGiven, asYes: false)));
-            var highest = UrgencyOf(Compiled.Table.Fire(Compiled.Layout.Complete(facts, notGiven, asYes: true)));
+            var notGiven = NotGiven(compiled, facts, random);
+            var fired = compiled.Table.Fire(facts.Word);
+            var urgency = UrgencyOf(compiled, fired);
+            var changeable = compiled.Layout.Changeable(facts, notGiven);
+            var lowest = UrgencyOf(compiled, compiled.Table.Fire(compiled.Layout.Complete(facts, notGiven, asYes: false)));
+            var highest = UrgencyOf(compiled, compiled.Table.Fire(compiled.Layout.Complete(facts, notGiven, asYes: true)));
             var settled = lowest == urgency && highest == urgency;
 
-            if (Compiled.Settled.CannotRise(changeable, urgency) && Compiled.Settled.CannotFall(changeable, fired, urgency))
+            if (compiled.Settled.CannotRise(changeable, urgency) && compiled.Settled.CannotFall(changeable, fired, urgency))
             {
                 settled.Should().BeTrue("the shortcut proved facts {0} with absent questions {1} settled", facts.Word, notGiven);
                 proven++;
@@ -112,7 +150,7 @@ public class SettledShortcutTests
                 settledWithoutProof += settled ? 1 : 0;
             }
 
-            Compiled.Settled.IsSettled(facts, notGiven, fired, urgency).Should().Be(settled);
+            compiled.Settled.IsSettled(facts, notGiven, fired, urgency).Should().Be(settled);
         }
 
         proven.Should().BeGreaterThan(2_000, "the shortcut must apply to many reports, or it spares nothing");
@@ -135,8 +173,11 @@ public class SettledShortcutTests
         Compiled.Settled.CannotRise(changeable, Urgency.Routine).Should().BeFalse("instability alone is soon");
     }
 
-    private static uint NotGiven(in Facts facts, Random random) =>
-        ~(facts.Yes | facts.No) & Compiled.Layout.AllQuestions & (uint)random.Next() & (uint)random.Next();
+    // Some of the questions without an answer, of those that apply (the engine completes only those: reading 5 of rule set 2.0).
+    private static uint NotGiven(CompiledRuleSet compiled, in Facts facts, Random random) =>
+        ~(facts.Yes | facts.No) & compiled.Layout.Applicable(facts.Word) & (uint)random.Next() & (uint)random.Next();
 
-    private static Urgency UrgencyOf(ulong fired) => Compiled.Rules[System.Numerics.BitOperations.TrailingZeroCount(fired)].Rule.Urgency;
+    private static Urgency UrgencyOf(CompiledRuleSet compiled, ulong fired) => compiled.Rules[System.Numerics.BitOperations.TrailingZeroCount(fired)].Rule.Urgency;
+
+    private static Urgency UrgencyOf(ulong fired) => UrgencyOf(Compiled, fired);
 }

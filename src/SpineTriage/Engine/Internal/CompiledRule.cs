@@ -18,9 +18,16 @@ internal sealed class CompiledRule
     private readonly string _rationale;
     private readonly Finding?[] _findings;
 
-    public CompiledRule(Rule rule, FactLayout layout, RuleScope scope)
+    private readonly IReadOnlyList<Reports.QuestionId> _askingOrder;
+
+    /// <param name="rule">The rule.</param>
+    /// <param name="layout">The facts word of the rule set.</param>
+    /// <param name="scope">Where the rule stands in the catalogue.</param>
+    /// <param name="askingOrder">The rule set's questions in asking order: the order in which evidence cites answers.</param>
+    public CompiledRule(Rule rule, FactLayout layout, RuleScope scope, IReadOnlyList<Reports.QuestionId> askingOrder)
     {
         Rule = rule;
+        _askingOrder = askingOrder;
         Scope = scope;
         Clauses = ConditionCompiler.Compile(rule.When, layout, scope);
         _space = EvidenceSpace.Of(rule.When, layout);
@@ -66,7 +73,7 @@ internal sealed class CompiledRule
         Title = Rule.Title,
         PatientExplanation = Rule.PatientExplanation,
         ClinicianRationale = _rationale,
-        Evidence = ValueList<string>.Own(ConditionInterpreter.Evidence(Rule.When, facts, fired & ((1UL << Scope.Index) - 1), Scope).ToArray()),
+        Evidence = ValueList<string>.Own(ConditionInterpreter.Evidence(Rule.When, facts, fired & ((1UL << Scope.Index) - 1), Scope, _askingOrder).ToArray()),
         Source = Rule.Source,
     };
 }
@@ -78,20 +85,24 @@ internal sealed class CompiledRule
 internal sealed class CompiledRuleSet
 {
     /// <param name="rules">The rules in catalogue order.</param>
-    /// <param name="questions">The rule set's questions in the order of their ids.</param>
+    /// <param name="questions">The rule set's questions in asking order (the order in which evidence cites answers); their ids must be 0 to count - 1.</param>
     /// <param name="feverThresholdCelsius">The engine's fever threshold.</param>
     /// <param name="moreConditions">Other conditions the engine tests on the facts (the safety net's, the advice's), so the layout has their facts.</param>
     public CompiledRuleSet(IReadOnlyList<Rule> rules, IReadOnlyList<Reports.Question> questions, decimal feverThresholdCelsius, IEnumerable<Condition>? moreConditions = null)
     {
-        Layout = new FactLayout(questions, rules.Select(r => r.When).Append(When.WoundSign).Concat(moreConditions ?? []), feverThresholdCelsius);
+        Layout = new FactLayout([.. questions.OrderBy(q => q.Id)], rules.Select(r => r.When).Append(When.WoundSign).Concat(moreConditions ?? []), feverThresholdCelsius);
+        AskingOrder = Array.AsReadOnly(questions.Select(q => q.Id).ToArray());
         var indexes = rules.Select((rule, index) => (rule.Id, index)).ToDictionary(r => r.Id, r => r.index, StringComparer.Ordinal);
-        Rules = rules.Select((rule, index) => new CompiledRule(rule, Layout, new RuleScope(index, indexes))).ToArray();
+        Rules = rules.Select((rule, index) => new CompiledRule(rule, Layout, new RuleScope(index, indexes), AskingOrder)).ToArray();
         Table = new RuleTable(Rules.Select(r => r.Clauses).ToArray());
         WoundSign = FactTest.Of(ConditionCompiler.CompileFacts(When.WoundSign, Layout));
         Settled = new SettledCheck(Rules, Layout, Table);
     }
 
     public FactLayout Layout { get; }
+
+    /// <summary>Gets the rule set's questions in asking order.</summary>
+    public IReadOnlyList<Reports.QuestionId> AskingOrder { get; }
 
     public IReadOnlyList<CompiledRule> Rules { get; }
 

@@ -70,41 +70,47 @@ internal static class ConditionInterpreter
     /// <summary>
     /// The evidence of a condition that holds, in the contract's form (<c>saddleNumbness: yes</c>,
     /// <c>temperature: 38.6 °C</c>, <c>painScore: 9</c>), each line once: every part of an <c>All</c>, every
-    /// alternative of an <c>Any</c> that holds (yes answers in asking order), nothing for a <c>Not</c> or a rule.
+    /// alternative of an <c>Any</c> that holds (yes answers in asking order), the unresolved red flags in asking order,
+    /// nothing for a <c>Not</c> or a rule.
     /// </summary>
-    public static IReadOnlyList<string> Evidence(Condition condition, in Facts facts, ulong fired, RuleScope scope)
+    /// <param name="condition">A condition that holds for the facts.</param>
+    /// <param name="facts">The report's facts.</param>
+    /// <param name="fired">The rules above that fired.</param>
+    /// <param name="scope">Where the rule stands in the catalogue.</param>
+    /// <param name="askingOrder">The rule set's questions in asking order.</param>
+    public static IReadOnlyList<string> Evidence(Condition condition, in Facts facts, ulong fired, RuleScope scope, IReadOnlyList<QuestionId> askingOrder)
     {
         var lines = new List<string>();
-        Add(condition, facts, fired, scope, lines);
+        Add(condition, facts, fired, scope, askingOrder, lines);
         return lines.Distinct(StringComparer.Ordinal).ToArray();
     }
 
-    private static void Add(Condition condition, in Facts facts, ulong fired, RuleScope scope, List<string> lines)
+    private static void Add(Condition condition, in Facts facts, ulong fired, RuleScope scope, IReadOnlyList<QuestionId> askingOrder, List<string> lines)
     {
         switch (condition)
         {
             case AllOf all:
                 foreach (var c in all.Conditions)
                 {
-                    Add(c, facts, fired, scope, lines);
+                    Add(c, facts, fired, scope, askingOrder, lines);
                 }
 
                 break;
             case AnyOf any:
                 var alternatives = any.Conditions.All(c => c is AnswerIs)
-                    ? any.Conditions.OrderBy(c => (int)((AnswerIs)c).Question)
+                    ? any.Conditions.OrderBy(c => AskingPosition(askingOrder, ((AnswerIs)c).Question))
                     : any.Conditions.AsEnumerable();
                 foreach (var c in alternatives)
                 {
                     if (Holds(c, facts, fired, scope))
                     {
-                        Add(c, facts, fired, scope, lines);
+                        Add(c, facts, fired, scope, askingOrder, lines);
                     }
                 }
 
                 break;
             case NamedFact fact:
-                Add(fact.Definition, facts, fired, scope, lines);
+                Add(fact.Definition, facts, fired, scope, askingOrder, lines);
                 break;
             case AnswerIs answer:
                 lines.Add($"{JsonNames.Of(answer.Question)}: {JsonNames.Of(answer.Answer)}");
@@ -125,9 +131,12 @@ internal static class ConditionInterpreter
                 lines.Add($"riskFactors: {JsonNames.Of(risk.RiskFactor)}");
                 break;
             case RedFlagUnresolved:
-                for (var unresolved = facts.UnresolvedRedFlags; unresolved != 0; unresolved &= unresolved - 1)
+                foreach (var question in askingOrder)
                 {
-                    lines.Add($"{JsonNames.Of((QuestionId)System.Numerics.BitOperations.TrailingZeroCount(unresolved))}: unknown");
+                    if ((facts.UnresolvedRedFlags & (1u << (int)question)) != 0)
+                    {
+                        lines.Add($"{JsonNames.Of(question)}: unknown");
+                    }
                 }
 
                 break;
@@ -136,6 +145,20 @@ internal static class ConditionInterpreter
             default:
                 break;
         }
+    }
+
+    // A question's place in the asking order; one the rule set does not ask (a test's catalogue) comes last, by id.
+    private static int AskingPosition(IReadOnlyList<QuestionId> askingOrder, QuestionId question)
+    {
+        for (var i = 0; i < askingOrder.Count; i++)
+        {
+            if (askingOrder[i] == question)
+            {
+                return i;
+            }
+        }
+
+        return askingOrder.Count + (int)question;
     }
 
     private static void AddFever(Presence presence, in Facts facts, List<string> lines)
