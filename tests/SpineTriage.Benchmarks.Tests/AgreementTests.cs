@@ -1,7 +1,7 @@
+using CsCheck;
 using FluentAssertions;
 using SpineTriage.Benchmarks.Alternatives;
 using SpineTriage.Engine;
-using CsCheck;
 using SpineTriage.Reports;
 using SpineTriage.Rules;
 using SpineTriage.Serialization;
