@@ -9,7 +9,7 @@ using SpineTriage.Serialization;
 namespace SpineTriage.Benchmarks;
 
 /// <summary>
-/// The full path a service runs, on the UTF-8 bytes of <see cref="ReferenceReport"/>: SpineTriage's strict
+/// The full path a service runs, on the UTF-8 bytes of <see cref="ReferenceReport.Report"/> under rule set 2.0: SpineTriage's strict
 /// read, validation, evaluation and result JSON, against the floor of System.Text.Json source-generated
 /// deserialization into a plain report DTO and serialization of a plain result DTO of the same shape (no
 /// strictness, no validation, no rules). Both write into the same kind of reused buffer: an
@@ -21,7 +21,7 @@ public class JsonComparison : IDisposable
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly TriageEngine _engine = ReferenceReport.Engine();
+    private readonly TriageEngine _engine = ReferenceReport.Engine(ReferenceReport.TwoZero());
     private readonly byte[] _utf8 = System.Text.Encoding.UTF8.GetBytes(ReferenceReport.Json);
     private readonly ArrayBufferWriter<byte> _buffer = new(16 * 1024);
     private readonly Utf8JsonWriter _writer;
@@ -95,6 +95,7 @@ public sealed class FloorReport
 
     public FloorTemperature? Temperature { get; set; }
 
+    // Every question id of either rule set (1.0's and the nine 2.0 adds) is a key here, so the floor reads every answer.
     public Dictionary<string, string>? Answers { get; set; }
 }
 
@@ -122,6 +123,10 @@ public sealed class FloorResult
     public List<FloorFinding>? Findings { get; set; }
 
     public List<string>? UnansweredQuestions { get; set; }
+
+    public List<string>? NotAskedQuestions { get; set; }
+
+    public bool IsSettled { get; set; }
 
     public List<string>? CareAdvice { get; set; }
 
@@ -159,5 +164,5 @@ public sealed class FloorRuleSet
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(FloorReport))]
 [JsonSerializable(typeof(FloorResult))]
-internal sealed partial class FloorJsonContext : JsonSerializerContext;
+public sealed partial class FloorJsonContext : JsonSerializerContext;
 #pragma warning restore SA1402, CA1002, CA2227

@@ -5,7 +5,9 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using SpineTriage.Benchmarks;
 
-// `--compare`: a short run of the four Evaluate variants and the two JSON paths, ending with one machine-readable line.
+// `--compare`: a short run of the four Evaluate variants of rule set 2.0 (and SpineTriage and the floor on rule set 1.0)
+// and the two JSON paths (rule set 2.0), ending with one machine-readable line: the fields of rule set 2.0 first, as
+// before, then the 1.0 evaluation (spinetriage10_ns, floor10_ns, spinetriage10_bytes).
 // Anything else goes to BenchmarkSwitcher, so `-- --filter *` runs every benchmark.
 if (args is ["--compare"])
 {
@@ -41,11 +43,14 @@ internal static class Compare
             + $" spinetriage_bytes={bytes?.ToString(CultureInfo.InvariantCulture) ?? "NA"}"
             + $" json_ns={MeanOf(json, nameof(JsonComparison.SpineTriage))}"
             + $" json_floor_ns={MeanOf(json, nameof(JsonComparison.Floor))}"
-            + $" json_bytes={Bytes(json, nameof(JsonComparison.SpineTriage))}";
+            + $" json_bytes={Bytes(json, nameof(JsonComparison.SpineTriage))}"
+            + $" spinetriage10_ns={Mean(nameof(EvaluateComparison.SpineTriageOneZero))}"
+            + $" floor10_ns={Mean(nameof(EvaluateComparison.HandCodedFloorOneZero))}"
+            + $" spinetriage10_bytes={Bytes(summary, nameof(EvaluateComparison.SpineTriageOneZero))}";
     }
 
     public static bool AllSucceeded(Summary summary, Summary json) =>
-        summary.Reports.Length == 4 && summary.Reports.All(r => r.Success) && json.Reports.Length == 2 && json.Reports.All(r => r.Success);
+        summary.Reports.Length == 6 && summary.Reports.All(r => r.Success) && json.Reports.Length == 2 && json.Reports.All(r => r.Success);
 
     private static string MeanOf(Summary summary, string method) =>
         Report(summary, method)?.ResultStatistics?.Mean.ToString("F1", CultureInfo.InvariantCulture) ?? "NA";

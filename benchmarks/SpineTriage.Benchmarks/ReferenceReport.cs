@@ -6,18 +6,24 @@ using SpineTriage.Validation;
 namespace SpineTriage.Benchmarks;
 
 /// <summary>
-/// The report every Evaluate variant is measured on: a nurse-line call that fires several rules at
-/// different levels (wound-signs and unresolved-red-flag urgent, new-or-worsening-pain and
-/// symptomatic-imaging-finding soon, hardware-irritation routine), with a measured temperature below the
-/// threshold, a pain score and risk factors, so every part of the explanation is exercised.
+/// The reports every Evaluate variant is measured on: a nurse-line call that fires several rules at different levels
+/// (wound-signs and unresolved-red-flag urgent, new-or-worsening-pain and symptomatic-imaging-finding soon,
+/// hardware-irritation routine), with a measured temperature below the threshold, a pain score and risk factors, so every
+/// part of the explanation is exercised. <see cref="Report"/> is the call under rule set 2.0 (what <c>--compare</c>
+/// measures), <see cref="ReportOneZero"/> the same call under rule set 1.0.
 /// </summary>
+/// <remarks>
+/// The patient is day 53 after a lumbar fusion: past the early period and not a neck operation, so the 2.0 interview asks
+/// the two new questions that apply (reduced alertness, a recent fall) and not the seven that do not; those stay absent,
+/// as they would from a 2.0 front end. The same rules fire under both rule sets.
+/// </remarks>
 public static class ReferenceReport
 {
     /// <summary>The engine's fixed "today", later than the report's dates.</summary>
     public static readonly DateOnly Today = new(2026, 11, 24);
 
-    /// <summary>Gets the report.</summary>
-    public static SymptomReport Report { get; } = new()
+    /// <summary>Gets the report under rule set 1.0: it answers only 1.0's questions.</summary>
+    public static SymptomReport ReportOneZero { get; } = new()
     {
         ReportId = "bench-0001",
         SurgeryDate = new DateOnly(2026, 8, 10),
@@ -45,18 +51,43 @@ public static class ReferenceReport
             (QuestionId.ImagingShowsHardwareProblem, Answer.Yes)),
     };
 
-    /// <summary>Gets the report as contract JSON (compact, canonical).</summary>
+    /// <summary>
+    /// Gets the report under rule set 2.0: <see cref="ReportOneZero"/> with the 2.0 questions that apply to it answered no
+    /// (<c>drowsyConfusedOrSlowBreathing</c>, <c>recentFallOrInjury</c>).
+    /// </summary>
+    public static SymptomReport Report { get; } = ReportOneZero with
+    {
+        ReportId = "bench-0002",
+        Answers = ReportOneZero.Answers
+            .With(QuestionId.DrowsyConfusedOrSlowBreathing, Answer.No)
+            .With(QuestionId.RecentFallOrInjury, Answer.No),
+    };
+
+    /// <summary>Gets <see cref="Report"/> as contract JSON (compact, canonical).</summary>
     public static string Json { get; } = TriageJson.SerializeReport(Report);
 
+    /// <summary>Gets <see cref="ReportOneZero"/> as contract JSON (compact, canonical).</summary>
+    public static string JsonOneZero { get; } = TriageJson.SerializeReport(ReportOneZero);
+
     /// <summary>
-    /// Builds an engine of rule set 1.0 (the alternative implementations encode 1.0 until they are extended to 2.0) with
-    /// default options whose clock is fixed at <see cref="Today"/>.
+    /// Builds an engine of the options' rule set (the default options: rule set 2.0) whose clock is fixed at
+    /// <see cref="Today"/>.
     /// </summary>
+    /// <param name="options">The options; the defaults when <see langword="null"/>.</param>
+    /// <returns>The engine.</returns>
+    public static TriageEngine Engine(TriageEngineOptions? options = null) => new(options ?? TriageEngineOptions.Default, new FixedClock(Today));
+
+    /// <summary>Builds an engine of rule set 1.0 whose clock is fixed at <see cref="Today"/>.</summary>
     /// <param name="options">The options; the defaults when <see langword="null"/>. Their rule set is set to 1.0.</param>
     /// <returns>The engine.</returns>
-    public static TriageEngine Engine(TriageEngineOptions? options = null) => new(OneZero(options), new FixedClock(Today));
+    public static TriageEngine EngineOneZero(TriageEngineOptions? options = null) => Engine(OneZero(options));
 
-    /// <summary>The options with rule set 1.0, which the alternative implementations encode.</summary>
+    /// <summary>The options with rule set 2.0.</summary>
+    /// <param name="options">The options; the defaults when <see langword="null"/>.</param>
+    /// <returns>The options, pinned to rule set 2.0.</returns>
+    public static TriageEngineOptions TwoZero(TriageEngineOptions? options = null) => (options ?? TriageEngineOptions.Default) with { RuleSet = Rules.RuleSets.V2 };
+
+    /// <summary>The options with rule set 1.0.</summary>
     /// <param name="options">The options; the defaults when <see langword="null"/>.</param>
     /// <returns>The options, pinned to rule set 1.0.</returns>
     public static TriageEngineOptions OneZero(TriageEngineOptions? options = null) => (options ?? TriageEngineOptions.Default) with { RuleSet = Rules.RuleSets.V1 };

@@ -200,14 +200,20 @@ public static class HandCodedTriage
 /// <param name="Fired">Bit <c>i</c> set when rule <c>i</c> of the criteria table fired.</param>
 public readonly record struct FloorDecision(Urgency Urgency, ulong Fired)
 {
-    /// <summary>Converts to the common form for agreement checks (allocates; not part of the measured floor).</summary>
+    /// <summary>Converts a decision of rule set 1.0's floor to the common form for agreement checks (allocates; not part of the measured floor).</summary>
     /// <returns>The decision.</returns>
-    public Decision ToDecision()
+    public Decision ToDecision() => ToDecision(HandCodedTriage.RuleId);
+
+    /// <summary>Converts to the common form for agreement checks (allocates; not part of the measured floor).</summary>
+    /// <param name="ruleId">The rule id of a bit index, from the floor that decided (<see cref="HandCodedTriage.RuleId"/> or <see cref="HandCodedTriageTwo.RuleId"/>).</param>
+    /// <returns>The decision.</returns>
+    public Decision ToDecision(Func<int, string> ruleId)
     {
+        ArgumentNullException.ThrowIfNull(ruleId);
         var ids = new List<string>();
         for (var bits = Fired; bits != 0; bits &= bits - 1)
         {
-            ids.Add(HandCodedTriage.RuleId(BitOperations.TrailingZeroCount(bits)));
+            ids.Add(ruleId(BitOperations.TrailingZeroCount(bits)));
         }
 
         return new Decision(Urgency, ids);

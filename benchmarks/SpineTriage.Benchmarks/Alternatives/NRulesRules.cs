@@ -2,7 +2,9 @@ using NRules.Fluent.Dsl;
 using SpineTriage.Reports;
 using SpineTriage.Results;
 
-// Rule set 1.0 in NRules' fluent DSL: every public class of this namespace is a rule or a fact of it.
+// Rule sets 1.0 and 2.0 in NRules' fluent DSL: every public class of this namespace is a rule or a fact of them. A rule
+// tagged "1.0" or "2.0" belongs to that rule set only (NRulesTriage loads one); the untagged rules belong to both. The
+// rules only 2.0 has are in NRulesRulesTwo.cs.
 namespace SpineTriage.Benchmarks.Alternatives;
 
 /// <summary>
@@ -15,6 +17,13 @@ internal static class Agenda
     public const int Findings = 0;
     public const int AfterOtherFindings = -10;
     public const int Last = -20;
+}
+
+/// <summary>The tags of the rules that belong to one rule set only.</summary>
+internal static class RuleSetTag
+{
+    public const string OneZero = "1.0";
+    public const string TwoZero = "2.0";
 }
 
 /// <summary>A rule of the table that fired.</summary>
@@ -73,8 +82,9 @@ public sealed class DeriveWoundSign : Rule
     }
 }
 
-/// <summary>Derives hardware symptom present.</summary>
+/// <summary>Derives hardware symptom present (rule set 1.0).</summary>
 [Priority(Agenda.DerivedFacts)]
+[Tag(RuleSetTag.OneZero)]
 public sealed class DeriveHardwareSymptom : Rule
 {
     /// <inheritdoc />
@@ -87,8 +97,9 @@ public sealed class DeriveHardwareSymptom : Rule
     }
 }
 
-/// <summary>Derives an unresolved red flag from the red-flag answers other than fever.</summary>
+/// <summary>Derives an unresolved red flag from the red-flag answers other than fever (rule set 1.0).</summary>
 [Priority(Agenda.DerivedFacts)]
+[Tag(RuleSetTag.OneZero)]
 public sealed class DeriveRedFlagUnknown : Rule
 {
     /// <inheritdoc />

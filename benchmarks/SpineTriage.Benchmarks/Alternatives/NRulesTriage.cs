@@ -2,12 +2,14 @@ using NRules;
 using NRules.Fluent;
 using SpineTriage.Engine;
 using SpineTriage.Results;
+using SpineTriage.Rules;
 using SpineTriage.Validation;
 
 namespace SpineTriage.Benchmarks.Alternatives;
 
 /// <summary>
-/// Rule set 1.0 as NRules fluent rules (namespace <c>NRulesRuleSet</c>): derived facts and findings are inserted
+/// A rule set as NRules fluent rules (<c>NRulesRules.cs</c>, <c>NRulesRulesTwo.cs</c>; the rules tagged with the other
+/// rule set are left out), chosen by <see cref="TriageEngineOptions.RuleSet"/>: derived facts and findings are inserted
 /// as facts, and each evaluation runs in a new session.
 /// </summary>
 public sealed class NRulesTriage
@@ -15,14 +17,21 @@ public sealed class NRulesTriage
     private readonly ISessionFactory _sessions;
     private readonly TriageEngineOptions _options;
 
-    /// <summary>Loads and compiles the rules.</summary>
-    /// <param name="options">The thresholds.</param>
+    /// <summary>Loads and compiles the rules of the options' rule set.</summary>
+    /// <param name="options">The rule set (1.0 or 2.0) and the thresholds.</param>
     public NRulesTriage(TriageEngineOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _options = options;
+        var otherRuleSet = options.RuleSet switch
+        {
+            RuleSets.V1 => RuleSetTag.TwoZero,
+            RuleSets.V2 => RuleSetTag.OneZero,
+            _ => throw new ArgumentException($"Rule set '{options.RuleSet}' has no NRules rules.", nameof(options)),
+        };
         var repository = new RuleRepository();
         var ruleSet = typeof(FiredRule).Assembly.GetTypes().Where(t => t.Namespace == typeof(FiredRule).Namespace);
-        repository.Load(x => x.From(ruleSet));
+        repository.Load(x => x.From(ruleSet).Where(rule => !rule.IsTagged(otherRuleSet)));
         _sessions = repository.Compile();
     }
 

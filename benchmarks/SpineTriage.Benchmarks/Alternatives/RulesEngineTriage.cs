@@ -3,13 +3,15 @@ using RulesEngine.Models;
 using SpineTriage.Engine;
 using SpineTriage.Reports;
 using SpineTriage.Results;
+using SpineTriage.Rules;
 using SpineTriage.Validation;
 
 namespace SpineTriage.Benchmarks.Alternatives;
 
 /// <summary>
-/// Rule set 1.0 as a Microsoft RulesEngine workflow of lambda-expression rules (<c>triage-workflow.json</c>):
-/// derived facts are the workflow's global parameters, each rule's urgency is its success event.
+/// A rule set as a Microsoft RulesEngine workflow of lambda-expression rules (<c>triage-workflow.json</c> for rule set
+/// 1.0, <c>triage-workflow-2.0.json</c> for 2.0, chosen by <see cref="TriageEngineOptions.RuleSet"/>): derived facts are
+/// the workflow's global parameters, each rule's urgency is its success event.
 /// </summary>
 /// <remarks>
 /// RulesEngine evaluates rules independently, so <c>expected-recovery</c> ("no rule above fired") is decided
@@ -17,19 +19,27 @@ namespace SpineTriage.Benchmarks.Alternatives;
 /// </remarks>
 public sealed class RulesEngineTriage
 {
-    private const string WorkflowName = "SpineTriage-1.0";
     private readonly RulesEngine.RulesEngine _engine;
+    private readonly string _workflowName;
     private readonly TriageEngineOptions _options;
 
-    /// <summary>Loads and compiles the workflow.</summary>
-    /// <param name="options">The thresholds.</param>
+    /// <summary>Loads and compiles the workflow of the options' rule set.</summary>
+    /// <param name="options">The rule set (1.0 or 2.0) and the thresholds.</param>
     public RulesEngineTriage(TriageEngineOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        using var stream = typeof(RulesEngineTriage).Assembly.GetManifestResourceStream("triage-workflow.json")
+        var resource = options.RuleSet switch
+        {
+            RuleSets.V1 => "triage-workflow.json",
+            RuleSets.V2 => "triage-workflow-2.0.json",
+            _ => throw new ArgumentException($"Rule set '{options.RuleSet}' has no workflow.", nameof(options)),
+        };
+        using var stream = typeof(RulesEngineTriage).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException("The workflow resource is missing.");
         var workflow = JsonSerializer.Deserialize<Workflow>(stream) ?? throw new InvalidOperationException("The workflow is empty.");
-        _engine = new RulesEngine.RulesEngine([workflow], new ReSettings { CustomTypes = [typeof(Answer)] });
+        _workflowName = workflow.WorkflowName;
+        _engine = new RulesEngine.RulesEngine([workflow], new ReSettings { CustomTypes = [typeof(Answer), typeof(SurgeryRegion)] });
     }
 
     /// <summary>Evaluates every rule of the workflow against a report.</summary>
@@ -38,7 +48,7 @@ public sealed class RulesEngineTriage
     public async Task<Decision> EvaluateAsync(ValidatedReport report)
     {
         var input = new RuleParameter("report", TriageInput.From(report, _options));
-        var results = await _engine.ExecuteAllRulesAsync(WorkflowName, input).ConfigureAwait(false);
+        var results = await _engine.ExecuteAllRulesAsync(_workflowName, input).ConfigureAwait(false);
         var fired = new List<string>();
         var urgency = Urgency.SelfCare;
         foreach (var result in results)

@@ -6,12 +6,13 @@ namespace SpineTriage.Benchmarks.Alternatives;
 
 /// <summary>
 /// A report flattened into the plain properties that general-purpose rule engines match on: one answer per
-/// question, the temperature already in °C, and the engine's thresholds. Building it is part of the cost of
+/// question (of both rule sets), the temperature already in °C, the days since surgery and the region, and the engine's
+/// thresholds. Building it is part of the cost of
 /// using such an engine, so the benchmarks build it on every evaluation.
 /// </summary>
 public sealed class TriageInput
 {
-    private TriageInput(SymptomReport report, TriageEngineOptions options)
+    private TriageInput(SymptomReport report, int days, TriageEngineOptions options)
     {
         var answers = report.Answers;
         BladderOrBowelControlLoss = answers[QuestionId.BladderOrBowelControlLoss];
@@ -32,6 +33,17 @@ public sealed class TriageInput
         PainWorseWithMovement = answers[QuestionId.PainWorseWithMovement];
         LumpOverHardware = answers[QuestionId.LumpOverHardware];
         ImagingShowsHardwareProblem = answers[QuestionId.ImagingShowsHardwareProblem];
+        NeckSwellingOrAirway = answers[QuestionId.NeckSwellingOrAirway];
+        DrowsyConfusedOrSlowBreathing = answers[QuestionId.DrowsyConfusedOrSlowBreathing];
+        RecentFallOrInjury = answers[QuestionId.RecentFallOrInjury];
+        HeadacheWithStiffNeck = answers[QuestionId.HeadacheWithStiffNeck];
+        SpinalFluidLeakSigns = answers[QuestionId.SpinalFluidLeakSigns];
+        WoundBleeding = answers[QuestionId.WoundBleeding];
+        WoundOpening = answers[QuestionId.WoundOpening];
+        PainNotControlled = answers[QuestionId.PainNotControlled];
+        NewSwallowingDifficulty = answers[QuestionId.NewSwallowingDifficulty];
+        DaysSinceSurgery = days;
+        SurgeryRegion = report.SurgeryRegion;
         PainScore = report.PainScore;
         TemperatureCelsius = report.Temperature?.ToCelsius();
         FeverThresholdCelsius = options.FeverThresholdCelsius;
@@ -75,6 +87,31 @@ public sealed class TriageInput
 
     public Answer ImagingShowsHardwareProblem { get; }
 
+    // The nine questions rule set 2.0 adds (clinical-criteria-2.0.md section 4); a 1.0 report leaves them unknown.
+    public Answer NeckSwellingOrAirway { get; }
+
+    public Answer DrowsyConfusedOrSlowBreathing { get; }
+
+    public Answer RecentFallOrInjury { get; }
+
+    public Answer HeadacheWithStiffNeck { get; }
+
+    public Answer SpinalFluidLeakSigns { get; }
+
+    public Answer WoundBleeding { get; }
+
+    public Answer WoundOpening { get; }
+
+    public Answer PainNotControlled { get; }
+
+    public Answer NewSwallowingDifficulty { get; }
+
+    /// <summary>Gets the days from the operation to the assessment date.</summary>
+    public int DaysSinceSurgery { get; }
+
+    /// <summary>Gets the region of the spine operated on, when given.</summary>
+    public SurgeryRegion? SurgeryRegion { get; }
+
     /// <summary>Gets the pain score, when given.</summary>
     public int? PainScore { get; }
 
@@ -95,6 +132,6 @@ public sealed class TriageInput
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(options);
-        return new TriageInput(report.Report, options);
+        return new TriageInput(report.Report, report.DaysSinceSurgery, options);
     }
 }
