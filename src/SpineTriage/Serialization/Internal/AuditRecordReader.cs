@@ -106,11 +106,6 @@ internal static class AuditRecordReader
         var properties = new StrictObject("$", RecordShape, ref errors);
         while (properties.Next(ref reader, ref errors, out var property))
         {
-            if (property < 0)
-            {
-                continue;
-            }
-
             seen[property] = true;
             var path = "$." + RecordNames[property];
             switch (property)

@@ -343,15 +343,12 @@ internal sealed class ObjectShape
             throw new ArgumentException("At most 64 names.", nameof(names));
         }
 
-        Names = names;
         _utf8 = names.Select(Encoding.UTF8.GetBytes).ToArray();
         UnknownCode = unknownCode;
         var allowed = string.Join(", ", names);
         _unknownMessage = unknownMessage
             ?? (name => $"unknown property '{StrictJson.Shorten(name)}'{StrictJson.Suggest(name, names)}; allowed: {allowed}.");
     }
-
-    public IReadOnlyList<string> Names { get; }
 
     public string UnknownCode { get; }
 
@@ -416,8 +413,8 @@ internal struct StrictObject
     }
 
     /// <summary>
-    /// Moves to the next property: the index of a known, first-seen property with the reader on its value, or
-    /// -1 after reporting and skipping another one. Returns <see langword="false"/> at the end of the object.
+    /// Moves to the next known, first-seen property: its index, with the reader on its value. Any other property is
+    /// reported and skipped on the way. Returns <see langword="false"/> (and -1) at the end of the object.
     /// </summary>
     public bool Next(ref Utf8JsonReader reader, ref ErrorList errors, out int index)
     {
