@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using FluentAssertions;
 using SpineTriage.Serialization;
 using SpineTriage.Serialization.Internal;
@@ -8,6 +10,64 @@ namespace SpineTriage.Tests.Serialization;
 /// <summary>The shared pieces of the strict readers: escaped property names, the limit on an object shape, and paths of odd names.</summary>
 public class StrictJsonTests
 {
+    [Theory]
+    [InlineData("\"2026-11-24\"", "2026-11-24")]
+    [InlineData("\"0001-01-01\"", "0001-01-01")]
+    [InlineData("\"9999-12-31\"", "9999-12-31")]
+    [InlineData("\"2024-02-29\"", "2024-02-29")]
+    [InlineData("\"2026-01-31\"", "2026-01-31")]
+    [InlineData("\"\\u0032026-11-24\"", "2026-11-24")]
+    [InlineData("\"0000-01-01\"", null)]
+    [InlineData("\"2026-00-10\"", null)]
+    [InlineData("\"2026-13-10\"", null)]
+    [InlineData("\"2026-02-29\"", null)]
+    [InlineData("\"2026-04-31\"", null)]
+    [InlineData("\"2026-01-00\"", null)]
+    [InlineData("\"2026-01-0:\"", null)]
+    [InlineData("\"2026-01-0/\"", null)]
+    [InlineData("\"202/-01-01\"", null)]
+    [InlineData("\"2026-0:-01\"", null)]
+    [InlineData("\"2026/01/01\"", null)]
+    [InlineData("\"2026-01/01\"", null)]
+    [InlineData("\"2026-1-010\"", null)]
+    [InlineData("\"2026-01-01 \"", null)]
+    [InlineData("\"2026-01-1\"", null)]
+    [InlineData("\"\\u0032026-13-24\"", null)]
+    [InlineData("20261124", null)]
+    public void A_date_is_four_two_and_two_ascii_digits_of_a_real_calendar_day(string json, string? expected)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        reader.Read();
+
+        var read = StrictJson.TryGetDate(ref reader, out var date);
+
+        (read ? date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null).Should().Be(expected);
+    }
+
+    [Fact]
+    public void Malformed_json_is_located_by_line_and_byte_counted_from_1_and_deep_nesting_is_too_deep()
+    {
+        var malformed = TriageJson.ParseReport("{\n  \"reportId\": }").Errors.Should().ContainSingle().Subject;
+        malformed.Code.Should().Be(ErrorCodes.MalformedJson);
+        malformed.Message.Should().EndWith(" at line 2, byte 15.");
+
+        var deep = TriageJson.ParseReport(new string('[', 65) + new string(']', 65)).Errors.Should().ContainSingle().Subject;
+        deep.Code.Should().Be(ErrorCodes.TooDeep);
+        TriageJson.ParseReport(new string('[', 64) + new string(']', 64)).Errors.Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.WrongType);
+
+        // A truncated document also speaks of depth ("expected depth to be zero"): it is malformed, not too deep.
+        TriageJson.ParseReport("[[").Errors.Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.MalformedJson);
+    }
+
+    [Fact]
+    public void Invalid_text_is_not_text_unless_the_json_is_malformed_further_on()
+    {
+        TriageJson.ParseReport("{\"reportId\":\"\\ud800\"}").Errors.Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.NotText);
+        TriageJson.ParseReport("{\"reportId\":\"\\ud800\",}").Errors.Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.MalformedJson);
+        TriageJson.ParseReport("{\"reportId\":\"\ud800\"}").Errors.Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.NotText);
+        TriageJson.ParseReport([(byte)'"', 0xFF, (byte)'"']).Errors.Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.NotText);
+    }
+
     [Fact]
     public void A_property_name_written_with_escapes_is_the_same_name()
     {

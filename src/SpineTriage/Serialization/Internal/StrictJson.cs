@@ -190,7 +190,10 @@ internal static class StrictJson
         return best.distance <= 2 ? $" (did you mean '{best.candidate}'?)" : "";
     }
 
-    /// <summary>Reads a date as <c>yyyy-MM-dd</c> from the current string token, without allocating for the usual form.</summary>
+    /// <summary>
+    /// Reads a date as <c>yyyy-MM-dd</c> (ASCII digits, a real calendar date) from the current string token, without
+    /// allocating unless the string holds escapes.
+    /// </summary>
     public static bool TryGetDate(ref Utf8JsonReader reader, out DateOnly date)
     {
         date = default;
@@ -199,20 +202,22 @@ internal static class StrictJson
             return false;
         }
 
-        var s = reader.ValueSpan;
-        if (!reader.ValueIsEscaped && s.Length == 10 && s[4] == (byte)'-' && s[7] == (byte)'-'
-            && Digits(s[..4], out var year) && Digits(s.Slice(5, 2), out var month) && Digits(s.Slice(8, 2), out var day))
+        if (reader.ValueIsEscaped)
         {
-            if (year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
-            {
-                date = new DateOnly(year, month, day);
-                return true;
-            }
+            return DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        }
 
+        // The same form as TryParseExact reads (exactly 4, 2 and 2 ASCII digits), read from the bytes.
+        var s = reader.ValueSpan;
+        if (s.Length != 10 || s[4] != (byte)'-' || s[7] != (byte)'-'
+            || !Digits(s[..4], out var year) || !Digits(s.Slice(5, 2), out var month) || !Digits(s.Slice(8, 2), out var day)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
             return false;
         }
 
-        return DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        date = new DateOnly(year, month, day);
+        return true;
     }
 
     private static bool Digits(ReadOnlySpan<byte> digits, out int value)
