@@ -14,8 +14,8 @@ public class AuditRecordWriterTests
     public void Every_kind_of_json_value_in_the_embedded_report_is_copied_compactly_and_exactly()
     {
         var validated = Engine.Validate(ReportBuilder.AllRedFlagsDenied()).Value!;
-        var record = AuditRecord.Create(Engine, validated, Engine.Evaluate(validated), new AuditRecordOptions { IncludeReport = true })
-            with { ReportJson = "{ \"a\" : [ true, false, null, 1.50, -2e3, \"x\\u00e9\" ],\n \"b\" : { \"c\" : [ ] , \"d\" : { } } }" };
+        var created = AuditRecord.Create(Engine, validated, Engine.Evaluate(validated), new AuditRecordOptions { IncludeReport = true });
+        var record = created with { ReportJson = "{ \"a\" : [ true, false, null, 1.50, -2e3, \"x\\u00e9\" ],\n \"b\" : { \"c\" : [ ] , \"d\" : { } } }" };
 
         var line = record.ToJsonLine();
 
