@@ -53,6 +53,32 @@ public class AuditLogTests
     }
 
     [Fact]
+    public void A_record_with_either_chain_field_already_set_cannot_be_appended()
+    {
+        var chain = new AuditChain();
+        var record = Record(QuestionId.Fever);
+
+        var withPrevious = () => chain.Append(record with { PreviousHash = AuditChain.Genesis });
+        var withHash = () => chain.Append(record with { RecordHash = AuditChain.Genesis });
+
+        withPrevious.Should().Throw<ArgumentException>().WithParameterName("record");
+        withHash.Should().Throw<ArgumentException>().WithParameterName("record");
+        chain.Head.Should().Be(AuditChain.Genesis);
+    }
+
+    [Fact]
+    public void A_record_as_text_says_what_it_holds_and_how_it_is_chained()
+    {
+        var record = Record(QuestionId.Fever);
+
+        record.ToString().Should().Be($"AuditRecord v1: urgent [fever], rule set {record.RuleSet.Version}, report included");
+        (record with { ReportJson = null }).ToString().Should().Be($"AuditRecord v1: urgent [fever], rule set {record.RuleSet.Version}, report id only");
+        (record with { ReportJson = null, ReportId = null }).ToString().Should().Be($"AuditRecord v1: urgent [fever], rule set {record.RuleSet.Version}, no report");
+        new AuditChain().Append(record).ToString().Should().Be($"AuditRecord v2: urgent [fever], rule set {record.RuleSet.Version}, report included, chained (sha256)");
+        new AuditChain(AuditKey.FromBytes(KeyBytes)).Append(record).ToString().Should().Be($"AuditRecord v2: urgent [fever], rule set {record.RuleSet.Version}, report included, chained (hmac-sha256)");
+    }
+
+    [Fact]
     public void A_line_that_cannot_be_written_leaves_the_head_at_the_last_written_record_and_the_log_stays_intact()
     {
         var chain = new AuditChain();

@@ -107,6 +107,25 @@ public class JsonLineReaderTests
         lines.Select(l => (l.Line?.Length, l.Number)).Should().Equal((atLimit.Length, 1), (null, 2), (3, 3));
     }
 
+    [Fact]
+    public void The_buffer_starts_at_64_KiB_grows_only_for_a_long_line_and_never_past_the_limit_and_its_line_break()
+    {
+        var reader = new JsonLineReader(new MemoryStream(Encoding.UTF8.GetBytes($"short\n{new string('a', 300_000)}\n{new string('b', 500_000)}\nend")), 200_000);
+
+        reader.TryReadLine(out _, out _).Should().BeTrue();
+        reader.Capacity.Should().Be(64 * 1024);
+        reader.TryReadLine(out _, out var tooLarge).Should().BeTrue();
+        tooLarge.Should().BeTrue();
+        reader.Capacity.Should().Be(200_002);
+        while (reader.TryReadLine(out _, out _))
+        {
+        }
+
+        reader.LineNumber.Should().Be(4);
+        reader.Capacity.Should().Be(200_002);
+        new JsonLineReader(Stream.Null, 100).Capacity.Should().Be(102);
+    }
+
     /// <summary>A read-only stream that returns at most a fixed number of bytes per read.</summary>
     private sealed class TrickleStream(byte[] bytes, int chunk) : Stream
     {

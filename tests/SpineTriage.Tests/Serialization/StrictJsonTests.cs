@@ -86,6 +86,21 @@ public class StrictJsonTests
     }
 
     [Fact]
+    public void An_unknown_name_given_twice_is_unknown_then_duplicate_and_an_object_s_name_errors_come_before_its_values_errors()
+    {
+        var errors = TriageJson.ParseReport(
+            "{\"surgeryDate\":\"2026-09-01\",\"painScore\":\"x\",\"note\":1,\"note\":2,\"painScore\":3,\"answers\":{\"fever\":1,\"feve\":\"yes\"}}").Errors;
+
+        errors.Select(e => (e.Path, e.Code)).Should().Equal(
+            ("$.note", ErrorCodes.UnknownProperty),
+            ("$.note", ErrorCodes.DuplicateKey),
+            ("$.painScore", ErrorCodes.DuplicateKey),
+            ("$.painScore", ErrorCodes.WrongType),
+            ("$.answers.feve", ErrorCodes.UnknownQuestion),
+            ("$.answers.fever", ErrorCodes.UnknownValue));
+    }
+
+    [Fact]
     public void An_object_shape_holds_at_most_64_names_the_bits_of_its_seen_set()
     {
         var names = Enumerable.Range(0, 65).Select(i => $"n{i}").ToArray();

@@ -12,6 +12,9 @@ internal sealed class JsonLineReader(Stream stream, int maxLineBytes)
     private int _end;
     private bool _eof;
 
+    /// <summary>Gets the size of the buffer in bytes: 64 KiB at first, growing with long lines to at most the limit and a <c>\r\n</c>.</summary>
+    public int Capacity => _buffer.Length;
+
     /// <summary>Gets the number of the last line read, from 1.</summary>
     public int LineNumber { get; private set; }
 
@@ -80,7 +83,7 @@ internal sealed class JsonLineReader(Stream stream, int maxLineBytes)
 
     private void Fill()
     {
-        if (_start > 0)
+        if (_start != 0)
         {
             _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
             _end -= _start;
