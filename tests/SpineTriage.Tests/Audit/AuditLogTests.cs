@@ -79,6 +79,23 @@ public class AuditLogTests
     }
 
     [Fact]
+    public void Null_arguments_are_refused_by_name_and_leave_the_chain_unchanged()
+    {
+        var chain = new AuditChain();
+
+        var nullHead = () => new AuditChain(null!, null);
+        var nullLog = () => chain.AppendTo(null!, Record(QuestionId.Fever));
+        var nullRecord = () => chain.Append(null!);
+        var nullRecordTo = () => chain.AppendTo(new FailingWriter(), null!);
+
+        nullHead.Should().Throw<ArgumentNullException>().WithParameterName("head");
+        nullLog.Should().Throw<ArgumentNullException>().WithParameterName("log");
+        nullRecord.Should().Throw<ArgumentNullException>().WithParameterName("record");
+        nullRecordTo.Should().Throw<ArgumentNullException>().WithParameterName("record");
+        chain.Head.Should().Be(AuditChain.Genesis);
+    }
+
+    [Fact]
     public void A_line_that_cannot_be_written_leaves_the_head_at_the_last_written_record_and_the_log_stays_intact()
     {
         var chain = new AuditChain();

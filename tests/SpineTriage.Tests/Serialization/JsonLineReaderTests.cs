@@ -124,6 +124,11 @@ public class JsonLineReaderTests
         reader.LineNumber.Should().Be(4);
         reader.Capacity.Should().Be(200_002);
         new JsonLineReader(Stream.Null, 100).Capacity.Should().Be(102);
+
+        // A line that needs one doubling gets one, not the whole limit.
+        var doubled = new JsonLineReader(new MemoryStream(Encoding.UTF8.GetBytes(new string('c', 100_000) + "\n")), 1 << 20);
+        doubled.TryReadLine(out var line, out _).Should().BeTrue();
+        (line.Length, doubled.Capacity).Should().Be((100_000, 128 * 1024));
     }
 
     /// <summary>A read-only stream that returns at most a fixed number of bytes per read.</summary>

@@ -50,7 +50,8 @@ internal sealed class JsonLineReader(Stream stream, int maxLineBytes)
             {
                 if (_end > _start || tooLarge)
                 {
-                    line = _buffer.AsSpan(_start, _end - _start);
+                    // The end was found by Fill, which first moved the rest of the buffer to its start.
+                    line = _buffer.AsSpan(0, _end);
                     _start = _end;
                     return Found(ref line, ref tooLarge);
                 }
