@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Mutation testing of the rules, engine, validation and report reader with Stryker.NET (stryker-config.json),
-# killed by tests/SpineTriage.Tests and tests/SpineTriage.Safety.Tests. See docs/mutation.md.
+# Mutation testing with Stryker.NET (stryker-config.json) of the code that decides a triage and of the code that
+# protects its record: Rules/, Engine/, Validation/, all of Serialization/ (the strict readers and the writers),
+# Audit/ (the tamper-evident audit log) and Testing/ (case files), killed by tests/SpineTriage.Tests and
+# tests/SpineTriage.Safety.Tests (the generator's own tests, Support/FrozenReportGeneratorTests, are skipped: they
+# test test support, not the library). See docs/mutation.md.
 #
 #   scripts/mutation.sh                                  # the configured scope, in this working tree
 #   scripts/mutation.sh --clean-copy                     # the same on a fresh export of HEAD (see below)
@@ -12,7 +15,8 @@
 # nothing else builds (uncommitted changes are then not included).
 #
 # Every mutant reruns the property tests that cover it, so they run at SPINETRIAGE_PROPERTY_PERCENT of
-# their examples (default 5 here; a normal test run uses 100). The reports are written to
+# their examples (default 5 here; a normal test run uses 100), and FrozenDecisionsTests checks the same share of
+# its 20 frozen blocks of 5,000 generated reports (at least one: the first 5,000). The reports are written to
 # src/SpineTriage/StrykerOutput/<date>/reports/ (of the temporary folder with --clean-copy).
 set -euo pipefail
 cd "$(dirname "$0")/.."

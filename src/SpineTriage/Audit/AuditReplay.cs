@@ -500,7 +500,7 @@ public sealed class AuditReplayReport
 
             if (IntegrityFailures > 0)
             {
-                text.Append(CultureInfo.InvariantCulture, $"BROKEN: {IntegrityFailures} of {Chained + NotChained} records fail the chain check (changed, removed, reordered or inserted records)");
+                text.Append(CultureInfo.InvariantCulture, $"BROKEN: {IntegrityFailures} of {Records - Malformed} records fail the chain check (changed, removed, reordered or inserted records)");
             }
             else
             {

@@ -147,6 +147,19 @@ public class ReaderLimitTests
     }
 
     [Fact]
+    public void A_case_file_of_exactly_1_MiB_of_utf8_is_read_and_one_byte_more_is_too_large()
+    {
+        // The name holds three-byte characters: the limit counts UTF-8 bytes, not characters.
+        const string Head = """{"name":" """;
+        const string Tail = """ ","report":{"surgeryDate":"2026-09-01"},"expect":{"urgency":"urgent"}}""";
+        var room = OneMiB - Encoding.UTF8.GetByteCount(Head + Tail);
+        var atLimit = Head + new string('€', room / 3) + new string('x', room % 3) + Tail;
+
+        TriageCase.Parse(atLimit).Errors.Should().BeEmpty();
+        TriageCase.Parse(atLimit.Replace(" \",", "  \",", StringComparison.Ordinal)).Errors.Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.TooLarge);
+    }
+
+    [Fact]
     public void A_case_file_with_many_errors_lists_the_first_100_then_how_many_more()
     {
         var members = string.Join(",", Enumerable.Range(0, 300).Select(i => $"\"extra{i}\":1"));

@@ -27,6 +27,22 @@ public class ResultWriterTests
     }
 
     [Fact]
+    public void A_result_written_inside_the_caller_s_document_is_the_compact_result_object()
+    {
+        var result = ReportBuilder.Engine().TriageJson(Report).GetValueOrThrow();
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("result");
+            TriageJson.WriteResult(result, writer);
+            writer.WriteEndObject();
+        }
+
+        Encoding.UTF8.GetString(buffer.WrittenSpan).Should().Be("{\"result\":" + TriageJson.SerializeResult(result, indented: false) + "}");
+    }
+
+    [Fact]
     public void A_reused_buffer_holds_only_the_last_result()
     {
         var result = ReportBuilder.EngineV1().TriageJson(Report).GetValueOrThrow();

@@ -28,7 +28,7 @@ internal static class AuditRecordReader
 
     public static Outcome<AuditRecord> Read(string line)
     {
-        if (line.Length > AuditRecord.MaxJsonLineBytes / 3 && Encoding.UTF8.GetByteCount(line) > AuditRecord.MaxJsonLineBytes)
+        if (Encoding.UTF8.GetByteCount(line) > AuditRecord.MaxJsonLineBytes)
         {
             return new(null, [TooLarge()]);
         }
@@ -106,11 +106,6 @@ internal static class AuditRecordReader
         var properties = new StrictObject("$", RecordShape, ref errors);
         while (properties.Next(ref reader, ref errors, out var property))
         {
-            if (property < 0)
-            {
-                continue;
-            }
-
             seen[property] = true;
             var path = "$." + RecordNames[property];
             switch (property)
@@ -276,15 +271,12 @@ internal static class AuditRecordReader
 
     private static DateTimeOffset? ReadTime(ref Utf8JsonReader reader, ref ErrorList errors)
     {
-        // An explicit offset is required: a time without one would be read in the reader's own time zone.
-        if (reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var time))
+        // An explicit offset is required: a time without one would be read in the reader's own time zone. Read as a
+        // DateTime, a time with "Z" is UTC and one with an offset local; a date alone or a time without offset is neither.
+        if (reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var time)
+            && reader.TryGetDateTime(out var clock) && clock.Kind != DateTimeKind.Unspecified)
         {
-            var text = reader.GetString()!;
-            var t = text.IndexOf('T', StringComparison.Ordinal);
-            if (t > 0 && (text.EndsWith('Z') || text.AsSpan(t).IndexOfAny('+', '-') > 0))
-            {
-                return time;
-            }
+            return time;
         }
 
         Wrong(ref reader, "$.time", ErrorCodes.InvalidDate, "time must be an ISO 8601 date and time with offset, for example \"2026-11-18T08:42:05+00:00\"", ref errors);

@@ -25,7 +25,7 @@ internal static class CaseFileReader
 
     public static Outcome<TriageCase> Read(string json)
     {
-        if (json.Length > MaxBytes || (json.Length > MaxBytes / 3 && Encoding.UTF8.GetByteCount(json) > MaxBytes))
+        if (Encoding.UTF8.GetByteCount(json) > MaxBytes)
         {
             return new(null, [new ValidationError("$", ErrorCodes.TooLarge, $"the case file is larger than {ReportReader.SizeText(MaxBytes)}, the most that is read; nothing of it was read.")]);
         }

@@ -2,14 +2,18 @@ namespace SpineTriage.Serialization.Internal;
 
 /// <summary>
 /// Reads the lines of a JSON Lines stream as UTF-8 bytes in bounded memory: at most one line of
-/// <c>maxLineBytes</c> is held; a longer line is skipped to its end and reported as too large.
+/// <c>maxLineBytes</c> (without its <c>\n</c> or <c>\r\n</c>) and its line break are held; a longer line is skipped
+/// to its end and reported as too large, whether its line break arrives with it or not.
 /// </summary>
 internal sealed class JsonLineReader(Stream stream, int maxLineBytes)
 {
-    private byte[] _buffer = new byte[Math.Min(64 * 1024, maxLineBytes + 1)];
+    private byte[] _buffer = new byte[Math.Min(64 * 1024, maxLineBytes + 2)];
     private int _start;
     private int _end;
     private bool _eof;
+
+    /// <summary>Gets the size of the buffer in bytes: 64 KiB at first, growing with long lines to at most the limit and a <c>\r\n</c>.</summary>
+    public int Capacity => _buffer.Length;
 
     /// <summary>Gets the number of the last line read, from 1.</summary>
     public int LineNumber { get; private set; }
@@ -29,11 +33,12 @@ internal sealed class JsonLineReader(Stream stream, int maxLineBytes)
                 var length = searched + newline;
                 line = _buffer.AsSpan(_start, length);
                 _start += length + 1;
-                return Found(ref line, tooLarge);
+                return Found(ref line, ref tooLarge);
             }
 
+            // Held without a line break: too long, unless it is the limit and a carriage return that a line feed may follow.
             searched = _end - _start;
-            if (searched > maxLineBytes)
+            if (searched > maxLineBytes + 1 || (searched > maxLineBytes && _buffer[_end - 1] != (byte)'\r'))
             {
                 // Too long: drop what is held and skip to the next line break.
                 tooLarge = true;
@@ -45,9 +50,10 @@ internal sealed class JsonLineReader(Stream stream, int maxLineBytes)
             {
                 if (_end > _start || tooLarge)
                 {
-                    line = _buffer.AsSpan(_start, _end - _start);
+                    // The end was found by Fill, which first moved the rest of the buffer to its start.
+                    line = _buffer.AsSpan(0, _end);
                     _start = _end;
-                    return Found(ref line, tooLarge);
+                    return Found(ref line, ref tooLarge);
                 }
 
                 line = default;
@@ -58,16 +64,19 @@ internal sealed class JsonLineReader(Stream stream, int maxLineBytes)
         }
     }
 
-    private bool Found(ref ReadOnlySpan<byte> line, bool tooLarge)
+    private bool Found(ref ReadOnlySpan<byte> line, ref bool tooLarge)
     {
         LineNumber++;
-        if (tooLarge)
-        {
-            line = default;
-        }
-        else if (line is [.., (byte)'\r'])
+        if (line is [.., (byte)'\r'])
         {
             line = line[..^1];
+        }
+
+        // A line longer than the limit whose line break arrived with it in the buffer is just as too large.
+        if (tooLarge || line.Length > maxLineBytes)
+        {
+            tooLarge = true;
+            line = default;
         }
 
         return true;
@@ -75,7 +84,7 @@ internal sealed class JsonLineReader(Stream stream, int maxLineBytes)
 
     private void Fill()
     {
-        if (_start > 0)
+        if (_start != 0)
         {
             _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
             _end -= _start;
@@ -84,7 +93,8 @@ internal sealed class JsonLineReader(Stream stream, int maxLineBytes)
 
         if (_end == _buffer.Length)
         {
-            Array.Resize(ref _buffer, Math.Min(_buffer.Length * 2, maxLineBytes + 1 + 64 * 1024));
+            // Room for the longest line and its \r\n: a fuller buffer without a line break holds a line that is too large.
+            Array.Resize(ref _buffer, Math.Min(_buffer.Length * 2, maxLineBytes + 2));
         }
 
         var read = stream.Read(_buffer, _end, _buffer.Length - _end);

@@ -3,7 +3,7 @@ using SpineTriage.Results;
 
 namespace SpineTriage.Serialization.Internal;
 
-/// <summary>The camelCase JSON names of the model's enums, and their reverse look-up.</summary>
+/// <summary>The camelCase JSON names of the model's enums (read back by <see cref="EnumNames{T}"/>).</summary>
 internal static class JsonNames
 {
     private static readonly string[] Questions = Names<QuestionId>();
@@ -18,23 +18,6 @@ internal static class JsonNames
 
     public static string Of<T>(T value)
         where T : struct, Enum => CamelCase(Enum.GetName(value) ?? throw new ArgumentOutOfRangeException(nameof(value), value, "Undefined value."));
-
-    /// <summary>Parses a camelCase name, exactly (case-sensitive), into a defined enum value.</summary>
-    public static bool TryParse<T>(string? name, out T value)
-        where T : struct, Enum
-    {
-        foreach (var candidate in Enum.GetValues<T>())
-        {
-            if (string.Equals(Of(candidate), name, StringComparison.Ordinal))
-            {
-                value = candidate;
-                return true;
-            }
-        }
-
-        value = default;
-        return false;
-    }
 
     /// <summary>Lists the allowed names of an enum, for error messages: <c>'yes', 'no', 'unknown'</c>.</summary>
     public static string Allowed<T>()

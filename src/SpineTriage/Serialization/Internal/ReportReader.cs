@@ -111,11 +111,6 @@ internal static class ReportReader
         var properties = new StrictObject("$", ReportShape, ref errors);
         while (properties.Next(ref reader, ref errors, out var property))
         {
-            if (property < 0)
-            {
-                continue;
-            }
-
             if (reader.TokenType == JsonTokenType.Null && property != SurgeryDate)
             {
                 continue; // null is the same as absent for an optional field
@@ -324,11 +319,6 @@ internal static class ReportReader
         var properties = new StrictObject(path, AnswersShape, ref errors);
         while (properties.Next(ref reader, ref errors, out var question))
         {
-            if (question < 0)
-            {
-                continue;
-            }
-
             if (EnumNames<Answer>.TryMatch(ref reader, out var answer))
             {
                 given[question] = (sbyte)answer;

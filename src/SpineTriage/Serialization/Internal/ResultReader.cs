@@ -65,11 +65,6 @@ internal static class ResultReader
         var properties = new StrictObject("$", ResultShape, ref errors);
         while (properties.Next(ref reader, ref errors, out var property))
         {
-            if (property < 0)
-            {
-                continue;
-            }
-
             var path = "$." + ResultNames[property];
             seen[property] = true;
             if (reader.TokenType == JsonTokenType.Null && property is ReportId or NotAskedQuestions or IsSettled)
@@ -207,11 +202,6 @@ internal static class ResultReader
         var properties = new StrictObject(path, FindingShape, ref errors);
         while (properties.Next(ref reader, ref errors, out var property))
         {
-            if (property < 0)
-            {
-                continue;
-            }
-
             seen[property] = true;
             var propertyPath = path + "." + FindingNames[property];
             switch (property)

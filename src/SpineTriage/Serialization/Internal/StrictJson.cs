@@ -190,7 +190,10 @@ internal static class StrictJson
         return best.distance <= 2 ? $" (did you mean '{best.candidate}'?)" : "";
     }
 
-    /// <summary>Reads a date as <c>yyyy-MM-dd</c> from the current string token, without allocating for the usual form.</summary>
+    /// <summary>
+    /// Reads a date as <c>yyyy-MM-dd</c> (ASCII digits, a real calendar date) from the current string token, without
+    /// allocating unless the string holds escapes.
+    /// </summary>
     public static bool TryGetDate(ref Utf8JsonReader reader, out DateOnly date)
     {
         date = default;
@@ -199,20 +202,22 @@ internal static class StrictJson
             return false;
         }
 
-        var s = reader.ValueSpan;
-        if (!reader.ValueIsEscaped && s.Length == 10 && s[4] == (byte)'-' && s[7] == (byte)'-'
-            && Digits(s[..4], out var year) && Digits(s.Slice(5, 2), out var month) && Digits(s.Slice(8, 2), out var day))
+        if (reader.ValueIsEscaped)
         {
-            if (year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
-            {
-                date = new DateOnly(year, month, day);
-                return true;
-            }
+            return DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        }
 
+        // The same form as TryParseExact reads (exactly 4, 2 and 2 ASCII digits), read from the bytes.
+        var s = reader.ValueSpan;
+        if (s.Length != 10 || s[4] != (byte)'-' || s[7] != (byte)'-'
+            || !Digits(s[..4], out var year) || !Digits(s.Slice(5, 2), out var month) || !Digits(s.Slice(8, 2), out var day)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
             return false;
         }
 
-        return DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        date = new DateOnly(year, month, day);
+        return true;
     }
 
     private static bool Digits(ReadOnlySpan<byte> digits, out int value)
@@ -343,15 +348,12 @@ internal sealed class ObjectShape
             throw new ArgumentException("At most 64 names.", nameof(names));
         }
 
-        Names = names;
         _utf8 = names.Select(Encoding.UTF8.GetBytes).ToArray();
         UnknownCode = unknownCode;
         var allowed = string.Join(", ", names);
         _unknownMessage = unknownMessage
             ?? (name => $"unknown property '{StrictJson.Shorten(name)}'{StrictJson.Suggest(name, names)}; allowed: {allowed}.");
     }
-
-    public IReadOnlyList<string> Names { get; }
 
     public string UnknownCode { get; }
 
@@ -416,8 +418,8 @@ internal struct StrictObject
     }
 
     /// <summary>
-    /// Moves to the next property: the index of a known, first-seen property with the reader on its value, or
-    /// -1 after reporting and skipping another one. Returns <see langword="false"/> at the end of the object.
+    /// Moves to the next known, first-seen property: its index, with the reader on its value. Any other property is
+    /// reported and skipped on the way. Returns <see langword="false"/> (and -1) at the end of the object.
     /// </summary>
     public bool Next(ref Utf8JsonReader reader, ref ErrorList errors, out int index)
     {
