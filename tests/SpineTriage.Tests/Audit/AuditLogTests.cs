@@ -16,7 +16,7 @@ public class AuditLogTests
 {
     private static readonly byte[] KeyBytes = Encoding.UTF8.GetBytes("exactly thirty-two bytes of key!");
 
-    private TriageEngine Engine { get; } = ReportBuilder.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.EngineV1();
 
     private AuditRecord Record(QuestionId yes, bool includeReport = true)
     {

@@ -17,7 +17,7 @@ public class AuditRecordReaderTests
 {
     private const string Hash = "sha256:1111111111111111111111111111111111111111111111111111111111111111";
 
-    private TriageEngine Engine { get; } = ReportBuilder.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.EngineV1();
 
     private AuditRecord Record(bool includeReport = false)
     {

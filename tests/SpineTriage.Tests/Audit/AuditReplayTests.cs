@@ -12,7 +12,7 @@ namespace SpineTriage.Tests.Audit;
 /// <summary>Replaying one record: a stored report today's engine rejects, and the one-line descriptions of each outcome.</summary>
 public class AuditReplayTests
 {
-    private TriageEngine Engine { get; } = ReportBuilder.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.EngineV1();
 
     private AuditRecord Record(SymptomReport report)
     {

@@ -8,7 +8,7 @@ namespace SpineTriage.Tests.Serialization;
 /// <summary>The audit-record writer embeds the report token by token, compactly, whatever JSON values it holds.</summary>
 public class AuditRecordWriterTests
 {
-    private TriageEngine Engine { get; } = ReportBuilder.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.EngineV1();
 
     [Fact]
     public void Every_kind_of_json_value_in_the_embedded_report_is_copied_compactly_and_exactly()

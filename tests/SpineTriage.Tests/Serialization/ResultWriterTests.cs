@@ -29,7 +29,7 @@ public class ResultWriterTests
     [Fact]
     public void A_result_written_inside_the_caller_s_document_is_the_compact_result_object()
     {
-        var result = ReportBuilder.Engine().TriageJson(Report).GetValueOrThrow();
+        var result = ReportBuilder.EngineV1().TriageJson(Report).GetValueOrThrow();
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
