@@ -30,8 +30,8 @@ internal static class Advice
         ? RiskFactorAdvice[Array.IndexOf(Enum.GetValues<RiskFactor>(), riskFactor)]
         : throw new ArgumentOutOfRangeException(nameof(riskFactor), riskFactor, "Not a defined risk factor.");
 
-    /// <summary>The first line of the safety net, listing the emergency signs (<c>safetyNet.seekEmergency</c>).</summary>
-    public static string SeekEmergency(IEnumerable<string> signs) => Texts.Format("safetyNet.seekEmergency", ("signs", string.Join("; ", signs)));
+    /// <summary>Gets the line that opens the safety net's list of emergency signs, one sign a line after it (<c>safetyNet.seekEmergency</c>).</summary>
+    public static string SeekEmergency { get; } = Texts.Get("safetyNet.seekEmergency");
 }
 
 /// <summary>
@@ -69,7 +69,7 @@ internal sealed class AdviceTables
         var signs = all.Where((_, i) => (mask & (1 << i)) != 0).Select(s => s.Text).Distinct(StringComparer.Ordinal).ToArray();
         return signs.Length == 0
             ? ValueList<string>.Own([Advice.SafetyNetCallBack])
-            : ValueList<string>.Own([Advice.SeekEmergency(signs), Advice.SafetyNetCallBack]);
+            : ValueList<string>.Own([Advice.SeekEmergency, .. signs, Advice.SafetyNetCallBack]);
     }
 
     private static ValueList<string> BuildCareAdvice(int key, bool earlyPeriodAdvice)

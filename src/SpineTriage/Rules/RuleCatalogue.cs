@@ -10,11 +10,12 @@ using Q = SpineTriage.Reports.QuestionId;
 /// </summary>
 internal static class RuleCatalogue
 {
-    public const string Version = "1.0.1";
+    public const string Version = "1.1.0";
 
     /// <summary>Gets what changed in each version, newest first, for the catalogue document.</summary>
     public static IReadOnlyList<string> Changes { get; } = Array.AsReadOnly(new[]
     {
+        "1.1.0: plain language (issue 11): the patient texts come from the text catalogue (Texts/en.json, docs/texts.md), and those above Flesch-Kincaid grade 8 are reworded with the same clinical meaning (rule titles and patient explanations, the care advice, dispositions, the fever warnings); the safety net lists each emergency sign on its own line after \"Get emergency care at once if any of these happens:\". The hash changed; no decision changed (the frozen decisions of 1.0.0 still hold).",
         "1.0.1: the conditions are written in the condition language and their words are generated from them. The words of `hardware-irritation` now read \"localizedTenderness, lumpOverHardware or painWorseWithMovement yes\" (before: \"localizedTenderness yes or lumpOverHardware yes or painWorseWithMovement yes\"), so the hash changed; no decision changed (the frozen decisions of 1.0.0 still hold).",
         "1.0.0: rule set 1.0 of clinical-criteria.md.",
     });

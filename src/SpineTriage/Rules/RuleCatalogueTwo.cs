@@ -15,11 +15,12 @@ using Q = SpineTriage.Reports.QuestionId;
 /// </summary>
 internal static class RuleCatalogueTwo
 {
-    public const string Version = "2.0.0";
+    public const string Version = "2.1.0";
 
     /// <summary>Gets what changed in each version, newest first, for the catalogue document.</summary>
     public static IReadOnlyList<string> Changes { get; } = Array.AsReadOnly(new[]
     {
+        "2.1.0: plain language (issue 11): the patient texts come from the text catalogue (Texts/en.json, docs/texts.md), and those above Flesch-Kincaid grade 8 are reworded with the same clinical meaning (rule titles and patient explanations, the questions neckSwellingOrAirway, drowsyConfusedOrSlowBreathing, spinalFluidLeakSigns, woundBleeding and instabilityOrMovement split into short questions asking about the same signs, the care advice, dispositions, the fever warnings); the safety net lists each emergency sign on its own line. The hash changed; no decision changed (the frozen decisions of 2.0.0 still hold).",
         "2.0.0: rule set 2.0 of clinical-criteria-2.0.md: nine new red-flag questions, eleven new rules, the reworded newOrWorseningLimbWeakness, question applicability (neck surgery possible, early period), the wider hardware-symptom fact, safety-net and early-period advice.",
     });
 

@@ -37,7 +37,7 @@ public class TextCatalogueTests
         keys.AddRange(Enum.GetValues<Urgency>().Select(u => $"disposition.{u.JsonName()}"));
         keys.AddRange(Enum.GetValues<RiskFactor>().Select(f => $"advice.riskFactor.{JsonNames.Of(f)}"));
         keys.AddRange(["advice.selfCare", "advice.followUp", "advice.earlyPeriod", "safetyNet.callBack", "safetyNet.seekEmergency"]);
-        keys.AddRange(["warning.feverAnsweredNo", "warning.feverAnsweredYes"]);
+        keys.AddRange(["warning.feverAnsweredNo", "warning.feverAnsweredYes", "interview.temperature.text", "interview.painScore.text"]);
         return [.. keys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
