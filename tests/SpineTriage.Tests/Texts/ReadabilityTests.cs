@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using FluentAssertions;
 using SpineTriage.Tests.Traceability;
-using SpineTriage.Texts.Internal;
 using SpineTriage.TestSupport;
+using SpineTriage.Texts.Internal;
 
 namespace SpineTriage.Tests.Texts;
 

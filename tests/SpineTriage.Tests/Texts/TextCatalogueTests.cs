@@ -4,8 +4,8 @@ using SpineTriage.Reports;
 using SpineTriage.Results;
 using SpineTriage.Rules;
 using SpineTriage.Serialization.Internal;
-using SpineTriage.Texts.Internal;
 using SpineTriage.TestSupport;
+using SpineTriage.Texts.Internal;
 
 namespace SpineTriage.Tests.Texts;
 
