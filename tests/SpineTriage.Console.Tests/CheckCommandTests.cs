@@ -77,7 +77,7 @@ public sealed class CheckCommandTests : IDisposable
 
         run.ExitCode.Should().Be(1);
         malformed.ExitCode.Should().Be(2, "a rule id of 2.0 in a 1.0 case file makes the file malformed");
-        malformed.OutputLines[0].Should().StartWith($"MALFORMED {withRule}: $.expect.rules[0]: not a rule id of rule set 1.0");
+        malformed.OutputLines[0].Should().StartWith($"MALFORMED {withRule}: $.expect.rules[0]: not a rule id of rule set 1.1.0");
         run.OutputLines[0].Should().Contain("(rule set 1.0): expected urgency emergency, but the report was rejected").And.Contain("unknown question id 'neckSwellingOrAirway' for rule set 1.0");
     }
 

@@ -24,7 +24,7 @@ public class InteractiveTests
         run.ExitCode.Should().Be(0);
         Prompts(run).Should().ContainSingle().Which.Should().Contain(QuestionCatalogue.Get(QuestionId.BladderOrBowelControlLoss).Text);
         run.Output.Should().Contain("No further answer can change the urgency (EMERGENCY)");
-        run.Output.Should().Contain("EMERGENCY (code 5): now").And.Contain("Call emergency services");
+        run.Output.Should().Contain("EMERGENCY (code 5): now").And.Contain("Call for an ambulance now");
         run.Output.Should().Contain("Evidence: bladderOrBowelControlLoss: yes");
     }
 
@@ -39,7 +39,7 @@ public class InteractiveTests
         Prompts(run).Should().HaveCount(QuestionCatalogue.Count);
         Prompts(run).Zip(QuestionCatalogue.All).Should().OnlyContain(p => p.First.Contains(p.Second.Text, StringComparison.Ordinal));
         run.Output.Should().NotContain("No further answer can change the urgency");
-        run.Output.Should().ContainAll("SELF CARE (code 1)", "rule expected-recovery", "Care advice:", "Safety net:", "Seek emergency care at once if you develop:");
+        run.Output.Should().ContainAll("SELF CARE (code 1)", "rule expected-recovery", "Care advice:", "Safety net:", "Get emergency care at once if any of these happens:");
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class ReplayRuleSetTests : IDisposable
     [Fact]
     public void A_record_naming_a_rule_set_of_no_known_line_is_reported_on_its_line_and_the_rest_still_replays()
     {
-        var unknown = Record(RuleSets.V2, SelfCareV2()).Replace("\"version\":\"2.0.0\"", "\"version\":\"7.1.0\"", StringComparison.Ordinal);
+        var unknown = Record(RuleSets.V2, SelfCareV2()).Replace("\"version\":\"2.1.0\"", "\"version\":\"7.1.0\"", StringComparison.Ordinal);
         var file = Log(unknown, Record(RuleSets.V1, SelfCareV1()));
 
         var run = Run("replay", file);

@@ -35,8 +35,8 @@ public class TriageCommandTests
             "Care advice:",
             "Stop smoking",
             "Safety net:",
-            "Seek emergency care at once if you develop:",
-            "Rule set 1.0.1, sha256:");
+            "Get emergency care at once if any of these happens:",
+            "Rule set 1.1.0, sha256:");
         run.Output.IndexOf("rule wound-signs", StringComparison.Ordinal).Should().BeLessThan(run.Output.IndexOf("rule hardware-irritation", StringComparison.Ordinal));
     }
 

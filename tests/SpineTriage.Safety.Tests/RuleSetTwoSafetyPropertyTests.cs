@@ -119,8 +119,8 @@ public class RuleSetTwoSafetyPropertyTests
                 byTwo.Urgency.Should().Be(byOne.Urgency);
                 Decisions(byTwo).Should().Equal(Decisions(byOne));
                 byTwo.IsComplete.Should().Be(byOne.IsComplete);
-                byTwo.RuleSet.Version.Should().Be("2.0.0");
-                byOne.RuleSet.Version.Should().Be("1.0.1");
+                byTwo.RuleSet.Version.Should().Be("2.1.0");
+                byOne.RuleSet.Version.Should().Be("1.1.0");
             },
             iter: PropertyRuns.Scaled(3_000),
             print: s => ReportGen.Print(s.Item2));

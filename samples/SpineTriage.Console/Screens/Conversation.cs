@@ -49,10 +49,10 @@ internal sealed class Conversation
     {
         _engine = engine;
         _interview = new TriageInterview(engine);
-        _surgeryDatePrompt = new(PromptKind.SurgeryDate, "On what date was the operation?", "yyyy-MM-dd");
-        _assessmentDatePrompt = new(PromptKind.AssessmentDate, "On what date are the symptoms assessed?", $"yyyy-MM-dd, blank for today ({Iso(engine.Today)})");
-        _neckPrompt = new(PromptKind.NeckRegion, "Did your operation include any part of your neck?", ReplyParser.NeckChoices);
-        _backPrompt = new(PromptKind.BackRegion, "Which part of your back was operated on?", ReplyParser.BackChoices);
+        _surgeryDatePrompt = new(PromptKind.SurgeryDate, PromptTexts.SurgeryDate, "yyyy-MM-dd");
+        _assessmentDatePrompt = new(PromptKind.AssessmentDate, PromptTexts.AssessmentDate, $"yyyy-MM-dd, blank for today ({Iso(engine.Today)})");
+        _neckPrompt = new(PromptKind.NeckRegion, PromptTexts.Neck, ReplyParser.NeckChoices);
+        _backPrompt = new(PromptKind.BackRegion, PromptTexts.Back, ReplyParser.BackChoices);
         _asksRegion = DependsOnRegion(engine.RuleSet);
         Current = _surgeryDatePrompt;
     }
@@ -80,17 +80,17 @@ internal sealed class Conversation
         var prompt = Current ?? throw new InvalidOperationException("The interview is over.");
         if (line is null)
         {
-            return Abort("The input ended before the interview was complete, so no triage was given.");
+            return Abort(PromptTexts.InputEnded);
         }
 
         var error = line.Length > MaxReplyLength
-            ? string.Create(CultureInfo.InvariantCulture, $"Your reply is longer than {MaxReplyLength} characters, so it was not read. Please answer briefly.")
+            ? PromptTexts.With(PromptTexts.ReplyTooLong, MaxReplyLength.ToString(CultureInfo.InvariantCulture))
             : Take(prompt, line.Trim());
         if (error is not null)
         {
             _invalidReplies++;
             return _invalidReplies >= MaxInvalidReplies
-                ? Abort(string.Create(CultureInfo.InvariantCulture, $"{MaxInvalidReplies} replies in a row were not understood, so the interview stopped without a triage."))
+                ? Abort(PromptTexts.With(PromptTexts.TooManyInvalid, MaxInvalidReplies.ToString(CultureInfo.InvariantCulture)))
                 : new Reply(ReplyKind.Invalid, error);
         }
 
@@ -133,7 +133,7 @@ internal sealed class Conversation
             case PromptKind.SurgeryDate:
                 if (!ReplyParser.TryDate(text, out var surgeryDate))
                 {
-                    return "Please give the date as yyyy-MM-dd, for example 2026-09-01.";
+                    return PromptTexts.SurgeryDateFormat;
                 }
 
                 var surgeryErrors = Errors(new SymptomReport { SurgeryDate = surgeryDate }, "$.surgeryDate");
@@ -148,7 +148,7 @@ internal sealed class Conversation
                 var assessedOn = _engine.Today;
                 if (text.Length > 0 && !ReplyParser.TryDate(text, out assessedOn))
                 {
-                    return "Please give the date as yyyy-MM-dd, or leave it blank for today.";
+                    return PromptTexts.AssessmentDateFormat;
                 }
 
                 var dates = new SymptomReport { SurgeryDate = _surgeryDate!.Value, AssessedOn = assessedOn };
@@ -158,7 +158,7 @@ internal sealed class Conversation
                     // The dates are in the wrong order: either may be mistyped, so both are asked again.
                     _surgeryDate = null;
                     Current = _surgeryDatePrompt;
-                    return string.Join(" ", validation.Errors.Select(e => e.Message)) + " Please give both dates again, starting with the date of the operation.";
+                    return string.Join(" ", validation.Errors.Select(e => e.Message)) + " " + PromptTexts.BothDatesAgain;
                 }
 
                 if (!validation.IsSuccess)
@@ -180,7 +180,7 @@ internal sealed class Conversation
             case PromptKind.NeckRegion:
                 if (!ReplyParser.TryNeck(text, out var neck))
                 {
-                    return $"Please answer {ReplyParser.NeckChoices}.";
+                    return PromptTexts.With(PromptTexts.AnswerChoices, ReplyParser.NeckChoices);
                 }
 
                 if (neck == false)
@@ -197,7 +197,7 @@ internal sealed class Conversation
             case PromptKind.BackRegion:
                 if (!ReplyParser.TryBack(text, out var back))
                 {
-                    return $"Please answer {ReplyParser.BackChoices}.";
+                    return PromptTexts.With(PromptTexts.AnswerChoices, ReplyParser.BackChoices);
                 }
 
                 Begin(_dates! with { SurgeryRegion = back });
@@ -212,7 +212,7 @@ internal sealed class Conversation
 
                 if (!ReplyParser.TryTemperature(text, out var temperature))
                 {
-                    return "Please give the temperature with its unit, for example 38.4 C or 100.9 F, or leave it blank (or n) if not measured.";
+                    return PromptTexts.TemperatureFormat;
                 }
 
                 var withTemperature = _report! with { Temperature = temperature };
@@ -233,7 +233,7 @@ internal sealed class Conversation
 
                 if (!ReplyParser.TryPainScore(text, out var painScore))
                 {
-                    return "Please give a whole number from 0 to 10, or leave it blank.";
+                    return PromptTexts.PainFormat;
                 }
 
                 _report = _report! with { PainScore = painScore };
@@ -242,7 +242,7 @@ internal sealed class Conversation
             default:
                 if (!ReplyParser.TryAnswer(text, out var answer))
                 {
-                    return $"Please answer {ReplyParser.AnswerChoices}.";
+                    return PromptTexts.With(PromptTexts.AnswerChoices, ReplyParser.AnswerChoices);
                 }
 
                 _report = _report! with { Answers = _report.Answers.With(prompt.Question!.Id, answer) };

@@ -19,8 +19,8 @@ internal sealed class PlainScreen(TextReader input, TextWriter output, TextWrite
 {
     public void Introduce()
     {
-        output.WriteLine("SpineTriage interview after spine surgery with implanted hardware. Decision support, not a diagnosis.");
-        output.WriteLine($"Answer each question {ReplyParser.AnswerChoices}. If you have an emergency, call emergency services now.");
+        output.WriteLine(PromptTexts.PlainTitle);
+        output.WriteLine(PromptTexts.With(PromptTexts.AnswerEach, ReplyParser.AnswerChoices) + " " + PromptTexts.Emergency);
         output.WriteLine();
     }
 
@@ -42,7 +42,7 @@ internal sealed class PlainScreen(TextReader input, TextWriter output, TextWrite
         return line;
     }
 
-    public void Reject(string message) => output.WriteLine($"Not understood: {message}");
+    public void Reject(string message) => output.WriteLine($"{PromptTexts.NotUnderstood} {message}");
 
     public void Abort(string reason)
     {
@@ -55,7 +55,7 @@ internal sealed class PlainScreen(TextReader input, TextWriter output, TextWrite
         output.WriteLine();
         if (stoppedEarly)
         {
-            output.WriteLine($"No further answer can change the urgency ({ResultText.Name(result.Urgency)}), so the remaining questions were not asked.");
+            output.WriteLine(PromptTexts.With(PromptTexts.Settled, ResultText.Name(result.Urgency)));
             output.WriteLine();
         }
 

@@ -13,8 +13,8 @@ internal sealed class SpectreScreen(IAnsiConsole console, Func<ConsoleKeyInfo?> 
 {
     public void Introduce()
     {
-        console.Write(new Rule("[bold]SpineTriage[/]: symptoms after spine surgery with implanted hardware").LeftJustified());
-        console.MarkupLine("[grey]Decision support, not a diagnosis.[/] [bold red]If you have an emergency, call emergency services now.[/]");
+        console.Write(new Rule($"[bold]SpineTriage[/]{PromptTexts.TerminalTitle["SpineTriage".Length..]}").LeftJustified());
+        console.MarkupLine($"[grey]{PromptTexts.NotADiagnosis}[/] [bold red]{PromptTexts.Emergency}[/]");
         console.WriteLine();
     }
 
@@ -27,7 +27,7 @@ internal sealed class SpectreScreen(IAnsiConsole console, Func<ConsoleKeyInfo?> 
         return TerminalLine.Read(readKey, console.Write);
     }
 
-    public void Reject(string message) => console.MarkupLine($"[yellow]Not understood:[/] {Markup.Escape(message)}");
+    public void Reject(string message) => console.MarkupLine($"[yellow]{PromptTexts.NotUnderstood}[/] {Markup.Escape(message)}");
 
     public void Abort(string reason) => console.MarkupLine($"[red]{Markup.Escape(reason)}[/]");
 
@@ -36,7 +36,7 @@ internal sealed class SpectreScreen(IAnsiConsole console, Func<ConsoleKeyInfo?> 
         console.WriteLine();
         if (stoppedEarly)
         {
-            console.MarkupLine($"[grey]No further answer can change the urgency ({ResultText.Name(result.Urgency)}), so the remaining questions were not asked.[/]");
+            console.MarkupLine($"[grey]{Markup.Escape(PromptTexts.With(PromptTexts.Settled, ResultText.Name(result.Urgency)))}[/]");
         }
 
         var colour = result.Urgency switch

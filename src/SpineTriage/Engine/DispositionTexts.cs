@@ -1,9 +1,11 @@
 using SpineTriage.Results;
+using SpineTriage.Texts.Internal;
 
 namespace SpineTriage.Engine;
 
 /// <summary>
-/// The patient-facing disposition text of each urgency (clinical-criteria.md section 1). Integrators may
+/// The patient-facing disposition text of each urgency (clinical-criteria.md section 1); the defaults are the text
+/// catalogue's <c>disposition.{urgency}</c> (docs/texts.md). Integrators may
 /// reword or translate them; the urgency codes do not change.
 /// </summary>
 /// <remarks>Immutable. Every text must be non-empty; this is checked when the engine is built.</remarks>
@@ -13,19 +15,19 @@ public sealed record DispositionTexts
     public static DispositionTexts Default { get; } = new();
 
     /// <summary>Gets the text for <see cref="Urgency.Emergency"/>.</summary>
-    public string Emergency { get; init; } = "Call emergency services or go to the nearest emergency department now.";
+    public string Emergency { get; init; } = TextCatalogue.English.Get("disposition.emergency");
 
     /// <summary>Gets the text for <see cref="Urgency.Urgent"/>.</summary>
-    public string Urgent { get; init; } = "Contact your surgeon's team today, within the next few hours. If you cannot reach them, go to urgent care or an emergency department.";
+    public string Urgent { get; init; } = TextCatalogue.English.Get("disposition.urgent");
 
     /// <summary>Gets the text for <see cref="Urgency.Soon"/>.</summary>
-    public string Soon { get; init; } = "Call your surgeon's office to be seen within the next 3 days.";
+    public string Soon { get; init; } = TextCatalogue.English.Get("disposition.soon");
 
     /// <summary>Gets the text for <see cref="Urgency.Routine"/>.</summary>
-    public string Routine { get; init; } = "Mention this at your next follow-up appointment, or book a routine appointment within 2 weeks.";
+    public string Routine { get; init; } = TextCatalogue.English.Get("disposition.routine");
 
     /// <summary>Gets the text for <see cref="Urgency.SelfCare"/>.</summary>
-    public string SelfCare { get; init; } = "This sounds like expected recovery. Continue your recovery plan and keep watching for the warning signs below.";
+    public string SelfCare { get; init; } = TextCatalogue.English.Get("disposition.selfCare");
 
     /// <summary>Gets the text for an urgency.</summary>
     /// <param name="urgency">The urgency.</param>

@@ -3,6 +3,7 @@ using SpineTriage.Reports;
 using SpineTriage.Results;
 using SpineTriage.Rules;
 using SpineTriage.Serialization.Internal;
+using SpineTriage.Texts.Internal;
 using SpineTriage.Validation;
 using SpineTriage.Validation.Internal;
 
@@ -296,7 +297,7 @@ public sealed class TriageEngine
         {
             return ValueList<string>.Own(new[]
             {
-                $"fever was answered no, but the measured temperature {facts.Report.Temperature} is at or above the fever threshold of {When.Format(Options.FeverThresholdCelsius)} °C: fever is taken as present.",
+                TextCatalogue.English.Format("warning.feverAnsweredNo", ("temperature", $"{facts.Report.Temperature}"), ("threshold", When.Format(Options.FeverThresholdCelsius))),
             });
         }
 
@@ -304,7 +305,7 @@ public sealed class TriageEngine
         {
             return ValueList<string>.Own(new[]
             {
-                $"fever was answered yes, but the measured temperature {facts.Report.Temperature} is below the fever threshold of {When.Format(Options.FeverThresholdCelsius)} °C: the yes is kept, so fever is taken as present.",
+                TextCatalogue.English.Format("warning.feverAnsweredYes", ("temperature", $"{facts.Report.Temperature}"), ("threshold", When.Format(Options.FeverThresholdCelsius))),
             });
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SpineTriage.Reports;
+using SpineTriage.Texts.Internal;
 
 namespace SpineTriage.Interview;
 
@@ -62,8 +63,8 @@ public sealed class InterviewItem
         new(InterviewItemKind.Question, question, null, question.JsonId, question.Text, question.IsRedFlag, order);
 
     internal static InterviewItem Temperature(int order) => new(
-        InterviewItemKind.Temperature, null, Reports.Measurement.Temperature, "temperature", "If you have measured your temperature, what was it?", false, order);
+        InterviewItemKind.Temperature, null, Reports.Measurement.Temperature, "temperature", TextCatalogue.English.Get("interview.temperature.text"), false, order);
 
     internal static InterviewItem PainScore(int order) => new(
-        InterviewItemKind.PainScore, null, Reports.Measurement.PainScore, "painScore", "How bad is your back or neck pain now, from 0 (none) to 10 (worst imaginable)?", false, order);
+        InterviewItemKind.PainScore, null, Reports.Measurement.PainScore, "painScore", TextCatalogue.English.Get("interview.painScore.text"), false, order);
 }

@@ -1,4 +1,5 @@
 using SpineTriage.Serialization.Internal;
+using SpineTriage.Texts.Internal;
 
 namespace SpineTriage.Reports;
 
@@ -12,24 +13,24 @@ public static class QuestionCatalogue
 {
     private static readonly Question[] Items =
     [
-        Ask(QuestionId.BladderOrBowelControlLoss, true, "Since this began, have you lost control of your bladder or bowels, or been unable to pass urine?"),
-        Ask(QuestionId.SaddleNumbness, true, "Do you have new numbness around your genitals, buttocks or inner thighs?"),
-        Ask(QuestionId.NewOrWorseningLimbWeakness, true, "Do you have new or worsening weakness in an arm or a leg?"),
-        Ask(QuestionId.SuddenSeverePainAfterFallOrInjury, true, "Did sudden, severe pain start after a fall or an injury?"),
-        Ask(QuestionId.Fever, true, "Do you have a fever (38.0 °C / 100.4 °F or higher), or shivering and chills?"),
-        Ask(QuestionId.WoundDischarge, true, "Is there any discharge or fluid coming from your wound?"),
-        Ask(QuestionId.WoundRednessOrSwelling, true, "Is the redness or swelling around your wound increasing?"),
-        Ask(QuestionId.ChestPainOrBreathlessness, true, "Do you have new chest pain, or are you suddenly short of breath?"),
-        Ask(QuestionId.NewOrWorseningLimbNumbness, true, "Do you have new or worsening numbness in an arm or a leg?"),
-        Ask(QuestionId.CalfPainOrSwelling, true, "Is one of your calves painful, swollen, warm or red?"),
-        Ask(QuestionId.PainReturnedAfterImprovement, false, "Has your back or neck pain come back or got worse after a period when it was improving?"),
-        Ask(QuestionId.NewOrWorseningPain, false, "Is your back or neck pain new, or getting worse?"),
-        Ask(QuestionId.InstabilityOrMovement, false, "Does your spine feel unstable, or do you feel something moving or clicking at the surgery site?"),
-        Ask(QuestionId.RadiatingLimbPain, false, "Does pain spread into an arm or a leg?"),
-        Ask(QuestionId.LocalizedTenderness, false, "Is the skin over the surgery site tender to touch?"),
-        Ask(QuestionId.PainWorseWithMovement, false, "Is the pain worse when you move or in certain positions?"),
-        Ask(QuestionId.LumpOverHardware, false, "Can you feel a hard lump or bump under the skin where your implant is?"),
-        Ask(QuestionId.ImagingShowsHardwareProblem, false, "(clinician) Has an X-ray or scan shown loosening, breakage or shifting of hardware, or a fusion that has not healed?"),
+        Ask(QuestionId.BladderOrBowelControlLoss, true),
+        Ask(QuestionId.SaddleNumbness, true),
+        Ask(QuestionId.NewOrWorseningLimbWeakness, true),
+        Ask(QuestionId.SuddenSeverePainAfterFallOrInjury, true),
+        Ask(QuestionId.Fever, true),
+        Ask(QuestionId.WoundDischarge, true),
+        Ask(QuestionId.WoundRednessOrSwelling, true),
+        Ask(QuestionId.ChestPainOrBreathlessness, true),
+        Ask(QuestionId.NewOrWorseningLimbNumbness, true),
+        Ask(QuestionId.CalfPainOrSwelling, true),
+        Ask(QuestionId.PainReturnedAfterImprovement, false),
+        Ask(QuestionId.NewOrWorseningPain, false),
+        Ask(QuestionId.InstabilityOrMovement, false),
+        Ask(QuestionId.RadiatingLimbPain, false),
+        Ask(QuestionId.LocalizedTenderness, false),
+        Ask(QuestionId.PainWorseWithMovement, false),
+        Ask(QuestionId.LumpOverHardware, false),
+        Ask(QuestionId.ImagingShowsHardwareProblem, false),
     ];
 
     /// <summary>Gets every question of rule set 1.0 in its asking order.</summary>
@@ -75,6 +76,11 @@ public static class QuestionCatalogue
         return false;
     }
 
-    private static Question Ask(QuestionId id, bool isRedFlag, string text) =>
-        new(id, JsonNames.Of(id), isRedFlag, text, (int)id + 1);
+    private static Question Ask(QuestionId id, bool isRedFlag) =>
+        new(id, JsonNames.Of(id), isRedFlag, Text(JsonNames.Of(id)), (int)id + 1);
+
+    // The fever question names the criteria's threshold, 38.0 °C / 100.4 °F (clinical-criteria.md section 2).
+    private static string Text(string jsonId) => jsonId == "fever"
+        ? TextCatalogue.English.Format("question.fever.text", ("feverCelsius", "38.0"), ("feverFahrenheit", "100.4"))
+        : TextCatalogue.English.Get($"question.{jsonId}.text");
 }

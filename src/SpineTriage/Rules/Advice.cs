@@ -1,5 +1,7 @@
 using SpineTriage.Reports;
 using SpineTriage.Results;
+using SpineTriage.Serialization.Internal;
+using SpineTriage.Texts.Internal;
 
 namespace SpineTriage.Rules;
 
@@ -9,27 +11,27 @@ namespace SpineTriage.Rules;
 /// </summary>
 internal static class Advice
 {
-    public const string SelfCare = "Mild discomfort during recovery is normal: use the pain relief your team advised, keep up your physiotherapy and adjust activities that bring on pain (Spinal Hardware Problems: Treatment, conservative care).";
+    private static readonly TextCatalogue Texts = TextCatalogue.English;
 
-    public const string FollowUp = "Keep your follow-up appointments so that any changes are caught early, and report new or worsening pain promptly.";
+    public static string SelfCare { get; } = Texts.Get("advice.selfCare");
 
-    public const string SafetyNetCallBack = "If your symptoms change, get worse or you are worried, contact your surgeon's team or the nurse line again.";
+    public static string FollowUp { get; } = Texts.Get("advice.followUp");
 
-    /// <summary>The care advice of the early period in rule set 2.0 (clinical-criteria-2.0.md section 6).</summary>
-    public const string EarlyPeriod = "Call your surgeon's team if you have not had a bowel movement for 4 days, if your belly is swollen or painful, or if you keep vomiting (these problems are outside this triage).";
+    public static string SafetyNetCallBack { get; } = Texts.Get("safetyNet.callBack");
 
-    /// <summary>The advice line of a risk factor, with its context.</summary>
-    public static string For(RiskFactor riskFactor) => riskFactor switch
-    {
-        RiskFactor.Smoking => "Smoking makes hardware problems more likely. Stop smoking: it impairs bone healing and makes a solid fusion less likely.",
-        RiskFactor.Osteoporosis => "Osteoporosis makes hardware problems more likely. Keep treating and monitoring osteoporosis to strengthen bone.",
-        RiskFactor.Diabetes => "Diabetes makes hardware problems more likely. Keep diabetes well controlled: it slows healing.",
-        RiskFactor.Obesity => "Obesity makes hardware problems more likely. Work towards a healthy weight to reduce mechanical stress on the spine.",
-        RiskFactor.MultiLevelSurgery => "Multiple-level surgery makes hardware problems more likely. Multiple-level or complex surgery: keep every follow-up appointment.",
-        RiskFactor.EarlyHeavyActivity => "Early heavy activity makes hardware problems more likely. Follow your activity and rehabilitation advice; avoid heavy strain too soon.",
-        RiskFactor.PreviousInfection => "A previous infection makes hardware problems more likely. A previous infection raises the risk: report wound changes or fever promptly.",
-        _ => throw new ArgumentOutOfRangeException(nameof(riskFactor), riskFactor, "Not a defined risk factor."),
-    };
+    /// <summary>Gets the care advice of the early period in rule set 2.0 (clinical-criteria-2.0.md section 6).</summary>
+    public static string EarlyPeriod { get; } = Texts.Get("advice.earlyPeriod");
+
+    private static readonly string[] RiskFactorAdvice =
+        [.. Enum.GetValues<RiskFactor>().Select(f => Texts.Get($"advice.riskFactor.{JsonNames.Of(f)}"))];
+
+    /// <summary>The advice line of a risk factor, with its context (<c>advice.riskFactor.{factor}</c>).</summary>
+    public static string For(RiskFactor riskFactor) => Enum.IsDefined(riskFactor)
+        ? RiskFactorAdvice[Array.IndexOf(Enum.GetValues<RiskFactor>(), riskFactor)]
+        : throw new ArgumentOutOfRangeException(nameof(riskFactor), riskFactor, "Not a defined risk factor.");
+
+    /// <summary>Gets the line that opens the safety net's list of emergency signs, one sign a line after it (<c>safetyNet.seekEmergency</c>).</summary>
+    public static string SeekEmergency { get; } = Texts.Get("safetyNet.seekEmergency");
 }
 
 /// <summary>
@@ -67,7 +69,7 @@ internal sealed class AdviceTables
         var signs = all.Where((_, i) => (mask & (1 << i)) != 0).Select(s => s.Text).Distinct(StringComparer.Ordinal).ToArray();
         return signs.Length == 0
             ? ValueList<string>.Own([Advice.SafetyNetCallBack])
-            : ValueList<string>.Own([$"Seek emergency care at once if you develop: {string.Join("; ", signs)}.", Advice.SafetyNetCallBack]);
+            : ValueList<string>.Own([Advice.SeekEmergency, .. signs, Advice.SafetyNetCallBack]);
     }
 
     private static ValueList<string> BuildCareAdvice(int key, bool earlyPeriodAdvice)
@@ -92,7 +94,11 @@ internal sealed class AdviceTables
 /// An emergency warning sign of the safety net: listed whole while it is not present and its condition of listing
 /// holds (a 2.0 sign after neck surgery only, say); only duplicate lines are removed.
 /// </summary>
-/// <param name="Text">The sign as the safety net lists it.</param>
+/// <param name="Key">The sign's key in the text catalogue: its text is <c>safetyNet.sign.{Key}</c>.</param>
 /// <param name="Present">When the sign is present, given the engine's fever threshold.</param>
 /// <param name="ListedWhen">When the sign is listed at all (<see cref="When.Always"/> for every sign of rule set 1.0).</param>
-internal sealed record SafetyNetSign(string Text, Func<decimal, Condition> Present, Condition ListedWhen);
+internal sealed record SafetyNetSign(string Key, Func<decimal, Condition> Present, Condition ListedWhen)
+{
+    /// <summary>Gets the sign as the safety net lists it.</summary>
+    public string Text { get; } = TextCatalogue.English.Get($"safetyNet.sign.{Key}");
+}

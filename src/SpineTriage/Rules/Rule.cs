@@ -1,4 +1,5 @@
 using SpineTriage.Results;
+using SpineTriage.Texts.Internal;
 
 namespace SpineTriage.Rules;
 
@@ -9,7 +10,8 @@ internal sealed class Rule(string id, Urgency urgency)
 
     public Urgency Urgency { get; } = urgency;
 
-    public required string Title { get; init; }
+    /// <summary>Gets the title: the text catalogue's <c>rule.{id}.title</c> unless given (empty when neither; the rule list refuses it).</summary>
+    public string Title { get; init; } = TextCatalogue.English.Find($"rule.{id}.title") ?? string.Empty;
 
     public required Condition When { get; init; }
 
@@ -17,7 +19,8 @@ internal sealed class Rule(string id, Urgency urgency)
 
     public required string Source { get; init; }
 
-    public required string PatientExplanation { get; init; }
+    /// <summary>Gets the patient explanation: the text catalogue's <c>rule.{id}.patientExplanation</c> unless given.</summary>
+    public string PatientExplanation { get; init; } = TextCatalogue.English.Find($"rule.{id}.patientExplanation") ?? string.Empty;
 
     public string ClinicianRationale => $"Consider: {Consideration}. Fired because: {When.Description}.";
 
@@ -36,6 +39,11 @@ internal sealed class RuleList
         if (_rules.Count == 64)
         {
             throw new InvalidOperationException("The engine keeps fired rules in 64 bits; split the rule set.");
+        }
+
+        if (rule.Title.Length == 0 || rule.PatientExplanation.Length == 0)
+        {
+            throw new InvalidOperationException($"Rule {rule.Id} has no title or patient explanation: add rule.{rule.Id}.title and rule.{rule.Id}.patientExplanation to the text catalogue.");
         }
 
         if (_rules.Any(r => r.Id == rule.Id))

@@ -56,10 +56,14 @@ public class ValidationAndAdviceTests
     {
         var result = ReportGen.Engine.Evaluate(Baseline);
 
-        result.SafetyNet[0].Should().Be(
-            "Seek emergency care at once if you develop: loss of bladder or bowel control, or being unable to pass urine; "
-            + "new numbness around your genitals, buttocks or inner thighs; new or worsening weakness in an arm or a leg; "
-            + "sudden, severe pain after a fall or an injury; a fever together with discharge, redness or swelling at your wound; "
-            + "new chest pain or sudden shortness of breath.");
+        result.SafetyNet.Should().Equal(
+            "Get emergency care at once if any of these happens:",
+            "You lose control of your bladder or bowels, or you cannot pass urine.",
+            "You have new numbness around your genitals, buttocks or inner thighs.",
+            "You have new or worse weakness in an arm or a leg.",
+            "You have sudden, severe pain after a fall or an injury.",
+            "You have a fever, and fluid, redness or swelling at your wound.",
+            "You have new chest pain, or you are suddenly short of breath.",
+            "If your symptoms change, get worse or you are worried, contact your surgeon's team or the nurse line again.");
     }
 }

@@ -32,7 +32,7 @@ public class DerivedFactTests
         var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().No(Q.Fever).Measured(Temperature.Celsius(38.5m)));
 
         result.Warnings.Should().ContainSingle().Which.Should()
-            .Contain("fever was answered no").And.Contain("38.5 °C").And.Contain("38.0 °C").And.Contain("taken as present");
+            .Contain("Fever was answered no").And.Contain("38.5 °C").And.Contain("38.0 °C").And.Contain("taken as present");
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public class DerivedFactTests
         var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.Fever).Measured(Temperature.Celsius(36.8m)));
 
         result.Warnings.Should().ContainSingle().Which.Should()
-            .Contain("fever was answered yes").And.Contain("36.8 °C").And.Contain("below the fever threshold");
+            .Contain("Fever was answered yes").And.Contain("36.8 °C").And.Contain("below the fever limit");
     }
 
     [Theory]

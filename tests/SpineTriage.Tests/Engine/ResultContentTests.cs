@@ -14,25 +14,25 @@ public class ResultContentTests
     // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
     private TriageEngine Engine { get; } = ReportBuilder.EngineV1();
 
-    /// <summary>The advice of clinical-criteria.md section 5, written out from the document.</summary>
+    /// <summary>The advice of clinical-criteria.md section 5 in its plain wording since 1.1.0 / 2.1.0 (docs/texts.md).</summary>
     public static TheoryData<RiskFactor, string> RiskFactorAdvice() => new()
     {
         { RiskFactor.Smoking, "Stop smoking: it impairs bone healing and makes a solid fusion less likely." },
-        { RiskFactor.Osteoporosis, "Keep treating and monitoring osteoporosis to strengthen bone." },
+        { RiskFactor.Osteoporosis, "Keep up the treatment and checks for weak bones, to make your bones stronger." },
         { RiskFactor.Diabetes, "Keep diabetes well controlled: it slows healing." },
-        { RiskFactor.Obesity, "Work towards a healthy weight to reduce mechanical stress on the spine." },
-        { RiskFactor.MultiLevelSurgery, "Multiple-level or complex surgery: keep every follow-up appointment." },
-        { RiskFactor.EarlyHeavyActivity, "Follow your activity and rehabilitation advice; avoid heavy strain too soon." },
-        { RiskFactor.PreviousInfection, "A previous infection raises the risk: report wound changes or fever promptly." },
+        { RiskFactor.Obesity, "Work toward a healthy weight, to take strain off your spine." },
+        { RiskFactor.MultiLevelSurgery, "So does complex surgery. Go to every check-up." },
+        { RiskFactor.EarlyHeavyActivity, "Follow the advice you were given on activity and rehab. Do not strain too soon." },
+        { RiskFactor.PreviousInfection, "Tell your team soon about changes in your wound, or a fever." },
     };
 
-    /// <summary>The default disposition texts of clinical-criteria.md section 1, with a report that reaches each urgency.</summary>
+    /// <summary>The default disposition texts of clinical-criteria.md section 1 in their plain wording since 1.1.0 / 2.1.0, with a report that reaches each urgency.</summary>
     public static TheoryData<string, Urgency, string> Dispositions() => new()
     {
-        { "emergency", Urgency.Emergency, "Call emergency services or go to the nearest emergency department now." },
+        { "emergency", Urgency.Emergency, "Call for an ambulance now, or go to the nearest emergency room now." },
         { "urgent", Urgency.Urgent, "Contact your surgeon's team today, within the next few hours. If you cannot reach them, go to urgent care or an emergency department." },
         { "soon", Urgency.Soon, "Call your surgeon's office to be seen within the next 3 days." },
-        { "routine", Urgency.Routine, "Mention this at your next follow-up appointment, or book a routine appointment within 2 weeks." },
+        { "routine", Urgency.Routine, "Mention this at your next check-up. Or book a routine visit in the next 2 weeks." },
         { "selfCare", Urgency.SelfCare, "This sounds like expected recovery. Continue your recovery plan and keep watching for the warning signs below." },
     };
 
@@ -106,7 +106,7 @@ public class ResultContentTests
     {
         var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.InstabilityOrMovement) with { RiskFactors = [riskFactor] });
 
-        result.CareAdvice.Should().ContainSingle().Which.Should().Contain(advice).And.Contain("makes hardware problems more likely");
+        result.CareAdvice.Should().ContainSingle().Which.Should().Contain(advice).And.Contain("problems with the implant more likely");
     }
 
     [Fact]
@@ -168,13 +168,15 @@ public class ResultContentTests
     {
         var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied());
 
-        result.SafetyNet[0].Should().StartWith("Seek emergency care at once if you develop: ")
-            .And.Contain("loss of bladder or bowel control")
-            .And.Contain("numbness around your genitals, buttocks or inner thighs")
-            .And.Contain("weakness in an arm or a leg")
-            .And.Contain("after a fall or an injury")
-            .And.Contain("a fever together with discharge, redness or swelling at your wound")
-            .And.Contain("chest pain or sudden shortness of breath");
+        result.SafetyNet.Should().Equal(
+            "Get emergency care at once if any of these happens:",
+            "You lose control of your bladder or bowels, or you cannot pass urine.",
+            "You have new numbness around your genitals, buttocks or inner thighs.",
+            "You have new or worse weakness in an arm or a leg.",
+            "You have sudden, severe pain after a fall or an injury.",
+            "You have a fever, and fluid, redness or swelling at your wound.",
+            "You have new chest pain, or you are suddenly short of breath.",
+            "If your symptoms change, get worse or you are worried, contact your surgeon's team or the nurse line again.");
     }
 
     [Fact]
@@ -182,7 +184,8 @@ public class ResultContentTests
     {
         var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.SaddleNumbness));
 
-        result.SafetyNet[0].Should().NotContain("numbness around your genitals").And.Contain("loss of bladder or bowel control");
+        result.SafetyNet.Should().HaveCount(7).And.NotContain(l => l.Contains("numbness around your genitals"))
+            .And.Contain("You lose control of your bladder or bowels, or you cannot pass urine.");
     }
 
     [Fact]
@@ -190,7 +193,7 @@ public class ResultContentTests
     {
         var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Unknown(Q.ChestPainOrBreathlessness));
 
-        result.SafetyNet[0].Should().Contain("chest pain or sudden shortness of breath");
+        result.SafetyNet.Should().Contain("You have new chest pain, or you are suddenly short of breath.");
     }
 
     [Fact]
@@ -198,7 +201,7 @@ public class ResultContentTests
     {
         var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.Fever, Q.WoundRednessOrSwelling));
 
-        result.SafetyNet[0].Should().NotContain("a fever together with");
+        result.SafetyNet.Should().HaveCount(7).And.NotContain("You have a fever, and fluid, redness or swelling at your wound.");
     }
 
     [Fact]
@@ -206,7 +209,7 @@ public class ResultContentTests
     {
         var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.WoundRednessOrSwelling));
 
-        result.SafetyNet[0].Should().Contain("a fever together with");
+        result.SafetyNet.Should().Contain("You have a fever, and fluid, redness or swelling at your wound.");
     }
 
     [Fact]
@@ -261,7 +264,7 @@ public class ResultContentTests
         var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied());
 
         result.RuleSet.Should().Be(Engine.RuleSet.Identity);
-        result.RuleSet.Version.Should().Be("1.0.1");
+        result.RuleSet.Version.Should().Be("1.1.0");
     }
 
     [Fact]

@@ -35,10 +35,10 @@ public class TriageEngineOptionsTests
     }
 
     [Fact]
-    public void The_default_dispositions_are_the_texts_of_the_criteria()
+    public void The_default_dispositions_are_the_plain_texts_of_the_criteria()
     {
         TriageEngineOptions.Default.Dispositions.Should().Be(DispositionTexts.Default);
-        DispositionTexts.Default.For(Urgency.Emergency).Should().Be("Call emergency services or go to the nearest emergency department now.");
+        DispositionTexts.Default.For(Urgency.Emergency).Should().Be("Call for an ambulance now, or go to the nearest emergency room now.");
     }
 
     [Fact]

@@ -53,10 +53,10 @@ public class RuleSetTests
     private static readonly RuleSet Default = ReportBuilder.EngineV1().RuleSet;
 
     [Fact]
-    public void The_rule_set_version_is_1_0_1_since_the_conditions_describe_themselves()
+    public void The_rule_set_version_is_1_1_0_since_the_patient_texts_were_reworded()
     {
-        Default.Version.Should().Be("1.0.1");
-        Default.Identity.Version.Should().Be("1.0.1");
+        Default.Version.Should().Be("1.1.0");
+        Default.Identity.Version.Should().Be("1.1.0");
     }
 
     [Fact]
@@ -221,7 +221,7 @@ public class RuleSetTests
         var markdown = TriageMarkdown.SerializeRuleSet(Default);
         var rows = markdown.Split('\n').Where(line => line.StartsWith("| ", StringComparison.Ordinal) && char.IsAsciiDigit(line[2])).ToArray();
 
-        markdown.Should().StartWith("# SpineTriage rule set 1.0.1").And.Contain(Default.Hash);
+        markdown.Should().StartWith("# SpineTriage rule set 1.1.0").And.Contain(Default.Hash);
         rows.Select(row => row.Split('`')[1]).Should().Equal(Criteria.Select(c => c.Id));
     }
 }

@@ -29,7 +29,7 @@ public class RuleSetTwoRuleTests
 
         result.RuleIds().Should().Equal("expected-recovery");
         result.IsComplete.Should().BeTrue();
-        result.RuleSet.Version.Should().Be("2.0.0");
+        result.RuleSet.Version.Should().Be("2.1.0");
     }
 
     [Theory]

@@ -57,7 +57,7 @@ public class CaseFileTests
         parsed.Value!.RuleSet.Should().Be("2.0");
 
         parsed.Value.Check(ReportBuilder.EngineV2()).Failures.Should().BeEmpty();
-        parsed.Value.Check(Engine).Failures.Should().ContainSingle().Which.Should().StartWith("the case is for rule set 2.0, but the engine runs rule set 1.0 (1.0.1)");
+        parsed.Value.Check(Engine).Failures.Should().ContainSingle().Which.Should().StartWith("the case is for rule set 2.0, but the engine runs rule set 1.0 (1.1.0)");
     }
 
     [Fact]

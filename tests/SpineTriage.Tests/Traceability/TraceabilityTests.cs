@@ -105,7 +105,7 @@ public class TraceabilityTests
     {
         var document = TriageMarkdown.SerializeRuleSet(new TriageEngine().RuleSet) + "\n" + TriageMarkdown.SerializeRuleSet(RuleSet);
 
-        new TriageEngine().RuleSet.Version.Should().Be("2.0.0", "new engines run rule set 2.0");
+        new TriageEngine().RuleSet.Version.Should().Be("2.1.0", "new engines run rule set 2.0");
         Repository.AssertGenerated("docs/rules.md", document);
     }
 }
