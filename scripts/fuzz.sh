@@ -50,11 +50,14 @@ fi
 rm -rf "$work/in" && mkdir -p "$work/in"
 case "$target" in
   result)
-    for f in samples/reports/*.json; do
-      dotnet "$work/bin/SpineTriage.Console.dll" triage --input "$f" --format json >"$work/in/result-$(basename "$f")" 2>/dev/null || true
+    for f in samples/reports/*.json samples/reports/rule-set-1.0/*.json; do
+      # The 2.0 samples triage with the default rule set, the 1.0 samples with rule set 1.0.
+      case "$f" in */rule-set-1.0/*) rs=1.0 ;; *) rs=2.0 ;; esac
+      dotnet "$work/bin/SpineTriage.Console.dll" triage --rule-set "$rs" --input "$f" --format json >"$work/in/result-$rs-$(basename "$f")" 2>/dev/null || true
     done ;;
   report-utf8|report-string)
     cp samples/reports/*.json "$work/in/"
+    for f in samples/reports/rule-set-1.0/*.json; do cp "$f" "$work/in/1.0-$(basename "$f")"; done
     for f in tests/SpineTriage.Tests/TestData/cases/*.json; do cp "$f" "$work/in/case-$(basename "$f")"; done ;;
   case-file)
     cp tests/SpineTriage.Tests/TestData/cases/*.json "$work/in/" ;;

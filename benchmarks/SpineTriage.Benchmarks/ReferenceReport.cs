@@ -48,10 +48,18 @@ public static class ReferenceReport
     /// <summary>Gets the report as contract JSON (compact, canonical).</summary>
     public static string Json { get; } = TriageJson.SerializeReport(Report);
 
-    /// <summary>Builds an engine with default options whose clock is fixed at <see cref="Today"/>.</summary>
-    /// <param name="options">The options; the defaults when <see langword="null"/>.</param>
+    /// <summary>
+    /// Builds an engine of rule set 1.0 (the alternative implementations encode 1.0 until they are extended to 2.0) with
+    /// default options whose clock is fixed at <see cref="Today"/>.
+    /// </summary>
+    /// <param name="options">The options; the defaults when <see langword="null"/>. Their rule set is set to 1.0.</param>
     /// <returns>The engine.</returns>
-    public static TriageEngine Engine(TriageEngineOptions? options = null) => new(options, new FixedClock(Today));
+    public static TriageEngine Engine(TriageEngineOptions? options = null) => new(OneZero(options), new FixedClock(Today));
+
+    /// <summary>The options with rule set 1.0, which the alternative implementations encode.</summary>
+    /// <param name="options">The options; the defaults when <see langword="null"/>.</param>
+    /// <returns>The options, pinned to rule set 1.0.</returns>
+    public static TriageEngineOptions OneZero(TriageEngineOptions? options = null) => (options ?? TriageEngineOptions.Default) with { RuleSet = Rules.RuleSets.V1 };
 
     /// <summary>Validates a report with <paramref name="engine"/>, which must accept it.</summary>
     /// <param name="engine">The engine.</param>

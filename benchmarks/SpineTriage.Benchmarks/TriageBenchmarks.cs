@@ -49,10 +49,10 @@ public class TriageBenchmarks
     /// <returns>The engine.</returns>
     [Benchmark]
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "BenchmarkDotNet runs instance methods.")]
-    public TriageEngine BuildEngine() => new(TriageEngineOptions.Default, TimeProvider.System);
+    public TriageEngine BuildEngine() => new(ReferenceReport.OneZero(), TimeProvider.System);
 
     /// <summary>The rule-set hash: the canonical description of the built rules and its SHA-256.</summary>
     /// <returns>The hash.</returns>
     [Benchmark]
-    public string RuleSetHash() => new RuleSet(_rules, TriageEngineOptions.Default).Hash;
+    public string RuleSetHash() => new RuleSet(RuleSetEdition.One, _rules, ReferenceReport.OneZero()).Hash;
 }

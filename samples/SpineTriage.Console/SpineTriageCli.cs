@@ -3,7 +3,6 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.Reflection;
 using SpineTriage.ConsoleHost.Commands;
-using SpineTriage.Engine;
 
 namespace SpineTriage.ConsoleHost;
 
@@ -21,9 +20,8 @@ internal static class SpineTriageCli
     {
         try
         {
-            // Building the engine validates options and the rule set; commands that do not triage never pay for it.
-            var engine = new Lazy<TriageEngine>(() => new TriageEngine());
-            var root = Build(engine, io);
+            // The engines of the rule sets a command asks for (--rule-set, a case file's ruleSet, a record's version), built on first use.
+            var root = Build(new RuleSetEngines(), io);
             var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
             // Any parse error is a usage error, also where System.CommandLine would run an action anyway
             // (--version rules prints the version despite "--version option cannot be combined with other arguments").
@@ -43,7 +41,7 @@ internal static class SpineTriageCli
         }
     }
 
-    private static Command Build(Lazy<TriageEngine> engine, ConsoleIO io)
+    private static Command Build(RuleSetEngines engines, ConsoleIO io)
     {
         // A RootCommand takes its name from the executable (SpineTriage.Console under dotnet run); help must say spinetriage.
         var root = new Command(
@@ -53,14 +51,14 @@ internal static class SpineTriageCli
         {
             new HelpOption(),
             new VersionOption { Action = new PrintVersion() },
-            InteractiveCommand.Create(engine, io),
-            TriageCommand.Create(engine, io),
-            CheckCommand.Create(engine, io),
-            RulesCommand.Create(engine, io),
-            QuestionsCommand.Create(io),
-            ReplayCommand.Create(engine, io),
+            InteractiveCommand.Create(engines, io),
+            TriageCommand.Create(engines, io),
+            CheckCommand.Create(engines, io),
+            RulesCommand.Create(engines, io),
+            QuestionsCommand.Create(engines, io),
+            ReplayCommand.Create(engines, io),
         };
-        root.SetAction(_ => InteractiveCommand.Run(engine.Value, io));
+        root.SetAction(_ => InteractiveCommand.Run(engines.For(SpineTriage.Rules.RuleSets.Default), io));
         return root;
     }
 

@@ -40,41 +40,100 @@ public class CatalogueCommandTests
         run.Output.Should().Be(Run("questions").Output).And.Contain(" RF ");
     }
 
-    [Fact]
-    public void Rules_as_json_is_the_rule_catalogue_json()
+    [Theory]
+    [InlineData("1.0")]
+    [InlineData("2.0")]
+    public void Rules_as_json_is_the_rule_catalogue_json_of_the_chosen_rule_set_naming_its_selector_and_version(string selector)
     {
-        var run = Run("rules", "--format", "json");
+        var ruleSet = new TriageEngine(new TriageEngineOptions { RuleSet = selector }).RuleSet;
+
+        var run = Run("rules", "--format", "json", "--rule-set", selector);
 
         run.ExitCode.Should().Be(0);
         using var catalogue = JsonDocument.Parse(run.Output);
-        catalogue.RootElement.GetProperty("hash").GetString().Should().Be(new TriageEngine().RuleSet.Hash);
+        catalogue.RootElement.EnumerateObject().Select(p => p.Name).Take(3).Should().Equal("version", "ruleSet", "hash");
+        catalogue.RootElement.GetProperty("version").GetString().Should().Be(ruleSet.Version);
+        catalogue.RootElement.GetProperty("ruleSet").GetString().Should().Be(selector);
+        catalogue.RootElement.GetProperty("hash").GetString().Should().Be(ruleSet.Hash);
         catalogue.RootElement.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString())
-            .Should().Equal(new TriageEngine().RuleSet.Rules.Select(r => r.Id));
+            .Should().Equal(ruleSet.Rules.Select(r => r.Id));
+        JsonSerializer.Serialize(JsonDocument.Parse(TriageJson.SerializeRuleSet(ruleSet)).RootElement.GetProperty("rules"))
+            .Should().Be(JsonSerializer.Serialize(catalogue.RootElement.GetProperty("rules")), "the rules are the library's, unchanged");
     }
 
     [Fact]
-    public void Questions_are_listed_in_asking_order_with_red_flags_marked()
+    public void Rules_as_markdown_of_rule_set_1_0_names_its_selector_and_version()
     {
-        var run = Run("questions");
+        var ruleSet = new TriageEngine(new TriageEngineOptions { RuleSet = SpineTriage.Rules.RuleSets.V1 }).RuleSet;
+
+        var run = Run("rules", "--rule-set", "1.0");
+
+        run.Output.Should().Be(TriageMarkdown.SerializeRuleSet(ruleSet));
+        run.OutputLines[0].Should().Be($"# SpineTriage rule set {ruleSet.Version}");
+        run.Output.Should().Contain("- Selector: `1.0`");
+    }
+
+    [Theory]
+    [InlineData(new string[0], "2.0")]
+    [InlineData(new[] { "--rule-set", "2.0" }, "2.0")]
+    [InlineData(new[] { "--rule-set", "1.0" }, "1.0")]
+    public void Questions_are_listed_in_asking_order_with_red_flags_marked_under_a_heading_naming_the_rule_set(string[] options, string selector)
+    {
+        var ruleSet = new TriageEngine(new TriageEngineOptions { RuleSet = selector }).RuleSet;
+
+        var run = Run(["questions", .. options]);
 
         run.ExitCode.Should().Be(0);
+        run.OutputLines[0].Should().StartWith($"Rule set {selector} (version {ruleSet.Version}): {ruleSet.Questions.Count} questions in asking order");
         var listed = run.OutputLines.Where(l => l.Contains(". ", StringComparison.Ordinal) && char.IsDigit(l.TrimStart()[0])).ToList();
-        listed.Should().HaveCount(QuestionCatalogue.Count);
+        listed.Should().HaveCount(ruleSet.Questions.Count);
         for (var i = 0; i < listed.Count; i++)
         {
-            var question = QuestionCatalogue.All[i];
+            var question = ruleSet.Questions[i];
             listed[i].Should().Contain(question.JsonId).And.Contain(question.Text);
             listed[i].Contains(" RF ", StringComparison.Ordinal).Should().Be(question.IsRedFlag, question.JsonId);
         }
     }
 
     [Fact]
-    public void Questions_as_json_is_the_question_catalogue_json()
+    public void Questions_of_rule_set_2_0_show_which_apply_always_after_neck_surgery_or_early_with_a_legend_in_the_librarys_words()
     {
-        var run = Run("questions", "--format", "json");
+        var ruleSet = new TriageEngine().RuleSet;
+
+        var run = Run("questions");
+
+        string Applies(QuestionId id) => run.OutputLines.Single(l => l.Contains($" {ruleSet.Questions.Single(q => q.Id == id).JsonId} ", StringComparison.Ordinal));
+        Applies(QuestionId.NeckSwellingOrAirway).Should().Contain("applies: neck ");
+        Applies(QuestionId.NewSwallowingDifficulty).Should().Contain("applies: neck ");
+        Applies(QuestionId.WoundBleeding).Should().Contain("applies: early ");
+        Applies(QuestionId.PainNotControlled).Should().Contain("applies: early ");
+        Applies(QuestionId.BladderOrBowelControlLoss).Should().Contain("applies: always ");
+        run.OutputLines.Count(l => l.Contains("applies: neck ", StringComparison.Ordinal)).Should().Be(2);
+        run.OutputLines.Count(l => l.Contains("applies: early ", StringComparison.Ordinal)).Should().Be(5);
+        run.OutputLines.Should().Contain($"  neck: {ruleSet.Questions.Single(q => q.Id == QuestionId.NeckSwellingOrAirway).Applicability}");
+        run.OutputLines.Should().Contain($"  early: {ruleSet.Questions.Single(q => q.Id == QuestionId.WoundBleeding).Applicability}");
+    }
+
+    [Fact]
+    public void Questions_of_rule_set_1_0_all_apply_always_and_need_no_legend()
+    {
+        var run = Run("questions", "--rule-set", "1.0");
+
+        run.OutputLines.Where(l => l.Contains("applies: ", StringComparison.Ordinal)).Should().HaveCount(18).And.OnlyContain(l => l.Contains("applies: always ", StringComparison.Ordinal));
+        run.Output.Should().NotContain("  neck: ").And.NotContain("  early: ");
+    }
+
+    [Theory]
+    [InlineData("1.0")]
+    [InlineData("2.0")]
+    public void Questions_as_json_is_the_question_catalogue_json_of_the_chosen_rule_set(string selector)
+    {
+        var run = Run("questions", "--format", "json", "--rule-set", selector);
 
         run.ExitCode.Should().Be(0);
-        run.Output.TrimEnd().Should().Be(TriageJson.SerializeQuestions());
+        run.Output.TrimEnd().Should().Be(TriageJson.SerializeQuestions(new TriageEngine(new TriageEngineOptions { RuleSet = selector }).RuleSet));
+        using var catalogue = JsonDocument.Parse(run.Output);
+        catalogue.RootElement.GetProperty("ruleSet").GetString().Should().Be(selector);
     }
 
     [Theory]

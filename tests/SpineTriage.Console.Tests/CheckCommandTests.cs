@@ -29,7 +29,57 @@ public sealed class CheckCommandTests : IDisposable
         }
         """;
 
+    private const string CaseOfRuleSet2 = """
+        {
+          "name": "neck swelling after neck surgery",
+          "ruleSet": "2.0",
+          "report": { "surgeryDate": "2026-10-25", "assessedOn": "2026-11-01", "surgeryRegion": "cervical", "answers": { "neckSwellingOrAirway": "yes" } },
+          "expect": { "urgency": "emergency", "rules": ["neck-swelling-or-airway"] }
+        }
+        """;
+
     private readonly TemporaryFolder _folder = new();
+
+    [Fact]
+    public void A_case_file_naming_rule_set_2_0_runs_with_2_0_and_one_naming_none_with_1_0()
+    {
+        _folder.Write("two.json", CaseOfRuleSet2);
+        _folder.Write("one.json", PassingCase);
+
+        var run = Run("check", _folder.Path);
+
+        run.ExitCode.Should().Be(0, run.Output);
+        run.OutputLines.Should().Equal("2 passed, 0 failed");
+    }
+
+    [Fact]
+    public void A_failing_case_names_its_rule_set_in_the_failure_line()
+    {
+        var file = _folder.Write("two.json", CaseOfRuleSet2.Replace("\"urgency\": \"emergency\"", "\"urgency\": \"urgent\"", StringComparison.Ordinal));
+        var one = _folder.Write("one.json", FailingCase);
+
+        var run = Run("check", file, one);
+
+        run.ExitCode.Should().Be(1);
+        run.OutputLines[0].Should().StartWith($"FAIL {file} \"neck swelling after neck surgery\" (rule set 2.0): expected urgency urgent, got emergency");
+        run.OutputLines[1].Should().StartWith($"FAIL {one} \"bladder control lost wrongly expected as self care\" (rule set 1.0): ");
+    }
+
+    [Fact]
+    public void A_2_0_question_in_a_case_file_naming_no_rule_set_fails_as_a_1_0_case()
+    {
+        var unnamed = CaseOfRuleSet2.Replace("\"ruleSet\": \"2.0\",", "", StringComparison.Ordinal);
+        var file = _folder.Write("unnamed.json", unnamed.Replace(", \"rules\": [\"neck-swelling-or-airway\"]", "", StringComparison.Ordinal));
+        var withRule = _folder.Write("unnamed-with-rule.json", unnamed);
+
+        var run = Run("check", file);
+        var malformed = Run("check", withRule);
+
+        run.ExitCode.Should().Be(1);
+        malformed.ExitCode.Should().Be(2, "a rule id of 2.0 in a 1.0 case file makes the file malformed");
+        malformed.OutputLines[0].Should().StartWith($"MALFORMED {withRule}: $.expect.rules[0]: not a rule id of rule set 1.0");
+        run.OutputLines[0].Should().Contain("(rule set 1.0): expected urgency emergency, but the report was rejected").And.Contain("unknown question id 'neckSwellingOrAirway' for rule set 1.0");
+    }
 
     public void Dispose() => _folder.Dispose();
 

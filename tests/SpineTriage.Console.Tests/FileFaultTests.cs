@@ -119,7 +119,7 @@ public sealed class FileFaultTests : IDisposable
     public async Task Triage_of_a_named_pipe_with_a_writer_reads_the_report()
     {
         var pipe = NamedPipe("pipe.json");
-        var report = File.ReadAllBytes(SampleReport("urgent-wound-redness.json"));
+        var report = File.ReadAllBytes(SampleReportV1("urgent-wound-redness.json"));
         var writer = Task.Run(() =>
         {
             using var stream = new FileStream(pipe, FileMode.Open, FileAccess.Write);
@@ -138,7 +138,7 @@ public sealed class FileFaultTests : IDisposable
     {
         var file = _folder.Write("big.json", Encoding.UTF8.GetBytes(new string(' ', 1024 * 1024 + 1)));
 
-        var run = Run("triage", "--input", file, "--format", "json");
+        var run = Run("triage", "--rule-set", "1.0", "--input", file, "--format", "json");
 
         run.ExitCode.Should().Be(2);
         run.Error.Should().Contain("\"code\": \"tooLarge\"");

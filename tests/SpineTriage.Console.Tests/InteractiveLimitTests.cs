@@ -20,7 +20,7 @@ public class InteractiveLimitTests
     {
         var longReply = new string('y', 5_000_000);
 
-        var run = Run(["interactive"], string.Join("\n", SurgeryDate, "", longReply, "y") + "\n");
+        var run = Run(["interactive", "--rule-set", "1.0"], string.Join("\n", SurgeryDate, "", longReply, "y") + "\n");
 
         run.ExitCode.Should().Be(0);
         run.Output.Should().Contain("Not understood: Your reply is longer than 4096 characters");
@@ -32,7 +32,7 @@ public class InteractiveLimitTests
     [Fact]
     public void A_reply_of_exactly_4096_characters_is_read_as_a_reply()
     {
-        var run = Run(["interactive"], string.Join("\n", SurgeryDate, "", new string(' ', 4095) + "y") + "\n");
+        var run = Run(["interactive", "--rule-set", "1.0"], string.Join("\n", SurgeryDate, "", new string(' ', 4095) + "y") + "\n");
 
         run.ExitCode.Should().Be(0);
         run.Output.Should().NotContain("longer than").And.Contain("EMERGENCY (code 5)");
@@ -52,7 +52,7 @@ public class InteractiveLimitTests
     [Fact]
     public void At_a_terminal_with_standard_error_redirected_the_interview_reads_keys_and_gives_the_result()
     {
-        var keys = new Queue<char>(SurgeryDate + "\r\ry\r");
+        var keys = new Queue<char>(SurgeryDate + "\r\r\ry\r");
         using var output = new StringWriter();
         using var error = new StringWriter();
         var io = new ConsoleIO(() => Stream.Null, () => TextReader.Null, output, error, inputIsTerminal: true, outputIsTerminal: true, errorIsTerminal: false)

@@ -19,7 +19,7 @@ public class InteractiveTests
     [Fact]
     public void Without_a_command_a_yes_to_bladder_or_bowel_control_loss_stops_at_once_with_emergency()
     {
-        var run = Interview([], SurgeryDate, "", "y");
+        var run = Interview([], SurgeryDate, "", "", "y");
 
         run.ExitCode.Should().Be(0);
         Prompts(run).Should().ContainSingle().Which.Should().Contain(QuestionCatalogue.Get(QuestionId.BladderOrBowelControlLoss).Text);
@@ -32,7 +32,7 @@ public class InteractiveTests
     public void Self_care_interview_asks_every_question_in_asking_order_and_ends_with_advice_and_safety_net()
     {
         var run = Interview(
-            ["interactive"],
+            ["interactive", "--rule-set", "1.0"],
             [SurgeryDate, "", .. FirstFourRedFlagsDenied, "36.9 C", .. LastRedFlagsDenied, "2", "n", "n", "n", "n", "n", "n", "n", "n"]);
 
         run.ExitCode.Should().Be(0);
@@ -45,7 +45,7 @@ public class InteractiveTests
     [Fact]
     public void Answer_not_understood_is_asked_again()
     {
-        var run = Interview(["interactive"], SurgeryDate, "", "maybe", "yes");
+        var run = Interview(["interactive", "--rule-set", "1.0"], SurgeryDate, "", "maybe", "yes");
 
         run.ExitCode.Should().Be(0);
         run.Output.Should().Contain("Not understood: Please answer y = yes, n = no, d = don't know.");
@@ -56,7 +56,7 @@ public class InteractiveTests
     [Fact]
     public void Five_replies_not_understood_in_a_row_stop_the_interview_with_exit_2()
     {
-        var run = Interview(["interactive"], SurgeryDate, "", "1", "2", "3", "4", "5", "y");
+        var run = Interview(["interactive", "--rule-set", "1.0"], SurgeryDate, "", "1", "2", "3", "4", "5", "y");
 
         run.ExitCode.Should().Be(2);
         run.Error.Should().Contain("5 replies in a row were not understood");
@@ -67,7 +67,7 @@ public class InteractiveTests
     [Fact]
     public void End_of_input_in_the_middle_of_the_interview_exits_2_with_a_message()
     {
-        var run = Interview(["interactive"], SurgeryDate, "", "n", "n");
+        var run = Interview(["interactive", "--rule-set", "1.0"], SurgeryDate, "", "n", "n");
 
         run.ExitCode.Should().Be(2);
         run.ErrorLines.Should().ContainSingle().Which.Should().Contain("The input ended before the interview was complete");
@@ -78,7 +78,7 @@ public class InteractiveTests
     [Fact]
     public void Empty_input_exits_2_with_a_message()
     {
-        var run = Interview(["interactive"]);
+        var run = Interview(["interactive", "--rule-set", "1.0"]);
 
         run.ExitCode.Should().Be(2);
         run.Error.Should().Contain("The input ended before the interview was complete");
@@ -88,7 +88,7 @@ public class InteractiveTests
     [Fact]
     public void Dont_know_is_kept_as_an_unknown_answer_and_keeps_the_urgency_at_urgent()
     {
-        var run = Interview(["interactive"], [SurgeryDate, "", "n", "don't know", "n", "n", "37.0 C", "n", "n", "n", "n"]);
+        var run = Interview(["interactive", "--rule-set", "1.0"], [SurgeryDate, "", "n", "don't know", "n", "n", "37.0 C", "n", "n", "n", "n"]);
 
         run.ExitCode.Should().Be(0);
         run.Output.Should().ContainAll("URGENT (code 4)", "rule unresolved-red-flag", "saddleNumbness: unknown");
@@ -97,7 +97,7 @@ public class InteractiveTests
     [Fact]
     public void Measured_fahrenheit_fever_answers_the_fever_question_and_with_wound_discharge_is_an_emergency()
     {
-        var run = Interview(["interactive"], [SurgeryDate, "", .. FirstFourRedFlagsDenied, "100.9 F", "y"]);
+        var run = Interview(["interactive", "--rule-set", "1.0"], [SurgeryDate, "", .. FirstFourRedFlagsDenied, "100.9 F", "y"]);
 
         run.ExitCode.Should().Be(0);
         Prompts(run).Should().NotContain(p => p.Contains(QuestionCatalogue.Get(QuestionId.Fever).Text, StringComparison.Ordinal));
@@ -110,7 +110,7 @@ public class InteractiveTests
     public void A_measured_38_6_is_never_followed_by_the_fever_question_so_no_contradiction_can_arise()
     {
         // Fever is present; once the wound and chest questions are denied nothing left can reach emergency.
-        var run = Interview(["interactive"], [SurgeryDate, "", .. FirstFourRedFlagsDenied, "38.6 C", "n", "n", "n"]);
+        var run = Interview(["interactive", "--rule-set", "1.0"], [SurgeryDate, "", .. FirstFourRedFlagsDenied, "38.6 C", "n", "n", "n"]);
 
         run.ExitCode.Should().Be(0);
         Prompts(run).Should().HaveCount(7).And.NotContain(p => p.StartsWith("[5/", StringComparison.Ordinal));
@@ -124,7 +124,7 @@ public class InteractiveTests
     [InlineData("")]
     public void No_or_none_or_blank_at_the_temperature_prompt_means_not_measured_and_the_fever_question_follows(string reply)
     {
-        var run = Interview(["interactive"], [SurgeryDate, "", .. FirstFourRedFlagsDenied, reply]);
+        var run = Interview(["interactive", "--rule-set", "1.0"], [SurgeryDate, "", .. FirstFourRedFlagsDenied, reply]);
 
         run.Output.Should().NotContain("Not understood");
         Prompts(run).Last().Should().StartWith("[5/18 RF]").And.Contain(QuestionCatalogue.Get(QuestionId.Fever).Text);
@@ -135,7 +135,7 @@ public class InteractiveTests
     {
         var surgery = Iso(Today.AddMonths(-8));
 
-        var run = Interview(["interactive"], [surgery, "", .. FirstFourRedFlagsDenied, "", .. LastRedFlagsDenied, "3", "y"]);
+        var run = Interview(["interactive", "--rule-set", "1.0"], [surgery, "", .. FirstFourRedFlagsDenied, "", .. LastRedFlagsDenied, "3", "y"]);
 
         run.ExitCode.Should().Be(0);
         Prompts(run).Should().HaveCount(11);
@@ -145,7 +145,7 @@ public class InteractiveTests
     [Fact]
     public void After_an_early_stop_the_questions_not_asked_are_listed_as_not_asked_and_the_patient_is_not_told_to_answer_them()
     {
-        var run = Interview([], SurgeryDate, "", "y");
+        var run = Interview([], SurgeryDate, "", "", "y");
 
         run.Output.Should().Contain("Red-flag questions not asked (the answers so far already decide the urgency):");
         run.Output.Should().Contain("  - saddleNumbness: ").And.Contain("Evidence: saddleNumbness: not asked");
@@ -156,7 +156,7 @@ public class InteractiveTests
     [Fact]
     public void After_an_early_stop_a_dont_know_is_still_listed_as_not_answered_apart_from_the_questions_not_asked()
     {
-        var run = Interview(["interactive"], [SurgeryDate, "", "n", "d", "y"]);
+        var run = Interview(["interactive", "--rule-set", "1.0"], [SurgeryDate, "", "n", "d", "y"]);
 
         run.ExitCode.Should().Be(0);
         run.Output.Should().Contain("EMERGENCY (code 5)");
@@ -171,7 +171,7 @@ public class InteractiveTests
     [Fact]
     public void An_interview_that_is_not_settled_keeps_telling_what_is_not_answered()
     {
-        var run = Interview(["interactive"], [SurgeryDate, "", "n", "d", "n", "n", "37.0 C", "n", "n", "n", "n"]);
+        var run = Interview(["interactive", "--rule-set", "1.0"], [SurgeryDate, "", "n", "d", "n", "n", "37.0 C", "n", "n", "n", "n"]);
 
         run.Output.Should().ContainAll("URGENT (code 4)", "Red-flag questions not answered (the report is incomplete):", "  - saddleNumbness:");
         run.Output.Should().Contain("Red-flag questions not asked (the answers so far already decide the urgency):");
@@ -180,7 +180,7 @@ public class InteractiveTests
     [Fact]
     public void An_assessment_date_before_the_surgery_date_asks_both_dates_again_so_a_mistyped_surgery_date_can_be_corrected()
     {
-        var run = Interview(["interactive"], Iso(Today.AddDays(-10)), Iso(Today.AddDays(-20)), Iso(Today.AddDays(-30)), Iso(Today.AddDays(-20)), "y");
+        var run = Interview(["interactive", "--rule-set", "1.0"], Iso(Today.AddDays(-10)), Iso(Today.AddDays(-20)), Iso(Today.AddDays(-30)), Iso(Today.AddDays(-20)), "y");
 
         run.ExitCode.Should().Be(0);
         run.Output.Should().Contain("must not be after").And.Contain("Please give both dates again, starting with the date of the operation.");
@@ -194,7 +194,7 @@ public class InteractiveTests
     {
         string[] replies = [SurgeryDate, "", "n", "maybe", "y"];
 
-        var run = Interview(["interactive"], replies);
+        var run = Interview(["interactive", "--rule-set", "1.0"], replies);
 
         var lines = run.OutputLines;
         var echoes = lines.Select((line, i) => (line, i)).Where(l => l.line.StartsWith("> ", StringComparison.Ordinal)).ToList();
@@ -208,7 +208,7 @@ public class InteractiveTests
     [Fact]
     public void A_piped_run_of_the_built_host_reads_standard_input_and_exits_0_with_a_result()
     {
-        var run = RunProcess(["interactive"], string.Concat(new[] { SurgeryDate, "", "y" }.Select(r => r + "\n")));
+        var run = RunProcess(["interactive"], string.Concat(new[] { SurgeryDate, "", "", "y" }.Select(r => r + "\n")));
 
         run.ExitCode.Should().Be(0);
         run.OutputLines.Should().Contain("> y");
@@ -228,7 +228,7 @@ public class InteractiveTests
     [Fact]
     public void Temperature_without_its_unit_is_asked_again()
     {
-        var run = Interview(["interactive"], [SurgeryDate, "", .. FirstFourRedFlagsDenied, "38.4", "38.4 C", "n", "y"]);
+        var run = Interview(["interactive", "--rule-set", "1.0"], [SurgeryDate, "", .. FirstFourRedFlagsDenied, "38.4", "38.4 C", "n", "y"]);
 
         run.ExitCode.Should().Be(0);
         run.Output.Should().Contain("Not understood: Please give the temperature with its unit");
@@ -238,7 +238,7 @@ public class InteractiveTests
     [Fact]
     public void Pain_score_out_of_range_is_asked_again()
     {
-        var run = Interview(["interactive"], [SurgeryDate, "", .. FirstFourRedFlagsDenied, "", .. LastRedFlagsDenied, "11", "9", "y"]);
+        var run = Interview(["interactive", "--rule-set", "1.0"], [SurgeryDate, "", .. FirstFourRedFlagsDenied, "", .. LastRedFlagsDenied, "11", "9", "y"]);
 
         run.ExitCode.Should().Be(0);
         run.Output.Should().Contain("Not understood: Please give a whole number from 0 to 10");
@@ -248,7 +248,7 @@ public class InteractiveTests
     [Fact]
     public void Surgery_date_after_today_is_asked_again_with_the_reason()
     {
-        var run = Interview(["interactive"], Iso(Today.AddDays(5)), SurgeryDate, "", "y");
+        var run = Interview(["interactive", "--rule-set", "1.0"], Iso(Today.AddDays(5)), SurgeryDate, "", "y");
 
         run.ExitCode.Should().Be(0);
         run.Output.Should().Contain("Not understood: surgeryDate").And.Contain("must not be after");
@@ -258,7 +258,7 @@ public class InteractiveTests
     [Fact]
     public void Blank_assessment_date_means_today()
     {
-        var run = Interview(["interactive"], Iso(Today.AddDays(-10)), "", "y");
+        var run = Interview(["interactive", "--rule-set", "1.0"], Iso(Today.AddDays(-10)), "", "y");
 
         run.Output.Should().Contain("10 days since surgery.");
     }
@@ -266,7 +266,7 @@ public class InteractiveTests
     [Fact]
     public void Interview_stops_at_soon_once_no_answer_can_change_the_urgency()
     {
-        var run = Interview(["interactive"], [SurgeryDate, "", .. FirstFourRedFlagsDenied, "36.8 C", .. LastRedFlagsDenied, "3", "y"]);
+        var run = Interview(["interactive", "--rule-set", "1.0"], [SurgeryDate, "", .. FirstFourRedFlagsDenied, "36.8 C", .. LastRedFlagsDenied, "3", "y"]);
 
         run.ExitCode.Should().Be(0);
         Prompts(run).Should().HaveCount(11);

@@ -16,17 +16,18 @@ public sealed class ReplayCommandTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     [Fact]
-    public void Sample_log_replays_each_record_and_flags_the_changed_decision_with_exit_1()
+    public void Sample_log_replays_each_record_with_its_rule_set_line_and_reports_the_pre_1_0_record_as_unknown_with_exit_1()
     {
         var run = Run("replay", SampleLog);
 
         run.ExitCode.Should().Be(1);
         run.OutputLines.Should().HaveCount(7);
         run.OutputLines[^2].Should().StartWith("chain: none: 5 version-1 records are not chained");
-        run.OutputLines[0].Should().StartWith("line 1: same: emergency [cauda-equina]");
-        run.OutputLines[3].Should().StartWith("line 4: different: recorded soon [new-or-worsening-pain], now urgent");
+        run.OutputLines[0].Should().StartWith("line 1: same: emergency [cauda-equina]; rule set changed (recorded 1.0.0").And.Contain(", now 1.0.1 ");
+        run.OutputLines[3].Should().Be(
+            "line 4: unknown rule set: recorded soon [new-or-worsening-pain]; the record names rule set version 0.9.0, of no line this console runs (1.0, 2.0), so it was not replayed");
         run.OutputLines[4].Should().StartWith("line 5: no report:");
-        run.OutputLines[^1].Should().Be("5 records: 3 same, 1 different, 1 no report, 0 report invalid, 0 malformed");
+        run.OutputLines[^1].Should().Be("5 records: 3 same, 0 different, 1 no report, 0 report invalid, 0 malformed, 1 unknown rule set");
     }
 
     [Fact]
@@ -88,7 +89,7 @@ public sealed class ReplayCommandTests : IDisposable
     {
         var run = RunProcess(["replay", "-"], File.ReadAllText(SampleLog));
 
-        run.OutputLines[^1].Should().Be("5 records: 3 same, 1 different, 1 no report, 0 report invalid, 0 malformed");
+        run.OutputLines[^1].Should().Be("5 records: 3 same, 0 different, 1 no report, 0 report invalid, 0 malformed, 1 unknown rule set");
     }
 
     [Fact]

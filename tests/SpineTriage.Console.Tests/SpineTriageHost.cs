@@ -27,7 +27,11 @@ public static class SpineTriageHost
 
     public static string HostDll { get; } = FindHostDll();
 
+    /// <summary>A sample report of rule set 2.0 (samples/reports).</summary>
     public static string SampleReport(string name) => Path.Combine(RepositoryRoot, "samples", "reports", name);
+
+    /// <summary>A sample report of rule set 1.0 (samples/reports/rule-set-1.0).</summary>
+    public static string SampleReportV1(string name) => Path.Combine(RepositoryRoot, "samples", "reports", "rule-set-1.0", name);
 
     /// <summary>Runs a command line in-process, with empty standard input.</summary>
     public static HostRun Run(params string[] args) => Run(args, stdin: (byte[]?)null);

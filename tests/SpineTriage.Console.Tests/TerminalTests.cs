@@ -62,7 +62,7 @@ public class TerminalTests
         var surgery = DateOnly.FromDateTime(DateTime.Now).AddDays(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var screen = new SpectreScreen(console, Keys([.. Typed(surgery), Enter, CtrlD]));
 
-        var exitCode = InterviewSession.Run(new Conversation(new TriageEngine()), screen);
+        var exitCode = InterviewSession.Run(new Conversation(new TriageEngine(new TriageEngineOptions { RuleSet = SpineTriage.Rules.RuleSets.V1 })), screen);
 
         exitCode.Should().Be(ExitCodes.InvalidInput);
         output.ToString().Should().Contain("The input ended before the interview was complete").And.NotContain("Not understood");
@@ -76,7 +76,7 @@ public class TerminalTests
         var surgery = DateOnly.FromDateTime(DateTime.Now).AddDays(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var screen = new SpectreScreen(console, Keys([.. Typed(surgery), Enter, .. Typed("y")]));
 
-        var exitCode = InterviewSession.Run(new Conversation(new TriageEngine()), screen);
+        var exitCode = InterviewSession.Run(new Conversation(new TriageEngine(new TriageEngineOptions { RuleSet = SpineTriage.Rules.RuleSets.V1 })), screen);
 
         exitCode.Should().Be(ExitCodes.Success);
         output.ToString().Should().Contain("EMERGENCY (code 5)").And.Contain("Red-flag questions not asked");

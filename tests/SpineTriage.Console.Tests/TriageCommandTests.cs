@@ -16,7 +16,7 @@ public class TriageCommandTests
     [InlineData("selfcare-expected-recovery.json", "SELF CARE (code 1): no visit needed now")]
     public void Sample_report_is_triaged_to_its_urgency_on_the_first_line(string report, string headline)
     {
-        var run = Run("triage", "--input", SampleReport(report));
+        var run = Run("triage", "--rule-set", "1.0", "--input", SampleReportV1(report));
 
         run.ExitCode.Should().Be(0);
         run.OutputLines[0].Should().Be(headline);
@@ -26,7 +26,7 @@ public class TriageCommandTests
     [Fact]
     public void Text_result_gives_the_disposition_then_findings_with_evidence_advice_safety_net_and_rule_set()
     {
-        var run = Run("triage", "--input", SampleReport("urgent-wound-redness.json"));
+        var run = Run("triage", "--rule-set", "1.0", "--input", SampleReportV1("urgent-wound-redness.json"));
 
         run.OutputLines[1].Should().StartWith("Contact your surgeon's team today");
         run.Output.Should().ContainAll(
@@ -43,7 +43,7 @@ public class TriageCommandTests
     [Fact]
     public void Text_result_of_an_incomplete_report_lists_the_unanswered_red_flags()
     {
-        var run = Run("triage", "--input", SampleReport("urgent-red-flags-not-answered.json"));
+        var run = Run("triage", "--rule-set", "1.0", "--input", SampleReportV1("urgent-red-flags-not-answered.json"));
 
         run.Output.Should().Contain("Red-flag questions not answered (the report is incomplete):");
         run.Output.Should().ContainAll("  - saddleNumbness: ", "  - newOrWorseningLimbNumbness: ", "  - calfPainOrSwelling: ");
@@ -52,7 +52,7 @@ public class TriageCommandTests
     [Fact]
     public void Json_format_prints_the_contract_result()
     {
-        var run = Run("triage", "--input", SampleReport("emergency-fever-wound-discharge.json"), "--format", "json");
+        var run = Run("triage", "--rule-set", "1.0", "--input", SampleReportV1("emergency-fever-wound-discharge.json"), "--format", "json");
 
         run.ExitCode.Should().Be(0);
         using var result = JsonDocument.Parse(run.Output);
@@ -65,7 +65,7 @@ public class TriageCommandTests
     [Fact]
     public void Dash_reads_the_report_from_standard_input()
     {
-        var run = RunProcess(["triage", "--input", "-"], File.ReadAllText(SampleReport("soon-pain-after-improvement.json")));
+        var run = RunProcess(["triage", "--rule-set", "1.0", "--input", "-"], File.ReadAllText(SampleReportV1("soon-pain-after-improvement.json")));
 
         run.ExitCode.Should().Be(0);
         run.OutputLines[0].Should().StartWith("SOON");
@@ -74,7 +74,7 @@ public class TriageCommandTests
     [Fact]
     public void Invalid_report_prints_every_error_with_its_json_path_on_standard_error_and_exits_2()
     {
-        var run = Run("triage", "--input", SampleReport("invalid-misspelt-red-flag.json"));
+        var run = Run("triage", "--rule-set", "1.0", "--input", SampleReportV1("invalid-misspelt-red-flag.json"));
 
         run.ExitCode.Should().Be(2);
         run.Output.Should().BeEmpty();
@@ -85,7 +85,7 @@ public class TriageCommandTests
     [Fact]
     public void Invalid_report_with_json_format_prints_the_error_json_on_standard_error()
     {
-        var run = Run("triage", "--input", SampleReport("invalid-misspelt-red-flag.json"), "--format", "json");
+        var run = Run("triage", "--rule-set", "1.0", "--input", SampleReportV1("invalid-misspelt-red-flag.json"), "--format", "json");
 
         run.ExitCode.Should().Be(2);
         run.Output.Should().BeEmpty();

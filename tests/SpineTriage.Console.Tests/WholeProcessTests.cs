@@ -33,7 +33,7 @@ public class WholeProcessTests
     [Fact]
     public void Process_writes_the_result_to_standard_output_and_nothing_to_standard_error()
     {
-        var run = RunProcess("triage", "--input", SampleReport("urgent-wound-redness.json"));
+        var run = RunProcess("triage", "--rule-set", "1.0", "--input", SampleReportV1("urgent-wound-redness.json"));
 
         run.ExitCode.Should().Be(0);
         run.OutputLines[0].Should().Be("URGENT (code 4): today, within hours");
@@ -43,7 +43,7 @@ public class WholeProcessTests
     [Fact]
     public void Process_writes_input_errors_to_standard_error_and_nothing_to_standard_output()
     {
-        var run = RunProcess("triage", "--input", SampleReport("invalid-misspelt-red-flag.json"));
+        var run = RunProcess("triage", "--rule-set", "1.0", "--input", SampleReportV1("invalid-misspelt-red-flag.json"));
 
         run.ExitCode.Should().Be(2);
         run.Output.Should().BeEmpty();
@@ -74,7 +74,7 @@ public class WholeProcessTests
     {
         var surgeryDate = DateOnly.FromDateTime(DateTime.Now).AddDays(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-        var run = RunProcess([], $"{surgeryDate}\n\ny\n");
+        var run = RunProcess([], $"{surgeryDate}\n\n\ny\n");
 
         run.ExitCode.Should().Be(0);
         run.Output.Should().Contain("[1/").And.Contain("EMERGENCY (code 5): now");

@@ -1,6 +1,7 @@
 using CsCheck;
 using SpineTriage.Engine;
 using SpineTriage.Reports;
+using SpineTriage.Rules;
 using SpineTriage.Serialization;
 
 namespace SpineTriage.TestSupport;
@@ -23,17 +24,46 @@ public static class ReportGen
 {
     public static readonly DateOnly Today = ReportBuilder.Today;
 
-    /// <summary>The default engine, its clock fixed at <see cref="Today"/>.</summary>
-    public static readonly TriageEngine Engine = new(null, TestClock.At(Today));
+    /// <summary>An engine of rule set 1.0 with the default thresholds, its clock fixed at <see cref="Today"/>: the 1.0 properties and the generators below are of rule set 1.0.</summary>
+    public static readonly TriageEngine Engine = new(new TriageEngineOptions { RuleSet = RuleSets.V1 }, TestClock.At(Today));
 
-    /// <summary>Engines at the default and at the edges of the allowed thresholds: the properties hold for any valid options.</summary>
+    /// <summary>Engines of rule set 1.0 at the default and at the edges of the allowed thresholds: the properties hold for any valid options.</summary>
     public static readonly TriageEngine[] Engines =
     [
         Engine,
-        new(new TriageEngineOptions { FeverThresholdCelsius = 37.5m, SeverePainScore = 6 }, TestClock.At(Today)),
-        new(new TriageEngineOptions { FeverThresholdCelsius = 39.5m, SeverePainScore = 10 }, TestClock.At(Today)),
-        new(new TriageEngineOptions { FeverThresholdCelsius = 38.3m, SeverePainScore = 7 }, TestClock.At(Today)),
+        new(new TriageEngineOptions { RuleSet = RuleSets.V1, FeverThresholdCelsius = 37.5m, SeverePainScore = 6 }, TestClock.At(Today)),
+        new(new TriageEngineOptions { RuleSet = RuleSets.V1, FeverThresholdCelsius = 39.5m, SeverePainScore = 10 }, TestClock.At(Today)),
+        new(new TriageEngineOptions { RuleSet = RuleSets.V1, FeverThresholdCelsius = 38.3m, SeverePainScore = 7 }, TestClock.At(Today)),
     ];
+
+    /// <summary>An engine of rule set 2.0 with the default thresholds, its clock fixed at <see cref="Today"/>.</summary>
+    public static readonly TriageEngine EngineV2 = new(new TriageEngineOptions { RuleSet = RuleSets.V2 }, TestClock.At(Today));
+
+    /// <summary>Engines of rule set 2.0 at the default and at the edges of the allowed thresholds.</summary>
+    public static readonly TriageEngine[] EnginesV2 =
+    [
+        EngineV2,
+        new(new TriageEngineOptions { RuleSet = RuleSets.V2, FeverThresholdCelsius = 37.5m, SeverePainScore = 6 }, TestClock.At(Today)),
+        new(new TriageEngineOptions { RuleSet = RuleSets.V2, FeverThresholdCelsius = 39.5m, SeverePainScore = 10 }, TestClock.At(Today)),
+    ];
+
+    /// <summary>The questions of rule set 2.0 in the order of their ids (1.0's, then the nine 2.0 adds).</summary>
+    public static readonly QuestionId[] QuestionsV2 = Enum.GetValues<QuestionId>();
+
+    /// <summary>The red flags of rule set 2.0, in the order of their ids.</summary>
+    public static readonly QuestionId[] RedFlagsV2 = EngineV2.RuleSet.Questions.Where(q => q.IsRedFlag).Select(q => q.Id).Order().ToArray();
+
+    /// <summary>Days since surgery for rule set 2.0: often at the edges of the early period (42, 43) and of 90 days (90, 91), else anywhere in three years.</summary>
+    public static readonly Gen<int> DaysV2 = Gen.Frequency(
+        (3, Gen.Int[0, 9].Select(i => new[] { 0, 1, 41, 42, 43, 44, 89, 90, 91, 92 }[i])),
+        (2, Gen.Int[0, 120]),
+        (2, Gen.Int[0, 3 * 365]));
+
+    /// <summary>The surgery region for rule set 2.0: cervical, another region, or not given, each often.</summary>
+    public static readonly Gen<SurgeryRegion?> RegionV2 = Gen.Frequency(
+        (2, Gen.Const((SurgeryRegion?)SurgeryRegion.Cervical)),
+        (2, Gen.Const((SurgeryRegion?)null)),
+        (3, Gen.Enum<SurgeryRegion>().Select(r => (SurgeryRegion?)r)));
 
     public static readonly QuestionId[] RedFlags = QuestionCatalogue.RedFlags.Select(q => q.Id).ToArray();
 
@@ -82,8 +112,8 @@ public static class ReportGen
                 .Select(assessed => (surgery, assessed));
         });
 
-    /// <summary>A valid report with its answers drawn from <paramref name="answers"/>.</summary>
-    public static Gen<SymptomReport> Report(Gen<Given[]> answers) =>
+    /// <summary>A valid report with its answers drawn from <paramref name="answers"/> (one choice per question of <paramref name="questions"/>, default <see cref="Questions"/>).</summary>
+    public static Gen<SymptomReport> Report(Gen<Given[]> answers, QuestionId[]? questions = null) =>
         Gen.Select(
             Dates,
             ReportId,
@@ -105,19 +135,39 @@ public static class ReportGen
                 RiskFactors = risks,
                 PainScore = pain,
                 Temperature = temperature,
-                Answers = ToAnswerSet(given),
+                Answers = ToAnswerSet(given, questions),
             });
 
-    /// <summary>Any valid report.</summary>
+    /// <summary>Any valid report (of rule set 1.0: it answers only 1.0's questions).</summary>
     public static readonly Gen<SymptomReport> Valid = Report(Answers);
+
+    /// <summary>One choice per question of rule set 2.0, in the order of <see cref="QuestionsV2"/>: red flags mostly denied or mixed.</summary>
+    public static readonly Gen<Given[]> AnswersV2 =
+        Gen.Bool.SelectMany(denied =>
+            (denied ? MostlyDenied : Mixed).Array[QuestionsV2.Length].SelectMany(redFlagChoices =>
+                NonRedFlag.Array[QuestionsV2.Length].Select(otherChoices =>
+                    QuestionsV2.Select((q, i) => RedFlagsV2.Contains(q) ? redFlagChoices[i] : otherChoices[i]).ToArray())));
+
+    /// <summary>Any valid report of rule set 2.0: every question of 2.0, regions and days around the edges of applicability.</summary>
+    public static readonly Gen<SymptomReport> ValidV2 =
+        Gen.Select(Report(AnswersV2, QuestionsV2), DaysV2, RegionV2, (report, days, region) => report with
+        {
+            SurgeryDate = Today.AddDays(-days),
+            AssessedOn = Today,
+            SurgeryRegion = region,
+        });
+
+    /// <summary>A valid report of rule set 2.0 and an engine of 2.0 to triage it with (default or edge thresholds).</summary>
+    public static readonly Gen<(TriageEngine Engine, SymptomReport Report)> WithEngineV2 =
+        Gen.Select(Gen.OneOf(EnginesV2), ValidV2);
 
     /// <summary>A valid report and an engine to triage it with (default or edge thresholds).</summary>
     public static readonly Gen<(TriageEngine Engine, SymptomReport Report)> WithEngine =
         Gen.Select(Gen.OneOf(Engines), Valid);
 
-    public static AnswerSet ToAnswerSet(Given[] given) =>
+    public static AnswerSet ToAnswerSet(Given[] given, QuestionId[]? questions = null) =>
         AnswerSet.From(given
-            .Select((g, i) => (Question: Questions[i], Given: g))
+            .Select((g, i) => (Question: (questions ?? Questions)[i], Given: g))
             .Where(a => a.Given != Given.NotGiven)
             .Select(a => KeyValuePair.Create(a.Question, a.Given switch
             {

@@ -1,14 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
 using SpineTriage.ConsoleHost.Input;
-using SpineTriage.Engine;
 using SpineTriage.Testing;
 
 namespace SpineTriage.ConsoleHost.Commands;
 
 /// <summary>
-/// <c>spinetriage check PATH...</c>: runs case files (contract.md, case file). A folder is searched
-/// recursively for <c>*.json</c> files, in ordinal order of their paths; a file is run whatever its name.
+/// <c>spinetriage check PATH...</c>: runs case files (contract.md, case file), each with the rule set its file names
+/// (<c>ruleSet</c>; a file that names none is a rule set 1.0 case). A folder is searched recursively for <c>*.json</c>
+/// files, in ordinal order of their paths; a file is run whatever its name.
 /// </summary>
 internal static class CheckCommand
 {
@@ -20,7 +20,7 @@ internal static class CheckCommand
         IgnoreInaccessible = false,
     };
 
-    public static Command Create(Lazy<TriageEngine> engine, ConsoleIO io)
+    public static Command Create(RuleSetEngines engines, ConsoleIO io)
     {
         var paths = new Argument<string[]>("PATH")
         {
@@ -29,19 +29,20 @@ internal static class CheckCommand
         };
         var command = new Command(
             "check",
-            "Runs case files: one line per failing case, then 'N passed, N failed'. Exit 0 all pass; 1 any fails; 2 a case file is malformed or a path is missing.")
+            "Runs case files, each with the rule set it names (none: 1.0): one line per failing case, then 'N passed, N failed'. Exit 0 all pass; 1 any fails; 2 a case file is malformed or a path is missing.")
         {
             paths,
         };
-        command.SetAction(parsed => Run(engine.Value, io, parsed.GetRequiredValue(paths)));
+        command.SetAction(parsed => Run(engines, io, parsed.GetRequiredValue(paths)));
         return command;
     }
 
-    private static int Run(TriageEngine engine, ConsoleIO io, string[] paths)
+    private static int Run(RuleSetEngines engines, ConsoleIO io, string[] paths)
     {
         var passed = 0;
         var failed = 0;
         var unusable = false;
+
         foreach (var (file, problem) in CaseFiles(paths))
         {
             if (problem is not null)
@@ -78,14 +79,16 @@ internal static class CheckCommand
                 continue;
             }
 
-            var check = parsed.Value.Check(engine);
+            // Each case runs with the rule set its file names (none: 1.0); the library's check confirms the engine's line.
+            var testCase = parsed.Value;
+            var check = testCase.Check(engines.For(testCase.RuleSet));
             if (check.Passed)
             {
                 passed++;
             }
             else
             {
-                io.Out.WriteLine($"FAIL {file} \"{parsed.Value.Name}\": {string.Join("; ", check.Failures)}");
+                io.Out.WriteLine($"FAIL {file} \"{testCase.Name}\" (rule set {testCase.RuleSet}): {string.Join("; ", check.Failures)}");
                 failed++;
             }
         }

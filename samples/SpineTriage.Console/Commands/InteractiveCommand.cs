@@ -10,13 +10,18 @@ namespace SpineTriage.ConsoleHost.Commands;
 /// </summary>
 internal static class InteractiveCommand
 {
-    public static Command Create(Lazy<TriageEngine> engine, ConsoleIO io)
+    public static Command Create(RuleSetEngines engines, ConsoleIO io)
     {
+        var ruleSet = RuleSetEngines.Option(RuleSetEngines.OptionName, "The rule set whose questions are asked and which triages the answers: 2.0 (the default) or 1.0.");
         var command = new Command(
             "interactive",
-            "Asks the questions in asking order, as a nurse line would, stops once no answer can raise the urgency, and prints the result. "
-            + "With redirected input or output it reads one reply per line and prints plain text, each reply echoed on a line starting with '> '.");
-        command.SetAction(_ => Run(engine.Value, io));
+            "Asks the dates, whether the operation included the neck (rule set 2.0), then the questions that apply in asking order, as a nurse line would; "
+            + "stops once no answer can raise the urgency, and prints the result. "
+            + "With redirected input or output it reads one reply per line and prints plain text, each reply echoed on a line starting with '> '.")
+        {
+            ruleSet,
+        };
+        command.SetAction(parsed => Run(engines.For(parsed.GetValue(ruleSet)!), io));
         return command;
     }
 

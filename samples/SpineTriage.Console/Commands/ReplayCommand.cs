@@ -2,15 +2,17 @@ using System.CommandLine;
 using System.Text;
 using SpineTriage.Audit;
 using SpineTriage.ConsoleHost.Input;
-using SpineTriage.Engine;
+using SpineTriage.Rules;
 
 namespace SpineTriage.ConsoleHost.Commands;
 
 /// <summary>
-/// <c>spinetriage replay FILE.jsonl [--key-file F]</c>: checks the audit log's hash chain and re-evaluates the
-/// records that hold their report with today's rule set, printing for each whether it gives the same urgency and
-/// findings, then the chain's verdict with its head, then a summary. Prints no patient data. The log is read line
-/// by line in bounded memory.
+/// <c>spinetriage replay FILE.jsonl [--key-file F] [--against 1.0|2.0]</c>: checks the audit log's hash chain and
+/// re-evaluates the records that hold their report, each with the rule-set line its record names (<c>1.0.x</c> with
+/// 1.0, <c>2.0.x</c> with 2.0), printing for each whether it gives the same urgency and findings, then the chain's
+/// verdict with its head, then a summary. With <c>--against</c> it also re-triages every record that holds a report with
+/// that rule set and prints an impact report: counts by recorded and new urgency, and each changed record by its line
+/// number. Prints no patient data. The log is read line by line in bounded memory.
 /// </summary>
 internal static class ReplayCommand
 {
@@ -20,7 +22,7 @@ internal static class ReplayCommand
     /// <summary>The environment variable naming a file that holds the audit key.</summary>
     public const string KeyFileVariable = "SPINETRIAGE_AUDIT_KEY_FILE";
 
-    public static Command Create(Lazy<TriageEngine> engine, ConsoleIO io)
+    public static Command Create(RuleSetEngines engines, ConsoleIO io)
     {
         var file = new Argument<string>("FILE")
         {
@@ -31,31 +33,45 @@ internal static class ReplayCommand
             Description = $"A file holding the key of a keyed (hmac-sha256) chain, as text (at least {AuditKey.MinimumLength} bytes; surrounding whitespace is ignored). "
                 + $"Also from the environment: {KeyFileVariable} (a file) or {KeyVariable} (the key). There is no option for the key itself.",
         };
+        var against = RuleSetEngines.Option(
+            "--against",
+            "Also re-triage every record that holds a report with this rule set (1.0 or 2.0) and print an impact report after the summary: "
+            + "counts by recorded and new urgency, and each changed record by its line number. Does not change the exit code.",
+            withDefault: false);
         var command = new Command(
             "replay",
-            "Checks the audit log's hash chain and replays its records with today's rule set: one line per record (same, different, no report, report invalid, malformed; "
-            + "CHAIN: when the record was changed, removed, reordered or inserted), the chain's verdict and head, then a summary. "
-            + "Exit 0 all same or without report and the chain intact; 1 a decision differs, a report is invalid or the chain check fails; "
+            "Checks the audit log's hash chain and replays each record with the rule-set line it names (1.0.x with 1.0, 2.0.x with 2.0): "
+            + "one line per record (same, different, no report, report invalid, unknown rule set, malformed; "
+            + "CHAIN: when the record was changed, removed, reordered or inserted), the chain's verdict and head, then a summary; "
+            + "with --against, an impact report. "
+            + "Exit 0 all same or without report and the chain intact; 1 a decision differs, a report is invalid, a record names an unknown rule set or the chain check fails; "
             + "2 a line is not an audit record, the log is empty, or the file or key cannot be read.")
         {
             file,
             keyFile,
+            against,
         };
-        command.SetAction(parsed => Run(engine.Value, io, parsed.GetRequiredValue(file), parsed.GetValue(keyFile)));
+        command.SetAction(parsed => Run(engines, io, parsed.GetRequiredValue(file), parsed.GetValue(keyFile), parsed.GetValue(against)));
         return command;
     }
 
-    private static int Run(TriageEngine engine, ConsoleIO io, string path, string? keyFile)
+    private static int Run(RuleSetEngines engines, ConsoleIO io, string path, string? keyFile, string? against)
     {
         if (!TryReadKey(io, keyFile, out var key))
         {
             return ExitCodes.InvalidInput;
         }
 
+        var replay = new ReplayTally(engines, against);
+        void OnLine(AuditReplayLine line) => io.Out.WriteLine(replay.Add(line));
+
+        // The library's pass checks the chain and replays with one engine (the default rule set's); ReplayTally replays
+        // again each record of the other line, with its own line's engine, and keeps the counts.
+        var engine = engines.For(RuleSets.Default);
         AuditReplayReport report;
         if (path == InputFile.StandardInput)
         {
-            report = AuditReplay.ReplayJsonLines(engine, io.OpenInput(), key, line => io.Out.WriteLine(line.Describe()));
+            report = AuditReplay.ReplayJsonLines(engine, io.OpenInput(), key, OnLine);
         }
         else if (Directory.Exists(path))
         {
@@ -72,7 +88,7 @@ internal static class ReplayCommand
             try
             {
                 using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 64 * 1024);
-                report = AuditReplay.ReplayJsonLines(engine, stream, key, line => io.Out.WriteLine(line.Describe()));
+                report = AuditReplay.ReplayJsonLines(engine, stream, key, OnLine);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -88,16 +104,25 @@ internal static class ReplayCommand
         }
 
         io.Out.WriteLine(report.ChainSummary);
-        io.Out.WriteLine(report.Summary);
-        return ExitCode(report);
+        io.Out.WriteLine(replay.Summary);
+        if (replay.Impact is { } impact)
+        {
+            impact.Write(io.Out);
+        }
+
+        return ExitCode(replay.Malformed, replay.Different + replay.ReportInvalid + replay.UnknownRuleSet, report.IntegrityFailures);
     }
 
     /// <summary>The exit code of a replay: a command-line policy, so it lives here and not in the library.</summary>
     /// <param name="report">The replayed log.</param>
     /// <returns>2 when a line is not an audit record; 1 when a decision differs, a report is invalid or a record fails the chain check; otherwise 0.</returns>
     internal static int ExitCode(AuditReplayReport report) =>
-        report.Malformed > 0 ? ExitCodes.InvalidInput
-        : report.Different > 0 || report.ReportInvalid > 0 || report.IntegrityFailures > 0 ? ExitCodes.DecisionDiffers
+        ExitCode(report.Malformed, report.Different + report.ReportInvalid, report.IntegrityFailures);
+
+    /// <summary>The exit code from the counts: --against never changes it (the impact report is information, not a check).</summary>
+    private static int ExitCode(int malformed, int notConfirmed, int integrityFailures) =>
+        malformed > 0 ? ExitCodes.InvalidInput
+        : notConfirmed > 0 || integrityFailures > 0 ? ExitCodes.DecisionDiffers
         : ExitCodes.Success;
 
     /// <summary>The key from --key-file, else SPINETRIAGE_AUDIT_KEY_FILE, else SPINETRIAGE_AUDIT_KEY; none when none is set.</summary>

@@ -10,7 +10,7 @@ namespace SpineTriage.ConsoleHost.Commands;
 /// <summary><c>spinetriage triage --input FILE|- [--format text|json]</c>: triages one report.</summary>
 internal static class TriageCommand
 {
-    public static Command Create(Lazy<TriageEngine> engine, ConsoleIO io)
+    public static Command Create(RuleSetEngines engines, ConsoleIO io)
     {
         var input = new Option<string>("--input", "-i")
         {
@@ -19,12 +19,14 @@ internal static class TriageCommand
             HelpName = "FILE",
         };
         var format = OutputFormats.Option("triage", "for a nurse: what to do, then why", "the contract's triage result (errors as the contract's error JSON)");
+        var ruleSet = RuleSetEngines.Option(RuleSetEngines.OptionName, "The rule set that triages the report: 2.0 (the default) or 1.0. A 1.0 report answers no question of 2.0.");
         var command = new Command("triage", "Triages one symptom report and prints the urgency, the disposition and why. Exit 0; 2 for invalid input.")
         {
             input,
             format,
+            ruleSet,
         };
-        command.SetAction(parsed => Run(engine.Value, io, parsed.GetRequiredValue(input), parsed.GetRequiredValue(format)));
+        command.SetAction(parsed => Run(engines.For(parsed.GetValue(ruleSet)!), io, parsed.GetRequiredValue(input), parsed.GetRequiredValue(format)));
         return command;
     }
 
@@ -52,7 +54,7 @@ internal static class TriageCommand
         }
         else
         {
-            ResultText.Write(io.Out, outcome.Value);
+            ResultText.Write(io.Out, outcome.Value, engine.RuleSet);
         }
 
         return ExitCodes.Success;

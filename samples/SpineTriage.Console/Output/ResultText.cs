@@ -1,6 +1,7 @@
 using System.Globalization;
 using SpineTriage.Reports;
 using SpineTriage.Results;
+using SpineTriage.Rules;
 
 namespace SpineTriage.ConsoleHost.Output;
 
@@ -25,8 +26,9 @@ internal static class ResultText
 
     /// <summary>Everything after the headline and the disposition: findings, unanswered red flags, advice, safety net, warnings, rule set.</summary>
     /// <param name="result">The result.</param>
+    /// <param name="ruleSet">The rule set that gave it: the questions are named with its texts.</param>
     /// <returns>The lines; empty strings separate the sections.</returns>
-    public static IEnumerable<string> Details(TriageResult result)
+    public static IEnumerable<string> Details(TriageResult result, RuleSet ruleSet)
     {
         yield return result.ReportId is null
             ? string.Create(CultureInfo.InvariantCulture, $"{result.DaysSinceSurgery} days since surgery.")
@@ -40,7 +42,7 @@ internal static class ResultText
             yield return $"     {Explanation(result, finding)}";
             if (finding.Evidence.Count > 0)
             {
-                yield return $"     Evidence: {string.Join(", ", Evidence(result, finding))}";
+                yield return $"     Evidence: {string.Join(", ", Evidence(result, ruleSet, finding))}";
             }
 
             yield return $"     For the clinician: {finding.ClinicianRationale}";
@@ -51,12 +53,12 @@ internal static class ResultText
         // the urgency. Otherwise every unanswered red flag is listed as before: its answer could still change it.
         var notAsked = result.IsSettled ? result.NotAskedQuestions : [];
         var notAnswered = result.UnansweredQuestions.Where(q => !notAsked.Contains(q)).ToList();
-        foreach (var line in Questions("Red-flag questions not answered (the report is incomplete):", notAnswered))
+        foreach (var line in Questions(ruleSet, "Red-flag questions not answered (the report is incomplete):", notAnswered))
         {
             yield return line;
         }
 
-        foreach (var line in Questions("Red-flag questions not asked (the answers so far already decide the urgency):", notAsked))
+        foreach (var line in Questions(ruleSet, "Red-flag questions not asked (the answers so far already decide the urgency):", notAsked))
         {
             yield return line;
         }
@@ -83,18 +85,19 @@ internal static class ResultText
     /// <summary>Writes the whole result.</summary>
     /// <param name="output">Where to write.</param>
     /// <param name="result">The result.</param>
-    public static void Write(TextWriter output, TriageResult result)
+    /// <param name="ruleSet">The rule set that gave it.</param>
+    public static void Write(TextWriter output, TriageResult result, RuleSet ruleSet)
     {
         output.WriteLine(Headline(result));
         output.WriteLine(result.Disposition);
         output.WriteLine();
-        foreach (var line in Details(result))
+        foreach (var line in Details(result, ruleSet))
         {
             output.WriteLine(line);
         }
     }
 
-    private static IEnumerable<string> Questions(string heading, IReadOnlyList<QuestionId> questions)
+    private static IEnumerable<string> Questions(RuleSet ruleSet, string heading, IReadOnlyList<QuestionId> questions)
     {
         if (questions.Count == 0)
         {
@@ -103,7 +106,7 @@ internal static class ResultText
 
         yield return "";
         yield return heading;
-        foreach (var question in questions.Select(QuestionCatalogue.Get))
+        foreach (var question in questions.Select(id => Question(ruleSet, id)))
         {
             yield return $"  - {question.JsonId}: {question.Text}";
         }
@@ -126,16 +129,19 @@ internal static class ResultText
     }
 
     /// <summary>The finding's evidence, a red flag that was not asked at all shown as <c>not asked</c> rather than <c>unknown</c>.</summary>
-    private static IEnumerable<string> Evidence(TriageResult result, Finding finding)
+    private static IEnumerable<string> Evidence(TriageResult result, RuleSet ruleSet, Finding finding)
     {
         if (finding.RuleId != UnresolvedRedFlag || result.NotAskedQuestions.Count == 0)
         {
             return finding.Evidence;
         }
 
-        var notAsked = result.NotAskedQuestions.Select(q => $"{QuestionCatalogue.Get(q).JsonId}: unknown").ToHashSet(StringComparer.Ordinal);
+        var notAsked = result.NotAskedQuestions.Select(q => $"{Question(ruleSet, q).JsonId}: unknown").ToHashSet(StringComparer.Ordinal);
         return finding.Evidence.Select(e => notAsked.Contains(e) ? string.Concat(e.AsSpan(0, e.Length - "unknown".Length), "not asked") : e);
     }
+
+    /// <summary>A question of the rule set that gave the result (its text may differ between rule sets).</summary>
+    private static Question Question(RuleSet ruleSet, QuestionId id) => ruleSet.Questions.First(q => q.Id == id);
 
     private static IEnumerable<string> Section(string heading, IReadOnlyList<string> lines)
     {

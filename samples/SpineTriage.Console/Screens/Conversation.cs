@@ -3,18 +3,22 @@ using SpineTriage.Engine;
 using SpineTriage.Interview;
 using SpineTriage.Reports;
 using SpineTriage.Results;
+using SpineTriage.Rules;
 
 namespace SpineTriage.ConsoleHost.Screens;
 
 /// <summary>
 /// One conversation of the console's interview, a thin front-end over the library's <see cref="TriageInterview"/>: it
-/// asks the dates, then keeps every reply in a <see cref="SymptomReport"/> and asks the library what to ask next, until
-/// the library says the triage is settled.
+/// asks the dates and, for a rule set whose questions depend on the region (2.0), whether the operation included any part
+/// of the neck (and after "no", which part of the back), then keeps every reply in a <see cref="SymptomReport"/> and asks
+/// the library what to ask next, until the library says the triage is settled.
 /// </summary>
 /// <remarks>
 /// Not thread-safe: one interview is one conversation. "Don't know" is an explicit <see cref="Answer.Unknown"/>; a blank
 /// temperature or pain score (or <c>n</c>, <c>no</c>, <c>none</c> for the temperature) is listed as skipped, so the
-/// library settles it as not measured.
+/// library settles it as not measured. The region is recorded only as the patient gives it: "yes" to the neck is
+/// <see cref="SurgeryRegion.Cervical"/> (any level of the neck, a cervico-thoracic fusion included); after "no", the part
+/// of the back; a blank (not known) at either prompt leaves the region not given, so the neck questions still apply.
 /// </remarks>
 internal sealed class Conversation
 {
@@ -24,13 +28,22 @@ internal sealed class Conversation
     /// <summary>The longest reply read, in characters: a longer one is not understood (and only this much of it is kept).</summary>
     public const int MaxReplyLength = 4096;
 
+    // The first day after surgery and a day far past any early period: the two ends of the day count.
+    private static readonly int[] ProbeDays = [0, 100_000];
+
     private readonly TriageEngine _engine;
     private readonly TriageInterview _interview;
     private readonly Prompt _surgeryDatePrompt;
     private readonly Prompt _assessmentDatePrompt;
+    private readonly Prompt _neckPrompt;
+    private readonly Prompt _backPrompt;
+    private readonly bool _asksRegion;
     private int _invalidReplies;
     private DateOnly? _surgeryDate;
+    private SymptomReport? _dates;
+    private bool _notNeck;
     private SymptomReport? _report;
+    private QuestionId[] _applicable = [];
 
     public Conversation(TriageEngine engine)
     {
@@ -38,8 +51,14 @@ internal sealed class Conversation
         _interview = new TriageInterview(engine);
         _surgeryDatePrompt = new(PromptKind.SurgeryDate, "On what date was the operation?", "yyyy-MM-dd");
         _assessmentDatePrompt = new(PromptKind.AssessmentDate, "On what date are the symptoms assessed?", $"yyyy-MM-dd, blank for today ({Iso(engine.Today)})");
+        _neckPrompt = new(PromptKind.NeckRegion, "Did your operation include any part of your neck?", ReplyParser.NeckChoices);
+        _backPrompt = new(PromptKind.BackRegion, "Which part of your back was operated on?", ReplyParser.BackChoices);
+        _asksRegion = DependsOnRegion(engine.RuleSet);
         Current = _surgeryDatePrompt;
     }
+
+    /// <summary>Gets the rule set whose questions are asked and which triages the answers.</summary>
+    public RuleSet RuleSet => _engine.RuleSet;
 
     /// <summary>Gets the prompt to ask now, or <see langword="null"/> when the interview is over.</summary>
     public Prompt? Current { get; private set; }
@@ -82,12 +101,28 @@ internal sealed class Conversation
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static Prompt PromptFor(InterviewItem item) => item.Kind switch
+    /// <summary>Whether any question of the rule set applies for some surgery regions and not for others (none in rule set 1.0).</summary>
+    private static bool DependsOnRegion(RuleSet ruleSet) =>
+        ruleSet.Questions.Any(q => ProbeDays.Any(day =>
+            Enum.GetValues<SurgeryRegion>().Any(region => ruleSet.Applicability(q.Id, region, day).Applies != ruleSet.Applicability(q.Id, null, day).Applies)));
+
+    private Prompt PromptFor(InterviewItem item)
     {
-        InterviewItemKind.Temperature => new(PromptKind.Temperature, item.Text, "for example 38.4 C or 100.9 F; blank or n if not measured"),
-        InterviewItemKind.PainScore => new(PromptKind.PainScore, item.Text, "0-10; blank to skip"),
-        _ => new(PromptKind.Question, item.Text, ReplyParser.AnswerChoices, item.Question),
-    };
+        switch (item.Kind)
+        {
+            case InterviewItemKind.Temperature:
+                return new(PromptKind.Temperature, item.Text, "for example 38.4 C or 100.9 F; blank or n if not measured");
+            case InterviewItemKind.PainScore:
+                return new(PromptKind.PainScore, item.Text, "0-10; blank to skip");
+            default:
+                // Numbered among the questions that apply to this patient (the library asks no other).
+                var question = item.Question!;
+                var index = Array.IndexOf(_applicable, question.Id);
+                return index < 0
+                    ? new(PromptKind.Question, item.Text, ReplyParser.AnswerChoices, question, question.Order, _engine.RuleSet.Questions.Count)
+                    : new(PromptKind.Question, item.Text, ReplyParser.AnswerChoices, question, index + 1, _applicable.Length);
+        }
+    }
 
     /// <summary>Takes a reply into the interview's report.</summary>
     /// <returns><see langword="null"/> when taken, otherwise what is wrong with it.</returns>
@@ -131,7 +166,41 @@ internal sealed class Conversation
                     return string.Join(" ", validation.Errors.Select(e => e.Message));
                 }
 
-                _report = dates;
+                if (_asksRegion)
+                {
+                    _dates = dates;
+                }
+                else
+                {
+                    Begin(dates);
+                }
+
+                return null;
+
+            case PromptKind.NeckRegion:
+                if (!ReplyParser.TryNeck(text, out var neck))
+                {
+                    return $"Please answer {ReplyParser.NeckChoices}.";
+                }
+
+                if (neck == false)
+                {
+                    _notNeck = true; // the part of the back is asked next
+                }
+                else
+                {
+                    Begin(neck == true ? _dates! with { SurgeryRegion = SurgeryRegion.Cervical } : _dates!);
+                }
+
+                return null;
+
+            case PromptKind.BackRegion:
+                if (!ReplyParser.TryBack(text, out var back))
+                {
+                    return $"Please answer {ReplyParser.BackChoices}.";
+                }
+
+                Begin(_dates! with { SurgeryRegion = back });
                 return null;
 
             case PromptKind.Temperature:
@@ -181,6 +250,15 @@ internal sealed class Conversation
         }
     }
 
+    /// <summary>Starts the library's interview on the preamble's report: the dates and the region, if given.</summary>
+    private void Begin(SymptomReport preamble)
+    {
+        // The preamble was checked reply by reply, so an invalid report here is a bug, not bad input.
+        var validated = _engine.Validate(preamble).GetValueOrThrow();
+        _applicable = _engine.RuleSet.Applicability(validated).Where(a => a.Applies).Select(a => a.Question).ToArray();
+        _report = preamble;
+    }
+
     /// <summary>The engine's errors for the fields under <paramref name="pathPrefix"/>, so its own input rules judge the reply.</summary>
     /// <returns><see langword="null"/> when there are none.</returns>
     private string? Errors(SymptomReport candidate, string pathPrefix)
@@ -193,7 +271,7 @@ internal sealed class Conversation
     {
         if (_report is null)
         {
-            Current = _surgeryDate is null ? _surgeryDatePrompt : _assessmentDatePrompt;
+            Current = _surgeryDate is null ? _surgeryDatePrompt : _dates is null ? _assessmentDatePrompt : _notNeck ? _backPrompt : _neckPrompt;
             return;
         }
 

@@ -1,4 +1,5 @@
 using SpineTriage.Results;
+using SpineTriage.Rules;
 
 namespace SpineTriage.ConsoleHost.Screens;
 
@@ -23,6 +24,7 @@ internal interface IInterviewScreen
 
     /// <summary>Shows the result.</summary>
     /// <param name="result">The result.</param>
+    /// <param name="ruleSet">The rule set that gave it.</param>
     /// <param name="stoppedEarly">Whether questions were left out because no answer could raise the urgency.</param>
-    void Show(TriageResult result, bool stoppedEarly);
+    void Show(TriageResult result, RuleSet ruleSet, bool stoppedEarly);
 }

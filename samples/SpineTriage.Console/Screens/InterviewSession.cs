@@ -21,7 +21,7 @@ internal static class InterviewSession
 
         if (interview.Result is { } result)
         {
-            screen.Show(result, interview.StoppedEarly);
+            screen.Show(result, interview.RuleSet, interview.StoppedEarly);
             return ExitCodes.Success;
         }
 

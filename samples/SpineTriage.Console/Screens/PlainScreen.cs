@@ -1,7 +1,7 @@
 using System.Globalization;
 using SpineTriage.ConsoleHost.Output;
-using SpineTriage.Reports;
 using SpineTriage.Results;
+using SpineTriage.Rules;
 
 namespace SpineTriage.ConsoleHost.Screens;
 
@@ -11,7 +11,8 @@ namespace SpineTriage.ConsoleHost.Screens;
 /// </summary>
 /// <remarks>
 /// The transcript is stable (docs/console.md): every prompt is one line, ending in a newline and flushed before a reply
-/// is read; catalogue questions start with <c>[n/N</c> (<c>[n/N RF]</c> for red flags); each reply read is echoed on its
+/// is read; catalogue questions start with <c>[n/N</c> (<c>[n/N RF]</c> for red flags), N the number of questions that
+/// apply to this patient; each reply read is echoed on its
 /// own line starting with <c>&gt; </c>; the result starts with the level in capitals.
 /// </remarks>
 internal sealed class PlainScreen(TextReader input, TextWriter output, TextWriter error) : IInterviewScreen
@@ -26,7 +27,7 @@ internal sealed class PlainScreen(TextReader input, TextWriter output, TextWrite
     public string? Ask(Prompt prompt)
     {
         var number = prompt.Question is { } question
-            ? string.Create(CultureInfo.InvariantCulture, $"[{question.Order}/{QuestionCatalogue.Count}{(question.IsRedFlag ? " RF" : "")}] ")
+            ? string.Create(CultureInfo.InvariantCulture, $"[{prompt.Number}/{prompt.Count}{(question.IsRedFlag ? " RF" : "")}] ")
             : "";
         output.WriteLine($"{number}{prompt.Text} ({prompt.Choices})");
         output.Flush();
@@ -49,7 +50,7 @@ internal sealed class PlainScreen(TextReader input, TextWriter output, TextWrite
         error.WriteLine($"spinetriage: {reason}");
     }
 
-    public void Show(TriageResult result, bool stoppedEarly)
+    public void Show(TriageResult result, RuleSet ruleSet, bool stoppedEarly)
     {
         output.WriteLine();
         if (stoppedEarly)
@@ -58,7 +59,7 @@ internal sealed class PlainScreen(TextReader input, TextWriter output, TextWrite
             output.WriteLine();
         }
 
-        ResultText.Write(output, result);
+        ResultText.Write(output, result, ruleSet);
         output.Flush();
     }
 }

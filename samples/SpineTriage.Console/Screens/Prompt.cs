@@ -2,11 +2,17 @@ using SpineTriage.Reports;
 
 namespace SpineTriage.ConsoleHost.Screens;
 
-/// <summary>What a prompt of the console interview asks for: the dates (the console's own), then the library's items.</summary>
+/// <summary>What a prompt of the console interview asks for: the dates and the region (the console's own), then the library's items.</summary>
 internal enum PromptKind
 {
     SurgeryDate,
     AssessmentDate,
+
+    /// <summary>Whether the operation included any part of the neck (rule sets whose questions depend on the region).</summary>
+    NeckRegion,
+
+    /// <summary>After "no" to the neck: which part of the back.</summary>
+    BackRegion,
     Temperature,
     PainScore,
     Question,
@@ -17,7 +23,9 @@ internal enum PromptKind
 /// <param name="Text">The question to show.</param>
 /// <param name="Choices">What may be answered, for example <c>y = yes, n = no, d = don't know</c>.</param>
 /// <param name="Question">The catalogue question, for <see cref="PromptKind.Question"/>.</param>
-internal sealed record Prompt(PromptKind Kind, string Text, string Choices, Question? Question = null);
+/// <param name="Number">For a question, its number among the questions that apply to this patient, from 1.</param>
+/// <param name="Count">For a question, how many questions apply to this patient.</param>
+internal sealed record Prompt(PromptKind Kind, string Text, string Choices, Question? Question = null, int Number = 0, int Count = 0);
 
 /// <summary>How the interview took a reply.</summary>
 internal enum ReplyKind

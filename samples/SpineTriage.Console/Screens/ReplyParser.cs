@@ -9,6 +9,48 @@ internal static partial class ReplyParser
 {
     public const string AnswerChoices = "y = yes, n = no, d = don't know";
 
+    public const string NeckChoices = "y = yes, n = no, blank = not known";
+
+    public const string BackChoices = "u = upper or middle back, l = lower back, b = base of the spine; blank = not known";
+
+    /// <summary>
+    /// Reads the reply to "did your operation include any part of your neck?": yes, no, or not known (blank, <c>d</c>,
+    /// "don't know"), which is <see langword="null"/>.
+    /// </summary>
+    public static bool TryNeck(string text, out bool? neck)
+    {
+        neck = null;
+        if (IsNotKnown(text))
+        {
+            return true;
+        }
+
+        if (!TryAnswer(text, out var answer))
+        {
+            return false;
+        }
+
+        neck = answer == Answer.Yes;
+        return true;
+    }
+
+    /// <summary>
+    /// Reads the part of the back that was operated on: upper or middle back (thoracic), lower back (lumbar), base of the
+    /// spine (sacral), or not known (blank, <c>d</c>, "don't know"), which is <see langword="null"/>.
+    /// </summary>
+    public static bool TryBack(string text, out SurgeryRegion? region)
+    {
+        // The region's own letters first: here "u" is the upper back, not "unknown" as at the questions.
+        region = text.Trim().ToLowerInvariant() switch
+        {
+            "u" or "upper" or "middle" or "upper back" or "middle back" or "upper or middle back" or "thoracic" => SurgeryRegion.Thoracic,
+            "l" or "lower" or "lower back" or "lumbar" => SurgeryRegion.Lumbar,
+            "b" or "base" or "base of the spine" or "sacral" or "sacrum" => SurgeryRegion.Sacral,
+            _ => null,
+        };
+        return region is not null || IsNotKnown(text);
+    }
+
     public static bool TryAnswer(string text, out Answer answer)
     {
         // Typographic apostrophes come from phones and word processors.
@@ -28,6 +70,9 @@ internal static partial class ReplyParser
                 return false;
         }
     }
+
+    private static bool IsNotKnown(string text) =>
+        text.Trim().Length == 0 || (TryAnswer(text, out var answer) && answer == Answer.Unknown);
 
     /// <summary>Whether a reply to the temperature prompt says it was not measured: blank, <c>n</c>, <c>no</c>, <c>none</c>, <c>not measured</c>.</summary>
     public static bool IsNotMeasured(string text) =>

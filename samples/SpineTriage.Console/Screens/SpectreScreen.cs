@@ -1,8 +1,8 @@
 using System.Globalization;
 using Spectre.Console;
 using SpineTriage.ConsoleHost.Output;
-using SpineTriage.Reports;
 using SpineTriage.Results;
+using SpineTriage.Rules;
 
 namespace SpineTriage.ConsoleHost.Screens;
 
@@ -21,7 +21,7 @@ internal sealed class SpectreScreen(IAnsiConsole console, Func<ConsoleKeyInfo?> 
     public string? Ask(Prompt prompt)
     {
         var number = prompt.Question is { } question
-            ? string.Create(CultureInfo.InvariantCulture, $"[grey]{question.Order}/{QuestionCatalogue.Count}[/] {(question.IsRedFlag ? "[red]RF[/] " : "")}")
+            ? string.Create(CultureInfo.InvariantCulture, $"[grey]{prompt.Number}/{prompt.Count}[/] {(question.IsRedFlag ? "[red]RF[/] " : "")}")
             : "";
         console.Markup($"{number}[bold]{Markup.Escape(prompt.Text)}[/] [grey]({Markup.Escape(prompt.Choices)})[/] ");
         return TerminalLine.Read(readKey, console.Write);
@@ -31,7 +31,7 @@ internal sealed class SpectreScreen(IAnsiConsole console, Func<ConsoleKeyInfo?> 
 
     public void Abort(string reason) => console.MarkupLine($"[red]{Markup.Escape(reason)}[/]");
 
-    public void Show(TriageResult result, bool stoppedEarly)
+    public void Show(TriageResult result, RuleSet ruleSet, bool stoppedEarly)
     {
         console.WriteLine();
         if (stoppedEarly)
@@ -48,7 +48,7 @@ internal sealed class SpectreScreen(IAnsiConsole console, Func<ConsoleKeyInfo?> 
             _ => "bold green",
         };
         console.Write(new Panel(new Markup($"[{colour}]{Markup.Escape(ResultText.Headline(result))}[/]\n{Markup.Escape(result.Disposition)}")).Expand());
-        foreach (var line in ResultText.Details(result))
+        foreach (var line in ResultText.Details(result, ruleSet))
         {
             // The leading spaces become padding, so a wrapped line keeps its indent.
             var text = line.TrimStart();

@@ -9,8 +9,9 @@ using SpineTriage.Validation.Internal;
 namespace SpineTriage.Engine;
 
 /// <summary>
-/// Triages symptom reports with rule set 1.0: validates a report, evaluates every rule (not only the
-/// first that fires) and returns the urgency with its full explanation.
+/// Triages symptom reports with a rule set (2.0 by default, 1.0 on request: <see cref="TriageEngineOptions.RuleSet"/>):
+/// validates a report, evaluates every rule (not only the first that fires) and returns the urgency with its full
+/// explanation. One engine type serves every rule set; build one engine per rule set to run them side by side.
 /// </summary>
 /// <remarks>
 /// Build one engine and share it: it is immutable and thread-safe, costly only to build. "Today" comes
@@ -33,6 +34,10 @@ public sealed class TriageEngine
     private readonly ValueList<QuestionId>[] _unanswered;
     private readonly string[] _dispositions; // by urgency code
     private readonly SymptomReportValidator _validator;
+    private readonly RuleSetEdition _edition;
+    private readonly QuestionId[] _askingOrder;
+    private readonly (FactTest Present, FactTest? ListedWhen)[] _signs; // the safety net's, in its order
+    private readonly FactTest? _earlyAdvice;
 
     /// <summary>Builds an engine.</summary>
     /// <param name="options">The options; <see cref="TriageEngineOptions.Default"/> when <see langword="null"/>.</param>
@@ -51,8 +56,17 @@ public sealed class TriageEngine
 
         Options = options;
         TimeProvider = timeProvider ?? TimeProvider.System;
-        var rules = RuleCatalogue.Build(options.FeverThresholdCelsius, options.SeverePainScore);
-        _compiled = new CompiledRuleSet(rules, QuestionCatalogue.All, options.FeverThresholdCelsius);
+        _edition = RuleSetEdition.Find(options.RuleSet)!;
+        _askingOrder = [.. _edition.Questions.Select(q => q.Id)];
+        var rules = _edition.Build(options.FeverThresholdCelsius, options.SeverePainScore);
+        var signs = _edition.EmergencySigns.Select(s => (Present: s.Present(options.FeverThresholdCelsius), s.ListedWhen)).ToArray();
+        _compiled = new CompiledRuleSet(
+            rules,
+            _edition.QuestionsById,
+            options.FeverThresholdCelsius,
+            [.. signs.SelectMany(s => new[] { s.Present, s.ListedWhen }), .. _edition.EarlyPeriodAdvice is { } early ? new[] { early } : []]);
+        _signs = [.. signs.Select(s => (Compile(s.Present), ReferenceEquals(s.ListedWhen, When.Always) ? null : Compile(s.ListedWhen)))];
+        _earlyAdvice = _edition.EarlyPeriodAdvice is { } advice ? Compile(advice) : null;
         _rules = [.. _compiled.Rules];
         _table = _compiled.Table;
         var sharedUnanswered = 1 << Math.Min(SharedUnansweredBits, 32 - System.Numerics.BitOperations.LeadingZeroCount(_compiled.Layout.RedFlags));
@@ -62,8 +76,10 @@ public sealed class TriageEngine
         {
             _dispositions[(int)urgency] = options.Dispositions.For(urgency);
         }
-        _validator = new SymptomReportValidator(TimeProvider);
-        RuleSet = new RuleSet(rules, options);
+        _validator = new SymptomReportValidator(TimeProvider, _edition);
+        RuleSet = new RuleSet(_edition, rules, options);
+
+        FactTest Compile(Condition condition) => FactTest.Of(ConditionCompiler.CompileFacts(condition, _compiled.Layout));
     }
 
     /// <summary>Gets the options the engine was built with.</summary>
@@ -72,7 +88,7 @@ public sealed class TriageEngine
     /// <summary>Gets the clock that tells today's date.</summary>
     public TimeProvider TimeProvider { get; }
 
-    /// <summary>Gets the rule catalogue the engine evaluates, with its version and hash.</summary>
+    /// <summary>Gets the rule set the engine evaluates: its selector, exact version and hash, its questions and their applicability, and its rules.</summary>
     public RuleSet RuleSet { get; }
 
     /// <summary>Gets today's date from the engine's clock.</summary>
@@ -87,7 +103,7 @@ public sealed class TriageEngine
         ArgumentNullException.ThrowIfNull(report);
         var check = _validator.Validate(report);
         return check.IsValid
-            ? Outcome.Success(new ValidatedReport(report, _validator.AssessedOn(report)))
+            ? Outcome.Success(new ValidatedReport(report, _validator.AssessedOn(report), _edition))
             : Outcome.Failure<ValidatedReport>(ErrorLimit.Cap(check.Errors.Select(e => new ValidationError(e.PropertyName, e.ErrorCode, e.ErrorMessage)), 0, Options.MaxErrors));
     }
 
@@ -95,9 +111,10 @@ public sealed class TriageEngine
     /// <param name="report">A report from <see cref="Validate(SymptomReport)"/>.</param>
     /// <returns>The result. Pure: the same report always gives an equal result.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="report"/> was validated by an engine of another rule set.</exception>
     public TriageResult Evaluate(ValidatedReport report)
     {
-        ArgumentNullException.ThrowIfNull(report);
+        CheckRuleSet(report);
         var facts = _compiled.Layout.Read(report.Facts, report.DaysSinceSurgery, report.Report.SurgeryRegion, report.RiskFactorMask);
         var fired = _table.Fire(facts.Word);
         var count = System.Numerics.BitOperations.PopCount(fired);
@@ -111,7 +128,7 @@ public sealed class TriageEngine
         }
 
         var urgency = findings[0].Urgency;
-        report.Report.Answers.Classify(out _, out _, out var notGiven);
+        var notGiven = report.Facts.NotGiven & _compiled.Layout.Applicable(facts.Word);
         return new TriageResult
         {
             ReportId = report.Report.ReportId,
@@ -122,9 +139,9 @@ public sealed class TriageEngine
             Findings = ValueList<Finding>.Own(findings),
             UnansweredQuestions = Questions(facts.UnresolvedRedFlags),
             NotAskedQuestions = Questions(facts.UnresolvedRedFlags & notGiven),
-            IsSettled = notGiven == 0 || IsSettled(facts, notGiven, urgency),
-            CareAdvice = Advice.CareAdvice(report.RiskFactorMask, urgency == Urgency.SelfCare),
-            SafetyNet = Advice.SafetyNet(EmergencySignsNotPresent(facts, _compiled.WoundSign.Holds(facts.Word))),
+            IsSettled = _compiled.Settled.IsSettled(facts, notGiven, fired, urgency),
+            CareAdvice = _edition.Advice.CareAdvice(report.RiskFactorMask, urgency == Urgency.SelfCare, _earlyAdvice?.Holds(facts.Word) == true),
+            SafetyNet = _edition.Advice.SafetyNet(EmergencySignsToList(facts.Word)),
             Warnings = Warnings(facts),
             RuleSet = RuleSet.Identity,
         };
@@ -159,8 +176,9 @@ public sealed class TriageEngine
     public Outcome<TriageResult> TriageJson(ReadOnlySpan<byte> utf8Json) => Triage(ReportReader.Read(utf8Json, Options.MaxReportBytes, Options.MaxErrors));
 
     /// <summary>
-    /// The highest urgency this report could still reach if every question absent from it were answered yes and a
-    /// missing pain score or temperature were given at its highest. The rules are monotonic, so this is an upper
+    /// The highest urgency this report could still reach if every question absent from it that applies to it were answered
+    /// yes and a missing pain score or temperature were given at its highest (a question that does not apply is not asked,
+    /// and unknown it counts as no). The rules are monotonic, so this is an upper
     /// bound over every way an interview could go on. <see cref="Interview.TriageInterview"/> uses it, with the
     /// matching lower bound, to decide when to stop asking: use that rather than comparing this with the current
     /// urgency, which would stop too early (a red flag not yet asked is unknown and alone gives urgent).
@@ -169,7 +187,7 @@ public sealed class TriageEngine
     /// <returns>The highest reachable urgency.</returns>
     public Urgency HighestReachableUrgency(ValidatedReport report)
     {
-        ArgumentNullException.ThrowIfNull(report);
+        CheckRuleSet(report);
         return UrgencyOf(report, Answer.Yes, report.Report.Temperature ?? Reports.Temperature.Celsius(45.0m), report.Report.PainScore ?? 10);
     }
 
@@ -180,8 +198,9 @@ public sealed class TriageEngine
     /// </summary>
     internal Urgency UrgencyOf(ValidatedReport report, Answer absentAs, Temperature? temperature, int? painScore)
     {
+        CheckRuleSet(report);
         var given = report.Facts;
-        report.Report.Answers.Classify(out _, out _, out var notGiven);
+        var notGiven = given.NotGiven & ApplicableQuestions(report);
         var word = _compiled.Layout.ReadWord(
             absentAs == Answer.Yes ? given.Yes | notGiven : given.Yes,
             absentAs == Answer.No ? given.No | notGiven : given.No,
@@ -216,43 +235,54 @@ public sealed class TriageEngine
         return Outcome.Failure<TriageResult>(ErrorLimit.Cap([.. read.Errors, .. more], read.Omitted, Options.MaxErrors));
     }
 
-    /// <summary>
-    /// Whether no answer to the absent questions can change the urgency (measurements as they stand): the urgency
-    /// with every absent question answered no, and with every one answered yes, both equal the report's own (which
-    /// lies between them, the rules being monotonic). The lower bound is tested first; should the bounds ever be out
-    /// of order, the answer is "not settled", the side that presents the result as incomplete.
-    /// </summary>
-    private bool IsSettled(in Facts facts, uint notGiven, Urgency urgency) =>
-        UrgencyOf(_compiled.Layout.Complete(facts, notGiven, asYes: false)) == urgency
-        && UrgencyOf(_compiled.Layout.Complete(facts, notGiven, asYes: true)) == urgency;
-
     // The catalogue is ordered by urgency, so the first rule that fires has the highest.
     private Urgency UrgencyOf(in FactWord word) => _rules[System.Numerics.BitOperations.TrailingZeroCount(_table.Fire(word))].Rule.Urgency;
 
     /// <summary>The questions of a mask (bit <c>i</c>: question <c>i</c>) in asking order; shared between results for the common masks.</summary>
     private ValueList<QuestionId> Questions(uint mask) => mask < (uint)_unanswered.Length ? _unanswered[mask] : Unanswered(mask);
 
-    private static ValueList<QuestionId> Unanswered(uint unresolved)
+    private ValueList<QuestionId> Unanswered(uint unresolved)
     {
         var questions = new QuestionId[System.Numerics.BitOperations.PopCount(unresolved)];
-        for (var i = 0; unresolved != 0; i++)
+        var next = 0;
+        foreach (var question in _askingOrder)
         {
-            questions[i] = (QuestionId)System.Numerics.BitOperations.TrailingZeroCount(unresolved);
-            unresolved &= unresolved - 1;
+            if ((unresolved & (1u << (int)question)) != 0)
+            {
+                questions[next++] = question;
+            }
         }
 
         return ValueList<QuestionId>.Own(questions);
     }
 
-    private static int EmergencySignsNotPresent(in Facts facts, bool woundSign) =>
-        NotPresent(EmergencySign.BladderOrBowel, facts.IsYes(QuestionId.BladderOrBowelControlLoss))
-        | NotPresent(EmergencySign.SaddleNumbness, facts.IsYes(QuestionId.SaddleNumbness))
-        | NotPresent(EmergencySign.LimbWeakness, facts.IsYes(QuestionId.NewOrWorseningLimbWeakness))
-        | NotPresent(EmergencySign.FallOrInjury, facts.IsYes(QuestionId.SuddenSeverePainAfterFallOrInjury))
-        | NotPresent(EmergencySign.FeverWithWoundSigns, facts.Fever == Presence.Present && woundSign)
-        | NotPresent(EmergencySign.ChestPainOrBreathlessness, facts.IsYes(QuestionId.ChestPainOrBreathlessness));
+    /// <summary>The questions of the rule set that apply to a report (bit <c>q</c>: question <c>q</c>), by its region and days since surgery.</summary>
+    internal uint ApplicableQuestions(ValidatedReport report) =>
+        _compiled.Layout.Applicable(_compiled.Layout.ReadWord(0, 0, -1, false, 0m, report.DaysSinceSurgery, report.Report.SurgeryRegion, 0));
 
-    private static int NotPresent(EmergencySign sign, bool present) => present ? 0 : 1 << (int)sign;
+    private void CheckRuleSet(ValidatedReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (!ReferenceEquals(report.Edition, _edition))
+        {
+            throw new ArgumentException(
+                $"The report was validated for rule set {report.Edition.Selector}; this engine runs rule set {_edition.Selector}: validate it with this engine.",
+                nameof(report));
+        }
+    }
+
+    // The safety net lists each emergency sign that is not present, where it may apply (bit i: sign i of the rule set).
+    private int EmergencySignsToList(in FactWord word)
+    {
+        var list = 0;
+        for (var i = 0; i < _signs.Length; i++)
+        {
+            var (present, listedWhen) = _signs[i];
+            list |= !present.Holds(word) && (listedWhen is null || listedWhen.Holds(word)) ? 1 << i : 0;
+        }
+
+        return list;
+    }
 
     private ValueList<string> Warnings(in Facts facts)
     {

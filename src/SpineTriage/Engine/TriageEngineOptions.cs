@@ -28,8 +28,16 @@ public sealed record TriageEngineOptions
     /// <summary>The largest allowed <see cref="MaxErrors"/>.</summary>
     public const int MaxMaxErrors = 10_000;
 
-    /// <summary>Gets the default options of rule set 1.0.</summary>
+    /// <summary>Gets the default options: rule set 2.0 (<see cref="Rules.RuleSets.Default"/>) with the default thresholds.</summary>
     public static TriageEngineOptions Default { get; } = new();
+
+    /// <summary>
+    /// Gets the rule set the engine runs, by the selector of its line (<see cref="Rules.RuleSets"/>): <c>1.0</c> runs the
+    /// latest 1.x rule set, <c>2.0</c> the latest 2.x (default: <c>2.0</c>). Results and audit records carry the exact
+    /// version (<see cref="Results.RuleSetIdentity"/>). Any other value is refused when the engine is built. An engine of
+    /// rule set 1.0 rejects answers to the questions rule set 2.0 adds.
+    /// </summary>
+    public string RuleSet { get; init; } = Rules.RuleSets.Default;
 
     /// <summary>Gets the temperature at or above which fever is present, in °C (37.5 to 39.5; default 38.0 = 100.4 °F).</summary>
     public decimal FeverThresholdCelsius { get; init; } = 38.0m;

@@ -18,9 +18,11 @@ namespace SpineTriage.Interview;
 /// none to give) and calls <see cref="Next"/> again.
 /// </para>
 /// <para>
-/// Asking order (<see cref="Items"/>): the questions of <see cref="QuestionCatalogue.All"/> in their order, with the
-/// measured temperature just before the fever question and the pain score after the red flags, before the pain
-/// questions. A measured temperature at or above the fever threshold answers the fever question, which is then not
+/// Asking order (<see cref="Items"/>): the questions of the engine's rule set (<see cref="Rules.RuleSet.Questions"/>) in
+/// their order, with the measured temperature just before the fever question and the pain score after the red flags,
+/// before the pain questions. A question that does not apply to the report (<see cref="Rules.RuleSet.Applicability(QuestionId, SurgeryRegion?, int)"/>:
+/// in rule set 2.0, the neck questions after surgery that included no part of the neck, the early questions after day 42)
+/// is not asked; the surgery region and the dates are part of the partial report, not steps of the interview. A measured temperature at or above the fever threshold answers the fever question, which is then not
 /// asked; below it the fever question is still asked (chills and shivering count).
 /// </para>
 /// <para>
@@ -46,10 +48,10 @@ public sealed class TriageInterview
     {
         ArgumentNullException.ThrowIfNull(engine);
         Engine = engine;
-        var items = new List<InterviewItem>(QuestionCatalogue.Count + 2);
+        var items = new List<InterviewItem>(engine.RuleSet.Questions.Count + 2);
         InterviewItem? temperature = null;
         InterviewItem? painScore = null;
-        foreach (var question in QuestionCatalogue.All)
+        foreach (var question in engine.RuleSet.Questions)
         {
             if (question.Id == QuestionId.Fever)
             {
@@ -72,7 +74,10 @@ public sealed class TriageInterview
     /// <summary>Gets the engine that evaluates the reports.</summary>
     public TriageEngine Engine { get; }
 
-    /// <summary>Gets every item in asking order: the 18 questions, the temperature and the pain score.</summary>
+    /// <summary>
+    /// Gets every item in asking order: the questions of the engine's rule set (18 in rule set 1.0, 27 in 2.0), the
+    /// temperature and the pain score. A question that does not apply to a report is skipped for it.
+    /// </summary>
     public IReadOnlyList<InterviewItem> Items { get; }
 
     /// <summary>Says what to ask next about a partial report, or that the triage is settled.</summary>
@@ -92,7 +97,7 @@ public sealed class TriageInterview
         }
 
         var result = Engine.Evaluate(report);
-        var pending = Pending(partial);
+        var pending = Pending(partial, Engine.ApplicableQuestions(report));
         if (pending is null)
         {
             return Outcome.Success(new InterviewStep(null, result, stoppedEarly: false));
@@ -135,11 +140,12 @@ public sealed class TriageInterview
             && temperature.ToCelsius() >= Engine.Options.FeverThresholdCelsius;
     }
 
-    private InterviewItem? Pending(SymptomReport partial)
+    private InterviewItem? Pending(SymptomReport partial, uint applicable)
     {
         foreach (var item in Items)
         {
-            if (!IsAsked(item, partial))
+            var applies = item.Question is not { } question || (applicable & (1u << (int)question.Id)) != 0;
+            if (applies && !IsAsked(item, partial))
             {
                 return item;
             }

@@ -11,12 +11,15 @@ namespace SpineTriage.Reports;
 public sealed class AnswerSet : IReadOnlyCollection<KeyValuePair<QuestionId, Answer>>, IEquatable<AnswerSet>
 {
     private const sbyte NotGiven = -1;
+
+    // Every question of every rule set: a report can be read before an engine says which rule set it is for.
+    private static readonly int QuestionCount = Enum.GetValues<QuestionId>().Length;
     private readonly sbyte[] _answers;
 
     private AnswerSet(sbyte[] answers) => _answers = answers;
 
     /// <summary>Gets a set in which no question was answered.</summary>
-    public static AnswerSet Empty { get; } = new(Enumerable.Repeat(NotGiven, QuestionCatalogue.Count).ToArray());
+    public static AnswerSet Empty { get; } = new(Enumerable.Repeat(NotGiven, QuestionCount).ToArray());
 
     /// <summary>Gets the answer to a question; <see cref="Answer.Unknown"/> when it was not given.</summary>
     /// <param name="question">The question.</param>
@@ -76,7 +79,37 @@ public sealed class AnswerSet : IReadOnlyCollection<KeyValuePair<QuestionId, Ans
         return new AnswerSet(values);
     }
 
-    /// <summary>Returns a copy in which every question that was not given is answered <paramref name="answer"/>.</summary>
+    /// <summary>
+    /// Returns a copy in which every question of the given catalogue that was not given is answered <paramref name="answer"/>,
+    /// for example <c>WithNotGivenAs(Answer.No, engine.RuleSet.Questions)</c>: an engine rejects answers to questions its rule
+    /// set does not have, so complete a report with the questions of the engine's rule set.
+    /// </summary>
+    /// <param name="answer">The answer to give to the questions not yet given.</param>
+    /// <param name="questions">The questions to answer when not given, for example <see cref="Rules.RuleSet.Questions"/> or <see cref="QuestionCatalogue.All"/>.</param>
+    /// <returns>The new set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="questions"/> is <see langword="null"/>.</exception>
+    public AnswerSet WithNotGivenAs(Answer answer, IEnumerable<Question> questions)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        var encoded = Encode(answer);
+        var values = (sbyte[])_answers.Clone();
+        foreach (var question in questions)
+        {
+            var index = Index(question.Id);
+            if (values[index] == NotGiven)
+            {
+                values[index] = encoded;
+            }
+        }
+
+        return new AnswerSet(values);
+    }
+
+    /// <summary>
+    /// Returns a copy in which every question that was not given, of every rule set, is answered <paramref name="answer"/>.
+    /// A rule set 1.0 engine rejects answers to the questions of rule set 2.0: for it, use
+    /// <see cref="WithNotGivenAs(Answer, IEnumerable{Question})"/> with <see cref="QuestionCatalogue.All"/>.
+    /// </summary>
     /// <param name="answer">The answer to give to the questions not yet given.</param>
     /// <returns>The new set.</returns>
     public AnswerSet WithNotGivenAs(Answer answer)
@@ -129,10 +162,10 @@ public sealed class AnswerSet : IReadOnlyCollection<KeyValuePair<QuestionId, Ans
     }
 
     /// <summary>Says how many questions were answered, never the answers, which are patient data.</summary>
-    /// <returns>For example <c>AnswerSet: 5 of 18 questions answered; answers not shown (patient data)</c>.</returns>
+    /// <returns>For example <c>AnswerSet: 5 of 27 questions answered; answers not shown (patient data)</c>.</returns>
     public override string ToString() => string.Create(
         System.Globalization.CultureInfo.InvariantCulture,
-        $"AnswerSet: {Count} of {QuestionCatalogue.Count} questions answered; answers not shown (patient data)");
+        $"AnswerSet: {Count} of {QuestionCount} questions answered; answers not shown (patient data)");
 
     /// <summary>Encodes the set's state per question for the engine: 0 unknown, 1 no, 2 yes (not given reads as unknown).</summary>
     internal void Classify(out uint yes, out uint no, out uint notGiven)
@@ -154,9 +187,9 @@ public sealed class AnswerSet : IReadOnlyCollection<KeyValuePair<QuestionId, Ans
     private static int Index(QuestionId question)
     {
         var index = (int)question;
-        if ((uint)index >= (uint)QuestionCatalogue.Count)
+        if ((uint)index >= (uint)QuestionCount)
         {
-            throw new ArgumentOutOfRangeException(nameof(question), question, "Not a question of rule set 1.0.");
+            throw new ArgumentOutOfRangeException(nameof(question), question, "Not a defined question.");
         }
 
         return index;

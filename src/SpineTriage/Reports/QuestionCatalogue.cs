@@ -3,7 +3,9 @@ using SpineTriage.Serialization.Internal;
 namespace SpineTriage.Reports;
 
 /// <summary>
-/// The question catalogue of rule set 1.0 in asking order (clinical-criteria.md section 3).
+/// The question catalogue of rule set 1.0 in asking order (clinical-criteria.md section 3). It stays the 1.0 view:
+/// the questions of the rule set an engine runs (rule set 2.0 by default, with nine more questions, another asking
+/// order and question applicability) are <see cref="Rules.RuleSet.Questions"/> of <see cref="Engine.TriageEngine.RuleSet"/>.
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 public static class QuestionCatalogue
@@ -30,19 +32,19 @@ public static class QuestionCatalogue
         Ask(QuestionId.ImagingShowsHardwareProblem, false, "(clinician) Has an X-ray or scan shown loosening, breakage or shifting of hardware, or a fusion that has not healed?"),
     ];
 
-    /// <summary>Gets every question in asking order.</summary>
+    /// <summary>Gets every question of rule set 1.0 in its asking order.</summary>
     public static IReadOnlyList<Question> All { get; } = Array.AsReadOnly(Items);
 
-    /// <summary>Gets the red-flag questions in asking order.</summary>
+    /// <summary>Gets the red-flag questions of rule set 1.0 in asking order.</summary>
     public static IReadOnlyList<Question> RedFlags { get; } = Array.AsReadOnly(Items.Where(q => q.IsRedFlag).ToArray());
 
-    /// <summary>Gets the number of questions.</summary>
+    /// <summary>Gets the number of questions of rule set 1.0.</summary>
     public static int Count => Items.Length;
 
     /// <summary>Gets the catalogue entry of a question.</summary>
     /// <param name="id">The question.</param>
     /// <returns>The question's entry.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="id"/> is not a defined question.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="id"/> is not a question of rule set 1.0.</exception>
     public static Question Get(QuestionId id)
     {
         var index = (int)id;
@@ -54,7 +56,7 @@ public static class QuestionCatalogue
         return Items[index];
     }
 
-    /// <summary>Finds a question by its JSON id (case-sensitive, as in report JSON).</summary>
+    /// <summary>Finds a question of rule set 1.0 by its JSON id (case-sensitive, as in report JSON).</summary>
     /// <param name="jsonId">The camelCase id, for example <c>saddleNumbness</c>.</param>
     /// <param name="question">The question, when found.</param>
     /// <returns><see langword="true"/> when <paramref name="jsonId"/> names a question.</returns>

@@ -1,8 +1,9 @@
 namespace SpineTriage.Reports;
 
 /// <summary>
-/// The questions of rule set 1.0, declared in asking order (clinical-criteria.md section 3):
-/// the questions that can reach the highest urgency come first.
+/// The questions of every rule set: those of rule set 1.0 first, declared in its asking order (clinical-criteria.md
+/// section 3), then the nine questions rule set 2.0 adds (clinical-criteria-2.0.md section 4). A rule set asks the
+/// questions in its own order (<see cref="Rules.RuleSet.Questions"/>); rule set 1.0 rejects answers to the 2.0 ones.
 /// </summary>
 /// <remarks>The JSON id of each question is its camelCase name, for example <c>bladderOrBowelControlLoss</c>.</remarks>
 public enum QuestionId
@@ -60,4 +61,31 @@ public enum QuestionId
 
     /// <summary>(Clinician) imaging has shown loosening, breakage or shifting of hardware, or a fusion that has not healed.</summary>
     ImagingShowsHardwareProblem,
+
+    /// <summary>(Rule set 2.0) Neck swelling getting bigger quickly, new trouble or noisy breathing, or unable to swallow saliva or sips (red flag; applies when neck surgery is possible).</summary>
+    NeckSwellingOrAirway,
+
+    /// <summary>(Rule set 2.0) Very sleepy and hard to wake, confused, breathing much more slowly than usual, or fainted (red flag).</summary>
+    DrowsyConfusedOrSlowBreathing,
+
+    /// <summary>(Rule set 2.0) A fall, or another injury to the back or neck, in the last 2 weeks (red flag).</summary>
+    RecentFallOrInjury,
+
+    /// <summary>(Rule set 2.0) A bad headache with a stiff neck, or with light hurting the eyes (red flag; applies in the early period).</summary>
+    HeadacheWithStiffNeck,
+
+    /// <summary>(Rule set 2.0) Clear, watery fluid still leaking from the wound, or a headache worse sitting or standing and better lying down (red flag; applies in the early period).</summary>
+    SpinalFluidLeakSigns,
+
+    /// <summary>(Rule set 2.0) A wound bleeding enough to soak a dressing or clothes, or still bleeding after 10 minutes of firm pressure (red flag; applies in the early period).</summary>
+    WoundBleeding,
+
+    /// <summary>(Rule set 2.0) A wound that has opened, or through which something under the skin can be seen (red flag; applies in the early period).</summary>
+    WoundOpening,
+
+    /// <summary>(Rule set 2.0) Pain still severe after taking the pain medicine as prescribed (red flag; applies in the early period).</summary>
+    PainNotControlled,
+
+    /// <summary>(Rule set 2.0) Swallowing getting worse day by day, choking or coughing when drinking, or unable to swallow tablets (red flag; applies when neck surgery is possible).</summary>
+    NewSwallowingDifficulty,
 }

@@ -4,8 +4,8 @@ using SpineTriage.Results;
 namespace SpineTriage.Rules;
 
 /// <summary>
-/// Care advice (clinical-criteria.md section 5 and 6) and the safety net, precomputed for every
-/// combination so that evaluation only looks them up.
+/// The texts of care advice and of the safety net (clinical-criteria.md sections 5 and 6, clinical-criteria-2.0.md
+/// section 6); <see cref="AdviceTables"/> combines them for a rule set.
 /// </summary>
 internal static class Advice
 {
@@ -15,22 +15,8 @@ internal static class Advice
 
     public const string SafetyNetCallBack = "If your symptoms change, get worse or you are worried, contact your surgeon's team or the nurse line again.";
 
-    /// <summary>The emergency warning signs of the safety net, in asking order.</summary>
-    public static IReadOnlyList<(EmergencySign Sign, string Text)> EmergencySigns { get; } =
-    [
-        (EmergencySign.BladderOrBowel, "loss of bladder or bowel control, or being unable to pass urine"),
-        (EmergencySign.SaddleNumbness, "new numbness around your genitals, buttocks or inner thighs"),
-        (EmergencySign.LimbWeakness, "new or worsening weakness in an arm or a leg"),
-        (EmergencySign.FallOrInjury, "sudden, severe pain after a fall or an injury"),
-        (EmergencySign.FeverWithWoundSigns, "a fever together with discharge, redness or swelling at your wound"),
-        (EmergencySign.ChestPainOrBreathlessness, "new chest pain or sudden shortness of breath"),
-    ];
-
-    private static readonly IReadOnlyList<string>[] SafetyNets = Enumerable.Range(0, 1 << EmergencySigns.Count).Select(BuildSafetyNet).ToArray();
-
-    private static readonly IReadOnlyList<string>[] CareAdvices = Enumerable.Range(0, 2 << RiskFactorCount).Select(BuildCareAdvice).ToArray();
-
-    private static int RiskFactorCount => Enum.GetValues<RiskFactor>().Length;
+    /// <summary>The care advice of the early period in rule set 2.0 (clinical-criteria-2.0.md section 6).</summary>
+    public const string EarlyPeriod = "Call your surgeon's team if you have not had a bowel movement for 4 days, if your belly is swollen or painful, or if you keep vomiting (these problems are outside this triage).";
 
     /// <summary>The advice line of a risk factor, with its context.</summary>
     public static string For(RiskFactor riskFactor) => riskFactor switch
@@ -44,41 +30,69 @@ internal static class Advice
         RiskFactor.PreviousInfection => "A previous infection makes hardware problems more likely. A previous infection raises the risk: report wound changes or fever promptly.",
         _ => throw new ArgumentOutOfRangeException(nameof(riskFactor), riskFactor, "Not a defined risk factor."),
     };
+}
 
-    /// <summary>The safety net for the emergency signs that are not present (bit per <see cref="EmergencySign"/>).</summary>
-    public static IReadOnlyList<string> SafetyNet(int signsNotPresent) => SafetyNets[signsNotPresent];
+/// <summary>
+/// The safety net and care advice of one rule set, precomputed for every combination so that evaluation only looks
+/// them up: the safety net by the signs to list (bit <c>i</c>: <see cref="SafetyNetSign"/> <c>i</c> of the rule set),
+/// the care advice by the risk factors, the self-care advice and the early-period advice.
+/// </summary>
+internal sealed class AdviceTables
+{
+    private readonly IReadOnlyList<string>[] _safetyNets;
+    private readonly IReadOnlyList<string>[] _careAdvices;
 
-    /// <summary>The care advice for a risk-factor mask (bit <c>factor - 1</c>), with the self-care advice when asked.</summary>
-    public static IReadOnlyList<string> CareAdvice(int riskFactorMask, bool selfCare) => CareAdvices[(riskFactorMask << 1) | (selfCare ? 1 : 0)];
-
-    private static IReadOnlyList<string> BuildSafetyNet(int mask)
+    public AdviceTables(IReadOnlyList<SafetyNetSign> signs, bool earlyPeriodAdvice)
     {
-        var signs = EmergencySigns.Where(s => (mask & (1 << (int)s.Sign)) != 0).Select(s => s.Text).ToArray();
-        return signs.Length == 0
-            ? ValueList<string>.Own([SafetyNetCallBack])
-            : ValueList<string>.Own([$"Seek emergency care at once if you develop: {string.Join("; ", signs)}.", SafetyNetCallBack]);
+        if (signs.Count > 16)
+        {
+            throw new InvalidOperationException("The safety net is precomputed for every combination of its signs; keep them few.");
+        }
+
+        _safetyNets = Enumerable.Range(0, 1 << signs.Count).Select(mask => BuildSafetyNet(signs, mask)).ToArray();
+        _careAdvices = Enumerable.Range(0, 4 << RiskFactorCount).Select(key => BuildCareAdvice(key, earlyPeriodAdvice)).ToArray();
     }
 
-    private static IReadOnlyList<string> BuildCareAdvice(int key)
+    private static int RiskFactorCount => Enum.GetValues<RiskFactor>().Length;
+
+    /// <summary>The safety net for the emergency signs to list (bit per sign of the rule set).</summary>
+    public IReadOnlyList<string> SafetyNet(int signsToList) => _safetyNets[signsToList];
+
+    /// <summary>The care advice for a risk-factor mask (bit <c>factor - 1</c>), with the self-care and the early-period advice when asked.</summary>
+    public IReadOnlyList<string> CareAdvice(int riskFactorMask, bool selfCare, bool earlyPeriod = false) =>
+        _careAdvices[(riskFactorMask << 2) | (earlyPeriod ? 2 : 0) | (selfCare ? 1 : 0)];
+
+    private static ValueList<string> BuildSafetyNet(IReadOnlyList<SafetyNetSign> all, int mask)
     {
-        var lines = Enum.GetValues<RiskFactor>().Where(f => ((key / 2) & (1 << ((int)f - 1))) != 0).Select(For).ToList();
+        var signs = all.Where((_, i) => (mask & (1 << i)) != 0).Select(s => s.Text).Distinct(StringComparer.Ordinal).ToArray();
+        return signs.Length == 0
+            ? ValueList<string>.Own([Advice.SafetyNetCallBack])
+            : ValueList<string>.Own([$"Seek emergency care at once if you develop: {string.Join("; ", signs)}.", Advice.SafetyNetCallBack]);
+    }
+
+    private static ValueList<string> BuildCareAdvice(int key, bool earlyPeriodAdvice)
+    {
+        var lines = Enum.GetValues<RiskFactor>().Where(f => ((key >> 2) & (1 << ((int)f - 1))) != 0).Select(Advice.For).ToList();
+        if ((key & 2) != 0 && earlyPeriodAdvice)
+        {
+            lines.Add(Advice.EarlyPeriod);
+        }
+
         if ((key & 1) != 0)
         {
-            lines.Add(SelfCare);
-            lines.Add(FollowUp);
+            lines.Add(Advice.SelfCare);
+            lines.Add(Advice.FollowUp);
         }
 
         return ValueList<string>.Own([.. lines]);
     }
 }
 
-/// <summary>The emergency warning signs listed by the safety net.</summary>
-internal enum EmergencySign
-{
-    BladderOrBowel,
-    SaddleNumbness,
-    LimbWeakness,
-    FallOrInjury,
-    FeverWithWoundSigns,
-    ChestPainOrBreathlessness,
-}
+/// <summary>
+/// An emergency warning sign of the safety net: listed whole while it is not present and its condition of listing
+/// holds (a 2.0 sign after neck surgery only, say); only duplicate lines are removed.
+/// </summary>
+/// <param name="Text">The sign as the safety net lists it.</param>
+/// <param name="Present">When the sign is present, given the engine's fever threshold.</param>
+/// <param name="ListedWhen">When the sign is listed at all (<see cref="When.Always"/> for every sign of rule set 1.0).</param>
+internal sealed record SafetyNetSign(string Text, Func<decimal, Condition> Present, Condition ListedWhen);

@@ -235,10 +235,10 @@ internal sealed class NoRuleAboveFired : Condition
 /// A red-flag question that applies to the report is unknown; fever counts as answered when fever is
 /// present or absent.
 /// </summary>
-internal sealed class RedFlagUnresolved : Condition
+/// <param name="someQuestionsConditional">Whether some question of the rule set applies only in some reports: only then do the words say "applicable".</param>
+internal sealed class RedFlagUnresolved(bool someQuestionsConditional) : Condition
 {
-    // "applicable" is said only when the question catalogue makes some question conditional.
-    private static string Which => QuestionCatalogue.All.All(q => ReferenceEquals(q.AppliesWhen, When.Always)) ? "red-flag" : "applicable red-flag";
+    private string Which => someQuestionsConditional ? "applicable red-flag" : "red-flag";
 
     public override string Description => $"any {Which} question unknown (fever counts as answered when fever is present or absent)";
 

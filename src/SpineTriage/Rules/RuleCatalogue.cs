@@ -22,11 +22,29 @@ internal static class RuleCatalogue
     /// <summary>Gets the rule ids of rule set 1.0 in catalogue order; they do not depend on the thresholds.</summary>
     public static IReadOnlyList<string> Ids { get; } = Array.AsReadOnly(Build(38.0m, 8).Select(r => r.Id).ToArray());
 
+    /// <summary>Gets the emergency signs of rule set 1.0's safety net, in asking order (clinical-criteria.md section 6).</summary>
+    public static IReadOnlyList<SafetyNetSign> EmergencySigns { get; } = Array.AsReadOnly(new SafetyNetSign[]
+    {
+        new("loss of bladder or bowel control, or being unable to pass urine", _ => When.Yes(Q.BladderOrBowelControlLoss), When.Always),
+        new("new numbness around your genitals, buttocks or inner thighs", _ => When.Yes(Q.SaddleNumbness), When.Always),
+        new("new or worsening weakness in an arm or a leg", _ => When.Yes(Q.NewOrWorseningLimbWeakness), When.Always),
+        new("sudden, severe pain after a fall or an injury", _ => When.Yes(Q.SuddenSeverePainAfterFallOrInjury), When.Always),
+        new("a fever together with discharge, redness or swelling at your wound", t => When.All(When.Fever(Presence.Present, t), When.WoundSign), When.Always),
+        new("new chest pain or sudden shortness of breath", _ => When.Yes(Q.ChestPainOrBreathlessness), When.Always),
+    });
+
     private const string Shp = "Spinal Hardware Problems";
     private const string WhenToSeeADoctor = Shp + ": When to See a Doctor";
     private const string FaqWhenToWorry = "FAQ \"When should I worry about pain after spinal fusion?\"";
 
-    public static IReadOnlyList<Rule> Build(decimal feverThresholdCelsius, int severePainScore)
+    public static IReadOnlyList<Rule> Build(decimal feverThresholdCelsius, int severePainScore) =>
+        Build(feverThresholdCelsius, severePainScore, When.HardwareSymptom, When.AnyApplicableRedFlagUnresolved);
+
+    /// <summary>
+    /// The rules of rule set 1.0 with the two facts a later rule set reads differently (rule set 2.0: a wider hardware
+    /// symptom, red flags counted only where they apply); <see cref="RuleCatalogueTwo"/> builds on them.
+    /// </summary>
+    public static IReadOnlyList<Rule> Build(decimal feverThresholdCelsius, int severePainScore, Condition hardwareSymptom, Condition redFlagUnresolved)
     {
         var rules = new RuleList();
         var feverPresent = When.Fever(Presence.Present, feverThresholdCelsius);
@@ -106,7 +124,7 @@ internal static class RuleCatalogue
         rules.Add(new("unresolved-red-flag", Urgency.Urgent)
         {
             Title = "A warning sign could not be ruled out",
-            When = When.AnyApplicableRedFlagUnresolved,
+            When = redFlagUnresolved,
             Consideration = "a red flag cannot be ruled out",
             Source = "Beyond SHP: telephone-triage convention that every red-flag question is asked before a lower disposition is given",
             PatientExplanation = "Not every warning-sign question was answered, so a serious problem cannot be ruled out. Please contact your surgeon's team today, or answer the remaining questions.",
@@ -162,7 +180,7 @@ internal static class RuleCatalogue
         rules.Add(new("symptomatic-imaging-finding", Urgency.Soon)
         {
             Title = "Imaging finding with symptoms",
-            When = When.All(When.Yes(Q.ImagingShowsHardwareProblem), When.HardwareSymptom),
+            When = When.All(When.Yes(Q.ImagingShowsHardwareProblem), hardwareSymptom),
             Consideration = "a hardware problem that is causing symptoms",
             Source = $"{Shp}: Overview; Treatment",
             PatientExplanation = "A scan has shown a change in your implant or fusion, and you have symptoms that may come from it. Your surgeon should review this with you within the next few days.",
@@ -178,7 +196,7 @@ internal static class RuleCatalogue
         rules.Add(new("asymptomatic-imaging-finding", Urgency.Routine)
         {
             Title = "Imaging finding without symptoms",
-            When = When.All(When.Yes(Q.ImagingShowsHardwareProblem), When.Not(When.HardwareSymptom)),
+            When = When.All(When.Yes(Q.ImagingShowsHardwareProblem), When.Not(hardwareSymptom)),
             Consideration = "a change on a scan that needs monitoring only",
             Source = $"{Shp}: Overview (\"not every change seen on a scan causes symptoms\"); Treatment (observation)",
             PatientExplanation = "A scan has shown a change in your implant or fusion, but you have no symptoms from it. Not every change seen on a scan causes problems: it usually needs monitoring only, at a routine follow-up.",

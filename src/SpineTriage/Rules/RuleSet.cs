@@ -1,29 +1,50 @@
 using System.Globalization;
 using System.Text;
 using SpineTriage.Engine;
+using SpineTriage.Reports;
 using SpineTriage.Results;
 using SpineTriage.Results.Internal;
+using SpineTriage.Validation;
 
 namespace SpineTriage.Rules;
 
 /// <summary>
-/// The rule catalogue an engine evaluates: version, content hash and every rule in evaluation order
-/// (highest urgency first). Produced by <see cref="TriageEngine.RuleSet"/>.
+/// The rule catalogue an engine evaluates: its line (<see cref="Selector"/>), exact version, content hash, its questions
+/// with their applicability, and every rule in evaluation order (highest urgency first). Produced by
+/// <see cref="TriageEngine.RuleSet"/>.
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class RuleSet
 {
-    internal RuleSet(IReadOnlyList<Rule> rules, TriageEngineOptions options)
+    internal RuleSet(RuleSetEdition edition, IReadOnlyList<Rule> rules, TriageEngineOptions options)
     {
+        Edition = edition;
+        Version = edition.Version;
+        Selector = edition.Selector;
+        Changes = edition.Changes;
+        Questions = edition.Questions;
         Rules = Array.AsReadOnly(rules.Select(r => r.ToDefinition()).ToArray());
         FeverThresholdCelsius = options.FeverThresholdCelsius;
         SeverePainScore = options.SeverePainScore;
-        CanonicalDescription = Describe(Rules, FeverThresholdCelsius, SeverePainScore);
+        CanonicalDescription = Describe(Version, Rules, FeverThresholdCelsius, SeverePainScore);
         Identity = new RuleSetIdentity(Version, Sha256Hash.Of(CanonicalDescription));
     }
 
-    /// <summary>Gets the rule-set version, <c>1.0.1</c>.</summary>
-    public string Version { get; } = RuleCatalogue.Version;
+    /// <summary>Gets the exact rule-set version: <c>1.0.1</c> for rule set 1.0, <c>2.0.0</c> for rule set 2.0.</summary>
+    public string Version { get; }
+
+    /// <summary>
+    /// Gets the selector of the rule set's line, as <see cref="TriageEngineOptions.RuleSet"/> names it: <c>1.0</c> or
+    /// <c>2.0</c> (see <see cref="RuleSets"/>).
+    /// </summary>
+    public string Selector { get; }
+
+    /// <summary>
+    /// Gets the rule set's questions in its asking order, with whether each is a red flag and when it applies
+    /// (<see cref="Question.Applicability"/>). Rule set 1.0 has the 18 questions of <see cref="QuestionCatalogue.All"/>;
+    /// rule set 2.0 has 27. An engine rejects answers to questions its rule set does not have.
+    /// </summary>
+    public IReadOnlyList<Question> Questions { get; }
 
     /// <summary>Gets the content hash, <c>sha256:</c> and 64 hex digits, over <see cref="CanonicalDescription"/>.</summary>
     public string Hash => Identity.Hash;
@@ -52,14 +73,52 @@ public sealed class RuleSet
     /// <returns>The rule, or <see langword="null"/> when there is none with that id.</returns>
     public RuleDefinition? Find(string ruleId) => Rules.FirstOrDefault(r => string.Equals(r.Id, ruleId, StringComparison.Ordinal));
 
-    /// <summary>Gets the rule set's version history, newest last, for example why the hash of a version changed.</summary>
-    public IReadOnlyList<string> Changes { get; } = RuleCatalogue.Changes;
+    /// <summary>Gets the rule set's version history, newest first, for example why the hash of a version changed.</summary>
+    public IReadOnlyList<string> Changes { get; }
 
-    private static string Describe(IEnumerable<RuleDefinition> rules, decimal feverThreshold, int severePain)
+    internal RuleSetEdition Edition { get; }
+
+    /// <summary>Gets whether the rule set has a question: an engine rejects answers to the questions its rule set does not have.</summary>
+    /// <param name="question">The question.</param>
+    /// <returns><see langword="true"/> when the question is one of <see cref="Questions"/>.</returns>
+    public bool Has(QuestionId question) => Edition.Has(question);
+
+    /// <summary>
+    /// Tells whether a question applies to a report of the given surgery region and days since surgery, and why
+    /// (clinical-criteria-2.0.md section 3): for example, in rule set 2.0, <c>neckSwellingOrAirway</c> applies when
+    /// neck surgery is possible (region cervical or not given), <c>woundBleeding</c> in the early period (day 42 or
+    /// earlier). Every question of rule set 1.0 always applies.
+    /// </summary>
+    /// <param name="question">A question of the rule set.</param>
+    /// <param name="surgeryRegion">The report's surgery region; <see langword="null"/> when not given.</param>
+    /// <param name="daysSinceSurgery">The days from the surgery date to the assessment date (<see cref="ValidatedReport.DaysSinceSurgery"/>).</param>
+    /// <returns>Whether it applies, and the reason.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="question"/> is not a question of the rule set.</exception>
+    public QuestionApplicability Applicability(QuestionId question, SurgeryRegion? surgeryRegion, int daysSinceSurgery)
+    {
+        if (!Has(question))
+        {
+            throw new ArgumentOutOfRangeException(nameof(question), question, $"Not a question of rule set {Selector}.");
+        }
+
+        return QuestionApplicability.Of(Edition.QuestionsById[(int)question], surgeryRegion, daysSinceSurgery);
+    }
+
+    /// <summary>Tells, for every question of the rule set in asking order, whether it applies to a validated report, and why.</summary>
+    /// <param name="report">The report (its surgery region and days since surgery decide).</param>
+    /// <returns>One entry per question of <see cref="Questions"/>, in asking order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> is <see langword="null"/>.</exception>
+    public IReadOnlyList<QuestionApplicability> Applicability(ValidatedReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return Array.AsReadOnly(Questions.Select(q => QuestionApplicability.Of(q, report.Report.SurgeryRegion, report.DaysSinceSurgery)).ToArray());
+    }
+
+    private static string Describe(string version, IEnumerable<RuleDefinition> rules, decimal feverThreshold, int severePain)
     {
         var text = new StringBuilder()
             .Append("spinetriage-rule-set\n")
-            .Append("version=").Append(RuleCatalogue.Version).Append('\n')
+            .Append("version=").Append(version).Append('\n')
             .Append("feverThresholdCelsius=").Append(feverThreshold.ToString("0.0###", CultureInfo.InvariantCulture)).Append('\n')
             .Append("severePainScore=").Append(severePain.ToString(CultureInfo.InvariantCulture)).Append('\n');
         foreach (var rule in rules)

@@ -31,6 +31,15 @@ internal static class When
         "no hardware symptom present",
         AnyYes(Q.NewOrWorseningPain, Q.PainReturnedAfterImprovement, Q.InstabilityOrMovement, Q.RadiatingLimbPain, Q.LocalizedTenderness, Q.PainWorseWithMovement, Q.LumpOverHardware));
 
+    /// <summary>
+    /// Gets the derived fact hardware symptom present of rule set 2.0 (clinical-criteria-2.0.md section 2): as in 1.0, or
+    /// <c>painNotControlled</c> or <c>newSwallowingDifficulty</c> yes.
+    /// </summary>
+    public static Condition HardwareSymptomTwo { get; } = new NamedFact(
+        "a hardware symptom present",
+        "no hardware symptom present",
+        AnyYes(Q.NewOrWorseningPain, Q.PainReturnedAfterImprovement, Q.InstabilityOrMovement, Q.RadiatingLimbPain, Q.LocalizedTenderness, Q.PainWorseWithMovement, Q.LumpOverHardware, Q.PainNotControlled, Q.NewSwallowingDifficulty));
+
     /// <summary>Gets the derived fact neck surgery possible (rule set 2.0): the region is cervical or not given.</summary>
     public static Condition NeckSurgeryPossible { get; } = new NamedFact(
         "neck surgery possible",
@@ -47,7 +56,14 @@ internal static class When
     public static Condition NoRuleAboveFired { get; } = new NoRuleAboveFired();
 
     /// <summary>Gets the condition that a red-flag question that applies is unknown (fever counts as answered when present or absent).</summary>
-    public static Condition AnyApplicableRedFlagUnresolved { get; } = new RedFlagUnresolved();
+    public static Condition AnyApplicableRedFlagUnresolved { get; } = new RedFlagUnresolved(someQuestionsConditional: false);
+
+    /// <summary>
+    /// The condition that a red-flag question that applies is unknown, worded for a question catalogue: "applicable" is
+    /// said only when some of its questions apply only in some reports (rule set 2.0), so rule set 1.0 keeps its words.
+    /// </summary>
+    public static Condition AnyApplicableRedFlagUnresolvedAmong(IEnumerable<Question> questions) =>
+        new RedFlagUnresolved(questions.Any(q => !ReferenceEquals(q.AppliesWhen, Always)));
 
     /// <summary>Every condition holds.</summary>
     public static Condition All(params Condition[] conditions) => new AllOf(conditions);

@@ -173,15 +173,40 @@ public static class TriageJson
         return JsonSerializer.Serialize(document, (indented ? Indented : Compact).RuleCatalogueDocument);
     }
 
-    /// <summary>Writes the question catalogue in asking order: id, order, whether it is a red flag, and the question text.</summary>
+    /// <summary>Writes the question catalogue of rule set 1.0 in asking order: id, order, whether it is a red flag, and the question text.</summary>
     /// <param name="indented">Whether to indent (default) or write one line.</param>
     /// <returns>The JSON.</returns>
-    public static string SerializeQuestions(bool indented = true)
+    public static string SerializeQuestions(bool indented = true) =>
+        Questions(RuleCatalogue.Version, null, QuestionCatalogue.All, indented);
+
+    /// <summary>
+    /// Writes the question catalogue of a rule set in its asking order: the rule set's version and selector, and for each
+    /// question its id, order, whether it is a red flag, the question text and, for a question that applies only in some
+    /// reports, when it applies (<see cref="Question.Applicability"/>).
+    /// </summary>
+    /// <param name="ruleSet">The rule set, for example <see cref="Engine.TriageEngine.RuleSet"/>.</param>
+    /// <param name="indented">Whether to indent (default) or write one line.</param>
+    /// <returns>The JSON.</returns>
+    public static string SerializeQuestions(RuleSet ruleSet, bool indented = true)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        return Questions(ruleSet.Version, ruleSet.Selector, ruleSet.Questions, indented);
+    }
+
+    private static string Questions(string version, string? selector, IReadOnlyList<Question> questions, bool indented)
     {
         var document = new QuestionCatalogueDocument
         {
-            Version = RuleCatalogue.Version,
-            Questions = QuestionCatalogue.All.Select(q => new QuestionDocument { Id = q.JsonId, Order = q.Order, RedFlag = q.IsRedFlag, Text = q.Text }).ToList(),
+            Version = version,
+            RuleSet = selector,
+            Questions = questions.Select(q => new QuestionDocument
+            {
+                Id = q.JsonId,
+                Order = q.Order,
+                RedFlag = q.IsRedFlag,
+                Text = q.Text,
+                Applies = q.Applicability == "always" ? null : q.Applicability,
+            }).ToList(),
         };
         return JsonSerializer.Serialize(document, (indented ? Indented : Compact).QuestionCatalogueDocument);
     }

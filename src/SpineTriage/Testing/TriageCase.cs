@@ -33,6 +33,13 @@ public sealed record TriageCase
     /// <summary>Gets the rule ids that must all be absent from the findings.</summary>
     public IReadOnlyList<string> AbsentRules { get; init; } = [];
 
+    /// <summary>
+    /// Gets the rule set the case is for, by its selector (<see cref="Rules.RuleSets"/>): <c>1.0</c> or <c>2.0</c>. A case
+    /// file that names none is a rule set 1.0 case (default <c>1.0</c>), so files written before rule set 2.0 keep their
+    /// meaning. <see cref="Check"/> fails a case run with an engine of another rule set.
+    /// </summary>
+    public string RuleSet { get; init; } = Rules.RuleSets.V1;
+
     /// <summary>Reads a case file strictly (one strict reader with report JSON): unknown or duplicate properties, wrong types, unknown urgencies and unknown rule ids are errors with their JSON paths and codes.</summary>
     /// <param name="json">The case file's text.</param>
     /// <returns>The case, or every error that makes the case file malformed.</returns>
@@ -43,13 +50,19 @@ public sealed record TriageCase
     }
 
     /// <summary>Runs the case: triages its report and compares the outcome with the expectation.</summary>
-    /// <param name="engine">The engine to run it with.</param>
+    /// <param name="engine">The engine to run it with: an engine of the case's <see cref="RuleSet"/>, else the case fails.</param>
     /// <returns>Whether it passed, and if not, each difference.</returns>
     public CaseCheck Check(TriageEngine engine)
     {
         ArgumentNullException.ThrowIfNull(engine);
         var outcome = engine.TriageJson(ReportJson);
         var failures = new List<string>();
+        if (!string.Equals(engine.RuleSet.Selector, RuleSet, StringComparison.Ordinal))
+        {
+            failures.Add($"the case is for rule set {RuleSet}, but the engine runs rule set {engine.RuleSet.Selector} ({engine.RuleSet.Version}): run it with an engine of rule set {RuleSet}");
+            return new CaseCheck(this, outcome, failures);
+        }
+
         if (!outcome.IsSuccess)
         {
             if (!ExpectInvalid)

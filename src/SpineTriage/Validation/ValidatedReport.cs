@@ -1,7 +1,7 @@
 using SpineTriage.Engine;
 using SpineTriage.Engine.Internal;
 using SpineTriage.Reports;
-
+using SpineTriage.Rules;
 
 namespace SpineTriage.Validation;
 
@@ -12,8 +12,9 @@ namespace SpineTriage.Validation;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class ValidatedReport
 {
-    internal ValidatedReport(SymptomReport report, DateOnly assessedOn)
+    internal ValidatedReport(SymptomReport report, DateOnly assessedOn, RuleSetEdition edition)
     {
+        Edition = edition;
         Report = report;
         AssessedOn = assessedOn;
         Facts = ReportFacts.Of(report);
@@ -30,6 +31,9 @@ public sealed class ValidatedReport
     public int DaysSinceSurgery => AssessedOn.DayNumber - Report.SurgeryDate.DayNumber;
 
     internal ReportFacts Facts { get; }
+
+    /// <summary>Gets the rule set the report was validated for: only an engine of that rule set evaluates it.</summary>
+    internal RuleSetEdition Edition { get; }
 
     /// <summary>Says what the object is, never the report's values (patient data).</summary>
     /// <returns><c>ValidatedReport: values not shown (patient data)</c>.</returns>

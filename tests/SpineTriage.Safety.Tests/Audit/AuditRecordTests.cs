@@ -7,6 +7,7 @@ using SpineTriage.Audit;
 using SpineTriage.Engine;
 using SpineTriage.Reports;
 using SpineTriage.Results;
+using SpineTriage.Rules;
 using SpineTriage.Serialization;
 using SpineTriage.TestSupport;
 
@@ -307,7 +308,7 @@ public class AuditRecordTests
     [Fact]
     public void A_record_cannot_be_made_from_the_result_of_another_rule_set()
     {
-        var other = new TriageEngine(new TriageEngineOptions { FeverThresholdCelsius = 38.5m }, TestClock.At(Today));
+        var other = new TriageEngine(new TriageEngineOptions { RuleSet = RuleSets.V1, FeverThresholdCelsius = 38.5m }, TestClock.At(Today));
         var validated = Engine.Validate(Distinctive).Value!;
 
         var create = () => AuditRecord.Create(Engine, validated, other.Evaluate(other.Validate(Distinctive).Value!));

@@ -3,6 +3,7 @@ using SpineTriage.Audit;
 using SpineTriage.Engine;
 using SpineTriage.Reports;
 using SpineTriage.Results;
+using SpineTriage.Rules;
 using SpineTriage.TestSupport;
 using SpineTriage.Validation;
 
@@ -56,7 +57,7 @@ public class AuditReplayTests
     public void A_replay_under_other_thresholds_reports_the_changed_rule_set()
     {
         var record = AuditRecordTests.Record(WoundSigns, WithReport);
-        var today = new TriageEngine(new TriageEngineOptions { SeverePainScore = 7 }, TestClock.At(ReportGen.Today));
+        var today = new TriageEngine(new TriageEngineOptions { RuleSet = RuleSets.V1, SeverePainScore = 7 }, TestClock.At(ReportGen.Today));
 
         var replay = AuditReplay.Replay(today, record);
 
@@ -106,7 +107,7 @@ public class AuditReplayTests
         // would fall before the surgery date and reject the report.
         var report = WoundSigns with { SurgeryDate = ReportGen.Today, AssessedOn = null };
         var record = AuditRecordTests.Record(report, WithReport);
-        var earlier = new TriageEngine(null, TestClock.At(ReportGen.Today.AddDays(-1)));
+        var earlier = new TriageEngine(new TriageEngineOptions { RuleSet = RuleSets.V1 }, TestClock.At(ReportGen.Today.AddDays(-1)));
 
         AuditReplay.Replay(earlier, record).Status.Should().Be(ReplayStatus.Same);
     }

@@ -2,6 +2,7 @@ using FluentAssertions;
 using SpineTriage.Engine;
 using SpineTriage.Reports;
 using SpineTriage.Results;
+using SpineTriage.Rules;
 using SpineTriage.TestSupport;
 
 namespace SpineTriage.Safety.Tests.Unit;
@@ -47,7 +48,7 @@ public class FreshEngineTests
     public void A_freshly_built_engine_rejects_a_report_with(string invalid)
     {
         var (report, path) = Invalid[invalid];
-        var engine = new TriageEngine(null, TestClock.At(Today));
+        var engine = new TriageEngine(new TriageEngineOptions { RuleSet = RuleSets.V1 }, TestClock.At(Today));
 
         var validation = engine.Validate(report);
 
@@ -58,7 +59,7 @@ public class FreshEngineTests
     [Fact]
     public void A_freshly_built_engine_accepts_the_baseline_report()
     {
-        new TriageEngine(null, TestClock.At(Today)).Validate(Baseline).IsSuccess.Should().BeTrue();
+        new TriageEngine(new TriageEngineOptions { RuleSet = RuleSets.V1 }, TestClock.At(Today)).Validate(Baseline).IsSuccess.Should().BeTrue();
     }
 
     [Fact]
@@ -72,7 +73,7 @@ public class FreshEngineTests
     [Fact]
     public void A_given_pain_score_of_0_is_not_raised_when_looking_for_the_highest_reachable_urgency()
     {
-        var report = ReportGen.Engine.Validate(Baseline with { PainScore = 0, Temperature = Temperature.Celsius(36.8m), Answers = Baseline.Answers.WithNotGivenAs(Answer.No) }).Value!;
+        var report = ReportGen.Engine.Validate(Baseline with { PainScore = 0, Temperature = Temperature.Celsius(36.8m), Answers = Baseline.Answers.WithNotGivenAs(Answer.No, QuestionCatalogue.All) }).Value!;
 
         ReportGen.Engine.HighestReachableUrgency(report).Should().Be(Urgency.SelfCare);
     }

@@ -40,7 +40,7 @@ public class ConcurrencyTests
     [Fact]
     public void Concurrent_evaluation_gives_the_sequential_results()
     {
-        var engine = ReportBuilder.Engine();
+        var engine = ReportBuilder.EngineV1();
         var reports = ManyReports();
         var sequential = reports.Select(r => engine.Evaluate(r)).ToArray();
 
@@ -64,7 +64,7 @@ public class ConcurrencyTests
     [Fact]
     public void Concurrent_triage_of_JSON_gives_the_sequential_results()
     {
-        var engine = ReportBuilder.Engine();
+        var engine = ReportBuilder.EngineV1();
         var json = ManyReports().Take(200).Select(r => TriageJson.SerializeReport(r)).ToArray();
         var sequential = json.Select(j => engine.TriageJson(j).Value).ToArray();
 
@@ -78,7 +78,7 @@ public class ConcurrencyTests
     [Fact]
     public void The_generated_reports_cover_every_urgency()
     {
-        var engine = ReportBuilder.Engine();
+        var engine = ReportBuilder.EngineV1();
 
         ManyReports().Select(r => engine.Evaluate(r).Urgency).Distinct().Should().BeEquivalentTo(Enum.GetValues<Urgency>());
     }

@@ -15,7 +15,7 @@ namespace SpineTriage.Tests.Engine;
 public class DerivedFactTests
 {
     // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
-    private TriageEngine Engine { get; } = ReportBuilder.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.EngineV1();
 
     [Fact]
     public void A_measured_fever_with_fever_answered_no_is_fever_present()
@@ -77,7 +77,7 @@ public class DerivedFactTests
     [Fact]
     public void The_contradiction_warning_names_the_engine_s_threshold()
     {
-        var engine = ReportBuilder.Engine(new TriageEngineOptions { FeverThresholdCelsius = 38.5m });
+        var engine = ReportBuilder.EngineV1(new TriageEngineOptions { FeverThresholdCelsius = 38.5m });
 
         var result = engine.Evaluate(ReportBuilder.AllRedFlagsDenied().No(Q.Fever).Measured(Temperature.Celsius(38.6m)));
 

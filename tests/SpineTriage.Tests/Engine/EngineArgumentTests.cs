@@ -7,7 +7,7 @@ namespace SpineTriage.Tests.Engine;
 /// <summary>Missing arguments are refused with an <see cref="ArgumentNullException"/> naming the parameter, never a crash further in.</summary>
 public class EngineArgumentTests
 {
-    private TriageEngine Engine { get; } = ReportBuilder.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.EngineV1();
 
     [Fact]
     public void Evaluating_no_report_names_the_report()

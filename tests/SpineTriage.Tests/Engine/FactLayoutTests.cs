@@ -126,6 +126,64 @@ public class FactLayoutTests
         late.Word.Has(layout.RedFlagUnresolved).Should().BeFalse();
     }
 
+    [Theory]
+    [InlineData(new[] { 7, 42 }, new[] { 42, 90 })]
+    [InlineData(new[] { 0, 1, 2 }, new int[0])]
+    [InlineData(new[] { 3 }, new[] { 9000 })] // bounds too far apart for the table: the facts are computed per report
+    public void The_day_facts_compare_the_days_since_surgery_with_every_bound(int[] atLeast, int[] atMost)
+    {
+        var conditions = atLeast.Select(d => When.DaysSinceSurgery(min: d)).Concat(atMost.Select(d => When.DaysSinceSurgery(max: d))).ToArray();
+        var layout = new FactLayout(QuestionCatalogue.All, conditions, 38.0m);
+        var days = Enumerable.Range(-3, 100).Concat(Enumerable.Range(8990, 20)).Append(int.MaxValue).Append(int.MinValue);
+
+        foreach (var day in days)
+        {
+            var word = layout.Read(new ReportFacts(0, 0, -1, null, 0m), day, null, 0).Word;
+            foreach (var bound in atLeast)
+            {
+                word.Has(layout.DaysAtLeastBit(bound)).Should().Be(day >= bound, "day {0}, at least {1}", day, bound);
+            }
+
+            foreach (var bound in atMost)
+            {
+                word.Has(layout.DaysAtMostBit(bound)).Should().Be(day <= bound, "day {0}, at most {1}", day, bound);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("38.0")]
+    [InlineData("37.55")]
+    [InlineData("38.0000001")] // not a whole number of millionths: compared as decimals
+    [InlineData("39.5")]
+    public void A_temperature_is_fever_exactly_when_it_is_at_or_above_the_threshold(string threshold)
+    {
+        var celsius = decimal.Parse(threshold, System.Globalization.CultureInfo.InvariantCulture);
+        var layout = new FactLayout(QuestionCatalogue.All, [], celsius);
+        var temperatures = Enumerable.Range(-20, 41).Select(i => Temperature.Celsius(celsius + (i / 10_000_000m)))
+            .Concat(Enumerable.Range(-20, 41).Select(i => Temperature.Celsius(Math.Round(celsius, 1) + (i / 100m))))
+            .Concat(Enumerable.Range(0, 80).Select(i => Temperature.Fahrenheit(99.0m + (i / 20m))));
+
+        foreach (var temperature in temperatures)
+        {
+            var facts = layout.Read(new ReportFacts(0, 0, -1, temperature, temperature.ToCelsius()), 10, null, 0);
+
+            facts.TemperatureIsFever.Should().Be(temperature.ToCelsius() >= celsius, "{0} against {1} °C", temperature, threshold);
+        }
+    }
+
+    [Theory]
+    [InlineData("37.6", 37_600_000L)]
+    [InlineData("-0.000001", -1L)]
+    [InlineData("38.0000001", ReportFacts.NoExactMicroCelsius)]
+    [InlineData("1000000000.5", ReportFacts.NoExactMicroCelsius)]
+    public void A_temperature_is_kept_in_millionths_of_a_degree_only_when_that_is_exact(string celsius, long micro)
+    {
+        ReportFacts.MicroCelsius(decimal.Parse(celsius, System.Globalization.CultureInfo.InvariantCulture)).Should().Be(micro);
+        ReportFacts.MicroCelsius(Temperature.Fahrenheit(100.3m).ToCelsius()).Should().Be(ReportFacts.NoExactMicroCelsius, "37.94... °C repeats");
+        ReportFacts.MicroCelsius(Temperature.Fahrenheit(100.4m).ToCelsius()).Should().Be(38_000_000L);
+    }
+
     // A catalogue of n questions (ids beyond rule set 1.0's stand for questions still to come).
     private static Question[] Questions(int count) =>
         Enumerable.Range(0, count).Select(i => new Question((QuestionId)i, $"q{i}", i < 19, "?", i + 1)).ToArray();

@@ -58,7 +58,7 @@ public class FindingSharingTests
     [MemberData(nameof(EqualEvidence))]
     public void Reports_with_equal_cited_facts_share_the_rule_s_finding(string ruleId, SymptomReport first, SymptomReport second)
     {
-        var engine = ReportBuilder.Engine();
+        var engine = ReportBuilder.EngineV1();
 
         var one = engine.Evaluate(first).Finding(ruleId);
         var other = engine.Evaluate(second).Finding(ruleId);
@@ -70,7 +70,7 @@ public class FindingSharingTests
     [MemberData(nameof(DifferentEvidence))]
     public void Reports_with_different_cited_facts_get_findings_that_cite_their_own(string ruleId, SymptomReport first, SymptomReport second)
     {
-        var engine = ReportBuilder.Engine();
+        var engine = ReportBuilder.EngineV1();
 
         var one = engine.Evaluate(first).Finding(ruleId);
         var other = engine.Evaluate(second).Finding(ruleId);
@@ -83,7 +83,7 @@ public class FindingSharingTests
     [Fact]
     public void A_finding_that_cites_a_measured_temperature_is_made_for_each_report()
     {
-        var engine = ReportBuilder.Engine();
+        var engine = ReportBuilder.EngineV1();
         var report = Measured(Base().Yes(Q.Fever), 2, 38.5m);
 
         var one = engine.Evaluate(report).Finding("fever");
@@ -100,8 +100,8 @@ public class FindingSharingTests
     {
         var report = Base().Yes(Q.LocalizedTenderness, Q.ImagingShowsHardwareProblem);
 
-        var one = ReportBuilder.Engine().Evaluate(report);
-        var other = ReportBuilder.Engine().Evaluate(report);
+        var one = ReportBuilder.EngineV1().Evaluate(report);
+        var other = ReportBuilder.EngineV1().Evaluate(report);
 
         other.Findings.Should().Equal(one.Findings);
         other.Findings[0].Should().NotBeSameAs(one.Findings[0]);

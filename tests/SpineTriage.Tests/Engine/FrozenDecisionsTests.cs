@@ -71,7 +71,7 @@ public class FrozenDecisionsTests
     private static readonly Lock FileLock = new();
 
     // A fresh engine for each test, with its clock fixed at the generator's date and default options.
-    private TriageEngine Engine { get; } = new(options: null, TestClock.At(FrozenReportGenerator.Clock));
+    private TriageEngine Engine { get; } = new(options: new TriageEngineOptions { RuleSet = SpineTriage.Rules.RuleSets.V1 }, TestClock.At(FrozenReportGenerator.Clock));
 
     private static bool Regenerating => Environment.GetEnvironmentVariable(RegenerateVariable) == "1";
 

@@ -15,7 +15,7 @@ namespace SpineTriage.Tests.Engine;
 public class HighestReachableUrgencyTests
 {
     // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
-    private TriageEngine Engine { get; } = ReportBuilder.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.EngineV1();
 
     private Urgency Reachable(SymptomReport report) => Engine.HighestReachableUrgency(Engine.Validate(report).Value!);
 
@@ -42,7 +42,7 @@ public class HighestReachableUrgencyTests
     [Fact]
     public void A_fully_answered_report_can_reach_only_its_own_urgency()
     {
-        var report = EverythingAnswered(AnswerSet.Empty.WithNotGivenAs(Answer.No).With(Q.LumpOverHardware, Answer.Yes));
+        var report = EverythingAnswered(AnswerSet.Empty.WithNotGivenAs(Answer.No, QuestionCatalogue.All).With(Q.LumpOverHardware, Answer.Yes));
 
         Reachable(report).Should().Be(Urgency.Routine).And.Be(Engine.Evaluate(report).Urgency);
     }
@@ -58,7 +58,7 @@ public class HighestReachableUrgencyTests
     public void A_missing_temperature_counts_as_a_fever_that_could_make_wound_signs_an_emergency()
     {
         var report = ReportBuilder.AllRedFlagsDenied().Pain(3).Yes(Q.WoundDischarge);
-        report = report with { Answers = report.Answers.WithNotGivenAs(Answer.No) };
+        report = report with { Answers = report.Answers.WithNotGivenAs(Answer.No, QuestionCatalogue.All) };
 
         Reachable(report).Should().Be(Urgency.Emergency);
     }
@@ -66,7 +66,7 @@ public class HighestReachableUrgencyTests
     [Fact]
     public void An_explicit_unknown_counts_as_answered_and_is_not_raised()
     {
-        var report = EverythingAnswered(AnswerSet.Empty.WithNotGivenAs(Answer.No).With(Q.SaddleNumbness, Answer.Unknown));
+        var report = EverythingAnswered(AnswerSet.Empty.WithNotGivenAs(Answer.No, QuestionCatalogue.All).With(Q.SaddleNumbness, Answer.Unknown));
 
         Reachable(report).Should().Be(Urgency.Urgent);
     }

@@ -12,7 +12,7 @@ namespace SpineTriage.Tests.Engine;
 public class ResultContentTests
 {
     // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
-    private TriageEngine Engine { get; } = ReportBuilder.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.EngineV1();
 
     /// <summary>The advice of clinical-criteria.md section 5, written out from the document.</summary>
     public static TheoryData<RiskFactor, string> RiskFactorAdvice() => new()
@@ -231,7 +231,7 @@ public class ResultContentTests
     [Fact]
     public void An_overridden_disposition_text_is_used_for_its_urgency()
     {
-        var engine = ReportBuilder.Engine(new TriageEngineOptions { Dispositions = DispositionTexts.Default with { Urgent = "Ring the ward today." } });
+        var engine = ReportBuilder.EngineV1(new TriageEngineOptions { Dispositions = DispositionTexts.Default with { Urgent = "Ring the ward today." } });
 
         engine.Evaluate(Scenario("urgent")).Disposition.Should().Be("Ring the ward today.");
     }
@@ -239,7 +239,7 @@ public class ResultContentTests
     [Fact]
     public void Overriding_one_disposition_text_leaves_the_others_unchanged()
     {
-        var engine = ReportBuilder.Engine(new TriageEngineOptions { Dispositions = DispositionTexts.Default with { Urgent = "Ring the ward today." } });
+        var engine = ReportBuilder.EngineV1(new TriageEngineOptions { Dispositions = DispositionTexts.Default with { Urgent = "Ring the ward today." } });
 
         engine.Evaluate(Scenario("soon")).Disposition.Should().Be(Engine.Evaluate(Scenario("soon")).Disposition);
     }
@@ -247,7 +247,7 @@ public class ResultContentTests
     [Fact]
     public void Overriding_a_disposition_text_changes_neither_urgency_nor_findings()
     {
-        var engine = ReportBuilder.Engine(new TriageEngineOptions { Dispositions = DispositionTexts.Default with { Emergency = "Call 112 now." } });
+        var engine = ReportBuilder.EngineV1(new TriageEngineOptions { Dispositions = DispositionTexts.Default with { Emergency = "Call 112 now." } });
 
         var result = engine.Evaluate(Scenario("emergency"));
 
@@ -267,7 +267,7 @@ public class ResultContentTests
     [Fact]
     public void The_result_of_an_engine_with_other_thresholds_names_its_own_rule_set()
     {
-        var engine = ReportBuilder.Engine(new TriageEngineOptions { SeverePainScore = 9 });
+        var engine = ReportBuilder.EngineV1(new TriageEngineOptions { SeverePainScore = 9 });
 
         engine.Evaluate(ReportBuilder.AllRedFlagsDenied()).RuleSet.Hash.Should().Be(engine.RuleSet.Hash).And.NotBe(Engine.RuleSet.Hash);
     }

@@ -1,6 +1,9 @@
 using FluentAssertions;
+using SpineTriage.Engine.Internal;
 using SpineTriage.Interview.Internal;
 using SpineTriage.Reports;
+using SpineTriage.Results;
+using SpineTriage.Rules;
 using SpineTriage.TestSupport;
 
 namespace SpineTriage.Tests.Engine;
@@ -39,7 +42,7 @@ public class SettledTests
     [Fact]
     public void A_report_with_the_fever_question_absent_and_no_thermometer_is_settled_only_when_fever_cannot_change_the_urgency()
     {
-        var engine = ReportBuilder.Engine();
+        var engine = ReportBuilder.EngineV1();
         var noFeverAnswer = ReportBuilder.AllRedFlagsDenied() with
         {
             Answers = AnswerSet.From(QuestionCatalogue.RedFlags.Where(q => q.Id != QuestionId.Fever).Select(q => KeyValuePair.Create(q.Id, Answer.No))),
@@ -51,4 +54,89 @@ public class SettledTests
         // With an emergency sign, no answer to fever can change the urgency.
         engine.Evaluate(noFeverAnswer.Yes(QuestionId.SaddleNumbness)).IsSettled.Should().BeTrue();
     }
+}
+
+/// <summary>
+/// The shortcut of <c>SettledCheck</c>: which bits answering the absent questions may change
+/// (<c>FactLayout.Changeable</c>), and the proof from the bits each rule looks at that neither completion changes the
+/// urgency, which spares the two table passes.
+/// </summary>
+public class SettledShortcutTests
+{
+    private static readonly CompiledRuleSet Compiled = new(RuleCatalogue.Build(38.0m, 8), QuestionCatalogue.All, 38.0m);
+
+    [Fact]
+    public void Changeable_holds_every_bit_that_either_completion_changes()
+    {
+        var random = new Random(7);
+        var changedSomething = 0;
+        foreach (var facts in GeneratedFacts.For(Compiled.Layout, seed: 11, count: 20_000))
+        {
+            var notGiven = NotGiven(facts, random);
+            var changeable = Compiled.Layout.Changeable(facts, notGiven);
+            foreach (var asYes in new[] { false, true })
+            {
+                var completed = Compiled.Layout.Complete(facts, notGiven, asYes);
+                var changed = new FactWord(completed.Low ^ facts.Word.Low, completed.High ^ facts.Word.High);
+                (changed & ~changeable).IsEmpty.Should().BeTrue("completing {0} as {1} changed {2}, outside {3}", facts.Word, asYes, changed, changeable);
+                changedSomething += changed.IsEmpty ? 0 : 1;
+            }
+        }
+
+        changedSomething.Should().BeGreaterThan(10_000, "most completions change some bit, or the test proves little");
+    }
+
+    [Fact]
+    public void The_shortcut_proves_settled_only_when_both_completions_give_the_report_s_urgency()
+    {
+        var random = new Random(5);
+        var proven = 0;
+        var settledWithoutProof = 0;
+        foreach (var facts in GeneratedFacts.For(Compiled.Layout, seed: 3, count: 20_000))
+        {
+            var notGiven = NotGiven(facts, random);
+            var fired = Compiled.Table.Fire(facts.Word);
+            var urgency = UrgencyOf(fired);
+            var changeable = Compiled.Layout.Changeable(facts, notGiven);
+            var lowest = UrgencyOf(Compiled.Table.Fire(Compiled.Layout.Complete(facts, notGiven, asYes: false)));
+            var highest = UrgencyOf(Compiled.Table.Fire(Compiled.Layout.Complete(facts, notGiven, asYes: true)));
+            var settled = lowest == urgency && highest == urgency;
+
+            if (Compiled.Settled.CannotRise(changeable, urgency) && Compiled.Settled.CannotFall(changeable, fired, urgency))
+            {
+                settled.Should().BeTrue("the shortcut proved facts {0} with absent questions {1} settled", facts.Word, notGiven);
+                proven++;
+            }
+            else
+            {
+                settledWithoutProof += settled ? 1 : 0;
+            }
+
+            Compiled.Settled.IsSettled(facts, notGiven, fired, urgency).Should().Be(settled);
+        }
+
+        proven.Should().BeGreaterThan(2_000, "the shortcut must apply to many reports, or it spares nothing");
+        settledWithoutProof.Should().BeGreaterThan(0, "some settled reports need the table passes, so the fallback is exercised");
+    }
+
+    [Fact]
+    public void A_report_whose_absent_questions_only_name_lower_rules_is_proven_settled()
+    {
+        var hardware = new[] { QuestionId.InstabilityOrMovement, QuestionId.RadiatingLimbPain, QuestionId.PainWorseWithMovement, QuestionId.LumpOverHardware }
+            .Aggregate(0u, (mask, q) => mask | (1u << (int)q));
+        var allOthersNo = Compiled.Layout.AllQuestions & ~hardware & ~(1u << (int)QuestionId.WoundRednessOrSwelling);
+        var facts = Compiled.Layout.Read(new ReportFacts(1u << (int)QuestionId.WoundRednessOrSwelling, allOthersNo, 6, null, 0m), 50, SurgeryRegion.Lumbar, 0);
+        var fired = Compiled.Table.Fire(facts.Word);
+        var changeable = Compiled.Layout.Changeable(facts, hardware);
+
+        UrgencyOf(fired).Should().Be(Urgency.Urgent, "wound redness without fever is urgent");
+        Compiled.Settled.CannotRise(changeable, Urgency.Urgent).Should().BeTrue("no emergency rule looks at the hardware symptoms");
+        Compiled.Settled.CannotFall(changeable, fired, Urgency.Urgent).Should().BeTrue("the wound-signs rule does not look at them");
+        Compiled.Settled.CannotRise(changeable, Urgency.Routine).Should().BeFalse("instability alone is soon");
+    }
+
+    private static uint NotGiven(in Facts facts, Random random) =>
+        ~(facts.Yes | facts.No) & Compiled.Layout.AllQuestions & (uint)random.Next() & (uint)random.Next();
+
+    private static Urgency UrgencyOf(ulong fired) => Compiled.Rules[System.Numerics.BitOperations.TrailingZeroCount(fired)].Rule.Urgency;
 }

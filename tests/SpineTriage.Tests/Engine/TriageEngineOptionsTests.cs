@@ -14,7 +14,7 @@ namespace SpineTriage.Tests.Engine;
 /// </summary>
 public class TriageEngineOptionsTests
 {
-    private static TriageEngine Build(TriageEngineOptions options) => ReportBuilder.Engine(options);
+    private static TriageEngine Build(TriageEngineOptions options) => ReportBuilder.EngineV1(options);
 
     private static string BuildError(TriageEngineOptions options)
     {

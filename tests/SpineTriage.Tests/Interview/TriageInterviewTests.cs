@@ -16,7 +16,7 @@ public class TriageInterviewTests
     private static readonly Q[] RedFlagsAfterFever =
         [Q.WoundDischarge, Q.WoundRednessOrSwelling, Q.ChestPainOrBreathlessness, Q.NewOrWorseningLimbNumbness, Q.CalfPainOrSwelling];
 
-    private TriageInterview Interview { get; } = new(ReportBuilder.Engine());
+    private TriageInterview Interview { get; } = new(ReportBuilder.EngineV1());
 
     private static SymptomReport Nothing() => new() { SurgeryDate = ReportBuilder.SurgeryDate, AssessedOn = ReportBuilder.Today };
 
@@ -208,7 +208,7 @@ public class TriageInterviewTests
     [Fact]
     public void Every_item_asked_is_settled_without_stopping_early()
     {
-        var report = ReportBuilder.AllRedFlagsDenied() with { Temperature = Temperature.Celsius(36.8m), PainScore = 2, Answers = ReportBuilder.AllRedFlagsDenied().Answers.WithNotGivenAs(Answer.No) };
+        var report = ReportBuilder.AllRedFlagsDenied() with { Temperature = Temperature.Celsius(36.8m), PainScore = 2, Answers = ReportBuilder.AllRedFlagsDenied().Answers.WithNotGivenAs(Answer.No, QuestionCatalogue.All) };
 
         var step = Next(report);
 
@@ -247,7 +247,7 @@ public class TriageInterviewTests
     [Fact]
     public void A_fever_threshold_from_the_options_decides_whether_a_temperature_answers_the_fever_question()
     {
-        var interview = new TriageInterview(ReportBuilder.Engine(new() { FeverThresholdCelsius = 37.5m }));
+        var interview = new TriageInterview(ReportBuilder.EngineV1(new() { FeverThresholdCelsius = 37.5m }));
         var report = Denied(Nothing(), EmergencyRedFlagsBeforeFever) with { Temperature = Temperature.Celsius(37.6m) };
 
         interview.HasMeasuredFever(report).Should().BeTrue();

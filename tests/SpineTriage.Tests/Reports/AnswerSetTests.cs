@@ -56,6 +56,18 @@ public class AnswerSetTests
 
         answers[Q.Fever].Should().Be(Answer.Yes);
         answers[Q.SaddleNumbness].Should().Be(Answer.No);
+        answers[Q.NewSwallowingDifficulty].Should().Be(Answer.No);
+        answers.Count.Should().Be(Enum.GetValues<Q>().Length, "every question of every rule set");
+    }
+
+    [Fact]
+    public void WithNotGivenAs_a_catalogue_answers_only_its_questions_not_given()
+    {
+        var answers = AnswerSet.Of((Q.Fever, Answer.Yes)).WithNotGivenAs(Answer.No, QuestionCatalogue.All);
+
+        answers[Q.Fever].Should().Be(Answer.Yes);
+        answers[Q.SaddleNumbness].Should().Be(Answer.No);
+        answers.IsGiven(Q.NewSwallowingDifficulty).Should().BeFalse("rule set 1.0 does not have the question");
         answers.Count.Should().Be(QuestionCatalogue.Count);
     }
 

@@ -43,14 +43,14 @@ public class NoPatientDataInToStringTests
     [Fact]
     public void Answer_set_prints_only_how_many_questions_were_answered()
     {
-        Report.Answers.ToString().Should().Be($"AnswerSet: {Report.Answers.Count} of {QuestionCatalogue.Count} questions answered; answers not shown (patient data)");
+        Report.Answers.ToString().Should().Be($"AnswerSet: {Report.Answers.Count} of {Enum.GetValues<QuestionId>().Length} questions answered; answers not shown (patient data)");
         ShouldHoldNoReportData(Report.Answers.ToString());
     }
 
     [Fact]
     public void Validated_report_prints_no_report_data()
     {
-        var validated = ReportBuilder.Engine().Validate(Report).GetValueOrThrow();
+        var validated = ReportBuilder.EngineV1().Validate(Report).GetValueOrThrow();
 
         validated.ToString().Should().Be("ValidatedReport: values not shown (patient data)");
     }
@@ -58,7 +58,7 @@ public class NoPatientDataInToStringTests
     [Fact]
     public void Triage_result_prints_its_urgency_and_number_of_findings_only()
     {
-        var result = ReportBuilder.Engine().Evaluate(Report);
+        var result = ReportBuilder.EngineV1().Evaluate(Report);
 
         result.Urgency.Should().Be(Urgency.Emergency);
         result.ToString().Should().Be($"TriageResult: emergency (code 5), {result.Findings.Count} finding{(result.Findings.Count == 1 ? "" : "s")}; report data not shown");
@@ -68,7 +68,7 @@ public class NoPatientDataInToStringTests
     [Fact]
     public void Finding_prints_its_rule_and_urgency_but_not_its_evidence()
     {
-        var finding = ReportBuilder.Engine().Evaluate(Report).Findings.First(f => f.Evidence.Count > 0);
+        var finding = ReportBuilder.EngineV1().Evaluate(Report).Findings.First(f => f.Evidence.Count > 0);
 
         finding.ToString().Should().Be($"Finding: {finding.RuleId}, {finding.Urgency.JsonName()} (code {finding.Urgency.Code()}); evidence not shown");
         ShouldHoldNoReportData(finding.ToString());
@@ -85,7 +85,7 @@ public class NoPatientDataInToStringTests
     [Fact]
     public void Interview_step_names_the_item_to_ask_or_the_urgency_but_no_reply()
     {
-        var interview = new TriageInterview(ReportBuilder.Engine());
+        var interview = new TriageInterview(ReportBuilder.EngineV1());
         var asking = interview.Next(new SymptomReport { SurgeryDate = ReportBuilder.SurgeryDate, AssessedOn = ReportBuilder.Today, ReportId = Id }).GetValueOrThrow();
         var settled = interview.Next(Report).GetValueOrThrow();
 
@@ -100,7 +100,7 @@ public class NoPatientDataInToStringTests
     {
         var json = $$$"""{"name":"wound discharge","report":{"reportId":"{{{Id}}}","surgeryDate":"2026-09-01","assessedOn":"2026-11-24","painScore":7},"expect":{"urgency":"emergency"}}""";
         var triageCase = TriageCase.Parse(json).GetValueOrThrow();
-        var check = triageCase.Check(ReportBuilder.Engine());
+        var check = triageCase.Check(ReportBuilder.EngineV1());
 
         triageCase.ToString().Should().Be("TriageCase \"wound discharge\": expects emergency (code 5); report not shown");
         check.Passed.Should().BeFalse();

@@ -14,7 +14,7 @@ namespace SpineTriage.Tests.Results;
 /// </summary>
 public class ValueEqualityTests
 {
-    private static readonly TriageResult Result = ReportBuilder.Engine().Evaluate(
+    private static readonly TriageResult Result = ReportBuilder.EngineV1().Evaluate(
         ReportBuilder.AllRedFlagsDenied().Yes(QuestionId.WoundDischarge, QuestionId.LocalizedTenderness));
 
     [Fact]
@@ -86,7 +86,7 @@ public class ValueEqualityTests
     [Fact]
     public void A_replay_result_copies_its_lists_and_compares_them_by_value()
     {
-        var engine = ReportBuilder.Engine();
+        var engine = ReportBuilder.EngineV1();
         var report = engine.Validate(ReportBuilder.AllRedFlagsDenied()).GetValueOrThrow();
         var record = AuditRecord.Create(engine, report, engine.Evaluate(report));
         var errors = new List<ValidationError> { new("$.report", ErrorCodes.HashMismatch, "altered") };

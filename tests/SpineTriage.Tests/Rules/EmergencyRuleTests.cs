@@ -12,7 +12,7 @@ namespace SpineTriage.Tests.Rules;
 public class EmergencyRuleTests
 {
     // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
-    private TriageEngine Engine { get; } = ReportBuilder.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.EngineV1();
 
     [Fact]
     [Fires("cauda-equina")]

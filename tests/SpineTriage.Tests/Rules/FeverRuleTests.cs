@@ -15,7 +15,7 @@ namespace SpineTriage.Tests.Rules;
 public class FeverRuleTests
 {
     // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
-    private TriageEngine Engine { get; } = ReportBuilder.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.EngineV1();
 
     private static SymptomReport MeasuredOnly(Temperature temperature) =>
         ReportBuilder.AllRedFlagsDenied().Unknown(Q.Fever).Measured(temperature);

@@ -13,7 +13,7 @@ namespace SpineTriage.Tests.Rules;
 /// </summary>
 internal sealed class RuleHarness
 {
-    private static readonly SpineTriage.Engine.TriageEngine Validator = ReportBuilder.Engine();
+    private static readonly SpineTriage.Engine.TriageEngine Validator = ReportBuilder.EngineV1();
 
     private readonly CompiledRuleSet _compiled;
 

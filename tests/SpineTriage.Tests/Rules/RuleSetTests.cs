@@ -50,7 +50,7 @@ public class RuleSetTests
         "severe-pain",
     ];
 
-    private static readonly RuleSet Default = ReportBuilder.Engine().RuleSet;
+    private static readonly RuleSet Default = ReportBuilder.EngineV1().RuleSet;
 
     [Fact]
     public void The_rule_set_version_is_1_0_1_since_the_conditions_describe_themselves()
@@ -77,16 +77,16 @@ public class RuleSetTests
     [Fact]
     public void Engines_with_equal_options_have_the_same_hash()
     {
-        var explicitDefaults = ReportBuilder.Engine(new TriageEngineOptions { FeverThresholdCelsius = 38.0m, SeverePainScore = 8 });
+        var explicitDefaults = ReportBuilder.EngineV1(new TriageEngineOptions { FeverThresholdCelsius = 38.0m, SeverePainScore = 8 });
 
         explicitDefaults.RuleSet.Identity.Should().Be(Default.Identity);
-        new TriageEngine().RuleSet.Identity.Should().Be(Default.Identity);
+        new TriageEngine(new TriageEngineOptions { RuleSet = RuleSets.V1 }).RuleSet.Identity.Should().Be(Default.Identity);
     }
 
     [Fact]
     public void The_hash_changes_when_the_fever_threshold_changes()
     {
-        var engine = ReportBuilder.Engine(new TriageEngineOptions { FeverThresholdCelsius = 38.5m });
+        var engine = ReportBuilder.EngineV1(new TriageEngineOptions { FeverThresholdCelsius = 38.5m });
 
         engine.RuleSet.Hash.Should().NotBe(Default.Hash);
         engine.RuleSet.Version.Should().Be(Default.Version);
@@ -95,7 +95,7 @@ public class RuleSetTests
     [Fact]
     public void The_hash_changes_when_the_severe_pain_score_changes()
     {
-        var engine = ReportBuilder.Engine(new TriageEngineOptions { SeverePainScore = 7 });
+        var engine = ReportBuilder.EngineV1(new TriageEngineOptions { SeverePainScore = 7 });
 
         engine.RuleSet.Hash.Should().NotBe(Default.Hash);
     }
@@ -104,7 +104,7 @@ public class RuleSetTests
     public void Rewording_a_disposition_text_does_not_change_the_hash()
     {
         // Documented choice (RuleSet.CanonicalDescription): dispositions are display text; they change neither which rules fire nor the urgency.
-        var engine = ReportBuilder.Engine(new TriageEngineOptions { Dispositions = DispositionTexts.Default with { Urgent = "Ring the ward today." } });
+        var engine = ReportBuilder.EngineV1(new TriageEngineOptions { Dispositions = DispositionTexts.Default with { Urgent = "Ring the ward today." } });
 
         engine.RuleSet.Hash.Should().Be(Default.Hash);
     }
@@ -130,7 +130,7 @@ public class RuleSetTests
     [Fact]
     public void The_rule_ids_do_not_depend_on_the_thresholds()
     {
-        var engine = ReportBuilder.Engine(new TriageEngineOptions { FeverThresholdCelsius = 39.5m, SeverePainScore = 6 });
+        var engine = ReportBuilder.EngineV1(new TriageEngineOptions { FeverThresholdCelsius = 39.5m, SeverePainScore = 6 });
 
         engine.RuleSet.Rules.Select(r => r.Id).Should().Equal(Default.Rules.Select(r => r.Id));
     }
@@ -173,7 +173,7 @@ public class RuleSetTests
     [Fact]
     public void The_thresholds_of_the_engine_are_stated_by_the_rule_set()
     {
-        var engine = ReportBuilder.Engine(new TriageEngineOptions { FeverThresholdCelsius = 38.5m, SeverePainScore = 7 });
+        var engine = ReportBuilder.EngineV1(new TriageEngineOptions { FeverThresholdCelsius = 38.5m, SeverePainScore = 7 });
 
         engine.RuleSet.FeverThresholdCelsius.Should().Be(38.5m);
         engine.RuleSet.SeverePainScore.Should().Be(7);
@@ -196,7 +196,7 @@ public class RuleSetTests
     [Fact]
     public void A_finding_carries_the_texts_of_its_rule()
     {
-        var finding = ReportBuilder.Engine().Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(QuestionId.CalfPainOrSwelling)).Finding("possible-deep-vein-thrombosis");
+        var finding = ReportBuilder.EngineV1().Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(QuestionId.CalfPainOrSwelling)).Finding("possible-deep-vein-thrombosis");
         var rule = Default.Find("possible-deep-vein-thrombosis")!;
 
         finding.Should().BeEquivalentTo(

@@ -11,7 +11,7 @@ namespace SpineTriage.Tests.Rules;
 public class SoonRuleTests
 {
     // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
-    private TriageEngine Engine { get; } = ReportBuilder.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.EngineV1();
 
     [Fact]
     [Fires("pain-after-improvement")]

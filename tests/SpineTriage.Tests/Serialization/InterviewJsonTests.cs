@@ -42,7 +42,7 @@ public class InterviewJsonTests
     [Fact]
     public void A_skipped_temperature_that_is_also_given_is_rejected_by_the_engine()
     {
-        var outcome = ReportBuilder.Engine().TriageJson($$"""{ {{Dates}}, "temperature": { "value": 37.0, "unit": "celsius" }, "skipped": ["temperature"] }""");
+        var outcome = ReportBuilder.EngineV1().TriageJson($$"""{ {{Dates}}, "temperature": { "value": 37.0, "unit": "celsius" }, "skipped": ["temperature"] }""");
 
         outcome.Errors.Should().ContainSingle().Which.Path.Should().Be("$.skipped[0]");
     }
@@ -50,7 +50,7 @@ public class InterviewJsonTests
     [Fact]
     public void Results_write_the_red_flags_not_asked_and_whether_the_triage_is_settled()
     {
-        var result = ReportBuilder.Engine().TriageJson($$"""{ {{Dates}}, "answers": { "bladderOrBowelControlLoss": "yes", "saddleNumbness": "unknown" } }""").GetValueOrThrow();
+        var result = ReportBuilder.EngineV1().TriageJson($$"""{ {{Dates}}, "answers": { "bladderOrBowelControlLoss": "yes", "saddleNumbness": "unknown" } }""").GetValueOrThrow();
 
         var json = JsonNode.Parse(TriageJson.SerializeResult(result))!;
 
@@ -63,7 +63,7 @@ public class InterviewJsonTests
     [Fact]
     public void A_result_written_before_the_interview_fields_existed_reads_as_not_settled_with_nothing_known_not_asked()
     {
-        var result = ReportBuilder.Engine().TriageJson($$"""{ {{Dates}}, "answers": { "bladderOrBowelControlLoss": "yes" } }""").GetValueOrThrow();
+        var result = ReportBuilder.EngineV1().TriageJson($$"""{ {{Dates}}, "answers": { "bladderOrBowelControlLoss": "yes" } }""").GetValueOrThrow();
         var old = JsonNode.Parse(TriageJson.SerializeResult(result))!.AsObject();
         old.Remove("isSettled");
         old.Remove("notAskedQuestions");
@@ -78,7 +78,7 @@ public class InterviewJsonTests
     [Fact]
     public void An_unknown_question_in_not_asked_questions_is_an_error()
     {
-        var result = ReportBuilder.Engine().TriageJson($$"""{ {{Dates}}, "answers": { "saddleNumbness": "yes" } }""").GetValueOrThrow();
+        var result = ReportBuilder.EngineV1().TriageJson($$"""{ {{Dates}}, "answers": { "saddleNumbness": "yes" } }""").GetValueOrThrow();
         var json = JsonNode.Parse(TriageJson.SerializeResult(result))!.AsObject();
         json["notAskedQuestions"] = new JsonArray("saddleNumbess");
 
@@ -90,7 +90,7 @@ public class InterviewJsonTests
     {
         var answers = string.Join(", ", QuestionCatalogue.All.Select(q => $"\"{q.JsonId}\": \"{(q.Id == Q.SaddleNumbness ? "unknown" : "no")}\""));
 
-        var result = ReportBuilder.Engine().TriageJson($$"""{ {{Dates}}, "answers": { {{answers}} } }""").GetValueOrThrow();
+        var result = ReportBuilder.EngineV1().TriageJson($$"""{ {{Dates}}, "answers": { {{answers}} } }""").GetValueOrThrow();
 
         result.IsSettled.Should().BeTrue();
         result.NotAskedQuestions.Should().BeEmpty();
@@ -100,7 +100,7 @@ public class InterviewJsonTests
     [Fact]
     public void A_report_missing_red_flags_that_could_raise_the_urgency_is_not_settled()
     {
-        var result = ReportBuilder.Engine().TriageJson($$"""{ {{Dates}}, "answers": { "woundDischarge": "yes" } }""").GetValueOrThrow();
+        var result = ReportBuilder.EngineV1().TriageJson($$"""{ {{Dates}}, "answers": { "woundDischarge": "yes" } }""").GetValueOrThrow();
 
         result.IsSettled.Should().BeFalse();
         result.NotAskedQuestions.Should().HaveCount(9);

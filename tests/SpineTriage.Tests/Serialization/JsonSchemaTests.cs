@@ -55,7 +55,7 @@ public class JsonSchemaTests
         [ErrorCodes.TooPrecise] = true,
     };
 
-    private static readonly string[] Reports = Directory.GetFiles(Repository.PathOf("samples/reports"), "*.json").Order(StringComparer.Ordinal).ToArray();
+    private static readonly string[] Reports = Directory.GetFiles(Repository.PathOf("samples/reports/rule-set-1.0"), "*.json").Order(StringComparer.Ordinal).ToArray();
 
     private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -101,7 +101,9 @@ public class JsonSchemaTests
     {
         var report = JsonNode.Parse(SchemaFiles.Text("report.schema.json"))!;
         report["properties"]!["answers"]!["properties"]!.AsObject().Select(p => p.Key)
-            .Should().Equal(QuestionCatalogue.All.Select(q => q.JsonId), "the answers are the question ids in asking order");
+            .Should().Equal(
+                QuestionCatalogue.All.Select(q => q.JsonId).Concat(Enum.GetValues<QuestionId>().Where(q => !QuestionCatalogue.All.Any(c => c.Id == q)).Select(q => JsonNames.Of(q))),
+                "the answers are the question ids of every rule set: 1.0's in asking order, then those 2.0 adds");
         Names(report["properties"]!["riskFactors"]!["items"]!["enum"]!).Should().BeEquivalentTo(Enum.GetValues<RiskFactor>().Select(v => JsonNames.Of(v)));
         Names(report["properties"]!["hardware"]!["items"]!["enum"]!).Should().BeEquivalentTo(Enum.GetValues<HardwareKind>().Select(v => JsonNames.Of(v)));
         Names(report["properties"]!["skipped"]!["items"]!["enum"]!).Should().BeEquivalentTo(Enum.GetValues<Measurement>().Select(v => JsonNames.Of(v)));
@@ -111,7 +113,10 @@ public class JsonSchemaTests
         Names(result["$defs"]!["urgency"]!["enum"]!).Should().Equal(Enum.GetValues<SpineTriage.Results.Urgency>().Select(u => JsonNames.Of(u)));
 
         var caseFile = JsonNode.Parse(SchemaFiles.Text("case-file.schema.json"))!;
-        Names(caseFile["$defs"]!["ruleIds"]!["items"]!["enum"]!).Should().Equal(SpineTriage.Rules.RuleCatalogue.Ids, "expect.rules names rule ids of the catalogue");
+        Names(caseFile["$defs"]!["ruleIds"]!["items"]!["enum"]!).Should().Equal(
+            SpineTriage.Rules.RuleCatalogue.Ids.Concat(SpineTriage.Rules.RuleSetEdition.Two.Ids.Except(SpineTriage.Rules.RuleCatalogue.Ids)),
+            "expect.rules names rule ids of the rule sets, 1.0's then those 2.0 adds");
+        Names(caseFile["properties"]!["ruleSet"]!["enum"]!).Should().Equal(SpineTriage.Rules.RuleSets.Selectors);
 
         static IEnumerable<string> Names(JsonNode array) => array.AsArray().Select(n => (string?)n).OfType<string>();
     }
@@ -120,8 +125,8 @@ public class JsonSchemaTests
     [MemberData(nameof(SampleReports))]
     public void Every_sample_report_is_accepted_by_the_schema_exactly_when_the_engine_accepts_it(string file)
     {
-        var json = File.ReadAllText(Path.Combine(Repository.PathOf("samples/reports"), file));
-        var outcome = ReportBuilder.Engine().TriageJson(json);
+        var json = File.ReadAllText(Path.Combine(Repository.PathOf("samples/reports/rule-set-1.0"), file));
+        var outcome = ReportBuilder.EngineV1().TriageJson(json);
 
         SchemaFiles.Report.Accepts(json).Should().Be(outcome.IsSuccess, file);
         if (!outcome.IsSuccess)
@@ -135,7 +140,7 @@ public class JsonSchemaTests
     [MemberData(nameof(SampleReports))]
     public void The_result_of_every_valid_sample_report_is_accepted_by_the_result_schema(string file)
     {
-        var outcome = ReportBuilder.Engine().TriageJson(File.ReadAllText(Path.Combine(Repository.PathOf("samples/reports"), file)));
+        var outcome = ReportBuilder.EngineV1().TriageJson(File.ReadAllText(Path.Combine(Repository.PathOf("samples/reports/rule-set-1.0"), file)));
         if (outcome.TryGetValue(out var result))
         {
             SchemaFiles.Result.Accepts(TriageJson.SerializeResult(result)).Should().BeTrue(file);
@@ -146,8 +151,10 @@ public class JsonSchemaTests
     [Fact]
     public void Every_case_file_of_the_tests_is_accepted_by_the_case_file_schema()
     {
-        var files = Directory.GetFiles(Repository.PathOf("tests/SpineTriage.Tests/TestData/cases"), "*.json");
-        files.Should().NotBeEmpty();
+        var files = Directory.GetFiles(Repository.PathOf("tests/SpineTriage.Tests/TestData/cases"), "*.json")
+            .Concat(Directory.GetFiles(Repository.PathOf("tests/SpineTriage.Tests/TestData/cases-2.0"), "*.json"))
+            .ToArray();
+        files.Should().Contain(f => f.Contains("cases-2.0", StringComparison.Ordinal), "the 2.0 case files are checked too");
         foreach (var file in files)
         {
             var json = File.ReadAllText(file);
@@ -231,7 +238,7 @@ public class JsonSchemaTests
     [InlineData("""{ "surgeryDate": "2026-09-01", "skipped": ["temperature"], "temperature": null }""")]
     public void The_report_schema_and_the_strict_reader_agree_on_edge_cases(string json)
     {
-        AssertAgreement(SchemaFiles.Report, json, ReportBuilder.Engine().TriageJson(json).Errors, json);
+        AssertAgreement(SchemaFiles.Report, json, ReportBuilder.EngineV1().TriageJson(json).Errors, json);
     }
 
     [Fact]
@@ -240,8 +247,8 @@ public class JsonSchemaTests
         foreach (var (id, valid) in new[] { (new string('x', 128), true), (new string('x', 129), false), (string.Concat(Enumerable.Repeat("😀", 64)), true), (string.Concat(Enumerable.Repeat("😀", 65)), false), (new string('x', 127) + "\r\n", false) })
         {
             var json = new JsonObject { ["reportId"] = id, ["surgeryDate"] = "2026-09-01" }.ToJsonString();
-            ReportBuilder.Engine().TriageJson(json).IsSuccess.Should().Be(valid);
-            AssertAgreement(SchemaFiles.Report, json, ReportBuilder.Engine().TriageJson(json).Errors, $"a report id of {id.Length} UTF-16 code units");
+            ReportBuilder.EngineV1().TriageJson(json).IsSuccess.Should().Be(valid);
+            AssertAgreement(SchemaFiles.Report, json, ReportBuilder.EngineV1().TriageJson(json).Errors, $"a report id of {id.Length} UTF-16 code units");
         }
     }
 

@@ -28,7 +28,7 @@ public class ReaderLimitTests
     [Fact]
     public void Report_json_of_exactly_1_MiB_is_read_and_one_byte_more_is_refused_as_too_large()
     {
-        var engine = ReportBuilder.Engine();
+        var engine = ReportBuilder.EngineV1();
 
         engine.TriageJson(PaddedTo(OneMiB)).IsSuccess.Should().BeTrue();
         var refused = engine.TriageJson(PaddedTo(OneMiB + 1));
@@ -40,7 +40,7 @@ public class ReaderLimitTests
     [Fact]
     public void Report_json_of_30_MB_is_refused_from_a_string_and_from_bytes_without_being_parsed()
     {
-        var engine = ReportBuilder.Engine();
+        var engine = ReportBuilder.EngineV1();
         var huge = "{\"reportId\":\"" + new string('x', 30 * OneMiB) + "\"}";
 
         engine.TriageJson(huge).Errors.Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.TooLarge);
@@ -60,7 +60,7 @@ public class ReaderLimitTests
     [Fact]
     public void The_report_size_limit_is_configurable()
     {
-        var engine = ReportBuilder.Engine(new TriageEngineOptions { MaxReportBytes = 4096 });
+        var engine = ReportBuilder.EngineV1(new TriageEngineOptions { MaxReportBytes = 4096 });
 
         engine.TriageJson(PaddedTo(4096)).IsSuccess.Should().BeTrue();
         engine.TriageJson(PaddedTo(4097)).Errors.Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.TooLarge);
@@ -93,7 +93,7 @@ public class ReaderLimitTests
         var json = BadHardware(200_000);
         Encoding.UTF8.GetByteCount(json).Should().BeLessThan(OneMiB);
 
-        var errors = ReportBuilder.Engine().TriageJson(json).Errors;
+        var errors = ReportBuilder.EngineV1().TriageJson(json).Errors;
 
         errors.Should().HaveCount(101);
         errors.Take(100).Should().OnlyContain(e => e.Code == ErrorCodes.UnknownValue);
@@ -116,7 +116,7 @@ public class ReaderLimitTests
     [Fact]
     public void The_error_limit_is_configurable_and_counts_validation_errors_too()
     {
-        var engine = ReportBuilder.Engine(new TriageEngineOptions { MaxErrors = 2 });
+        var engine = ReportBuilder.EngineV1(new TriageEngineOptions { MaxErrors = 2 });
 
         // Three JSON errors and one range error (painScore 12): two listed, then "and 2 more".
         var errors = engine.TriageJson("""{"surgeryDate":"2026-09-01","assessedOn":"2026-11-24","hardware":["x","y","z"],"painScore":12}""").Errors;
@@ -128,7 +128,7 @@ public class ReaderLimitTests
     [Fact]
     public void Validating_a_report_built_in_code_lists_at_most_the_error_limit()
     {
-        var engine = ReportBuilder.Engine(new TriageEngineOptions { MaxErrors = 3 });
+        var engine = ReportBuilder.EngineV1(new TriageEngineOptions { MaxErrors = 3 });
         var report = new SymptomReport { SurgeryDate = ReportBuilder.SurgeryDate, Hardware = Enumerable.Repeat(HardwareKind.Rods, 10).ToArray() };
 
         var errors = engine.Validate(report).Errors;

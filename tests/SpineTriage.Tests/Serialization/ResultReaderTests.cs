@@ -11,7 +11,7 @@ namespace SpineTriage.Tests.Serialization;
 public class ResultReaderTests
 {
     private static readonly TriageResult Result =
-        ReportBuilder.Engine().TriageJson("""{ "surgeryDate": "2026-09-01", "assessedOn": "2026-11-24", "answers": { "woundDischarge": "yes" } }""").GetValueOrThrow();
+        ReportBuilder.EngineV1().TriageJson("""{ "surgeryDate": "2026-09-01", "assessedOn": "2026-11-24", "answers": { "woundDischarge": "yes" } }""").GetValueOrThrow();
 
     private static JsonObject Json() => JsonNode.Parse(TriageJson.SerializeResult(Result))!.AsObject();
 

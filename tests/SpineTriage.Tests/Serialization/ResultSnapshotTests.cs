@@ -23,7 +23,7 @@ public class ResultSnapshotTests
     private const string CreateSnapshots = "SPINETRIAGE_CREATE_SNAPSHOTS";
 
     // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
-    private TriageEngine Engine { get; } = ReportBuilder.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.EngineV1();
 
     [Fact]
     public void Emergency_cauda_equina_after_lumbar_fusion()

@@ -18,7 +18,7 @@ public class ResultWriterTests
     [Fact]
     public void Writing_into_a_buffer_gives_the_bytes_of_the_compact_string()
     {
-        var result = ReportBuilder.Engine().TriageJson(Encoding.UTF8.GetBytes(Report)).GetValueOrThrow();
+        var result = ReportBuilder.EngineV1().TriageJson(Encoding.UTF8.GetBytes(Report)).GetValueOrThrow();
         var buffer = new ArrayBufferWriter<byte>();
 
         TriageJson.WriteResult(result, buffer);
@@ -29,7 +29,7 @@ public class ResultWriterTests
     [Fact]
     public void A_reused_buffer_holds_only_the_last_result()
     {
-        var result = ReportBuilder.Engine().TriageJson(Report).GetValueOrThrow();
+        var result = ReportBuilder.EngineV1().TriageJson(Report).GetValueOrThrow();
         var buffer = new ArrayBufferWriter<byte>();
         TriageJson.WriteResult(result, buffer);
         buffer.ResetWrittenCount();
@@ -43,7 +43,7 @@ public class ResultWriterTests
     public void The_writer_writes_every_property_of_the_published_result_schema()
     {
         // A property added to the contract's result schema must be written by the fast writer too.
-        var result = ReportBuilder.Engine().TriageJson(Report).GetValueOrThrow();
+        var result = ReportBuilder.EngineV1().TriageJson(Report).GetValueOrThrow();
         using var json = JsonDocument.Parse(TriageJson.SerializeResult(result));
         using var schema = JsonDocument.Parse(SchemaFiles.Text("result.schema.json"));
         var expected = schema.RootElement.GetProperty("properties").EnumerateObject().Select(p => p.Name);

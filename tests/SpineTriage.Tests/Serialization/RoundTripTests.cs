@@ -14,7 +14,7 @@ namespace SpineTriage.Tests.Serialization;
 public class RoundTripTests
 {
     // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
-    private TriageEngine Engine { get; } = ReportBuilder.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.EngineV1();
 
     private static readonly SymptomReport Full = new()
     {

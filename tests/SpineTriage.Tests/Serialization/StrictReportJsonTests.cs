@@ -16,7 +16,7 @@ namespace SpineTriage.Tests.Serialization;
 public class StrictReportJsonTests
 {
     // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
-    private TriageEngine Engine { get; } = ReportBuilder.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.EngineV1();
 
     /// <summary>A valid report with the given extra members.</summary>
     private static string Report(string members = "") =>

@@ -3,6 +3,7 @@ using SpineTriage.Engine;
 using SpineTriage.Results;
 using SpineTriage.Testing;
 using SpineTriage.TestSupport;
+using SpineTriage.Validation;
 
 namespace SpineTriage.Tests.Testing;
 
@@ -13,7 +14,7 @@ namespace SpineTriage.Tests.Testing;
 public class TriageCaseTests
 {
     // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
-    private TriageEngine Engine { get; } = ReportBuilder.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.EngineV1();
 
     private const string SaddleNumbnessReport =
         """{"surgeryDate":"2026-09-01","assessedOn":"2026-11-24","answers":{"bladderOrBowelControlLoss":"no","saddleNumbness":"yes","newOrWorseningLimbWeakness":"no","suddenSeverePainAfterFallOrInjury":"no","fever":"no","woundDischarge":"no","woundRednessOrSwelling":"no","chestPainOrBreathlessness":"no","newOrWorseningLimbNumbness":"no","calfPainOrSwelling":"no"}}""";
@@ -92,6 +93,40 @@ public class TriageCaseTests
     public void An_unknown_expectation_is_an_error()
     {
         ErrorPaths(Case("""{"urgency":"emergency","severity":"high"}""")).Should().Equal("$.expect.severity");
+    }
+
+    [Fact]
+    public void A_case_file_that_names_no_rule_set_is_a_rule_set_1_0_case()
+    {
+        Parsed(Case("""{"urgency":"emergency"}""")).RuleSet.Should().Be("1.0");
+    }
+
+    [Theory]
+    [InlineData("1.0")]
+    [InlineData("2.0")]
+    public void A_case_file_names_its_rule_set(string ruleSet)
+    {
+        Parsed($$$"""{"name":"n","ruleSet":"{{{ruleSet}}}","report":{{{SaddleNumbnessReport}}},"expect":{"urgency":"emergency"}}""").RuleSet.Should().Be(ruleSet);
+    }
+
+    [Theory]
+    [InlineData("\"3.0\"", ErrorCodes.UnknownValue)]
+    [InlineData("\"2.0.0\"", ErrorCodes.UnknownValue)]
+    [InlineData("2.0", ErrorCodes.WrongType)]
+    [InlineData("null", ErrorCodes.WrongType)]
+    public void An_unknown_rule_set_is_an_error(string ruleSet, string code)
+    {
+        var parsed = TriageCase.Parse($$$"""{"name":"n","ruleSet":{{{ruleSet}}},"report":{{{SaddleNumbnessReport}}},"expect":{"urgency":"emergency"}}""");
+
+        parsed.Errors.Select(e => (e.Path, e.Code)).Should().Equal(("$.ruleSet", code));
+    }
+
+    [Fact]
+    public void A_rule_of_rule_set_2_0_is_an_unknown_rule_in_a_1_0_case_and_a_known_one_in_a_2_0_case()
+    {
+        ErrorPaths(Case("""{"urgency":"emergency","absentRules":["neck-swelling-or-airway"]}""")).Should().Equal("$.expect.absentRules[0]");
+        Parsed($$$"""{"name":"n","report":{{{SaddleNumbnessReport}}},"expect":{"urgency":"emergency","absentRules":["neck-swelling-or-airway"]},"ruleSet":"2.0"}""")
+            .AbsentRules.Should().Equal("neck-swelling-or-airway");
     }
 
     [Fact]

@@ -24,7 +24,8 @@ internal static class TraceabilityDocument
             .Append("```\nUPDATE_DOCS=1 dotnet test tests/SpineTriage.Tests --filter \"FullyQualifiedName~Traceability\"\n```\n\n")
             .Append("- Rule set: ").Append(ruleSet.Version).Append(", hash `").Append(ruleSet.Hash).Append("`\n")
             .Append("- Source page (\"SHP\"): `").Append(SourcePage.RelativePath).Append("`, Spinal Hardware Problems; each statement is quoted verbatim\n")
-            .Append("- Rules: `docs/rules.md`; clinical criteria: `clinical-criteria.md` section 4\n\n");
+            .Append("- Rules: `docs/rules.md`; clinical criteria: `clinical-criteria.md` section 4")
+            .Append(ruleSet.Selector == RuleSets.V1 ? "\n\n" : " and `clinical-criteria-2.0.md` section 5. Rule set 2.0 keeps every rule of rule set 1.0 (same id, urgency and source; the words of `symptomatic-imaging-finding`, `asymptomatic-imaging-finding` and `unresolved-red-flag` name 2.0's wider hardware symptom and applicable red flags), so this document traces both; the eleven rules 2.0 adds are marked *(2.0)*.\n\n");
 
         text.Append("## 1. Source page statements → rules\n\n");
         foreach (var section in statements.GroupBy(s => s.Section))
@@ -60,7 +61,8 @@ internal static class TraceabilityDocument
             var tracedTo = statements.Where(s => s.RuleIds.Contains(rule.Id, StringComparer.Ordinal)).Select(s => s.Id)
                 .Concat(beyond.Select((b, i) => (Id: $"B{i + 1}", b.RuleIds)).Where(b => b.RuleIds.Contains(rule.Id, StringComparer.Ordinal)).Select(b => b.Id))
                 .ToArray();
-            text.Append("\n### `").Append(rule.Id).Append("` (").Append(rule.Urgency.JsonName()).Append(")\n\n")
+            var added = ruleSet.Selector != RuleSets.V1 && !RuleCatalogue.Ids.Contains(rule.Id, StringComparer.Ordinal);
+            text.Append("\n### `").Append(rule.Id).Append("` (").Append(rule.Urgency.JsonName()).Append(added ? ") *(2.0)*\n\n" : ")\n\n")
                 .Append("- ").Append(rule.Title).Append(": fires when ").Append(rule.Condition).Append('\n')
                 .Append("- Traced to: ").Append(tracedTo.Length == 0 ? "**nothing: no statement or source**" : string.Join(", ", tracedTo)).Append('\n');
             Tests(text, "Fires in", tests.Firing(rule.Id), "**MISSING: no test shows this rule firing**");

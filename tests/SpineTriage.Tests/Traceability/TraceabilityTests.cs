@@ -11,7 +11,9 @@ namespace SpineTriage.Tests.Traceability;
 /// </summary>
 public class TraceabilityTests
 {
-    private static readonly RuleSet RuleSet = new TriageEngine().RuleSet;
+    private static readonly RuleSet RuleSet = new TriageEngine(new TriageEngineOptions { RuleSet = RuleSets.V1 }).RuleSet;
+
+    private static readonly RuleSet RuleSetTwo = new TriageEngine(new TriageEngineOptions { RuleSet = RuleSets.V2 }).RuleSet;
 
     private static readonly SourcePage Page = SourcePage.Load();
 
@@ -59,6 +61,16 @@ public class TraceabilityTests
     }
 
     [Fact]
+    public void Every_rule_of_2_0_is_traced_to_a_source_page_statement_or_a_beyond_SHP_source()
+    {
+        var traced = SourceStatements.All.SelectMany(s => s.RuleIds)
+            .Concat(TraceabilityDocument.BeyondShpSources(RuleSetTwo).SelectMany(b => b.RuleIds));
+
+        RuleSetTwo.Rules.Select(r => r.Id).Except(traced).Should().BeEmpty();
+        RuleSet.Rules.Select(r => r.Id).Except(RuleSetTwo.Rules.Select(r => r.Id)).Should().BeEmpty("rule set 2.0 keeps every rule of 1.0, so one document traces both");
+    }
+
+    [Fact]
     public void Every_rule_is_traced_to_a_source_page_statement_or_a_beyond_SHP_source()
     {
         var traced = SourceStatements.All.SelectMany(s => s.RuleIds)
@@ -83,14 +95,17 @@ public class TraceabilityTests
     [Fact]
     public void The_traceability_document_is_up_to_date()
     {
-        var document = TraceabilityDocument.Generate(RuleSet, SourceStatements.All, RuleTestIndex.Of(typeof(TraceabilityTests).Assembly));
+        var document = TraceabilityDocument.Generate(RuleSetTwo, SourceStatements.All, RuleTestIndex.Of(typeof(TraceabilityTests).Assembly));
 
         Repository.AssertGenerated(TraceabilityDocument.RelativePath, document);
     }
 
     [Fact]
-    public void The_rules_document_is_the_rule_set_markdown()
+    public void The_rules_document_is_the_rule_set_markdown_of_both_rule_sets_the_default_first()
     {
-        Repository.AssertGenerated("docs/rules.md", TriageMarkdown.SerializeRuleSet(new TriageEngine().RuleSet));
+        var document = TriageMarkdown.SerializeRuleSet(new TriageEngine().RuleSet) + "\n" + TriageMarkdown.SerializeRuleSet(RuleSet);
+
+        new TriageEngine().RuleSet.Version.Should().Be("2.0.0", "new engines run rule set 2.0");
+        Repository.AssertGenerated("docs/rules.md", document);
     }
 }

@@ -14,7 +14,7 @@ namespace SpineTriage.Tests.Validation;
 public class SymptomReportValidationTests
 {
     // A fresh engine for each test: it has made no finding yet, so every finding a test sees is made while it runs.
-    private TriageEngine Engine { get; } = ReportBuilder.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.EngineV1();
 
     private static readonly SymptomReport Valid = ReportBuilder.AllRedFlagsDenied();
 

@@ -11,7 +11,7 @@ public class ValidationErrorCodeTests
 {
     private static readonly DateOnly Surgery = new(2026, 9, 1);
 
-    private TriageEngine Engine { get; } = ReportBuilder.Engine();
+    private TriageEngine Engine { get; } = ReportBuilder.EngineV1();
 
     public static TheoryData<string, SymptomReport, string> Cases() => new()
     {

@@ -13,7 +13,7 @@ namespace SpineTriage.Tests.Validation;
 public class ValuesAsEnteredTests
 {
     private static IReadOnlyList<ValidationError> Errors(string members) =>
-        ReportBuilder.Engine().TriageJson($$"""{"surgeryDate":"2026-09-01","assessedOn":"2026-11-24",{{members}}}""").Errors;
+        ReportBuilder.EngineV1().TriageJson($$"""{"surgeryDate":"2026-09-01","assessedOn":"2026-11-24",{{members}}}""").Errors;
 
     [Fact]
     public void A_temperature_of_37_point_29_nines_is_refused_instead_of_rounded_to_a_fever()
@@ -90,7 +90,7 @@ public class ValuesAsEnteredTests
     [InlineData("1899-12-31")]
     public void A_surgery_date_before_1900_is_out_of_range_not_missing(string date)
     {
-        var errors = ReportBuilder.Engine().TriageJson($$"""{"surgeryDate":"{{date}}","assessedOn":"2026-11-24"}""").Errors;
+        var errors = ReportBuilder.EngineV1().TriageJson($$"""{"surgeryDate":"{{date}}","assessedOn":"2026-11-24"}""").Errors;
 
         var error = errors.Should().ContainSingle().Subject;
         error.Path.Should().Be("$.surgeryDate");
@@ -101,7 +101,7 @@ public class ValuesAsEnteredTests
     [Fact]
     public void An_assessment_date_before_1900_is_out_of_range()
     {
-        var errors = ReportBuilder.Engine().TriageJson("""{"surgeryDate":"1900-01-01","assessedOn":"1899-12-31"}""").Errors;
+        var errors = ReportBuilder.EngineV1().TriageJson("""{"surgeryDate":"1900-01-01","assessedOn":"1899-12-31"}""").Errors;
 
         errors.Should().ContainSingle().Which.Should().Match<ValidationError>(e => e.Path == "$.assessedOn" && e.Code == ErrorCodes.OutOfRange);
     }
@@ -109,13 +109,13 @@ public class ValuesAsEnteredTests
     [Fact]
     public void A_surgery_date_of_1900_01_01_is_accepted()
     {
-        ReportBuilder.Engine().TriageJson("""{"surgeryDate":"1900-01-01","assessedOn":"2026-11-24"}""").IsSuccess.Should().BeTrue();
+        ReportBuilder.EngineV1().TriageJson("""{"surgeryDate":"1900-01-01","assessedOn":"2026-11-24"}""").IsSuccess.Should().BeTrue();
     }
 
     [Fact]
     public void A_report_built_in_code_with_a_date_before_1900_or_a_3_decimal_temperature_is_invalid()
     {
-        var engine = ReportBuilder.Engine();
+        var engine = ReportBuilder.EngineV1();
 
         engine.Validate(ReportBuilder.AllRedFlagsDenied() with { SurgeryDate = new DateOnly(2, 1, 1) }).Errors
             .Should().ContainSingle().Which.Should().Match<ValidationError>(e => e.Path == "$.surgeryDate" && e.Code == ErrorCodes.OutOfRange);

@@ -77,13 +77,18 @@ internal sealed class CompiledRule
 /// </summary>
 internal sealed class CompiledRuleSet
 {
-    public CompiledRuleSet(IReadOnlyList<Rule> rules, IReadOnlyList<Reports.Question> questions, decimal feverThresholdCelsius)
+    /// <param name="rules">The rules in catalogue order.</param>
+    /// <param name="questions">The rule set's questions in the order of their ids.</param>
+    /// <param name="feverThresholdCelsius">The engine's fever threshold.</param>
+    /// <param name="moreConditions">Other conditions the engine tests on the facts (the safety net's, the advice's), so the layout has their facts.</param>
+    public CompiledRuleSet(IReadOnlyList<Rule> rules, IReadOnlyList<Reports.Question> questions, decimal feverThresholdCelsius, IEnumerable<Condition>? moreConditions = null)
     {
-        Layout = new FactLayout(questions, rules.Select(r => r.When).Append(When.WoundSign), feverThresholdCelsius);
+        Layout = new FactLayout(questions, rules.Select(r => r.When).Append(When.WoundSign).Concat(moreConditions ?? []), feverThresholdCelsius);
         var indexes = rules.Select((rule, index) => (rule.Id, index)).ToDictionary(r => r.Id, r => r.index, StringComparer.Ordinal);
         Rules = rules.Select((rule, index) => new CompiledRule(rule, Layout, new RuleScope(index, indexes))).ToArray();
         Table = new RuleTable(Rules.Select(r => r.Clauses).ToArray());
         WoundSign = FactTest.Of(ConditionCompiler.CompileFacts(When.WoundSign, Layout));
+        Settled = new SettledCheck(Rules, Layout, Table);
     }
 
     public FactLayout Layout { get; }
@@ -94,4 +99,7 @@ internal sealed class CompiledRuleSet
 
     /// <summary>Gets the derived fact wound sign present, for the safety net.</summary>
     public FactTest WoundSign { get; }
+
+    /// <summary>Gets the test of <see cref="Results.TriageResult.IsSettled"/>.</summary>
+    public SettledCheck Settled { get; }
 }

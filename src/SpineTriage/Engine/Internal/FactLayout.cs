@@ -15,6 +15,9 @@ internal sealed class FactLayout
     /// <summary>The highest pain score; <see cref="PainAtLeast"/> has a bit for each score from 0 to it.</summary>
     public const int MaxPainScore = 10;
 
+    // The widest span of day bounds whose facts are tabled (64 KB).
+    private const int MaxDayTable = 4096;
+
     private static readonly SurgeryRegion[] Regions = Enum.GetValues<SurgeryRegion>();
     private static readonly RiskFactor[] RiskFactors = Enum.GetValues<RiskFactor>();
 
@@ -22,8 +25,15 @@ internal sealed class FactLayout
     private readonly int[] _daysAtLeast;
     private readonly int[] _daysAtMost;
     private readonly (FactTest Test, uint Questions)[] _applicability;
+    private readonly (FactTest Test, uint Questions)[] _redFlagWhen;
     private readonly int _questionCount;
     private readonly int[] _regionBits; // by the region's value
+    private readonly long _feverThresholdMicroCelsius; // or ReportFacts.NoExactMicroCelsius
+
+    // The day facts of every day count from _daysFrom on (DayFacts), made once: a count outside the table has the facts of
+    // the nearer end, which lies beyond every bound. Null when the bounds lie too far apart; DayFacts is then called.
+    private readonly FactWord[]? _dayFacts;
+    private readonly int _daysFrom;
 
     public FactLayout(IReadOnlyList<Question> questions, IEnumerable<Condition> conditions, decimal feverThresholdCelsius)
     {
@@ -39,8 +49,10 @@ internal sealed class FactLayout
 
         _questionCount = questions.Count;
         FeverThresholdCelsius = feverThresholdCelsius;
+        _feverThresholdMicroCelsius = ReportFacts.MicroCelsius(feverThresholdCelsius);
         var applicability = questions.Select(q => q.AppliesWhen).ToArray();
-        var all = conditions.Concat(applicability).ToArray();
+        var redFlagWhen = questions.Select(q => q.CountsAsRedFlagWhen).ToArray();
+        var all = conditions.Concat(applicability).Concat(redFlagWhen).ToArray();
         _daysAtLeast = [.. all.SelectMany(DayBounds).Where(b => b.Min).Select(b => b.Days).Distinct().Order()];
         _daysAtMost = [.. all.SelectMany(DayBounds).Where(b => !b.Min).Select(b => b.Days).Distinct().Order()];
 
@@ -73,14 +85,21 @@ internal sealed class FactLayout
             _regionBits[(int)region] = Region + Array.IndexOf(Regions, region);
         }
 
+        var bounds = _daysAtLeast.Concat(_daysAtMost).ToArray();
+        if (bounds.Length == 0)
+        {
+            _dayFacts = [FactWord.Empty];
+        }
+        else if ((long)bounds.Max() - bounds.Min() <= MaxDayTable && bounds.Min() > int.MinValue + 1 && bounds.Max() < int.MaxValue - 2)
+        {
+            _daysFrom = bounds.Min() - 1;
+            _dayFacts = [.. Enumerable.Range(_daysFrom, bounds.Max() - bounds.Min() + 3).Select(DayFacts)];
+        }
+
         RedFlags = questions.Where(q => q.IsRedFlag).Aggregate(0u, (mask, q) => mask | (1u << (int)q.Id));
         AllQuestions = _questionCount == 32 ? uint.MaxValue : (1u << _questionCount) - 1;
-        _applicability = applicability
-            .Select((condition, question) => (condition, question))
-            .Where(a => !ReferenceEquals(a.condition, When.Always))
-            .GroupBy(a => a.condition)
-            .Select(g => (FactTest.Of(ConditionCompiler.CompileFacts(g.Key, this)), g.Aggregate(0u, (mask, a) => mask | (1u << a.question))))
-            .ToArray();
+        _applicability = Tests(applicability);
+        _redFlagWhen = Tests(redFlagWhen);
     }
 
     public decimal FeverThresholdCelsius { get; }
@@ -138,9 +157,14 @@ internal sealed class FactLayout
     /// <summary>Reads the facts of a validated report.</summary>
     public Facts Read(ReportFacts report, int daysSinceSurgery, SurgeryRegion? region, int riskFactorMask)
     {
+        // A decimal comparison costs more than the rest of the word: whole millionths of a degree compare the same when both are exact.
+        var temperatureIsFever = report.Temperature.HasValue
+            && (report.TemperatureMicroCelsius != ReportFacts.NoExactMicroCelsius && _feverThresholdMicroCelsius != ReportFacts.NoExactMicroCelsius
+                ? report.TemperatureMicroCelsius >= _feverThresholdMicroCelsius
+                : report.TemperatureCelsius >= FeverThresholdCelsius);
         var word = Word(
-            report.Yes, report.No, report.PainScore, report.Temperature.HasValue, report.TemperatureCelsius, daysSinceSurgery, region, riskFactorMask,
-            out var fever, out var temperatureIsFever, out var unresolved, out var feverAnswer);
+            report.Yes, report.No, report.PainScore, report.Temperature.HasValue, temperatureIsFever, daysSinceSurgery, region, riskFactorMask,
+            out var fever, out var unresolved, out var feverAnswer);
         return new Facts(
             word,
             report,
@@ -187,29 +211,43 @@ internal sealed class FactLayout
     }
 
     /// <summary>
+    /// Every bit of the facts word that <see cref="Complete"/> may change when it answers the questions of
+    /// <paramref name="notGiven"/>, yes or no: their yes and no bits, fever present and absent when the fever question
+    /// is among them, and "red flag unresolved" when one of them is an unresolved red flag. <c>SettledTests</c> holds
+    /// it a superset of what either completion changes.
+    /// </summary>
+    public FactWord Changeable(in Facts facts, uint notGiven)
+    {
+        const uint FeverQuestion = 1u << (int)QuestionId.Fever;
+        ulong low = (ulong)notGiven << Yes, high = 0;
+        Put(ref low, ref high, notGiven, No);
+        low |= (notGiven & FeverQuestion) != 0 ? (1UL << FeverPresent) | (1UL << FeverAbsent) : 0;
+        low |= (facts.UnresolvedRedFlags & notGiven) != 0 ? 1UL << RedFlagUnresolved : 0;
+        return new FactWord(low, high);
+    }
+
+    /// <summary>
     /// The facts word alone of a report given by its parts, without allocating: for the urgency bounds of the
     /// interview, which complete a report's answers and measurements in several ways.
     /// </summary>
     public FactWord ReadWord(
         uint yes, uint no, int painScore, bool hasTemperature, decimal temperatureCelsius, int daysSinceSurgery, SurgeryRegion? region, int riskFactorMask) =>
-        Word(yes, no, painScore, hasTemperature, temperatureCelsius, daysSinceSurgery, region, riskFactorMask, out _, out _, out _, out _);
+        Word(yes, no, painScore, hasTemperature, hasTemperature && temperatureCelsius >= FeverThresholdCelsius, daysSinceSurgery, region, riskFactorMask, out _, out _, out _);
 
     private FactWord Word(
         uint yes,
         uint no,
         int painScore,
         bool hasTemperature,
-        decimal temperatureCelsius,
+        bool temperatureIsFever,
         int daysSinceSurgery,
         SurgeryRegion? region,
         int riskFactorMask,
         out Presence fever,
-        out bool temperatureIsFever,
         out uint unresolved,
         out Answer feverAnswer)
     {
         const uint FeverQuestion = 1u << (int)QuestionId.Fever;
-        temperatureIsFever = hasTemperature && temperatureCelsius >= FeverThresholdCelsius;
         feverAnswer = (yes & FeverQuestion) != 0 ? Answer.Yes : (no & FeverQuestion) != 0 ? Answer.No : Answer.Unknown;
         fever = feverAnswer == Answer.Yes || temperatureIsFever ? Presence.Present
             : feverAnswer == Answer.No || hasTemperature ? Presence.Absent
@@ -221,6 +259,21 @@ internal sealed class FactLayout
         Put(ref low, ref high, no, No);
         Put(ref low, ref high, (uint)riskFactorMask, RiskFactor);
         Put(ref low, ref high, 1, region is { } r ? _regionBits[(int)r] : RegionNotGiven);
+        var days = _dayFacts is { } table ? table[(int)Math.Clamp((long)daysSinceSurgery - _daysFrom, 0, table.Length - 1)] : DayFacts(daysSinceSurgery);
+        low |= days.Low;
+        high |= days.High;
+
+        var word = new FactWord(low, high);
+        var unknownRedFlags = ~(yes | no) & RedFlagsFor(word) & Applicable(word);
+        unresolved = fever == Presence.Unknown ? unknownRedFlags : unknownRedFlags & ~FeverQuestion;
+        low |= unresolved != 0 ? 1UL << RedFlagUnresolved : 0;
+        return new FactWord(low, high);
+    }
+
+    /// <summary>The facts "days since surgery at least" and "at most" of every bound a condition names, for a day count.</summary>
+    private FactWord DayFacts(int daysSinceSurgery)
+    {
+        ulong low = 0, high = 0;
         for (var i = 0; i < _daysAtLeast.Length; i++)
         {
             Put(ref low, ref high, daysSinceSurgery >= _daysAtLeast[i] ? 1u : 0u, DaysAtLeast + i);
@@ -231,17 +284,40 @@ internal sealed class FactLayout
             Put(ref low, ref high, daysSinceSurgery <= _daysAtMost[i] ? 1u : 0u, DaysAtMost + i);
         }
 
+        return new FactWord(low, high);
+    }
+
+    /// <summary>The questions that apply to a report (bit <c>q</c>: question <c>q</c>), from the region and day facts of its word.</summary>
+    public uint Applicable(in FactWord word)
+    {
         var applicable = AllQuestions;
         foreach (var (test, questions) in _applicability)
         {
-            applicable &= test.Holds(new FactWord(low, high)) ? uint.MaxValue : ~questions;
+            applicable &= test.Holds(word) ? uint.MaxValue : ~questions;
         }
 
-        var unknownRedFlags = ~(yes | no) & RedFlags & applicable;
-        unresolved = fever == Presence.Unknown ? unknownRedFlags : unknownRedFlags & ~FeverQuestion;
-        low |= unresolved != 0 ? 1UL << RedFlagUnresolved : 0;
-        return new FactWord(low, high);
+        return applicable;
     }
+
+    /// <summary>The red flags that count as red flags for a report (bit <c>q</c>: question <c>q</c>), from the day facts of its word.</summary>
+    public uint RedFlagsFor(in FactWord word)
+    {
+        var redFlags = RedFlags;
+        foreach (var (test, questions) in _redFlagWhen)
+        {
+            redFlags &= test.Holds(word) ? uint.MaxValue : ~questions;
+        }
+
+        return redFlags;
+    }
+
+    // The questions' conditions compiled once per distinct condition, with the questions each one governs.
+    private (FactTest Test, uint Questions)[] Tests(Condition[] byQuestion) => byQuestion
+        .Select((condition, question) => (condition, question))
+        .Where(a => !ReferenceEquals(a.condition, When.Always))
+        .GroupBy(a => a.condition)
+        .Select(g => (FactTest.Of(ConditionCompiler.CompileFacts(g.Key, this)), g.Aggregate(0u, (mask, a) => mask | (1u << a.question))))
+        .ToArray();
 
     // Places up to 32 bits at a bit of the facts word; a run may cross from the low word into the high one.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

@@ -21,7 +21,11 @@ internal sealed class RuleTable
     private readonly (int Word, int Shift, int Offset)[] _groups;
     private readonly int _stride;
     private readonly ulong[] _withoutSlot;
-    private readonly (int Rule, ulong Unless, Clause[] Clauses)[] _dependent;
+    // The rules with clauses on other rules, in catalogue order, side by side: the rule's bit, the rules whose firing
+    // stops it ("unless"), and its other clauses on rules (most rules have none).
+    private readonly ulong[] _dependentBits;
+    private readonly ulong[] _dependentUnless;
+    private readonly Clause[][] _dependentClauses;
 
     public RuleTable(IReadOnlyList<IReadOnlyList<Clause>> rules)
     {
@@ -80,7 +84,9 @@ internal sealed class RuleTable
             }
         }
 
-        _dependent = [.. dependent];
+        _dependentBits = [.. dependent.Select(d => 1UL << d.Item1)];
+        _dependentUnless = [.. dependent.Select(d => d.Item2)];
+        _dependentClauses = [.. dependent.Select(d => d.Item3)];
     }
 
     /// <summary>Gets the number of clause slots: the most clauses on facts of any rule.</summary>
@@ -92,34 +98,48 @@ internal sealed class RuleTable
     public ulong AllRules { get; }
 
     /// <summary>The rules that fire on a report with these facts: bit <c>i</c> for the rule at catalogue index <c>i</c>.</summary>
-    public ulong Fire(in FactWord facts)
+    /// <remarks>
+    /// The facts word is taken by value, so that it travels in two registers: passed by reference, the engine had to
+    /// store it and load it back as one 16-byte value, which stalled on its two 8-byte halves just written.
+    /// </remarks>
+    public ulong Fire(FactWord facts)
     {
-        var fired = SlotCount switch
+        var fired = SlotCount == 2 ? FireTwoSlots(facts.Low, facts.High) : FireOther(facts);
+        return _dependentBits.Length == 0 ? fired : FireDependent(facts, fired);
+    }
+
+    private ulong FireOther(in FactWord facts) => SlotCount switch
+    {
+        0 => AllRules & ~Forbidden(facts),
+        1 => FireOneSlot(facts),
+        _ => FireAnySlots(facts),
+    };
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private ulong FireDependent(in FactWord facts, ulong fired)
+    {
+        var bits = _dependentBits;
+        var unless = _dependentUnless;
+        var clauses = _dependentClauses;
+        for (var i = 0; i < bits.Length && i < unless.Length && i < clauses.Length; i++)
         {
-            0 => AllRules & ~Forbidden(facts),
-            1 => FireOneSlot(facts),
-            2 => FireTwoSlots(facts),
-            _ => FireAnySlots(facts),
-        };
-
-        foreach (var (rule, unless, clauses) in _dependent)
-        {
-            var bit = 1UL << rule;
-            if ((fired & bit) == 0)
-            {
-                continue;
-            }
-
-            var holds = (fired & unless) == 0;
-            foreach (var clause in clauses)
-            {
-                holds &= clause.Holds(facts, fired);
-            }
-
-            fired &= holds ? ulong.MaxValue : ~bit;
+            var bit = bits[i];
+            var stops = (fired & bit) != 0 && ((fired & unless[i]) != 0 || (clauses[i].Length != 0 && !Holds(clauses[i], facts, fired)));
+            fired &= stops ? ~bit : ulong.MaxValue;
         }
 
         return fired;
+    }
+
+    private static bool Holds(Clause[] clauses, in FactWord facts, ulong fired)
+    {
+        var holds = true;
+        foreach (var clause in clauses)
+        {
+            holds &= clause.Holds(facts, fired);
+        }
+
+        return holds;
     }
 
     // A clause of rules that did not fire, each alone: "unless".
@@ -157,13 +177,15 @@ internal sealed class RuleTable
         return first & ~forbidden;
     }
 
-    private ulong FireTwoSlots(in FactWord facts)
+    // Rule set 1.0's case, kept small enough to inline into Fire.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private ulong FireTwoSlots(ulong low, ulong high)
     {
         ulong forbidden = 0, first = _withoutSlot[0], second = _withoutSlot[1];
         var entries = _entries;
         foreach (var (word, shift, offset) in _groups)
         {
-            var entry = offset + ((int)(((word == 0 ? facts.Low : facts.High) >> shift) & (GroupValues - 1)) * 3);
+            var entry = offset + ((int)(((word == 0 ? low : high) >> shift) & (GroupValues - 1)) * 3);
             forbidden |= entries[entry];
             first |= entries[entry + 1];
             second |= entries[entry + 2];

@@ -14,7 +14,7 @@ namespace SpineTriage.Serialization.Internal;
 /// </summary>
 internal static class CaseFileReader
 {
-    private static readonly ObjectShape CaseShape = new("name", "report", "expect");
+    private static readonly ObjectShape CaseShape = new("name", "report", "expect", "ruleSet");
 
     private static readonly ObjectShape ExpectShape = new("urgency", "invalid", "isComplete", "rules", "absentRules");
 
@@ -46,6 +46,8 @@ internal static class CaseFileReader
         string? name = null;
         string? reportJson = null;
         Expectation? expect = null;
+        string? ruleSet = null;
+        var ruleSetSeen = false;
         var properties = new StrictObject("$", CaseShape, ref errors);
         while (properties.Next(ref reader, ref errors, out var property))
         {
@@ -61,6 +63,11 @@ internal static class CaseFileReader
                     break;
                 case 2 when reader.TokenType == JsonTokenType.StartObject:
                     expect = ReadExpect(ref reader, ref errors);
+                    break;
+                case 3:
+                    ruleSetSeen = true;
+                    ruleSet = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    reader.Skip();
                     break;
                 default:
                     reader.Skip(); // a wrong type is reported below as the missing value
@@ -83,6 +90,18 @@ internal static class CaseFileReader
             errors.Add(new("$.expect", ErrorCodes.Required, "expect is required: an object with urgency (or invalid: true)."));
         }
 
+        // A case file that names no rule set is a rule set 1.0 case: files written before 2.0 keep their meaning.
+        var edition = ruleSetSeen ? RuleSetEdition.Find(ruleSet) : RuleSetEdition.One;
+        if (edition is null)
+        {
+            errors.Add(new("$.ruleSet", ruleSet is null ? ErrorCodes.WrongType : ErrorCodes.UnknownValue, $"ruleSet must be one of {string.Join(", ", RuleSets.Selectors.Select(s => $"'{s}'"))}; a case file without ruleSet is a rule set 1.0 case."));
+        }
+        else if (expect is not null)
+        {
+            CheckRuleIds(expect.Rules, "rules", edition, ref errors);
+            CheckRuleIds(expect.AbsentRules, "absentRules", edition, ref errors);
+        }
+
         return errors.Count > 0
             ? null
             : new TriageCase
@@ -92,8 +111,9 @@ internal static class CaseFileReader
                 ExpectedUrgency = expect!.Urgency,
                 ExpectInvalid = expect.Invalid,
                 ExpectedIsComplete = expect.IsComplete,
-                ExpectedRules = expect.Rules,
-                AbsentRules = expect.AbsentRules,
+                ExpectedRules = [.. expect.Rules.Select(r => r!)],
+                AbsentRules = [.. expect.AbsentRules.Select(r => r!)],
+                RuleSet = edition!.Selector,
             };
     }
 
@@ -103,8 +123,8 @@ internal static class CaseFileReader
         var urgencySeen = false;
         var invalid = false;
         bool? isComplete = null;
-        string[] rules = [];
-        string[] absentRules = [];
+        string?[] rules = [];
+        string?[] absentRules = [];
         var properties = new StrictObject("$.expect", ExpectShape, ref errors);
         while (properties.Next(ref reader, ref errors, out var property))
         {
@@ -163,7 +183,8 @@ internal static class CaseFileReader
         return null;
     }
 
-    private static string[] RuleIds(ref Utf8JsonReader reader, string name, ref ErrorList errors)
+    // The rule ids as read (null for a value that is not a string); they are checked against the case's rule set once it is known.
+    private static string?[] RuleIds(ref Utf8JsonReader reader, string name, ref ErrorList errors)
     {
         var path = $"$.expect.{name}";
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -173,27 +194,27 @@ internal static class CaseFileReader
             return [];
         }
 
-        var ids = new List<string>();
-        var index = 0;
+        var ids = new List<string?>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            var id = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            ids.Add(reader.TokenType == JsonTokenType.String ? reader.GetString() : null);
             reader.Skip();
-            if (id is null || !RuleCatalogue.Ids.Contains(id, StringComparer.Ordinal))
-            {
-                // A misspelt rule id would make an absentRules check pass for the wrong reason.
-                errors.Add(new($"{path}[{index}]", ErrorCodes.UnknownRule, $"not a rule id of rule set {RuleCatalogue.Version}; see spinetriage rules."));
-            }
-            else
-            {
-                ids.Add(id);
-            }
-
-            index++;
         }
 
         return [.. ids];
     }
 
-    private sealed record Expectation(Urgency? Urgency, bool Invalid, bool? IsComplete, string[] Rules, string[] AbsentRules);
+    private static void CheckRuleIds(string?[] ids, string name, RuleSetEdition edition, ref ErrorList errors)
+    {
+        for (var index = 0; index < ids.Length; index++)
+        {
+            if (ids[index] is not { } id || !edition.Ids.Contains(id, StringComparer.Ordinal))
+            {
+                // A misspelt rule id would make an absentRules check pass for the wrong reason.
+                errors.Add(new($"$.expect.{name}[{index}]", ErrorCodes.UnknownRule, $"not a rule id of rule set {edition.Version}; see spinetriage rules."));
+            }
+        }
+    }
+
+    private sealed record Expectation(Urgency? Urgency, bool Invalid, bool? IsComplete, string?[] Rules, string?[] AbsentRules);
 }

@@ -91,6 +91,9 @@ internal sealed class QuestionCatalogueDocument
 {
     public string Version { get; set; } = "";
 
+    /// <summary>Gets or sets the rule set's selector (<c>1.0</c>, <c>2.0</c>); not written by the 1.0-only overload.</summary>
+    public string? RuleSet { get; set; }
+
     public List<QuestionDocument> Questions { get; set; } = [];
 }
 
@@ -103,6 +106,9 @@ internal sealed class QuestionDocument
     public bool RedFlag { get; set; }
 
     public string Text { get; set; } = "";
+
+    /// <summary>Gets or sets when the question applies, for a question that does not always apply; not written otherwise.</summary>
+    public string? Applies { get; set; }
 }
 
 [JsonSourceGenerationOptions(

@@ -24,10 +24,12 @@ internal static class ReportReader
 
     private static readonly ObjectShape TemperatureShape = new("value", "unit");
 
-    // In asking order, as the suggestions of "did you mean" list them.
-    private static readonly string[] QuestionIds = QuestionCatalogue.All.Select(q => q.JsonId).ToArray();
+    // The questions of every rule set (1.0's in its asking order, then those 2.0 adds), as the suggestions of "did you
+    // mean" list them. A report is read before an engine says its rule set: an engine of rule set 1.0 rejects the
+    // answers to 2.0's questions when it validates the report (with the same code, unknownQuestion).
+    private static readonly QuestionId[] QuestionsInShapeOrder = System.Enum.GetValues<QuestionId>();
 
-    private static readonly QuestionId[] QuestionsInShapeOrder = QuestionCatalogue.All.Select(q => q.Id).ToArray();
+    private static readonly string[] QuestionIds = QuestionsInShapeOrder.Select(JsonNames.Of).ToArray();
 
     private static readonly ObjectShape AnswersShape = new(
         QuestionIds,

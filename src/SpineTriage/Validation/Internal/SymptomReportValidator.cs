@@ -1,5 +1,6 @@
 using FluentValidation;
 using SpineTriage.Reports;
+using SpineTriage.Rules;
 using SpineTriage.Serialization.Internal;
 
 namespace SpineTriage.Validation.Internal;
@@ -17,7 +18,7 @@ internal sealed class SymptomReportValidator : AbstractValidator<SymptomReport>
 
     private readonly TimeProvider _clock;
 
-    public SymptomReportValidator(TimeProvider clock)
+    public SymptomReportValidator(TimeProvider clock, RuleSetEdition edition)
     {
         _clock = clock;
 
@@ -132,6 +133,24 @@ internal sealed class SymptomReportValidator : AbstractValidator<SymptomReport>
                     {
                         var name = JsonNames.Of(skipped[i]);
                         context.AddFailure(new FluentValidation.Results.ValidationFailure($"$.skipped[{i}]", $"{name} is listed as skipped (asked for and not given), but the report gives a {name}: give one or the other.") { ErrorCode = ErrorCodes.Conflict });
+                    }
+                }
+            });
+
+        // A rule set answers only its own questions: an answer to another rule set's question is an unknown question
+        // id, as in the JSON, never silently dropped (an integrator may believe the engine heard it).
+        RuleFor(r => r.Answers)
+            .Custom((answers, context) =>
+            {
+                foreach (var (question, _) in answers)
+                {
+                    if (!edition.Has(question))
+                    {
+                        var name = JsonNames.Of(question);
+                        context.AddFailure(new FluentValidation.Results.ValidationFailure(
+                            $"$.answers.{name}",
+                            $"unknown question id '{name}' for rule set {edition.Selector}: it is a question of a later rule set; the question ids are listed by the question catalogue (spinetriage questions).")
+                        { ErrorCode = ErrorCodes.UnknownQuestion });
                     }
                 }
             });

@@ -1,6 +1,8 @@
 using FluentValidation;
 using SpineTriage.Engine;
 using SpineTriage.Results;
+using SpineTriage.Rules;
+using SpineTriage.Serialization.Internal;
 
 namespace SpineTriage.Validation.Internal;
 
@@ -9,6 +11,10 @@ internal sealed class TriageEngineOptionsValidator : AbstractValidator<TriageEng
 {
     public TriageEngineOptionsValidator()
     {
+        RuleFor(o => o.RuleSet)
+            .Must(selector => RuleSetEdition.Find(selector) is not null)
+            .WithMessage(o => $"RuleSet must be one of {string.Join(", ", RuleSets.Selectors.Select(s => $"'{s}'"))} (a line of rule sets: '1.0' runs the latest 1.x rule set, '2.0' the latest 2.x); got {(o.RuleSet is null ? "null" : $"'{StrictJson.Shorten(o.RuleSet)}'")}.");
+
         RuleFor(o => o.FeverThresholdCelsius)
             .InclusiveBetween(TriageEngineOptions.MinFeverThresholdCelsius, TriageEngineOptions.MaxFeverThresholdCelsius)
             .WithMessage(o => $"FeverThresholdCelsius must be from {TriageEngineOptions.MinFeverThresholdCelsius} to {TriageEngineOptions.MaxFeverThresholdCelsius} °C; got {o.FeverThresholdCelsius}.");
