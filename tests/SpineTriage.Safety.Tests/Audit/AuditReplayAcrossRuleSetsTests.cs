@@ -144,7 +144,7 @@ public class AuditReplayAcrossRuleSetsTests
         impact.OtherFindingsLines.Should().Equal(2, 4);
         impact.NotRetriaged.Should().Be(0);
         report.Lines.Select(l => l.AgainstResult?.CurrentUrgency).Should().Equal(Urgency.Urgent, Urgency.Emergency, null, Urgency.Emergency);
-        impact.ToString().Should().Be("ReplayImpact: 2.0 (2.0.0) on 3 records: 1 changed (1 higher, 0 lower), 2 other findings, 0 not re-triaged");
+        impact.ToString().Should().Be("ReplayImpact: 2.0 (2.1.0) on 3 records: 1 changed (1 higher, 0 lower), 2 other findings, 0 not re-triaged");
     }
 
     [Fact]
