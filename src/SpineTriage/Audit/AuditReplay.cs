@@ -120,19 +120,7 @@ public static class AuditReplay
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(lines);
-        var tally = new Tally(record => Replay(engine, record), key, against: null);
-        var entries = new List<AuditReplayLine>();
-        var number = 0;
-        foreach (var line in lines)
-        {
-            number++;
-            if (!string.IsNullOrWhiteSpace(line))
-            {
-                entries.Add(tally.Add(number, AuditRecord.ParseJsonLine(line)));
-            }
-        }
-
-        return new AuditReplayReport(entries, tally);
+        return ReplayLines(new Tally(record => Replay(engine, record), key, against: null), lines);
     }
 
     /// <summary>
@@ -174,19 +162,7 @@ public static class AuditReplay
     {
         ArgumentNullException.ThrowIfNull(engines);
         ArgumentNullException.ThrowIfNull(lines);
-        var tally = new Tally(record => Replay(engines, record), key, against);
-        var entries = new List<AuditReplayLine>();
-        var number = 0;
-        foreach (var line in lines)
-        {
-            number++;
-            if (!string.IsNullOrWhiteSpace(line))
-            {
-                entries.Add(tally.Add(number, AuditRecord.ParseJsonLine(line)));
-            }
-        }
-
-        return new AuditReplayReport(entries, tally);
+        return ReplayLines(new Tally(record => Replay(engines, record), key, against), lines);
     }
 
     /// <summary>
@@ -210,6 +186,23 @@ public static class AuditReplay
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(onLine);
         return ReplayStream(new Tally(record => Replay(engines, record), key, against), log, onLine);
+    }
+
+    // Reads each non-blank line of a log held in memory, numbered from 1, into the tally.
+    private static AuditReplayReport ReplayLines(Tally tally, IEnumerable<string> lines)
+    {
+        var entries = new List<AuditReplayLine>();
+        var number = 0;
+        foreach (var line in lines)
+        {
+            number++;
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                entries.Add(tally.Add(number, AuditRecord.ParseJsonLine(line)));
+            }
+        }
+
+        return new AuditReplayReport(entries, tally);
     }
 
     private static AuditReplayReport ReplayStream(Tally tally, Stream log, Action<AuditReplayLine> onLine)
