@@ -4,6 +4,9 @@ using SpineTriage.Interview;
 using SpineTriage.Reports;
 using SpineTriage.TestSupport;
 
+using static SpineTriage.Safety.Tests.InterviewWalk;
+using Patient = SpineTriage.Safety.Tests.InterviewWalk.Patient;
+
 namespace SpineTriage.Safety.Tests;
 
 /// <summary>
@@ -146,11 +149,6 @@ public class InterviewPropertyTests
         settledWithRedFlagsNotAsked.Should().BeGreaterThan(PropertyRuns.Scaled(1_500) / 20);
     }
 
-    private static IEnumerable<Measurement> Skip(Measurement measurement, bool skip) => skip ? [measurement] : [];
-
-    private static string Print((TriageInterview Interview, SymptomReport Partial) sample) =>
-        $"fever threshold {sample.Interview.Engine.Options.FeverThresholdCelsius} °C, severe pain {sample.Interview.Engine.Options.SeverePainScore}: {ReportGen.Print(sample.Partial)}";
-
     private static AnswerSet Fill(AnswerSet answers, Answer[] replies) =>
         ReportGen.Questions.Where(q => !answers.IsGiven(q)).Aggregate(answers, (set, q) => set.With(q, replies[(int)q]));
 
@@ -161,36 +159,4 @@ public class InterviewPropertyTests
         Temperature = partial.Temperature ?? (partial.IsSkipped(Measurement.Temperature) ? null : patient.Temperature),
         PainScore = partial.PainScore ?? (partial.IsSkipped(Measurement.PainScore) ? null : patient.PainScore),
     };
-
-    /// <summary>Asks and answers as the patient would, up to <paramref name="maxSteps"/> items or until settled.</summary>
-    private static (InterviewStep Step, List<int> Asked, SymptomReport Partial) Follow(TriageInterview interview, SymptomReport partial, Patient patient, int maxSteps = int.MaxValue)
-    {
-        var asked = new List<int>();
-        for (var i = 0; ; i++)
-        {
-            var step = interview.Next(partial).GetValueOrThrow();
-            if (step.IsSettled || i == maxSteps)
-            {
-                return (step, asked, partial);
-            }
-
-            var item = step.Ask;
-            interview.IsAsked(item, partial).Should().BeFalse("an item is asked once");
-            asked.Add(item.Order);
-            asked.Count.Should().BeLessThanOrEqualTo(interview.Items.Count, "the interview ends");
-            partial = item.Kind switch
-            {
-                InterviewItemKind.Temperature => patient.Temperature is { } t ? partial with { Temperature = t } : partial with { Skipped = [.. partial.Skipped, Measurement.Temperature] },
-                InterviewItemKind.PainScore => patient.PainScore is { } p ? partial with { PainScore = p } : partial with { Skipped = [.. partial.Skipped, Measurement.PainScore] },
-                _ => partial with { Answers = partial.Answers.With(item.QuestionId!.Value, patient.Answers[(int)item.QuestionId!.Value]) },
-            };
-        }
-    }
-
-    /// <summary>What a patient would reply to every item.</summary>
-    private sealed record Patient(Answer[] Answers, Temperature? Temperature, int? PainScore)
-    {
-        public override string ToString() =>
-            $"answers [{string.Join(",", Answers.Select(a => a.ToString()[0]))}], temperature {Temperature?.ToString() ?? "none"}, pain {PainScore?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}";
-    }
 }

@@ -5,6 +5,9 @@ using SpineTriage.Interview;
 using SpineTriage.Reports;
 using SpineTriage.TestSupport;
 
+using static SpineTriage.Safety.Tests.InterviewWalk;
+using Patient = SpineTriage.Safety.Tests.InterviewWalk.Patient;
+
 namespace SpineTriage.Safety.Tests;
 
 /// <summary>
@@ -200,14 +203,6 @@ public class InterviewPropertyTwoTests
         volunteered.IsSettled.Should().BeTrue();
     }
 
-    private static IEnumerable<Measurement> Skip(Measurement measurement, bool skip) => skip ? [measurement] : [];
-
-    private static string Print((TriageInterview Interview, SymptomReport Partial) sample) =>
-        $"fever threshold {sample.Interview.Engine.Options.FeverThresholdCelsius} °C, severe pain {sample.Interview.Engine.Options.SeverePainScore}: {ReportGen.Print(sample.Partial)}";
-
-    private static bool Applies(TriageEngine engine, SymptomReport report, QuestionId question) =>
-        engine.RuleSet.Applicability(question, report.SurgeryRegion, report.AssessedOn!.Value.DayNumber - report.SurgeryDate.DayNumber).Applies;
-
     /// <summary>
     /// The absent questions answered by <paramref name="replies"/>: those that apply as given, those that do not apply
     /// as <paramref name="inapplicable"/> makes the reply (<see langword="null"/>: left absent); with no
@@ -232,41 +227,4 @@ public class InterviewPropertyTwoTests
         Temperature = partial.Temperature ?? (partial.IsSkipped(Measurement.Temperature) ? null : patient.Temperature),
         PainScore = partial.PainScore ?? (partial.IsSkipped(Measurement.PainScore) ? null : patient.PainScore),
     };
-
-    /// <summary>Asks and answers as the patient would, up to <paramref name="maxSteps"/> items or until settled; checks that every question asked applies.</summary>
-    private static (InterviewStep Step, List<int> Asked, SymptomReport Partial) Follow(TriageInterview interview, SymptomReport partial, Patient patient, int maxSteps = int.MaxValue)
-    {
-        var asked = new List<int>();
-        for (var i = 0; ; i++)
-        {
-            var step = interview.Next(partial).GetValueOrThrow();
-            if (step.IsSettled || i == maxSteps)
-            {
-                return (step, asked, partial);
-            }
-
-            var item = step.Ask;
-            interview.IsAsked(item, partial).Should().BeFalse("an item is asked once");
-            if (item.QuestionId is { } question)
-            {
-                Applies(interview.Engine, partial, question).Should().BeTrue("the interview asked {0}, which does not apply", question);
-            }
-
-            asked.Add(item.Order);
-            asked.Count.Should().BeLessThanOrEqualTo(interview.Items.Count, "the interview ends");
-            partial = item.Kind switch
-            {
-                InterviewItemKind.Temperature => patient.Temperature is { } t ? partial with { Temperature = t } : partial with { Skipped = [.. partial.Skipped, Measurement.Temperature] },
-                InterviewItemKind.PainScore => patient.PainScore is { } p ? partial with { PainScore = p } : partial with { Skipped = [.. partial.Skipped, Measurement.PainScore] },
-                _ => partial with { Answers = partial.Answers.With(item.QuestionId!.Value, patient.Answers[(int)item.QuestionId!.Value]) },
-            };
-        }
-    }
-
-    /// <summary>What a patient would reply to every item.</summary>
-    private sealed record Patient(Answer[] Answers, Temperature? Temperature, int? PainScore)
-    {
-        public override string ToString() =>
-            $"answers [{string.Join(",", Answers.Select(a => a.ToString()[0]))}], temperature {Temperature?.ToString() ?? "none"}, pain {PainScore?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}";
-    }
 }
