@@ -71,10 +71,22 @@ public sealed class TriageFhir
 
     /// <summary>The report as a QuestionnaireResponse to <see cref="CreateQuestionnaire"/> (status completed).</summary>
     /// <param name="report">The report.</param>
+    /// <exception cref="ArgumentException">The report id is empty, or the report answers a question the engine's rule set does not have.</exception>
     /// <returns>A new QuestionnaireResponse: an item for every field given, a measurement that was skipped as an item without answer marked <c>data-absent-reason</c> <c>asked-unknown</c>.</returns>
     public QuestionnaireResponse CreateResponse(SymptomReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
+        if (report.ReportId is { Length: 0 })
+        {
+            throw new ArgumentException("An empty report id cannot be written as a FHIR identifier (a FHIR string is never empty): leave it out or give one.", nameof(report));
+        }
+
+        var outside = report.Answers.Where(a => !Engine.RuleSet.Has(a.Key)).Select(a => Codes.Of(a.Key)).ToList();
+        if (outside.Count > 0)
+        {
+            throw new ArgumentException($"The report answers questions that rule set {Engine.RuleSet.Version} does not have: {string.Join(", ", outside)}.", nameof(report));
+        }
+
         return ResponseWriter.Write(report, _resources);
     }
 
