@@ -65,6 +65,12 @@ internal sealed class ContractSchemaTransformer : IOpenApiDocumentTransformer
                             _ => target,
                         };
                     }
+                    else if (key == "const")
+                    {
+                        // Microsoft.OpenApi keeps const as a string (3 would become "3"); enum keeps the JSON value, with the same meaning.
+                        obj.Remove("const");
+                        obj["enum"] = new JsonArray(value?.DeepClone());
+                    }
                     else if (value is not null)
                     {
                         Rewrite(value, name);

@@ -12,8 +12,10 @@ public sealed class Tokens : IDisposable
     public const string Issuer = "https://ehr.example.org";
 
     // One key pair of each kind for the whole test run: making RSA keys is slow.
-    private static readonly ECDsa _ec = ECDsa.Create(ECCurve.NamedCurves.nistP384);
-    private static readonly RSA _rsa = RSA.Create(2048);
+    private static readonly ECDsa SharedEc = ECDsa.Create(ECCurve.NamedCurves.nistP384);
+    private static readonly RSA SharedRsa = RSA.Create(2048);
+    private readonly ECDsa _ec = SharedEc;
+    private readonly RSA _rsa = SharedRsa;
 
     public string WriteJwks(string folder)
     {
