@@ -19,6 +19,12 @@ public sealed class RuleSet
 {
     private readonly IReadOnlyList<EngineTexts> _texts;
 
+    /// <summary>A rule set with its English texts only (benchmarks of the hash).</summary>
+    internal RuleSet(RuleSetEdition edition, IReadOnlyList<Rule> rules, TriageEngineOptions options)
+        : this(edition, rules, options, [English(edition, rules)], English(edition, rules))
+    {
+    }
+
     internal RuleSet(RuleSetEdition edition, IReadOnlyList<Rule> rules, TriageEngineOptions options, IReadOnlyList<EngineTexts> texts, EngineTexts defaultTexts)
     {
         Edition = edition;
@@ -66,6 +72,8 @@ public sealed class RuleSet
 
         throw new ArgumentException($"There is no text catalogue for language '{StrictLanguage(language)}': use one of {string.Join(", ", _texts.Select(t => t.Language))}.", nameof(language));
     }
+
+    private static EngineTexts English(RuleSetEdition edition, IReadOnlyList<Rule> rules) => new(0, Texts.Internal.TextCatalogue.English, edition, rules);
 
     private static string StrictLanguage(string language) => language.Length <= 16 ? language : language[..16] + "…";
 
