@@ -128,7 +128,8 @@ public class TextOverrideTests
         var options = With(
             new TextOverride("en", "nope", "x"),
             new TextOverride("xx", "disposition.urgent", "x"),
-            new TextOverride("en", "disposition.soon", " ")) with { FeverThresholdCelsius = 45m };
+            new TextOverride("en", "disposition.soon", " ")) with
+        { FeverThresholdCelsius = 45m };
 
         options.Validate().Select(e => e.Code).Should().BeEquivalentTo(
             [ErrorCodes.OutOfRange, ErrorCodes.UnknownTextKey, ErrorCodes.UnknownLanguage, ErrorCodes.Required]);
@@ -144,7 +145,8 @@ public class TextOverrideTests
                 new TextOverride("en", "disposition.urgent", NurseLine),
                 new TextOverride("en", "rule.fever.title", "Fever"),
                 new TextOverride("en", "question.fever.text", "Hot? {feverCelsius} °C / {feverFahrenheit} °F or more, or chills?"),
-                new TextOverride("en", "safetyNet.callBack", "Call us back at 0800 000 000.")) with { RuleSet = RuleSets.V1 },
+                new TextOverride("en", "safetyNet.callBack", "Call us back at 0800 000 000.")) with
+            { RuleSet = RuleSets.V1 },
             TestClock.At(ReportBuilder.Today));
         var result = engine.Evaluate(engine.Validate(ReportBuilder.AllRedFlagsDenied().With(QuestionId.Fever, Answer.Yes)).Value!);
 

@@ -56,7 +56,7 @@ internal sealed class TriageEngineOptionsValidator : AbstractValidator<TriageEng
                 .WithErrorCode(ErrorCodes.Required)
                 .WithMessage($"Dispositions.{urgency} must be a non-empty text.");
         }
-    
+
         RuleFor(o => o.Language)
             .Must(TextLanguages.IsSupported)
             .WithErrorCode(ErrorCodes.UnknownLanguage)
