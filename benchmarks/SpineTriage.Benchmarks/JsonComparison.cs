@@ -135,6 +135,8 @@ public sealed class FloorResult
     public List<string>? Warnings { get; set; }
 
     public FloorRuleSet? RuleSet { get; set; }
+
+    public FloorTextSet? TextSet { get; set; }
 }
 
 public sealed class FloorFinding
@@ -157,6 +159,13 @@ public sealed class FloorFinding
 public sealed class FloorRuleSet
 {
     public string? Version { get; set; }
+
+    public string? Hash { get; set; }
+}
+
+public sealed class FloorTextSet
+{
+    public string? Language { get; set; }
 
     public string? Hash { get; set; }
 }

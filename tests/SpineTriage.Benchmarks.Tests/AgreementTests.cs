@@ -166,7 +166,7 @@ public class AgreementTests(AgreementTests.DefaultImplementations defaults) : IC
 
     private static SymptomReport[] SampleOneZero(int count) => ReportGen.Sample(Seed, count);
 
-    private static SymptomReport[] SampleTwoZero(int count) => ReportGen.ValidV2.Array[count].Generate(new PCG(SeedV2), null!, out _);
+    private static SymptomReport[] SampleTwoZero(int count) => ReportGen.ValidV2.Array[count].Generate(new PCG(SeedV2, SeedV2), null!, out _);
 
     private static async Task<List<string>> DisagreementsOnGeneratedReports(Implementations implementations, IEnumerable<SymptomReport> reports)
     {

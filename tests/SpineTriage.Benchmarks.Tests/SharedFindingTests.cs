@@ -18,7 +18,7 @@ public class SharedFindingTests
 
     private static readonly SymptomReport[] ReportsOneZero = [.. ReportGen.Sample(Seed, 10_000)];
 
-    private static readonly SymptomReport[] ReportsTwoZero = ReportGen.ValidV2.Array[10_000].Generate(new PCG(Seed), null!, out _);
+    private static readonly SymptomReport[] ReportsTwoZero = ReportGen.ValidV2.Array[10_000].Generate(new PCG(Seed, Seed), null!, out _);
 
     public static TheoryData<string> RuleSetSelectors() => new(RuleSets.Selectors);
 

@@ -49,6 +49,13 @@ public sealed record AuditRecord
     /// <summary>Gets the version and content hash of the rule set that made the decision.</summary>
     public required RuleSetIdentity RuleSet { get; init; }
 
+    /// <summary>
+    /// Gets the language and text-set hash of the texts the result was worded with (<see cref="TriageResult.TextSet"/>);
+    /// covered by <see cref="RecordHash"/>. <see langword="null"/> for a record written before text sets existed: it
+    /// stays valid, with its text set unknown.
+    /// </summary>
+    public TextSetIdentity? TextSet { get; init; }
+
     /// <summary>Gets the assessment date the decision was made for (the report's, or the engine's today).</summary>
     public required DateOnly AssessedOn { get; init; }
 
@@ -117,6 +124,7 @@ public sealed record AuditRecord
             Time = engine.TimeProvider.GetUtcNow(),
             EngineVersion = CurrentEngineVersion,
             RuleSet = engine.RuleSet.Identity,
+            TextSet = result.TextSet,
             AssessedOn = report.AssessedOn,
             ReportHash = Hash(canonical),
             Urgency = result.Urgency,

@@ -33,7 +33,8 @@ public sealed class TriageEngine
     private readonly CompiledRule[] _rules;
     private readonly RuleTable _table;
     private readonly ValueList<QuestionId>[] _unanswered;
-    private readonly string[] _dispositions; // by urgency code
+    private readonly EngineTexts[] _texts; // by language index (TextCatalogue.Languages)
+    private readonly EngineTexts _defaultTexts;
     private readonly SymptomReportValidator _validator;
     private readonly RuleSetEdition _edition;
     private readonly QuestionId[] _askingOrder;
@@ -53,25 +54,23 @@ public sealed class TriageEngine
         _edition = RuleSetEdition.Find(options.RuleSet)!;
         _askingOrder = [.. _edition.Questions.Select(q => q.Id)];
         var rules = _edition.Build(options.FeverThresholdCelsius, options.SeverePainScore);
+        _texts = [.. TextCatalogue.Languages.Select((language, index) => new EngineTexts(index, TextCatalogue.For(language).WithOverrides(OverridesOf(options, language)), _edition, rules))];
+        _defaultTexts = _texts.Single(t => t.Language == options.Language);
         var signs = _edition.EmergencySigns.Select(s => (Present: s.Present(options.FeverThresholdCelsius), s.ListedWhen)).ToArray();
         _compiled = new CompiledRuleSet(
             rules,
             _edition.Questions,
             options.FeverThresholdCelsius,
-            [.. signs.SelectMany(s => new[] { s.Present, s.ListedWhen }), .. _edition.EarlyPeriodAdvice is { } early ? new[] { early } : []]);
+            [.. signs.SelectMany(s => new[] { s.Present, s.ListedWhen }), .. _edition.EarlyPeriodAdvice is { } early ? new[] { early } : []],
+            [.. _texts.Select(t => t.RuleTexts)]);
         _signs = [.. signs.Select(s => (Compile(s.Present), ReferenceEquals(s.ListedWhen, When.Always) ? null : Compile(s.ListedWhen)))];
         _earlyAdvice = _edition.EarlyPeriodAdvice is { } advice ? Compile(advice) : null;
         _rules = [.. _compiled.Rules];
         _table = _compiled.Table;
         var sharedUnanswered = 1 << Math.Min(SharedUnansweredBits, 32 - System.Numerics.BitOperations.LeadingZeroCount(_compiled.Layout.RedFlags));
         _unanswered = Enumerable.Range(0, sharedUnanswered).Select(mask => Unanswered((uint)mask)).ToArray();
-        _dispositions = new string[(int)Urgency.Emergency + 1];
-        foreach (var urgency in Enum.GetValues<Urgency>())
-        {
-            _dispositions[(int)urgency] = options.Dispositions.For(urgency);
-        }
         _validator = new SymptomReportValidator(TimeProvider, _edition);
-        RuleSet = new RuleSet(_edition, rules, options);
+        RuleSet = new RuleSet(_edition, rules, options, _texts, _defaultTexts);
 
         FactTest Compile(Condition condition) => FactTest.Of(ConditionCompiler.CompileFacts(condition, _compiled.Layout));
     }
@@ -84,6 +83,18 @@ public sealed class TriageEngine
 
     /// <summary>Gets the rule set the engine evaluates: its selector, exact version and hash, its questions and their applicability, and its rules.</summary>
     public RuleSet RuleSet { get; }
+
+    /// <summary>
+    /// Gets the identity of the texts of the engine's language (<see cref="TriageEngineOptions.Language"/>), as its results
+    /// carry it when the report names no language: the language and the text-set hash (docs/texts.md).
+    /// </summary>
+    public TextSetIdentity TextSet => _defaultTexts.Identity;
+
+    /// <summary>Gets the identity of the engine's texts in a language, as results worded in that language carry it.</summary>
+    /// <param name="language">One of <see cref="Texts.TextLanguages.All"/>.</param>
+    /// <returns>The language and its text-set hash, after the engine's overrides.</returns>
+    /// <exception cref="ArgumentException"><paramref name="language"/> is not a supported language.</exception>
+    public TextSetIdentity TextSetFor(string language) => RuleSet.TextsIn(language).Identity;
 
     /// <summary>Gets today's date from the engine's clock.</summary>
     public DateOnly Today => _validator.Today();
@@ -109,6 +120,7 @@ public sealed class TriageEngine
     public TriageResult Evaluate(ValidatedReport report)
     {
         CheckRuleSet(report);
+        var texts = TextsOf(report.Report.Language);
         var facts = _compiled.Layout.Read(report.Facts, report.DaysSinceSurgery, report.Report.SurgeryRegion, report.RiskFactorMask);
         var fired = _table.Fire(facts.Word);
         var count = System.Numerics.BitOperations.PopCount(fired);
@@ -118,7 +130,7 @@ public sealed class TriageEngine
         var next = 0;
         for (var rules = fired; rules != 0; rules &= rules - 1)
         {
-            findings[next++] = _rules[System.Numerics.BitOperations.TrailingZeroCount(rules)].FindingFor(facts, fired);
+            findings[next++] = _rules[System.Numerics.BitOperations.TrailingZeroCount(rules)].FindingFor(facts, fired, texts.Index);
         }
 
         var urgency = findings[0].Urgency;
@@ -127,17 +139,18 @@ public sealed class TriageEngine
         {
             ReportId = report.Report.ReportId,
             Urgency = urgency,
-            Disposition = _dispositions[(int)urgency],
+            Disposition = texts.Dispositions[(int)urgency],
             IsComplete = facts.UnresolvedRedFlags == 0,
             DaysSinceSurgery = report.DaysSinceSurgery,
             Findings = ValueList<Finding>.Own(findings),
             UnansweredQuestions = Questions(facts.UnresolvedRedFlags),
             NotAskedQuestions = Questions(facts.UnresolvedRedFlags & notGiven),
             IsSettled = _compiled.Settled.IsSettled(facts, notGiven, fired, urgency),
-            CareAdvice = _edition.Advice.CareAdvice(report.RiskFactorMask, urgency == Urgency.SelfCare, _earlyAdvice?.Holds(facts.Word) == true),
-            SafetyNet = _edition.Advice.SafetyNet(EmergencySignsToList(facts.Word)),
-            Warnings = Warnings(facts),
+            CareAdvice = texts.Advice.CareAdvice(report.RiskFactorMask, urgency == Urgency.SelfCare, _earlyAdvice?.Holds(facts.Word) == true),
+            SafetyNet = texts.Advice.SafetyNet(EmergencySignsToList(facts.Word)),
+            Warnings = Warnings(facts, texts.Catalogue),
             RuleSet = RuleSet.Identity,
+            TextSet = texts.Identity,
         };
     }
 
@@ -254,13 +267,63 @@ public sealed class TriageEngine
     /// <exception cref="ArgumentException">An option is out of its allowed range.</exception>
     internal static void CheckOptions(TriageEngineOptions options)
     {
-        var check = OptionsValidator.Validate(options);
-        if (!check.IsValid)
+        var errors = OptionErrors(options);
+        if (errors.Count != 0)
         {
             throw new ArgumentException(
-                "Invalid triage engine options: " + string.Join(" ", check.Errors.Select(e => e.ErrorMessage)),
+                "Invalid triage engine options: " + string.Join(" ", errors.Select(e => $"{e.Message} [{e.Code}]")),
                 nameof(options));
         }
+    }
+
+    /// <summary>Every error of the options, with its code and path (<see cref="TriageEngineOptions.Validate"/>).</summary>
+    internal static IReadOnlyList<ValidationError> OptionErrors(TriageEngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return [.. OptionsValidator.Validate(options).Errors.Select(e => new ValidationError(e.PropertyName, e.ErrorCode, e.ErrorMessage))];
+    }
+
+    /// <summary>The overrides of a language: those of <see cref="TriageEngineOptions.TextOverrides"/>, and in the engine's language the dispositions that differ from the English defaults.</summary>
+    private static IEnumerable<KeyValuePair<string, string>> OverridesOf(TriageEngineOptions options, string language)
+    {
+        foreach (var given in options.TextOverrides.Where(o => o.Language == language))
+        {
+            yield return KeyValuePair.Create(given.Key, given.Text);
+        }
+
+        if (language != options.Language)
+        {
+            yield break;
+        }
+
+        foreach (var urgency in Enum.GetValues<Urgency>())
+        {
+            var key = $"disposition.{urgency.JsonName()}";
+            var text = options.Dispositions.For(urgency);
+            if (!string.Equals(text, TextCatalogue.English.Get(key), StringComparison.Ordinal))
+            {
+                yield return KeyValuePair.Create(key, text);
+            }
+        }
+    }
+
+    /// <summary>The texts of a report's language (validated: one of the engine's), or of the engine's.</summary>
+    private EngineTexts TextsOf(string? language)
+    {
+        if (language is null)
+        {
+            return _defaultTexts;
+        }
+
+        foreach (var texts in _texts)
+        {
+            if (string.Equals(texts.Language, language, StringComparison.Ordinal))
+            {
+                return texts;
+            }
+        }
+
+        throw new ArgumentException("The report's language has no text catalogue: validate it with this engine.", nameof(language));
     }
 
     /// <summary>The questions of the rule set that apply to a report (bit <c>q</c>: question <c>q</c>), by its region and days since surgery.</summary>
@@ -291,13 +354,13 @@ public sealed class TriageEngine
         return list;
     }
 
-    private ValueList<string> Warnings(in Facts facts)
+    private ValueList<string> Warnings(in Facts facts, TextCatalogue texts)
     {
         if (facts.FeverContradiction)
         {
             return ValueList<string>.Own(new[]
             {
-                TextCatalogue.English.Format("warning.feverAnsweredNo", ("temperature", $"{facts.Report.Temperature}"), ("threshold", When.Format(Options.FeverThresholdCelsius))),
+                texts.Format("warning.feverAnsweredNo", ("temperature", $"{facts.Report.Temperature}"), ("threshold", When.Format(Options.FeverThresholdCelsius))),
             });
         }
 
@@ -305,7 +368,7 @@ public sealed class TriageEngine
         {
             return ValueList<string>.Own(new[]
             {
-                TextCatalogue.English.Format("warning.feverAnsweredYes", ("temperature", $"{facts.Report.Temperature}"), ("threshold", When.Format(Options.FeverThresholdCelsius))),
+                texts.Format("warning.feverAnsweredYes", ("temperature", $"{facts.Report.Temperature}"), ("threshold", When.Format(Options.FeverThresholdCelsius))),
             });
         }
 

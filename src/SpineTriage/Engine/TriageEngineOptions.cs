@@ -1,3 +1,7 @@
+using SpineTriage.Results;
+using SpineTriage.Texts;
+using SpineTriage.Validation;
+
 namespace SpineTriage.Engine;
 
 /// <summary>
@@ -27,6 +31,11 @@ public sealed record TriageEngineOptions
 
     /// <summary>The largest allowed <see cref="MaxErrors"/>.</summary>
     public const int MaxMaxErrors = 10_000;
+
+    /// <summary>The longest text an override may give (<see cref="TextOverrides"/>), in characters.</summary>
+    public const int MaxTextLength = 1000;
+
+    private readonly IReadOnlyList<TextOverride> _textOverrides = ValueList<TextOverride>.Empty;
 
     /// <summary>Gets the default options: rule set 2.0 (<see cref="Rules.RuleSets.Default"/>) with the default thresholds.</summary>
     public static TriageEngineOptions Default { get; } = new();
@@ -59,6 +68,38 @@ public sealed record TriageEngineOptions
     /// </summary>
     public int MaxErrors { get; init; } = 100;
 
-    /// <summary>Gets the disposition texts (default: those of the clinical criteria).</summary>
+    /// <summary>
+    /// Gets the disposition texts (default: the English catalogue's <c>disposition.{urgency}</c>). A compatible route to
+    /// <see cref="TextOverrides"/>: each text that differs from the English catalogue's overrides
+    /// <c>disposition.{urgency}</c> in the engine's <see cref="Language"/>, checked like any override; overriding the same
+    /// key there through <see cref="TextOverrides"/> as well is a <see cref="ErrorCodes.Conflict"/>.
+    /// </summary>
     public DispositionTexts Dispositions { get; init; } = DispositionTexts.Default;
+
+    /// <summary>
+    /// Gets the language of the engine's texts when a report names none (<see cref="Reports.SymptomReport.Language"/>): one
+    /// of <see cref="TextLanguages.All"/> (default <c>en</c>). Decisions never depend on it; the text set does
+    /// (<see cref="TriageResult.TextSet"/>).
+    /// </summary>
+    public string Language { get; init; } = TextLanguages.English;
+
+    /// <summary>
+    /// Gets the integrator's wording of patient-facing texts, per language and catalogue key (docs/texts.md), for example
+    /// <c>[new("en", "disposition.urgent", "Call the spine nurse line on 0800 …")]</c>. Checked when the engine is built
+    /// (<see cref="Validate"/>): a known language and key, each pair once, a non-blank text of at most
+    /// <see cref="MaxTextLength"/> characters, with exactly the placeholders of the default text. Overrides change the
+    /// text-set hash, never the rule-set hash: they cannot remove a question, change an urgency or switch off a rule.
+    /// </summary>
+    public IReadOnlyList<TextOverride> TextOverrides { get => _textOverrides; init => _textOverrides = ValueList<TextOverride>.CopyOf(value); }
+
+    /// <summary>
+    /// Checks the options as building an engine does, without building one: every problem, each with a stable code of
+    /// <see cref="ErrorCodes"/> (<see cref="ErrorCodes.OutOfRange"/>, <see cref="ErrorCodes.UnknownValue"/>,
+    /// <see cref="ErrorCodes.UnknownLanguage"/>, <see cref="ErrorCodes.UnknownTextKey"/>, <see cref="ErrorCodes.Required"/>,
+    /// <see cref="ErrorCodes.TooLong"/>, <see cref="ErrorCodes.PlaceholderMismatch"/>, <see cref="ErrorCodes.DuplicateKey"/>,
+    /// <see cref="ErrorCodes.Conflict"/>) and the option as its path, for example <c>TextOverrides[0].Key</c>; a message
+    /// names the language and key of an override.
+    /// </summary>
+    /// <returns>Every error; empty when an engine can be built with these options.</returns>
+    public IReadOnlyList<ValidationError> Validate() => TriageEngine.OptionErrors(this);
 }

@@ -62,9 +62,9 @@ public sealed class InterviewItem
     internal static InterviewItem Of(Question question, int order) =>
         new(InterviewItemKind.Question, question, null, question.JsonId, question.Text, question.IsRedFlag, order);
 
-    internal static InterviewItem Temperature(int order) => new(
-        InterviewItemKind.Temperature, null, Reports.Measurement.Temperature, "temperature", TextCatalogue.English.Get("interview.temperature.text"), false, order);
+    internal static InterviewItem Temperature(int order, TextCatalogue texts) => new(
+        InterviewItemKind.Temperature, null, Reports.Measurement.Temperature, "temperature", texts.Get("interview.temperature.text"), false, order);
 
-    internal static InterviewItem PainScore(int order) => new(
-        InterviewItemKind.PainScore, null, Reports.Measurement.PainScore, "painScore", TextCatalogue.English.Get("interview.painScore.text"), false, order);
+    internal static InterviewItem PainScore(int order, TextCatalogue texts) => new(
+        InterviewItemKind.PainScore, null, Reports.Measurement.PainScore, "painScore", texts.Get("interview.painScore.text"), false, order);
 }

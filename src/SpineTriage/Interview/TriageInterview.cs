@@ -41,26 +41,39 @@ public sealed class TriageInterview
     private readonly InterviewItem _temperature;
     private readonly InterviewItem _painScore;
 
-    /// <summary>Builds an interview over an engine (its rules, fever threshold and clock).</summary>
+    /// <summary>Builds an interview over an engine (its rules, fever threshold and clock), asking in the engine's language.</summary>
     /// <param name="engine">The engine.</param>
     /// <exception cref="ArgumentNullException"><paramref name="engine"/> is <see langword="null"/>.</exception>
     public TriageInterview(TriageEngine engine)
+        : this(engine, engine?.Options.Language!)
+    {
+    }
+
+    /// <summary>Builds an interview over an engine whose items are worded in a language (the engine's texts with its overrides).</summary>
+    /// <param name="engine">The engine.</param>
+    /// <param name="language">One of <see cref="Texts.TextLanguages.All"/>; put it in the report (<see cref="SymptomReport.Language"/>) too, so that the result is worded alike.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="engine"/> or <paramref name="language"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="language"/> is not a supported language.</exception>
+    public TriageInterview(TriageEngine engine, string language)
     {
         ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(language);
         Engine = engine;
-        var items = new List<InterviewItem>(engine.RuleSet.Questions.Count + 2);
+        var texts = engine.RuleSet.TextsIn(language);
+        Language = language;
+        var items = new List<InterviewItem>(texts.Questions.Count + 2);
         InterviewItem? temperature = null;
         InterviewItem? painScore = null;
-        foreach (var question in engine.RuleSet.Questions)
+        foreach (var question in texts.Questions)
         {
             if (question.Id == QuestionId.Fever)
             {
-                items.Add(temperature = InterviewItem.Temperature(items.Count + 1));
+                items.Add(temperature = InterviewItem.Temperature(items.Count + 1, texts.Catalogue));
             }
 
             if (!question.IsRedFlag && painScore is null)
             {
-                items.Add(painScore = InterviewItem.PainScore(items.Count + 1));
+                items.Add(painScore = InterviewItem.PainScore(items.Count + 1, texts.Catalogue));
             }
 
             items.Add(InterviewItem.Of(question, items.Count + 1));
@@ -73,6 +86,9 @@ public sealed class TriageInterview
 
     /// <summary>Gets the engine that evaluates the reports.</summary>
     public TriageEngine Engine { get; }
+
+    /// <summary>Gets the language the items are worded in.</summary>
+    public string Language { get; }
 
     /// <summary>
     /// Gets every item in asking order: the questions of the engine's rule set (18 in rule set 1.0, 27 in 2.0), the

@@ -16,6 +16,13 @@ public sealed record Question(QuestionId Id, string JsonId, bool IsRedFlag, stri
     /// </summary>
     internal Condition AppliesWhen { get; init; } = When.Always;
 
+    /// <summary>Gets the key of the question's text in the text catalogue: <c>question.{JsonId}.text</c> unless a rule set rewords it.</summary>
+    internal string TextKey { get; init; } = $"question.{JsonId}.text";
+
+    /// <summary>The question's text in a catalogue; the fever question names the criteria's threshold, 38.0 °C / 100.4 °F (clinical-criteria.md section 2).</summary>
+    internal string TextIn(Texts.Internal.TextCatalogue catalogue) =>
+        catalogue.FormatAny(TextKey, ("feverCelsius", "38.0"), ("feverFahrenheit", "100.4"));
+
     /// <summary>
     /// Gets when a red-flag question counts as a red flag (<see cref="When.Always"/> but for <c>recentFallOrInjury</c> of
     /// rule set 2.0, whose yes alone reaches urgent only within 90 days of surgery): where it does not, its being unknown

@@ -76,11 +76,9 @@ public static class QuestionCatalogue
         return false;
     }
 
-    private static Question Ask(QuestionId id, bool isRedFlag) =>
-        new(id, JsonNames.Of(id), isRedFlag, Text(JsonNames.Of(id)), (int)id + 1);
-
-    // The fever question names the criteria's threshold, 38.0 °C / 100.4 °F (clinical-criteria.md section 2).
-    private static string Text(string jsonId) => jsonId == "fever"
-        ? TextCatalogue.English.Format("question.fever.text", ("feverCelsius", "38.0"), ("feverFahrenheit", "100.4"))
-        : TextCatalogue.English.Get($"question.{jsonId}.text");
+    private static Question Ask(QuestionId id, bool isRedFlag)
+    {
+        var question = new Question(id, JsonNames.Of(id), isRedFlag, "", (int)id + 1);
+        return question with { Text = question.TextIn(TextCatalogue.English) };
+    }
 }

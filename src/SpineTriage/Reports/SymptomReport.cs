@@ -22,6 +22,13 @@ public sealed record SymptomReport
     /// <summary>Gets an optional identifier chosen by the integrator (up to 128 characters), echoed in the result.</summary>
     public string? ReportId { get; init; }
 
+    /// <summary>
+    /// Gets the language the result is worded in, one of <see cref="Texts.TextLanguages.All"/> (JSON <c>language</c>);
+    /// <see langword="null"/> for the engine's <see cref="TriageEngineOptions.Language"/>. An unsupported language is a
+    /// <see cref="ErrorCodes.UnknownLanguage"/> error at <c>$.language</c>. Decisions never depend on it.
+    /// </summary>
+    public string? Language { get; init; }
+
     /// <summary>Gets the date of the operation (required).</summary>
     public required DateOnly SurgeryDate { get; init; }
 
@@ -66,6 +73,7 @@ public sealed record SymptomReport
     public bool Equals(SymptomReport? other) =>
         other is not null
         && ReportId == other.ReportId
+        && Language == other.Language
         && SurgeryDate == other.SurgeryDate
         && AssessedOn == other.AssessedOn
         && SurgeryRegion == other.SurgeryRegion

@@ -70,8 +70,15 @@ public sealed record TriageResult
     /// <summary>Gets warnings about the report, for example a measured fever that contradicts a "no".</summary>
     public required IReadOnlyList<string> Warnings { get => _warnings; init => _warnings = ValueList<string>.CopyOf(value); }
 
-    /// <summary>Gets the identity of the rule set that produced this result.</summary>
+    /// <summary>Gets the identity of the rule set that produced this result: what decided.</summary>
     public required RuleSetIdentity RuleSet { get; init; }
+
+    /// <summary>
+    /// Gets the identity of the texts the result is worded with: their language and text-set hash (docs/texts.md). Two
+    /// results with the same <see cref="RuleSet"/> and different text sets have the same decisions in different wording.
+    /// <see langword="null"/> for a result read from JSON written before text sets existed (the text set is unknown).
+    /// </summary>
+    public TextSetIdentity? TextSet { get; init; }
 
     /// <summary>
     /// Names the urgency and counts the findings, never the report id, the days since surgery or the evidence (answers

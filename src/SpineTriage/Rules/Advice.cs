@@ -6,37 +6,36 @@ using SpineTriage.Texts.Internal;
 namespace SpineTriage.Rules;
 
 /// <summary>
-/// The texts of care advice and of the safety net (clinical-criteria.md sections 5 and 6, clinical-criteria-2.0.md
-/// section 6); <see cref="AdviceTables"/> combines them for a rule set.
+/// The keys of care advice and of the safety net in the text catalogue (clinical-criteria.md sections 5 and 6,
+/// clinical-criteria-2.0.md section 6); <see cref="AdviceTables"/> combines their texts for a rule set and a language.
 /// </summary>
 internal static class Advice
 {
-    private static readonly TextCatalogue Texts = TextCatalogue.English;
+    public const string SelfCare = "advice.selfCare";
 
-    public static string SelfCare { get; } = Texts.Get("advice.selfCare");
+    public const string FollowUp = "advice.followUp";
 
-    public static string FollowUp { get; } = Texts.Get("advice.followUp");
+    public const string SafetyNetCallBack = "safetyNet.callBack";
 
-    public static string SafetyNetCallBack { get; } = Texts.Get("safetyNet.callBack");
+    /// <summary>The care advice of the early period in rule set 2.0 (clinical-criteria-2.0.md section 6).</summary>
+    public const string EarlyPeriod = "advice.earlyPeriod";
 
-    /// <summary>Gets the care advice of the early period in rule set 2.0 (clinical-criteria-2.0.md section 6).</summary>
-    public static string EarlyPeriod { get; } = Texts.Get("advice.earlyPeriod");
+    /// <summary>The line that opens the safety net's list of emergency signs, one sign a line after it.</summary>
+    public const string SeekEmergency = "safetyNet.seekEmergency";
 
-    private static readonly string[] RiskFactorAdvice =
-        [.. Enum.GetValues<RiskFactor>().Select(f => Texts.Get($"advice.riskFactor.{JsonNames.Of(f)}"))];
-
-    /// <summary>The advice line of a risk factor, with its context (<c>advice.riskFactor.{factor}</c>).</summary>
+    /// <summary>The key of the advice line of a risk factor, with its context (<c>advice.riskFactor.{factor}</c>).</summary>
     public static string For(RiskFactor riskFactor) => Enum.IsDefined(riskFactor)
-        ? RiskFactorAdvice[Array.IndexOf(Enum.GetValues<RiskFactor>(), riskFactor)]
+        ? $"advice.riskFactor.{JsonNames.Of(riskFactor)}"
         : throw new ArgumentOutOfRangeException(nameof(riskFactor), riskFactor, "Not a defined risk factor.");
 
-    /// <summary>Gets the line that opens the safety net's list of emergency signs, one sign a line after it (<c>safetyNet.seekEmergency</c>).</summary>
-    public static string SeekEmergency { get; } = Texts.Get("safetyNet.seekEmergency");
+    /// <summary>Whether a key is one of the texts the advice tables hold (so an override of it needs tables of its own).</summary>
+    public static bool IsAdviceKey(string key) =>
+        key.StartsWith("advice.", StringComparison.Ordinal) || key.StartsWith("safetyNet.", StringComparison.Ordinal);
 }
 
 /// <summary>
 /// The safety net and care advice of one rule set, precomputed for every combination so that evaluation only looks
-/// them up: the safety net by the signs to list (bit <c>i</c>: <see cref="SafetyNetSign"/> <c>i</c> of the rule set),
+/// them up, in one language: the safety net by the signs to list (bit <c>i</c>: <see cref="SafetyNetSign"/> <c>i</c> of the rule set),
 /// the care advice by the risk factors, the self-care advice and the early-period advice.
 /// </summary>
 internal sealed class AdviceTables
@@ -44,16 +43,20 @@ internal sealed class AdviceTables
     private readonly IReadOnlyList<string>[] _safetyNets;
     private readonly IReadOnlyList<string>[] _careAdvices;
 
-    public AdviceTables(IReadOnlyList<SafetyNetSign> signs, bool earlyPeriodAdvice)
+    public AdviceTables(TextCatalogue texts, IReadOnlyList<SafetyNetSign> signs, bool earlyPeriodAdvice)
     {
         if (signs.Count > 16)
         {
             throw new InvalidOperationException("The safety net is precomputed for every combination of its signs; keep them few.");
         }
 
-        _safetyNets = Enumerable.Range(0, 1 << signs.Count).Select(mask => BuildSafetyNet(signs, mask)).ToArray();
-        _careAdvices = Enumerable.Range(0, 4 << RiskFactorCount).Select(key => BuildCareAdvice(key, earlyPeriodAdvice)).ToArray();
+        Language = texts.Language;
+        _safetyNets = Enumerable.Range(0, 1 << signs.Count).Select(mask => BuildSafetyNet(texts, signs, mask)).ToArray();
+        _careAdvices = Enumerable.Range(0, 4 << RiskFactorCount).Select(key => BuildCareAdvice(texts, key, earlyPeriodAdvice)).ToArray();
     }
+
+    /// <summary>Gets the language of the texts.</summary>
+    public string Language { get; }
 
     private static int RiskFactorCount => Enum.GetValues<RiskFactor>().Length;
 
@@ -64,26 +67,26 @@ internal sealed class AdviceTables
     public IReadOnlyList<string> CareAdvice(int riskFactorMask, bool selfCare, bool earlyPeriod = false) =>
         _careAdvices[(riskFactorMask << 2) | (earlyPeriod ? 2 : 0) | (selfCare ? 1 : 0)];
 
-    private static ValueList<string> BuildSafetyNet(IReadOnlyList<SafetyNetSign> all, int mask)
+    private static ValueList<string> BuildSafetyNet(TextCatalogue texts, IReadOnlyList<SafetyNetSign> all, int mask)
     {
-        var signs = all.Where((_, i) => (mask & (1 << i)) != 0).Select(s => s.Text).Distinct(StringComparer.Ordinal).ToArray();
+        var signs = all.Where((_, i) => (mask & (1 << i)) != 0).Select(s => texts.Get(s.TextKey)).Distinct(StringComparer.Ordinal).ToArray();
         return signs.Length == 0
-            ? ValueList<string>.Own([Advice.SafetyNetCallBack])
-            : ValueList<string>.Own([Advice.SeekEmergency, .. signs, Advice.SafetyNetCallBack]);
+            ? ValueList<string>.Own([texts.Get(Advice.SafetyNetCallBack)])
+            : ValueList<string>.Own([texts.Get(Advice.SeekEmergency), .. signs, texts.Get(Advice.SafetyNetCallBack)]);
     }
 
-    private static ValueList<string> BuildCareAdvice(int key, bool earlyPeriodAdvice)
+    private static ValueList<string> BuildCareAdvice(TextCatalogue texts, int key, bool earlyPeriodAdvice)
     {
-        var lines = Enum.GetValues<RiskFactor>().Where(f => ((key >> 2) & (1 << ((int)f - 1))) != 0).Select(Advice.For).ToList();
+        var lines = Enum.GetValues<RiskFactor>().Where(f => ((key >> 2) & (1 << ((int)f - 1))) != 0).Select(f => texts.Get(Advice.For(f))).ToList();
         if ((key & 2) != 0 && earlyPeriodAdvice)
         {
-            lines.Add(Advice.EarlyPeriod);
+            lines.Add(texts.Get(Advice.EarlyPeriod));
         }
 
         if ((key & 1) != 0)
         {
-            lines.Add(Advice.SelfCare);
-            lines.Add(Advice.FollowUp);
+            lines.Add(texts.Get(Advice.SelfCare));
+            lines.Add(texts.Get(Advice.FollowUp));
         }
 
         return ValueList<string>.Own([.. lines]);
@@ -99,6 +102,9 @@ internal sealed class AdviceTables
 /// <param name="ListedWhen">When the sign is listed at all (<see cref="When.Always"/> for every sign of rule set 1.0).</param>
 internal sealed record SafetyNetSign(string Key, Func<decimal, Condition> Present, Condition ListedWhen)
 {
-    /// <summary>Gets the sign as the safety net lists it.</summary>
+    /// <summary>Gets the key of the sign's text in the catalogue: <c>safetyNet.sign.{Key}</c>.</summary>
+    public string TextKey => $"safetyNet.sign.{Key}";
+
+    /// <summary>Gets the sign as the safety net lists it in English.</summary>
     public string Text { get; } = TextCatalogue.English.Get($"safetyNet.sign.{Key}");
 }

@@ -24,6 +24,8 @@ internal static class RuleCatalogueTwo
         "2.0.0: rule set 2.0 of clinical-criteria-2.0.md: nine new red-flag questions, eleven new rules, the reworded newOrWorseningLimbWeakness, question applicability (neck surgery possible, early period), the wider hardware-symptom fact, safety-net and early-period advice.",
     });
 
+    private const string ReworkedWeakness = "question.newOrWorseningLimbWeakness.text@2.0";
+
     private static readonly Condition Neck = When.NeckSurgeryPossible;
     private static readonly Condition Early = When.EarlyPeriod;
 
@@ -32,7 +34,7 @@ internal static class RuleCatalogueTwo
     {
         From1(Q.BladderOrBowelControlLoss),
         From1(Q.SaddleNumbness),
-        From1(Q.NewOrWorseningLimbWeakness) with { Text = TextCatalogue.English.Get("question.newOrWorseningLimbWeakness.text@2.0") }, // reworded
+        From1(Q.NewOrWorseningLimbWeakness) with { Text = TextCatalogue.English.Get(ReworkedWeakness), TextKey = ReworkedWeakness }, // reworded
         New(Q.NeckSwellingOrAirway, Neck),
         New(Q.DrowsyConfusedOrSlowBreathing, When.Always),
         From1(Q.SuddenSeverePainAfterFallOrInjury),

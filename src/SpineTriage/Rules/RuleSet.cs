@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SpineTriage.Engine;
+using SpineTriage.Engine.Internal;
 using SpineTriage.Reports;
 using SpineTriage.Results;
 using SpineTriage.Results.Internal;
@@ -16,19 +17,65 @@ namespace SpineTriage.Rules;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class RuleSet
 {
+    private readonly IReadOnlyList<EngineTexts> _texts;
+
+    /// <summary>A rule set with its English texts only (benchmarks of the hash).</summary>
     internal RuleSet(RuleSetEdition edition, IReadOnlyList<Rule> rules, TriageEngineOptions options)
+        : this(edition, rules, options, [English(edition, rules)], English(edition, rules))
+    {
+    }
+
+    internal RuleSet(RuleSetEdition edition, IReadOnlyList<Rule> rules, TriageEngineOptions options, IReadOnlyList<EngineTexts> texts, EngineTexts defaultTexts)
     {
         Edition = edition;
+        _texts = texts;
         Version = edition.Version;
         Selector = edition.Selector;
         Changes = edition.Changes;
-        Questions = edition.Questions;
-        Rules = Array.AsReadOnly(rules.Select(r => r.ToDefinition()).ToArray());
+        Language = defaultTexts.Language;
+        Questions = defaultTexts.Questions;
+        Rules = defaultTexts.Rules;
         FeverThresholdCelsius = options.FeverThresholdCelsius;
         SeverePainScore = options.SeverePainScore;
-        CanonicalDescription = Describe(Version, Rules, FeverThresholdCelsius, SeverePainScore);
+        CanonicalDescription = Describe(Version, edition.Questions, rules, FeverThresholdCelsius, SeverePainScore);
         Identity = new RuleSetIdentity(Version, Sha256Hash.Of(CanonicalDescription));
     }
+
+    /// <summary>
+    /// Gets the language of <see cref="Questions"/> and of the texts of <see cref="Rules"/>: the engine's
+    /// <see cref="TriageEngineOptions.Language"/>. <see cref="QuestionsIn"/> and <see cref="RulesIn"/> give the others.
+    /// </summary>
+    public string Language { get; }
+
+    /// <summary>Gets the questions in asking order with their texts in a language, after the engine's overrides.</summary>
+    /// <param name="language">One of <see cref="Texts.TextLanguages.All"/>.</param>
+    /// <returns>The questions, as <see cref="Questions"/> but worded in <paramref name="language"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="language"/> is not a supported language.</exception>
+    public IReadOnlyList<Question> QuestionsIn(string language) => TextsIn(language).Questions;
+
+    /// <summary>Gets the rules in evaluation order with their titles and patient explanations in a language, after the engine's overrides.</summary>
+    /// <param name="language">One of <see cref="Texts.TextLanguages.All"/>.</param>
+    /// <returns>The rules, as <see cref="Rules"/> but worded in <paramref name="language"/> (clinician texts stay in English).</returns>
+    /// <exception cref="ArgumentException"><paramref name="language"/> is not a supported language.</exception>
+    public IReadOnlyList<RuleDefinition> RulesIn(string language) => TextsIn(language).Rules;
+
+    internal EngineTexts TextsIn(string language)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        foreach (var texts in _texts)
+        {
+            if (string.Equals(texts.Language, language, StringComparison.Ordinal))
+            {
+                return texts;
+            }
+        }
+
+        throw new ArgumentException($"There is no text catalogue for language '{StrictLanguage(language)}': use one of {string.Join(", ", _texts.Select(t => t.Language))}.", nameof(language));
+    }
+
+    private static EngineTexts English(RuleSetEdition edition, IReadOnlyList<Rule> rules) => new(0, Texts.Internal.TextCatalogue.English, edition, rules);
+
+    private static string StrictLanguage(string language) => language.Length <= 16 ? language : language[..16] + "…";
 
     /// <summary>Gets the exact rule-set version: <c>1.0.1</c> for rule set 1.0, <c>2.0.0</c> for rule set 2.0.</summary>
     public string Version { get; }
@@ -62,9 +109,10 @@ public sealed class RuleSet
     public int SeverePainScore { get; }
 
     /// <summary>
-    /// Gets the canonical text the hash is computed over: the version, the thresholds that change results,
-    /// and every field of every rule, one rule a line. Disposition texts are not part of it: rewording or
-    /// translating them does not change which rules fire or the urgency.
+    /// Gets the canonical text the hash is computed over: what decides, and nothing else. The version, the thresholds
+    /// that change results, each question in asking order with when it counts as a red flag and when it applies, and
+    /// each rule's id, urgency and condition, one a line. No text is part of it: rewording, translating or overriding a
+    /// text does not change which rules fire or the urgency (the texts have their own hash, <see cref="TriageResult.TextSet"/>).
     /// </summary>
     public string CanonicalDescription { get; }
 
@@ -114,25 +162,21 @@ public sealed class RuleSet
         return Array.AsReadOnly(Questions.Select(q => QuestionApplicability.Of(q, report.Report.SurgeryRegion, report.DaysSinceSurgery)).ToArray());
     }
 
-    private static string Describe(string version, IEnumerable<RuleDefinition> rules, decimal feverThreshold, int severePain)
+    private static string Describe(string version, IEnumerable<Question> questions, IEnumerable<Rule> rules, decimal feverThreshold, int severePain)
     {
         var text = new StringBuilder()
             .Append("spinetriage-rule-set\n")
             .Append("version=").Append(version).Append('\n')
             .Append("feverThresholdCelsius=").Append(feverThreshold.ToString("0.0###", CultureInfo.InvariantCulture)).Append('\n')
             .Append("severePainScore=").Append(severePain.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        foreach (var question in questions)
+        {
+            text.Append(string.Join('\u001f', "question", question.JsonId, question.RedFlagApplicability, question.Applicability)).Append('\n');
+        }
+
         foreach (var rule in rules)
         {
-            text.Append(string.Join(
-                '\u001f',
-                rule.Id,
-                rule.Urgency.JsonName(),
-                rule.Title,
-                rule.Condition,
-                rule.Consideration,
-                rule.Source,
-                rule.PatientExplanation,
-                rule.ClinicianRationale)).Append('\n');
+            text.Append(string.Join('\u001f', "rule", rule.Id, rule.Urgency.JsonName(), rule.When.Description)).Append('\n');
         }
 
         return text.ToString();

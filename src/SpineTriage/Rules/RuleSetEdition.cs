@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using SpineTriage.Reports;
+using SpineTriage.Texts.Internal;
 
 namespace SpineTriage.Rules;
 
@@ -10,6 +12,9 @@ namespace SpineTriage.Rules;
 internal sealed class RuleSetEdition
 {
     private readonly Func<decimal, int, IReadOnlyList<Rule>> _build;
+
+    // The advice tables of each embedded catalogue, built on first use and shared by every engine whose overrides leave them alone.
+    private readonly FrozenDictionary<string, Lazy<AdviceTables>> _defaultAdvice;
 
     private RuleSetEdition(
         string selector,
@@ -29,7 +34,10 @@ internal sealed class RuleSetEdition
         EmergencySigns = emergencySigns;
         EarlyPeriodAdvice = earlyPeriodAdvice;
         Ids = Array.AsReadOnly(build(38.0m, 8).Select(r => r.Id).ToArray());
-        Advice = new AdviceTables(emergencySigns, earlyPeriodAdvice is not null);
+        _defaultAdvice = TextCatalogue.Languages.ToFrozenDictionary(
+            language => language,
+            language => new Lazy<AdviceTables>(() => new AdviceTables(TextCatalogue.For(language), emergencySigns, earlyPeriodAdvice is not null)),
+            StringComparer.Ordinal);
         if (QuestionsById.Select((q, i) => (int)q.Id != i).Any(wrong => wrong))
         {
             throw new InvalidOperationException($"Rule set {selector} must have the questions 0 to {questions.Count - 1}: the engine keeps answers a bit per question id.");
@@ -82,7 +90,13 @@ internal sealed class RuleSetEdition
     /// <summary>Gets when the early-period care advice is given, or <see langword="null"/> when the rule set has none.</summary>
     public Condition? EarlyPeriodAdvice { get; }
 
-    public AdviceTables Advice { get; }
+    /// <summary>Gets the advice tables in English, without overrides.</summary>
+    public AdviceTables Advice => _defaultAdvice[Texts.TextLanguages.English].Value;
+
+    /// <summary>The advice tables of a catalogue: shared when no advice or safety-net text of it is overridden, else its own.</summary>
+    public AdviceTables AdviceFor(TextCatalogue texts) => texts.Overridden.Any(Rules.Advice.IsAdviceKey)
+        ? new AdviceTables(texts, EmergencySigns, EarlyPeriodAdvice is not null)
+        : _defaultAdvice[texts.Language].Value;
 
     /// <summary>Finds a line by its selector.</summary>
     public static RuleSetEdition? Find(string? selector) => All.FirstOrDefault(e => string.Equals(e.Selector, selector, StringComparison.Ordinal));

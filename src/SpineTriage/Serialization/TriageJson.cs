@@ -75,6 +75,7 @@ public static class TriageJson
             Temperature = report.Temperature is { } t ? new TemperatureDocument { Value = t.Value, Unit = JsonNames.Of(t.Unit) } : null,
             Answers = report.Answers.Count == 0 ? null : report.Answers.ToDictionary(a => JsonNames.Of(a.Key), a => JsonNames.Of(a.Value)),
             Skipped = report.Skipped.Count == 0 ? null : report.Skipped.Select(JsonNames.Of).ToList(),
+            Language = report.Language,
         };
         return JsonSerializer.Serialize(document, (indented ? Indented : Compact).ReportDocument);
     }
@@ -151,13 +152,26 @@ public static class TriageJson
     public static string SerializeRuleSet(RuleSet ruleSet, bool indented = true)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
+        return SerializeRuleSet(ruleSet, ruleSet.Language, indented);
+    }
+
+    /// <summary>Writes the rule catalogue as <see cref="SerializeRuleSet(RuleSet, bool)"/> does, with the rules' titles and patient explanations in a language.</summary>
+    /// <param name="ruleSet">The rule set, from <see cref="TriageEngine.RuleSet"/>: its engine's overrides apply.</param>
+    /// <param name="language">One of <see cref="Texts.TextLanguages.All"/>.</param>
+    /// <param name="indented">Whether to indent (default) or write one line.</param>
+    /// <returns>The JSON.</returns>
+    /// <exception cref="ArgumentException"><paramref name="language"/> is not a supported language.</exception>
+    public static string SerializeRuleSet(RuleSet ruleSet, string language, bool indented = true)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        var rules = ruleSet.RulesIn(language);
         var document = new RuleCatalogueDocument
         {
             Version = ruleSet.Version,
             Hash = ruleSet.Hash,
             FeverThresholdCelsius = ruleSet.FeverThresholdCelsius,
             SeverePainScore = ruleSet.SeverePainScore,
-            Rules = ruleSet.Rules.Select(r => new RuleDocument
+            Rules = rules.Select(r => new RuleDocument
             {
                 Id = r.Id,
                 Urgency = r.Urgency.JsonName(),
@@ -191,6 +205,18 @@ public static class TriageJson
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
         return Questions(ruleSet.Version, ruleSet.Selector, ruleSet.Questions, indented);
+    }
+
+    /// <summary>Writes the question catalogue of a rule set as <see cref="SerializeQuestions(RuleSet, bool)"/> does, with the question texts in a language.</summary>
+    /// <param name="ruleSet">The rule set, for example <see cref="Engine.TriageEngine.RuleSet"/>: its engine's overrides apply.</param>
+    /// <param name="language">One of <see cref="Texts.TextLanguages.All"/>.</param>
+    /// <param name="indented">Whether to indent (default) or write one line.</param>
+    /// <returns>The JSON.</returns>
+    /// <exception cref="ArgumentException"><paramref name="language"/> is not a supported language.</exception>
+    public static string SerializeQuestions(RuleSet ruleSet, string language, bool indented = true)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        return Questions(ruleSet.Version, ruleSet.Selector, ruleSet.QuestionsIn(language), indented);
     }
 
     private static string Questions(string version, string? selector, IReadOnlyList<Question> questions, bool indented)

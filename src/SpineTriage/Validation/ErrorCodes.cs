@@ -89,4 +89,19 @@ public static class ErrorCodes
 
     /// <summary>A number with more decimal places than allowed, for example a temperature of <c>37.999</c>: it is refused, never rounded.</summary>
     public const string TooPrecise = "tooPrecise";
+
+    /// <summary>
+    /// A language that has no text catalogue (<c>Texts.TextLanguages.All</c>): a report's <c>$.language</c>, the engine's
+    /// <c>Language</c> option or the language of a text override.
+    /// </summary>
+    public const string UnknownLanguage = "unknownLanguage";
+
+    /// <summary>A text override whose key is not a key of the text catalogue (docs/texts.md), for example <c>disposition.urgnet</c>.</summary>
+    public const string UnknownTextKey = "unknownTextKey";
+
+    /// <summary>
+    /// A text override whose placeholders (<c>{name}</c>) differ from those of the default text: one is missing, or one
+    /// is added. The message names the key and both lists.
+    /// </summary>
+    public const string PlaceholderMismatch = "placeholderMismatch";
 }

@@ -11,7 +11,7 @@ namespace SpineTriage.Safety.Tests.Unit;
 /// </summary>
 public class ReportReaderMessageTests
 {
-    private const string Allowed = "allowed: reportId, surgeryDate, assessedOn, surgeryRegion, hardware, fusionLevels, riskFactors, painScore, temperature, answers, skipped.";
+    private const string Allowed = "allowed: reportId, surgeryDate, assessedOn, surgeryRegion, hardware, fusionLevels, riskFactors, painScore, temperature, answers, skipped, language.";
 
     [Fact]
     public void An_echoed_value_of_40_characters_is_echoed_whole()

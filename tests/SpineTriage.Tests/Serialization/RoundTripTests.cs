@@ -138,7 +138,7 @@ public class RoundTripTests
 
         Names(json).Should().Equal(
             "reportId", "urgency", "urgencyCode", "disposition", "isComplete", "daysSinceSurgery", "findings",
-            "unansweredQuestions", "notAskedQuestions", "isSettled", "careAdvice", "safetyNet", "warnings", "ruleSet");
+            "unansweredQuestions", "notAskedQuestions", "isSettled", "careAdvice", "safetyNet", "warnings", "ruleSet", "textSet");
     }
 
     [Fact]
@@ -157,6 +157,18 @@ public class RoundTripTests
 
         Names(json.GetProperty("ruleSet")).Should().Equal("version", "hash");
         json.GetProperty("ruleSet").GetProperty("hash").GetString().Should().Be(Engine.RuleSet.Hash);
+    }
+
+    [Fact]
+    public void The_text_set_in_result_JSON_has_language_and_hash_and_reads_back()
+    {
+        var result = Engine.Evaluate(Full);
+        var json = Parse(TriageJson.SerializeResult(result));
+
+        Names(json.GetProperty("textSet")).Should().Equal("language", "hash");
+        json.GetProperty("textSet").GetProperty("language").GetString().Should().Be("en");
+        json.GetProperty("textSet").GetProperty("hash").GetString().Should().Be(Engine.TextSet.Hash);
+        TriageJson.ParseResult(TriageJson.SerializeResult(result)).Value!.TextSet.Should().Be(Engine.TextSet);
     }
 
     [Fact]

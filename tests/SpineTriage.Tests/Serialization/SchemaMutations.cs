@@ -30,7 +30,7 @@ internal static class ReportMutations
 {
     private static readonly JsonNode?[] WrongTypes = [JsonValue.Create("6"), JsonValue.Create(6), JsonValue.Create(true), new JsonArray(), new JsonObject(), JsonValue.Create(5.5)];
 
-    private static readonly string[] Properties = ["reportId", "surgeryDate", "assessedOn", "surgeryRegion", "hardware", "fusionLevels", "riskFactors", "painScore", "temperature", "answers", "skipped"];
+    private static readonly string[] Properties = ["reportId", "surgeryDate", "assessedOn", "surgeryRegion", "hardware", "fusionLevels", "riskFactors", "painScore", "temperature", "answers", "skipped", "language"];
 
     public static IReadOnlyList<Mutation> All { get; } = Build();
 
@@ -60,6 +60,7 @@ internal static class ReportMutations
         all.AddRange(new JsonNode?[] { -1, 0, 10, 11, int.MaxValue, (long)int.MaxValue + 1, 2.5 }.Select(v => Mutation.Set("painScore", v)));
         all.AddRange(new JsonNode?[] { 0, 1, 20, 21, -5 }.Select(v => Mutation.Set("fusionLevels", v)));
         all.AddRange(new JsonNode?[] { new string('r', 128), new string('r', 129), string.Empty }.Select(v => Mutation.Set("reportId", v)));
+        all.AddRange(new JsonNode?[] { "en", "es", "fr", "EN", "en-GB", string.Empty }.Select(v => Mutation.Set("language", v)));
 
         foreach (var date in new[] { "surgeryDate", "assessedOn" })
         {
@@ -180,6 +181,12 @@ internal static class AuditMutations
         all.Add(Mutation.Set("ruleSet.version", string.Empty));
         all.Add(Mutation.Set("ruleSet.hash", "sha256:x"));
         all.Add(Mutation.Set("reportId", "sample"));
+        all.AddRange(new JsonNode?[]
+        {
+            new JsonObject { ["language"] = "en", ["hash"] = Hash }, new JsonObject { ["language"] = "es", ["hash"] = Hash }, new JsonObject { ["language"] = string.Empty, ["hash"] = Hash },
+            new JsonObject { ["language"] = "en", ["hash"] = "sha256:x" }, new JsonObject { ["language"] = "en", ["hash"] = "hmac-" + Hash }, new JsonObject { ["language"] = "en" },
+            new JsonObject { ["hash"] = Hash }, new JsonObject { ["language"] = "en", ["hash"] = Hash, ["extra"] = 1 }, new JsonObject { ["language"] = 1, ["hash"] = Hash },
+        }.Select(v => Mutation.Set("textSet", v)));
         return all;
     }
 }

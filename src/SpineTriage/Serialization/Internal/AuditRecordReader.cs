@@ -15,14 +15,16 @@ namespace SpineTriage.Serialization.Internal;
 /// </summary>
 internal static class AuditRecordReader
 {
-    private const int RecordVersion = 0, Time = 1, EngineVersion = 2, RuleSet = 3, AssessedOn = 4, ReportHash = 5, Urgency = 6, UrgencyCode = 7, RuleIds = 8, ReportId = 9, Report = 10, PreviousHash = 11, RecordHash = 12;
+    private const int RecordVersion = 0, Time = 1, EngineVersion = 2, RuleSet = 3, AssessedOn = 4, ReportHash = 5, Urgency = 6, UrgencyCode = 7, RuleIds = 8, ReportId = 9, Report = 10, PreviousHash = 11, RecordHash = 12, TextSet = 13;
 
     private static readonly string[] RecordNames =
-        ["recordVersion", "time", "engineVersion", "ruleSet", "assessedOn", "reportHash", "urgency", "urgencyCode", "ruleIds", "reportId", "report", "previousHash", "recordHash"];
+        ["recordVersion", "time", "engineVersion", "ruleSet", "assessedOn", "reportHash", "urgency", "urgencyCode", "ruleIds", "reportId", "report", "previousHash", "recordHash", "textSet"];
 
     private static readonly ObjectShape RecordShape = Hiding(RecordNames);
 
     private static readonly ObjectShape RuleSetShape = Hiding(["version", "hash"]);
+
+    private static readonly ObjectShape TextSetShape = Hiding(["language", "hash"]);
 
     private static readonly ReadRoot<AuditRecord> Root = ReadRecord;
 
@@ -92,6 +94,7 @@ internal static class AuditRecordReader
         DateTimeOffset? time = null;
         string? engineVersion = null;
         RuleSetIdentity? ruleSet = null;
+        TextSetIdentity? textSet = null;
         DateOnly? assessedOn = null;
         string? reportHash = null;
         Urgency? urgency = null;
@@ -129,6 +132,9 @@ internal static class AuditRecordReader
                     break;
                 case RuleSet:
                     ruleSet = ReadRuleSet(ref reader, ref errors);
+                    break;
+                case TextSet:
+                    textSet = ReadTextSet(ref reader, ref errors);
                     break;
                 case AssessedOn:
                     if (StrictJson.TryGetDate(ref reader, out var date))
@@ -250,6 +256,7 @@ internal static class AuditRecordReader
             Time = time!.Value,
             EngineVersion = engineVersion!,
             RuleSet = ruleSet!,
+            TextSet = textSet,
             AssessedOn = assessedOn!.Value,
             ReportHash = reportHash!,
             Urgency = urgency!.Value,
@@ -346,6 +353,40 @@ internal static class AuditRecordReader
         }
 
         return new RuleSetIdentity(version, hash);
+    }
+
+    /// <summary>Reads the optional <c>textSet</c> (records written before text sets have none: their text set is unknown).</summary>
+    private static TextSetIdentity? ReadTextSet(ref Utf8JsonReader reader, ref ErrorList errors)
+    {
+        const string shape = "textSet must be an object { \"language\": text, \"hash\": \"sha256:\" and 64 lowercase hex digits }";
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            Wrong(ref reader, "$.textSet", ErrorCodes.WrongType, shape, ref errors);
+            return null;
+        }
+
+        string? language = null;
+        string? hash = null;
+        var properties = new StrictObject("$.textSet", TextSetShape, ref errors);
+        while (properties.Next(ref reader, ref errors, out var property))
+        {
+            if (property == 0)
+            {
+                language = Text(ref reader, "$.textSet.language", "textSet.language must be a non-empty string", ref errors);
+            }
+            else if (property == 1)
+            {
+                hash = Sha256(ref reader, "$.textSet.hash", "textSet.hash", ref errors);
+            }
+        }
+
+        if (language is null || hash is null)
+        {
+            errors.Add(new("$.textSet", ErrorCodes.Required, shape + ", both required."));
+            return null;
+        }
+
+        return new TextSetIdentity(language, hash);
     }
 
     private static string[]? ReadRuleIds(ref Utf8JsonReader reader, ref ErrorList errors)

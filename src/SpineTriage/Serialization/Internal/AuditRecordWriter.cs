@@ -24,6 +24,8 @@ internal static class AuditRecordWriter
     private static readonly JsonEncodedText RuleSet = JsonEncodedText.Encode("ruleSet");
     private static readonly JsonEncodedText Version = JsonEncodedText.Encode("version");
     private static readonly JsonEncodedText Hash = JsonEncodedText.Encode("hash");
+    private static readonly JsonEncodedText TextSet = JsonEncodedText.Encode("textSet");
+    private static readonly JsonEncodedText Language = JsonEncodedText.Encode("language");
     private static readonly JsonEncodedText AssessedOn = JsonEncodedText.Encode("assessedOn");
     private static readonly JsonEncodedText ReportHash = JsonEncodedText.Encode("reportHash");
     private static readonly JsonEncodedText UrgencyName = JsonEncodedText.Encode("urgency");
@@ -54,6 +56,14 @@ internal static class AuditRecordWriter
         writer.WriteString(Version, record.RuleSet.Version);
         writer.WriteString(Hash, record.RuleSet.Hash);
         writer.WriteEndObject();
+        if (record.TextSet is { } textSet)
+        {
+            writer.WriteStartObject(TextSet);
+            writer.WriteString(Language, textSet.Language);
+            writer.WriteString(Hash, textSet.Hash);
+            writer.WriteEndObject();
+        }
+
         writer.WriteString(AssessedOn, record.AssessedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         writer.WriteString(ReportHash, record.ReportHash);
         writer.WriteString(UrgencyName, record.Urgency.JsonName());

@@ -29,6 +29,8 @@ internal sealed class ReportDocument
     public Dictionary<string, string>? Answers { get; set; }
 
     public List<string>? Skipped { get; set; }
+
+    public string? Language { get; set; }
 }
 
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]

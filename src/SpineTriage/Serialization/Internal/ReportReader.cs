@@ -17,10 +17,10 @@ internal static class ReportReader
     /// <summary>Deeper documents are refused before they can exhaust the stack; a report is 3 levels deep.</summary>
     public const int MaxDepth = StrictJson.MaxDepth;
 
-    private const int ReportId = 0, SurgeryDate = 1, AssessedOn = 2, SurgeryRegion = 3, Hardware = 4, FusionLevels = 5, RiskFactors = 6, PainScore = 7, TemperatureProperty = 8, Answers = 9, Skipped = 10;
+    private const int ReportId = 0, SurgeryDate = 1, AssessedOn = 2, SurgeryRegion = 3, Hardware = 4, FusionLevels = 5, RiskFactors = 6, PainScore = 7, TemperatureProperty = 8, Answers = 9, Skipped = 10, Language = 11;
 
     private static readonly ObjectShape ReportShape =
-        new("reportId", "surgeryDate", "assessedOn", "surgeryRegion", "hardware", "fusionLevels", "riskFactors", "painScore", "temperature", "answers", "skipped");
+        new("reportId", "surgeryDate", "assessedOn", "surgeryRegion", "hardware", "fusionLevels", "riskFactors", "painScore", "temperature", "answers", "skipped", "language");
 
     private static readonly ObjectShape TemperatureShape = new("value", "unit");
 
@@ -96,6 +96,7 @@ internal static class ReportReader
         }
 
         string? reportId = null;
+        string? language = null;
         DateOnly? surgeryDate = null;
         DateOnly? assessedOn = null;
         SurgeryRegion? region = null;
@@ -160,6 +161,17 @@ internal static class ReportReader
                 case Skipped:
                     skipped = EnumArray<Measurement>(ref reader, "$.skipped", "skipped", ref errors);
                     break;
+                case Language:
+                    if (reader.TokenType == JsonTokenType.String)
+                    {
+                        language = reader.GetString();
+                    }
+                    else
+                    {
+                        StrictJson.WrongType(ref reader, "$.language", "language must be a language code such as \"en\" or \"es\"", ref errors);
+                    }
+
+                    break;
             }
         }
 
@@ -171,6 +183,7 @@ internal static class ReportReader
         return new SymptomReport
         {
             ReportId = reportId,
+            Language = language,
             SurgeryDate = surgeryDate ?? default,
             AssessedOn = assessedOn,
             SurgeryRegion = region,

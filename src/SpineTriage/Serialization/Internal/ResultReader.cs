@@ -15,12 +15,12 @@ namespace SpineTriage.Serialization.Internal;
 internal static class ResultReader
 {
     private const int ReportId = 0, UrgencyName = 1, UrgencyCode = 2, Disposition = 3, IsComplete = 4, DaysSinceSurgery = 5, Findings = 6,
-        UnansweredQuestions = 7, NotAskedQuestions = 8, IsSettled = 9, CareAdvice = 10, SafetyNet = 11, Warnings = 12, RuleSet = 13;
+        UnansweredQuestions = 7, NotAskedQuestions = 8, IsSettled = 9, CareAdvice = 10, SafetyNet = 11, Warnings = 12, RuleSet = 13, TextSet = 14;
 
     private static readonly string[] ResultNames =
     [
         "reportId", "urgency", "urgencyCode", "disposition", "isComplete", "daysSinceSurgery", "findings",
-        "unansweredQuestions", "notAskedQuestions", "isSettled", "careAdvice", "safetyNet", "warnings", "ruleSet",
+        "unansweredQuestions", "notAskedQuestions", "isSettled", "careAdvice", "safetyNet", "warnings", "ruleSet", "textSet",
     ];
 
     private static readonly string[] FindingNames = ["ruleId", "urgency", "title", "patientExplanation", "clinicianRationale", "evidence", "source"];
@@ -30,6 +30,8 @@ internal static class ResultReader
     private static readonly ObjectShape FindingShape = new(FindingNames);
 
     private static readonly ObjectShape RuleSetShape = new("version", "hash");
+
+    private static readonly ObjectShape TextSetShape = new("language", "hash");
 
     private static readonly ReadRoot<TriageResult> Root = ReadResult;
 
@@ -61,6 +63,7 @@ internal static class ResultReader
         string[]? safetyNet = null;
         string[]? warnings = null;
         RuleSetIdentity? ruleSet = null;
+        TextSetIdentity? textSet = null;
         var seen = new bool[ResultNames.Length];
         var properties = new StrictObject("$", ResultShape, ref errors);
         while (properties.Next(ref reader, ref errors, out var property))
@@ -114,14 +117,17 @@ internal static class ResultReader
                     warnings = Strings(ref reader, path, ref errors);
                     break;
                 case RuleSet:
-                    ruleSet = ReadRuleSet(ref reader, ref errors);
+                    ruleSet = ReadPair(ref reader, "ruleSet", RuleSetShape, ref errors) is ({ } version, { } hash) ? new RuleSetIdentity(version, hash) : null;
+                    break;
+                case TextSet:
+                    textSet = ReadPair(ref reader, "textSet", TextSetShape, ref errors) is ({ } language, { } textHash) ? new TextSetIdentity(language, textHash) : null;
                     break;
             }
         }
 
         for (var i = 0; i < ResultNames.Length; i++)
         {
-            if (!seen[i] && i is not (ReportId or NotAskedQuestions or IsSettled))
+            if (!seen[i] && i is not (ReportId or NotAskedQuestions or IsSettled or TextSet))
             {
                 errors.Add(new("$." + ResultNames[i], ErrorCodes.Required, $"{ResultNames[i]} is required in a triage result."));
             }
@@ -156,6 +162,7 @@ internal static class ResultReader
             SafetyNet = safetyNet,
             Warnings = warnings,
             RuleSet = ruleSet,
+            TextSet = textSet,
         };
     }
 
@@ -245,45 +252,47 @@ internal static class ResultReader
         };
     }
 
-    private static RuleSetIdentity? ReadRuleSet(ref Utf8JsonReader reader, ref ErrorList errors)
+    /// <summary>Reads <c>ruleSet</c> (<c>version</c>, <c>hash</c>) or <c>textSet</c> (<c>language</c>, <c>hash</c>): an object of two required texts.</summary>
+    private static (string? First, string? Second) ReadPair(ref Utf8JsonReader reader, string name, ObjectShape shape, ref ErrorList errors)
     {
-        const string path = "$.ruleSet";
+        var path = "$." + name;
+        var (firstName, secondName) = ReferenceEquals(shape, RuleSetShape) ? ("version", "hash") : ("language", "hash");
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            StrictJson.WrongType(ref reader, path, "ruleSet must be an object { \"version\": text, \"hash\": text }", ref errors);
-            return null;
+            StrictJson.WrongType(ref reader, path, $"{name} must be an object {{ \"{firstName}\": text, \"{secondName}\": text }}", ref errors);
+            return (null, null);
         }
 
-        string? version = null;
-        string? hash = null;
-        var seenVersion = false;
-        var seenHash = false;
-        var properties = new StrictObject(path, RuleSetShape, ref errors);
+        string? first = null;
+        string? second = null;
+        var seenFirst = false;
+        var seenSecond = false;
+        var properties = new StrictObject(path, shape, ref errors);
         while (properties.Next(ref reader, ref errors, out var property))
         {
             if (property == 0)
             {
-                seenVersion = true;
-                version = String(ref reader, path + ".version", ref errors);
+                seenFirst = true;
+                first = String(ref reader, $"{path}.{firstName}", ref errors);
             }
             else if (property == 1)
             {
-                seenHash = true;
-                hash = String(ref reader, path + ".hash", ref errors);
+                seenSecond = true;
+                second = String(ref reader, $"{path}.{secondName}", ref errors);
             }
         }
 
-        if (!seenVersion)
+        if (!seenFirst)
         {
-            errors.Add(new(path + ".version", ErrorCodes.Required, "ruleSet.version is required."));
+            errors.Add(new($"{path}.{firstName}", ErrorCodes.Required, $"{name}.{firstName} is required."));
         }
 
-        if (!seenHash)
+        if (!seenSecond)
         {
-            errors.Add(new(path + ".hash", ErrorCodes.Required, "ruleSet.hash is required."));
+            errors.Add(new($"{path}.{secondName}", ErrorCodes.Required, $"{name}.{secondName} is required."));
         }
 
-        return version is null || hash is null ? null : new RuleSetIdentity(version, hash);
+        return (first, second);
     }
 
     private static Urgency? ReadUrgency(ref Utf8JsonReader reader, string path, ref ErrorList errors)

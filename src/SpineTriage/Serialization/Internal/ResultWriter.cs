@@ -32,6 +32,8 @@ internal static class ResultWriter
     private static readonly JsonEncodedText RuleSet = JsonEncodedText.Encode("ruleSet");
     private static readonly JsonEncodedText Version = JsonEncodedText.Encode("version");
     private static readonly JsonEncodedText Hash = JsonEncodedText.Encode("hash");
+    private static readonly JsonEncodedText TextSet = JsonEncodedText.Encode("textSet");
+    private static readonly JsonEncodedText Language = JsonEncodedText.Encode("language");
 
     public static void Write(Utf8JsonWriter writer, TriageResult result)
     {
@@ -71,6 +73,14 @@ internal static class ResultWriter
         writer.WriteString(Version, result.RuleSet.Version);
         writer.WriteString(Hash, result.RuleSet.Hash);
         writer.WriteEndObject();
+        if (result.TextSet is { } textSet)
+        {
+            writer.WriteStartObject(TextSet);
+            writer.WriteString(Language, textSet.Language);
+            writer.WriteString(Hash, textSet.Hash);
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndObject();
     }
 

@@ -7,23 +7,36 @@ namespace SpineTriage.Texts.Internal;
 /// <summary>
 /// The texts a patient or nurse reads, by stable key (for example <c>rule.cauda-equina.patientExplanation</c>,
 /// <c>disposition.urgent</c>, <c>question.fever.text</c>, <c>safetyNet.callBack</c>): one embedded JSON resource per
-/// language (Texts/en.json), read once into an immutable lookup. Clinician texts (considerations, sources, rationale)
+/// language (Texts/{language}.json, every one embedded is loaded), read once into an immutable lookup; an engine makes
+/// its own copy with the integrator's overrides (<see cref="WithOverrides"/>). Clinician texts (considerations, sources, rationale)
 /// are not here: they stay beside the rules they describe. Placeholders are written <c>{name}</c> and filled by
 /// <see cref="Format"/>, which fails on a placeholder left unfilled or a value with no placeholder.
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 internal sealed class TextCatalogue
 {
+    private const string ResourcePrefix = "SpineTriage.Texts.";
+    private const string ResourceSuffix = ".json";
+
+    private static readonly FrozenDictionary<string, TextCatalogue> Embedded = LoadAll();
+
     private readonly FrozenDictionary<string, string> _texts;
 
-    private TextCatalogue(string language, FrozenDictionary<string, string> texts)
+    private TextCatalogue(string language, FrozenDictionary<string, string> texts, IReadOnlyList<string> overridden)
     {
         Language = language;
         _texts = texts;
+        Overridden = overridden;
     }
 
     /// <summary>Gets the English texts, the defaults of every engine.</summary>
-    public static TextCatalogue English { get; } = Load("en");
+    public static TextCatalogue English => Embedded[TextLanguages.English];
+
+    /// <summary>Gets the codes of the embedded languages, in ordinal order.</summary>
+    public static IReadOnlyList<string> Languages { get; } = Array.AsReadOnly(Embedded.Keys.Order(StringComparer.Ordinal).ToArray());
+
+    /// <summary>Gets the keys whose texts are overridden, in ordinal order; empty for an embedded catalogue.</summary>
+    public IReadOnlyList<string> Overridden { get; }
 
     /// <summary>Gets the language code, for example <c>en</c>.</summary>
     public string Language { get; }
@@ -98,9 +111,77 @@ internal sealed class TextCatalogue
         return names;
     }
 
+    /// <summary>Finds the embedded catalogue of a language.</summary>
+    /// <returns>The catalogue, or <see langword="null"/> when no catalogue of that language is embedded.</returns>
+    public static TextCatalogue? FindLanguage(string language) => Embedded.GetValueOrDefault(language);
+
+    /// <summary>Gets the embedded catalogue of a language.</summary>
+    /// <exception cref="ArgumentException">No catalogue of that language is embedded.</exception>
+    public static TextCatalogue For(string language) =>
+        FindLanguage(language) ?? throw new ArgumentException($"There is no text catalogue for language '{language}'.", nameof(language));
+
+    /// <summary>Gets whether the catalogue has a key.</summary>
+    public bool Has(string key) => _texts.ContainsKey(key);
+
+    /// <summary>
+    /// Gets the text of a key with the placeholders it has filled from <paramref name="values"/>: for texts whose
+    /// placeholders are fixed by the library (the fever question's threshold), whatever their wording.
+    /// </summary>
+    public string FormatAny(string key, params (string Name, string Value)[] values)
+    {
+        var names = Placeholders(Raw(key));
+        return Format(key, [.. values.Where(v => names.Contains(v.Name, StringComparer.Ordinal))]);
+    }
+
+    /// <summary>A copy of this catalogue with some texts replaced; the keys must be of the catalogue (checked by the options' validation).</summary>
+    /// <exception cref="KeyNotFoundException">A key is not in the catalogue.</exception>
+    public TextCatalogue WithOverrides(IEnumerable<KeyValuePair<string, string>> overrides)
+    {
+        var texts = new Dictionary<string, string>(_texts, StringComparer.Ordinal);
+        var overridden = new SortedSet<string>(Overridden, StringComparer.Ordinal);
+        foreach (var (key, text) in overrides)
+        {
+            if (!texts.ContainsKey(key))
+            {
+                throw new KeyNotFoundException($"Text {key} is not in the {Language} text catalogue.");
+            }
+
+            texts[key] = text;
+            overridden.Add(key);
+        }
+
+        return overridden.Count == 0 ? this : new TextCatalogue(Language, texts.ToFrozenDictionary(StringComparer.Ordinal), [.. overridden]);
+    }
+
+    /// <summary>
+    /// The canonical form of the texts for the text-set hash: the language, then one line per key in ordinal order,
+    /// key and text separated by U+001F.
+    /// </summary>
+    public string Describe()
+    {
+        var text = new StringBuilder().Append("language=").Append(Language).Append('\n');
+        foreach (var key in Keys)
+        {
+            text.Append(key).Append('\u001f').Append(_texts[key]).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static FrozenDictionary<string, TextCatalogue> LoadAll()
+    {
+        var catalogues = typeof(TextCatalogue).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(ResourceSuffix, StringComparison.Ordinal))
+            .Select(n => Load(n[ResourcePrefix.Length..^ResourceSuffix.Length]))
+            .ToFrozenDictionary(c => c.Language, StringComparer.Ordinal);
+        return catalogues.ContainsKey(TextLanguages.English)
+            ? catalogues
+            : throw new InvalidOperationException("The English text resource SpineTriage.Texts.en.json is missing from the assembly.");
+    }
+
     private static TextCatalogue Load(string language)
     {
-        var resource = $"SpineTriage.Texts.{language}.json";
+        var resource = ResourcePrefix + language + ResourceSuffix;
         using var stream = typeof(TextCatalogue).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"The text resource {resource} is missing from the assembly.");
         using var document = JsonDocument.Parse(stream);
@@ -120,6 +201,6 @@ internal sealed class TextCatalogue
             }
         }
 
-        return new TextCatalogue(language, texts.ToFrozenDictionary(StringComparer.Ordinal));
+        return new TextCatalogue(language, texts.ToFrozenDictionary(StringComparer.Ordinal), []);
     }
 }

@@ -28,6 +28,13 @@ internal sealed class SymptomReportValidator : AbstractValidator<SymptomReport>
             .WithErrorCode(ErrorCodes.TooLong)
             .WithMessage(r => $"reportId must be at most {MaxReportIdLength} characters; it has {r.ReportId!.Length}.");
 
+        RuleFor(r => r.Language)
+            .Must(Texts.TextLanguages.IsSupported)
+            .When(r => r.Language is not null)
+            .OverridePropertyName("$.language")
+            .WithErrorCode(ErrorCodes.UnknownLanguage)
+            .WithMessage(r => $"language must be one of {string.Join(", ", Texts.TextLanguages.All.Select(l => $"\"{l}\""))}, or absent for the engine's language; got \"{StrictJson.Shorten(r.Language!)}\".");
+
         RuleFor(r => r.SurgeryDate)
             .NotEqual(default(DateOnly))
             .OverridePropertyName("$.surgeryDate")

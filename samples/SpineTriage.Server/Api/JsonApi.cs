@@ -1,0 +1,165 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SpineTriage.Interview;
+using SpineTriage.Rules;
+using SpineTriage.Serialization;
+
+namespace SpineTriage.Server.Api;
+
+/// <summary>The JSON API of contract.md: <c>/api/triage</c>, <c>/api/interview/next</c>, <c>/api/questions</c>, <c>/api/rules</c>, and the load-test floor.</summary>
+internal static class JsonApi
+{
+    /// <summary>The media type of the API's answers.</summary>
+    public const string Json = "application/json";
+
+    /// <summary>The fixed answer of the floor endpoint.</summary>
+    public static readonly byte[] FloorBody = """{"status":"ok"}"""u8.ToArray();
+
+    private static readonly JsonWriterOptions Writer = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Maps the endpoints.</summary>
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api").WithTags("JSON API");
+        api.MapPost("/triage", TriageAsync)
+            .WithName("triage")
+            .WithSummary("Triages a symptom report (contract.md); invalid input is 400 problem+json listing every error.");
+        api.MapPost("/interview/next", NextAsync)
+            .WithName("interviewNext")
+            .WithSummary("Says what to ask next about a partial report, with the provisional result, or the result when settled.");
+        api.MapGet("/questions", (TriageService service) => TypedResults.Text(TriageJson.SerializeQuestions(service.Engine.RuleSet), Json))
+            .WithName("questions")
+            .WithSummary("The question catalogue of the service's rule set, in asking order.");
+        api.MapGet("/rules", (TriageService service) => TypedResults.Text(RuleSetJson(service.Engine.RuleSet), Json))
+            .WithName("rules")
+            .WithSummary("The rule catalogue of the service's rule set, with its selector, version and hash.");
+        api.MapPost("/floor", FloorAsync)
+            .WithName("floor")
+            .WithSummary("For load tests only: reads the body like /api/triage and answers a fixed small JSON, the floor to compare with.");
+    }
+
+    /// <summary>The rule catalogue JSON with the selector of its line added after <c>version</c> when the library does not write it.</summary>
+    public static string RuleSetJson(RuleSet ruleSet)
+    {
+        var json = TriageJson.SerializeRuleSet(ruleSet);
+        var document = JsonNode.Parse(json)!.AsObject();
+        if (document.ContainsKey("ruleSet"))
+        {
+            return json;
+        }
+
+        var withSelector = new JsonObject();
+        foreach (var (name, value) in document.ToList())
+        {
+            document.Remove(name);
+            withSelector.Add(name, value);
+            if (name == "version")
+            {
+                withSelector.Add("ruleSet", ruleSet.Selector);
+            }
+        }
+
+        return withSelector.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
+    private static async Task TriageAsync(HttpContext context, TriageService service)
+    {
+        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
+        if (body is null)
+        {
+            await RequestBody.TooLargeAsync(context);
+            return;
+        }
+
+        var outcome = service.TriageJson("api/triage", body);
+        if (!outcome.TryGetValue(out var result))
+        {
+            await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, "The report is not valid.", outcome.Errors);
+            return;
+        }
+
+        var output = new ArrayBufferWriter<byte>(4096);
+        TriageJson.WriteResult(result, output);
+        await WriteJsonAsync(context, output);
+    }
+
+    private static async Task NextAsync(HttpContext context, TriageService service)
+    {
+        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
+        if (body is null)
+        {
+            await RequestBody.TooLargeAsync(context);
+            return;
+        }
+
+        var outcome = service.Next("api/interview/next", body);
+        if (!outcome.TryGetValue(out var step))
+        {
+            await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, "The partial report is not valid.", outcome.Errors);
+            return;
+        }
+
+        var output = new ArrayBufferWriter<byte>(4096);
+        WriteStep(step, output);
+        await WriteJsonAsync(context, output);
+    }
+
+    /// <summary>
+    /// Writes <c>{ "done": false, "next": { "id", "text", "redFlag", "order" }, "provisional": result }</c> or
+    /// <c>{ "done": true, "stoppedEarly": bool, "result": result }</c>.
+    /// </summary>
+    public static void WriteStep(InterviewStep step, IBufferWriter<byte> output)
+    {
+        using var json = new Utf8JsonWriter(output, Writer);
+        json.WriteStartObject();
+        json.WriteBoolean("done", step.IsSettled);
+        if (step.IsSettled)
+        {
+            json.WriteBoolean("stoppedEarly", step.StoppedEarly);
+            json.WritePropertyName("result");
+            TriageJson.WriteResult(step.Result, json);
+        }
+        else
+        {
+            json.WriteStartObject("next");
+            json.WriteString("id", step.Ask.JsonName);
+            json.WriteString("kind", step.Ask.Kind switch
+            {
+                InterviewItemKind.Temperature => "temperature",
+                InterviewItemKind.PainScore => "painScore",
+                _ => "question",
+            });
+            json.WriteString("text", step.Ask.Text);
+            json.WriteBoolean("redFlag", step.Ask.IsRedFlag);
+            json.WriteNumber("order", step.Ask.Order);
+            json.WriteEndObject();
+            json.WritePropertyName("provisional");
+            TriageJson.WriteResult(step.Result, json);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static async Task FloorAsync(HttpContext context)
+    {
+        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
+        if (body is null)
+        {
+            await RequestBody.TooLargeAsync(context);
+            return;
+        }
+
+        context.Response.ContentType = Json;
+        await context.Response.Body.WriteAsync(FloorBody, context.RequestAborted);
+    }
+
+    private static async Task WriteJsonAsync(HttpContext context, ArrayBufferWriter<byte> output)
+    {
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = Json;
+        context.Response.ContentLength = output.WrittenCount;
+        await context.Response.Body.WriteAsync(output.WrittenMemory, context.RequestAborted);
+    }
+}

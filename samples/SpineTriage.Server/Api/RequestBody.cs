@@ -1,0 +1,48 @@
+namespace SpineTriage.Server.Api;
+
+/// <summary>Reads a request body into memory, never more than the service's limit.</summary>
+internal static class RequestBody
+{
+    /// <summary>The largest body accepted: 1 MiB, as the library's largest report.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    /// <summary>Reads the body, or returns <see langword="null"/> when it is larger than <see cref="MaxBytes"/>.</summary>
+    public static async Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBytes)
+        {
+            return null;
+        }
+
+        var capacity = request.ContentLength is { } length ? (int)length : 4096;
+        using var buffer = new MemoryStream(capacity);
+        var chunk = new byte[16 * 1024];
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > MaxBytes)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>Answers 413 for a body over the limit.</summary>
+    public static Task TooLargeAsync(HttpContext context) => Problems.WriteAsync(
+        context,
+        StatusCodes.Status413PayloadTooLarge,
+        "The request body is too large.",
+        Problems.TooLarge,
+        $"The request body is larger than {MaxBytes} bytes (1 MiB); a symptom report is a few kilobytes.");
+}

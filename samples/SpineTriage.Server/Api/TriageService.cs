@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using SpineTriage.Engine;
+using SpineTriage.Interview;
+using SpineTriage.Reports;
+using SpineTriage.Results;
+using SpineTriage.Server.Operations;
+using SpineTriage.Validation;
+
+namespace SpineTriage.Server.Api;
+
+/// <summary>
+/// The service's one engine (rule set from <c>SpineTriage:RuleSet</c>) and interview, with the audit record, the
+/// metrics and the logs of every triage. Every endpoint that triages goes through here.
+/// </summary>
+public sealed partial class TriageService
+{
+    private readonly AuditLog _audit;
+    private readonly ServerMetrics _metrics;
+    private readonly ILogger<TriageService> _logger;
+
+    /// <summary>Builds the engine (a bad rule set stops the start with the library's message).</summary>
+    public TriageService(IOptions<TriageSettings> settings, TimeProvider clock, AuditLog audit, ServerMetrics metrics, ILogger<TriageService> logger)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        Engine = new TriageEngine(TriageEngineOptions.Default with { RuleSet = settings.Value.RuleSet }, clock);
+        Interview = new TriageInterview(Engine);
+        _audit = audit;
+        _metrics = metrics;
+        _logger = logger;
+    }
+
+    /// <summary>Gets the engine.</summary>
+    public TriageEngine Engine { get; }
+
+    /// <summary>Gets the interview over the engine.</summary>
+    public TriageInterview Interview { get; }
+
+    /// <summary>
+    /// Reads, validates and evaluates report JSON; records the audit record, metrics and a log line without patient data.
+    /// JSON errors and input-rule errors come back together, exactly as <see cref="TriageEngine.TriageJson(ReadOnlySpan{byte})"/> lists them.
+    /// </summary>
+    public Outcome<TriageResult> TriageJson(string endpoint, ReadOnlySpan<byte> utf8Json)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var parsed = Serialization.TriageJson.ParseReport(utf8Json);
+        if (!parsed.TryGetValue(out var report))
+        {
+            // The engine reads the JSON again to list the JSON errors with the input-rule errors of the fields it could read.
+            return Refused(endpoint, Engine.TriageJson(utf8Json));
+        }
+
+        return Triage(endpoint, report, started);
+    }
+
+    /// <summary>Validates and evaluates a report read elsewhere (the FHIR adapter), with the same records.</summary>
+    public Outcome<TriageResult> Triage(string endpoint, SymptomReport report) => Triage(endpoint, report, Stopwatch.GetTimestamp());
+
+    /// <summary>Says what to ask next about a partial report (JSON); a settled interview is audited as a triage.</summary>
+    public Outcome<InterviewStep> Next(string endpoint, ReadOnlySpan<byte> utf8Json)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var parsed = Serialization.TriageJson.ParseReport(utf8Json);
+        if (!parsed.TryGetValue(out var report))
+        {
+            return Outcome.Failure<InterviewStep>(Refused(endpoint, Engine.TriageJson(utf8Json)).Errors);
+        }
+
+        var step = Interview.Next(report);
+        if (!step.TryGetValue(out var value))
+        {
+            LogRefused(endpoint, step.Errors);
+            return step;
+        }
+
+        if (value.IsSettled)
+        {
+            var validated = Engine.Validate(report).Value!;
+            _audit.Record(Engine, validated, value.Result);
+            Done(endpoint, value.Result.Urgency, started);
+        }
+
+        return step;
+    }
+
+    private Outcome<TriageResult> Triage(string endpoint, SymptomReport report, long started)
+    {
+        var validation = Engine.Validate(report);
+        if (!validation.TryGetValue(out var validated))
+        {
+            LogRefused(endpoint, validation.Errors);
+            return Outcome.Failure<TriageResult>(validation.Errors);
+        }
+
+        var result = Engine.Evaluate(validated);
+        _audit.Record(Engine, validated, result);
+        Done(endpoint, result.Urgency, started);
+        return Outcome.Success(result);
+    }
+
+    private Outcome<TriageResult> Refused(string endpoint, Outcome<TriageResult> outcome)
+    {
+        if (!outcome.IsSuccess)
+        {
+            LogRefused(endpoint, outcome.Errors);
+        }
+
+        return outcome;
+    }
+
+    private void Done(string endpoint, Urgency urgency, long started)
+    {
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        _metrics.Triaged(endpoint, urgency, elapsed);
+        var urgencyName = urgency.JsonName();
+        LogTriaged(_logger, endpoint, urgencyName, Engine.RuleSet.Version, elapsed.TotalMilliseconds);
+    }
+
+    private void LogRefused(string endpoint, IReadOnlyList<ValidationError> errors)
+    {
+        var codes = errors.Select(e => e.Code).ToArray();
+        _metrics.Errors(endpoint, codes);
+        var distinct = string.Join(",", codes.Distinct(StringComparer.Ordinal));
+        LogInvalid(_logger, endpoint, errors.Count, distinct);
+    }
+
+    // Log lines name the endpoint, the urgency, error counts and codes: never a report id, an answer, a date or a message.
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Triaged on {Endpoint}: {Urgency} (rule set {RuleSetVersion}) in {ElapsedMs:F3} ms")]
+    private static partial void LogTriaged(ILogger logger, string endpoint, string urgency, string ruleSetVersion, double elapsedMs);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Refused invalid input on {Endpoint}: {ErrorCount} error(s), codes {ErrorCodes}")]
+    private static partial void LogInvalid(ILogger logger, string endpoint, int errorCount, string errorCodes);
+}

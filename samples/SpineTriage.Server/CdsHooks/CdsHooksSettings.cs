@@ -1,0 +1,30 @@
+namespace SpineTriage.Server.CdsHooks;
+
+/// <summary>The <c>CdsHooks</c> configuration section.</summary>
+public sealed class CdsHooksSettings
+{
+    /// <summary>Whether every service call must carry a valid JWT (default). <see langword="false"/> is honoured only in Development.</summary>
+    public bool RequireJwt { get; set; } = true;
+
+    /// <summary>The public base URL of the service behind a proxy (for example <c>https://triage.example.org</c>); the audience is this plus <c>/cds-services/{id}</c>. Empty: the request's own scheme and host.</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>The issuers whose tokens are accepted, each with its local JWKS file. None: every service call is refused.</summary>
+    public List<TrustedIssuer> TrustedIssuers { get; } = [];
+
+    /// <summary>The clock skew allowed on <c>exp</c>, <c>nbf</c> and <c>iat</c>, in seconds (default 30).</summary>
+    public int ClockSkewSeconds { get; set; } = 30;
+
+    /// <summary>The most <c>jti</c> values remembered at once per instance (default 100,000); beyond, tokens are refused until some expire.</summary>
+    public int MaxRememberedTokens { get; set; } = 100_000;
+}
+
+/// <summary>A trusted CDS client: its <c>iss</c> and the JWKS file of its public keys.</summary>
+public sealed class TrustedIssuer
+{
+    /// <summary>The exact <c>iss</c> of its tokens.</summary>
+    public string Issuer { get; set; } = "";
+
+    /// <summary>A local JWKS file (relative to the content root) with its public ES384 or RS384 keys.</summary>
+    public string JwksFile { get; set; } = "";
+}

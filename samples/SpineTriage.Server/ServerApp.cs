@@ -1,0 +1,108 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SpineTriage.Server.Api;
+using SpineTriage.Server.CdsHooks;
+using SpineTriage.Server.OpenApi;
+using SpineTriage.Server.Operations;
+
+namespace SpineTriage.Server;
+
+/// <summary>Builds the service: configuration, safe defaults, the middleware and every endpoint.</summary>
+public static partial class ServerApp
+{
+    /// <summary>Builds the application from command-line arguments (and appsettings, environment variables).</summary>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        Configure(builder);
+        var app = builder.Build();
+        Configure(app);
+        return app;
+    }
+
+    /// <summary>Registers the services and limits.</summary>
+    public static void Configure(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.Configure<TriageSettings>(configuration.GetSection("SpineTriage"));
+        services.Configure<AuditSettings>(configuration.GetSection("Audit"));
+        services.Configure<CdsHooksSettings>(configuration.GetSection("CdsHooks"));
+        var rateLimit = configuration.GetSection("RateLimit").Get<RateLimitSettings>() ?? new RateLimitSettings();
+        if (rateLimit.PermitLimit < 0 || rateLimit.WindowSeconds < 1)
+        {
+            throw new InvalidOperationException("RateLimit:PermitLimit must be 0 (off) or more, and RateLimit:WindowSeconds 1 or more.");
+        }
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ServerMetrics>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<TriageService>();
+        services.AddSingleton<IJtiReplayCache, InMemoryJtiReplayCache>();
+        services.AddSingleton<CdsJwtValidator>();
+        services.AddSingleton<IFhirTriageAdapter, FhirTriageAdapter>();
+        services.AddHealthChecks().AddCheck<ReadinessCheck>("ready", tags: ["ready"]);
+        services.AddOpenApi("v1", options => options.AddDocumentTransformer<ContractSchemaTransformer>());
+        services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue("Shutdown:TimeoutSeconds", 30)));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = RequestBody.MaxBytes;
+            kestrel.AddServerHeader = false;
+        });
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = rateLimit.WindowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                context.HttpContext.RequestServices.GetRequiredService<ServerMetrics>().Errors("rateLimit", ["tooManyRequests"]);
+                await Problems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests.", "tooManyRequests", $"At most {rateLimit.PermitLimit} requests per {rateLimit.WindowSeconds} s from one client address; try again later.");
+            };
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                rateLimit.PermitLimit == 0 || context.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal)
+                    ? RateLimitPartition.GetNoLimiter("unlimited")
+                    : RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = rateLimit.PermitLimit,
+                            Window = TimeSpan.FromSeconds(rateLimit.WindowSeconds),
+                            QueueLimit = 0,
+                        }));
+        });
+    }
+
+    /// <summary>Adds the middleware and maps the endpoints.</summary>
+    public static void Configure(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler(errors => errors.Run(context => Problems.WriteAsync(
+            context, StatusCodes.Status500InternalServerError, "The service failed.", "internalError", "The service failed to answer; the failure is logged without the request.")));
+        app.UseRateLimiter();
+
+        // Build the engine and open the audit log before the first request, and say what the service runs.
+        var service = app.Services.GetRequiredService<TriageService>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SpineTriage.Server");
+        LogStarted(logger, service.Engine.RuleSet.Selector, service.Engine.RuleSet.Version, service.Engine.RuleSet.Hash);
+        app.Services.GetRequiredService<CdsJwtValidator>().LogConfiguration();
+
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).DisableRateLimiting();
+        app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).DisableRateLimiting();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        JsonApi.Map(app);
+        CdsHooksApi.Map(app);
+    }
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "SpineTriage service ready: rule set {Selector} (version {Version}, {Hash})")]
+    private static partial void LogStarted(ILogger logger, string selector, string version, string hash);
+
+    /// <summary>Ready when the engine is built and the audit log can be written.</summary>
+    private sealed class ReadinessCheck(TriageService service, AuditLog audit) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(service.Engine is not null && audit.IsWritable
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy("The audit log cannot be written."));
+    }
+}

@@ -1,0 +1,39 @@
+using SpineTriage.Rules;
+
+namespace SpineTriage.Server;
+
+/// <summary>The <c>SpineTriage</c> configuration section.</summary>
+public sealed class TriageSettings
+{
+    /// <summary>The rule-set line: <c>2.0</c> (default) or <c>1.0</c>.</summary>
+    public string RuleSet { get; set; } = RuleSets.Default;
+}
+
+/// <summary>The <c>RateLimit</c> configuration section: a fixed window per client address.</summary>
+public sealed class RateLimitSettings
+{
+    /// <summary>Requests allowed per window and client address; 0 turns the limit off (load tests only).</summary>
+    public int PermitLimit { get; set; } = 600;
+
+    /// <summary>The window in seconds.</summary>
+    public int WindowSeconds { get; set; } = 60;
+}
+
+/// <summary>The <c>Audit</c> configuration section.</summary>
+public sealed class AuditSettings
+{
+    /// <summary>The JSON Lines file of triage records (one hash chain per instance); relative to the content root.</summary>
+    public string Path { get; set; } = "audit/triage-audit.jsonl";
+
+    /// <summary>The JSON Lines file of CDS Hooks feedback; relative to the content root.</summary>
+    public string FeedbackPath { get; set; } = "audit/cds-feedback.jsonl";
+
+    /// <summary>Whether records hold the report id (patient data); off by default.</summary>
+    public bool IncludeReportId { get; set; }
+
+    /// <summary>Whether records hold the whole report (patient data); off by default.</summary>
+    public bool IncludeReport { get; set; }
+
+    /// <summary>A file holding the HMAC key of the chain (at least 32 bytes), or empty for SHA-256.</summary>
+    public string? KeyFile { get; set; }
+}

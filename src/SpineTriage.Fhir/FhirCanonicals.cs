@@ -1,0 +1,41 @@
+namespace SpineTriage.Fhir;
+
+/// <summary>The canonical URLs the package publishes, all under <see cref="FhirOptions.CanonicalBase"/>.</summary>
+public sealed class FhirCanonicals
+{
+    internal FhirCanonicals(string canonicalBase)
+    {
+        Base = canonicalBase;
+        Questionnaire = canonicalBase + "/Questionnaire/spinetriage";
+        RuleSet = canonicalBase + "/PlanDefinition/spinetriage-rule-set";
+        SurgeryRegion = canonicalBase + "/CodeSystem/surgery-region";
+        Hardware = canonicalBase + "/CodeSystem/hardware";
+        RiskFactor = canonicalBase + "/CodeSystem/risk-factor";
+        Urgency = canonicalBase + "/CodeSystem/urgency";
+        ReportId = canonicalBase + "/NamingSystem/report-id";
+    }
+
+    /// <summary>The canonical base itself.</summary>
+    public string Base { get; }
+
+    /// <summary>The Questionnaire's canonical URL (its version is the rule set's version).</summary>
+    public string Questionnaire { get; }
+
+    /// <summary>The rule set's canonical URL: the GuidanceResponse's module, with the rule set's version after <c>|</c>.</summary>
+    public string RuleSet { get; }
+
+    /// <summary>The CodeSystem of surgery regions (the contract's <c>surgeryRegion</c> values).</summary>
+    public string SurgeryRegion { get; }
+
+    /// <summary>The CodeSystem of implanted hardware (the contract's <c>hardware</c> values).</summary>
+    public string Hardware { get; }
+
+    /// <summary>The CodeSystem of risk factors (the contract's <c>riskFactors</c> values).</summary>
+    public string RiskFactor { get; }
+
+    /// <summary>The CodeSystem of the five urgency levels, with their timeframes.</summary>
+    public string Urgency { get; }
+
+    /// <summary>The identifier system of the report id (<c>QuestionnaireResponse.identifier</c>, <c>GuidanceResponse.requestIdentifier</c>).</summary>
+    public string ReportId { get; }
+}

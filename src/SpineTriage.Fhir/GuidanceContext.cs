@@ -1,0 +1,23 @@
+namespace SpineTriage.Fhir;
+
+/// <summary>What a GuidanceResponse needs beyond the report and its result. Immutable; every member optional.</summary>
+public sealed record GuidanceContext
+{
+    /// <summary>No id, no subject, no text-set hash.</summary>
+    public static GuidanceContext None { get; } = new();
+
+    /// <summary>The GuidanceResponse's logical id, if the caller stores it.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>
+    /// A reference to the patient (for example <c>Patient/123</c>), used as the GuidanceResponse's, ServiceRequest's and
+    /// CarePlan's subject. Without it, the ServiceRequest and CarePlan name the patient by the report's identifier.
+    /// </summary>
+    public string? Subject { get; init; }
+
+    /// <summary>
+    /// The hash of the text set the result's texts come from, written as the output parameter <c>textSetHash</c> beside the
+    /// rule-set hash. Absent, the parameter is left out.
+    /// </summary>
+    public string? TextSetHash { get; init; }
+}

@@ -1,0 +1,117 @@
+using SpineTriage.Reports;
+using SpineTriage.Results;
+
+namespace SpineTriage.Fhir.Internal;
+
+/// <summary>The codes of the package's CodeSystems (the contract's camelCase JSON values) and the external codes it uses.</summary>
+internal static class Codes
+{
+    public const string Loinc = "http://loinc.org";
+    public const string Yes = "LA33-6";
+    public const string No = "LA32-8";
+    public const string Unknown = "LA4489-6";
+    public const string Ucum = "http://unitsofmeasure.org";
+    public const string Celsius = "Cel";
+    public const string Fahrenheit = "[degF]";
+    public const string Snomed = "http://snomed.info/sct";
+    public const string DataAbsentReason = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
+    public const string AskedUnknown = "asked-unknown";
+    public const string UnitOption = "http://hl7.org/fhir/StructureDefinition/questionnaire-unitOption";
+    public const string Adaptive = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-adaptive";
+
+    public static string Of<T>(T value)
+        where T : struct, Enum
+    {
+        var name = Enum.GetName(value) ?? throw new ArgumentOutOfRangeException(nameof(value), value, "Undefined value.");
+        return string.Concat(char.ToLowerInvariant(name[0]).ToString(), name.AsSpan(1));
+    }
+
+    public static bool TryParse<T>(string? code, out T value)
+        where T : struct, Enum
+    {
+        foreach (var candidate in Enum.GetValues<T>())
+        {
+            if (string.Equals(Of(candidate), code, StringComparison.Ordinal))
+            {
+                value = candidate;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    public static string Display(SurgeryRegion region) => region switch
+    {
+        SurgeryRegion.Cervical => "Cervical spine (neck)",
+        SurgeryRegion.Thoracic => "Thoracic spine (upper and mid back)",
+        SurgeryRegion.Lumbar => "Lumbar spine (lower back)",
+        _ => "Sacral spine (base of the spine)",
+    };
+
+    public static string Display(HardwareKind hardware) => hardware switch
+    {
+        HardwareKind.Screws => "Screws",
+        HardwareKind.Rods => "Rods",
+        HardwareKind.Plates => "Plates",
+        HardwareKind.Cages => "Interbody cages",
+        _ => "Other implant",
+    };
+
+    public static string Display(RiskFactor factor) => factor switch
+    {
+        RiskFactor.Smoking => "Smoking",
+        RiskFactor.Osteoporosis => "Osteoporosis",
+        RiskFactor.Diabetes => "Diabetes",
+        RiskFactor.Obesity => "Obesity",
+        RiskFactor.MultiLevelSurgery => "Surgery on several levels",
+        RiskFactor.EarlyHeavyActivity => "Heavy activity early after surgery",
+        _ => "Previous infection",
+    };
+
+    public static string Display(Urgency urgency) => urgency switch
+    {
+        Urgency.Emergency => "Emergency",
+        Urgency.Urgent => "Urgent",
+        Urgency.Soon => "Soon",
+        Urgency.Routine => "Routine",
+        _ => "Self care",
+    };
+
+    public static string Display(Answer answer) => answer switch
+    {
+        Answer.Yes => "Yes",
+        Answer.No => "No",
+        _ => "Unknown",
+    };
+
+    public static string LoincCode(Answer answer) => answer switch
+    {
+        Answer.Yes => Yes,
+        Answer.No => No,
+        _ => Unknown,
+    };
+
+    /// <summary>The FHIR request priority of an urgency (self care has no request).</summary>
+    public static Hl7.Fhir.Model.RequestPriority Priority(Urgency urgency) => urgency switch
+    {
+        Urgency.Emergency => Hl7.Fhir.Model.RequestPriority.Stat,
+        Urgency.Urgent => Hl7.Fhir.Model.RequestPriority.Urgent,
+        Urgency.Soon => Hl7.Fhir.Model.RequestPriority.Asap,
+        _ => Hl7.Fhir.Model.RequestPriority.Routine,
+    };
+
+    /// <summary>The days from the assessment by which the level's timeframe ends (emergency and urgent: the same day).</summary>
+    public static int TimeframeDays(Urgency urgency) => urgency switch
+    {
+        Urgency.Emergency or Urgency.Urgent => 0,
+        Urgency.Soon => 3,
+        _ => 14,
+    };
+
+    /// <summary>The SNOMED CT code where one fits the disposition: only the emergency referral has one today.</summary>
+    public static (string Code, string Display)? SnomedReferral(Urgency urgency) => urgency == Urgency.Emergency
+        ? ("306104004", "Referral to accident and emergency service")
+        : null;
+}

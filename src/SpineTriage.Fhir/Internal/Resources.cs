@@ -1,0 +1,178 @@
+using Hl7.Fhir.Model;
+using SpineTriage.Engine;
+using SpineTriage.Interview;
+using SpineTriage.Reports;
+using SpineTriage.Results;
+
+namespace SpineTriage.Fhir.Internal;
+
+/// <summary>What one Questionnaire item reads and writes.</summary>
+internal enum ItemKind
+{
+    SurgeryDate,
+    AssessedOn,
+    SurgeryRegion,
+    Hardware,
+    FusionLevels,
+    RiskFactors,
+    Temperature,
+    PainScore,
+    Question,
+}
+
+/// <summary>One item of the Questionnaire: its linkId (the contract's JSON name), kind and text.</summary>
+internal sealed record ItemDefinition(string LinkId, ItemKind Kind, string Text, bool Repeats, QuestionId? Question = null, bool IsRedFlag = false);
+
+/// <summary>Builds the Questionnaire and the CodeSystems; one per engine (rule set and texts).</summary>
+internal sealed class Resources
+{
+    public Resources(TriageEngine engine, TriageInterview interview, FhirCanonicals canonicals)
+    {
+        Engine = engine;
+        Canonicals = canonicals;
+        Version = engine.RuleSet.Version;
+        var items = new List<ItemDefinition>
+        {
+            // The report's own fields: texts owned by this package (the library's text catalogue has none for them yet).
+            new("surgeryDate", ItemKind.SurgeryDate, "Date of the spine operation", false),
+            new("assessedOn", ItemKind.AssessedOn, "Date of this assessment (today if left empty)", false),
+            new("surgeryRegion", ItemKind.SurgeryRegion, "Which part of the spine was operated on?", false),
+            new("hardware", ItemKind.Hardware, "Which implants were placed?", true),
+            new("fusionLevels", ItemKind.FusionLevels, "How many spinal levels were fused?", false),
+            new("riskFactors", ItemKind.RiskFactors, "Which of these apply?", true),
+        };
+        foreach (var item in interview.Items)
+        {
+            items.Add(item.Kind switch
+            {
+                InterviewItemKind.Temperature => new ItemDefinition(item.JsonName, ItemKind.Temperature, item.Text, false),
+                InterviewItemKind.PainScore => new ItemDefinition(item.JsonName, ItemKind.PainScore, item.Text, false),
+                _ => new ItemDefinition(item.JsonName, ItemKind.Question, item.Text, false, item.QuestionId, item.IsRedFlag),
+            });
+        }
+
+        Items = items.AsReadOnly();
+        ByLinkId = Items.ToDictionary(i => i.LinkId, StringComparer.Ordinal);
+    }
+
+    public TriageEngine Engine { get; }
+
+    public FhirCanonicals Canonicals { get; }
+
+    public string Version { get; }
+
+    public IReadOnlyList<ItemDefinition> Items { get; }
+
+    public IReadOnlyDictionary<string, ItemDefinition> ByLinkId { get; }
+
+    public Questionnaire CreateQuestionnaire(IEnumerable<ItemDefinition>? only = null, string? id = "spinetriage")
+    {
+        var questionnaire = new Questionnaire
+        {
+            Id = id,
+            Url = Canonicals.Questionnaire,
+            Version = Version,
+            Name = "SpineTriage",
+            Title = "Symptoms after spine surgery with implanted hardware",
+            Status = PublicationStatus.Active,
+            Experimental = false,
+            SubjectType = [ResourceType.Patient],
+            Description = new Markdown(
+                "The questions of SpineTriage rule set " + Version + ", asked one at a time with $next-question. " +
+                "Decision support, not a diagnosis."),
+            Item = [.. (only ?? Items).Select(Item)],
+        };
+        questionnaire.Extension.Add(new Extension(Codes.Adaptive, new FhirBoolean(true)));
+        return questionnaire;
+    }
+
+    public Questionnaire.ItemComponent Item(ItemDefinition definition)
+    {
+        var item = new Questionnaire.ItemComponent
+        {
+            LinkId = definition.LinkId,
+            Text = definition.Text,
+            Required = definition.Kind == ItemKind.SurgeryDate ? true : null,
+            Repeats = definition.Repeats ? true : null,
+        };
+        switch (definition.Kind)
+        {
+            case ItemKind.SurgeryDate or ItemKind.AssessedOn:
+                item.Type = Questionnaire.QuestionnaireItemType.Date;
+                break;
+            case ItemKind.FusionLevels or ItemKind.PainScore:
+                item.Type = Questionnaire.QuestionnaireItemType.Integer;
+                break;
+            case ItemKind.Temperature:
+                item.Type = Questionnaire.QuestionnaireItemType.Quantity;
+                item.Extension.Add(new Extension(Codes.UnitOption, new Coding(Codes.Ucum, Codes.Celsius, "°C")));
+                item.Extension.Add(new Extension(Codes.UnitOption, new Coding(Codes.Ucum, Codes.Fahrenheit, "°F")));
+                break;
+            case ItemKind.SurgeryRegion:
+                item.Type = Questionnaire.QuestionnaireItemType.Choice;
+                item.AnswerOption = [.. Enum.GetValues<SurgeryRegion>().Select(r => Option(Canonicals.SurgeryRegion, Codes.Of(r), Codes.Display(r)))];
+                break;
+            case ItemKind.Hardware:
+                item.Type = Questionnaire.QuestionnaireItemType.Choice;
+                item.AnswerOption = [.. Enum.GetValues<HardwareKind>().Select(h => Option(Canonicals.Hardware, Codes.Of(h), Codes.Display(h)))];
+                break;
+            case ItemKind.RiskFactors:
+                item.Type = Questionnaire.QuestionnaireItemType.Choice;
+                item.AnswerOption = [.. Enum.GetValues<RiskFactor>().Select(f => Option(Canonicals.RiskFactor, Codes.Of(f), Codes.Display(f)))];
+                break;
+            default:
+                item.Type = Questionnaire.QuestionnaireItemType.Choice;
+                item.AnswerOption = [.. new[] { Answer.Yes, Answer.No, Answer.Unknown }.Select(a => Option(Codes.Loinc, Codes.LoincCode(a), Codes.Display(a)))];
+                break;
+        }
+
+        return item;
+    }
+
+    public List<CodeSystem> CreateCodeSystems() =>
+    [
+        CreateCodeSystem(Canonicals.SurgeryRegion, "surgery-region", "SurgeryRegion", "Surgery region", "The part of the spine that was operated on.",
+            Enum.GetValues<SurgeryRegion>().Select(r => Concept(Codes.Of(r), Codes.Display(r)))),
+        CreateCodeSystem(Canonicals.Hardware, "hardware", "Hardware", "Implanted hardware", "The kinds of implant placed during the operation.",
+            Enum.GetValues<HardwareKind>().Select(h => Concept(Codes.Of(h), Codes.Display(h)))),
+        CreateCodeSystem(Canonicals.RiskFactor, "risk-factor", "RiskFactor", "Risk factor", "Risk factors for complications after spine surgery with implanted hardware.",
+            Enum.GetValues<RiskFactor>().Select(f => Concept(Codes.Of(f), Codes.Display(f)))),
+        UrgencyCodeSystem(),
+    ];
+
+    private CodeSystem UrgencyCodeSystem()
+    {
+        var system = CreateCodeSystem(Canonicals.Urgency, "urgency", "Urgency", "Urgency", "The five urgency levels of a SpineTriage result, from the highest, with the timeframe in which to act.",
+            Enum.GetValues<Urgency>().OrderDescending().Select(u =>
+            {
+                var concept = Concept(Codes.Of(u), Codes.Display(u));
+                concept.Definition = Engine.Options.Dispositions.For(u);
+                concept.Property.Add(new CodeSystem.ConceptPropertyComponent { Code = "timeframe", Value = new FhirString(u.Timeframe()) });
+                concept.Property.Add(new CodeSystem.ConceptPropertyComponent { Code = "level", Value = new Integer(u.Code()) });
+                return concept;
+            }));
+        system.Property.Add(new CodeSystem.PropertyComponent { Code = "timeframe", Type = CodeSystem.PropertyType.String, Description = "When to act." });
+        system.Property.Add(new CodeSystem.PropertyComponent { Code = "level", Type = CodeSystem.PropertyType.Integer, Description = "The urgency's code, 1 (self care) to 5 (emergency)." });
+        return system;
+    }
+
+    private CodeSystem CreateCodeSystem(string url, string id, string name, string title, string description, IEnumerable<CodeSystem.ConceptDefinitionComponent> concepts) => new()
+    {
+        Id = id,
+        Url = url,
+        Version = Version,
+        Name = name,
+        Title = title,
+        Status = PublicationStatus.Active,
+        Experimental = false,
+        Description = new Markdown(description),
+        CaseSensitive = true,
+        Content = CodeSystemContentMode.Complete,
+        Concept = [.. concepts],
+    };
+
+    private static CodeSystem.ConceptDefinitionComponent Concept(string code, string display) => new() { Code = code, Display = display };
+
+    private static Questionnaire.AnswerOptionComponent Option(string system, string code, string display) =>
+        new() { Value = new Coding(system, code, display) };
+}

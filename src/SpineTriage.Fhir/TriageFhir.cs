@@ -1,0 +1,197 @@
+using Hl7.Fhir.Model;
+using SpineTriage.Engine;
+using SpineTriage.Fhir.Internal;
+using SpineTriage.Interview;
+using SpineTriage.Reports;
+using SpineTriage.Results;
+using SpineTriage.Validation;
+
+namespace SpineTriage.Fhir;
+
+/// <summary>
+/// SpineTriage in HL7 FHIR R4 for one engine (its rule set, thresholds and texts): the adaptive Questionnaire and its
+/// CodeSystems, QuestionnaireResponse to symptom report and back, SDC <c>$next-question</c> driven by the library's
+/// <see cref="TriageInterview"/>, and the result as a GuidanceResponse. Build once and share: it is immutable and
+/// thread-safe, and every resource it returns is new (Firely resources are mutable).
+/// </summary>
+public sealed class TriageFhir
+{
+    private readonly Resources _resources;
+
+    /// <summary>Creates the FHIR mapping of <paramref name="engine"/>'s rule set.</summary>
+    /// <param name="engine">The engine: its rule set names the Questionnaire's version and items.</param>
+    /// <param name="options">The canonical base; <see cref="FhirOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentException">The canonical base is not an absolute http(s) URL without a trailing slash, query or fragment.</exception>
+    public TriageFhir(TriageEngine engine, FhirOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        options ??= FhirOptions.Default;
+        if (!Uri.TryCreate(options.CanonicalBase, UriKind.Absolute, out var uri)
+            || uri.Scheme is not ("http" or "https")
+            || options.CanonicalBase.EndsWith('/')
+            || uri.Query.Length > 0
+            || uri.Fragment.Length > 0
+            || options.CanonicalBase.Contains('|', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The canonical base must be an absolute http or https URL without a trailing slash, query, fragment or '|'.", nameof(options));
+        }
+
+        Engine = engine;
+        Options = options;
+        Interview = new TriageInterview(engine);
+        Canonicals = new FhirCanonicals(options.CanonicalBase);
+        _resources = new Resources(engine, Interview, Canonicals);
+    }
+
+    /// <summary>The engine that triages.</summary>
+    public TriageEngine Engine { get; }
+
+    /// <summary>The options.</summary>
+    public FhirOptions Options { get; }
+
+    /// <summary>The library's interview, which decides what <see cref="NextQuestion"/> asks and when it stops.</summary>
+    public TriageInterview Interview { get; }
+
+    /// <summary>The canonical URLs of what the package publishes.</summary>
+    public FhirCanonicals Canonicals { get; }
+
+    /// <summary>The linkIds of the Questionnaire in its order: the report's fields, then the interview's items.</summary>
+    public IReadOnlyList<string> LinkIds => [.. _resources.Items.Select(i => i.LinkId)];
+
+    /// <summary>
+    /// The Questionnaire (R4, flagged adaptive): one item per report field and question, linkIds the contract's JSON names,
+    /// version the rule set's.
+    /// </summary>
+    /// <returns>A new Questionnaire.</returns>
+    public Questionnaire CreateQuestionnaire() => _resources.CreateQuestionnaire();
+
+    /// <summary>The CodeSystems the Questionnaire and the GuidanceResponse use: surgery region, hardware, risk factor, urgency (with timeframes).</summary>
+    /// <returns>New CodeSystems, in that order.</returns>
+    public IReadOnlyList<CodeSystem> CreateCodeSystems() => _resources.CreateCodeSystems();
+
+    /// <summary>The report as a QuestionnaireResponse to <see cref="CreateQuestionnaire"/> (status completed).</summary>
+    /// <param name="report">The report.</param>
+    /// <exception cref="ArgumentException">The report id is empty, or the report answers a question the engine's rule set does not have.</exception>
+    /// <returns>A new QuestionnaireResponse: an item for every field given, a measurement that was skipped as an item without answer marked <c>data-absent-reason</c> <c>asked-unknown</c>.</returns>
+    public QuestionnaireResponse CreateResponse(SymptomReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.ReportId is { Length: 0 })
+        {
+            throw new ArgumentException("An empty report id cannot be written as a FHIR identifier (a FHIR string is never empty): leave it out or give one.", nameof(report));
+        }
+
+        var outside = report.Answers.Where(a => !Engine.RuleSet.Has(a.Key)).Select(a => Codes.Of(a.Key)).ToList();
+        if (outside.Count > 0)
+        {
+            throw new ArgumentException($"The report answers questions that rule set {Engine.RuleSet.Version} does not have: {string.Join(", ", outside)}.", nameof(report));
+        }
+
+        return ResponseWriter.Write(report, _resources);
+    }
+
+    /// <summary>
+    /// Reads a QuestionnaireResponse into a symptom report and validates it with the engine. An item not answered is "not
+    /// asked"; LOINC <c>LA4489-6</c> is "don't know".
+    /// </summary>
+    /// <param name="response">The response, bare or naming this Questionnaire (by canonical, or contained).</param>
+    /// <returns>The report, or every error, each with the item's linkId as its path and a library or <see cref="FhirErrorCodes"/> code.</returns>
+    public Outcome<SymptomReport> ReadResponse(QuestionnaireResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var read = ResponseReader.From(response, _resources, Engine.Options.MaxErrors);
+        if (read.Errors.Count > 0)
+        {
+            return Outcome.Failure<SymptomReport>(read.Errors);
+        }
+
+        var validation = Engine.Validate(read.Report!);
+        return validation.IsSuccess
+            ? Outcome.Success(read.Report!)
+            : Outcome.Failure<SymptomReport>(ResponseReader.ToLinkIds(validation.Errors));
+    }
+
+    /// <summary>
+    /// SDC <c>$next-question</c>: the response with its adaptive Questionnaire (contained, <c>#questionnaire</c>) holding the
+    /// items asked so far and the next one, or with status <c>completed</c> once the library's interview is settled. Without a
+    /// surgery date the first item asked is the interview's first (a red flag), then the surgery date; after that every
+    /// step is <see cref="TriageInterview.Next"/>'s.
+    /// </summary>
+    /// <param name="response">The response so far: with its contained adaptive Questionnaire, or bare.</param>
+    /// <returns>The response to return to the client, or every error of the response.</returns>
+    public Outcome<QuestionnaireResponse> NextQuestion(QuestionnaireResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var read = ResponseReader.From(response, _resources, Engine.Options.MaxErrors);
+        if (read.Report is null)
+        {
+            return Outcome.Failure<QuestionnaireResponse>(read.Errors);
+        }
+
+        string? next;
+        if (read.SurgeryDateMissing)
+        {
+            var first = Interview.Items[0];
+            next = Interview.IsAsked(first, read.Report) ? "surgeryDate" : first.JsonName;
+        }
+        else
+        {
+            var step = Interview.Next(read.Report);
+            if (!step.TryGetValue(out var value))
+            {
+                return Outcome.Failure<QuestionnaireResponse>(ResponseReader.ToLinkIds(step.Errors));
+            }
+
+            next = value.Ask?.JsonName;
+        }
+
+        var answered = response.Item.Select(i => i.LinkId).ToHashSet(StringComparer.Ordinal);
+        var asked = _resources.Items.Where(i => answered.Contains(i.LinkId) && i.LinkId != next).ToList();
+        if (next is not null)
+        {
+            asked.Add(_resources.ByLinkId[next]);
+        }
+
+        var output = (QuestionnaireResponse)response.DeepCopy();
+        output.Contained.RemoveAll(r => r is Questionnaire && r.Id == "questionnaire");
+        output.Contained.Add(_resources.CreateQuestionnaire(asked, "questionnaire"));
+        output.Questionnaire = "#questionnaire";
+        output.Status = next is null
+            ? QuestionnaireResponse.QuestionnaireResponseStatus.Completed
+            : QuestionnaireResponse.QuestionnaireResponseStatus.InProgress;
+        return Outcome.Success(output);
+    }
+
+    /// <summary>Triages a QuestionnaireResponse and returns the outcome as a GuidanceResponse.</summary>
+    /// <param name="response">The response.</param>
+    /// <param name="context">The patient reference, text-set hash and id; none when null.</param>
+    /// <returns>The GuidanceResponse, or every error of the response (paths are linkIds).</returns>
+    public Outcome<GuidanceResponse> Evaluate(QuestionnaireResponse response, GuidanceContext? context = null)
+    {
+        var read = ReadResponse(response);
+        if (!read.TryGetValue(out var report))
+        {
+            return Outcome.Failure<GuidanceResponse>(read.Errors);
+        }
+
+        var validated = Engine.Validate(report).GetValueOrThrow();
+        return Outcome.Success(CreateGuidanceResponse(validated, Engine.Evaluate(validated), context));
+    }
+
+    /// <summary>
+    /// The result as a GuidanceResponse: <c>success</c>, or <c>data-requested</c> while red flags are unanswered; the module
+    /// the rule set's canonical with its version; outputParameters a contained Parameters (urgency, disposition, isComplete,
+    /// the rule-set hash, the text-set hash if given, every finding); result a contained RequestGroup holding a ServiceRequest
+    /// for the disposition (none for self care) and a CarePlan for the care advice and the safety net.
+    /// </summary>
+    /// <param name="report">The validated report the result is of.</param>
+    /// <param name="result">The engine's result for it.</param>
+    /// <param name="context">The patient reference, text-set hash and id; none when null.</param>
+    /// <returns>A new GuidanceResponse.</returns>
+    public GuidanceResponse CreateGuidanceResponse(ValidatedReport report, TriageResult result, GuidanceContext? context = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(result);
+        return GuidanceFactory.Create(report, result, context ?? GuidanceContext.None, _resources);
+    }
+}

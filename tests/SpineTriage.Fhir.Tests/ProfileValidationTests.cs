@@ -1,0 +1,92 @@
+using FluentAssertions;
+using Hl7.Fhir.Model;
+using SpineTriage.Reports;
+using SpineTriage.Results;
+using SpineTriage.TestSupport;
+
+namespace SpineTriage.Fhir.Tests;
+
+/// <summary>
+/// Every kind of resource the package produces, parsed back with the Firely SDK and validated against the base R4 profiles
+/// (invariants included): no error. One validator for the class (the specification loads once); a handful of resources.
+/// </summary>
+public class ProfileValidationTests(ProfileValidator validator) : IClassFixture<ProfileValidator>
+{
+    [Theory]
+    [InlineData("1.0")]
+    [InlineData("2.0")]
+    public void The_questionnaire_is_valid_R4(string ruleSet)
+    {
+        validator.Errors(Fhir.For(ruleSet).CreateQuestionnaire()).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void The_code_systems_are_valid_R4()
+    {
+        foreach (var codeSystem in Fhir.V2.CreateCodeSystems())
+        {
+            validator.Errors(codeSystem).Should().BeEmpty(codeSystem.Url);
+        }
+    }
+
+    [Fact]
+    public void Responses_of_generated_reports_are_valid_R4()
+    {
+        foreach (var report in ReportGen.SampleV2(12, 3).Append(Skipping()))
+        {
+            validator.Errors(Fhir.V2.CreateResponse(report)).Should().BeEmpty();
+        }
+    }
+
+    [Fact]
+    public void Guidance_responses_of_every_urgency_are_valid_R4()
+    {
+        var seen = new HashSet<Urgency>();
+        foreach (var report in ReportGen.SampleV2(7, 400).Prepend(SelfCare()))
+        {
+            var validated = Fhir.V2.Engine.Validate(report).GetValueOrThrow();
+            var result = Fhir.V2.Engine.Evaluate(validated);
+            if (seen.Add(result.Urgency))
+            {
+                var context = seen.Count % 2 == 0 ? new GuidanceContext { Subject = "Patient/example", TextSetHash = "sha256:0123" } : null;
+                validator.Errors(Fhir.V2.CreateGuidanceResponse(validated, result, context)).Should().BeEmpty(result.Urgency.ToString());
+            }
+        }
+
+        seen.Should().HaveCount(5);
+    }
+
+    [Fact]
+    public void Next_question_responses_are_valid_R4()
+    {
+        var empty = new QuestionnaireResponse { Status = QuestionnaireResponse.QuestionnaireResponseStatus.InProgress };
+        var first = Fhir.V2.NextQuestion(empty).GetValueOrThrow();
+        validator.Errors(first).Should().BeEmpty();
+
+        var completed = Fhir.V2.NextQuestion(DoneWhenTests.BladderControlLoss()).GetValueOrThrow();
+        completed.Status.Should().Be(QuestionnaireResponse.QuestionnaireResponseStatus.Completed);
+        validator.Errors(completed).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void The_validator_reports_a_broken_invariant()
+    {
+        var questionnaire = Fhir.V2.CreateQuestionnaire();
+        questionnaire.Item.Add(questionnaire.Item[0]); // que-2: linkIds unique
+
+        validator.Errors(questionnaire).Should().Contain(e => e.Contains("que-2", StringComparison.Ordinal));
+    }
+
+    internal static SymptomReport SelfCare() => ReportBuilder.AllRedFlagsDeniedV2(daysSinceSurgery: 200) with
+    {
+        Answers = AnswerSet.From(Fhir.V2.Engine.RuleSet.Questions.Select(q => KeyValuePair.Create(q.Id, Answer.No))),
+        PainScore = 1,
+        Temperature = Temperature.Celsius(36.8m),
+    };
+
+    private static SymptomReport Skipping() => ReportBuilder.AllRedFlagsDeniedV2() with
+    {
+        ReportId = "r-1",
+        Skipped = [Measurement.Temperature, Measurement.PainScore],
+    };
+}

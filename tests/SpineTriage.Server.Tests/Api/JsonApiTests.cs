@@ -1,0 +1,222 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using FluentAssertions;
+using SpineTriage.Audit;
+using SpineTriage.Engine;
+using SpineTriage.Rules;
+using SpineTriage.Serialization;
+using SpineTriage.Testing;
+
+namespace SpineTriage.Server.Tests.Api;
+
+public sealed class JsonApiTests
+{
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    [Fact]
+    public async Task Triage_returns_the_library_urgency_for_every_shared_case_file()
+    {
+        var cases = Directory.GetFiles(Repository.PathOf("tests", "SpineTriage.Tests", "TestData", "cases"), "*.json")
+            .Concat(Directory.GetFiles(Repository.PathOf("tests", "SpineTriage.Tests", "TestData", "cases-2.0"), "*.json"))
+            .Select(f => TriageCase.Parse(File.ReadAllText(f)).GetValueOrThrow())
+            .ToList();
+        cases.Select(c => c.RuleSet).Distinct().Should().BeEquivalentTo([RuleSets.V1, RuleSets.V2]);
+        foreach (var selector in RuleSets.Selectors)
+        {
+            using var factory = new ServerFactory(new Dictionary<string, string?> { ["SpineTriage:RuleSet"] = selector });
+            using var client = factory.CreateClient();
+            var engine = new TriageEngine(TriageEngineOptions.Default with { RuleSet = selector });
+            foreach (var triageCase in cases.Where(c => c.RuleSet == selector))
+            {
+                var expected = engine.TriageJson(triageCase.ReportJson);
+                using var response = await client.PostAsync("/api/triage", Json(triageCase.ReportJson));
+                var body = await response.Content.ReadAsStringAsync();
+                if (expected.IsSuccess)
+                {
+                    response.StatusCode.Should().Be(HttpStatusCode.OK, triageCase.Name);
+                    var result = TriageJson.ParseResult(body).GetValueOrThrow();
+                    result.Urgency.Should().Be(expected.Value!.Urgency, triageCase.Name);
+                    result.RuleSet.Should().Be(engine.RuleSet.Identity, triageCase.Name);
+                }
+                else
+                {
+                    response.StatusCode.Should().Be(HttpStatusCode.BadRequest, triageCase.Name);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task An_invalid_report_is_a_400_problem_listing_every_error_of_the_library()
+    {
+        using var factory = new ServerFactory();
+        using var client = factory.CreateClient();
+        var json = File.ReadAllText(Repository.PathOf("samples", "reports", "invalid-misspelt-red-flag.json"));
+
+        using var response = await client.PostAsync("/api/triage", Json(json));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        problem.RootElement.GetProperty("status").GetInt32().Should().Be(400);
+        var errors = problem.RootElement.GetProperty("errors").EnumerateArray()
+            .Select(e => (e.GetProperty("path").GetString(), e.GetProperty("code").GetString(), e.GetProperty("message").GetString()))
+            .ToList();
+        var expected = new TriageEngine().TriageJson(json).Errors.Select(e => ((string?)e.Path, (string?)e.Code, (string?)e.Message)).ToList();
+        expected.Count.Should().BeGreaterThan(3);
+        errors.Should().Equal(expected);
+    }
+
+    [Fact]
+    public async Task Malformed_JSON_is_a_400_with_the_library_code()
+    {
+        using var factory = new ServerFactory();
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync("/api/triage", Json("{\"surgeryDate\": "));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("\"code\":\"malformedJson\"");
+    }
+
+    [Theory]
+    [InlineData("/api/triage")]
+    [InlineData("/api/interview/next")]
+    [InlineData("/api/floor")]
+    [InlineData("/cds-services/spinetriage-post-op-spine/feedback")]
+    public async Task A_body_over_1_MiB_is_refused_with_413(string path)
+    {
+        using var factory = new ServerFactory(new Dictionary<string, string?> { ["CdsHooks:RequireJwt"] = "false" }, environment: "Development");
+        using var client = factory.CreateClient();
+        var big = "{\"reportId\":\"" + new string('x', 1024 * 1024) + "\"}";
+
+        using var response = await client.PostAsync(path, Json(big));
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("\"code\":\"tooLarge\"");
+    }
+
+    [Fact]
+    public async Task A_chunked_body_over_1_MiB_is_refused_with_413()
+    {
+        using var factory = new ServerFactory();
+        using var client = factory.CreateClient();
+        var content = new StreamContent(new MemoryStream(new byte[(1024 * 1024) + 10]));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/triage") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+        using var response = await client.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task The_interview_asks_the_first_red_flag_then_settles_on_a_loss_of_bladder_control()
+    {
+        using var factory = new ServerFactory();
+        using var client = factory.CreateClient();
+        var today = DateOnly.FromDateTime(DateTime.Now).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var surgery = DateOnly.FromDateTime(DateTime.Now).AddDays(-20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        using var first = await client.PostAsync("/api/interview/next", Json($$"""{"surgeryDate":"{{surgery}}","assessedOn":"{{today}}"}"""));
+        using var second = await client.PostAsync("/api/interview/next", Json($$$"""{"surgeryDate":"{{{surgery}}}","assessedOn":"{{{today}}}","answers":{"bladderOrBowelControlLoss":"yes"}}"""));
+
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
+        using var step = JsonDocument.Parse(await first.Content.ReadAsStringAsync());
+        step.RootElement.GetProperty("done").GetBoolean().Should().BeFalse();
+        var next = step.RootElement.GetProperty("next");
+        var expected = new SpineTriage.Interview.TriageInterview(new TriageEngine()).Items[0];
+        next.GetProperty("id").GetString().Should().Be(expected.JsonName).And.Be("bladderOrBowelControlLoss");
+        next.GetProperty("text").GetString().Should().Be(expected.Text);
+        next.GetProperty("redFlag").GetBoolean().Should().BeTrue();
+        next.GetProperty("order").GetInt32().Should().Be(1);
+        step.RootElement.GetProperty("provisional").GetProperty("urgency").GetString().Should().Be("urgent");
+
+        using var settled = JsonDocument.Parse(await second.Content.ReadAsStringAsync());
+        settled.RootElement.GetProperty("done").GetBoolean().Should().BeTrue();
+        settled.RootElement.GetProperty("result").GetProperty("urgency").GetString().Should().Be("emergency");
+        factory.AuditLines.Should().HaveCount(1, "a settled interview is a triage and is audited");
+    }
+
+    [Fact]
+    public async Task An_invalid_partial_report_is_a_400_problem()
+    {
+        using var factory = new ServerFactory();
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync("/api/interview/next", Json("""{"surgeryDate":"2026-02-30","painScore":11}"""));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var body = await response.Content.ReadAsStringAsync();
+        body.Should().Contain("\"path\":\"$.surgeryDate\"").And.Contain("\"code\":\"invalidDate\"");
+    }
+
+    [Theory]
+    [InlineData("2.0")]
+    [InlineData("1.0")]
+    public async Task Questions_and_rules_are_those_of_the_configured_rule_set(string selector)
+    {
+        using var factory = new ServerFactory(new Dictionary<string, string?> { ["SpineTriage:RuleSet"] = selector });
+        using var client = factory.CreateClient();
+        var ruleSet = new TriageEngine(TriageEngineOptions.Default with { RuleSet = selector }).RuleSet;
+
+        var questions = await client.GetStringAsync("/api/questions");
+        using var rules = JsonDocument.Parse(await client.GetStringAsync("/api/rules"));
+
+        questions.Should().Be(TriageJson.SerializeQuestions(ruleSet));
+        rules.RootElement.GetProperty("version").GetString().Should().Be(ruleSet.Version);
+        rules.RootElement.GetProperty("hash").GetString().Should().Be(ruleSet.Hash);
+        rules.RootElement.GetProperty("ruleSet").GetString().Should().Be(selector);
+    }
+
+    [Fact]
+    public async Task The_service_runs_rule_set_2_by_default_and_refuses_an_unknown_rule_set_at_start()
+    {
+        using (var factory = new ServerFactory())
+        {
+            using var client = factory.CreateClient();
+            using var rules = JsonDocument.Parse(await client.GetStringAsync("/api/rules"));
+            rules.RootElement.GetProperty("ruleSet").GetString().Should().Be("2.0");
+        }
+
+        using var bad = new ServerFactory(new Dictionary<string, string?> { ["SpineTriage:RuleSet"] = "3.0" });
+        var start = () => bad.CreateClient();
+        start.Should().Throw<ArgumentException>().WithMessage("*rule set*");
+    }
+
+    [Fact]
+    public async Task Each_triage_writes_one_chained_audit_record_without_patient_data()
+    {
+        using var factory = new ServerFactory();
+        using var client = factory.CreateClient();
+        var json = File.ReadAllText(Repository.PathOf("samples", "reports", "urgent-wound-bleeding.json"));
+
+        (await client.PostAsync("/api/triage", Json(json))).EnsureSuccessStatusCode();
+        (await client.PostAsync("/api/triage", Json(json))).EnsureSuccessStatusCode();
+        (await client.PostAsync("/api/triage", Json("{}"))).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+
+        var lines = factory.AuditLines;
+        lines.Should().HaveCount(2);
+        var records = lines.Select(l => AuditRecord.ParseJsonLine(l).GetValueOrThrow()).ToList();
+        records.Should().OnlyContain(r => r.ReportId == null && r.ReportJson == null && r.Urgency == Results.Urgency.Urgent);
+        records[0].PreviousHash.Should().Be(AuditChain.Genesis);
+        records[1].PreviousHash.Should().Be(records[0].RecordHash);
+        lines.Should().NotContain(l => l.Contains("sample-2-urgent-wound-bleeding", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_floor_answers_a_fixed_small_JSON()
+    {
+        using var factory = new ServerFactory();
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync("/api/floor", Json("{}"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).Should().Be("""{"status":"ok"}""");
+        factory.AuditLines.Should().BeEmpty();
+    }
+}
