@@ -23,6 +23,23 @@ internal sealed class RuleSetEngines
     public TriageEngine For(string selector) => All.For(selector);
 
     /// <summary>
+    /// LANGUAGE HOOK (issue 11 point 4): the one place where a command's <c>--language</c> reaches the engine. Every
+    /// command that shows patient texts (interactive, triage, questions, rules) gets its engine here.
+    /// </summary>
+    /// <remarks>
+    /// Today the library has no language option, so every language gets the English engine: the console's own prompts
+    /// and reply words follow the language, the library's texts (questions, rules, result) stay English. To connect:
+    /// keep one <see cref="TriageEngines"/> per language, built with
+    /// <c>new TriageEngines(new TriageEngineOptions { Language = language.Code() })</c>, and return its
+    /// <c>For(selector)</c>.
+    /// </remarks>
+    public TriageEngine For(string selector, ConsoleLanguage language)
+    {
+        _ = language.Code(); // Not yet passed on: see the remarks.
+        return All.For(selector);
+    }
+
+    /// <summary>
     /// Creates a <c>--rule-set</c> option: <c>1.0</c> or <c>2.0</c>, default <see cref="RuleSets.Default"/>; any other
     /// value is a one-line usage error (exit 2).
     /// </summary>

@@ -13,6 +13,7 @@ internal static class InteractiveCommand
     public static Command Create(RuleSetEngines engines, ConsoleIO io)
     {
         var ruleSet = RuleSetEngines.Option(RuleSetEngines.OptionName, "The rule set whose questions are asked and which triages the answers: 2.0 (the default) or 1.0.");
+        var language = ConsoleLanguages.Option("The language of the patient texts: en (English, the default) or es (Spanish, translation to be reviewed before clinical use).");
         var command = new Command(
             "interactive",
             "Asks the dates, whether the operation included the neck (rule set 2.0), then the questions that apply in asking order, as a nurse line would; "
@@ -20,8 +21,9 @@ internal static class InteractiveCommand
             + "With redirected input or output it reads one reply per line and prints plain text, each reply echoed on a line starting with '> '.")
         {
             ruleSet,
+            language,
         };
-        command.SetAction(parsed => Run(engines.For(parsed.GetValue(ruleSet)!), io));
+        command.SetAction(parsed => Run(engines.For(parsed.GetValue(ruleSet)!, ConsoleLanguages.Of(parsed, language)), io));
         return command;
     }
 

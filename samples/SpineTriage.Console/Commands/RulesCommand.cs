@@ -20,14 +20,16 @@ internal static class RulesCommand
     {
         var format = OutputFormats.Option("rules", "a Markdown table", "the rule catalogue JSON", textSynonym: OutputFormats.Markdown);
         var selector = RuleSetEngines.Option(RuleSetEngines.OptionName, "The rule set to print: 2.0 (the default) or 1.0.");
+        var language = ConsoleLanguages.Option("The language of the patient texts: en (English, the default) or es (Spanish, translation to be reviewed before clinical use).");
         var command = new Command("rules", "Prints the rule catalogue: id, urgency, condition, consideration, source, rule-set selector, version and hash.")
         {
             format,
             selector,
+            language,
         };
         command.SetAction(parsed =>
         {
-            var ruleSet = engines.For(parsed.GetValue(selector)!).RuleSet;
+            var ruleSet = engines.For(parsed.GetValue(selector)!, ConsoleLanguages.Of(parsed, language)).RuleSet;
             io.Out.Write(OutputFormats.IsJson(parsed.GetRequiredValue(format)) ? Json(ruleSet) + "\n" : TriageMarkdown.SerializeRuleSet(ruleSet));
             return ExitCodes.Success;
         });

@@ -9,6 +9,9 @@ internal static partial class ReplyParser
 {
     public const string AnswerChoices = "y = yes, n = no, d = don't know";
 
+    /// <summary>The Spanish answer choices (<see cref="TryAnswer(string, ConsoleLanguage, out Answer)"/>).</summary>
+    public const string SpanishAnswerChoices = "s = sí, n = no, ns = no sé";
+
     public const string NeckChoices = "y = yes, n = no, blank = not known";
 
     public const string BackChoices = "u = upper or middle back, l = lower back, b = base of the spine; blank = not known";
@@ -51,6 +54,31 @@ internal static partial class ReplyParser
         return region is not null || IsNotKnown(text);
     }
 
+    /// <summary>Reads a yes, no or don't-know answer in a language (Spanish: <c>s</c>/<c>sí</c>, <c>n</c>/<c>no</c>, <c>ns</c>/<c>no sé</c>).</summary>
+    public static bool TryAnswer(string text, ConsoleLanguage language, out Answer answer)
+    {
+        if (language != ConsoleLanguage.Spanish)
+        {
+            return TryAnswer(text, out answer);
+        }
+
+        switch (text.Trim().ToLowerInvariant())
+        {
+            case "s" or "sí" or "si":
+                answer = Answer.Yes;
+                return true;
+            case "n" or "no":
+                answer = Answer.No;
+                return true;
+            case "ns" or "no sé" or "no se" or "no lo sé" or "no lo se" or "no estoy seguro" or "no estoy segura":
+                answer = Answer.Unknown;
+                return true;
+            default:
+                answer = default;
+                return false;
+        }
+    }
+
     public static bool TryAnswer(string text, out Answer answer)
     {
         // Typographic apostrophes come from phones and word processors.
@@ -78,15 +106,27 @@ internal static partial class ReplyParser
     public static bool IsNotMeasured(string text) =>
         text.Trim().ToLowerInvariant() is "" or "n" or "no" or "none" or "not measured" or "-";
 
+    /// <summary>Whether a reply to the temperature prompt says it was not measured, in a language (Spanish also: <c>no la medí</c>, <c>no medida</c>, <c>ninguna</c>).</summary>
+    public static bool IsNotMeasured(string text, ConsoleLanguage language) =>
+        IsNotMeasured(text)
+        || (language == ConsoleLanguage.Spanish && text.Trim().ToLowerInvariant() is "no la medí" or "no la medi" or "no medida" or "ninguna" or "sin medir");
+
     public static bool TryDate(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     public static bool TryPainScore(string text, out int score) =>
         int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out score) && score is >= 0 and <= 10;
 
-    public static bool TryTemperature(string text, out Temperature temperature)
+    public static bool TryTemperature(string text, out Temperature temperature) => TryTemperature(text, ConsoleLanguage.English, out temperature);
+
+    /// <summary>
+    /// Reads a temperature with its unit. Both languages take a decimal point or a decimal comma (<c>38.5 C</c>,
+    /// <c>38,5 C</c>); Spanish also takes its own unit words (<c>38,5 grados centígrados</c>, <c>38,5 ºC</c>). The unit is
+    /// required in every language, so Fahrenheit is never read as Celsius ("38,5 grados" alone is refused).
+    /// </summary>
+    public static bool TryTemperature(string text, ConsoleLanguage language, out Temperature temperature)
     {
-        var match = TemperaturePattern().Match(text.Trim());
+        var match = (language == ConsoleLanguage.Spanish ? SpanishTemperaturePattern() : TemperaturePattern()).Match(text.Trim());
         if (!match.Success
             || !decimal.TryParse(match.Groups["value"].Value.Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
         {
@@ -94,7 +134,8 @@ internal static partial class ReplyParser
             return false;
         }
 
-        temperature = match.Groups["unit"].Value.StartsWith("c", StringComparison.OrdinalIgnoreCase)
+        var unit = match.Groups["unit"].Value;
+        temperature = unit.StartsWith("c", StringComparison.OrdinalIgnoreCase) || unit.StartsWith("grados c", StringComparison.OrdinalIgnoreCase)
             ? Temperature.Celsius(value)
             : Temperature.Fahrenheit(value);
         return true;
@@ -103,4 +144,8 @@ internal static partial class ReplyParser
     // "38.4 C", "38,4°C", "100.9 F", "100.9 fahrenheit": the unit is required, so Fahrenheit is never read as Celsius.
     [GeneratedRegex(@"^(?<value>[0-9]{1,3}([.,][0-9]{1,2})?)\s*°?\s*(?<unit>c|f|celsius|fahrenheit)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TemperaturePattern();
+
+    // As TemperaturePattern, with the Spanish unit words and the ordinal sign º that Spanish keyboards type for °.
+    [GeneratedRegex(@"^(?<value>[0-9]{1,3}([.,][0-9]{1,2})?)\s*[°º]?\s*(?<unit>c|f|celsius|fahrenheit|centígrados|centigrados|grados c|grados celsius|grados centígrados|grados centigrados|grados f|grados fahrenheit)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SpanishTemperaturePattern();
 }
