@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Unicode;
 using SpineTriage.Audit;
+using SpineTriage.ConsoleHost;
 using SpineTriage.ConsoleHost.Screens;
 using SpineTriage.Engine;
 using SpineTriage.Reports;
@@ -162,12 +163,11 @@ public static class FuzzTargets
     private static void CheckReply(ReadOnlySpan<byte> input)
     {
         var text = Encoding.UTF8.GetString(input);
-        if (ReplyParser.TryAnswer(text, out var answer) && !Enum.IsDefined(answer))
+        foreach (var language in (ReadOnlySpan<ConsoleLanguage>)[ConsoleLanguage.English, ConsoleLanguage.Spanish])
         {
-            throw new FuzzInvariantException($"Undefined answer {(int)answer}.");
+            CheckReplyIn(text, language);
         }
 
-        _ = ReplyParser.IsNotMeasured(text);
         if (ReplyParser.TryDate(text, out var date) && date.Year is < 1 or > 9999)
         {
             throw new FuzzInvariantException("Impossible date.");
@@ -177,8 +177,18 @@ public static class FuzzTargets
         {
             throw new FuzzInvariantException($"Pain score {score} out of 0 to 10.");
         }
+    }
 
-        if (ReplyParser.TryTemperature(text, out var temperature))
+    // The replies whose reading depends on the language (issue 11: Spanish words and the decimal comma).
+    private static void CheckReplyIn(string text, ConsoleLanguage language)
+    {
+        if (ReplyParser.TryAnswer(text, language, out var answer) && !Enum.IsDefined(answer))
+        {
+            throw new FuzzInvariantException($"Undefined answer {(int)answer}.");
+        }
+
+        _ = ReplyParser.IsNotMeasured(text, language);
+        if (ReplyParser.TryTemperature(text, language, out var temperature))
         {
             if (temperature.Value is < 0m or >= 1000m || temperature.Value.Scale > 2 || !Enum.IsDefined(temperature.Unit))
             {
