@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SpineTriage.Server.Api;
 using SpineTriage.Server.CdsHooks;
+using SpineTriage.Server.Fhir;
 using SpineTriage.Server.OpenApi;
 using SpineTriage.Server.Operations;
 
@@ -29,6 +30,7 @@ public static partial class ServerApp
         services.Configure<TriageSettings>(configuration.GetSection("SpineTriage"));
         services.Configure<AuditSettings>(configuration.GetSection("Audit"));
         services.Configure<CdsHooksSettings>(configuration.GetSection("CdsHooks"));
+        services.Configure<FhirSettings>(configuration.GetSection("Fhir"));
         var rateLimit = configuration.GetSection("RateLimit").Get<RateLimitSettings>() ?? new RateLimitSettings();
         if (rateLimit.PermitLimit < 0 || rateLimit.WindowSeconds < 1)
         {
@@ -41,6 +43,7 @@ public static partial class ServerApp
         services.AddSingleton<TriageService>();
         services.AddSingleton<IJtiReplayCache, InMemoryJtiReplayCache>();
         services.AddSingleton<CdsJwtValidator>();
+        services.AddSingleton<FhirService>();
         services.AddSingleton<IFhirTriageAdapter, FhirTriageAdapter>();
         services.AddHealthChecks().AddCheck<ReadinessCheck>("ready", tags: ["ready"]);
         services.AddOpenApi("v1", options => options.AddDocumentTransformer<ContractSchemaTransformer>());
@@ -57,7 +60,14 @@ public static partial class ServerApp
             {
                 context.HttpContext.Response.Headers.RetryAfter = rateLimit.WindowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 context.HttpContext.RequestServices.GetRequiredService<ServerMetrics>().Errors("rateLimit", ["tooManyRequests"]);
-                await Problems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests.", "tooManyRequests", $"At most {rateLimit.PermitLimit} requests per {rateLimit.WindowSeconds} s from one client address; try again later.");
+                var message = $"At most {rateLimit.PermitLimit} requests per {rateLimit.WindowSeconds} s from one client address; try again later.";
+                if (FhirApi.IsFhir(context.HttpContext.Request))
+                {
+                    await FhirApi.WriteErrorsAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, [new Validation.ValidationError("$", "tooManyRequests", message)]);
+                    return;
+                }
+
+                await Problems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests.", "tooManyRequests", message);
             };
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 rateLimit.PermitLimit == 0 || context.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal)
@@ -86,12 +96,14 @@ public static partial class ServerApp
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SpineTriage.Server");
         LogStarted(logger, service.Engine.RuleSet.Selector, service.Engine.RuleSet.Version, service.Engine.RuleSet.Hash);
         app.Services.GetRequiredService<CdsJwtValidator>().LogConfiguration();
+        _ = app.Services.GetRequiredService<FhirService>(); // a bad Fhir:CanonicalBase stops the start
 
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).DisableRateLimiting();
         app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).DisableRateLimiting();
         app.MapOpenApi("/openapi/{documentName}.json");
         JsonApi.Map(app);
         CdsHooksApi.Map(app);
+        FhirApi.Map(app);
     }
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "SpineTriage service ready: rule set {Selector} (version {Version}, {Hash})")]

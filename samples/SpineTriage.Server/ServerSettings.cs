@@ -7,6 +7,19 @@ public sealed class TriageSettings
 {
     /// <summary>The rule-set line: <c>2.0</c> (default) or <c>1.0</c>.</summary>
     public string RuleSet { get; set; } = RuleSets.Default;
+
+    /// <summary>
+    /// The language of the service's texts (results, questions, the FHIR Questionnaire and GuidanceResponse) when a report
+    /// names none: one of <see cref="Texts.TextLanguages.All"/> (default <c>en</c>); anything else stops the start.
+    /// </summary>
+    public string Language { get; set; } = Texts.TextLanguages.English;
+}
+
+/// <summary>The <c>Fhir</c> configuration section.</summary>
+public sealed class FhirSettings
+{
+    /// <summary>The canonical base URL of the published resources (set your own); <c>http://example.org/fhir/spinetriage</c> by default.</summary>
+    public string CanonicalBase { get; set; } = SpineTriage.Fhir.FhirOptions.DefaultCanonicalBase;
 }
 
 /// <summary>The <c>RateLimit</c> configuration section: a fixed window per client address.</summary>

@@ -23,7 +23,7 @@ public sealed partial class TriageService
     public TriageService(IOptions<TriageSettings> settings, TimeProvider clock, AuditLog audit, ServerMetrics metrics, ILogger<TriageService> logger)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        Engine = new TriageEngine(TriageEngineOptions.Default with { RuleSet = settings.Value.RuleSet }, clock);
+        Engine = new TriageEngine(TriageEngineOptions.Default with { RuleSet = settings.Value.RuleSet, Language = settings.Value.Language }, clock);
         Interview = new TriageInterview(Engine);
         _audit = audit;
         _metrics = metrics;
@@ -82,6 +82,9 @@ public sealed partial class TriageService
 
         return step;
     }
+
+    /// <summary>Records input refused before it reached the engine (a FHIR resource that cannot be read): metrics and a log line with the codes only.</summary>
+    public void Refused(string endpoint, IReadOnlyList<ValidationError> errors) => LogRefused(endpoint, errors);
 
     private Outcome<TriageResult> Triage(string endpoint, SymptomReport report, long started)
     {

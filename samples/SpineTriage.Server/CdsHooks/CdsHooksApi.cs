@@ -107,6 +107,7 @@ internal static class CdsHooksApi
         var report = fhir.ReadQuestionnaireResponse(response.Value);
         if (!report.TryGetValue(out var value))
         {
+            service.Refused("cds-services", report.Errors);
             var status = fhir.IsAvailable ? StatusCodes.Status400BadRequest : StatusCodes.Status501NotImplemented;
             await Problems.WriteAsync(context, status, "The prefetched QuestionnaireResponse cannot be triaged.", report.Errors);
             return;

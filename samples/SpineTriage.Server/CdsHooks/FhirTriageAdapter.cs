@@ -1,28 +1,42 @@
 using System.Text.Json;
+using Hl7.Fhir.Model;
+using SpineTriage.Fhir.CdsHooks;
 using SpineTriage.Reports;
 using SpineTriage.Results;
+using SpineTriage.Server.Fhir;
 using SpineTriage.Validation;
 
 namespace SpineTriage.Server.CdsHooks;
 
 /// <summary>
-/// The FHIR seam before the SpineTriage.Fhir package is connected: no QuestionnaireResponse can be read, so a CDS
-/// Hooks call with a prefetched response is answered 501 (not a card that could be wrong). When SpineTriage.Fhir is
-/// in main, this file is replaced by one that calls its QuestionnaireResponse reader and card builder.
+/// The CDS Hooks seam connected to SpineTriage.Fhir: the prefetched QuestionnaireResponse is read with the Firely SDK
+/// and <see cref="SpineTriage.Fhir.TriageFhir.ReadResponse"/>, and the card is <see cref="CdsCards.Create"/>'s, written
+/// in the shape of <see cref="CdsHooksJson.SerializeResponse"/>.
 /// </summary>
-public sealed class FhirTriageAdapter : IFhirTriageAdapter
+public sealed class FhirTriageAdapter(FhirService fhir) : IFhirTriageAdapter
 {
-    /// <summary>The error code of a FHIR call in a build without FHIR.</summary>
-    public const string Unavailable = "fhirUnavailable";
+    /// <summary>The JSON path of the prefetched resource in a CDS Hooks request.</summary>
+    public const string PrefetchPath = "$.prefetch.questionnaireResponse";
 
     /// <inheritdoc/>
-    public bool IsAvailable => false;
+    public bool IsAvailable => true;
 
     /// <inheritdoc/>
-    public Outcome<SymptomReport> ReadQuestionnaireResponse(JsonElement questionnaireResponse) =>
-        Outcome.Failure<SymptomReport>([new ValidationError("$.prefetch.questionnaireResponse", Unavailable, "This build of the service cannot read FHIR resources yet (SpineTriage.Fhir is not connected).")]);
+    public Outcome<SymptomReport> ReadQuestionnaireResponse(JsonElement questionnaireResponse)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(questionnaireResponse);
+        var parsed = fhir.Parse<QuestionnaireResponse>(bytes, PrefetchPath);
+        return parsed.TryGetValue(out var response)
+            ? fhir.Mapping.ReadResponse(response)
+            : Outcome.Failure<SymptomReport>(parsed.Errors);
+    }
 
     /// <inheritdoc/>
-    public void WriteCard(TriageResult result, Utf8JsonWriter json) =>
-        throw new NotSupportedException("This build of the service has no FHIR card builder (SpineTriage.Fhir is not connected).");
+    public void WriteCard(TriageResult result, Utf8JsonWriter json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var card = fhir.Cards.Create(result);
+        using var response = JsonDocument.Parse(CdsHooksJson.SerializeResponse([card]));
+        response.RootElement.GetProperty("cards")[0].WriteTo(json);
+    }
 }

@@ -6,13 +6,12 @@ using SpineTriage.Validation;
 namespace SpineTriage.Server.CdsHooks;
 
 /// <summary>
-/// Everything the service needs from FHIR, in one seam: reading a QuestionnaireResponse into a report and writing the
-/// CDS Hooks card of a result. <see cref="FhirTriageAdapter"/> is the only implementation; it is where the
-/// <c>SpineTriage.Fhir</c> package is connected.
+/// Everything CDS Hooks needs from FHIR, in one seam: reading a QuestionnaireResponse into a report and writing the
+/// CDS Hooks card of a result. <see cref="FhirTriageAdapter"/> is the implementation, over the <c>SpineTriage.Fhir</c> package.
 /// </summary>
 public interface IFhirTriageAdapter
 {
-    /// <summary>Gets whether FHIR is available in this build (the SpineTriage.Fhir package is connected).</summary>
+    /// <summary>Gets whether FHIR is available (a CDS Hooks call with a prefetched resource is answered 501 when not).</summary>
     bool IsAvailable { get; }
 
     /// <summary>Reads a QuestionnaireResponse resource (JSON) into a symptom report, or every error.</summary>

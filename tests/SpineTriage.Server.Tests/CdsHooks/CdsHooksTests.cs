@@ -3,6 +3,10 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using FluentAssertions;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using SpineTriage.Server.Tests.Fhir;
 
 namespace SpineTriage.Server.Tests.CdsHooks;
 
@@ -169,15 +173,102 @@ public sealed class CdsHooksTests : IDisposable
     }
 
     [Fact]
-    public async Task A_prefetched_response_is_not_answered_with_a_card_until_FHIR_is_connected()
+    public async Task A_prefetched_response_reporting_loss_of_bladder_control_gets_a_critical_card_and_without_a_token_a_401()
     {
         using var factory = Trusting();
         using var client = factory.CreateClient();
 
-        using var response = await PostAsync(client, _tokens.Es384(), Call("""{"resourceType":"QuestionnaireResponse","status":"completed"}"""));
+        using var response = await PostAsync(client, _tokens.Es384(), Call(FhirResources.BladderControlLoss()));
+        using var refused = await PostAsync(client, null, Call(FhirResources.BladderControlLoss()));
 
-        response.StatusCode.Should().Be(HttpStatusCode.NotImplemented);
-        (await response.Content.ReadAsStringAsync()).Should().Contain("fhirUnavailable");
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        using var cards = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var card = cards.RootElement.GetProperty("cards").EnumerateArray().Should().ContainSingle().Subject;
+        card.GetProperty("indicator").GetString().Should().Be("critical");
+        card.GetProperty("source").GetProperty("topic").GetProperty("code").GetString().Should().Be("emergency");
+        card.GetProperty("summary").GetString()!.Length.Should().BeLessThan(140);
+        Guid.TryParse(card.GetProperty("uuid").GetString(), out _).Should().BeTrue();
+        refused.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await refused.Content.ReadAsStringAsync()).Should().Contain("missingToken");
+        factory.AuditLines.Should().ContainSingle("the CDS triage is audited, the refused call is not");
+    }
+
+    [Fact]
+    public async Task The_first_QuestionnaireResponse_of_a_prefetched_search_Bundle_is_triaged()
+    {
+        using var factory = Trusting();
+        using var client = factory.CreateClient();
+        var bundle = $$"""{"resourceType":"Bundle","type":"searchset","entry":[{"resource":{{FhirResources.BladderControlLoss()}}}]}""";
+
+        using var response = await PostAsync(client, _tokens.Es384(), Call(bundle));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("\"indicator\":\"critical\"");
+    }
+
+    [Fact]
+    public async Task On_real_Kestrel_on_127_0_0_1_a_valid_ES384_token_gets_a_critical_card_and_no_token_a_401()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "spinetriage-server-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var args = new List<string> { "--urls", "http://127.0.0.1:0", "--environment", "Production", "--Audit:Path", Path.Combine(folder, "a.jsonl"), "--Audit:FeedbackPath", Path.Combine(folder, "f.jsonl"), "--CdsHooks:PublicBaseUrl", ServerFactory.PublicBaseUrl };
+        foreach (var (key, value) in _tokens.Settings(folder))
+        {
+            args.AddRange(["--" + key, value!]);
+        }
+
+        var app = ServerApp.Build([.. args]);
+        await app.StartAsync();
+        try
+        {
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+            address.Should().StartWith("http://127.0.0.1:");
+            using var client = new HttpClient { BaseAddress = new Uri(address) };
+
+            using var accepted = await PostAsync(client, _tokens.Es384(), Call(FhirResources.BladderControlLoss()));
+            using var refused = await PostAsync(client, null, Call(FhirResources.BladderControlLoss()));
+            using var guidance = await client.PostAsync("/fhir/QuestionnaireResponse/$triage", FhirResources.Content(FhirResources.BladderControlLoss()));
+
+            accepted.StatusCode.Should().Be(HttpStatusCode.OK);
+            using var cards = JsonDocument.Parse(await accepted.Content.ReadAsStringAsync());
+            cards.RootElement.GetProperty("cards")[0].GetProperty("indicator").GetString().Should().Be("critical");
+            refused.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+            guidance.StatusCode.Should().Be(HttpStatusCode.OK);
+            FhirResources.Urgency(FhirResources.Parse<Hl7.Fhir.Model.GuidanceResponse>(await guidance.Content.ReadAsStringAsync())).Should().Be("emergency");
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
+
+    public static TheoryData<string, string, string> BadResponses => new()
+    {
+        { """{"resourceType":"QuestionnaireResponse","status":"completed"}""", "surgeryDate", "required" },
+        { """{"resourceType":"QuestionnaireResponse","status":"not-a-status"}""", "$.prefetch.questionnaireResponse.status", "invalidResource" },
+        { """{"resourceType":"Patient","active":true}""", "$.prefetch.questionnaireResponse.resourceType", "wrongResourceType" },
+        { FhirResources.BladderControlLoss(""",{"linkId":"noSuchQuestion","answer":[{"valueBoolean":true}]}"""), "noSuchQuestion", "unknownQuestion" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadResponses))]
+    public async Task A_prefetched_response_with_errors_is_a_400_listing_path_and_code(string resource, string path, string code)
+    {
+        using var factory = Trusting();
+        using var client = factory.CreateClient();
+
+        using var response = await PostAsync(client, _tokens.Es384(), Call(resource));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        problem.RootElement.GetProperty("errors").EnumerateArray()
+            .Select(e => (e.GetProperty("path").GetString(), e.GetProperty("code").GetString()))
+            .Should().Contain((path, code));
+        factory.AuditLines.Should().BeEmpty();
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using SpineTriage.Server.Tests.CdsHooks;
+using SpineTriage.Server.Tests.Fhir;
 
 namespace SpineTriage.Server.Tests.Operations;
 
@@ -122,7 +123,36 @@ public sealed class OperationsTests
             responses.Add(await client.SendAsync(request));
         }
 
-        responses.Select(r => (int)r.StatusCode).Should().Equal(200, 400, 400, 200, 400, 200, 501, 400, 200, 400);
+        // FHIR: the marker as the report's identifier, the subject, an unknown linkId, an answer string, a resource id.
+        var validResponse = FhirResources.BladderControlLoss().Replace(
+            "\"status\":\"completed\"",
+            "\"id\":\"" + marker + "\",\"identifier\":{\"system\":\"http://example.org/fhir/spinetriage/NamingSystem/report-id\",\"value\":\"" + marker + "\"},\"status\":\"completed\"",
+            StringComparison.Ordinal).Replace("Patient/example", "Patient/" + marker, StringComparison.Ordinal);
+        var invalidResponse = FhirResources.BladderControlLoss(",{\"linkId\":\"" + marker + "\",\"answer\":[{\"valueString\":\"" + marker + "\"}]},{\"linkId\":\"painScore\",\"answer\":[{\"valueString\":\"" + marker + "\"}]}");
+        var unreadable = "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"" + marker + "\",\"" + marker + "\":1}";
+        foreach (var (path, body) in new[]
+        {
+            ("/fhir/QuestionnaireResponse/$triage", validResponse),
+            ("/fhir/QuestionnaireResponse/$triage", invalidResponse),
+            ("/fhir/QuestionnaireResponse/$triage", unreadable),
+            ("/fhir/Questionnaire/$next-question", validResponse),
+            ("/fhir/Questionnaire/$next-question", invalidResponse),
+            ("/fhir/Questionnaire/$next-question", unreadable),
+        })
+        {
+            responses.Add(await client.PostAsync(path, FhirResources.Content(body)));
+        }
+
+        foreach (var resource in new[] { validResponse, invalidResponse, unreadable })
+        {
+            var call = "{\"hook\":\"patient-view\",\"hookInstance\":\"" + marker + "\",\"prefetch\":{\"questionnaireResponse\":" + resource + "}}";
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/cds-services/spinetriage-post-op-spine") { Content = Json(call) };
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tokens.Es384());
+            responses.Add(await client.SendAsync(request));
+        }
+
+        responses.Select(r => (int)r.StatusCode).Should().Equal(200, 400, 400, 200, 400, 200, 400, 400, 200, 400, 200, 400, 400, 200, 400, 400, 200, 400, 400);
+        (await responses[10].Content.ReadAsStringAsync()).Should().Contain(marker, "the GuidanceResponse names the report and subject to its caller");
         (await responses[0].Content.ReadAsStringAsync()).Should().Contain(marker, "the result echoes the report id to its caller");
         factory.Logs.Should().NotBeEmpty();
         factory.Logs.Should().NotContain(l => l.Contains(marker, StringComparison.Ordinal));

@@ -114,6 +114,9 @@ public class JsonSchemaTests
 
         var result = JsonNode.Parse(SchemaFiles.Text("result.schema.json"))!;
         Names(result["$defs"]!["urgency"]!["enum"]!).Should().Equal(Enum.GetValues<SpineTriage.Results.Urgency>().Select(u => JsonNames.Of(u)));
+        var questionIds = report["properties"]!["answers"]!["properties"]!.AsObject().Select(p => p.Key).ToList();
+        Names(result["properties"]!["unansweredQuestions"]!["items"]!["enum"]!).Should().Equal(questionIds, "a result names questions of every rule set");
+        Names(result["properties"]!["notAskedQuestions"]!["items"]!["enum"]!).Should().Equal(questionIds, "a result names questions of every rule set");
 
         var caseFile = JsonNode.Parse(SchemaFiles.Text("case-file.schema.json"))!;
         Names(caseFile["$defs"]!["ruleIds"]!["items"]!["enum"]!).Should().Equal(
@@ -191,6 +194,44 @@ public class JsonSchemaTests
                 SchemaFiles.Result.Accepts(TriageJson.SerializeResult(value, indented: false)).Should().BeTrue();
             }
         }
+    }
+
+    [Fact]
+    public void Generated_rule_set_2_0_reports_and_their_results_are_accepted_by_the_schemas()
+    {
+        var namingA20Question = 0;
+        var added = ReportGen.QuestionsV2.Where(q => !QuestionCatalogue.All.Any(c => c.Id == q)).Select(q => JsonNames.Of(q)).ToHashSet(StringComparer.Ordinal);
+        foreach (var report in ReportGen.SampleV2(20261129, 300))
+        {
+            var json = TriageJson.SerializeReport(report);
+            SchemaFiles.Report.Accepts(json).Should().BeTrue(json);
+            if (ReportGen.EngineV2.Triage(report).TryGetValue(out var value))
+            {
+                var resultJson = TriageJson.SerializeResult(value, indented: false);
+                SchemaFiles.Result.Accepts(resultJson).Should().BeTrue(resultJson);
+                namingA20Question += value.UnansweredQuestions.Concat(value.NotAskedQuestions).Any(q => added.Contains(JsonNames.Of(q))) ? 1 : 0;
+            }
+        }
+
+        namingA20Question.Should().BePositive("some results name a question rule set 2.0 added, which the 1.0-only schema refused");
+    }
+
+    [Fact]
+    public void The_results_of_the_rule_set_2_0_case_files_are_accepted_by_the_result_schema()
+    {
+        var engine = ReportBuilder.EngineV2();
+        var checkedCount = 0;
+        foreach (var file in Directory.GetFiles(Repository.PathOf("tests/SpineTriage.Tests/TestData/cases-2.0"), "*.json"))
+        {
+            var triageCase = TriageCase.Parse(File.ReadAllText(file)).GetValueOrThrow();
+            if (engine.TriageJson(triageCase.ReportJson).TryGetValue(out var result))
+            {
+                SchemaFiles.Result.Accepts(TriageJson.SerializeResult(result)).Should().BeTrue(file);
+                checkedCount++;
+            }
+        }
+
+        checkedCount.Should().BeGreaterThan(5);
     }
 
     [Fact]

@@ -1,0 +1,304 @@
+using Hl7.Fhir.Model;
+using SpineTriage.Fhir;
+using SpineTriage.Server.Api;
+using SpineTriage.Validation;
+using Task = System.Threading.Tasks.Task;
+
+namespace SpineTriage.Server.Fhir;
+
+/// <summary>
+/// FHIR R4 (<c>application/fhir+json</c>, errors as OperationOutcome): <c>/fhir/metadata</c>, the Questionnaire and its
+/// CodeSystems, <c>Questionnaire/$next-question</c> (SDC), <c>QuestionnaireResponse/$triage</c> (a GuidanceResponse), and the
+/// OperationDefinitions of both operations.
+/// </summary>
+internal static class FhirApi
+{
+    /// <summary>The media type of FHIR JSON.</summary>
+    public const string MediaType = "application/fhir+json";
+
+    /// <summary>The id of the <c>$next-question</c> OperationDefinition.</summary>
+    public const string NextQuestionId = "Questionnaire-next-question";
+
+    /// <summary>The id of the <c>$triage</c> OperationDefinition.</summary>
+    public const string TriageId = "QuestionnaireResponse-triage";
+
+    /// <summary>The name of the one input parameter of both operations (SDC's name).</summary>
+    public const string InputParameter = "questionnaire-response";
+
+    /// <summary>The error code of a resource id that does not exist.</summary>
+    public const string UnknownResource = "unknownResource";
+
+    /// <summary>Maps the endpoints.</summary>
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        var fhir = routes.MapGroup("/fhir").WithTags("FHIR R4");
+        fhir.MapGet("/metadata", (FhirService service, HttpContext context) => WriteAsync(context, StatusCodes.Status200OK, service, CreateCapabilityStatement(service)))
+            .WithName("fhirMetadata").WithSummary("The CapabilityStatement: the resources and operations of the service.");
+        fhir.MapGet("/Questionnaire/{id}", (string id, FhirService service, HttpContext context) => ReadAsync(context, service, id, service.Mapping.CreateQuestionnaire()))
+            .WithName("fhirQuestionnaire").WithSummary("The adaptive Questionnaire of the service's rule set (id spinetriage).");
+        fhir.MapGet("/CodeSystem/{id}", (string id, FhirService service, HttpContext context) => ReadAsync(context, service, id, [.. service.Mapping.CreateCodeSystems()]))
+            .WithName("fhirCodeSystem").WithSummary("A CodeSystem the Questionnaire and GuidanceResponse use (surgery-region, hardware, risk-factor, urgency).");
+        fhir.MapGet("/OperationDefinition/{id}", (string id, FhirService service, HttpContext context) => ReadAsync(context, service, id, NextQuestionDefinition(service), TriageDefinition(service)))
+            .WithName("fhirOperationDefinition").WithSummary("The OperationDefinition of $next-question or $triage.");
+        fhir.MapPost("/Questionnaire/$next-question", NextQuestionAsync)
+            .WithName("fhirNextQuestion").WithSummary("SDC $next-question: a QuestionnaireResponse in, the same with the next item (or status completed) out.");
+        fhir.MapPost("/QuestionnaireResponse/$triage", TriageAsync)
+            .WithName("fhirTriage").WithSummary("Triages a QuestionnaireResponse and answers the GuidanceResponse.");
+    }
+
+    /// <summary>Whether a request is for the FHIR endpoints (its errors are OperationOutcomes).</summary>
+    public static bool IsFhir(HttpRequest request) => request.Path.StartsWithSegments("/fhir", StringComparison.Ordinal);
+
+    /// <summary>Writes errors as an OperationOutcome.</summary>
+    public static Task WriteErrorsAsync(HttpContext context, int status, IEnumerable<ValidationError> errors)
+    {
+        var service = context.RequestServices.GetRequiredService<FhirService>();
+        var type = status switch
+        {
+            StatusCodes.Status404NotFound => OperationOutcome.IssueType.NotFound,
+            StatusCodes.Status413PayloadTooLarge => OperationOutcome.IssueType.TooLong,
+            StatusCodes.Status429TooManyRequests => OperationOutcome.IssueType.Throttled,
+            >= 500 => OperationOutcome.IssueType.Exception,
+            _ => OperationOutcome.IssueType.Invalid,
+        };
+        return WriteAsync(context, status, service, service.OperationOutcomeOf(errors, type));
+    }
+
+    private static Task ReadAsync(HttpContext context, FhirService service, string id, params Resource[] resources)
+    {
+        var resource = resources.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.Ordinal));
+        return resource is null
+            ? WriteErrorsAsync(context, StatusCodes.Status404NotFound, [new ValidationError("id", UnknownResource, $"There is no such resource; the ids are {string.Join(", ", resources.Select(r => r.Id))}.")])
+            : WriteAsync(context, StatusCodes.Status200OK, service, resource);
+    }
+
+    private static async Task NextQuestionAsync(HttpContext context, FhirService fhir, TriageService triage)
+    {
+        var response = await ReadInputAsync(context, fhir, triage, "fhir/next-question");
+        if (response is null)
+        {
+            return;
+        }
+
+        var next = fhir.Mapping.NextQuestion(response);
+        if (!next.TryGetValue(out var output))
+        {
+            triage.Refused("fhir/next-question", next.Errors);
+            await WriteErrorsAsync(context, StatusCodes.Status400BadRequest, next.Errors);
+            return;
+        }
+
+        // A settled interview is a triage, audited like /api/interview/next's.
+        if (output.Status == QuestionnaireResponse.QuestionnaireResponseStatus.Completed
+            && fhir.Mapping.ReadResponse(output).TryGetValue(out var report))
+        {
+            triage.Triage("fhir/next-question", report);
+        }
+
+        await WriteAsync(context, StatusCodes.Status200OK, fhir, output);
+    }
+
+    private static async Task TriageAsync(HttpContext context, FhirService fhir, TriageService triage)
+    {
+        var response = await ReadInputAsync(context, fhir, triage, "fhir/triage");
+        if (response is null)
+        {
+            return;
+        }
+
+        var read = fhir.Mapping.ReadResponse(response);
+        if (!read.TryGetValue(out var report))
+        {
+            triage.Refused("fhir/triage", read.Errors);
+            await WriteErrorsAsync(context, StatusCodes.Status400BadRequest, read.Errors);
+            return;
+        }
+
+        var outcome = triage.Triage("fhir/triage", report);
+        if (!outcome.TryGetValue(out var result))
+        {
+            await WriteErrorsAsync(context, StatusCodes.Status400BadRequest, outcome.Errors);
+            return;
+        }
+
+        var validated = triage.Engine.Validate(report).GetValueOrThrow();
+        var guidance = fhir.Mapping.CreateGuidanceResponse(validated, result, new GuidanceContext
+        {
+            Id = Guid.NewGuid().ToString("D"),
+            Subject = response.Subject?.Reference,
+            TextSetHash = result.TextSet?.Hash,
+        });
+        await WriteAsync(context, StatusCodes.Status200OK, fhir, guidance);
+    }
+
+    /// <summary>
+    /// The QuestionnaireResponse of an operation: the body itself, or a Parameters with it as <c>questionnaire-response</c>;
+    /// <see langword="null"/> when the answer (413 or 400 OperationOutcome) is already written.
+    /// </summary>
+    private static async Task<QuestionnaireResponse?> ReadInputAsync(HttpContext context, FhirService fhir, TriageService triage, string endpoint)
+    {
+        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
+        if (body is null)
+        {
+            triage.Refused(endpoint, [new ValidationError("$", ErrorCodes.TooLarge, "")]);
+            await WriteErrorsAsync(context, StatusCodes.Status413PayloadTooLarge, [new ValidationError("$", ErrorCodes.TooLarge, $"The request body is larger than {RequestBody.MaxBytes} bytes (1 MiB).")]);
+            return null;
+        }
+
+        var parsed = fhir.Parse<Resource>(body, "$");
+        List<ValidationError> errors;
+        if (parsed.TryGetValue(out var resource))
+        {
+            switch (resource)
+            {
+                case QuestionnaireResponse direct:
+                    return direct;
+                case Parameters parameters:
+                    var given = parameters.Parameter.Where(p => p.Name == InputParameter).ToList();
+                    if (given is [{ Resource: QuestionnaireResponse inner }])
+                    {
+                        return inner;
+                    }
+
+                    errors = [new ValidationError($"$.parameter[{InputParameter}]", given.Count > 1 ? FhirErrorCodes.RepeatedAnswer : ErrorCodes.Required, $"Exactly one parameter '{InputParameter}' holding a QuestionnaireResponse resource is required.")];
+                    break;
+                default:
+                    errors = [new ValidationError("$.resourceType", FhirService.WrongResourceType, $"A QuestionnaireResponse (or a Parameters holding one as '{InputParameter}') is expected, not {resource.TypeName}.")];
+                    break;
+            }
+        }
+        else
+        {
+            errors = [.. parsed.Errors];
+        }
+
+        triage.Refused(endpoint, errors);
+        await WriteErrorsAsync(context, StatusCodes.Status400BadRequest, errors);
+        return null;
+    }
+
+    private static async Task WriteAsync(HttpContext context, int status, FhirService service, Resource resource)
+    {
+        var bytes = service.Serialize(resource);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = MediaType;
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+    }
+
+    private static CapabilityStatement CreateCapabilityStatement(FhirService service)
+    {
+        var engine = service.Mapping.Engine;
+        var operations = service.Mapping.Canonicals.Base + "/OperationDefinition/";
+        return new CapabilityStatement
+        {
+            Id = "spinetriage-server",
+            Url = service.Mapping.Canonicals.Base + "/CapabilityStatement/spinetriage-server",
+            Version = engine.RuleSet.Version,
+            Name = "SpineTriageServer",
+            Title = "SpineTriage server",
+            Status = PublicationStatus.Active,
+            Experimental = false,
+            Date = "2026-11-29",
+            Description = new Markdown($"Post-operative spine triage (rule set {engine.RuleSet.Version}): the adaptive Questionnaire, SDC $next-question, and $triage answering a GuidanceResponse. Decision support, not a diagnosis."),
+            Kind = CapabilityStatementKind.Instance,
+            Software = new CapabilityStatement.SoftwareComponent { Name = "SpineTriage.Server", Version = engine.RuleSet.Version },
+            Implementation = new CapabilityStatement.ImplementationComponent { Description = "SpineTriage.Server" },
+            FhirVersion = FHIRVersion.N4_0_1,
+            Format = ["json"],
+            Rest =
+            [
+                new CapabilityStatement.RestComponent
+                {
+                    Mode = CapabilityStatement.RestfulCapabilityMode.Server,
+                    Resource =
+                    [
+                        Read(ResourceType.Questionnaire, new CapabilityStatement.OperationComponent { Name = "next-question", Definition = operations + NextQuestionId }),
+                        Read(ResourceType.QuestionnaireResponse, new CapabilityStatement.OperationComponent { Name = "triage", Definition = operations + TriageId }, read: false),
+                        Read(ResourceType.CodeSystem),
+                        Read(ResourceType.OperationDefinition),
+                    ],
+                },
+            ],
+        };
+    }
+
+    private static CapabilityStatement.ResourceComponent Read(ResourceType type, CapabilityStatement.OperationComponent? operation = null, bool read = true)
+    {
+        var resource = new CapabilityStatement.ResourceComponent { Type = type.ToString() };
+        if (read)
+        {
+            resource.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read });
+        }
+
+        if (operation is not null)
+        {
+            resource.Operation.Add(operation);
+        }
+
+        return resource;
+    }
+
+    private static OperationDefinition NextQuestionDefinition(FhirService service) => Operation(
+        service,
+        NextQuestionId,
+        "NextQuestion",
+        "next-question",
+        ResourceType.Questionnaire,
+        "SDC $next-question over the SpineTriage interview: a QuestionnaireResponse in (with its contained adaptive Questionnaire, or bare), the same with the next item appended, or with status completed once the triage is settled.",
+        FHIRAllTypes.QuestionnaireResponse,
+        "http://hl7.org/fhir/uv/sdc/OperationDefinition/Questionnaire-next-question");
+
+    private static OperationDefinition TriageDefinition(FhirService service) => Operation(
+        service,
+        TriageId,
+        "Triage",
+        "triage",
+        ResourceType.QuestionnaireResponse,
+        "Triages a QuestionnaireResponse to the SpineTriage Questionnaire and answers the outcome as a GuidanceResponse (urgency, findings, a ServiceRequest for the disposition and a CarePlan for the care advice). Errors are an OperationOutcome naming each linkId.",
+        FHIRAllTypes.GuidanceResponse,
+        null);
+
+    private static OperationDefinition Operation(FhirService service, string id, string name, string code, ResourceType resource, string description, FHIRAllTypes returns, string? based)
+    {
+        var definition = new OperationDefinition
+        {
+            Id = id,
+            Url = service.Mapping.Canonicals.Base + "/OperationDefinition/" + id,
+            Version = service.Mapping.Engine.RuleSet.Version,
+            Name = name,
+            Status = PublicationStatus.Active,
+            Kind = OperationDefinition.OperationKind.Operation,
+            Description = new Markdown(description),
+            AffectsState = false,
+            Code = code,
+            Base = based,
+            System = false,
+            Type = true,
+            Instance = false,
+            Parameter =
+            [
+                new OperationDefinition.ParameterComponent
+                {
+                    Name = InputParameter,
+                    Use = OperationParameterUse.In,
+                    Min = 1,
+                    Max = "1",
+                    Documentation = "The QuestionnaireResponse (the body may also be the resource itself).",
+                    Type = FHIRAllTypes.QuestionnaireResponse,
+                },
+                new OperationDefinition.ParameterComponent
+                {
+                    Name = "return",
+                    Use = OperationParameterUse.Out,
+                    Min = 1,
+                    Max = "1",
+                    Documentation = "The answer, returned as the resource itself.",
+                    Type = returns,
+                },
+            ],
+        };
+        definition.ResourceElement.Add(new Code<ResourceType>(resource));
+        return definition;
+    }
+}

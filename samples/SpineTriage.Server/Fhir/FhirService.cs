@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+using Hl7.Fhir.Utility;
+using Microsoft.Extensions.Options;
+using SpineTriage.Fhir;
+using SpineTriage.Fhir.CdsHooks;
+using SpineTriage.Server.Api;
+using SpineTriage.Validation;
+
+namespace SpineTriage.Server.Fhir;
+
+/// <summary>
+/// The service's FHIR mapping (SpineTriage.Fhir's <see cref="TriageFhir"/> over the service's one engine, so the
+/// Questionnaire and GuidanceResponse follow its rule set and language), the CDS Hooks card builder, and FHIR JSON both
+/// ways with the Firely SDK.
+/// </summary>
+public sealed class FhirService
+{
+    /// <summary>The error code of a resource the Firely SDK cannot read (its own code and message are in the error).</summary>
+    public const string InvalidResource = "invalidResource";
+
+    /// <summary>The error code of a resource of another type than the one expected.</summary>
+    public const string WrongResourceType = "wrongResourceType";
+
+    private readonly JsonSerializerOptions _json = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
+
+    /// <summary>Builds the mapping over the service's engine.</summary>
+    public FhirService(TriageService service, IOptions<FhirSettings> settings)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(settings);
+        Mapping = new TriageFhir(service.Engine, new FhirOptions { CanonicalBase = settings.Value.CanonicalBase });
+        Cards = new CdsCards(Mapping);
+        ErrorCodeSystem = Mapping.Canonicals.Base + "/CodeSystem/error-code";
+    }
+
+    /// <summary>Gets the FHIR mapping of the service's engine.</summary>
+    public TriageFhir Mapping { get; }
+
+    /// <summary>Gets the CDS Hooks card builder.</summary>
+    public CdsCards Cards { get; }
+
+    /// <summary>Gets the system of the error codes in OperationOutcome issues (<c>{canonical base}/CodeSystem/error-code</c>).</summary>
+    public string ErrorCodeSystem { get; }
+
+    /// <summary>
+    /// Reads a FHIR resource of type <typeparamref name="T"/> from JSON with the Firely SDK: every problem it finds becomes
+    /// an error at <paramref name="path"/> followed by the element's location, with code <see cref="InvalidResource"/>.
+    /// </summary>
+    public Outcome<T> Parse<T>(ReadOnlySpan<byte> utf8Json, string path)
+        where T : Resource
+    {
+        Resource? resource;
+        try
+        {
+            resource = JsonSerializer.Deserialize<Resource>(utf8Json, _json);
+        }
+        catch (DeserializationFailedException failed)
+        {
+            return Outcome.Failure<T>([.. failed.Exceptions.Take(100).Select(e => Error(e, path))]);
+        }
+        catch (JsonException)
+        {
+            return Outcome.Failure<T>([new ValidationError(path, ErrorCodes.MalformedJson, "The body is not a FHIR resource in JSON.")]);
+        }
+
+        return resource switch
+        {
+            T typed => Outcome.Success(typed),
+            null => Outcome.Failure<T>([new ValidationError(path, ErrorCodes.Required, $"A {typeof(T).Name} resource is required.")]),
+            _ => Outcome.Failure<T>([new ValidationError(path + ".resourceType", WrongResourceType, $"A {typeof(T).Name} resource is expected, not {resource.TypeName}.")]),
+        };
+    }
+
+    /// <summary>Writes a resource as FHIR JSON.</summary>
+    public byte[] Serialize(Resource resource) => JsonSerializer.SerializeToUtf8Bytes(resource, _json);
+
+    /// <summary>An OperationOutcome with one error issue per error: the code as <c>details.coding</c> (<see cref="ErrorCodeSystem"/>), the message as <c>details.text</c>, the path as <c>expression</c>.</summary>
+    public OperationOutcome OperationOutcomeOf(IEnumerable<ValidationError> errors, OperationOutcome.IssueType type)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var outcome = new OperationOutcome();
+        foreach (var error in errors)
+        {
+            outcome.Issue.Add(new OperationOutcome.IssueComponent
+            {
+                Severity = OperationOutcome.IssueSeverity.Error,
+                Code = type,
+                Details = new CodeableConcept(ErrorCodeSystem, error.Code, error.Message),
+                Expression = [error.Path],
+            });
+        }
+
+        return outcome;
+    }
+
+    private static ValidationError Error(CodedException exception, string path)
+    {
+        var (location, message) = exception is ExtendedCodedException extended
+            ? (extended.InstancePath, extended.BaseErrorMessage)
+            : (null, exception.Message);
+
+        // The instance path starts with the resource type ("QuestionnaireResponse.item[0]"): keep what follows it.
+        var dot = location?.IndexOf('.', StringComparison.Ordinal) ?? -1;
+        var at = dot >= 0 ? path + location![dot..] : path;
+        return new ValidationError(at, InvalidResource, $"{exception.ErrorCode}: {message}");
+    }
+}

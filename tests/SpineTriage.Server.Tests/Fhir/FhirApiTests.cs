@@ -1,0 +1,285 @@
+using System.Net;
+using FluentAssertions;
+using Hl7.Fhir.Model;
+using SpineTriage.Engine;
+using SpineTriage.Fhir;
+using SpineTriage.Interview;
+using SpineTriage.Results;
+using SpineTriage.Rules;
+using SpineTriage.Serialization;
+using SpineTriage.Testing;
+using SpineTriage.Texts;
+using static SpineTriage.Server.Tests.Fhir.FhirResources;
+using Task = System.Threading.Tasks.Task;
+
+namespace SpineTriage.Server.Tests.Fhir;
+
+public sealed class FhirApiTests
+{
+    private const string FhirJson = "application/fhir+json";
+
+    [Fact]
+    public async Task Metadata_is_a_CapabilityStatement_listing_the_resources_and_operations_whose_definitions_are_published()
+    {
+        using var factory = new ServerFactory();
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/fhir/metadata");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be(FhirJson);
+        var capability = Parse<CapabilityStatement>(await response.Content.ReadAsStringAsync());
+        capability.FhirVersion.Should().Be(FHIRVersion.N4_0_1);
+        var resources = capability.Rest.Single().Resource;
+        resources.Select(r => r.Type).Should().BeEquivalentTo(["Questionnaire", "QuestionnaireResponse", "CodeSystem", "OperationDefinition"]);
+        var operations = resources.SelectMany(r => r.Operation).ToList();
+        operations.Select(o => o.Name).Should().BeEquivalentTo(["next-question", "triage"]);
+        foreach (var operation in operations)
+        {
+            var definitionUrl = operation.Definition!;
+            var id = definitionUrl[(definitionUrl.LastIndexOf('/') + 1)..];
+            using var definition = await client.GetAsync("/fhir/OperationDefinition/" + id);
+            definition.StatusCode.Should().Be(HttpStatusCode.OK);
+            var published = Parse<OperationDefinition>(await definition.Content.ReadAsStringAsync());
+            published.Url.Should().Be(operation.Definition);
+            published.Code.Should().Be(operation.Name);
+            published.Parameter.Should().Contain(p => p.Name == "questionnaire-response" && p.Use == OperationParameterUse.In);
+        }
+    }
+
+    [Fact]
+    public async Task The_Questionnaire_is_the_mapping_of_the_service_rule_set_and_an_unknown_id_is_a_404_OperationOutcome()
+    {
+        using var factory = new ServerFactory(new Dictionary<string, string?> { ["SpineTriage:RuleSet"] = RuleSets.V1 });
+        using var client = factory.CreateClient();
+        var mapping = new TriageFhir(new TriageEngine(TriageEngineOptions.Default with { RuleSet = RuleSets.V1 }));
+
+        using var response = await client.GetAsync("/fhir/Questionnaire/spinetriage");
+        using var unknown = await client.GetAsync("/fhir/Questionnaire/other");
+        using var codeSystem = await client.GetAsync("/fhir/CodeSystem/urgency");
+        using var unknownDefinition = await client.GetAsync("/fhir/OperationDefinition/other");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var questionnaire = Parse<Questionnaire>(await response.Content.ReadAsStringAsync());
+        questionnaire.Version.Should().Be(mapping.Engine.RuleSet.Version);
+        questionnaire.Item.Select(i => i.LinkId).Should().Equal(mapping.LinkIds);
+        unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        unknown.Content.Headers.ContentType!.MediaType.Should().Be(FhirJson);
+        Issues(await unknown.Content.ReadAsStringAsync()).Should().Equal([("id", "unknownResource")]);
+        Parse<CodeSystem>(await codeSystem.Content.ReadAsStringAsync()).Concept.Should().HaveCount(5);
+        unknownDefinition.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Triage_of_a_response_reporting_loss_of_bladder_control_is_a_GuidanceResponse_with_a_stat_ServiceRequest_and_the_text_set_hash()
+    {
+        using var factory = new ServerFactory();
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync("/fhir/QuestionnaireResponse/$triage", Content(BladderControlLoss()));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be(FhirJson);
+        var guidance = Parse<GuidanceResponse>(await response.Content.ReadAsStringAsync());
+        Urgency(guidance).Should().Be("emergency");
+        guidance.Contained.OfType<ServiceRequest>().Single().Priority.Should().Be(RequestPriority.Stat);
+        guidance.Subject!.Reference.Should().Be("Patient/example");
+        var engine = new TriageEngine();
+        guidance.Contained.OfType<Parameters>().Single().GetSingleValue<FhirString>("textSetHash")!.Value.Should().Be(engine.TextSet.Hash);
+        factory.AuditLines.Should().ContainSingle("a FHIR triage is audited like every triage");
+    }
+
+    [Fact]
+    public async Task Triage_accepts_the_response_inside_Parameters_and_refuses_Parameters_without_it()
+    {
+        using var factory = new ServerFactory();
+        using var client = factory.CreateClient();
+        var wrapped = new Parameters();
+        wrapped.Add("questionnaire-response", Parse<QuestionnaireResponse>(BladderControlLoss()));
+
+        using var accepted = await client.PostAsync("/fhir/QuestionnaireResponse/$triage", Content(wrapped));
+        using var refused = await client.PostAsync("/fhir/QuestionnaireResponse/$triage", Content("""{"resourceType":"Parameters","parameter":[{"name":"other","valueString":"x"}]}"""));
+
+        accepted.StatusCode.Should().Be(HttpStatusCode.OK);
+        Urgency(Parse<GuidanceResponse>(await accepted.Content.ReadAsStringAsync())).Should().Be("emergency");
+        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        Issues(await refused.Content.ReadAsStringAsync()).Should().Equal([("$.parameter[questionnaire-response]", "required")]);
+    }
+
+    public static TheoryData<string, string, string> BadInput => new()
+    {
+        { "{\"resourceType\":", "$", "malformedJson" },
+        { """{"resourceType":"Patient","active":true}""", "$.resourceType", "wrongResourceType" },
+        { """{"resourceType":"QuestionnaireResponse"}""", "$", "invalidResource" },
+        { """{"resourceType":"QuestionnaireResponse","status":"finished-maybe"}""", "$.status", "invalidResource" },
+        { BladderControlLoss(""",{"linkId":"noSuchQuestion","answer":[{"valueBoolean":true}]}"""), "noSuchQuestion", "unknownQuestion" },
+        { """{"resourceType":"QuestionnaireResponse","status":"completed","item":[{"linkId":"fever","answer":[{"valueCoding":{"system":"http://loinc.org","code":"LA33-6"}}]}]}""", "surgeryDate", "required" },
+        { BladderControlLoss(""",{"linkId":"painScore","answer":[{"valueString":"seven"}]}"""), "painScore", "wrongType" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInput))]
+    public async Task Every_error_of_a_triage_request_is_a_400_OperationOutcome_naming_its_path_and_code(string body, string path, string code)
+    {
+        using var factory = new ServerFactory();
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync("/fhir/QuestionnaireResponse/$triage", Content(body));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.Should().Be(FhirJson);
+        var outcome = Parse<OperationOutcome>(await response.Content.ReadAsStringAsync());
+        outcome.Issue.Should().OnlyContain(i => i.Severity == OperationOutcome.IssueSeverity.Error && i.Details!.Coding.Single().System == FhirOptions.DefaultCanonicalBase + "/CodeSystem/error-code");
+        Issues(await response.Content.ReadAsStringAsync()).Should().Contain((path, code));
+        factory.AuditLines.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_body_over_1_MiB_is_a_413_OperationOutcome_on_both_operations()
+    {
+        using var factory = new ServerFactory();
+        using var client = factory.CreateClient();
+        var big = new string(' ', (1024 * 1024) + 1);
+
+        foreach (var path in new[] { "/fhir/QuestionnaireResponse/$triage", "/fhir/Questionnaire/$next-question" })
+        {
+            using var response = await client.PostAsync(path, Content(big));
+            response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+            Issues(await response.Content.ReadAsStringAsync()).Should().Equal([("$", "tooLarge")]);
+        }
+    }
+
+    [Fact]
+    public async Task The_rate_limit_covers_the_FHIR_endpoints_and_answers_a_429_OperationOutcome()
+    {
+        using var factory = new ServerFactory(new Dictionary<string, string?> { ["RateLimit:PermitLimit"] = "1", ["RateLimit:WindowSeconds"] = "600" });
+        using var client = factory.CreateClient();
+
+        using var first = await client.GetAsync("/fhir/metadata");
+        using var second = await client.GetAsync("/fhir/metadata");
+
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
+        second.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        second.Headers.RetryAfter.Should().NotBeNull();
+        Issues(await second.Content.ReadAsStringAsync()).Should().Equal([("$", "tooManyRequests")]);
+    }
+
+    [Fact]
+    public async Task Next_question_from_an_empty_response_asks_the_first_red_flag_and_followed_to_the_end_gives_the_library_urgency()
+    {
+        using var factory = new ServerFactory();
+        using var client = factory.CreateClient();
+        var engine = new TriageEngine();
+        var interview = new TriageInterview(engine);
+        var response = new QuestionnaireResponse { Status = QuestionnaireResponse.QuestionnaireResponseStatus.InProgress };
+
+        var asked = new List<string>();
+        for (var step = 0; step < 200; step++)
+        {
+            using var answer = await client.PostAsync("/fhir/Questionnaire/$next-question", Content(response));
+            answer.StatusCode.Should().Be(HttpStatusCode.OK);
+            response = Parse<QuestionnaireResponse>(await answer.Content.ReadAsStringAsync());
+            if (response.Status == QuestionnaireResponse.QuestionnaireResponseStatus.Completed)
+            {
+                break;
+            }
+
+            var next = response.Contained.OfType<Questionnaire>().Single().Item.Last().LinkId!;
+            asked.Add(next);
+            response.Item.Add(new QuestionnaireResponse.ItemComponent { LinkId = next, Answer = [new QuestionnaireResponse.AnswerComponent { Value = AnswerFor(next) }] });
+        }
+
+        asked[0].Should().Be(interview.Items[0].JsonName);
+        interview.Items[0].IsRedFlag.Should().BeTrue();
+        response.Status.Should().Be(QuestionnaireResponse.QuestionnaireResponseStatus.Completed);
+        var expected = engine.Triage(new TriageFhir(engine).ReadResponse(response).GetValueOrThrow()).GetValueOrThrow();
+        using var triage = await client.PostAsync("/fhir/QuestionnaireResponse/$triage", Content(response));
+        Urgency(Parse<GuidanceResponse>(await triage.Content.ReadAsStringAsync())).Should().Be(expected.Urgency.JsonName());
+    }
+
+    private static DataType AnswerFor(string linkId) => linkId switch
+    {
+        "surgeryDate" => new Date(Today(-30)),
+        "painScore" => new Integer(3),
+        "temperature" => new Quantity(37.1m, "Cel", "http://unitsofmeasure.org"),
+        "woundDrainage" => new Coding("http://loinc.org", "LA33-6", "Yes"),
+        _ => new Coding("http://loinc.org", "LA32-8", "No"),
+    };
+
+    [Fact]
+    public async Task Next_question_refuses_a_response_with_an_unknown_linkId_with_a_400_OperationOutcome()
+    {
+        using var factory = new ServerFactory();
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync("/fhir/Questionnaire/$next-question", Content("""{"resourceType":"QuestionnaireResponse","status":"in-progress","item":[{"linkId":"noSuchQuestion","answer":[{"valueBoolean":true}]}]}"""));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        Issues(await response.Content.ReadAsStringAsync()).Should().Contain(("noSuchQuestion", "unknownQuestion"));
+    }
+
+    [Fact]
+    public async Task FHIR_triage_returns_the_library_urgency_for_every_shared_case_file_under_its_rule_set()
+    {
+        var cases = Directory.GetFiles(Repository.PathOf("tests", "SpineTriage.Tests", "TestData", "cases"), "*.json")
+            .Concat(Directory.GetFiles(Repository.PathOf("tests", "SpineTriage.Tests", "TestData", "cases-2.0"), "*.json"))
+            .Select(f => TriageCase.Parse(File.ReadAllText(f)).GetValueOrThrow())
+            .ToList();
+        var compared = 0;
+        foreach (var selector in RuleSets.Selectors)
+        {
+            using var factory = new ServerFactory(new Dictionary<string, string?> { ["SpineTriage:RuleSet"] = selector });
+            using var client = factory.CreateClient();
+            var engine = new TriageEngine(TriageEngineOptions.Default with { RuleSet = selector });
+            var mapping = new TriageFhir(engine);
+            foreach (var triageCase in cases.Where(c => c.RuleSet == selector))
+            {
+                // A report that is not even JSON-readable has no QuestionnaireResponse: the JSON API test covers it.
+                if (!TriageJson.ParseReport(triageCase.ReportJson).TryGetValue(out var report) || report.ReportId is { Length: 0 })
+                {
+                    continue;
+                }
+
+                var expected = engine.Triage(report);
+                using var response = await client.PostAsync("/fhir/QuestionnaireResponse/$triage", Content(mapping.CreateResponse(report)));
+                var body = await response.Content.ReadAsStringAsync();
+                if (expected.TryGetValue(out var result))
+                {
+                    response.StatusCode.Should().Be(HttpStatusCode.OK, triageCase.Name);
+                    Urgency(Parse<GuidanceResponse>(body)).Should().Be(result.Urgency.JsonName(), triageCase.Name);
+                }
+                else
+                {
+                    response.StatusCode.Should().Be(HttpStatusCode.BadRequest, triageCase.Name);
+                    Parse<OperationOutcome>(body).Issue.Select(i => i.Details!.Coding.Single().Code)
+                        .Should().BeSubsetOf(expected.Errors.Select(e => e.Code), triageCase.Name);
+                }
+
+                compared++;
+            }
+        }
+
+        compared.Should().BeGreaterThan(cases.Count / 2, "most case files are readable reports");
+    }
+
+    [Fact]
+    public async Task The_FHIR_texts_follow_the_service_language()
+    {
+        using var factory = new ServerFactory(new Dictionary<string, string?> { ["SpineTriage:Language"] = TextLanguages.Spanish });
+        using var client = factory.CreateClient();
+        var spanish = new TriageEngine(TriageEngineOptions.Default with { Language = TextLanguages.Spanish });
+        var english = new TriageEngine();
+        var first = new TriageInterview(spanish).Items[0];
+
+        var questionnaire = Parse<Questionnaire>(await client.GetStringAsync("/fhir/Questionnaire/spinetriage"));
+        using var triage = await client.PostAsync("/fhir/QuestionnaireResponse/$triage", Content(BladderControlLoss()));
+
+        first.Text.Should().NotBe(new TriageInterview(english).Items[0].Text);
+        questionnaire.Item.Single(i => i.LinkId == first.JsonName).Text.Should().Be(first.Text);
+        var guidance = Parse<GuidanceResponse>(await triage.Content.ReadAsStringAsync());
+        var parameters = guidance.Contained.OfType<Parameters>().Single();
+        parameters.GetSingleValue<FhirString>("textSetHash")!.Value.Should().Be(spanish.TextSet.Hash).And.NotBe(english.TextSet.Hash);
+        var expected = spanish.Triage(new TriageFhir(spanish).ReadResponse(Parse<QuestionnaireResponse>(BladderControlLoss())).GetValueOrThrow()).GetValueOrThrow();
+        parameters.GetSingleValue<FhirString>("disposition")!.Value.Should().Be(expected.Disposition);
+    }
+}
