@@ -4,6 +4,7 @@
 # and the ratio. Start the server with the rate limit off, for example:
 #   dotnet run -c Release --project samples/SpineTriage.Server -- --urls http://127.0.0.1:5080 --RateLimit:PermitLimit 0
 # Usage: scripts/load.sh [BASE_URL] [SECONDS] [CONNECTIONS] [THREADS]
+#        SUSTAIN=300 SERVER_PID=$(pgrep -f SpineTriage.Server) scripts/load.sh ...   # also: memory over 5 minutes
 set -euo pipefail
 base="${1:-http://127.0.0.1:5080}"
 seconds="${2:-5}"
@@ -34,3 +35,22 @@ import sys
 rps = [float(line.split("rps=")[1].split()[0]) for line in sys.argv[1:3]]
 print(f"triage/floor = {rps[1] / rps[0]:.2f} (the issue asks for at least 0.50)")
 PY
+
+# Memory over sustained load (issue 13 point 6): with SUSTAIN=SECONDS and SERVER_PID=PID, run POST /api/triage for
+# SECONDS more and print the server's working set (VmRSS) after 1 minute and at the end; flat means within 20 %.
+if [ -n "${SUSTAIN:-}" ] && [ -n "${SERVER_PID:-}" ]; then
+  rss() { awk '/^VmRSS/ { print $2 }' "/proc/$SERVER_PID/status"; }
+  wrk -t"$threads" -c"$connections" -d"${SUSTAIN}s" --latency -s "$lua" "$base/api/triage" >"$lua.sustain" &
+  wrk_pid=$!
+  sleep 60
+  first=$(rss)
+  wait "$wrk_pid"
+  last=$(rss)
+  grep '^RESULT' "$lua.sustain" | sed "s|^RESULT|/api/triage sustained ${SUSTAIN} s|"
+  rm -f "$lua.sustain"
+  python3 - "$first" "$last" <<'PY'
+import sys
+first, last = (int(v) for v in sys.argv[1:3])
+print(f"working set: {first / 1024:.1f} MiB after 1 minute, {last / 1024:.1f} MiB at the end: {last / first:.2f}x (the issue asks for within 20 %)")
+PY
+fi
