@@ -75,6 +75,6 @@ tools=$work/tools
 rm -rf "$tools"
 NUGET_PACKAGES="$work/packages" "${nice[@]}" dotnet tool install SpineTriage.Tool --version "$version" --tool-path "$tools" --add-source "$feed" --ignore-failed-sources
 "$tools/spinetriage" --version
-"$tools/spinetriage" check tests/SpineTriage.Tests/TestData/cases
+"$tools/spinetriage" check tests/SpineTriage.Tests/TestData/cases tests/SpineTriage.Tests/TestData/cases-2.0
 
 step "passed"
