@@ -18,7 +18,7 @@ namespace SpineTriage.Engine;
 /// Build one engine and share it: it is immutable and thread-safe, costly only to build. "Today" comes
 /// from the <see cref="System.TimeProvider"/> it was built with (its local date), so tests can fix it.
 /// </remarks>
-public sealed class TriageEngine
+public sealed class TriageEngine : ITriageEngine
 {
     private static readonly ValueList<string> NoStrings = ValueList<string>.Empty;
 
