@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 namespace SpineTriage.Server.Page;
 
 /// <summary>
-/// Serves the patient page (docs/page.md): <c>wwwroot/index.html</c> at <c>/</c> and its script and style sheet, from
+/// Serves the patient page (docs/page.md): <c>wwwroot/index.html</c> at <c>/</c> and its script, style sheet and icon, from
 /// resources embedded in the server (so the page is there whatever the content root), each with the page's security
 /// headers: a Content-Security-Policy that allows nothing but this origin, no referrer, no framing, no caching.
 /// </summary>
@@ -22,9 +22,10 @@ internal static class PageEndpoints
         ("/", "wwwroot.index.html", "text/html; charset=utf-8"),
         ("/page.js", "wwwroot.page.js", "text/javascript; charset=utf-8"),
         ("/page.css", "wwwroot.page.css", "text/css; charset=utf-8"),
+        ("/favicon.svg", "wwwroot.favicon.svg", "image/svg+xml"),
     ];
 
-    /// <summary>Maps <c>GET /</c>, <c>GET /page.js</c> and <c>GET /page.css</c>.</summary>
+    /// <summary>Maps <c>GET /</c>, <c>GET /page.js</c> and <c>GET /page.css</c>, <c>GET /favicon.svg</c>.</summary>
     public static void Map(IEndpointRouteBuilder routes)
     {
         ArgumentNullException.ThrowIfNull(routes);

@@ -157,6 +157,7 @@
     total: undefined,
     error: undefined,
     busy: false,
+    renders: 0,
   };
 
   const main = document.getElementById('main');
@@ -495,7 +496,13 @@
         heading(ui.levels[result.urgency] || result.urgency),
         el('p', { class: 'disposition' }, result.disposition)),
     ];
-    const unanswered = result.unansweredQuestions || [];
+    parts.push(el('section', { class: 'block findings', 'aria-labelledby': 'findings-heading' },
+      el('h2', { id: 'findings-heading' }, ui.why),
+      result.findings.map((finding) => el('div', { class: `finding level-${finding.urgency}` },
+        el('h3', {}, finding.title),
+        el('p', {}, finding.patientExplanation)))));
+    // The questions the patient answered "Don't know" (not those the interview did not need to ask).
+    const unanswered = (result.unansweredQuestions || []).filter((id) => state.answers[id] === 'unknown');
     if (unanswered.length > 0) {
       parts.push(el('section', { class: 'block unanswered', 'aria-labelledby': 'unanswered-heading' },
         el('h2', { id: 'unanswered-heading' }, ui.unanswered),
@@ -505,11 +512,6 @@
           return el('li', { lang: known && known.language !== state.language ? known.language : undefined }, known ? known.text : id);
         }))));
     }
-    parts.push(el('section', { class: 'block findings', 'aria-labelledby': 'findings-heading' },
-      el('h2', { id: 'findings-heading' }, ui.why),
-      result.findings.map((finding) => el('div', { class: `finding level-${finding.urgency}` },
-        el('h3', {}, finding.title),
-        el('p', {}, finding.patientExplanation)))));
     if (result.careAdvice && result.careAdvice.length > 0) {
       parts.push(el('section', { class: 'block', 'aria-labelledby': 'advice-heading' },
         el('h2', { id: 'advice-heading' }, ui.careAdvice),
@@ -569,6 +571,9 @@
     const content = screens[state.screen]();
     main.replaceChildren(...content.flat().filter((node) => node));
     main.dataset.screen = state.screen === 'item' ? state.step.next.kind : state.screen;
+    main.dataset.item = state.screen === 'item' ? state.step.next.id : '';
+    state.renders += 1;
+    main.dataset.render = String(state.renders); // for tests and tools: which screen, how many so far
     main.dataset.level = state.screen === 'result' ? state.step.result.urgency : '';
     main.dataset.answered = String(state.done.filter((d) => d.kind === 'item').length);
     const title = document.getElementById('screen-heading');
