@@ -5,6 +5,7 @@ using SpineTriage.Server.CdsHooks;
 using SpineTriage.Server.Fhir;
 using SpineTriage.Server.OpenApi;
 using SpineTriage.Server.Operations;
+using SpineTriage.Server.Page;
 
 namespace SpineTriage.Server;
 
@@ -101,6 +102,7 @@ public static partial class ServerApp
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).DisableRateLimiting();
         app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).DisableRateLimiting();
         app.MapOpenApi("/openapi/{documentName}.json");
+        PageEndpoints.Map(app); // the patient page at "/" (docs/page.md)
         JsonApi.Map(app);
         CdsHooksApi.Map(app);
         FhirApi.Map(app);

@@ -5,6 +5,7 @@ using SpineTriage.Interview;
 using SpineTriage.Reports;
 using SpineTriage.Results;
 using SpineTriage.Server.Operations;
+using SpineTriage.Texts;
 using SpineTriage.Validation;
 
 namespace SpineTriage.Server.Api;
@@ -18,6 +19,7 @@ public sealed partial class TriageService
     private readonly AuditLog _audit;
     private readonly ServerMetrics _metrics;
     private readonly ILogger<TriageService> _logger;
+    private readonly Dictionary<string, TriageInterview> _interviews; // one per text language, read only after construction
 
     /// <summary>Builds the engine (a bad rule set stops the start with the library's message).</summary>
     public TriageService(IOptions<TriageSettings> settings, TimeProvider clock, AuditLog audit, ServerMetrics metrics, ILogger<TriageService> logger)
@@ -25,6 +27,7 @@ public sealed partial class TriageService
         ArgumentNullException.ThrowIfNull(settings);
         Engine = new TriageEngine(TriageEngineOptions.Default with { RuleSet = settings.Value.RuleSet, Language = settings.Value.Language }, clock);
         Interview = new TriageInterview(Engine);
+        _interviews = TextLanguages.All.ToDictionary(language => language, language => new TriageInterview(Engine, language), StringComparer.Ordinal);
         _audit = audit;
         _metrics = metrics;
         _logger = logger;
@@ -66,7 +69,8 @@ public sealed partial class TriageService
             return Outcome.Failure<InterviewStep>(Refused(endpoint, Engine.TriageJson(utf8Json)).Errors);
         }
 
-        var step = Interview.Next(report);
+        // The items are worded in the report's language (the patient page's Spanish), else the engine's.
+        var step = (report.Language is { } language && _interviews.TryGetValue(language, out var worded) ? worded : Interview).Next(report);
         if (!step.TryGetValue(out var value))
         {
             LogRefused(endpoint, step.Errors);

@@ -1,0 +1,64 @@
+using System.Collections.Frozen;
+namespace SpineTriage.Server.Page;
+
+/// <summary>
+/// Serves the patient page (docs/page.md): <c>wwwroot/index.html</c> at <c>/</c> and its script, style sheet and icon, from
+/// resources embedded in the server (so the page is there whatever the content root), each with the page's security
+/// headers: a Content-Security-Policy that allows nothing but this origin, no referrer, no framing, no caching.
+/// </summary>
+internal static class PageEndpoints
+{
+    /// <summary>
+    /// The page's Content-Security-Policy: scripts, styles, images and API calls from this origin only; no inline
+    /// script or style, no plug-ins, no framing, forms and base URL locked.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+        + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>The files of the page: request path, embedded resource name, media type.</summary>
+    private static readonly (string Path, string Resource, string MediaType)[] Files =
+    [
+        ("/", "wwwroot.index.html", "text/html; charset=utf-8"),
+        ("/page.js", "wwwroot.page.js", "text/javascript; charset=utf-8"),
+        ("/page.css", "wwwroot.page.css", "text/css; charset=utf-8"),
+        ("/favicon.svg", "wwwroot.favicon.svg", "image/svg+xml"),
+    ];
+
+    /// <summary>Maps <c>GET /</c>, <c>GET /page.js</c> and <c>GET /page.css</c>, <c>GET /favicon.svg</c>.</summary>
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        var assembly = typeof(PageEndpoints).Assembly;
+        var contents = Files.ToFrozenDictionary(
+            file => file.Path,
+            file =>
+            {
+                using var stream = assembly.GetManifestResourceStream(file.Resource)
+                    ?? throw new InvalidOperationException($"The page file {file.Resource} is not embedded in the server.");
+                using var memory = new MemoryStream();
+                stream.CopyTo(memory);
+                return memory.ToArray();
+            },
+            StringComparer.Ordinal);
+        foreach (var (path, _, mediaType) in Files)
+        {
+            var body = contents[path];
+            routes.MapGet(path, (HttpContext context) =>
+            {
+                var headers = context.Response.Headers;
+                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers["Cross-Origin-Opener-Policy"] = "same-origin";
+                headers["Cross-Origin-Resource-Policy"] = "same-origin";
+                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+                headers.CacheControl = "no-store";
+                return TypedResults.Bytes(body, mediaType);
+            })
+            .ExcludeFromDescription()
+            .DisableRateLimiting();
+        }
+    }
+}

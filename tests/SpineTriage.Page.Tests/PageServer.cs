@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SpineTriage.Server;
+
+namespace SpineTriage.Page.Tests;
+
+/// <summary>
+/// The real server on Kestrel at 127.0.0.1 on a random port, and one headless Chromium (Debian's, driven by Playwright)
+/// shared by the page tests. Without Chromium nothing starts: the tests are skipped by <see cref="ChromiumFactAttribute"/>.
+/// </summary>
+public sealed class PageServer : IAsyncLifetime
+{
+    /// <summary>Debian's Chromium; Playwright's own browser download is not used (nor reachable here).</summary>
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "spinetriage-page-tests", Guid.NewGuid().ToString("N"));
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+
+    /// <summary>Gets the server's address, for example <c>http://127.0.0.1:41234</c>.</summary>
+    public Uri Address { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>Gets the browser.</summary>
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Gets the folder the screenshots are written to (under the test output folder).</summary>
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "page-screenshots");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            return;
+        }
+
+        _app = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production", "--RateLimit:PermitLimit", "0",
+            "--Audit:Path", Path.Combine(_folder, "a.jsonl"), "--Audit:FeedbackPath", Path.Combine(_folder, "f.jsonl")]);
+        await _app.StartAsync();
+        Address = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true });
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}

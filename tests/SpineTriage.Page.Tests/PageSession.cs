@@ -1,0 +1,215 @@
+using System.Text.Json.Nodes;
+using Deque.AxeCore.Playwright;
+using FluentAssertions;
+using Microsoft.Playwright;
+
+namespace SpineTriage.Page.Tests;
+
+/// <summary>
+/// One patient's visit: a fresh browser context (no shared state) at a given width, with checks on every new screen:
+/// no axe violation, the heading rules, no horizontal scrolling at 360 px, a screenshot; and a record of every request
+/// the page made and of the API's last answer.
+/// </summary>
+public sealed class PageSession : IAsyncDisposable
+{
+    /// <summary>The level names the result heading starts with, in both languages; no other heading may start with one.</summary>
+    public static readonly string[] LevelNames = ["Emergency", "Urgent", "Soon", "Routine", "Self care", "Emergencia", "Urgente", "Pronto", "Rutina", "Cuidados en casa"];
+
+    private readonly IBrowserContext _context;
+    private readonly string _name;
+    private readonly int _width;
+    private readonly HashSet<string> _checkedScreens = [];
+    private readonly List<string> _problems = [];
+
+    private PageSession(IBrowserContext context, IPage page, string name, int width, Uri origin)
+    {
+        _context = context;
+        Page = page;
+        _name = name;
+        _width = width;
+        Origin = origin;
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                _problems.Add($"console {message.Type}: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => _problems.Add($"page error: {error}");
+        page.Request += (_, request) => Requests.Add(request.Url);
+        page.Response += async (_, response) =>
+        {
+            if (response.Url.EndsWith("/api/interview/next", StringComparison.Ordinal) && response.Ok)
+            {
+                LastStep = JsonNode.Parse(await response.TextAsync())!.AsObject();
+            }
+        };
+    }
+
+    public IPage Page { get; }
+
+    public Uri Origin { get; }
+
+    /// <summary>Gets every URL the page requested.</summary>
+    public List<string> Requests { get; } = [];
+
+    /// <summary>Gets the API's last answer to <c>/api/interview/next</c>.</summary>
+    public JsonObject? LastStep { get; private set; }
+
+    /// <summary>Gets the screen now shown: <c>date</c>, <c>neck</c>, <c>back</c>, <c>question</c>, <c>temperature</c>, <c>painScore</c>, <c>result</c>, <c>error</c>.</summary>
+    public Task<string?> ScreenAsync() => Main.GetAttributeAsync("data-screen");
+
+    public ILocator Main => Page.Locator("main");
+
+    public ILocator Heading => Page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+
+    public static async Task<PageSession> OpenAsync(PageServer server, string name, int width, string locale = "en-US")
+    {
+        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = width < 500 ? 740 : 900 },
+            Locale = locale,
+            TimezoneId = "Europe/Madrid",
+        });
+        var page = await context.NewPageAsync();
+        var session = new PageSession(context, page, name, width, server.Address);
+        var response = await page.GotoAsync(server.Address.ToString());
+        response!.Ok.Should().BeTrue();
+        await session.CheckScreenAsync();
+        return session;
+    }
+
+    /// <summary>Clicks a button by its exact accessible name and waits for the next screen, which it then checks.</summary>
+    public async Task ClickAsync(string name)
+    {
+        var before = await RenderCountAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true }).ClickAsync();
+        await NextScreenAsync(before);
+    }
+
+    /// <summary>Waits until the page rendered a screen after render number <paramref name="before"/>, then checks it.</summary>
+    public async Task NextScreenAsync(int before)
+    {
+        await Page.WaitForFunctionAsync(
+            "n => Number(document.querySelector('main').dataset.render) > n && document.querySelector('main').getAttribute('aria-busy') !== 'true'",
+            before);
+        await CheckScreenAsync();
+    }
+
+    public async Task<int> RenderCountAsync() => int.Parse((await Main.GetAttributeAsync("data-render")) ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Enters the operation date (30 days ago, local) and presses Start.</summary>
+    public async Task StartAsync(string dateLabel = "Date of your operation", string start = "Start")
+    {
+        var date = DateTime.Now.Date.AddDays(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await Page.GetByLabel(dateLabel).FillAsync(date);
+        await ClickAsync(start);
+    }
+
+    /// <summary>Answers until the result: the question replies from <paramref name="reply"/>, temperature not measured, the pain score given.</summary>
+    public async Task<int> AnswerUntilResultAsync(Func<string, string> reply, string notMeasured = "Not measured", string pain = "2")
+    {
+        var questions = 0;
+        for (var screen = await ScreenAsync(); screen != "result"; screen = await ScreenAsync())
+        {
+            questions++;
+            questions.Should().BeLessThan(40, "the interview ends");
+            await ClickAsync(screen switch
+            {
+                "temperature" => notMeasured,
+                "painScore" => pain,
+                "question" => reply((await Main.GetAttributeAsync("data-item"))!),
+                _ => throw new InvalidOperationException($"unexpected screen {screen}"),
+            });
+        }
+
+        return questions;
+    }
+
+    /// <summary>The checks of every new screen; axe and the screenshot once per kind of screen (and language).</summary>
+    public async Task CheckScreenAsync()
+    {
+        var screen = await ScreenAsync();
+        var language = await Page.EvaluateAsync<string>("document.documentElement.lang");
+        var headings = await Page.EvaluateAsync<string[]>("[...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => h.tagName + ' ' + h.textContent.trim())");
+        headings.Count(h => h.StartsWith("H1 ", StringComparison.Ordinal)).Should().Be(1, "every screen has exactly one level-1 heading ({0})", screen);
+        foreach (var heading in headings.Where(h => screen != "result" || !h.StartsWith("H1 ", StringComparison.Ordinal)))
+        {
+            var text = heading[3..];
+            LevelNames.Where(level => text.StartsWith(level, StringComparison.Ordinal)).Should().BeEmpty("only the result's level-1 heading starts with a level name ({0})", heading);
+        }
+
+        if (_width <= 360)
+        {
+            var scrollWidth = await Page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+            scrollWidth.Should().BeLessThanOrEqualTo(_width, "the {0} screen fits a {1} px phone without horizontal scrolling", screen, _width);
+        }
+
+        var key = $"{screen}-{language}" + (screen == "question" && await Main.Locator(".red-flag").CountAsync() > 0 ? "-redflag" : "");
+        if (_checkedScreens.Add(key))
+        {
+            var axe = await Page.RunAxe();
+            axe.Violations.Should().BeEmpty(
+                "axe finds no accessibility violation on the {0} screen: {1}", key,
+                string.Join("; ", axe.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath(key), FullPage = true });
+        }
+    }
+
+    /// <summary>Where the screenshot of a kind of screen is written.</summary>
+    public string ScreenshotPath(string key) => Path.Combine(PageServer.ScreenshotFolder, $"{_name}-{key}-{_width}.png");
+
+    /// <summary>The text of the main region as the patient reads it.</summary>
+    public Task<string> MainTextAsync() => Main.InnerTextAsync();
+
+    /// <summary>Every text of the API's result is on the page: disposition, each finding's explanation, care advice, safety net.</summary>
+    public async Task ShouldShowTheWholeResultAsync()
+    {
+        LastStep.Should().NotBeNull();
+        LastStep!["done"]!.GetValue<bool>().Should().BeTrue();
+        var result = LastStep["result"]!.AsObject();
+        var text = Normalize(await MainTextAsync());
+        var expected = new List<string> { result["disposition"]!.GetValue<string>() };
+        expected.AddRange(result["findings"]!.AsArray().Select(f => f!["patientExplanation"]!.GetValue<string>()));
+        expected.AddRange(result["careAdvice"]!.AsArray().Select(a => a!.GetValue<string>()));
+        expected.AddRange(result["safetyNet"]!.AsArray().Select(a => a!.GetValue<string>()));
+        expected.Should().NotBeEmpty();
+        foreach (var line in expected)
+        {
+            text.Should().Contain(Normalize(line));
+        }
+    }
+
+    /// <summary>Fails on any console error or warning, page error, or request to another origin.</summary>
+    public void ShouldHaveNoProblems()
+    {
+        _problems.Should().BeEmpty("the page logs no error and breaks no Content-Security-Policy rule");
+        Requests.Should().NotBeEmpty().And.OnlyContain(url => url.StartsWith(Origin.GetLeftPart(UriPartial.Authority) + "/", StringComparison.Ordinal), "nothing is loaded from or sent to another origin");
+    }
+
+    public static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    public static JsonObject Texts(string language) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Root, "src", "SpineTriage", "Texts", $"{language}.json")))!["texts"]!.AsObject();
+
+    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+}
+
+/// <summary>Where the repository's files are.</summary>
+public static class Repository
+{
+    public static string Root { get; } = Find();
+
+    private static string Find()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "SpineTriage.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (SpineTriage.sln) was not found.");
+    }
+}
