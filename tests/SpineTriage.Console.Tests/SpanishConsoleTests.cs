@@ -148,7 +148,7 @@ public class SpanishConsoleTests
         run.OutputLines[0].Should().Be("URGENTE (código 4): hoy, en las próximas horas");
         run.OutputLines[1].Should().Be(SpanishDisposition("urgent"));
         run.Output.Should().ContainAll(
-            "Informe sample-2-urgent-wound-bleeding, 12 días desde la operación.",
+            "Informe sample-2-urgent-wound-bleeding: han pasado 12 días desde que le operaron.",
             "Por qué (cada hallazgo, primero el más urgente):",
             "La herida sangra [urgent, regla wound-bleeding]",
             "Datos: woundBleeding: yes",
