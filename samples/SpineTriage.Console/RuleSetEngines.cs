@@ -17,27 +17,27 @@ internal sealed class RuleSetEngines
     /// <summary>Gets the library's engines, one per line, with the default options and the system clock.</summary>
     public TriageEngines All { get; } = new();
 
+    private readonly Lazy<TriageEngines> _spanish = new(
+        () => new TriageEngines(new TriageEngineOptions { Language = ConsoleLanguage.Spanish.Code() }),
+        LazyThreadSafetyMode.ExecutionAndPublication);
+
     /// <summary>Gets the engine of a rule-set line.</summary>
     /// <param name="selector">A selector of <see cref="RuleSets.Selectors"/>.</param>
     /// <returns>The engine, built on first use.</returns>
     public TriageEngine For(string selector) => All.For(selector);
 
     /// <summary>
-    /// LANGUAGE HOOK (issue 11 point 4): the one place where a command's <c>--language</c> reaches the engine. Every
-    /// command that shows patient texts (interactive, triage, questions, rules) gets its engine here.
+    /// Gets the engine of a rule-set line whose texts (questions, rules, dispositions, advice, safety net, warnings) are in
+    /// a language: the one place where a command's <c>--language</c> reaches the engine. English is <see cref="All"/>;
+    /// every other language has its own <see cref="TriageEngines"/> (built on first use, with
+    /// <see cref="TriageEngineOptions.Language"/> set), so its rule set's <see cref="RuleSet.Questions"/> and
+    /// <see cref="RuleSet.Rules"/> are in that language. Decisions never depend on the language.
     /// </summary>
-    /// <remarks>
-    /// Today the library has no language option, so every language gets the English engine: the console's own prompts
-    /// and reply words follow the language, the library's texts (questions, rules, result) stay English. To connect:
-    /// keep one <see cref="TriageEngines"/> per language, built with
-    /// <c>new TriageEngines(new TriageEngineOptions { Language = language.Code() })</c>, and return its
-    /// <c>For(selector)</c>.
-    /// </remarks>
-    public TriageEngine For(string selector, ConsoleLanguage language)
-    {
-        _ = language.Code(); // Not yet passed on: see the remarks.
-        return All.For(selector);
-    }
+    /// <param name="selector">A selector of <see cref="RuleSets.Selectors"/>.</param>
+    /// <param name="language">The language of the texts.</param>
+    /// <returns>The engine, built on first use.</returns>
+    public TriageEngine For(string selector, ConsoleLanguage language) =>
+        language == ConsoleLanguage.English ? All.For(selector) : _spanish.Value.For(selector);
 
     /// <summary>
     /// Creates a <c>--rule-set</c> option: <c>1.0</c> or <c>2.0</c>, default <see cref="RuleSets.Default"/>; any other

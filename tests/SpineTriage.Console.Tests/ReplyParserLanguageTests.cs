@@ -87,3 +87,72 @@ public class ReplyParserLanguageTests
         ReplyParser.IsNotMeasured("no la medí", ConsoleLanguage.English).Should().BeFalse();
     }
 }
+
+/// <summary>The neck and back prompts in Spanish: their own words, and "no sé" or a blank for not known.</summary>
+public class SpanishRegionReplyTests
+{
+    [Theory]
+    [InlineData("s", true)]
+    [InlineData("Sí", true)]
+    [InlineData("n", false)]
+    [InlineData("no", false)]
+    [InlineData("", null)]
+    [InlineData("ns", null)]
+    [InlineData("no sé", null)]
+    public void Spanish_reads_the_neck_reply(string reply, bool? expected)
+    {
+        ReplyParser.TryNeck(reply, ConsoleLanguage.Spanish, out var neck).Should().BeTrue();
+
+        neck.Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("y")]
+    [InlineData("d")]
+    [InlineData("quizá")]
+    public void Spanish_refuses_english_letters_and_other_words_at_the_neck(string reply)
+    {
+        ReplyParser.TryNeck(reply, ConsoleLanguage.Spanish, out _).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("a", SurgeryRegion.Thoracic)]
+    [InlineData("parte alta", SurgeryRegion.Thoracic)]
+    [InlineData("Media", SurgeryRegion.Thoracic)]
+    [InlineData("b", SurgeryRegion.Lumbar)]
+    [InlineData("parte baja", SurgeryRegion.Lumbar)]
+    [InlineData("lumbar", SurgeryRegion.Lumbar)]
+    [InlineData("s", SurgeryRegion.Sacral)]
+    [InlineData("sacro", SurgeryRegion.Sacral)]
+    [InlineData("base de la columna", SurgeryRegion.Sacral)]
+    [InlineData("", null)]
+    [InlineData("ns", null)]
+    [InlineData("no sé", null)]
+    public void Spanish_reads_the_part_of_the_back(string reply, SurgeryRegion? expected)
+    {
+        ReplyParser.TryBack(reply, ConsoleLanguage.Spanish, out var region).Should().BeTrue();
+
+        region.Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("u")]
+    [InlineData("l")]
+    [InlineData("n")]
+    [InlineData("cuello")]
+    public void Spanish_refuses_the_english_letters_and_other_words_at_the_back(string reply)
+    {
+        ReplyParser.TryBack(reply, ConsoleLanguage.Spanish, out _).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("u", SurgeryRegion.Thoracic)]
+    [InlineData("l", SurgeryRegion.Lumbar)]
+    [InlineData("b", SurgeryRegion.Sacral)]
+    public void English_reads_the_back_as_before(string reply, SurgeryRegion expected)
+    {
+        ReplyParser.TryBack(reply, ConsoleLanguage.English, out var region).Should().BeTrue();
+
+        region.Should().Be(expected);
+    }
+}

@@ -23,11 +23,15 @@ internal static class InteractiveCommand
             ruleSet,
             language,
         };
-        command.SetAction(parsed => Run(engines.For(parsed.GetValue(ruleSet)!, ConsoleLanguages.Of(parsed, language)), io));
+        command.SetAction(parsed =>
+        {
+            var chosen = ConsoleLanguages.Of(parsed, language);
+            return Run(engines.For(parsed.GetValue(ruleSet)!, chosen), io, chosen);
+        });
         return command;
     }
 
-    public static int Run(TriageEngine engine, ConsoleIO io)
+    public static int Run(TriageEngine engine, ConsoleIO io, ConsoleLanguage language = ConsoleLanguage.English)
     {
         // Only standard input and output decide: standard error (2>/dev/null, say) is not used by the terminal screen.
         // Keys are read by the host's own reader, never by Spectre.Console, which refuses to read ("Failed to read input in
@@ -35,14 +39,14 @@ internal static class InteractiveCommand
         IInterviewScreen screen;
         if (!io.InputIsTerminal || !io.OutputIsTerminal)
         {
-            screen = new PlainScreen(io.In, io.Out, io.Error);
+            screen = new PlainScreen(io.In, io.Out, io.Error, language);
         }
         else
         {
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Out), Interactive = InteractionSupport.Yes });
-            screen = new SpectreScreen(console, io.ReadKey);
+            screen = new SpectreScreen(console, io.ReadKey, language);
         }
 
-        return InterviewSession.Run(new Conversation(engine), screen);
+        return InterviewSession.Run(new Conversation(engine, language), screen);
     }
 }

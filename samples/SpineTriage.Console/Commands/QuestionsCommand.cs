@@ -38,14 +38,15 @@ internal static class QuestionsCommand
         };
         command.SetAction(parsed =>
         {
-            var ruleSet = engines.For(parsed.GetValue(selector)!, ConsoleLanguages.Of(parsed, language)).RuleSet;
+            var chosen = ConsoleLanguages.Of(parsed, language);
+            var ruleSet = engines.For(parsed.GetValue(selector)!, chosen).RuleSet;
             if (OutputFormats.IsJson(parsed.GetRequiredValue(format)))
             {
                 io.Out.WriteLine(TriageJson.SerializeQuestions(ruleSet));
             }
             else
             {
-                WriteText(io.Out, ruleSet);
+                WriteText(io.Out, ruleSet, chosen);
             }
 
             return ExitCodes.Success;
@@ -74,11 +75,13 @@ internal static class QuestionsCommand
         };
     }
 
-    private static void WriteText(TextWriter output, RuleSet ruleSet)
+    private static void WriteText(TextWriter output, RuleSet ruleSet, ConsoleLanguage language)
     {
-        output.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"Rule set {ruleSet.Selector} (version {ruleSet.Version}): {ruleSet.Questions.Count} questions in asking order (RF = red flag; the questions that can reach the highest urgency come first):"));
+        var spanish = language == ConsoleLanguage.Spanish;
+        var count = ruleSet.Questions.Count.ToString(CultureInfo.InvariantCulture);
+        output.WriteLine(spanish
+            ? $"Reglas {ruleSet.Selector} (versión {ruleSet.Version}): {count} preguntas en el orden en que se hacen (RF = pregunta de alarma; primero las que pueden llevar a la mayor urgencia):"
+            : $"Rule set {ruleSet.Selector} (version {ruleSet.Version}): {count} questions in asking order (RF = red flag; the questions that can reach the highest urgency come first):");
         output.WriteLine();
         var width = ruleSet.Questions.Max(q => q.JsonId.Length);
         var applies = ruleSet.Questions.Select(q => ShortApplicability(ruleSet, q.Id)).ToArray();
@@ -95,7 +98,9 @@ internal static class QuestionsCommand
         if (legend.Count > 0)
         {
             output.WriteLine();
-            output.WriteLine("A question is asked only where it applies; where it does not, its being unknown leaves the report complete, and a yes to it still counts.");
+            output.WriteLine(spanish
+                ? "Una pregunta se hace solo cuando aplica. Si no aplica, no responderla deja el informe completo, y un sí a ella sigue contando. Cuándo aplica (applies), en inglés:"
+                : "A question is asked only where it applies; where it does not, its being unknown leaves the report complete, and a yes to it still counts.");
             foreach (var (question, when) in legend)
             {
                 output.WriteLine($"  {when}: {question.Applicability}");

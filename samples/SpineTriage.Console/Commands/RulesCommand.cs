@@ -1,10 +1,12 @@
 using System.CommandLine;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SpineTriage.ConsoleHost.Output;
 using SpineTriage.Rules;
 using SpineTriage.Serialization;
+using SpineTriage.Texts;
 
 namespace SpineTriage.ConsoleHost.Commands;
 
@@ -30,11 +32,41 @@ internal static class RulesCommand
         command.SetAction(parsed =>
         {
             var ruleSet = engines.For(parsed.GetValue(selector)!, ConsoleLanguages.Of(parsed, language)).RuleSet;
-            io.Out.Write(OutputFormats.IsJson(parsed.GetRequiredValue(format)) ? Json(ruleSet) + "\n" : TriageMarkdown.SerializeRuleSet(ruleSet));
+            io.Out.Write(OutputFormats.IsJson(parsed.GetRequiredValue(format)) ? Json(ruleSet) + "\n" : Markdown(ruleSet));
             return ExitCodes.Success;
         });
         return command;
     }
+
+    /// <summary>
+    /// The rule catalogue as Markdown (the library's, whose question section is in the rule set's language); for a
+    /// language other than English, followed by a section with each rule's patient texts in that language (the English
+    /// Markdown names no patient text of a rule, so English is unchanged).
+    /// </summary>
+    internal static string Markdown(RuleSet ruleSet)
+    {
+        var markdown = TriageMarkdown.SerializeRuleSet(ruleSet);
+        if (ruleSet.Language == TextLanguages.English)
+        {
+            return markdown;
+        }
+
+        var text = new StringBuilder(markdown)
+            .Append("\n## Textos para el paciente (").Append(ruleSet.Language).Append(")\n\n")
+            .Append("Traducción pendiente de revisión por un traductor médico cualificado antes del uso clínico.\n\n")
+            .Append("| id | título | explicación para el paciente |\n")
+            .Append("|---|---|---|\n");
+        foreach (var rule in ruleSet.Rules)
+        {
+            text.Append("| `").Append(rule.Id).Append("` | ")
+                .Append(Cell(rule.Title)).Append(" | ")
+                .Append(Cell(rule.PatientExplanation)).Append(" |\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Cell(string value) => value.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
 
     /// <summary>
     /// The rule catalogue JSON with the selector of its line added as <c>ruleSet</c> after <c>version</c> (additive, as in

@@ -28,11 +28,15 @@ internal static class TriageCommand
             ruleSet,
             language,
         };
-        command.SetAction(parsed => Run(engines.For(parsed.GetValue(ruleSet)!, ConsoleLanguages.Of(parsed, language)), io, parsed.GetRequiredValue(input), parsed.GetRequiredValue(format)));
+        command.SetAction(parsed =>
+        {
+            var chosen = ConsoleLanguages.Of(parsed, language);
+            return Run(engines.For(parsed.GetValue(ruleSet)!, chosen), chosen, io, parsed.GetRequiredValue(input), parsed.GetRequiredValue(format));
+        });
         return command;
     }
 
-    private static int Run(TriageEngine engine, ConsoleIO io, string input, string format)
+    private static int Run(TriageEngine engine, ConsoleLanguage language, ConsoleIO io, string input, string format)
     {
         if (!InputFile.TryReadBytes(input, io, out var content, out var readError, out var code))
         {
@@ -56,7 +60,8 @@ internal static class TriageCommand
         }
         else
         {
-            ResultText.Write(io.Out, outcome.Value, engine.RuleSet);
+            // A report may name its own language (the report JSON's language): the console's words then follow the library's texts.
+            ResultText.Write(io.Out, outcome.Value, engine.RuleSet, ConsoleLanguages.Parse(outcome.Value.TextSet?.Language) ?? language);
         }
 
         return ExitCodes.Success;

@@ -15,89 +15,98 @@ internal static class ResultText
 
     /// <summary>The headline: the urgency with its code and timeframe, for example <c>URGENT (code 4): today, within hours</c>.</summary>
     /// <param name="result">The result.</param>
+    /// <param name="language">The language of the console's words (the urgency's name, "code", the timeframe).</param>
     /// <returns>One line.</returns>
-    public static string Headline(TriageResult result) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Name(result.Urgency)} (code {result.Urgency.Code()}): {result.Urgency.Timeframe()}");
+    public static string Headline(TriageResult result, ConsoleLanguage language = ConsoleLanguage.English)
+    {
+        var labels = ResultLabels.For(language);
+        return string.Create(CultureInfo.InvariantCulture, $"{labels.Name(result.Urgency)} ({labels.Code} {result.Urgency.Code()}): {labels.Timeframe(result.Urgency)}");
+    }
 
     /// <summary>The name of an urgency as shown to people, for example <c>SELF CARE</c>.</summary>
     /// <param name="urgency">The urgency.</param>
+    /// <param name="language">The language of the name (Spanish: for example <c>CUIDADOS EN CASA</c>).</param>
     /// <returns>The name in capitals.</returns>
-    public static string Name(Urgency urgency) => urgency == Urgency.SelfCare ? "SELF CARE" : urgency.JsonName().ToUpperInvariant();
+    public static string Name(Urgency urgency, ConsoleLanguage language = ConsoleLanguage.English) => ResultLabels.For(language).Name(urgency);
 
     /// <summary>Everything after the headline and the disposition: findings, unanswered red flags, advice, safety net, warnings, rule set.</summary>
     /// <param name="result">The result.</param>
     /// <param name="ruleSet">The rule set that gave it: the questions are named with its texts.</param>
+    /// <param name="language">The language of the console's headings and labels.</param>
     /// <returns>The lines; empty strings separate the sections.</returns>
-    public static IEnumerable<string> Details(TriageResult result, RuleSet ruleSet)
+    public static IEnumerable<string> Details(TriageResult result, RuleSet ruleSet, ConsoleLanguage language = ConsoleLanguage.English)
     {
+        var labels = ResultLabels.For(language);
+        var days = result.DaysSinceSurgery.ToString(CultureInfo.InvariantCulture);
         yield return result.ReportId is null
-            ? string.Create(CultureInfo.InvariantCulture, $"{result.DaysSinceSurgery} days since surgery.")
-            : string.Create(CultureInfo.InvariantCulture, $"Report {result.ReportId}, {result.DaysSinceSurgery} days since surgery.");
+            ? labels.DaysSinceSurgery.Replace("{0}", days, StringComparison.Ordinal)
+            : labels.Report.Replace("{0}", result.ReportId, StringComparison.Ordinal).Replace("{1}", days, StringComparison.Ordinal);
         yield return "";
-        yield return "Why (every finding, highest urgency first):";
+        yield return labels.Why;
         var number = 1;
         foreach (var finding in result.Findings)
         {
-            yield return string.Create(CultureInfo.InvariantCulture, $"  {number++}. {finding.Title} [{finding.Urgency.JsonName()}, rule {finding.RuleId}]");
-            yield return $"     {Explanation(result, finding)}";
+            yield return string.Create(CultureInfo.InvariantCulture, $"  {number++}. {finding.Title} [{finding.Urgency.JsonName()}, {labels.Rule} {finding.RuleId}]");
+            yield return $"     {Explanation(result, finding, labels)}";
             if (finding.Evidence.Count > 0)
             {
-                yield return $"     Evidence: {string.Join(", ", Evidence(result, ruleSet, finding))}";
+                yield return $"     {labels.Evidence} {string.Join(", ", Evidence(result, ruleSet, finding))}";
             }
 
-            yield return $"     For the clinician: {finding.ClinicianRationale}";
-            yield return $"     Source: {finding.Source}";
+            yield return $"     {labels.ForTheClinician} {finding.ClinicianRationale}";
+            yield return $"     {labels.Source} {finding.Source}";
         }
 
         // When the triage is settled, the red flags not asked are not missing answers: no answer to them could change
         // the urgency. Otherwise every unanswered red flag is listed as before: its answer could still change it.
         var notAsked = result.IsSettled ? result.NotAskedQuestions : [];
         var notAnswered = result.UnansweredQuestions.Where(q => !notAsked.Contains(q)).ToList();
-        foreach (var line in Questions(ruleSet, "Red-flag questions not answered (the report is incomplete):", notAnswered))
+        foreach (var line in Questions(ruleSet, result, labels.NotAnswered, notAnswered))
         {
             yield return line;
         }
 
-        foreach (var line in Questions(ruleSet, "Red-flag questions not asked (the answers so far already decide the urgency):", notAsked))
+        foreach (var line in Questions(ruleSet, result, labels.NotAsked, notAsked))
         {
             yield return line;
         }
 
-        foreach (var line in Section("Care advice:", result.CareAdvice))
+        foreach (var line in Section(labels.CareAdvice, result.CareAdvice))
         {
             yield return line;
         }
 
-        foreach (var line in Section("Safety net:", result.SafetyNet))
+        foreach (var line in Section(labels.SafetyNet, result.SafetyNet))
         {
             yield return line;
         }
 
-        foreach (var line in Section("Warnings:", result.Warnings))
+        foreach (var line in Section(labels.Warnings, result.Warnings))
         {
             yield return line;
         }
 
         yield return "";
-        yield return $"Rule set {result.RuleSet.Version}, {result.RuleSet.Hash}";
+        yield return $"{labels.RuleSet} {result.RuleSet.Version}, {result.RuleSet.Hash}";
     }
 
     /// <summary>Writes the whole result.</summary>
     /// <param name="output">Where to write.</param>
     /// <param name="result">The result.</param>
     /// <param name="ruleSet">The rule set that gave it.</param>
-    public static void Write(TextWriter output, TriageResult result, RuleSet ruleSet)
+    /// <param name="language">The language of the console's words around the library's texts.</param>
+    public static void Write(TextWriter output, TriageResult result, RuleSet ruleSet, ConsoleLanguage language = ConsoleLanguage.English)
     {
-        output.WriteLine(Headline(result));
+        output.WriteLine(Headline(result, language));
         output.WriteLine(result.Disposition);
         output.WriteLine();
-        foreach (var line in Details(result, ruleSet))
+        foreach (var line in Details(result, ruleSet, language))
         {
             output.WriteLine(line);
         }
     }
 
-    private static IEnumerable<string> Questions(RuleSet ruleSet, string heading, IReadOnlyList<QuestionId> questions)
+    private static IEnumerable<string> Questions(RuleSet ruleSet, TriageResult result, string heading, IReadOnlyList<QuestionId> questions)
     {
         if (questions.Count == 0)
         {
@@ -106,7 +115,7 @@ internal static class ResultText
 
         yield return "";
         yield return heading;
-        foreach (var question in questions.Select(id => Question(ruleSet, id)))
+        foreach (var question in questions.Select(id => Question(ruleSet, result, id)))
         {
             yield return $"  - {question.JsonId}: {question.Text}";
         }
@@ -116,7 +125,7 @@ internal static class ResultText
     /// The finding's explanation; for <c>unresolved-red-flag</c> in a settled result, a text that fits it: the library's
     /// asks the patient to answer the remaining questions, which no answer could change.
     /// </summary>
-    private static string Explanation(TriageResult result, Finding finding)
+    private static string Explanation(TriageResult result, Finding finding, ResultLabels labels)
     {
         if (finding.RuleId != UnresolvedRedFlag || !result.IsSettled || result.NotAskedQuestions.Count == 0)
         {
@@ -124,8 +133,8 @@ internal static class ResultText
         }
 
         return result.UnansweredQuestions.Count == result.NotAskedQuestions.Count
-            ? "Some warning-sign questions were not asked: the answers so far already decide the urgency, and no answer to them could change it."
-            : "A warning-sign question was answered \"don't know\", so a serious problem cannot be ruled out. The questions not asked could not change the urgency: the answers so far already decide it.";
+            ? labels.SettledNotAsked
+            : labels.SettledDoNotKnow;
     }
 
     /// <summary>The finding's evidence, a red flag that was not asked at all shown as <c>not asked</c> rather than <c>unknown</c>.</summary>
@@ -136,12 +145,16 @@ internal static class ResultText
             return finding.Evidence;
         }
 
-        var notAsked = result.NotAskedQuestions.Select(q => $"{Question(ruleSet, q).JsonId}: unknown").ToHashSet(StringComparer.Ordinal);
+        var notAsked = result.NotAskedQuestions.Select(q => $"{Question(ruleSet, result, q).JsonId}: unknown").ToHashSet(StringComparer.Ordinal);
         return finding.Evidence.Select(e => notAsked.Contains(e) ? string.Concat(e.AsSpan(0, e.Length - "unknown".Length), "not asked") : e);
     }
 
-    /// <summary>A question of the rule set that gave the result (its text may differ between rule sets).</summary>
-    private static Question Question(RuleSet ruleSet, QuestionId id) => ruleSet.Questions.First(q => q.Id == id);
+    /// <summary>
+    /// A question of the rule set that gave the result (its text may differ between rule sets), in the language of the
+    /// result's texts (a report may name its own language).
+    /// </summary>
+    private static Question Question(RuleSet ruleSet, TriageResult result, QuestionId id) =>
+        (result.TextSet is { Language: var language } && language != ruleSet.Language ? ruleSet.QuestionsIn(language) : ruleSet.Questions).First(q => q.Id == id);
 
     private static IEnumerable<string> Section(string heading, IReadOnlyList<string> lines)
     {

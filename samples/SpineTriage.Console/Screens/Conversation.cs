@@ -32,6 +32,7 @@ internal sealed class Conversation
     private static readonly int[] ProbeDays = [0, 100_000];
 
     private readonly TriageEngine _engine;
+    private readonly Prompts _texts;
     private readonly TriageInterview _interview;
     private readonly Prompt _surgeryDatePrompt;
     private readonly Prompt _assessmentDatePrompt;
@@ -45,17 +46,24 @@ internal sealed class Conversation
     private SymptomReport? _report;
     private QuestionId[] _applicable = [];
 
-    public Conversation(TriageEngine engine)
+    /// <summary>Starts a conversation.</summary>
+    /// <param name="engine">The engine: its rule set's questions are asked, in the engine's language.</param>
+    /// <param name="language">The language of the console's own prompts and of the replies (should be the engine's).</param>
+    public Conversation(TriageEngine engine, ConsoleLanguage language = ConsoleLanguage.English)
     {
         _engine = engine;
+        _texts = Prompts.For(language);
         _interview = new TriageInterview(engine);
-        _surgeryDatePrompt = new(PromptKind.SurgeryDate, PromptTexts.SurgeryDate, "yyyy-MM-dd");
-        _assessmentDatePrompt = new(PromptKind.AssessmentDate, PromptTexts.AssessmentDate, $"yyyy-MM-dd, blank for today ({Iso(engine.Today)})");
-        _neckPrompt = new(PromptKind.NeckRegion, PromptTexts.Neck, ReplyParser.NeckChoices);
-        _backPrompt = new(PromptKind.BackRegion, PromptTexts.Back, ReplyParser.BackChoices);
+        _surgeryDatePrompt = new(PromptKind.SurgeryDate, _texts.SurgeryDate, _texts.SurgeryDateHint);
+        _assessmentDatePrompt = new(PromptKind.AssessmentDate, _texts.AssessmentDate, PromptTexts.With(_texts.AssessmentDateHint, Iso(engine.Today)));
+        _neckPrompt = new(PromptKind.NeckRegion, _texts.Neck, _texts.NeckChoices);
+        _backPrompt = new(PromptKind.BackRegion, _texts.Back, _texts.BackChoices);
         _asksRegion = DependsOnRegion(engine.RuleSet);
         Current = _surgeryDatePrompt;
     }
+
+    /// <summary>Gets the console's own texts, in the conversation's language.</summary>
+    public Prompts Texts => _texts;
 
     /// <summary>Gets the rule set whose questions are asked and which triages the answers.</summary>
     public RuleSet RuleSet => _engine.RuleSet;
@@ -80,17 +88,17 @@ internal sealed class Conversation
         var prompt = Current ?? throw new InvalidOperationException("The interview is over.");
         if (line is null)
         {
-            return Abort(PromptTexts.InputEnded);
+            return Abort(_texts.InputEnded);
         }
 
         var error = line.Length > MaxReplyLength
-            ? PromptTexts.With(PromptTexts.ReplyTooLong, MaxReplyLength.ToString(CultureInfo.InvariantCulture))
+            ? PromptTexts.With(_texts.ReplyTooLong, MaxReplyLength.ToString(CultureInfo.InvariantCulture))
             : Take(prompt, line.Trim());
         if (error is not null)
         {
             _invalidReplies++;
             return _invalidReplies >= MaxInvalidReplies
-                ? Abort(PromptTexts.With(PromptTexts.TooManyInvalid, MaxInvalidReplies.ToString(CultureInfo.InvariantCulture)))
+                ? Abort(PromptTexts.With(_texts.TooManyInvalid, MaxInvalidReplies.ToString(CultureInfo.InvariantCulture)))
                 : new Reply(ReplyKind.Invalid, error);
         }
 
@@ -111,16 +119,16 @@ internal sealed class Conversation
         switch (item.Kind)
         {
             case InterviewItemKind.Temperature:
-                return new(PromptKind.Temperature, item.Text, "for example 38.4 C or 100.9 F; blank or n if not measured");
+                return new(PromptKind.Temperature, item.Text, _texts.TemperatureHint);
             case InterviewItemKind.PainScore:
-                return new(PromptKind.PainScore, item.Text, "0-10; blank to skip");
+                return new(PromptKind.PainScore, item.Text, _texts.PainHint);
             default:
                 // Numbered among the questions that apply to this patient (the library asks no other).
                 var question = item.Question!;
                 var index = Array.IndexOf(_applicable, question.Id);
                 return index < 0
-                    ? new(PromptKind.Question, item.Text, ReplyParser.AnswerChoices, question, question.Order, _engine.RuleSet.Questions.Count)
-                    : new(PromptKind.Question, item.Text, ReplyParser.AnswerChoices, question, index + 1, _applicable.Length);
+                    ? new(PromptKind.Question, item.Text, _texts.Answers, question, question.Order, _engine.RuleSet.Questions.Count)
+                    : new(PromptKind.Question, item.Text, _texts.Answers, question, index + 1, _applicable.Length);
         }
     }
 
@@ -133,7 +141,7 @@ internal sealed class Conversation
             case PromptKind.SurgeryDate:
                 if (!ReplyParser.TryDate(text, out var surgeryDate))
                 {
-                    return PromptTexts.SurgeryDateFormat;
+                    return _texts.SurgeryDateFormat;
                 }
 
                 var surgeryErrors = Errors(new SymptomReport { SurgeryDate = surgeryDate }, "$.surgeryDate");
@@ -148,7 +156,7 @@ internal sealed class Conversation
                 var assessedOn = _engine.Today;
                 if (text.Length > 0 && !ReplyParser.TryDate(text, out assessedOn))
                 {
-                    return PromptTexts.AssessmentDateFormat;
+                    return _texts.AssessmentDateFormat;
                 }
 
                 var dates = new SymptomReport { SurgeryDate = _surgeryDate!.Value, AssessedOn = assessedOn };
@@ -158,7 +166,7 @@ internal sealed class Conversation
                     // The dates are in the wrong order: either may be mistyped, so both are asked again.
                     _surgeryDate = null;
                     Current = _surgeryDatePrompt;
-                    return string.Join(" ", validation.Errors.Select(e => e.Message)) + " " + PromptTexts.BothDatesAgain;
+                    return string.Join(" ", validation.Errors.Select(e => e.Message)) + " " + _texts.BothDatesAgain;
                 }
 
                 if (!validation.IsSuccess)
@@ -178,9 +186,9 @@ internal sealed class Conversation
                 return null;
 
             case PromptKind.NeckRegion:
-                if (!ReplyParser.TryNeck(text, out var neck))
+                if (!ReplyParser.TryNeck(text, _texts.Language, out var neck))
                 {
-                    return PromptTexts.With(PromptTexts.AnswerChoices, ReplyParser.NeckChoices);
+                    return PromptTexts.With(_texts.AnswerChoices, _texts.NeckChoices);
                 }
 
                 if (neck == false)
@@ -195,24 +203,24 @@ internal sealed class Conversation
                 return null;
 
             case PromptKind.BackRegion:
-                if (!ReplyParser.TryBack(text, out var back))
+                if (!ReplyParser.TryBack(text, _texts.Language, out var back))
                 {
-                    return PromptTexts.With(PromptTexts.AnswerChoices, ReplyParser.BackChoices);
+                    return PromptTexts.With(_texts.AnswerChoices, _texts.BackChoices);
                 }
 
                 Begin(_dates! with { SurgeryRegion = back });
                 return null;
 
             case PromptKind.Temperature:
-                if (ReplyParser.IsNotMeasured(text))
+                if (ReplyParser.IsNotMeasured(text, _texts.Language))
                 {
                     _report = _report! with { Skipped = [.. _report.Skipped, Measurement.Temperature] };
                     return null;
                 }
 
-                if (!ReplyParser.TryTemperature(text, out var temperature))
+                if (!ReplyParser.TryTemperature(text, _texts.Language, out var temperature))
                 {
-                    return PromptTexts.TemperatureFormat;
+                    return _texts.TemperatureFormat;
                 }
 
                 var withTemperature = _report! with { Temperature = temperature };
@@ -233,16 +241,16 @@ internal sealed class Conversation
 
                 if (!ReplyParser.TryPainScore(text, out var painScore))
                 {
-                    return PromptTexts.PainFormat;
+                    return _texts.PainFormat;
                 }
 
                 _report = _report! with { PainScore = painScore };
                 return null;
 
             default:
-                if (!ReplyParser.TryAnswer(text, out var answer))
+                if (!ReplyParser.TryAnswer(text, _texts.Language, out var answer))
                 {
-                    return PromptTexts.With(PromptTexts.AnswerChoices, ReplyParser.AnswerChoices);
+                    return PromptTexts.With(_texts.AnswerChoices, _texts.Answers);
                 }
 
                 _report = _report! with { Answers = _report.Answers.With(prompt.Question!.Id, answer) };

@@ -15,12 +15,18 @@ namespace SpineTriage.ConsoleHost.Screens;
 /// apply to this patient; each reply read is echoed on its
 /// own line starting with <c>&gt; </c>; the result starts with the level in capitals.
 /// </remarks>
-internal sealed class PlainScreen(TextReader input, TextWriter output, TextWriter error) : IInterviewScreen
+/// <param name="input">The replies.</param>
+/// <param name="output">The prompts and the result.</param>
+/// <param name="error">Why the interview stopped without a result.</param>
+/// <param name="language">The language of the console's own texts (the questions come in the engine's).</param>
+internal sealed class PlainScreen(TextReader input, TextWriter output, TextWriter error, ConsoleLanguage language = ConsoleLanguage.English) : IInterviewScreen
 {
+    private readonly Prompts _texts = Prompts.For(language);
+
     public void Introduce()
     {
-        output.WriteLine(PromptTexts.PlainTitle);
-        output.WriteLine(PromptTexts.With(PromptTexts.AnswerEach, ReplyParser.AnswerChoices) + " " + PromptTexts.Emergency);
+        output.WriteLine(_texts.PlainTitle);
+        output.WriteLine(PromptTexts.With(_texts.AnswerEach, _texts.Answers) + " " + _texts.Emergency);
         output.WriteLine();
     }
 
@@ -42,7 +48,7 @@ internal sealed class PlainScreen(TextReader input, TextWriter output, TextWrite
         return line;
     }
 
-    public void Reject(string message) => output.WriteLine($"{PromptTexts.NotUnderstood} {message}");
+    public void Reject(string message) => output.WriteLine($"{_texts.NotUnderstood} {message}");
 
     public void Abort(string reason)
     {
@@ -55,11 +61,11 @@ internal sealed class PlainScreen(TextReader input, TextWriter output, TextWrite
         output.WriteLine();
         if (stoppedEarly)
         {
-            output.WriteLine(PromptTexts.With(PromptTexts.Settled, ResultText.Name(result.Urgency)));
+            output.WriteLine(PromptTexts.With(_texts.Settled, ResultText.Name(result.Urgency, language)));
             output.WriteLine();
         }
 
-        ResultText.Write(output, result, ruleSet);
+        ResultText.Write(output, result, ruleSet, language);
         output.Flush();
     }
 }

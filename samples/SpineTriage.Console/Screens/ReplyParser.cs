@@ -16,6 +16,58 @@ internal static partial class ReplyParser
 
     public const string BackChoices = "u = upper or middle back, l = lower back, b = base of the spine; blank = not known";
 
+    /// <summary>The Spanish choices at the neck prompt (<see cref="TryNeck(string, ConsoleLanguage, out bool?)"/>).</summary>
+    public const string SpanishNeckChoices = "s = sí, n = no, en blanco = no lo sé";
+
+    /// <summary>The Spanish choices at the back prompt (<see cref="TryBack(string, ConsoleLanguage, out SurgeryRegion?)"/>).</summary>
+    public const string SpanishBackChoices = "a = parte alta o media, b = parte baja, s = base de la columna; en blanco = no lo sé";
+
+    /// <summary>Reads the reply to the neck prompt in a language: yes, no, or not known (blank or "don't know" in that language), which is <see langword="null"/>.</summary>
+    public static bool TryNeck(string text, ConsoleLanguage language, out bool? neck)
+    {
+        if (language != ConsoleLanguage.Spanish)
+        {
+            return TryNeck(text, out neck);
+        }
+
+        neck = null;
+        if (!TryAnswer(text, language, out var answer))
+        {
+            return text.Trim().Length == 0;
+        }
+
+        neck = answer switch
+        {
+            Answer.Yes => true,
+            Answer.No => false,
+            _ => null,
+        };
+        return true;
+    }
+
+    /// <summary>
+    /// Reads the part of the back in a language. Spanish: <c>a</c> (parte alta o media: thoracic), <c>b</c> (parte baja:
+    /// lumbar), <c>s</c> (base de la columna, sacro: sacral), or not known (blank, <c>ns</c>, "no sé"), which is <see langword="null"/>.
+    /// </summary>
+    public static bool TryBack(string text, ConsoleLanguage language, out SurgeryRegion? region)
+    {
+        if (language != ConsoleLanguage.Spanish)
+        {
+            return TryBack(text, out region);
+        }
+
+        region = text.Trim().ToLowerInvariant() switch
+        {
+            "a" or "alta" or "media" or "parte alta" or "parte media" or "parte alta o media" or "dorsal" or "torácica" or "toracica" => SurgeryRegion.Thoracic,
+            "b" or "baja" or "parte baja" or "lumbar" or "zona lumbar" => SurgeryRegion.Lumbar,
+            "s" or "base" or "base de la columna" or "sacro" or "sacra" => SurgeryRegion.Sacral,
+            _ => null,
+        };
+        return region is not null
+            || text.Trim().Length == 0
+            || (TryAnswer(text, language, out var answer) && answer == Answer.Unknown);
+    }
+
     /// <summary>
     /// Reads the reply to "did your operation include any part of your neck?": yes, no, or not known (blank, <c>d</c>,
     /// "don't know"), which is <see langword="null"/>.

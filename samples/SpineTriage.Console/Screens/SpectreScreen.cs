@@ -9,12 +9,15 @@ namespace SpineTriage.ConsoleHost.Screens;
 /// <summary>The interview on a terminal: prompts and colours by Spectre.Console; replies read by <see cref="TerminalLine"/>.</summary>
 /// <param name="console">Where to write.</param>
 /// <param name="readKey">Reads one key without echoing it; <see langword="null"/> when no more keys can come.</param>
-internal sealed class SpectreScreen(IAnsiConsole console, Func<ConsoleKeyInfo?> readKey) : IInterviewScreen
+/// <param name="language">The language of the console's own texts (the questions come in the engine's).</param>
+internal sealed class SpectreScreen(IAnsiConsole console, Func<ConsoleKeyInfo?> readKey, ConsoleLanguage language = ConsoleLanguage.English) : IInterviewScreen
 {
+    private readonly Prompts _texts = Prompts.For(language);
+
     public void Introduce()
     {
-        console.Write(new Rule($"[bold]SpineTriage[/]{PromptTexts.TerminalTitle["SpineTriage".Length..]}").LeftJustified());
-        console.MarkupLine($"[grey]{PromptTexts.NotADiagnosis}[/] [bold red]{PromptTexts.Emergency}[/]");
+        console.Write(new Rule($"[bold]SpineTriage[/]{Markup.Escape(_texts.TerminalTitle["SpineTriage".Length..])}").LeftJustified());
+        console.MarkupLine($"[grey]{Markup.Escape(_texts.NotADiagnosis)}[/] [bold red]{Markup.Escape(_texts.Emergency)}[/]");
         console.WriteLine();
     }
 
@@ -27,7 +30,7 @@ internal sealed class SpectreScreen(IAnsiConsole console, Func<ConsoleKeyInfo?> 
         return TerminalLine.Read(readKey, console.Write);
     }
 
-    public void Reject(string message) => console.MarkupLine($"[yellow]{PromptTexts.NotUnderstood}[/] {Markup.Escape(message)}");
+    public void Reject(string message) => console.MarkupLine($"[yellow]{Markup.Escape(_texts.NotUnderstood)}[/] {Markup.Escape(message)}");
 
     public void Abort(string reason) => console.MarkupLine($"[red]{Markup.Escape(reason)}[/]");
 
@@ -36,7 +39,7 @@ internal sealed class SpectreScreen(IAnsiConsole console, Func<ConsoleKeyInfo?> 
         console.WriteLine();
         if (stoppedEarly)
         {
-            console.MarkupLine($"[grey]{Markup.Escape(PromptTexts.With(PromptTexts.Settled, ResultText.Name(result.Urgency)))}[/]");
+            console.MarkupLine($"[grey]{Markup.Escape(PromptTexts.With(_texts.Settled, ResultText.Name(result.Urgency, language)))}[/]");
         }
 
         var colour = result.Urgency switch
@@ -47,8 +50,8 @@ internal sealed class SpectreScreen(IAnsiConsole console, Func<ConsoleKeyInfo?> 
             Urgency.Routine => "bold yellow",
             _ => "bold green",
         };
-        console.Write(new Panel(new Markup($"[{colour}]{Markup.Escape(ResultText.Headline(result))}[/]\n{Markup.Escape(result.Disposition)}")).Expand());
-        foreach (var line in ResultText.Details(result, ruleSet))
+        console.Write(new Panel(new Markup($"[{colour}]{Markup.Escape(ResultText.Headline(result, language))}[/]\n{Markup.Escape(result.Disposition)}")).Expand());
+        foreach (var line in ResultText.Details(result, ruleSet, language))
         {
             // The leading spaces become padding, so a wrapped line keeps its indent.
             var text = line.TrimStart();
