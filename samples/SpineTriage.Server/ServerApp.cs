@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SpineTriage.Extensions.DependencyInjection;
 using SpineTriage.Server.Api;
 using SpineTriage.Server.CdsHooks;
 using SpineTriage.Server.Fhir;
@@ -41,6 +42,9 @@ public static partial class ServerApp
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ServerMetrics>();
         services.AddSingleton<AuditLog>();
+        // The engine comes from the DI package: TriageEngineOptions bound from "SpineTriage" (RuleSet, Language, the
+        // thresholds), validated at start-up by the engine's own validator (a bad value stops the start), singleton.
+        services.AddSpineTriage().Bind(configuration.GetSection("SpineTriage"));
         services.AddSingleton<TriageService>();
         services.AddSingleton<IJtiReplayCache, InMemoryJtiReplayCache>();
         services.AddSingleton<CdsJwtValidator>();

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Options;
 using SpineTriage.Engine;
 using SpineTriage.Interview;
 using SpineTriage.Reports;
@@ -21,11 +20,11 @@ public sealed partial class TriageService
     private readonly ILogger<TriageService> _logger;
     private readonly Dictionary<string, TriageInterview> _interviews; // one per text language, read only after construction
 
-    /// <summary>Builds the engine (a bad rule set stops the start with the library's message).</summary>
-    public TriageService(IOptions<TriageSettings> settings, TimeProvider clock, AuditLog audit, ServerMetrics metrics, ILogger<TriageService> logger)
+    /// <summary>Takes the engine registered by <c>AddSpineTriage</c> (its options were validated at start-up).</summary>
+    public TriageService(TriageEngine engine, AuditLog audit, ServerMetrics metrics, ILogger<TriageService> logger)
     {
-        ArgumentNullException.ThrowIfNull(settings);
-        Engine = new TriageEngine(TriageEngineOptions.Default with { RuleSet = settings.Value.RuleSet, Language = settings.Value.Language }, clock);
+        ArgumentNullException.ThrowIfNull(engine);
+        Engine = engine;
         Interview = new TriageInterview(Engine);
         _interviews = TextLanguages.All.ToDictionary(language => language, language => new TriageInterview(Engine, language), StringComparer.Ordinal);
         _audit = audit;

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using FluentAssertions;
+using Microsoft.Extensions.Options;
 using SpineTriage.Audit;
 using SpineTriage.Engine;
 using SpineTriage.Rules;
@@ -184,7 +185,7 @@ public sealed class JsonApiTests
 
         using var bad = new ServerFactory(new Dictionary<string, string?> { ["SpineTriage:RuleSet"] = "3.0" });
         var start = () => bad.CreateClient();
-        start.Should().Throw<ArgumentException>().WithMessage("*rule set*");
+        start.Should().Throw<OptionsValidationException>().WithMessage("*RuleSet*");
     }
 
     [Fact]
