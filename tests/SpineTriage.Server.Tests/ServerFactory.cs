@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using FluentAssertions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SpineTriage.Server.Operations;
 
 namespace SpineTriage.Server.Tests;
 
@@ -45,7 +48,15 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
     public ConcurrentQueue<string> Logs { get; } = new();
 
     /// <summary>Gets the lines of the triage audit log.</summary>
-    public IReadOnlyList<string> AuditLines => ReadLines(_settings["Audit:Path"]!);
+    public IReadOnlyList<string> AuditLines
+    {
+        get
+        {
+            // Records are written by the audit log's writer thread: wait for it before reading the file.
+            Services.GetRequiredService<AuditLog>().WaitForWrites(TimeSpan.FromSeconds(30)).Should().BeTrue("the audit writer keeps up");
+            return ReadLines(_settings["Audit:Path"]!);
+        }
+    }
 
     /// <summary>Gets the lines of the feedback audit log.</summary>
     public IReadOnlyList<string> FeedbackLines => ReadLines(_settings["Audit:FeedbackPath"]!);

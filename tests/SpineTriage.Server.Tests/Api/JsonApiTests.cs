@@ -3,11 +3,13 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using FluentAssertions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SpineTriage.Audit;
 using SpineTriage.Engine;
 using SpineTriage.Rules;
 using SpineTriage.Serialization;
+using SpineTriage.Server.Operations;
 using SpineTriage.Testing;
 
 namespace SpineTriage.Server.Tests.Api;
@@ -186,6 +188,29 @@ public sealed class JsonApiTests
         using var bad = new ServerFactory(new Dictionary<string, string?> { ["SpineTriage:RuleSet"] = "3.0" });
         var start = () => bad.CreateClient();
         start.Should().Throw<OptionsValidationException>().WithMessage("*RuleSet*");
+    }
+
+    [Fact]
+    public async Task Concurrent_triages_are_all_written_by_the_audit_writer_as_one_unbroken_chain()
+    {
+        using var factory = new ServerFactory();
+        using var client = factory.CreateClient();
+        var json = File.ReadAllText(Repository.PathOf("samples", "reports", "urgent-wound-bleeding.json"));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => client.PostAsync("/api/triage", Json(json))));
+        responses.Should().OnlyContain(r => r.IsSuccessStatusCode);
+
+        // Every record handed to the writer thread is in the file, each linked to the one before it, none twice.
+        var records = factory.AuditLines.Select(l => AuditRecord.ParseJsonLine(l).GetValueOrThrow()).ToList();
+        records.Should().HaveCount(200);
+        records[0].PreviousHash.Should().Be(AuditChain.Genesis);
+        for (var n = 1; n < records.Count; n++)
+        {
+            records[n].PreviousHash.Should().Be(records[n - 1].RecordHash, "record {0} links to record {1}", n, n - 1);
+        }
+
+        records.Select(r => r.RecordHash).Should().OnlyHaveUniqueItems();
+        factory.Services.GetRequiredService<AuditLog>().Head.Should().Be(records[^1].RecordHash);
     }
 
     [Fact]
