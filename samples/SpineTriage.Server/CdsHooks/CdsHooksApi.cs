@@ -58,15 +58,9 @@ internal static class CdsHooksApi
 
     private static async Task CallAsync(HttpContext context, string id, TriageService service, CdsJwtValidator jwt, IFhirTriageAdapter fhir, Microsoft.Extensions.Options.IOptions<CdsHooksSettings> settings)
     {
-        if (!await AcceptedAsync(context, id, jwt, settings.Value))
-        {
-            return;
-        }
-
-        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
+        var body = await AcceptedBodyAsync(context, id, jwt, settings.Value);
         if (body is null)
         {
-            await RequestBody.TooLargeAsync(context);
             return;
         }
 
@@ -125,15 +119,9 @@ internal static class CdsHooksApi
 
     private static async Task FeedbackAsync(HttpContext context, string id, CdsJwtValidator jwt, AuditLog audit, ServerMetrics metrics, Microsoft.Extensions.Options.IOptions<CdsHooksSettings> settings)
     {
-        if (!await AcceptedAsync(context, id, jwt, settings.Value))
-        {
-            return;
-        }
-
-        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
+        var body = await AcceptedBodyAsync(context, id, jwt, settings.Value);
         if (body is null)
         {
-            await RequestBody.TooLargeAsync(context);
             return;
         }
 
@@ -199,6 +187,24 @@ internal static class CdsHooksApi
         }
 
         context.Response.StatusCode = StatusCodes.Status200OK;
+    }
+
+    // A service call's or feedback's body, once the service id and the token are accepted and the body is within the
+    // limit; otherwise the refusal is already written and the result is null.
+    private static async Task<byte[]?> AcceptedBodyAsync(HttpContext context, string id, CdsJwtValidator jwt, CdsHooksSettings settings)
+    {
+        if (!await AcceptedAsync(context, id, jwt, settings))
+        {
+            return null;
+        }
+
+        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
+        if (body is null)
+        {
+            await RequestBody.TooLargeAsync(context);
+        }
+
+        return body;
     }
 
     private static async Task<bool> AcceptedAsync(HttpContext context, string id, CdsJwtValidator jwt, CdsHooksSettings settings)
