@@ -325,68 +325,52 @@ internal static class AuditRecordReader
 
     private static RuleSetIdentity? ReadRuleSet(ref Utf8JsonReader reader, ref ErrorList errors)
     {
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            Wrong(ref reader, "$.ruleSet", ErrorCodes.WrongType, "ruleSet must be an object { \"version\": text, \"hash\": \"sha256:\" and 64 lowercase hex digits }", ref errors);
-            return null;
-        }
-
-        string? version = null;
-        string? hash = null;
-        var properties = new StrictObject("$.ruleSet", RuleSetShape, ref errors);
-        while (properties.Next(ref reader, ref errors, out var property))
-        {
-            if (property == 0)
-            {
-                version = Text(ref reader, "$.ruleSet.version", "ruleSet.version must be a non-empty string", ref errors);
-            }
-            else if (property == 1)
-            {
-                hash = Sha256(ref reader, "$.ruleSet.hash", "ruleSet.hash", ref errors);
-            }
-        }
-
-        if (version is null || hash is null)
-        {
-            errors.Add(new("$.ruleSet", ErrorCodes.Required, "ruleSet is required: { \"version\": text, \"hash\": \"sha256:\" and 64 lowercase hex digits }."));
-            return null;
-        }
-
-        return new RuleSetIdentity(version, hash);
+        const string shape = "{ \"version\": text, \"hash\": \"sha256:\" and 64 lowercase hex digits }";
+        return ReadTextAndHash(ref reader, "ruleSet", "version", RuleSetShape, "ruleSet must be an object " + shape, "ruleSet is required: " + shape + ".", ref errors)
+            is ({ } version, { } hash) ? new RuleSetIdentity(version, hash) : null;
     }
 
     /// <summary>Reads the optional <c>textSet</c> (records written before text sets have none: their text set is unknown).</summary>
     private static TextSetIdentity? ReadTextSet(ref Utf8JsonReader reader, ref ErrorList errors)
     {
         const string shape = "textSet must be an object { \"language\": text, \"hash\": \"sha256:\" and 64 lowercase hex digits }";
+        return ReadTextAndHash(ref reader, "textSet", "language", TextSetShape, shape, shape + ", both required.", ref errors)
+            is ({ } language, { } hash) ? new TextSetIdentity(language, hash) : null;
+    }
+
+    // An identity object of the record (ruleSet, textSet): exactly a non-empty text (the shape's first name) and a
+    // SHA-256 hash, both required. Null parts mean the errors are listed.
+    private static (string? Text, string? Hash) ReadTextAndHash(
+        ref Utf8JsonReader reader, string name, string textName, ObjectShape shape, string wrongTypeMessage, string requiredMessage, ref ErrorList errors)
+    {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            Wrong(ref reader, "$.textSet", ErrorCodes.WrongType, shape, ref errors);
-            return null;
+            Wrong(ref reader, "$." + name, ErrorCodes.WrongType, wrongTypeMessage, ref errors);
+            return (null, null);
         }
 
-        string? language = null;
+        string? text = null;
         string? hash = null;
-        var properties = new StrictObject("$.textSet", TextSetShape, ref errors);
+        var properties = new StrictObject("$." + name, shape, ref errors);
         while (properties.Next(ref reader, ref errors, out var property))
         {
             if (property == 0)
             {
-                language = Text(ref reader, "$.textSet.language", "textSet.language must be a non-empty string", ref errors);
+                text = Text(ref reader, $"$.{name}.{textName}", $"{name}.{textName} must be a non-empty string", ref errors);
             }
             else if (property == 1)
             {
-                hash = Sha256(ref reader, "$.textSet.hash", "textSet.hash", ref errors);
+                hash = Sha256(ref reader, $"$.{name}.hash", $"{name}.hash", ref errors);
             }
         }
 
-        if (language is null || hash is null)
+        if (text is null || hash is null)
         {
-            errors.Add(new("$.textSet", ErrorCodes.Required, shape + ", both required."));
-            return null;
+            errors.Add(new("$." + name, ErrorCodes.Required, requiredMessage));
+            return (null, null);
         }
 
-        return new TextSetIdentity(language, hash);
+        return (text, hash);
     }
 
     private static string[]? ReadRuleIds(ref Utf8JsonReader reader, ref ErrorList errors)
