@@ -121,6 +121,8 @@ fi
 
 seconds="$arg"
 start=$(date +%s)
+stats="$work/findings/default/fuzzer_stats"
+get() { awk -F' *: *' -v k="$1" '$1 == k { print $2 }' "$stats"; }
 run_afl() { # $1: the most seconds for this afl-fuzz session
   if [ -n "${FUZZ_QUIET_SECONDS:-}" ]; then export AFL_EXIT_ON_TIME="$FUZZ_QUIET_SECONDS"; fi
   afl-fuzz -i "$work/in" -o "$work/findings" -x "$dict" -t 5000 -m none -V "$1" \
@@ -136,9 +138,7 @@ if [ -n "${FUZZ_QUIET_SECONDS:-}" ]; then
   while :; do
     now=$(date +%s); left=$(( seconds - (now - start) ))
     [ "$left" -le 0 ] && break
-    lf=$(awk -F' *: *' '$1 == "last_find" { print $2 }' "$work/findings/default/fuzzer_stats")
-    lu=$(awk -F' *: *' '$1 == "last_update" { print $2 }' "$work/findings/default/fuzzer_stats")
-    st=$(awk -F' *: *' '$1 == "start_time" { print $2 }' "$work/findings/default/fuzzer_stats")
+    lf=$(get last_find); lu=$(get last_update); st=$(get start_time)
     quiet=$(( lu - (lf > 0 ? lf : st) ))
     if [ $(( now - start )) -ge 600 ] && [ "$quiet" -ge "$FUZZ_QUIET_SECONDS" ]; then break; fi
     run_afl "$left"
@@ -147,12 +147,10 @@ if [ -n "${FUZZ_QUIET_SECONDS:-}" ]; then
 fi
 set -e
 end=$(date +%s)
-stats="$work/findings/default/fuzzer_stats"
 if [ ! -f "$stats" ]; then
   tail -40 "$work/afl.log"
   exit 1
 fi
-get() { awk -F' *: *' -v k="$1" '$1 == k { print $2 }' "$stats"; }
 last_find=$(get last_find)
 echo "target:           $target"
 echo "wall time:        $((end - start)) s (this run; afl-fuzz exit $status)"
