@@ -1,10 +1,10 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using FluentAssertions;
 using PublicApiGenerator;
 using SpineTriage.Engine;
 using SpineTriage.Extensions.DependencyInjection;
 using SpineTriage.Fhir;
+using SpineTriage.TestSupport;
 
 namespace SpineTriage.PublicApi.Tests;
 
@@ -59,5 +59,5 @@ public sealed class PublicApiApprovalTests
         _ => throw new ArgumentOutOfRangeException(nameof(package), package, "Not a package of the repository."),
     };
 
-    private static string ApprovedFolder([CallerFilePath] string thisFile = "") => Path.Combine(Path.GetDirectoryName(thisFile)!, "Approved");
+    private static string ApprovedFolder() => RepositoryPaths.PathOf("tests/SpineTriage.PublicApi.Tests/Approved");
 }

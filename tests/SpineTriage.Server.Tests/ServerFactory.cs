@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SpineTriage.Server.Operations;
+using SpineTriage.TestSupport;
 
 namespace SpineTriage.Server.Tests;
 
@@ -137,22 +138,9 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
 /// <summary>Where the repository's files are.</summary>
 public static class Repository
 {
-    public static string Root { get; } = Find();
+    public static string Root => RepositoryPaths.Root;
 
     public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
-
-    private static string Find()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "SpineTriage.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (SpineTriage.sln) was not found.");
-    }
 }
 
 /// <summary>A random marker that must never appear in a log line.</summary>

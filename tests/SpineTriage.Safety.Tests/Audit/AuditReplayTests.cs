@@ -198,7 +198,7 @@ public class AuditReplayTests
     [Fact]
     public void The_sample_audit_log_replays_to_its_documented_statuses()
     {
-        var path = Path.Combine(RepositoryRoot(), "samples", "audit", "records.jsonl");
+        var path = Path.Combine(RepositoryPaths.Root, "samples", "audit", "records.jsonl");
 
         var report = AuditReplay.ReplayJsonLines(Engine, File.ReadLines(path));
 
@@ -206,18 +206,5 @@ public class AuditReplayTests
             ReplayStatus.Same, ReplayStatus.Same, ReplayStatus.Same, ReplayStatus.Different, ReplayStatus.NoReport);
         report.Lines[3].Result!.RuleSetChanged.Should().BeTrue();
         (report.Same, report.Different, report.NoReport, report.ReportInvalid, report.Malformed).Should().Be((3, 1, 1, 0, 0));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SpineTriage.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("SpineTriage.sln not found above " + AppContext.BaseDirectory);
     }
 }

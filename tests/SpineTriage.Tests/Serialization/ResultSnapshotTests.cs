@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Snapshooter;
 using Snapshooter.Xunit;
 using SpineTriage.Engine;
@@ -83,10 +82,10 @@ public class ResultSnapshotTests
         MatchSnapshot(ReportBuilder.AllRedFlagsDenied().Pain(3) with { ReportId = "snapshot-self-care", AssessedOn = null });
     }
 
-    private void MatchSnapshot(SymptomReport report, [CallerFilePath] string sourceFile = "", [CallerMemberName] string test = "")
+    private void MatchSnapshot(SymptomReport report, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
         var json = TriageJson.SerializeResult(Engine.Evaluate(report));
-        var testFolder = Path.GetDirectoryName(sourceFile)!;
+        var testFolder = RepositoryPaths.PathOf("tests/SpineTriage.Tests/Serialization");
         var name = $"{nameof(ResultSnapshotTests)}.{test}.snap";
         var snapshotFolder = Path.Combine(testFolder, "__snapshots__");
         if (!File.Exists(Path.Combine(snapshotFolder, name)) && Environment.GetEnvironmentVariable(CreateSnapshots) != "1")
@@ -94,7 +93,7 @@ public class ResultSnapshotTests
             Assert.Fail($"The snapshot {name} is missing from {snapshotFolder}. Run the tests with {CreateSnapshots}=1 to create it, review it and commit it.");
         }
 
-        // Snapshooter keeps snapshots in __snapshots__ under the folder it is given: the test file's folder.
+        // Snapshooter keeps snapshots in __snapshots__ under the folder it is given: this test file's folder in the repository.
         Snapshot.Match(json, new SnapshotFullName(name, testFolder));
     }
 }

@@ -1,3 +1,5 @@
+using SpineTriage.TestSupport;
+
 namespace SpineTriage.Tests.Traceability;
 
 /// <summary>The repository's files, found from the test's output folder by walking up to SpineTriage.sln.</summary>
@@ -6,7 +8,7 @@ internal static class Repository
     /// <summary>Set to 1 to rewrite generated documents instead of failing when they are stale.</summary>
     public const string UpdateVariable = "UPDATE_DOCS";
 
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryPaths.Root;
 
     public static string PathOf(string relativePath) => Path.Combine(Root, relativePath.Replace('/', Path.DirectorySeparatorChar));
 
@@ -53,18 +55,5 @@ internal static class Repository
         return "it differs";
 
         static string Quote(string? line) => line is null ? "(end of file)" : $"\"{line}\"";
-    }
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SpineTriage.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("SpineTriage.sln was not found above " + AppContext.BaseDirectory);
     }
 }

@@ -38,7 +38,7 @@ public class ValidationErrorCodeTests
     public void Every_code_is_a_distinct_camel_case_word_listed_in_the_docs()
     {
         var codes = typeof(ErrorCodes).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToArray();
-        var docs = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "error-codes.md"));
+        var docs = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "error-codes.md"));
 
         codes.Should().OnlyHaveUniqueItems();
         codes.Should().AllSatisfy(code =>
@@ -46,16 +46,5 @@ public class ValidationErrorCodeTests
             code.Should().MatchRegex("^[a-z][A-Za-z]+$");
             docs.Should().Contain($"| `{code}` |");
         });
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "SpineTriage.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("The repository root was not found.");
     }
 }
