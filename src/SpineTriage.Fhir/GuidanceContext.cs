@@ -3,7 +3,7 @@ namespace SpineTriage.Fhir;
 /// <summary>What a GuidanceResponse needs beyond the report and its result. Immutable; every member optional.</summary>
 public sealed record GuidanceContext
 {
-    /// <summary>No id, no subject, no text-set hash.</summary>
+    /// <summary>No id, no subject, no text-set hash of the caller.</summary>
     public static GuidanceContext None { get; } = new();
 
     /// <summary>The GuidanceResponse's logical id, if the caller stores it.</summary>
@@ -17,7 +17,8 @@ public sealed record GuidanceContext
 
     /// <summary>
     /// The hash of the text set the result's texts come from, written as the output parameter <c>textSetHash</c> beside the
-    /// rule-set hash. Absent, the parameter is left out.
+    /// rule-set hash. Absent, the result's own (<see cref="Results.TriageResult.TextSet"/>) is written; the parameter is left
+    /// out only when neither is known (a result read from JSON written before text sets).
     /// </summary>
     public string? TextSetHash { get; init; }
 }

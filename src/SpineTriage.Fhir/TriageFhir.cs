@@ -4,6 +4,7 @@ using SpineTriage.Fhir.Internal;
 using SpineTriage.Interview;
 using SpineTriage.Reports;
 using SpineTriage.Results;
+using SpineTriage.Texts;
 using SpineTriage.Validation;
 
 namespace SpineTriage.Fhir;
@@ -17,6 +18,7 @@ namespace SpineTriage.Fhir;
 public sealed class TriageFhir
 {
     private readonly Resources _resources;
+    private readonly Dictionary<string, Resources> _byLanguage;
 
     /// <summary>Creates the FHIR mapping of <paramref name="engine"/>'s rule set.</summary>
     /// <param name="engine">The engine: its rule set names the Questionnaire's version and items.</param>
@@ -41,6 +43,10 @@ public sealed class TriageFhir
         Interview = new TriageInterview(engine);
         Canonicals = new FhirCanonicals(options.CanonicalBase);
         _resources = new Resources(engine, Interview, Canonicals);
+        _byLanguage = TextLanguages.All.ToDictionary(
+            language => language,
+            language => language == Interview.Language ? _resources : new Resources(engine, new TriageInterview(engine, language), Canonicals),
+            StringComparer.Ordinal);
     }
 
     /// <summary>The engine that triages.</summary>
@@ -60,16 +66,37 @@ public sealed class TriageFhir
 
     /// <summary>
     /// The Questionnaire (R4, flagged adaptive): one item per report field and question, linkIds the contract's JSON names,
-    /// version the rule set's.
+    /// version the rule set's, texts in the engine's language (<see cref="TriageEngineOptions.Language"/>).
     /// </summary>
     /// <returns>A new Questionnaire.</returns>
     public Questionnaire CreateQuestionnaire() => _resources.CreateQuestionnaire();
 
-    /// <summary>The CodeSystems the Questionnaire and the GuidanceResponse use: surgery region, hardware, risk factor, urgency (with timeframes).</summary>
+    /// <summary>
+    /// The Questionnaire with its texts in a language: the same items, linkIds, answer codes, url and version in every
+    /// language, only <c>language</c>, the title, the description, the item texts and the answer displays differ.
+    /// </summary>
+    /// <param name="language">One of <see cref="TextLanguages.All"/>.</param>
+    /// <returns>A new Questionnaire.</returns>
+    /// <exception cref="ArgumentException"><paramref name="language"/> is not one of the library's languages.</exception>
+    public Questionnaire CreateQuestionnaire(string language)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        return ResourcesIn(language) is { } resources
+            ? resources.CreateQuestionnaire()
+            : throw new ArgumentException($"The language must be one of {string.Join(", ", TextLanguages.All)}.", nameof(language));
+    }
+
+    /// <summary>
+    /// The CodeSystems the Questionnaire and the GuidanceResponse use: surgery region, hardware, risk factor, urgency (with
+    /// timeframes). The same in every language: English displays, with a designation in each other language.
+    /// </summary>
     /// <returns>New CodeSystems, in that order.</returns>
     public IReadOnlyList<CodeSystem> CreateCodeSystems() => _resources.CreateCodeSystems();
 
-    /// <summary>The report as a QuestionnaireResponse to <see cref="CreateQuestionnaire"/> (status completed).</summary>
+    /// <summary>
+    /// The report as a QuestionnaireResponse to <see cref="CreateQuestionnaire()"/> (status completed); its <c>language</c> is
+    /// the report's <see cref="SymptomReport.Language"/>, and the items' texts are in it (in the engine's when it names none).
+    /// </summary>
     /// <param name="report">The report.</param>
     /// <exception cref="ArgumentException">The report id is empty, or the report answers a question the engine's rule set does not have.</exception>
     /// <returns>A new QuestionnaireResponse: an item for every field given, a measurement that was skipped as an item without answer marked <c>data-absent-reason</c> <c>asked-unknown</c>.</returns>
@@ -87,7 +114,7 @@ public sealed class TriageFhir
             throw new ArgumentException($"The report answers questions that rule set {Engine.RuleSet.Version} does not have: {string.Join(", ", outside)}.", nameof(report));
         }
 
-        return ResponseWriter.Write(report, _resources);
+        return ResponseWriter.Write(report, ResourcesIn(report.Language) ?? _resources);
     }
 
     /// <summary>
@@ -145,16 +172,18 @@ public sealed class TriageFhir
             next = value.Ask?.JsonName;
         }
 
+        // The questions in the response's language (its report's), the engine's when it names none.
+        var resources = ResourcesIn(read.Report.Language) ?? _resources;
         var answered = response.Item.Select(i => i.LinkId).ToHashSet(StringComparer.Ordinal);
-        var asked = _resources.Items.Where(i => answered.Contains(i.LinkId) && i.LinkId != next).ToList();
+        var asked = resources.Items.Where(i => answered.Contains(i.LinkId) && i.LinkId != next).ToList();
         if (next is not null)
         {
-            asked.Add(_resources.ByLinkId[next]);
+            asked.Add(resources.ByLinkId[next]);
         }
 
         var output = (QuestionnaireResponse)response.DeepCopy();
         output.Contained.RemoveAll(r => r is Questionnaire && r.Id == "questionnaire");
-        output.Contained.Add(_resources.CreateQuestionnaire(asked, "questionnaire"));
+        output.Contained.Add(resources.CreateQuestionnaire(asked, "questionnaire"));
         output.Questionnaire = "#questionnaire";
         output.Status = next is null
             ? QuestionnaireResponse.QuestionnaireResponseStatus.Completed
@@ -181,7 +210,7 @@ public sealed class TriageFhir
     /// <summary>
     /// The result as a GuidanceResponse: <c>success</c>, or <c>data-requested</c> while red flags are unanswered; the module
     /// the rule set's canonical with its version; outputParameters a contained Parameters (urgency, disposition, isComplete,
-    /// the rule-set hash, the text-set hash if given, every finding); result a contained RequestGroup holding a ServiceRequest
+    /// the rule-set hash, the text-set hash (the context's or the result's), every finding); result a contained RequestGroup holding a ServiceRequest
     /// for the disposition (none for self care) and a CarePlan for the care advice and the safety net.
     /// </summary>
     /// <param name="report">The validated report the result is of.</param>
@@ -192,6 +221,13 @@ public sealed class TriageFhir
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(result);
-        return GuidanceFactory.Create(report, result, context ?? GuidanceContext.None, _resources);
+        return GuidanceFactory.Create(report, result, context ?? GuidanceContext.None, _resources.Canonicals, LabelsOf(result));
     }
+
+    /// <summary>The package's own words in a result's language (its text set's), the engine's for a result without one.</summary>
+    internal Labels LabelsOf(TriageResult result) => (ResourcesIn(result.TextSet?.Language) ?? _resources).Labels;
+
+    private Resources? ResourcesIn(string? language) => language is null
+        ? _resources
+        : _byLanguage.GetValueOrDefault(language);
 }

@@ -1,5 +1,6 @@
 using FluentAssertions;
 using SpineTriage.Fhir.CdsHooks;
+using SpineTriage.Fhir.Internal;
 using SpineTriage.Results;
 using SpineTriage.TestSupport;
 using SpineTriage.Validation;
@@ -39,15 +40,18 @@ public class CdsCardTests
     [Fact]
     public void Every_summary_that_can_occur_is_under_140_characters_and_names_the_highest_finding()
     {
-        // A summary depends on the urgency, the highest finding's title and how many findings follow it: every rule of both
-        // rule sets as the highest, with the most findings that could follow.
-        foreach (var ruleSet in new[] { Fhir.V1.Engine.RuleSet, Fhir.V2.Engine.RuleSet })
+        // A summary depends on the language, the urgency, the highest finding's title and how many findings follow it: every
+        // rule of both rule sets as the highest, in every language, with the most findings that could follow.
+        foreach (var labels in Labels.All)
         {
-            foreach (var rule in ruleSet.Rules)
+            foreach (var ruleSet in new[] { Fhir.V1.Engine.RuleSet, Fhir.V2.Engine.RuleSet })
             {
-                var summary = CdsCards.Summary(rule.Urgency, rule.Title, ruleSet.Rules.Count - 1);
-                summary.Length.Should().BeLessThan(140, summary);
-                summary.Should().Contain(rule.Title);
+                foreach (var rule in ruleSet.RulesIn(labels.Language))
+                {
+                    var summary = CdsCards.Summary(labels, rule.Urgency, rule.Title, ruleSet.Rules.Count - 1);
+                    summary.Length.Should().BeLessThan(140, summary);
+                    summary.Should().Contain(rule.Title).And.StartWith(labels.Display(rule.Urgency) + " (" + labels.Timeframe(rule.Urgency) + "): ");
+                }
             }
         }
     }

@@ -78,7 +78,7 @@ public class DoneWhenTests
         response.Item.Add(new QuestionnaireResponse.ItemComponent
         {
             LinkId = "bladderOrBowelControlLoss",
-            Answer = [new QuestionnaireResponse.AnswerComponent { Value = ResponseWriter.AnswerCoding(Reports.Answer.No) }],
+            Answer = [new QuestionnaireResponse.AnswerComponent { Value = ResponseWriter.AnswerCoding(Reports.Answer.No, Labels.English) }],
         });
 
         var next = Fhir.V2.NextQuestion(response).GetValueOrThrow();

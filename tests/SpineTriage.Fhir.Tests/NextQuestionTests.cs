@@ -95,7 +95,7 @@ public class NextQuestionTests
         }
         else
         {
-            item.Answer.Add(new QuestionnaireResponse.AnswerComponent { Value = ResponseWriter.AnswerCoding(Answer.Unknown) });
+            item.Answer.Add(new QuestionnaireResponse.AnswerComponent { Value = ResponseWriter.AnswerCoding(Answer.Unknown, Labels.English) });
         }
 
         return item;

@@ -12,72 +12,88 @@ public sealed class CdsCards
     public const int MaxSummaryLength = 139;
 
     private readonly FhirCanonicals _canonicals;
+    private readonly TriageFhir _fhir;
+    private readonly Dictionary<string, IReadOnlyList<CdsCoding>> _overrideReasons;
 
     /// <summary>Creates the card builder for the canonicals of <paramref name="fhir"/> (the urgency CodeSystem of the topic).</summary>
     /// <param name="fhir">The FHIR mapping.</param>
     public CdsCards(TriageFhir fhir)
     {
         ArgumentNullException.ThrowIfNull(fhir);
+        _fhir = fhir;
         _canonicals = fhir.Canonicals;
-        OverrideReasons =
-        [
-            new CdsCoding("already-assessed", _canonicals.Base + "/CodeSystem/override-reason", "Patient already assessed by a clinician"),
-            new CdsCoding("clinical-judgement", _canonicals.Base + "/CodeSystem/override-reason", "Clinical judgement differs"),
-            new CdsCoding("wrong-answers", _canonicals.Base + "/CodeSystem/override-reason", "Answers were recorded wrongly"),
-        ];
+        _overrideReasons = Labels.All.ToDictionary(l => l.Language, OverrideReasonsIn, StringComparer.Ordinal);
+        OverrideReasons = _overrideReasons[fhir.Interview.Language];
     }
 
-    /// <summary>The override reasons every card offers.</summary>
+    /// <summary>The override reasons every card offers, displayed in the engine's language (a card's own are in its result's).</summary>
     public IReadOnlyList<CdsCoding> OverrideReasons { get; }
 
     /// <summary>The card of a result.</summary>
     /// <param name="result">The result.</param>
     /// <param name="uuid">The card's id; a new one when null.</param>
     /// <returns>The card.</returns>
+    /// <remarks>
+    /// The card's words are in the result's language (its text set's; the engine's for a result without one): the
+    /// library's texts come worded in it, and the package's own (urgency, timeframe, headings, override reasons) follow.
+    /// </remarks>
     public CdsCard Create(TriageResult result, Guid? uuid = null)
     {
         ArgumentNullException.ThrowIfNull(result);
+        var labels = _fhir.LabelsOf(result);
         return new CdsCard(
             uuid ?? Guid.NewGuid(),
-            Summary(result.Urgency, result.Findings[0].Title, result.Findings.Count - 1),
+            Summary(labels, result.Urgency, result.Findings[0].Title, result.Findings.Count - 1),
             result.Urgency.CdsHooksIndicator(),
-            Detail(result),
+            Detail(result, labels),
             new CdsSource(
                 "SpineTriage rule set " + result.RuleSet.Version,
-                new CdsCoding(Codes.Of(result.Urgency), _canonicals.Urgency, Codes.Display(result.Urgency))),
-            OverrideReasons);
+                new CdsCoding(Codes.Of(result.Urgency), _canonicals.Urgency, labels.Display(result.Urgency))),
+            _overrideReasons[labels.Language]);
     }
 
     /// <summary>The summary of a card: the urgency, its timeframe, the highest finding's title and how many more there are.</summary>
-    internal static string Summary(Urgency urgency, string title, int more)
+    internal static string Summary(Labels labels, Urgency urgency, string title, int more)
     {
-        var summary = string.Create(CultureInfo.InvariantCulture, $"{Codes.Display(urgency)} ({urgency.Timeframe()}): {title}{(more > 0 ? $" (+{more} more)" : "")}");
+        var head = labels.Display(urgency) + " (" + labels.Timeframe(urgency) + "): ";
+        var summary = head + title + (more > 0 ? " " + string.Format(CultureInfo.InvariantCulture, labels.SummaryMore, more) : "");
         return summary.Length <= MaxSummaryLength
             ? summary
-            : string.Create(CultureInfo.InvariantCulture, $"{Codes.Display(urgency)} ({urgency.Timeframe()}): {more + 1} findings, see the detail");
+            : head + string.Format(CultureInfo.InvariantCulture, labels.SummaryFindings, more + 1);
     }
 
-    private static string Detail(TriageResult result)
+    private IReadOnlyList<CdsCoding> OverrideReasonsIn(Labels labels)
+    {
+        var system = _canonicals.Base + "/CodeSystem/override-reason";
+        return
+        [
+            new CdsCoding("already-assessed", system, labels.OverrideReasons[0]),
+            new CdsCoding("clinical-judgement", system, labels.OverrideReasons[1]),
+            new CdsCoding("wrong-answers", system, labels.OverrideReasons[2]),
+        ];
+    }
+
+    private static string Detail(TriageResult result, Labels labels)
     {
         var text = new StringBuilder()
             .Append("**").Append(Escape(result.Disposition)).Append("**\n\n");
         foreach (var finding in result.Findings)
         {
-            text.Append("### ").Append(Escape(finding.Title)).Append(" (").Append(Codes.Display(finding.Urgency).ToLowerInvariant()).Append(")\n\n")
+            text.Append("### ").Append(Escape(finding.Title)).Append(" (").Append(labels.Display(finding.Urgency).ToLowerInvariant()).Append(")\n\n")
                 .Append(Escape(finding.PatientExplanation)).Append("\n\n")
-                .Append("- Rule: `").Append(finding.RuleId).Append("`\n")
-                .Append("- Rationale: ").Append(Escape(finding.ClinicianRationale)).Append('\n')
-                .Append("- Evidence: ").Append(finding.Evidence.Count == 0 ? "none" : string.Join("; ", finding.Evidence.Select(Escape))).Append('\n')
-                .Append("- Source: ").Append(Escape(finding.Source)).Append("\n\n");
+                .Append("- ").Append(labels.Rule).Append(": `").Append(finding.RuleId).Append("`\n")
+                .Append("- ").Append(labels.Rationale).Append(": ").Append(Escape(finding.ClinicianRationale)).Append('\n')
+                .Append("- ").Append(labels.Evidence).Append(": ").Append(finding.Evidence.Count == 0 ? labels.NoEvidence : string.Join("; ", finding.Evidence.Select(Escape))).Append('\n')
+                .Append("- ").Append(labels.Source).Append(": ").Append(Escape(finding.Source)).Append("\n\n");
         }
 
         if (result.UnansweredQuestions.Count > 0)
         {
-            text.Append("Red flags not answered: ").Append(string.Join(", ", result.UnansweredQuestions.Select(q => "`" + Codes.Of(q) + "`"))).Append("\n\n");
+            text.Append(labels.RedFlagsNotAnswered).Append(": ").Append(string.Join(", ", result.UnansweredQuestions.Select(q => "`" + Codes.Of(q) + "`"))).Append("\n\n");
         }
 
-        AppendList(text, "Care advice", result.CareAdvice);
-        AppendList(text, "Safety net", result.SafetyNet);
+        AppendList(text, labels.CareAdvice, result.CareAdvice);
+        AppendList(text, labels.SafetyNet, result.SafetyNet);
         return text.ToString().TrimEnd() + "\n";
     }
 

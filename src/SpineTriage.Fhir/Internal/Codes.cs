@@ -42,50 +42,6 @@ internal static class Codes
         return false;
     }
 
-    public static string Display(SurgeryRegion region) => region switch
-    {
-        SurgeryRegion.Cervical => "Cervical spine (neck)",
-        SurgeryRegion.Thoracic => "Thoracic spine (upper and mid back)",
-        SurgeryRegion.Lumbar => "Lumbar spine (lower back)",
-        _ => "Sacral spine (base of the spine)",
-    };
-
-    public static string Display(HardwareKind hardware) => hardware switch
-    {
-        HardwareKind.Screws => "Screws",
-        HardwareKind.Rods => "Rods",
-        HardwareKind.Plates => "Plates",
-        HardwareKind.Cages => "Interbody cages",
-        _ => "Other implant",
-    };
-
-    public static string Display(RiskFactor factor) => factor switch
-    {
-        RiskFactor.Smoking => "Smoking",
-        RiskFactor.Osteoporosis => "Osteoporosis",
-        RiskFactor.Diabetes => "Diabetes",
-        RiskFactor.Obesity => "Obesity",
-        RiskFactor.MultiLevelSurgery => "Surgery on several levels",
-        RiskFactor.EarlyHeavyActivity => "Heavy activity early after surgery",
-        _ => "Previous infection",
-    };
-
-    public static string Display(Urgency urgency) => urgency switch
-    {
-        Urgency.Emergency => "Emergency",
-        Urgency.Urgent => "Urgent",
-        Urgency.Soon => "Soon",
-        Urgency.Routine => "Routine",
-        _ => "Self care",
-    };
-
-    public static string Display(Answer answer) => answer switch
-    {
-        Answer.Yes => "Yes",
-        Answer.No => "No",
-        _ => "Unknown",
-    };
-
     public static string LoincCode(Answer answer) => answer switch
     {
         Answer.Yes => Yes,

@@ -8,16 +8,17 @@ namespace SpineTriage.Fhir.Internal;
 /// <summary>Builds the GuidanceResponse of a result: contained Parameters, RequestGroup, ServiceRequest and CarePlan.</summary>
 internal static class GuidanceFactory
 {
-    public static GuidanceResponse Create(ValidatedReport report, TriageResult result, GuidanceContext context, Resources resources)
+    public static GuidanceResponse Create(ValidatedReport report, TriageResult result, GuidanceContext context, FhirCanonicals canonicals, Labels labels)
     {
-        var canonicals = resources.Canonicals;
         var assessedOn = new FhirDateTime(report.AssessedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        var subject = Subject(report, context, canonicals);
-        var urgencyCoding = new Coding(canonicals.Urgency, Codes.Of(result.Urgency), Codes.Display(result.Urgency));
+        var subject = Subject(report, context, canonicals, labels);
+        var urgencyCoding = new Coding(canonicals.Urgency, Codes.Of(result.Urgency), labels.Display(result.Urgency));
 
         var response = new GuidanceResponse
         {
             Id = context.Id,
+            // The language of the words in it: the result's (its text set's), or the engine's.
+            Language = labels.Language,
             Module = new Canonical(canonicals.RuleSet + "|" + result.RuleSet.Version),
             Status = result.IsComplete ? GuidanceResponse.GuidanceResponseStatus.Success : GuidanceResponse.GuidanceResponseStatus.DataRequested,
             OccurrenceDateTimeElement = assessedOn,
@@ -43,7 +44,7 @@ internal static class GuidanceFactory
             });
         }
 
-        response.Contained.Add(Output(result, context, urgencyCoding));
+        response.Contained.Add(Output(result, context, urgencyCoding, labels));
 
         var plan = new RequestGroup
         {
@@ -59,24 +60,24 @@ internal static class GuidanceFactory
             response.Contained.Add(Referral(result, report, subject, urgencyCoding, assessedOn));
             plan.Action.Add(new RequestGroup.ActionComponent
             {
-                Title = Codes.Display(result.Urgency) + " (" + result.Urgency.Timeframe() + ")",
+                Title = labels.Display(result.Urgency) + " (" + labels.Timeframe(result.Urgency) + ")",
                 Description = result.Disposition,
                 Priority = Codes.Priority(result.Urgency),
                 Resource = new ResourceReference("#referral"),
             });
         }
 
-        response.Contained.Add(CarePlan(result, subject, assessedOn));
+        response.Contained.Add(CarePlan(result, subject, assessedOn, labels));
         plan.Action.Add(new RequestGroup.ActionComponent
         {
-            Title = "Care advice and safety net",
+            Title = labels.CareAdviceAndSafetyNet,
             Resource = new ResourceReference("#advice"),
         });
         response.Contained.Add(plan);
         return response;
     }
 
-    private static ResourceReference Subject(ValidatedReport report, GuidanceContext context, FhirCanonicals canonicals)
+    private static ResourceReference Subject(ValidatedReport report, GuidanceContext context, FhirCanonicals canonicals, Labels labels)
     {
         if (context.Subject is { } patient)
         {
@@ -84,7 +85,7 @@ internal static class GuidanceFactory
         }
 
         // ServiceRequest and CarePlan need a subject: without the patient's reference, the report's identifier or a display.
-        var reference = new ResourceReference { Display = "The patient who reported the symptoms" };
+        var reference = new ResourceReference { Display = labels.Patient };
         if (report.Report.ReportId is { } reportId)
         {
             reference.Identifier = new Identifier(canonicals.ReportId, reportId);
@@ -93,18 +94,19 @@ internal static class GuidanceFactory
         return reference;
     }
 
-    private static Parameters Output(TriageResult result, GuidanceContext context, Coding urgency)
+    private static Parameters Output(TriageResult result, GuidanceContext context, Coding urgency, Labels labels)
     {
         var parameters = new Parameters { Id = "output" };
         parameters.Add("urgency", urgency);
         parameters.Add("disposition", new FhirString(result.Disposition));
-        parameters.Add("timeframe", new FhirString(result.Urgency.Timeframe()));
+        parameters.Add("timeframe", new FhirString(labels.Timeframe(result.Urgency)));
         parameters.Add("isComplete", new FhirBoolean(result.IsComplete));
         parameters.Add("isSettled", new FhirBoolean(result.IsSettled));
         parameters.Add("daysSinceSurgery", new Integer(result.DaysSinceSurgery));
         parameters.Add("ruleSetVersion", new FhirString(result.RuleSet.Version));
         parameters.Add("ruleSetHash", new FhirString(result.RuleSet.Hash));
-        if (context.TextSetHash is { } textSetHash)
+        // The caller's text-set hash, else the result's own (a result read from JSON written before text sets has none).
+        if ((context.TextSetHash ?? result.TextSet?.Hash) is { } textSetHash)
         {
             parameters.Add("textSetHash", new FhirString(textSetHash));
         }
@@ -173,26 +175,26 @@ internal static class GuidanceFactory
         return request;
     }
 
-    private static CarePlan CarePlan(TriageResult result, ResourceReference subject, FhirDateTime assessedOn)
+    private static CarePlan CarePlan(TriageResult result, ResourceReference subject, FhirDateTime assessedOn, Labels labels)
     {
         var plan = new CarePlan
         {
             Id = "advice",
             Status = RequestStatus.Active,
             Intent = Hl7.Fhir.Model.CarePlan.CarePlanIntent.Proposal,
-            Title = "Care advice and safety net",
+            Title = labels.CareAdviceAndSafetyNet,
             Description = result.Disposition,
             Subject = (ResourceReference)subject.DeepCopy(),
             Period = new Period { StartElement = assessedOn },
         };
         foreach (var line in result.CareAdvice)
         {
-            plan.Activity.Add(Activity("Care advice", line));
+            plan.Activity.Add(Activity(labels.CareAdvice, line));
         }
 
         foreach (var line in result.SafetyNet)
         {
-            plan.Activity.Add(Activity("Safety net", line));
+            plan.Activity.Add(Activity(labels.SafetyNet, line));
         }
 
         return plan;

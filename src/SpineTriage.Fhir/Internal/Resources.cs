@@ -1,8 +1,10 @@
+using System.Globalization;
 using Hl7.Fhir.Model;
 using SpineTriage.Engine;
 using SpineTriage.Interview;
 using SpineTriage.Reports;
 using SpineTriage.Results;
+using SpineTriage.Texts;
 
 namespace SpineTriage.Fhir.Internal;
 
@@ -23,23 +25,25 @@ internal enum ItemKind
 /// <summary>One item of the Questionnaire: its linkId (the contract's JSON name), kind and text.</summary>
 internal sealed record ItemDefinition(string LinkId, ItemKind Kind, string Text, bool Repeats, QuestionId? Question = null, bool IsRedFlag = false);
 
-/// <summary>Builds the Questionnaire and the CodeSystems; one per engine (rule set and texts).</summary>
+/// <summary>Builds the Questionnaire and the CodeSystems; one per engine (rule set and texts) and language.</summary>
 internal sealed class Resources
 {
     public Resources(TriageEngine engine, TriageInterview interview, FhirCanonicals canonicals)
     {
         Engine = engine;
+        Interview = interview;
         Canonicals = canonicals;
         Version = engine.RuleSet.Version;
+        Labels = Labels.Of(interview.Language);
         var items = new List<ItemDefinition>
         {
             // The report's own fields: texts owned by this package (the library's text catalogue has none for them yet).
-            new("surgeryDate", ItemKind.SurgeryDate, "Date of the spine operation", false),
-            new("assessedOn", ItemKind.AssessedOn, "Date of this assessment (today if left empty)", false),
-            new("surgeryRegion", ItemKind.SurgeryRegion, "Which part of the spine was operated on?", false),
-            new("hardware", ItemKind.Hardware, "Which implants were placed?", true),
-            new("fusionLevels", ItemKind.FusionLevels, "How many spinal levels were fused?", false),
-            new("riskFactors", ItemKind.RiskFactors, "Which of these apply?", true),
+            new("surgeryDate", ItemKind.SurgeryDate, Labels.SurgeryDate, false),
+            new("assessedOn", ItemKind.AssessedOn, Labels.AssessedOn, false),
+            new("surgeryRegion", ItemKind.SurgeryRegion, Labels.SurgeryRegion, false),
+            new("hardware", ItemKind.Hardware, Labels.Hardware, true),
+            new("fusionLevels", ItemKind.FusionLevels, Labels.FusionLevels, false),
+            new("riskFactors", ItemKind.RiskFactors, Labels.RiskFactors, true),
         };
         foreach (var item in interview.Items)
         {
@@ -57,6 +61,15 @@ internal sealed class Resources
 
     public TriageEngine Engine { get; }
 
+    /// <summary>The library's interview in this language: it words the questions and decides what is asked next.</summary>
+    public TriageInterview Interview { get; }
+
+    /// <summary>The package's own words in the interview's language.</summary>
+    public Labels Labels { get; }
+
+    /// <summary>The language of the texts (one of the library's).</summary>
+    public string Language => Interview.Language;
+
     public FhirCanonicals Canonicals { get; }
 
     public string Version { get; }
@@ -72,14 +85,13 @@ internal sealed class Resources
             Id = id,
             Url = Canonicals.Questionnaire,
             Version = Version,
+            Language = Language,
             Name = "SpineTriage",
-            Title = "Symptoms after spine surgery with implanted hardware",
+            Title = Labels.QuestionnaireTitle,
             Status = PublicationStatus.Active,
             Experimental = false,
             SubjectType = [ResourceType.Patient],
-            Description = new Markdown(
-                "The questions of SpineTriage rule set " + Version + ", asked one at a time with $next-question. " +
-                "Decision support, not a diagnosis."),
+            Description = new Markdown(string.Format(CultureInfo.InvariantCulture, Labels.QuestionnaireDescription, Version)),
             Item = [.. (only ?? Items).Select(Item)],
         };
         questionnaire.Extension.Add(new Extension(Codes.Adaptive, new FhirBoolean(true)));
@@ -110,33 +122,37 @@ internal sealed class Resources
                 break;
             case ItemKind.SurgeryRegion:
                 item.Type = Questionnaire.QuestionnaireItemType.Choice;
-                item.AnswerOption = [.. Enum.GetValues<SurgeryRegion>().Select(r => Option(Canonicals.SurgeryRegion, Codes.Of(r), Codes.Display(r)))];
+                item.AnswerOption = [.. Enum.GetValues<SurgeryRegion>().Select(r => Option(Canonicals.SurgeryRegion, Codes.Of(r), Labels.Display(r)))];
                 break;
             case ItemKind.Hardware:
                 item.Type = Questionnaire.QuestionnaireItemType.Choice;
-                item.AnswerOption = [.. Enum.GetValues<HardwareKind>().Select(h => Option(Canonicals.Hardware, Codes.Of(h), Codes.Display(h)))];
+                item.AnswerOption = [.. Enum.GetValues<HardwareKind>().Select(h => Option(Canonicals.Hardware, Codes.Of(h), Labels.Display(h)))];
                 break;
             case ItemKind.RiskFactors:
                 item.Type = Questionnaire.QuestionnaireItemType.Choice;
-                item.AnswerOption = [.. Enum.GetValues<RiskFactor>().Select(f => Option(Canonicals.RiskFactor, Codes.Of(f), Codes.Display(f)))];
+                item.AnswerOption = [.. Enum.GetValues<RiskFactor>().Select(f => Option(Canonicals.RiskFactor, Codes.Of(f), Labels.Display(f)))];
                 break;
             default:
                 item.Type = Questionnaire.QuestionnaireItemType.Choice;
-                item.AnswerOption = [.. new[] { Answer.Yes, Answer.No, Answer.Unknown }.Select(a => Option(Codes.Loinc, Codes.LoincCode(a), Codes.Display(a)))];
+                item.AnswerOption = [.. new[] { Answer.Yes, Answer.No, Answer.Unknown }.Select(a => Option(Codes.Loinc, Codes.LoincCode(a), Labels.Display(a)))];
                 break;
         }
 
         return item;
     }
 
+    /// <summary>
+    /// The CodeSystems, the same in every language (one canonical, one version, one content): displays in English, and a
+    /// designation in each other language of the library.
+    /// </summary>
     public List<CodeSystem> CreateCodeSystems() =>
     [
         CreateCodeSystem(Canonicals.SurgeryRegion, "surgery-region", "SurgeryRegion", "Surgery region", "The part of the spine that was operated on.",
-            Enum.GetValues<SurgeryRegion>().Select(r => Concept(Codes.Of(r), Codes.Display(r)))),
+            Enum.GetValues<SurgeryRegion>().Select(r => Concept(Codes.Of(r), l => l.Display(r)))),
         CreateCodeSystem(Canonicals.Hardware, "hardware", "Hardware", "Implanted hardware", "The kinds of implant placed during the operation.",
-            Enum.GetValues<HardwareKind>().Select(h => Concept(Codes.Of(h), Codes.Display(h)))),
+            Enum.GetValues<HardwareKind>().Select(h => Concept(Codes.Of(h), l => l.Display(h)))),
         CreateCodeSystem(Canonicals.RiskFactor, "risk-factor", "RiskFactor", "Risk factor", "Risk factors for complications after spine surgery with implanted hardware.",
-            Enum.GetValues<RiskFactor>().Select(f => Concept(Codes.Of(f), Codes.Display(f)))),
+            Enum.GetValues<RiskFactor>().Select(f => Concept(Codes.Of(f), l => l.Display(f)))),
         UrgencyCodeSystem(),
     ];
 
@@ -145,8 +161,9 @@ internal sealed class Resources
         var system = CreateCodeSystem(Canonicals.Urgency, "urgency", "Urgency", "Urgency", "The five urgency levels of a SpineTriage result, from the highest, with the timeframe in which to act.",
             Enum.GetValues<Urgency>().OrderDescending().Select(u =>
             {
-                var concept = Concept(Codes.Of(u), Codes.Display(u));
-                concept.Definition = Engine.Options.Dispositions.For(u);
+                var concept = Concept(Codes.Of(u), l => l.Display(u));
+                // The library's default English disposition: the definition does not change with the engine's texts.
+                concept.Definition = DispositionTexts.Default.For(u);
                 concept.Property.Add(new CodeSystem.ConceptPropertyComponent { Code = "timeframe", Value = new FhirString(u.Timeframe()) });
                 concept.Property.Add(new CodeSystem.ConceptPropertyComponent { Code = "level", Value = new Integer(u.Code()) });
                 return concept;
@@ -168,10 +185,20 @@ internal sealed class Resources
         Description = new Markdown(description),
         CaseSensitive = true,
         Content = CodeSystemContentMode.Complete,
+        Language = TextLanguages.English,
         Concept = [.. concepts],
     };
 
-    private static CodeSystem.ConceptDefinitionComponent Concept(string code, string display) => new() { Code = code, Display = display };
+    private static CodeSystem.ConceptDefinitionComponent Concept(string code, Func<Labels, string> display)
+    {
+        var concept = new CodeSystem.ConceptDefinitionComponent { Code = code, Display = display(Labels.English) };
+        foreach (var labels in Labels.All.Where(l => l.Language != TextLanguages.English))
+        {
+            concept.Designation.Add(new CodeSystem.DesignationComponent { Language = labels.Language, Value = display(labels) });
+        }
+
+        return concept;
+    }
 
     private static Questionnaire.AnswerOptionComponent Option(string system, string code, string display) =>
         new() { Value = new Coding(system, code, display) };

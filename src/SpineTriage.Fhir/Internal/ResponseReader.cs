@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hl7.Fhir.Model;
 using SpineTriage.Reports;
+using SpineTriage.Texts;
 using SpineTriage.Validation;
 
 namespace SpineTriage.Fhir.Internal;
@@ -27,6 +28,13 @@ internal static class ResponseReader
         }
 
         CheckQuestionnaire(response, resources, Error);
+
+        // The response's language is the report's: the language the result is worded in (codes never depend on it).
+        var language = response.Language;
+        if (language is not null && !TextLanguages.IsSupported(language))
+        {
+            Error("language", ErrorCodes.UnknownLanguage, $"The language must be one of {string.Join(", ", TextLanguages.All)}.");
+        }
 
         string? reportId = null;
         if (response.Identifier is { } identifier)
@@ -147,6 +155,7 @@ internal static class ResponseReader
         var report = new SymptomReport
         {
             ReportId = reportId,
+            Language = language,
             // A response without a surgery date is read for $next-question only, with the assessment date in its place.
             SurgeryDate = surgeryDate ?? assessedOn ?? resources.Engine.Today,
             AssessedOn = assessedOn,

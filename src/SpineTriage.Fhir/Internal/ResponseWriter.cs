@@ -13,6 +13,9 @@ internal static class ResponseWriter
         {
             Questionnaire = resources.Canonicals.Questionnaire + "|" + resources.Version,
             Status = QuestionnaireResponse.QuestionnaireResponseStatus.Completed,
+            // The report's language (the result's wording), absent when the report names none; the items' texts are those
+            // of the Questionnaire in that language.
+            Language = report.Language,
         };
         if (report.ReportId is { } id)
         {
@@ -36,13 +39,13 @@ internal static class ResponseWriter
         {
             ItemKind.SurgeryDate => [new Date(Iso(report.SurgeryDate))],
             ItemKind.AssessedOn => report.AssessedOn is { } assessed ? [new Date(Iso(assessed))] : [],
-            ItemKind.SurgeryRegion => report.SurgeryRegion is { } region ? [new Coding(resources.Canonicals.SurgeryRegion, Codes.Of(region), Codes.Display(region))] : [],
-            ItemKind.Hardware => report.Hardware.Select(h => (DataType)new Coding(resources.Canonicals.Hardware, Codes.Of(h), Codes.Display(h))).ToList(),
+            ItemKind.SurgeryRegion => report.SurgeryRegion is { } region ? [new Coding(resources.Canonicals.SurgeryRegion, Codes.Of(region), resources.Labels.Display(region))] : [],
+            ItemKind.Hardware => report.Hardware.Select(h => (DataType)new Coding(resources.Canonicals.Hardware, Codes.Of(h), resources.Labels.Display(h))).ToList(),
             ItemKind.FusionLevels => report.FusionLevels is { } levels ? [new Integer(levels)] : [],
-            ItemKind.RiskFactors => report.RiskFactors.Select(f => (DataType)new Coding(resources.Canonicals.RiskFactor, Codes.Of(f), Codes.Display(f))).ToList(),
+            ItemKind.RiskFactors => report.RiskFactors.Select(f => (DataType)new Coding(resources.Canonicals.RiskFactor, Codes.Of(f), resources.Labels.Display(f))).ToList(),
             ItemKind.PainScore => report.PainScore is { } pain ? [new Integer(pain)] : [],
             ItemKind.Temperature => report.Temperature is { } t ? [Quantity(t)] : [],
-            _ => report.Answers.IsGiven(definition.Question!.Value) ? [AnswerCoding(report.Answers[definition.Question.Value])] : new List<DataType>(),
+            _ => report.Answers.IsGiven(definition.Question!.Value) ? [AnswerCoding(report.Answers[definition.Question.Value], resources.Labels)] : new List<DataType>(),
         };
         var skipped = definition.Kind switch
         {
@@ -69,7 +72,7 @@ internal static class ResponseWriter
         return item;
     }
 
-    public static Coding AnswerCoding(Answer answer) => new(Codes.Loinc, Codes.LoincCode(answer), Codes.Display(answer));
+    public static Coding AnswerCoding(Answer answer, Labels labels) => new(Codes.Loinc, Codes.LoincCode(answer), labels.Display(answer));
 
     public static Quantity Quantity(Temperature temperature) => new()
     {

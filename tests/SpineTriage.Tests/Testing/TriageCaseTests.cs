@@ -274,4 +274,22 @@ public class TriageCaseTests
 
         check.Failures.Should().HaveCount(4);
     }
+
+    [Fact]
+    public void A_check_names_its_case_and_counts_its_differences_in_words_never_the_report()
+    {
+        Parsed(Case("""{"urgency":"emergency"}""")).Check(Engine).ToString().Should().Be("CaseCheck \"saddle numbness\": passed");
+        Parsed(Case("""{"urgency":"soon"}""")).Check(Engine).ToString().Should().Be("CaseCheck \"saddle numbness\": failed (1 difference)");
+        Parsed(Case("""{"urgency":"soon","rules":["fever"]}""")).Check(Engine).ToString().Should().Be("CaseCheck \"saddle numbness\": failed (2 differences)");
+    }
+
+    [Fact]
+    public void Parse_and_check_refuse_a_null_argument_by_name()
+    {
+        var parse = () => TriageCase.Parse(null!);
+        var check = () => Parsed(Case("""{"urgency":"emergency"}""")).Check(null!);
+
+        parse.Should().Throw<ArgumentNullException>().WithParameterName("json");
+        check.Should().Throw<ArgumentNullException>().WithParameterName("engine");
+    }
 }
