@@ -13,6 +13,8 @@ public sealed class FhirCanonicals
         RiskFactor = canonicalBase + "/CodeSystem/risk-factor";
         Urgency = canonicalBase + "/CodeSystem/urgency";
         ReportId = canonicalBase + "/NamingSystem/report-id";
+        OverrideReason = canonicalBase + "/CodeSystem/override-reason";
+        ErrorCode = canonicalBase + "/CodeSystem/error-code";
     }
 
     /// <summary>The canonical base itself.</summary>
@@ -38,4 +40,13 @@ public sealed class FhirCanonicals
 
     /// <summary>The identifier system of the report id (<c>QuestionnaireResponse.identifier</c>, <c>GuidanceResponse.requestIdentifier</c>).</summary>
     public string ReportId { get; }
+
+    /// <summary>The CodeSystem of the reasons a clinician gives for overriding a CDS Hooks card (<c>overrideReasons</c>).</summary>
+    public string OverrideReason { get; }
+
+    /// <summary>
+    /// The CodeSystem of the error codes (the library's <c>ErrorCodes</c> and <see cref="FhirErrorCodes"/>), for an
+    /// OperationOutcome's <c>issue.details.coding</c>.
+    /// </summary>
+    public string ErrorCode { get; }
 }

@@ -87,8 +87,9 @@ public sealed class TriageFhir
     }
 
     /// <summary>
-    /// The CodeSystems the Questionnaire and the GuidanceResponse use: surgery region, hardware, risk factor, urgency (with
-    /// timeframes). The same in every language: English displays, with a designation in each other language.
+    /// The CodeSystems the package's resources use: surgery region, hardware, risk factor, urgency (with timeframes),
+    /// the CDS Hooks override reasons, and the error codes. The same in every language: English displays, with a
+    /// designation in each other language (error codes: English only).
     /// </summary>
     /// <returns>New CodeSystems, in that order.</returns>
     public IReadOnlyList<CodeSystem> CreateCodeSystems() => _resources.CreateCodeSystems();

@@ -94,7 +94,7 @@ public class LanguageTests(ProfileValidator validator) : IClassFixture<ProfileVa
         var spanish = SpanishEngine.CreateCodeSystems();
 
         spanish.Select(Fhir.Serialize).Should().Equal(english.Select(Fhir.Serialize));
-        foreach (var concept in english.SelectMany(c => c.Concept))
+        foreach (var concept in english.Where(c => c.Url != Fhir.V2.Canonicals.ErrorCode).SelectMany(c => c.Concept))
         {
             concept.Designation.Should().ContainSingle().Which.Language.Should().Be("es");
             concept.Designation[0].Value.Should().NotBeNullOrWhiteSpace();
@@ -224,6 +224,16 @@ public class LanguageTests(ProfileValidator validator) : IClassFixture<ProfileVa
         card.OverrideReasons.Select(r => r.Display).Should().NotIntersectWith(englishCard.OverrideReasons.Select(r => r.Display));
         englishCard.Summary.Should().StartWith("Emergency (now): ");
         new CdsCards(SpanishEngine).OverrideReasons[0].Display.Should().Be("Un profesional ya valoró al paciente");
+
+        // Each override reason is a concept of the published CodeSystem, displayed as its designation in the card's language.
+        var reasons = Fhir.V2.CreateCodeSystems().Single(c => c.Url == Fhir.V2.Canonicals.OverrideReason);
+        foreach (var (reason, englishReason) in card.OverrideReasons.Zip(englishCard.OverrideReasons))
+        {
+            reason.System.Should().Be(reasons.Url);
+            var concept = reasons.Concept.Single(c => c.Code == reason.Code);
+            englishReason.Display.Should().Be(concept.Display);
+            reason.Display.Should().Be(concept.Designation.Single(d => d.Language == "es").Value);
+        }
     }
 
     private static (string LinkId, Questionnaire.QuestionnaireItemType? Type, bool? Repeats, bool? Required, string Codes) Shape(Questionnaire.ItemComponent item) =>

@@ -3,6 +3,7 @@ using Hl7.Fhir.Model;
 using SpineTriage.Reports;
 using SpineTriage.Results;
 using SpineTriage.TestSupport;
+using SpineTriage.Validation;
 
 namespace SpineTriage.Fhir.Tests;
 
@@ -23,10 +24,32 @@ public class ProfileValidationTests(ProfileValidator validator) : IClassFixture<
     [Fact]
     public void The_code_systems_are_valid_R4()
     {
-        foreach (var codeSystem in Fhir.V2.CreateCodeSystems())
+        var codeSystems = Fhir.V2.CreateCodeSystems();
+        codeSystems.Select(c => c.Id).Should().Equal("surgery-region", "hardware", "risk-factor", "urgency", "override-reason", "error-code");
+        foreach (var codeSystem in codeSystems)
         {
             validator.Errors(codeSystem).Should().BeEmpty(codeSystem.Url);
         }
+    }
+
+    [Fact]
+    public void The_error_code_system_has_every_code_an_outcome_carries_once_with_a_display_in_words()
+    {
+        var errorCodes = Fhir.V2.CreateCodeSystems().Single(c => c.Url == Fhir.V2.Canonicals.ErrorCode);
+        var codes = errorCodes.Concept.Select(c => c.Code).ToList();
+
+        codes.Should().OnlyHaveUniqueItems();
+        codes.Should().Contain([ErrorCodes.UnknownQuestion, ErrorCodes.UnknownLanguage, ErrorCodes.PlaceholderMismatch, ErrorCodes.TooManyErrors,
+            FhirErrorCodes.RepeatedAnswer, FhirErrorCodes.NestedItem, FhirErrorCodes.EnteredInError]);
+        errorCodes.Concept.Single(c => c.Code == ErrorCodes.UnknownQuestion).Display.Should().Be("Unknown question");
+        errorCodes.Concept.Single(c => c.Code == ErrorCodes.MalformedJson).Display.Should().Be("Malformed json");
+
+        // Every code of a real outcome with many kinds of error is in it.
+        var response = new QuestionnaireResponse { Status = QuestionnaireResponse.QuestionnaireResponseStatus.EnteredInError, Language = "fr" };
+        response.Item.Add(new QuestionnaireResponse.ItemComponent { LinkId = "John Smith" });
+        response.Item.Add(new QuestionnaireResponse.ItemComponent { LinkId = "painScore", Answer = [new() { Value = new FhirString("7") }, new() { Value = new Integer(7) }] });
+        var errors = Fhir.V2.ReadResponse(response).Errors;
+        errors.Select(e => e.Code).Distinct().Should().HaveCountGreaterThan(3).And.BeSubsetOf(codes);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class FhirService
         ArgumentNullException.ThrowIfNull(settings);
         Mapping = new TriageFhir(service.Engine, new FhirOptions { CanonicalBase = settings.Value.CanonicalBase });
         Cards = new CdsCards(Mapping);
-        ErrorCodeSystem = Mapping.Canonicals.Base + "/CodeSystem/error-code";
+        ErrorCodeSystem = Mapping.Canonicals.ErrorCode;
     }
 
     /// <summary>Gets the FHIR mapping of the service's engine.</summary>

@@ -64,13 +64,8 @@ public sealed class CdsCards
 
     private IReadOnlyList<CdsCoding> OverrideReasonsIn(Labels labels)
     {
-        var system = _canonicals.Base + "/CodeSystem/override-reason";
-        return
-        [
-            new CdsCoding("already-assessed", system, labels.OverrideReasons[0]),
-            new CdsCoding("clinical-judgement", system, labels.OverrideReasons[1]),
-            new CdsCoding("wrong-answers", system, labels.OverrideReasons[2]),
-        ];
+        var system = _canonicals.OverrideReason;
+        return [.. Resources.OverrideReasonCodes.Select((code, i) => new CdsCoding(code, system, labels.OverrideReasons[i]))];
     }
 
     private static string Detail(TriageResult result, Labels labels)

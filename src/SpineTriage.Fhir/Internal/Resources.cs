@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Reflection;
 using Hl7.Fhir.Model;
 using SpineTriage.Engine;
 using SpineTriage.Interview;
 using SpineTriage.Reports;
 using SpineTriage.Results;
 using SpineTriage.Texts;
+using SpineTriage.Validation;
 
 namespace SpineTriage.Fhir.Internal;
 
@@ -154,7 +156,45 @@ internal sealed class Resources
         CreateCodeSystem(Canonicals.RiskFactor, "risk-factor", "RiskFactor", "Risk factor", "Risk factors for complications after spine surgery with implanted hardware.",
             Enum.GetValues<RiskFactor>().Select(f => Concept(Codes.Of(f), l => l.Display(f)))),
         UrgencyCodeSystem(),
+        CreateCodeSystem(Canonicals.OverrideReason, "override-reason", "OverrideReason", "Override reason", "Why a clinician overrode a SpineTriage CDS Hooks card.",
+            OverrideReasonCodes.Select((code, i) => Concept(code, l => l.OverrideReasons[i]))),
+        ErrorCodeSystem(),
     ];
+
+    /// <summary>The codes of the override reasons, in the order of <see cref="Labels.OverrideReasons"/>.</summary>
+    public static IReadOnlyList<string> OverrideReasonCodes { get; } = ["already-assessed", "clinical-judgement", "wrong-answers"];
+
+    /// <summary>Every error code an outcome of the library or of this package can carry: the constants of both classes.</summary>
+    public static IReadOnlyList<string> ErrorCodeValues { get; } =
+    [
+        .. typeof(ErrorCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Concat(typeof(FhirErrorCodes).GetFields(BindingFlags.Public | BindingFlags.Static))
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => (string)f.GetRawConstantValue()!),
+    ];
+
+    private CodeSystem ErrorCodeSystem() => CreateCodeSystem(Canonicals.ErrorCode, "error-code", "ErrorCode", "Error code",
+        "The codes of SpineTriage's errors (the library's ErrorCodes and SpineTriage.Fhir's FhirErrorCodes): each error also has a message and the path of what it is about.",
+        ErrorCodeValues.Select(code => new CodeSystem.ConceptDefinitionComponent { Code = code, Display = Words(code) }));
+
+    /// <summary>A camelCase code in words: <c>unknownQuestion</c> → <c>Unknown question</c>.</summary>
+    private static string Words(string code)
+    {
+        var words = new System.Text.StringBuilder(code.Length + 4);
+        foreach (var c in code)
+        {
+            if (char.IsUpper(c))
+            {
+                words.Append(' ').Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                words.Append(words.Length == 0 ? char.ToUpperInvariant(c) : c);
+            }
+        }
+
+        return words.ToString();
+    }
 
     private CodeSystem UrgencyCodeSystem()
     {

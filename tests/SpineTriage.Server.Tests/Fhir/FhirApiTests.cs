@@ -135,6 +135,22 @@ public sealed class FhirApiTests
     }
 
     [Fact]
+    public async Task The_codes_of_an_OperationOutcome_are_concepts_of_the_error_code_system_the_server_publishes()
+    {
+        using var factory = new ServerFactory();
+        using var client = factory.CreateClient();
+
+        using var codeSystemResponse = await client.GetAsync("/fhir/CodeSystem/error-code");
+        using var bad = await client.PostAsync("/fhir/QuestionnaireResponse/$triage", Content(BladderControlLoss(""",{"linkId":"noSuchQuestion","answer":[{"valueBoolean":true}]}""")));
+
+        codeSystemResponse.StatusCode.Should().Be(HttpStatusCode.OK);
+        var codeSystem = Parse<CodeSystem>(await codeSystemResponse.Content.ReadAsStringAsync());
+        var codings = Parse<OperationOutcome>(await bad.Content.ReadAsStringAsync()).Issue.Select(i => i.Details!.Coding.Single()).ToList();
+        codings.Should().NotBeEmpty();
+        codings.Should().OnlyContain(c => c.System == codeSystem.Url && codeSystem.Concept.Any(concept => concept.Code == c.Code));
+    }
+
+    [Fact]
     public async Task A_body_over_1_MiB_is_a_413_OperationOutcome_on_both_operations()
     {
         using var factory = new ServerFactory();
