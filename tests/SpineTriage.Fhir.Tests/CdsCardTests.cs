@@ -57,6 +57,24 @@ public class CdsCardTests
     }
 
     [Fact]
+    public void Card_json_writes_letters_of_every_language_as_they_are_and_escapes_what_is_unsafe_in_html()
+    {
+        var card = new CdsCard(
+            Guid.Empty,
+            "Emergencia (ya): más <b>texto</b> & 'otro' +1",
+            "critical",
+            "Señales de alarma: `regla`",
+            new CdsSource("SpineTriage rule set 2.1.0", new CdsCoding("emergency", "http://example.org/fhir/spinetriage/CodeSystem/urgency", "Emergencia")),
+            []);
+
+        var json = CdsHooksJson.SerializeResponse([card]);
+
+        json.Should().Contain("Emergencia (ya): más ").And.Contain("Señales de alarma");
+        json.Should().NotContain("<b>").And.NotContain("&").And.NotContain("'otro'").And.NotContain("+1").And.NotContain("`");
+        System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("cards")[0].GetProperty("summary").GetString().Should().Be(card.Summary);
+    }
+
+    [Fact]
     public void Feedback_is_read_accepted_or_overridden_with_its_reason_and_every_error_is_named()
     {
         var card = Guid.NewGuid();

@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using SpineTriage.Validation;
 
 namespace SpineTriage.Fhir.CdsHooks;
@@ -7,7 +9,9 @@ namespace SpineTriage.Fhir.CdsHooks;
 /// <summary>The CDS Hooks 2.0 JSON of cards (a service response) and feedback (a feedback request), with System.Text.Json only.</summary>
 public static class CdsHooksJson
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // Letters of every language are written as they are (a Spanish card reads "más", not "m\u00E1s"); the characters
+    // that are unsafe in HTML (<, >, &, ', +, `) stay escaped, so a card pasted into a page cannot become markup.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     /// <summary>The CDS service response <c>{"cards": [...]}</c>.</summary>
     /// <param name="cards">The cards.</param>
