@@ -1,8 +1,5 @@
 using System.CommandLine;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using SpineTriage.ConsoleHost.Output;
 using SpineTriage.Rules;
 using SpineTriage.Serialization;
@@ -16,8 +13,6 @@ namespace SpineTriage.ConsoleHost.Commands;
 /// </summary>
 internal static class RulesCommand
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static Command Create(RuleSetEngines engines, ConsoleIO io)
     {
         var format = OutputFormats.Option("rules", "a Markdown table", "the rule catalogue JSON", textSynonym: OutputFormats.Markdown);
@@ -32,7 +27,7 @@ internal static class RulesCommand
         command.SetAction(parsed =>
         {
             var ruleSet = engines.For(parsed.GetValue(selector)!, ConsoleLanguages.Of(parsed, language)).RuleSet;
-            io.Out.Write(OutputFormats.IsJson(parsed.GetRequiredValue(format)) ? Json(ruleSet) + "\n" : Markdown(ruleSet));
+            io.Out.Write(OutputFormats.IsJson(parsed.GetRequiredValue(format)) ? TriageJson.SerializeRuleSet(ruleSet) + "\n" : Markdown(ruleSet));
             return ExitCodes.Success;
         });
         return command;
@@ -67,31 +62,4 @@ internal static class RulesCommand
     }
 
     private static string Cell(string value) => value.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
-
-    /// <summary>
-    /// The rule catalogue JSON with the selector of its line added as <c>ruleSet</c> after <c>version</c> (additive, as in
-    /// the question catalogue JSON), unless the library already writes it.
-    /// </summary>
-    internal static string Json(RuleSet ruleSet)
-    {
-        var json = TriageJson.SerializeRuleSet(ruleSet);
-        var document = JsonNode.Parse(json)!.AsObject();
-        if (document.ContainsKey("ruleSet"))
-        {
-            return json;
-        }
-
-        var withSelector = new JsonObject();
-        foreach (var (name, value) in document.ToList())
-        {
-            document.Remove(name);
-            withSelector.Add(name, value);
-            if (name == "version")
-            {
-                withSelector.Add("ruleSet", ruleSet.Selector);
-            }
-        }
-
-        return withSelector.ToJsonString(Indented);
-    }
 }

@@ -1,9 +1,7 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using SpineTriage.Interview;
-using SpineTriage.Rules;
 using SpineTriage.Serialization;
 
 namespace SpineTriage.Server.Api;
@@ -32,36 +30,12 @@ internal static class JsonApi
         api.MapGet("/questions", (TriageService service) => TypedResults.Text(TriageJson.SerializeQuestions(service.Engine.RuleSet), Json))
             .WithName("questions")
             .WithSummary("The question catalogue of the service's rule set, in asking order.");
-        api.MapGet("/rules", (TriageService service) => TypedResults.Text(RuleSetJson(service.Engine.RuleSet), Json))
+        api.MapGet("/rules", (TriageService service) => TypedResults.Text(TriageJson.SerializeRuleSet(service.Engine.RuleSet), Json))
             .WithName("rules")
             .WithSummary("The rule catalogue of the service's rule set, with its selector, version and hash.");
         api.MapPost("/floor", FloorAsync)
             .WithName("floor")
             .WithSummary("For load tests only: reads the body like /api/triage and answers a fixed small JSON, the floor to compare with.");
-    }
-
-    /// <summary>The rule catalogue JSON with the selector of its line added after <c>version</c> when the library does not write it.</summary>
-    public static string RuleSetJson(RuleSet ruleSet)
-    {
-        var json = TriageJson.SerializeRuleSet(ruleSet);
-        var document = JsonNode.Parse(json)!.AsObject();
-        if (document.ContainsKey("ruleSet"))
-        {
-            return json;
-        }
-
-        var withSelector = new JsonObject();
-        foreach (var (name, value) in document.ToList())
-        {
-            document.Remove(name);
-            withSelector.Add(name, value);
-            if (name == "version")
-            {
-                withSelector.Add("ruleSet", ruleSet.Selector);
-            }
-        }
-
-        return withSelector.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
     private static async Task TriageAsync(HttpContext context, TriageService service)

@@ -145,7 +145,10 @@ public static class TriageJson
         return JsonSerializer.Serialize(document, (indented ? Indented : Compact).ErrorsDocument);
     }
 
-    /// <summary>Writes the rule catalogue: version, hash, thresholds and every rule in evaluation order.</summary>
+    /// <summary>
+    /// Writes the rule catalogue: version, the selector of its line (<c>ruleSet</c>, as in the question catalogue), hash,
+    /// thresholds and every rule in evaluation order.
+    /// </summary>
     /// <param name="ruleSet">The rule set, from <see cref="TriageEngine.RuleSet"/>.</param>
     /// <param name="indented">Whether to indent (default) or write one line.</param>
     /// <returns>The JSON.</returns>
@@ -168,6 +171,7 @@ public static class TriageJson
         var document = new RuleCatalogueDocument
         {
             Version = ruleSet.Version,
+            RuleSet = ruleSet.Selector,
             Hash = ruleSet.Hash,
             FeverThresholdCelsius = ruleSet.FeverThresholdCelsius,
             SeverePainScore = ruleSet.SeverePainScore,

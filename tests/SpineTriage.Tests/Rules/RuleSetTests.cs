@@ -209,6 +209,8 @@ public class RuleSetTests
     {
         using var json = System.Text.Json.JsonDocument.Parse(TriageJson.SerializeRuleSet(Default));
 
+        json.RootElement.EnumerateObject().Select(p => p.Name).Take(3).Should().Equal("version", "ruleSet", "hash");
+        json.RootElement.GetProperty("ruleSet").GetString().Should().Be(Default.Selector);
         json.RootElement.GetProperty("hash").GetString().Should().Be(Default.Hash);
         json.RootElement.GetProperty("rules").EnumerateArray()
             .Select(r => (r.GetProperty("id").GetString()!, r.GetProperty("urgency").GetString()!, r.GetProperty("urgencyCode").GetInt32()))

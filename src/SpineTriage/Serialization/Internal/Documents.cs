@@ -59,6 +59,8 @@ internal sealed class RuleCatalogueDocument
 {
     public string Version { get; set; } = "";
 
+    public string RuleSet { get; set; } = "";
+
     public string Hash { get; set; } = "";
 
     public decimal FeverThresholdCelsius { get; set; }
