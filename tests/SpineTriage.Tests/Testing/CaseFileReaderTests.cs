@@ -31,6 +31,39 @@ public class CaseFileReaderTests
         ExpectErrors(expect).Should().Equal((path, code));
     }
 
+    // A wrong value that is an object or an array is skipped whole: its insides are never read as more properties or
+    // items (mutation run 6d, 2026-11-30: the readers' Skip() calls survived, every test used a scalar wrong value).
+    [Theory]
+    [InlineData("""{"urgency":{"urgency":"urgent","x":[1]}}""", "$.expect.urgency", ErrorCodes.WrongType)]
+    [InlineData("""{"urgency":"urgent","invalid":{"invalid":true,"x":[1]}}""", "$.expect.invalid", ErrorCodes.WrongType)]
+    [InlineData("""{"urgency":"urgent","rules":{"rules":["fever"],"x":[1]}}""", "$.expect.rules", ErrorCodes.WrongType)]
+    [InlineData("""{"urgency":"urgent","rules":[{"id":"fever","x":[1]}]}""", "$.expect.rules[0]", ErrorCodes.UnknownRule)]
+    public void A_wrong_value_that_is_a_container_is_one_error_at_its_path(string expect, string path, string code)
+    {
+        ExpectErrors(expect).Should().Equal((path, code));
+    }
+
+    [Theory]
+    [InlineData("""[{"name":"n"},{"x":[1]}]""", "$", ErrorCodes.WrongType)]
+    [InlineData("""{"name":{"name":"n","x":[1]},"report":{"surgeryDate":"2026-09-01"},"expect":{"urgency":"urgent"}}""", "$.name", ErrorCodes.Required)]
+    [InlineData("""{"name":"n","report":{"surgeryDate":"2026-09-01"},"expect":{"urgency":"urgent"},"ruleSet":{"ruleSet":"2.0","x":[1]}}""", "$.ruleSet", null)]
+    public void A_wrong_case_value_that_is_a_container_is_one_error_at_its_path(string json, string path, string? code)
+    {
+        var errors = Errors(json);
+
+        errors.Should().ContainSingle().Which.Path.Should().Be(path);
+        if (code is not null)
+        {
+            errors[0].Code.Should().Be(code);
+        }
+    }
+
+    [Fact]
+    public void A_root_that_is_not_an_object_is_still_read_to_its_end_so_malformed_json_inside_it_is_reported_first()
+    {
+        Errors("""[1, }""").Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.MalformedJson);
+    }
+
     [Fact]
     public void A_non_boolean_invalid_is_a_wrong_type_and_counts_as_not_invalid()
     {

@@ -404,6 +404,7 @@ internal static class AuditRecordReader
             errors.Add(new("$.ruleIds", ErrorCodes.Required, "ruleIds must hold at least one rule id: a decision always has a finding."));
         }
 
-        return valid && ids.Count > 0 ? [.. ids] : null;
+        // When an id is wrong or there is none, an error is recorded above and no record is made from these ids.
+        return [.. ids];
     }
 }
