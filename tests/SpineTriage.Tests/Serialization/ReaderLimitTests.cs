@@ -38,6 +38,27 @@ public class ReaderLimitTests
     }
 
     [Fact]
+    public void Report_bytes_of_exactly_1_MiB_are_read_and_one_byte_more_is_refused_as_too_large()
+    {
+        var engine = ReportBuilder.EngineV1();
+
+        engine.TriageJson(Encoding.UTF8.GetBytes(PaddedTo(OneMiB))).IsSuccess.Should().BeTrue();
+        engine.TriageJson(Encoding.UTF8.GetBytes(PaddedTo(OneMiB + 1))).Errors.Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.TooLarge);
+    }
+
+    [Theory]
+    [InlineData(1024 * 1024, "1 MiB (1048576 bytes)")]
+    [InlineData(2 * 1024 * 1024, "2 MiB (2097152 bytes)")]
+    [InlineData(64 * 1024, "64 KiB (65536 bytes)")]
+    [InlineData(1024, "1 KiB (1024 bytes)")]
+    [InlineData(1536, "1536 bytes")]
+    [InlineData(1000, "1000 bytes")]
+    public void A_size_limit_is_described_in_the_largest_whole_unit_with_its_bytes(int bytes, string text)
+    {
+        SpineTriage.Serialization.Internal.ReportReader.SizeText(bytes).Should().Be(text);
+    }
+
+    [Fact]
     public void Report_json_of_30_MB_is_refused_from_a_string_and_from_bytes_without_being_parsed()
     {
         var engine = ReportBuilder.EngineV1();

@@ -38,6 +38,41 @@ public class ResultReaderTests
     }
 
     [Fact]
+    public void A_wrong_item_of_a_list_is_named_by_its_own_index_and_a_wrong_name_is_told_from_a_wrong_type()
+    {
+        var json = Json();
+        json["unansweredQuestions"] = new JsonArray("fever", "noSuchQuestion", 7);
+        json["careAdvice"] = new JsonArray("rest", 7);
+        var findings = json["findings"]!.AsArray();
+        var second = findings[0]!.DeepClone();
+        second["evidence"] = new JsonArray("ok", 1);
+        findings.Add(second);
+        var last = findings.Count - 1;
+        last.Should().BeGreaterThan(0);
+
+        var errors = TriageJson.ParseResult(json.ToJsonString()).Errors.Select(e => (e.Path, e.Code));
+
+        errors.Should().BeEquivalentTo(new[]
+        {
+            ("$.unansweredQuestions[1]", ErrorCodes.UnknownValue),
+            ("$.unansweredQuestions[2]", ErrorCodes.WrongType),
+            ("$.careAdvice[1]", ErrorCodes.WrongType),
+            ($"$.findings[{last}].evidence[1]", ErrorCodes.WrongType),
+        });
+    }
+
+    [Theory]
+    [InlineData("\"Urgent\"", ErrorCodes.UnknownValue)]
+    [InlineData("4", ErrorCodes.WrongType)]
+    public void An_urgency_that_is_no_name_of_one_is_an_unknown_value_and_one_that_is_no_string_a_wrong_type(string urgency, string code)
+    {
+        var json = Json();
+        json["urgency"] = JsonNode.Parse(urgency);
+
+        TriageJson.ParseResult(json.ToJsonString()).Errors.Select(e => (e.Path, e.Code)).Should().Contain(("$.urgency", code));
+    }
+
+    [Fact]
     public void Wrong_types_are_each_reported_with_their_paths()
     {
         var json = Json();
