@@ -72,6 +72,19 @@ public class ResultReaderTests
         TriageJson.ParseResult(json.ToJsonString()).Errors.Select(e => (e.Path, e.Code)).Should().Contain(("$.urgency", code));
     }
 
+    [Theory]
+    [InlineData("ruleSet", """{"hash":"sha256:00"}""", "$.ruleSet.version")]
+    [InlineData("ruleSet", """{"version":"2.1.0"}""", "$.ruleSet.hash")]
+    [InlineData("textSet", """{"hash":"sha256:00"}""", "$.textSet.language")]
+    [InlineData("textSet", """{"language":"en"}""", "$.textSet.hash")]
+    public void A_rule_set_or_text_set_without_one_of_its_two_texts_is_required_at_that_text(string name, string value, string path)
+    {
+        var json = Json();
+        json[name] = JsonNode.Parse(value);
+
+        TriageJson.ParseResult(json.ToJsonString()).Errors.Select(e => (e.Path, e.Code)).Should().Equal((path, ErrorCodes.Required));
+    }
+
     [Fact]
     public void Wrong_types_are_each_reported_with_their_paths()
     {

@@ -138,8 +138,8 @@ internal static class ResultReader
             errors.Add(new("$.urgencyCode", ErrorCodes.Mismatch, $"urgencyCode must be {u.Code()}, the code of {u.JsonName()}."));
         }
 
-        if (errors.Count > 0 || urgency is null || disposition is null || isComplete is null || days is null || findings is null
-            || unanswered is null || careAdvice is null || safetyNet is null || warnings is null || ruleSet is null)
+        // Every value that is missing or wrong has recorded an error above: without errors, every required value is read.
+        if (errors.Count > 0)
         {
             return null;
         }
@@ -147,21 +147,21 @@ internal static class ResultReader
         return new TriageResult
         {
             ReportId = reportId,
-            Urgency = urgency.Value,
-            Disposition = disposition,
-            IsComplete = isComplete.Value,
-            DaysSinceSurgery = days.Value,
-            Findings = findings,
-            UnansweredQuestions = unanswered,
+            Urgency = urgency!.Value,
+            Disposition = disposition!,
+            IsComplete = isComplete!.Value,
+            DaysSinceSurgery = days!.Value,
+            Findings = findings!,
+            UnansweredQuestions = unanswered!,
 
             // Both are absent from results written before they existed: then nothing is known to be not asked, and
             // the result is not claimed settled (a reader then keeps telling the patient to answer the rest).
             NotAskedQuestions = notAsked ?? [],
             IsSettled = isSettled ?? false,
-            CareAdvice = careAdvice,
-            SafetyNet = safetyNet,
-            Warnings = warnings,
-            RuleSet = ruleSet,
+            CareAdvice = careAdvice!,
+            SafetyNet = safetyNet!,
+            Warnings = warnings!,
+            RuleSet = ruleSet!,
             TextSet = textSet,
         };
     }
@@ -175,23 +175,18 @@ internal static class ResultReader
             return null;
         }
 
+        // A wrong finding records its errors and is left out: no result is made from a list with errors.
         var findings = new List<Finding>(4);
-        var complete = true;
         var index = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            var finding = ReadFinding(ref reader, $"{path}[{index++}]", ref errors);
-            if (finding is null)
-            {
-                complete = false;
-            }
-            else
+            if (ReadFinding(ref reader, $"{path}[{index++}]", ref errors) is { } finding)
             {
                 findings.Add(finding);
             }
         }
 
-        return complete ? [.. findings] : null;
+        return [.. findings];
     }
 
     private static Finding? ReadFinding(ref Utf8JsonReader reader, string path, ref ErrorList errors)
@@ -225,17 +220,16 @@ internal static class ResultReader
             }
         }
 
-        var complete = true;
         for (var i = 0; i < FindingNames.Length; i++)
         {
             if (!seen[i])
             {
                 errors.Add(new(path + "." + FindingNames[i], ErrorCodes.Required, $"{FindingNames[i]} is required in a finding."));
-                complete = false;
             }
         }
 
-        if (!complete || urgency is null || evidence is null || values[0] is null || values[2] is null || values[3] is null || values[4] is null || values[6] is null)
+        // A missing or wrong value has recorded an error and left its slot null.
+        if (urgency is null || evidence is null || values[0] is null || values[2] is null || values[3] is null || values[4] is null || values[6] is null)
         {
             return null;
         }
@@ -314,8 +308,8 @@ internal static class ResultReader
             return null;
         }
 
+        // A wrong item records its error and is left out: no result is made from a list with errors.
         var questions = new List<QuestionId>();
-        var valid = true;
         var index = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
@@ -325,14 +319,13 @@ internal static class ResultReader
             }
             else
             {
-                valid = false;
                 StrictJson.WrongType(ref reader, $"{path}[{index}]", "must be a question id of the question catalogue", ref errors, reader.TokenType == JsonTokenType.String ? ErrorCodes.UnknownValue : ErrorCodes.WrongType);
             }
 
             index++;
         }
 
-        return valid ? [.. questions] : null;
+        return [.. questions];
     }
 
     private static string[]? Strings(ref Utf8JsonReader reader, string path, ref ErrorList errors)
@@ -343,8 +336,8 @@ internal static class ResultReader
             return null;
         }
 
+        // A wrong item records its error and is left out: no result is made from a list with errors.
         var values = new List<string>();
-        var valid = true;
         var index = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
@@ -354,14 +347,13 @@ internal static class ResultReader
             }
             else
             {
-                valid = false;
                 StrictJson.WrongType(ref reader, $"{path}[{index}]", "must be a string", ref errors);
             }
 
             index++;
         }
 
-        return valid ? [.. values] : null;
+        return [.. values];
     }
 
     private static string? String(ref Utf8JsonReader reader, string path, ref ErrorList errors)
