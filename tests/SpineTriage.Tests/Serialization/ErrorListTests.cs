@@ -98,4 +98,26 @@ public class ErrorListTests
         errors.Listed.Should().Equal(Error(0), Error(1), Error(2), Error(3));
         errors.Omitted.Should().Be(0);
     }
+
+    // Once the list is full, a wrong or unknown value is counted and skipped whole: an object's insides are never read as
+    // more properties (mutation run 6e, 2026-11-30: these skips survived).
+    [Theory]
+    [InlineData("""{"surgeryDate":"2026-09-01","painScore":"x","hardware":{"a":1,"b":[2]},"fusionLevels":"y"}""")]
+    [InlineData("""{"surgeryDate":"2026-09-01","painScore":"x","extra":{"a":1,"b":[2]},"fusionLevels":"y"}""")]
+    [InlineData("""{"surgeryDate":"2026-09-01","painScore":"x","painScore":{"a":1,"b":[2]},"fusionLevels":"y"}""")]
+    public void A_full_list_counts_a_wrong_object_value_as_one_error_and_reads_on_after_it(string json)
+    {
+        var outcome = SpineTriage.Serialization.Internal.ReportReader.Read(json, maxErrors: 1);
+
+        outcome.Errors.Select(e => (e.Path, e.Code)).Should().Equal(("$.painScore", ErrorCodes.WrongType));
+        outcome.Omitted.Should().Be(2, "the object value and fusionLevels, nothing inside the object");
+    }
+
+    [Fact]
+    public void The_first_property_of_a_shape_given_twice_is_a_duplicate_key_not_an_unknown_property()
+    {
+        var errors = SpineTriage.Serialization.TriageJson.ParseReport("""{"reportId":"a","reportId":"b","surgeryDate":"2026-09-01"}""").Errors;
+
+        errors.Select(e => (e.Path, e.Code)).Should().Equal(("$.reportId", ErrorCodes.DuplicateKey));
+    }
 }

@@ -444,8 +444,7 @@ internal struct StrictObject
             {
                 // The message would not be kept: count the error without building it (or remembering the name).
                 errors.AddOmitted();
-                reader.Read();
-                reader.Skip();
+                reader.Skip(); // on a property name, Skip moves past its value
                 continue;
             }
 
@@ -463,8 +462,7 @@ internal struct StrictObject
                 errors.Insert(_insertAt++, new(path, _shape.UnknownCode, _shape.UnknownMessage(name)));
             }
 
-            reader.Read();
-            reader.Skip();
+            reader.Skip(); // on a property name, Skip moves past its value
         }
     }
 }
