@@ -11,7 +11,6 @@ public sealed class CdsCards
     /// <summary>The most characters a summary has: CDS Hooks 2.0 asks for fewer than 140.</summary>
     public const int MaxSummaryLength = 139;
 
-    private readonly FhirCanonicals _canonicals;
     private readonly TriageFhir _fhir;
     private readonly Dictionary<string, IReadOnlyList<CdsCoding>> _overrideReasons;
 
@@ -21,7 +20,6 @@ public sealed class CdsCards
     {
         ArgumentNullException.ThrowIfNull(fhir);
         _fhir = fhir;
-        _canonicals = fhir.Canonicals;
         _overrideReasons = Labels.All.ToDictionary(l => l.Language, OverrideReasonsIn, StringComparer.Ordinal);
         OverrideReasons = _overrideReasons[fhir.Interview.Language];
     }
@@ -48,7 +46,7 @@ public sealed class CdsCards
             Detail(result, labels),
             new CdsSource(
                 "SpineTriage rule set " + result.RuleSet.Version,
-                new CdsCoding(Codes.Of(result.Urgency), _canonicals.Urgency, labels.Display(result.Urgency))),
+                new CdsCoding(Codes.Of(result.Urgency), _fhir.Canonicals.Urgency, labels.Display(result.Urgency))),
             _overrideReasons[labels.Language]);
     }
 
@@ -64,7 +62,7 @@ public sealed class CdsCards
 
     private IReadOnlyList<CdsCoding> OverrideReasonsIn(Labels labels)
     {
-        var system = _canonicals.OverrideReason;
+        var system = _fhir.Canonicals.OverrideReason;
         return [.. Resources.OverrideReasonCodes.Select((code, i) => new CdsCoding(code, system, labels.OverrideReasons[i]))];
     }
 

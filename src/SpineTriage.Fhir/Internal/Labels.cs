@@ -29,7 +29,7 @@ internal sealed class Labels
         HardwareKinds = ["Screws", "Rods", "Plates", "Interbody cages", "Other implant"],
         RiskFactorNames = ["Smoking", "Osteoporosis", "Diabetes", "Obesity", "Surgery on several levels", "Heavy activity early after surgery", "Previous infection"],
         Urgencies = ["Self care", "Routine", "Soon", "Urgent", "Emergency"],
-        Timeframes = ["no visit needed now", "at the next follow-up, within 2 weeks", "within 3 days", "today, within hours", "now"],
+        Timeframes = [.. Enum.GetValues<Urgency>().Select(u => u.Timeframe())], // the library's own, from self care up
         Answers = ["Yes", "No", "Unknown"],
         Patient = "The patient who reported the symptoms",
         CareAdviceAndSafetyNet = "Care advice and safety net",

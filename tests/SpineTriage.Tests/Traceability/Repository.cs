@@ -10,7 +10,7 @@ internal static class Repository
 
     public static string Root => RepositoryPaths.Root;
 
-    public static string PathOf(string relativePath) => Path.Combine(Root, relativePath.Replace('/', Path.DirectorySeparatorChar));
+    public static string PathOf(string relativePath) => RepositoryPaths.PathOf(relativePath);
 
     /// <summary>
     /// Asserts that a generated document is up to date; with UPDATE_DOCS=1 it is written instead.
