@@ -33,7 +33,7 @@ public class EvidenceOrderTests
     [Fact]
     public void The_unresolved_red_flag_evidence_names_the_unanswered_questions_in_their_order_on_generated_reports()
     {
-        foreach (var (engine, reports) in new[] { (ReportGen.Engine, ReportGen.Sample(17, 3_000)), (ReportGen.EngineV2, ReportGen.SampleV2(17, 3_000)) })
+        foreach (var (engine, reports) in new[] { (ReportGen.Engine, ReportGen.Sample(17, PropertyRuns.Scaled(3_000))), (ReportGen.EngineV2, ReportGen.SampleV2(17, PropertyRuns.Scaled(3_000))) })
         {
             var checkedReports = 0;
             foreach (var report in reports)
@@ -49,7 +49,7 @@ public class EvidenceOrderTests
                 finding.Evidence.Where(e => e.EndsWith(": unknown", StringComparison.Ordinal)).Should().Equal(expected, "for {0}", ReportGen.Print(report));
             }
 
-            checkedReports.Should().BeGreaterThan(500, "the sample must hold many unresolved red flags");
+            checkedReports.Should().BeGreaterThan(PropertyRuns.Scaled(500), "the sample must hold many unresolved red flags");
         }
     }
 }

@@ -24,7 +24,7 @@ public class SettledTests
         var settled = 0;
         foreach (var engine in ReportGen.Engines)
         {
-            foreach (var report in ReportGen.Sample(seed, 2_000))
+            foreach (var report in ReportGen.Sample(seed, PropertyRuns.Scaled(2_000)))
             {
                 var validated = engine.Validate(report).GetValueOrThrow();
                 var result = engine.Evaluate(validated);
@@ -51,7 +51,7 @@ public class SettledTests
         var settledWithInapplicableAbsent = 0;
         foreach (var engine in ReportGen.EnginesV2)
         {
-            foreach (var report in ReportGen.SampleV2(seed, 2_000))
+            foreach (var report in ReportGen.SampleV2(seed, PropertyRuns.Scaled(2_000)))
             {
                 var validated = engine.Validate(report).GetValueOrThrow();
                 var result = engine.Evaluate(validated);

@@ -184,7 +184,7 @@ public class JsonSchemaTests
     [Fact]
     public void Generated_reports_and_their_results_are_accepted_by_the_schemas()
     {
-        foreach (var report in ReportGen.Sample(20260901, 300))
+        foreach (var report in ReportGen.Sample(20260901, PropertyRuns.Scaled(300)))
         {
             var json = TriageJson.SerializeReport(report);
             SchemaFiles.Report.Accepts(json).Should().BeTrue(json);
@@ -201,7 +201,7 @@ public class JsonSchemaTests
     {
         var namingA20Question = 0;
         var added = ReportGen.QuestionsV2.Where(q => !QuestionCatalogue.All.Any(c => c.Id == q)).Select(q => JsonNames.Of(q)).ToHashSet(StringComparer.Ordinal);
-        foreach (var report in ReportGen.SampleV2(20261129, 300))
+        foreach (var report in ReportGen.SampleV2(20261129, PropertyRuns.Scaled(300)))
         {
             var json = TriageJson.SerializeReport(report);
             SchemaFiles.Report.Accepts(json).Should().BeTrue(json);
@@ -239,7 +239,7 @@ public class JsonSchemaTests
     {
         var checkedCount = 0;
         var rejected = 0;
-        foreach (var report in ReportGen.Sample(7, 40))
+        foreach (var report in ReportGen.Sample(7, PropertyRuns.Scaled(40)))
         {
             var original = JsonNode.Parse(TriageJson.SerializeReport(report))!.AsObject();
             foreach (var (name, mutate) in ReportMutations.All)
@@ -252,7 +252,7 @@ public class JsonSchemaTests
             }
         }
 
-        checkedCount.Should().BeGreaterThan(1000);
+        checkedCount.Should().BeGreaterThan(PropertyRuns.Scaled(1000));
         rejected.Should().BeGreaterThan(checkedCount / 2, "most mutations break the report");
     }
 

@@ -207,7 +207,7 @@ public class TextOverrideTests
             var placeholders = TextCatalogue.Placeholders(TextCatalogue.For(language).Raw(key));
             return new TextOverride(language, key, $"Reworded {key} " + string.Concat(placeholders.Select(p => "{" + p + "} ")));
         })).ToArray();
-        foreach (var (selector, reports) in new[] { (RuleSets.V1, ReportGen.Sample(1129, 1500)), (RuleSets.V2, ReportGen.SampleV2(1129, 1500)) })
+        foreach (var (selector, reports) in new[] { (RuleSets.V1, ReportGen.Sample(1129, PropertyRuns.Scaled(1500))), (RuleSets.V2, ReportGen.SampleV2(1129, PropertyRuns.Scaled(1500))) })
         {
             var plain = new TriageEngine(new TriageEngineOptions { RuleSet = selector }, TestClock.At(ReportGen.Today));
             var reworded = new TriageEngine(With(everything) with { RuleSet = selector }, TestClock.At(ReportGen.Today));

@@ -1,14 +1,15 @@
 using System.Globalization;
 
-namespace SpineTriage.Safety.Tests;
+namespace SpineTriage.TestSupport;
 
 /// <summary>
-/// How many examples each property runs. Mutation testing (scripts/mutation.sh) reruns the properties for
-/// every mutant and lowers the count with SPINETRIAGE_PROPERTY_PERCENT (1 to 100); a normal test run
-/// uses the full counts.
+/// How many examples each property, or each test over generated reports, runs. Mutation testing
+/// (scripts/mutation.sh) reruns these tests for every mutant and lowers the count with
+/// SPINETRIAGE_PROPERTY_PERCENT (1 to 100); a normal test run uses the full counts.
 /// </summary>
-internal static class PropertyRuns
+public static class PropertyRuns
 {
+    /// <summary>The environment variable that lowers the counts: a whole number from 1 to 100 (percent).</summary>
     public const string PercentVariable = "SPINETRIAGE_PROPERTY_PERCENT";
 
     private static readonly int Percent =
