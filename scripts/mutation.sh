@@ -14,8 +14,9 @@
 # mutants survive for the wrong reason. --clean-copy runs on `git archive HEAD` in a temporary folder that
 # nothing else builds (uncommitted changes are then not included).
 #
-# Every mutant reruns the property tests that cover it, so they run at SPINETRIAGE_PROPERTY_PERCENT of
-# their examples (default 5 here; a normal test run uses 100), and FrozenDecisionsTests checks the same share of
+# Every mutant reruns the property tests that cover it, so they (and the tests that loop over generated reports,
+# through TestSupport/PropertyRuns) run at SPINETRIAGE_PROPERTY_PERCENT of their examples (default 5 here; a normal
+# test run uses 100), and FrozenDecisionsTests checks the same share of
 # its 20 frozen blocks of 5,000 generated reports (at least one: the first 5,000). The reports are written to
 # src/SpineTriage/StrykerOutput/<date>/reports/ (of the temporary folder with --clean-copy).
 set -euo pipefail
