@@ -90,7 +90,16 @@ public sealed record TriageEngineOptions
     /// <see cref="MaxTextLength"/> characters, with exactly the placeholders of the default text. Overrides change the
     /// text-set hash, never the rule-set hash: they cannot remove a question, change an urgency or switch off a rule.
     /// </summary>
-    public IReadOnlyList<TextOverride> TextOverrides { get => _textOverrides; init => _textOverrides = ValueList<TextOverride>.CopyOf(value); }
+    /// <exception cref="ArgumentNullException">The value set is <see langword="null"/> (give an empty list for none).</exception>
+    public IReadOnlyList<TextOverride> TextOverrides
+    {
+        get => _textOverrides;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            _textOverrides = ValueList<TextOverride>.CopyOf(value);
+        }
+    }
 
     /// <summary>
     /// Checks the options as building an engine does, without building one: every problem, each with a stable code of

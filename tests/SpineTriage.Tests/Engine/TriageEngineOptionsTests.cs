@@ -197,4 +197,11 @@ public class TriageEngineOptionsTests
 
         engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Pain(6).Yes(Q.NewOrWorseningPain)).Urgency.Should().Be(Urgency.Urgent);
     }
+
+    [Fact]
+    public void An_unknown_rule_set_is_named_in_quotes_and_a_null_one_as_null()
+    {
+        (TriageEngineOptions.Default with { RuleSet = "9.9" }).Validate().Should().ContainSingle().Which.Message.Should().EndWith("; got '9.9'.");
+        (TriageEngineOptions.Default with { RuleSet = null! }).Validate().Should().ContainSingle().Which.Message.Should().EndWith("; got null.");
+    }
 }

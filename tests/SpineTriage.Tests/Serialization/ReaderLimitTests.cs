@@ -202,4 +202,15 @@ public class ReaderLimitTests
         error.Path.Should().Be("$.answers['" + key[..40] + "…']");
         error.Message.Should().Contain("'" + key[..40] + "…'").And.NotContain(key[..41]);
     }
+
+    [Fact]
+    public void One_error_past_the_limit_is_counted_in_the_singular()
+    {
+        var engine = ReportBuilder.EngineV1(new TriageEngineOptions { MaxErrors = 2 });
+
+        var errors = engine.TriageJson("""{"surgeryDate":"2026-09-01","assessedOn":"2026-11-24","hardware":["x","y","z"]}""").Errors;
+
+        errors.Select(e => e.Code).Should().Equal(ErrorCodes.UnknownValue, ErrorCodes.UnknownValue, ErrorCodes.TooManyErrors);
+        errors[2].Message.Should().Be("and 1 more error: only the first 2 are listed.");
+    }
 }

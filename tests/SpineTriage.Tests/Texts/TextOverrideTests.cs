@@ -241,4 +241,30 @@ public class TextOverrideTests
         result.SafetyNet.Count,
         result.Warnings.Count,
         result.RuleSet);
+
+    [Fact]
+    public void A_placeholder_error_names_what_is_missing_and_what_is_not_allowed_in_words()
+    {
+        Errors(new TextOverride("en", "warning.feverAnsweredNo", "Fever was answered no, but {temperature} is a fever.")).Should().ContainSingle().Which.Message
+            .Should().EndWith("must have exactly the placeholders of the default text ({temperature}, {threshold}): missing {threshold}.");
+        Errors(new TextOverride("en", "warning.feverAnsweredNo", "{temperature} {threshold} {clinic}")).Should().ContainSingle().Which.Message
+            .Should().EndWith("({temperature}, {threshold}): not allowed {clinic}.");
+        Errors(new TextOverride("en", "warning.feverAnsweredNo", "{temperature} {clinic}")).Should().ContainSingle().Which.Message
+            .Should().EndWith("({temperature}, {threshold}): missing {threshold}, not allowed {clinic}.");
+        Errors(new TextOverride("en", "disposition.urgent", "Call {clinic} today.")).Should().ContainSingle().Which.Message
+            .Should().EndWith("the placeholders of the default text (none): not allowed {clinic}.");
+    }
+
+    [Fact]
+    public void A_blank_text_for_a_key_with_placeholders_is_one_required_error_not_also_a_placeholder_error()
+    {
+        Errors(new TextOverride("en", "warning.feverAnsweredNo", "  ")).Should().ContainSingle().Which.Should().Match<ValidationError>(e =>
+            e.Code == ErrorCodes.Required && e.Path == "TextOverrides[0].Text");
+    }
+
+    [Fact]
+    public void Text_overrides_cannot_be_set_to_null()
+    {
+        FluentActions.Invoking(() => TriageEngineOptions.Default with { TextOverrides = null! }).Should().Throw<ArgumentNullException>().WithParameterName("value");
+    }
 }

@@ -77,4 +77,15 @@ public class OutcomeTests
         Outcome.Success("John Smith").ToString().Should().Be("Outcome<String>: success");
         Outcome.Failure<string>([PainError]).ToString().Should().Be("Outcome<String>: 1 error(s)");
     }
+
+    [Fact]
+    public void Success_failure_and_map_refuse_a_null_argument_by_name()
+    {
+        FluentActions.Invoking(() => Outcome.Success<string>(null!)).Should().Throw<ArgumentNullException>().WithParameterName("value");
+        FluentActions.Invoking(() => Outcome.Failure<string>(null!)).Should().Throw<ArgumentNullException>().WithParameterName("errors");
+
+        // On a failure the conversion is never called, so only the guard can refuse it.
+        FluentActions.Invoking(() => Outcome.Failure<string>([PainError]).Map<int>(null!)).Should().Throw<ArgumentNullException>().WithParameterName("convert");
+        FluentActions.Invoking(() => Outcome.Success("value").Map<int>(null!)).Should().Throw<ArgumentNullException>().WithParameterName("convert");
+    }
 }

@@ -319,4 +319,22 @@ public class SymptomReportValidationTests
 
         act.Should().Throw<ArgumentNullException>();
     }
+
+    [Fact]
+    public void An_undefined_skipped_measurement_in_a_report_built_in_code_is_an_unknown_value_and_nothing_else()
+    {
+        var error = SingleError(Valid with { Skipped = [(Measurement)99] });
+
+        error.Path.Should().Be("$.skipped[0]");
+        error.Code.Should().Be(ErrorCodes.UnknownValue);
+    }
+
+    [Fact]
+    public void An_undefined_hardware_kind_in_a_report_built_in_code_is_an_unknown_value_at_its_index()
+    {
+        var error = SingleError(Valid with { Hardware = [HardwareKind.Rods, (HardwareKind)99] });
+
+        error.Path.Should().Be("$.hardware[1]");
+        error.Code.Should().Be(ErrorCodes.UnknownValue);
+    }
 }

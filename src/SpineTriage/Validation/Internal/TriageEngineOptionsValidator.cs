@@ -62,14 +62,9 @@ internal sealed class TriageEngineOptionsValidator : AbstractValidator<TriageEng
             .WithErrorCode(ErrorCodes.UnknownLanguage)
             .WithMessage(o => $"Language must be one of {Languages}; got {Quote(o.Language)}.");
 
-        RuleFor(o => o.TextOverrides)
-            .NotNull()
-            .WithErrorCode(ErrorCodes.Required)
-            .WithMessage("TextOverrides must be set (empty for none).");
-
+        // TextOverrides is never null: its init accessor refuses null.
         RuleFor(o => o)
-            .Custom(CheckOverrides)
-            .When(o => o.TextOverrides is not null);
+            .Custom(CheckOverrides);
     }
 
     private static string Languages => string.Join(", ", TextLanguages.All.Select(l => $"'{l}'"));
