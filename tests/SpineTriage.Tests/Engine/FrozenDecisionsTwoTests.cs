@@ -30,6 +30,7 @@ public class FrozenDecisionsTwoTests
     private const string FrozenPath = "tests/SpineTriage.Tests/TestData/frozen/rule-set-2.0-decisions.json";
     private const ulong Seed = 20261130;
     private const int Count = 20_000;
+    private const int BlockSize = 1_000;
 
     private static readonly string[] NewQuestions =
     [
@@ -44,12 +45,30 @@ public class FrozenDecisionsTwoTests
 
     private static bool Regenerating => Environment.GetEnvironmentVariable(FrozenDecisionsTests.RegenerateVariable) == "1";
 
+    /// <summary>
+    /// How many blocks of <see cref="BlockSize"/> generated reports to check: all 20 in a normal run, fewer when
+    /// SPINETRIAGE_PROPERTY_PERCENT (set by scripts/mutation.sh) lowers the share, at least one.
+    /// </summary>
+    private static int SampledBlocks => PropertyRuns.Scaled(Count / BlockSize);
+
     [Fact]
     public void Rule_set_2_decisions_on_20000_generated_reports_are_those_of_2_0_0()
     {
-        var reports = Reports().ToArray();
+        // Mutation testing (scripts/mutation.sh) reruns this test for every mutant it covers: there it checks the first
+        // blocks of the same sequence against their frozen block digests (5 % gives the first 1,000 reports).
+        var sampling = SampledBlocks < Count / BlockSize && !Regenerating;
+        var reports = (sampling ? Reports().Take(SampledBlocks * BlockSize) : Reports()).ToArray();
         var lines = new string[reports.Length];
         Parallel.For(0, reports.Length, i => lines[i] = FrozenDecisionsTests.CanonicalLine(Engine.TriageJson(reports[i])));
+        var blockDigests = lines.Chunk(BlockSize).Select(Digest).ToArray();
+        if (sampling)
+        {
+            var frozenPrefix = ReadFrozen()["generated"]!["blockDigests"]!.AsArray().Take(SampledBlocks).Select(b => b!.GetValue<string>());
+            lines.Should().NotContain(l => l.StartsWith("invalid|", StringComparison.Ordinal), "every generated report must be valid input");
+            blockDigests.Should().Equal(frozenPrefix, "every block of {0} decisions is frozen", BlockSize);
+            return;
+        }
+
         var actual = new JsonObject
         {
             ["seed"] = Seed,
@@ -59,6 +78,8 @@ public class FrozenDecisionsTwoTests
             ["invalid"] = lines.Count(l => l.StartsWith("invalid|", StringComparison.Ordinal)),
             ["urgencyCounts"] = Tally(lines.Select(l => l.Split('|')[0])),
             ["ruleCounts"] = Tally(lines.SelectMany(l => l.Split('|')[2].Split(',', StringSplitOptions.RemoveEmptyEntries))),
+            ["blockSize"] = BlockSize,
+            ["blockDigests"] = new JsonArray([.. blockDigests.Select(d => JsonValue.Create(d))]),
         };
 
         if (Regenerating)
@@ -75,6 +96,8 @@ public class FrozenDecisionsTwoTests
             actual["urgencyCounts"]!.ToJsonString().Should().Be(frozen["urgencyCounts"]!.ToJsonString());
             actual["ruleCounts"]!.ToJsonString().Should().Be(frozen["ruleCounts"]!.ToJsonString());
             actual["digest"]!.GetValue<string>().Should().Be(frozen["digest"]!.GetValue<string>(), "every decision is frozen");
+            actual["blockSize"]!.GetValue<int>().Should().Be(frozen["blockSize"]!.GetValue<int>());
+            actual["blockDigests"]!.ToJsonString().Should().Be(frozen["blockDigests"]!.ToJsonString(), "every block of {0} decisions is frozen", BlockSize);
         }
     }
 
