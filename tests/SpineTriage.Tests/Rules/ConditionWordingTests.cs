@@ -2,8 +2,8 @@ using FluentAssertions;
 using SpineTriage.Reports;
 using SpineTriage.Results;
 using SpineTriage.Rules;
-using SpineTriage.Texts.Internal;
 using SpineTriage.TestSupport;
+using SpineTriage.Texts.Internal;
 using SpineTriage.Validation;
 
 namespace SpineTriage.Tests.Rules;
