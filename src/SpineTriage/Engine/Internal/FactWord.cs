@@ -31,12 +31,6 @@ internal readonly record struct FactWord(ulong Low, ulong High)
     /// <summary>Whether the two words share a bit.</summary>
     public bool Intersects(in FactWord other) => ((Low & other.Low) | (High & other.High)) != 0;
 
-    /// <summary>The bits from <paramref name="at"/> on, moved down to bit 0 (at most 64 of them).</summary>
-    public ulong From(int at) =>
-        at >= 64 ? High >> (at - 64)
-        : at == 0 ? Low
-        : (Low >> at) | (High << (64 - at));
-
     public static FactWord operator |(in FactWord a, in FactWord b) => new(a.Low | b.Low, a.High | b.High);
 
     public static FactWord operator &(in FactWord a, in FactWord b) => new(a.Low & b.Low, a.High & b.High);

@@ -57,8 +57,6 @@ internal readonly struct Facts(
     /// <summary>Gets the risk factors present: bit <c>r - 1</c> for risk factor <c>r</c>.</summary>
     public int RiskFactorMask { get; } = riskFactorMask;
 
-    public bool IsYes(QuestionId question) => (Report.Yes & (1u << (int)question)) != 0;
-
     public Answer AnswerTo(QuestionId question) =>
         (Report.Yes & (1u << (int)question)) != 0 ? Answer.Yes : (Report.No & (1u << (int)question)) != 0 ? Answer.No : Answer.Unknown;
 }
@@ -91,7 +89,8 @@ internal sealed record ReportFacts(uint Yes, uint No, int PainScore, Temperature
         }
 
         var scaled = celsius * Micro;
-        return decimal.Truncate(scaled) == scaled && (decimal)(long)scaled / Micro == celsius ? (long)scaled : NoExactMicroCelsius;
+        // A whole number of millionths converts back exactly: no second check is needed.
+        return decimal.Truncate(scaled) == scaled ? (long)scaled : NoExactMicroCelsius;
     }
 
     public static ReportFacts Of(SymptomReport report)

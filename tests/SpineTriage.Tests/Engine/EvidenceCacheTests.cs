@@ -1,0 +1,47 @@
+using FluentAssertions;
+using SpineTriage.Reports;
+using SpineTriage.Results;
+using SpineTriage.Rules;
+using SpineTriage.Tests.Rules;
+using SpineTriage.TestSupport;
+
+namespace SpineTriage.Tests.Engine;
+
+using Q = QuestionId;
+
+/// <summary>
+/// A rule keeps one finding per evidence its answers decide; evidence that also names a day count, a pain score or a
+/// risk factor that decides an alternative must not be shared between reports that differ in it (mutation run 7:
+/// each test has one rule and two reports, the second of which would get the first one's finding).
+/// </summary>
+public class EvidenceCacheTests
+{
+    [Fact]
+    public void Evidence_that_names_the_day_count_is_made_for_each_report()
+    {
+        var harness = new RuleHarness(null, ("r", Urgency.Routine, When.All(When.Yes(Q.Fever), When.DaysSinceSurgery(max: 100))));
+
+        harness.Evidence(OnDay(10).Yes(Q.Fever), "r").Should().Contain("daysSinceSurgery: 10");
+        harness.Evidence(OnDay(20).Yes(Q.Fever), "r").Should().Contain("daysSinceSurgery: 20").And.NotContain("daysSinceSurgery: 10");
+    }
+
+    [Fact]
+    public void Evidence_of_a_pain_score_alternative_names_each_reports_score()
+    {
+        var harness = new RuleHarness(null, ("r", Urgency.Routine, When.Any(When.PainScoreAtLeast(7), When.Yes(Q.Fever))));
+
+        harness.Evidence(OnDay(10) with { PainScore = 7 }, "r").Should().Equal("painScore: 7");
+        harness.Evidence(OnDay(10) with { PainScore = 9 }, "r").Should().Equal("painScore: 9");
+    }
+
+    [Fact]
+    public void Evidence_of_a_risk_factor_alternative_cites_it_only_when_the_report_has_it()
+    {
+        var harness = new RuleHarness(null, ("r", Urgency.Routine, When.Any(When.RiskFactor(RiskFactor.Diabetes), When.Yes(Q.Fever))));
+
+        harness.Evidence(OnDay(10).Yes(Q.Fever) with { RiskFactors = [RiskFactor.Diabetes] }, "r").Should().Contain("riskFactors: diabetes");
+        harness.Evidence(OnDay(10).Yes(Q.Fever), "r").Should().NotContain("riskFactors: diabetes");
+    }
+
+    private static SymptomReport OnDay(int days) => ReportBuilder.AllRedFlagsDenied() with { SurgeryDate = ReportBuilder.Today.AddDays(-days) };
+}
