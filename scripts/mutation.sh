@@ -20,20 +20,28 @@
 # its 20 frozen blocks of 5,000 generated reports (at least one: the first 5,000). The reports are written to
 # src/SpineTriage/StrykerOutput/<date>/reports/ (of the temporary folder with --clean-copy).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-export SPINETRIAGE_PROPERTY_PERCENT="${SPINETRIAGE_PROPERTY_PERCENT:-5}"
-unset UPDATE_DOCS
 
-if [ "${1:-}" = "--clean-copy" ]; then
-  shift
-  copy=$(mktemp -d)
-  git archive HEAD | tar -x -C "$copy"
-  echo "running on a clean export of HEAD in $copy"
-  cd "$copy"
-fi
+# The whole script is one function, read before it runs: bash reads a script as it goes, so an edit made while a
+# long run is under way (a comment added above, say) would otherwise shift what it reads next and run Stryker again.
+main() {
+  cd "$(dirname "$0")/.."
+  export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+  export SPINETRIAGE_PROPERTY_PERCENT="${SPINETRIAGE_PROPERTY_PERCENT:-5}"
+  unset UPDATE_DOCS
 
-dotnet tool restore
-start=$(date +%s)
-(cd src/SpineTriage && dotnet stryker --config-file ../../stryker-config.json "$@")
-echo "mutation run took $(( $(date +%s) - start )) s"
+  if [ "${1:-}" = "--clean-copy" ]; then
+    shift
+    copy=$(mktemp -d)
+    git archive HEAD | tar -x -C "$copy"
+    echo "running on a clean export of HEAD in $copy"
+    cd "$copy"
+  fi
+
+  dotnet tool restore
+  start=$(date +%s)
+  (cd src/SpineTriage && dotnet stryker --config-file ../../stryker-config.json "$@")
+  echo "mutation run took $(( $(date +%s) - start )) s"
+}
+
+main "$@"
+exit
