@@ -151,5 +151,16 @@ public class ConditionTests
         compile.Should().Throw<InvalidOperationException>().WithMessage("*more than 4096 clauses*");
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void A_missing_pain_score_meets_no_pain_threshold_however_low(int score)
+    {
+        var harness = new RuleHarness(null, ("pain", Urgency.Routine, When.PainScoreAtLeast(score)));
+
+        harness.Fire(OnDay(10) with { PainScore = null }).Should().BeEmpty();
+        harness.Fire(OnDay(10) with { PainScore = score }).Should().Equal("pain");
+    }
+
     private static SymptomReport OnDay(int days) => ReportBuilder.AllRedFlagsDenied() with { SurgeryDate = ReportBuilder.Today.AddDays(-days) };
 }

@@ -212,4 +212,24 @@ public class TextLanguageTests
         TriageJson.ParseResult(json.Replace("\"ruleSet\"", "\"textSet\": {\"language\": \"en\"}, \"ruleSet\"", StringComparison.Ordinal)).Errors
             .Should().ContainSingle().Which.Path.Should().Be("$.textSet.hash");
     }
+
+    [Fact]
+    public void The_rules_of_every_rule_set_are_worded_in_the_catalogue_of_the_language_asked_for()
+    {
+        foreach (var selector in RuleSets.Selectors)
+        {
+            var ruleSet = new TriageEngine(new TriageEngineOptions { RuleSet = selector }).RuleSet;
+            foreach (var language in TextLanguages.All)
+            {
+                var catalogue = TextCatalogue.For(language);
+                ruleSet.RulesIn(language).Should().AllSatisfy(rule =>
+                {
+                    rule.Title.Should().Be(catalogue.Get($"rule.{rule.Id}.title"));
+                    rule.PatientExplanation.Should().Be(catalogue.Get($"rule.{rule.Id}.patientExplanation"));
+                });
+            }
+
+            ruleSet.RulesIn("es").Select(r => r.PatientExplanation).Should().NotIntersectWith(ruleSet.RulesIn("en").Select(r => r.PatientExplanation));
+        }
+    }
 }
