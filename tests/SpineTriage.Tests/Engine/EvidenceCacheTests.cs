@@ -43,5 +43,5 @@ public class EvidenceCacheTests
         harness.Evidence(OnDay(10).Yes(Q.Fever), "r").Should().NotContain("riskFactors: diabetes");
     }
 
-    private static SymptomReport OnDay(int days) => ReportBuilder.AllRedFlagsDenied() with { SurgeryDate = ReportBuilder.Today.AddDays(-days) };
+    private static SymptomReport OnDay(int days) => ReportBuilder.AllRedFlagsDenied().OnDay(days);
 }

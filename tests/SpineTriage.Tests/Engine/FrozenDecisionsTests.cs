@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -80,10 +79,7 @@ public class FrozenDecisionsTests
     /// How many blocks of <see cref="BlockSize"/> generated reports to check: all 20 in a normal run, fewer when
     /// SPINETRIAGE_PROPERTY_PERCENT (1 to 100, set by scripts/mutation.sh) lowers the share, at least one.
     /// </summary>
-    private static int SampledBlocks =>
-        int.TryParse(Environment.GetEnvironmentVariable("SPINETRIAGE_PROPERTY_PERCENT"), NumberStyles.None, CultureInfo.InvariantCulture, out var percent)
-            ? Math.Max(1, Count / BlockSize * Math.Clamp(percent, 1, 100) / 100)
-            : Count / BlockSize;
+    private static int SampledBlocks => PropertyRuns.Scaled(Count / BlockSize);
 
     [Fact]
     public void Rule_set_1_0_decisions_on_100000_generated_reports_are_unchanged()

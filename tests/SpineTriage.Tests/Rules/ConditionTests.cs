@@ -162,5 +162,5 @@ public class ConditionTests
         harness.Fire(OnDay(10) with { PainScore = score }).Should().Equal("pain");
     }
 
-    private static SymptomReport OnDay(int days) => ReportBuilder.AllRedFlagsDenied() with { SurgeryDate = ReportBuilder.Today.AddDays(-days) };
+    private static SymptomReport OnDay(int days) => ReportBuilder.AllRedFlagsDenied().OnDay(days);
 }
