@@ -277,11 +277,8 @@ public sealed class TriageEngine : ITriageEngine
     }
 
     /// <summary>Every error of the options, with its code and path (<see cref="TriageEngineOptions.Validate"/>).</summary>
-    internal static IReadOnlyList<ValidationError> OptionErrors(TriageEngineOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return [.. OptionsValidator.Validate(options).Errors.Select(e => new ValidationError(e.PropertyName, e.ErrorCode, e.ErrorMessage))];
-    }
+    internal static IReadOnlyList<ValidationError> OptionErrors(TriageEngineOptions options) =>
+        [.. OptionsValidator.Validate(options).Errors.Select(e => new ValidationError(e.PropertyName, e.ErrorCode, e.ErrorMessage))];
 
     /// <summary>The overrides of a language: those of <see cref="TriageEngineOptions.TextOverrides"/>, and in the engine's language the dispositions that differ from the English defaults.</summary>
     private static IEnumerable<KeyValuePair<string, string>> OverridesOf(TriageEngineOptions options, string language)

@@ -43,5 +43,29 @@ public class EvidenceCacheTests
         harness.Evidence(OnDay(10).Yes(Q.Fever), "r").Should().NotContain("riskFactors: diabetes");
     }
 
+    [Fact]
+    public void Evidence_reads_the_rules_above_as_they_fired_and_no_others()
+    {
+        // "c" names "a" (index 1) and the rules above it; evidence is made from the alternatives that hold, so it must
+        // see "a" fired when it did, and no rule above fired when none did (mutation run 7: the mask of the rules above).
+        var harness = new RuleHarness(
+            null,
+            ("zero", Urgency.Emergency, When.Yes(Q.SaddleNumbness)),
+            ("a", Urgency.Urgent, When.Yes(Q.Fever)),
+            ("c", Urgency.Urgent, When.Any(
+                When.All(When.Fired("a"), When.Yes(Q.WoundDischarge)),
+                When.All(When.NoRuleAboveFired, When.Yes(Q.CalfPainOrSwelling)),
+                When.Yes(Q.LumpOverHardware))));
+        var all = new[] { Q.Fever, Q.WoundDischarge, Q.CalfPainOrSwelling, Q.LumpOverHardware };
+
+        harness.Evidence(Yes(all, Q.Fever, Q.WoundDischarge, Q.LumpOverHardware), "c").Should().Equal("woundDischarge: yes", "lumpOverHardware: yes");
+        harness.Evidence(Yes(all, Q.CalfPainOrSwelling, Q.LumpOverHardware), "c").Should().Equal("calfPainOrSwelling: yes", "lumpOverHardware: yes");
+        harness.Evidence(Yes(all, Q.Fever, Q.CalfPainOrSwelling, Q.LumpOverHardware), "c").Should().Equal("lumpOverHardware: yes");
+    }
+
+    // The report with the questions of all answered no except those of yes.
+    private static SymptomReport Yes(Q[] all, params Q[] yes) =>
+        all.Aggregate(OnDay(10), (report, q) => report.With(q, yes.Contains(q) ? Answer.Yes : Answer.No));
+
     private static SymptomReport OnDay(int days) => ReportBuilder.AllRedFlagsDenied().OnDay(days);
 }

@@ -119,6 +119,24 @@ public class RuleTableTests
     }
 
     [Fact]
+    public void The_layout_holds_the_facts_of_the_engines_other_conditions_as_well_as_those_of_the_rules()
+    {
+        // The safety net's and the advice's conditions are compiled against the rule set's layout, so it must hold
+        // their facts too, though no rule names them (here the day bounds 10 and 20).
+        var rules = new RuleList();
+        rules.Add(Rule("a", Urgency.Urgent, When.Yes(Q.Fever)));
+        var other = When.DaysSinceSurgery(10, 20);
+        var compiled = new CompiledRuleSet(rules.Rules, QuestionCatalogue.All, 38.0m, [other]);
+        var test = FactTest.Of(ConditionCompiler.CompileFacts(other, compiled.Layout));
+
+        test.Holds(OnDay(compiled, 15)).Should().BeTrue();
+        test.Holds(OnDay(compiled, 21)).Should().BeFalse();
+        test.Holds(OnDay(compiled, 9)).Should().BeFalse();
+        var withoutIt = new CompiledRuleSet(rules.Rules, QuestionCatalogue.All, 38.0m);
+        withoutIt.Invoking(c => ConditionCompiler.CompileFacts(other, c.Layout)).Should().Throw<InvalidOperationException>().WithMessage("*day bound*");
+    }
+
+    [Fact]
     public void Sixty_four_rules_fit_one_word()
     {
         var rules = new RuleList();
@@ -171,6 +189,9 @@ public class RuleTableTests
 
     private static IEnumerable<string> Fired(CompiledRuleSet compiled, ulong fired) =>
         compiled.Rules.Where(r => (fired & (1UL << r.Scope.Index)) != 0).Select(r => r.Rule.Id);
+
+    private static FactWord OnDay(CompiledRuleSet compiled, int days) =>
+        compiled.Layout.Read(new ReportFacts(0, (1u << QuestionCatalogue.Count) - 1, 2, null, 0m), days, SurgeryRegion.Lumbar, 0).Word;
 
     private static FactWord Word(CompiledRuleSet compiled, params Q[] yes)
     {

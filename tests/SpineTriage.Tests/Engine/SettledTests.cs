@@ -4,6 +4,7 @@ using SpineTriage.Interview.Internal;
 using SpineTriage.Reports;
 using SpineTriage.Results;
 using SpineTriage.Rules;
+using SpineTriage.Tests.Rules;
 using SpineTriage.TestSupport;
 
 namespace SpineTriage.Tests.Engine;
@@ -171,6 +172,27 @@ public class SettledShortcutTests
         Compiled.Settled.CannotRise(changeable, Urgency.Urgent).Should().BeTrue("no emergency rule looks at the hardware symptoms");
         Compiled.Settled.CannotFall(changeable, fired, Urgency.Urgent).Should().BeTrue("the wound-signs rule does not look at them");
         Compiled.Settled.CannotRise(changeable, Urgency.Routine).Should().BeFalse("instability alone is soon");
+    }
+
+    [Fact]
+    public void A_rule_that_names_another_looks_at_the_bits_of_the_rule_it_names()
+    {
+        // "b" fires because "a" fired, and "a" fires because fever is not yes. Answering the absent fever question yes
+        // turns both off and the urgency falls, so the report is not settled: "b" looks at the fever bits through "a".
+        var rules = new RuleList();
+        rules.Add(RuleHarness.Rule("a", Urgency.Soon, When.Not(When.Yes(QuestionId.Fever))));
+        rules.Add(RuleHarness.Rule("b", Urgency.Soon, When.All(When.Yes(QuestionId.WoundDischarge), When.Fired("a"))));
+        rules.Add(RuleHarness.Rule("rest", Urgency.SelfCare, When.PainScoreAtLeast(0)));
+        var compiled = new CompiledRuleSet(rules.Rules, QuestionCatalogue.All, 38.0m);
+        var fever = 1u << (int)QuestionId.Fever;
+        var discharge = 1u << (int)QuestionId.WoundDischarge;
+        var facts = compiled.Layout.Read(new ReportFacts(discharge, compiled.Layout.AllQuestions & ~discharge & ~fever, 2, null, 0m), 50, SurgeryRegion.Lumbar, 0);
+        var fired = compiled.Table.Fire(facts.Word);
+
+        UrgencyOf(compiled, fired).Should().Be(Urgency.Soon);
+        UrgencyOf(compiled, compiled.Table.Fire(compiled.Layout.Complete(facts, fever, asYes: true))).Should().Be(Urgency.SelfCare, "fever yes turns both rules off");
+        compiled.Settled.CannotFall(compiled.Layout.Changeable(facts, fever), fired, Urgency.Soon).Should().BeFalse("every rule that fired looks at the fever bits");
+        compiled.Settled.IsSettled(facts, fever, fired, Urgency.Soon).Should().BeFalse();
     }
 
     // Some of the questions without an answer, of those that apply (the engine completes only those: reading 5 of rule set 2.0).

@@ -57,6 +57,20 @@ public class TriageEnginesTests
     }
 
     [Theory]
+    [InlineData(40, false)]
+    [InlineData(41, true)]
+    public void An_unknown_selector_is_named_in_the_error_cut_to_40_characters(int length, bool cut)
+    {
+        var selector = new string('x', length);
+        var engines = new TriageEngines();
+
+        var message = engines.Invoking(e => e.For(selector)).Should().Throw<ArgumentException>().Which.Message;
+
+        message.Should().Contain($"'{new string('x', 40)}{(cut ? "…" : string.Empty)}'", "an echoed value is cut to 40 characters (hazard H7)");
+        message.Should().NotContain(new string('x', 41));
+    }
+
+    [Theory]
     [InlineData("1.0.0", RuleSets.V1)]
     [InlineData("1.0.1", RuleSets.V1)]
     [InlineData("1.7.12", RuleSets.V1)]

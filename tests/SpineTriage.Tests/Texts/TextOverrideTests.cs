@@ -170,6 +170,22 @@ public class TextOverrideTests
     }
 
     [Fact]
+    public void Dispositions_change_only_the_engines_language_and_leave_the_others_their_own_texts()
+    {
+        var spanish = TextLanguages.All[^1];
+        var plain = new TriageEngine(TriageEngineOptions.Default with { RuleSet = RuleSets.V1 }, TestClock.At(ReportBuilder.Today));
+        var engine = new TriageEngine(TriageEngineOptions.Default with { RuleSet = RuleSets.V1, Dispositions = DispositionTexts.Default with { Urgent = NurseLine } }, TestClock.At(ReportBuilder.Today));
+        var report = ReportBuilder.AllRedFlagsDenied().With(QuestionId.Fever, Answer.Yes) with { Language = spanish };
+
+        var result = engine.Evaluate(engine.Validate(report).Value!);
+
+        result.Urgency.Should().Be(Urgency.Urgent);
+        result.Disposition.Should().Be(plain.Evaluate(plain.Validate(report).Value!).Disposition, "the Dispositions option words the engine's language (English) only");
+        result.Disposition.Should().NotBe(NurseLine);
+        engine.TextSetFor(spanish).Should().Be(plain.TextSetFor(spanish));
+    }
+
+    [Fact]
     public void An_override_changes_the_text_set_hash_and_never_the_rule_set_hash()
     {
         foreach (var selector in RuleSets.Selectors)
