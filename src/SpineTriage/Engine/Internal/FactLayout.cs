@@ -68,11 +68,9 @@ internal sealed class FactLayout
         RegionNotGiven = Add("surgery region not given", 1);
         RiskFactor = Add("risk factor", RiskFactors.Length);
         No = Add("question no", questions.Count);
-        if (RedFlagUnresolved >= 64)
-        {
-            throw new InvalidOperationException("The answers, fever and pain facts must fit the low 64 bits of the facts word.");
-        }
 
+        // The yes answers, fever and pain facts and "red flag unresolved" take at most 32 + 2 + 11 + 1 = 46 bits, so
+        // they always lie in the low word, which Complete, Changeable and Word rely on.
         Size = _segments[^1].Start + _segments[^1].Length;
         if (Size > FactWord.Bits)
         {
@@ -191,7 +189,7 @@ internal sealed class FactLayout
         ulong low = facts.Word.Low, high = facts.Word.High;
         if (asYes)
         {
-            low |= (ulong)notGiven << Yes; // the yes facts lie in the low word (checked when built)
+            low |= (ulong)notGiven << Yes; // the yes facts lie in the low word (see the constructor)
         }
         else
         {
@@ -253,7 +251,7 @@ internal sealed class FactLayout
             : feverAnswer == Answer.No || hasTemperature ? Presence.Absent
             : Presence.Unknown;
 
-        ulong low = (ulong)yes << Yes, high = 0; // the yes, fever and pain facts lie in the low word (checked when built)
+        ulong low = (ulong)yes << Yes, high = 0; // the yes, fever and pain facts lie in the low word (see the constructor)
         low |= fever == Presence.Present ? 1UL << FeverPresent : fever == Presence.Absent ? 1UL << FeverAbsent : 0;
         low |= painScore >= 0 ? ((2UL << painScore) - 1) << PainAtLeast : 0;
         Put(ref low, ref high, no, No);
