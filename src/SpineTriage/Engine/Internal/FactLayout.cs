@@ -203,8 +203,9 @@ internal sealed class FactLayout
             low |= 1UL << (present ? FeverPresent : FeverAbsent);
         }
 
+        // A red flag still unresolved was unresolved before, so its bit is set already; it is cleared when none is left.
         var unresolved = facts.UnresolvedRedFlags & ~notGiven;
-        low = unresolved != 0 ? low | (1UL << RedFlagUnresolved) : low & ~(1UL << RedFlagUnresolved);
+        low &= unresolved != 0 ? ulong.MaxValue : ~(1UL << RedFlagUnresolved);
         return new FactWord(low, high);
     }
 
