@@ -185,9 +185,9 @@ public class FactLayoutTests
     }
 
     // A catalogue of n questions (ids beyond rule set 1.0's stand for questions still to come).
-    private static Question[] Questions(int count) =>
+    internal static Question[] Questions(int count) =>
         Enumerable.Range(0, count).Select(i => new Question((QuestionId)i, $"q{i}", i < 19, "?", i + 1)).ToArray();
 
-    private static Condition[] DayBounds(int count) =>
+    internal static Condition[] DayBounds(int count) =>
         Enumerable.Range(1, count).Select(i => i % 2 == 0 ? When.DaysSinceSurgery(min: i) : When.DaysSinceSurgery(max: i)).ToArray();
 }

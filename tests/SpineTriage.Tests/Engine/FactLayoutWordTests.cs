@@ -222,12 +222,8 @@ public class FactLayoutWordTests
         return word;
     }
 
-    private static FactLayout Layout(int questions, int dayBounds) => new(Questions(questions), DayBounds(dayBounds), Threshold);
+    // FactLayoutTests' catalogue of n questions (the first 19 red flags) and its day bounds 1 to n (even ones "at least", odd ones "at most").
+    private static FactLayout Layout(int questions, int dayBounds) => new(FactLayoutTests.Questions(questions), FactLayoutTests.DayBounds(dayBounds), Threshold);
 
-    // As FactLayoutTests: n questions, the first 19 red flags; day bounds 1 to n, even ones "at least", odd ones "at most".
-    private static Question[] Questions(int count) =>
-        Enumerable.Range(0, count).Select(i => new Question((QuestionId)i, $"q{i}", i < 19, "?", i + 1)).ToArray();
-
-    private static Condition[] DayBounds(int count) =>
-        Enumerable.Range(1, count).Select(i => i % 2 == 0 ? When.DaysSinceSurgery(min: i) : When.DaysSinceSurgery(max: i)).ToArray();
+    private static Question[] Questions(int count) => FactLayoutTests.Questions(count);
 }
