@@ -279,6 +279,13 @@ public class TextOverrideTests
     }
 
     [Fact]
+    public void A_too_long_text_for_a_key_with_placeholders_is_one_too_long_error_not_also_a_placeholder_error()
+    {
+        Errors(new TextOverride("en", "warning.feverAnsweredNo", new string('x', TriageEngineOptions.MaxTextLength + 1))).Should().ContainSingle().Which.Should().Match<ValidationError>(e =>
+            e.Code == ErrorCodes.TooLong && e.Path == "TextOverrides[0].Text");
+    }
+
+    [Fact]
     public void Text_overrides_cannot_be_set_to_null()
     {
         FluentActions.Invoking(() => TriageEngineOptions.Default with { TextOverrides = null! }).Should().Throw<ArgumentNullException>().WithParameterName("value");
