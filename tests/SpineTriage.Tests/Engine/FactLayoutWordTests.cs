@@ -32,6 +32,7 @@ public class FactLayoutWordTests
     public void The_word_of_a_report_holds_each_fact_at_its_own_bit(int questions, int dayBounds)
     {
         var layout = Layout(questions, dayBounds);
+        var redFlags = FactLayoutTests.Questions(questions).Where(q => q.IsRedFlag).Aggregate(0u, (mask, q) => mask | (1u << (int)q.Id));
         var random = new Random(questions * 100 + dayBounds);
         var regions = new SurgeryRegion?[] { null, SurgeryRegion.Cervical, SurgeryRegion.Thoracic, SurgeryRegion.Lumbar, SurgeryRegion.Sacral };
         var highBits = 0;
@@ -53,7 +54,7 @@ public class FactLayoutWordTests
 
             var word = layout.Read(report, days, region, risk).Word;
 
-            word.Should().Be(Expected(layout, questions, dayBounds, report, days, region, risk), "questions {0}, bounds {1}, report {2}, day {3}, region {4}, risk {5}", questions, dayBounds, report, days, region, risk);
+            word.Should().Be(Expected(layout, questions, redFlags, dayBounds, report, days, region, risk), "questions {0}, bounds {1}, report {2}, day {3}, region {4}, risk {5}", questions, dayBounds, report, days, region, risk);
             highBits += word.High != 0 ? 1 : 0;
         }
 
@@ -110,7 +111,7 @@ public class FactLayoutWordTests
     [Fact]
     public void A_catalogue_out_of_the_order_of_its_ids_is_refused()
     {
-        var questions = Questions(QuestionCatalogue.Count);
+        var questions = FactLayoutTests.Questions(QuestionCatalogue.Count);
         (questions[3], questions[4]) = (questions[4], questions[3]);
         var build = () => new FactLayout(questions, [], Threshold);
 
@@ -184,7 +185,7 @@ public class FactLayoutWordTests
     }
 
     // The word built from what each fact means, bit by bit (FactLayoutTests checks where each segment lies).
-    private static FactWord Expected(FactLayout layout, int questions, int dayBounds, ReportFacts report, int days, SurgeryRegion? region, int risk)
+    private static FactWord Expected(FactLayout layout, int questions, uint redFlags, int dayBounds, ReportFacts report, int days, SurgeryRegion? region, int risk)
     {
         var word = FactWord.Empty;
         for (var q = 0; q < questions; q++)
@@ -203,8 +204,8 @@ public class FactLayoutWordTests
             word |= FactWord.Bit(layout.PainAtLeast + k);
         }
 
-        // Questions() makes the first 19 red flags, with no conditions on where they apply.
-        var unresolved = ~(report.Yes | report.No) & (questions >= 19 ? (1u << 19) - 1 : (1u << questions) - 1) & (fever == Presence.Unknown ? uint.MaxValue : ~feverQuestion);
+        // The catalogue's red flags apply everywhere: no conditions on where they apply or count.
+        var unresolved = ~(report.Yes | report.No) & redFlags & (fever == Presence.Unknown ? uint.MaxValue : ~feverQuestion);
         word |= unresolved != 0 ? FactWord.Bit(layout.RedFlagUnresolved) : FactWord.Empty;
         for (var bound = 1; bound <= dayBounds; bound++)
         {
@@ -224,6 +225,4 @@ public class FactLayoutWordTests
 
     // FactLayoutTests' catalogue of n questions (the first 19 red flags) and its day bounds 1 to n (even ones "at least", odd ones "at most").
     private static FactLayout Layout(int questions, int dayBounds) => new(FactLayoutTests.Questions(questions), FactLayoutTests.DayBounds(dayBounds), Threshold);
-
-    private static Question[] Questions(int count) => FactLayoutTests.Questions(count);
 }

@@ -190,14 +190,14 @@ public class RuleTableTests
     private static IEnumerable<string> Fired(CompiledRuleSet compiled, ulong fired) =>
         compiled.Rules.Where(r => (fired & (1UL << r.Scope.Index)) != 0).Select(r => r.Rule.Id);
 
-    private static FactWord OnDay(CompiledRuleSet compiled, int days) =>
-        compiled.Layout.Read(new ReportFacts(0, (1u << QuestionCatalogue.Count) - 1, 2, null, 0m), days, SurgeryRegion.Lumbar, 0).Word;
+    private static FactWord Word(CompiledRuleSet compiled, params Q[] yes) => OnDay(compiled, 100, yes);
 
-    private static FactWord Word(CompiledRuleSet compiled, params Q[] yes)
+    // The questions of yes answered yes, every other no, pain score 2, a lumbar operation days ago.
+    private static FactWord OnDay(CompiledRuleSet compiled, int days, params Q[] yes)
     {
         var mask = yes.Aggregate(0u, (m, q) => m | (1u << (int)q));
         var no = ~mask & ((1u << QuestionCatalogue.Count) - 1);
-        return compiled.Layout.Read(new ReportFacts(mask, no, 2, null, 0m), 100, SurgeryRegion.Lumbar, 0).Word;
+        return compiled.Layout.Read(new ReportFacts(mask, no, 2, null, 0m), days, SurgeryRegion.Lumbar, 0).Word;
     }
 
     internal static Rule Rule(string id, Urgency urgency, Condition when) => new(id, urgency)
