@@ -44,6 +44,17 @@ public class EvidenceCacheTests
     }
 
     [Fact]
+    public void Evidence_of_a_condition_on_several_regions_names_each_reports_region()
+    {
+        // The explanation names the patient's own region; a rule of several regions must not hand one report's region
+        // to the next (re-run of mutation run 7c: such a condition marked cacheable).
+        var harness = new RuleHarness(null, ("r", Urgency.Routine, When.All(When.Yes(Q.Fever), When.Region(SurgeryRegion.Cervical, SurgeryRegion.Lumbar))));
+
+        harness.Evidence(OnDay(10).Yes(Q.Fever) with { SurgeryRegion = SurgeryRegion.Cervical }, "r").Should().Equal("fever: yes", "surgeryRegion: cervical");
+        harness.Evidence(OnDay(10).Yes(Q.Fever) with { SurgeryRegion = SurgeryRegion.Lumbar }, "r").Should().Equal("fever: yes", "surgeryRegion: lumbar");
+    }
+
+    [Fact]
     public void Evidence_reads_the_rules_above_as_they_fired_and_no_others()
     {
         // "c" names "a" (index 1) and the rules above it; evidence is made from the alternatives that hold, so it must

@@ -1,6 +1,9 @@
 using FluentAssertions;
 using SpineTriage.Engine.Internal;
 using SpineTriage.Reports;
+using SpineTriage.Results;
+using SpineTriage.Rules;
+using SpineTriage.Tests.Rules;
 
 namespace SpineTriage.Tests.Engine;
 
@@ -29,6 +32,25 @@ public class EvidenceSpaceTests
     public void A_space_that_cites_nothing_numbers_one_evidence()
     {
         default(EvidenceSpace).Count.Should().Be(1);
+    }
+
+    [Fact]
+    public void An_uncached_space_numbers_no_evidence_whatever_else_it_cites()
+    {
+        // An uncached rule makes its finding for each report, so it keeps no slot for any (re-run of mutation run 7c).
+        new EvidenceSpace(Three, 0, PainScore: true, Temperature: true, Uncached: true).Count.Should().Be(0);
+        new EvidenceSpace(Three, 0, PainScore: true, Temperature: false).With(new(0, 0, false, false, Uncached: true)).Count.Should().Be(0);
+    }
+
+    [Fact]
+    public void A_condition_on_one_region_is_cached_and_one_on_several_regions_is_not()
+    {
+        // The evidence names the report's region: fixed by a condition on one region, not by one on several.
+        var layout = new RuleHarness(null, ("r", Urgency.Routine, When.Always)).Layout;
+        var one = EvidenceSpace.Of(When.Region(SurgeryRegion.Cervical), layout);
+
+        (one.Uncached, one.Count).Should().Be((false, 1));
+        EvidenceSpace.Of(When.Region(SurgeryRegion.Cervical, SurgeryRegion.Lumbar), layout).Uncached.Should().BeTrue();
     }
 
     [Fact]
