@@ -204,8 +204,11 @@ internal sealed class FactLayout
         }
 
         // A red flag still unresolved was unresolved before, so its bit is set already; it is cleared when none is left.
-        var unresolved = facts.UnresolvedRedFlags & ~notGiven;
-        low &= unresolved != 0 ? ulong.MaxValue : ~(1UL << RedFlagUnresolved);
+        if ((facts.UnresolvedRedFlags & ~notGiven) == 0)
+        {
+            low &= ~(1UL << RedFlagUnresolved);
+        }
+
         return new FactWord(low, high);
     }
 
