@@ -36,7 +36,14 @@ public sealed class PageSession : IAsyncDisposable
             }
         };
         page.PageError += (_, error) => _problems.Add($"page error: {error}");
-        page.Request += (_, request) => Requests.Add(request.Url);
+        page.Request += (_, request) =>
+        {
+            Requests.Add(request.Url);
+            if (request.Url.EndsWith("/api/interview/next", StringComparison.Ordinal) && request.PostData is { } body)
+            {
+                ReportsSent.Add(JsonNode.Parse(body)!.AsObject());
+            }
+        };
         page.Response += async (_, response) =>
         {
             if (response.Url.EndsWith("/api/interview/next", StringComparison.Ordinal) && response.Ok)
@@ -53,6 +60,9 @@ public sealed class PageSession : IAsyncDisposable
     /// <summary>Gets every URL the page requested.</summary>
     public List<string> Requests { get; } = [];
 
+    /// <summary>Gets every report the page sent to <c>/api/interview/next</c>, in order.</summary>
+    public List<JsonObject> ReportsSent { get; } = [];
+
     /// <summary>Gets the API's last answer to <c>/api/interview/next</c>.</summary>
     public JsonObject? LastStep { get; private set; }
 
@@ -63,13 +73,15 @@ public sealed class PageSession : IAsyncDisposable
 
     public ILocator Heading => Page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 
-    public static async Task<PageSession> OpenAsync(PageServer server, string name, int width, string locale = "en-US")
+    public static async Task<PageSession> OpenAsync(PageServer server, string name, int width, string locale = "en-US", bool touch = false, int? height = null)
     {
         var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            ViewportSize = new ViewportSize { Width = width, Height = width < 500 ? 740 : 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = height ?? (width < 500 ? 740 : 900) },
             Locale = locale,
             TimezoneId = "Europe/Madrid",
+            HasTouch = touch,
+            IsMobile = touch,
         });
         var page = await context.NewPageAsync();
         var session = new PageSession(context, page, name, width, server.Address);
@@ -87,13 +99,23 @@ public sealed class PageSession : IAsyncDisposable
         await NextScreenAsync(before);
     }
 
-    /// <summary>Waits until the page rendered a screen after render number <paramref name="before"/>, then checks it.</summary>
+    /// <summary>
+    /// Waits until the page rendered a screen after render number <paramref name="before"/>, is not waiting for the
+    /// service and the screen has settled (its controls take taps), then checks it.
+    /// </summary>
     public async Task NextScreenAsync(int before)
     {
-        await Page.WaitForFunctionAsync(
-            "n => Number(document.querySelector('main').dataset.render) > n && document.querySelector('main').getAttribute('aria-busy') !== 'true'",
-            before);
+        await QuietAsync(before);
         await CheckScreenAsync();
+    }
+
+    /// <summary>Waits for two animation frames (pending input handled), then as <see cref="NextScreenAsync"/> without the checks.</summary>
+    public async Task QuietAsync(int before)
+    {
+        await Page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+        await Page.WaitForFunctionAsync(
+            "n => { const m = document.querySelector('main'); return Number(m.dataset.render) > n && m.getAttribute('aria-busy') !== 'true' && m.dataset.settling === undefined; }",
+            before);
     }
 
     public async Task<int> RenderCountAsync() => int.Parse((await Main.GetAttributeAsync("data-render")) ?? "0", System.Globalization.CultureInfo.InvariantCulture);

@@ -140,6 +140,10 @@
 
   const TEMPERATURE_RANGE = { celsius: [30, 45], fahrenheit: [86, 113] };
 
+  // One tap, one answer: after a new screen appears its controls stay disabled this long, so that the second tap of a
+  // double-tap (or a double click) meant for the previous screen cannot answer a question the patient has not seen.
+  const SETTLE_MS = 400;
+
   // The whole state of the conversation, in memory only. The report is rebuilt from it for every request.
   const state = {
     language: (navigator.language || 'en').toLowerCase().startsWith('es') ? 'es' : 'en',
@@ -157,6 +161,10 @@
     total: undefined,
     error: undefined,
     busy: false,
+    settling: false, // the new screen's controls are disabled until SETTLE_MS after it appeared
+    taken: false, // this screen already took its one answer (or action)
+    screenKey: '',
+    settleTimer: undefined,
     renders: 0,
   };
 
@@ -183,12 +191,43 @@
     return el('button', { type: 'button', class: className, onClick: guarded(onClick), ...extra }, label);
   }
 
-  // One click at a time: the buttons are disabled while a request runs, so a double click cannot answer twice.
+  // One tap, one answer: a control acts only once the screen has settled, only once per screen, and never while a
+  // request runs; the controls carry `disabled` meanwhile, so a second tap finds nothing to press.
+  function canAnswer() {
+    return !state.busy && !state.settling && !state.taken;
+  }
+
+  function take() {
+    state.taken = true;
+    applyDisabled();
+  }
+
   function guarded(handler) {
     return (event) => {
-      if (state.busy) return;
+      if (!canAnswer()) return;
+      take();
       handler(event);
     };
+  }
+
+  function applyDisabled() {
+    const locked = state.busy || state.settling || state.taken;
+    main.setAttribute('aria-busy', state.busy ? 'true' : 'false');
+    // Buttons and radio buttons act on a tap; text and date fields do not (and stay reachable), except during a request.
+    for (const control of main.querySelectorAll('button, input')) {
+      control.disabled = control.type === 'text' || control.type === 'date' ? state.busy : locked;
+    }
+  }
+
+  function settle() {
+    clearTimeout(state.settleTimer);
+    state.settling = true;
+    main.dataset.settling = 'true';
+    state.settleTimer = setTimeout(() => {
+      state.settling = false;
+      delete main.dataset.settling;
+      applyDisabled();
+    }, SETTLE_MS);
   }
 
   function localDate(date) {
@@ -256,8 +295,7 @@
 
   function setBusy(busy) {
     state.busy = busy;
-    main.setAttribute('aria-busy', busy ? 'true' : 'false');
-    for (const control of main.querySelectorAll('button, input')) control.disabled = busy;
+    applyDisabled();
   }
 
   // --- replies ---
@@ -328,7 +366,7 @@
     });
     const form = el('form', { class: 'stack', novalidate: true, onSubmit: (event) => {
       event.preventDefault();
-      if (state.busy) return;
+      if (!canAnswer()) return;
       const value = input.value;
       state.dateError = !value ? ui.dateMissing : value > today() ? ui.dateFuture : value < '1900-01-01' ? ui.dateTooOld : undefined;
       if (state.dateError) {
@@ -336,6 +374,7 @@
         document.getElementById('surgery-date').focus();
         return;
       }
+      take();
       state.surgeryDate = value;
       answered({ kind: 'date' });
       state.screen = 'neck';
@@ -431,7 +470,7 @@
       el('label', { for: `unit-${id}` }, label));
     const form = el('form', { class: 'stack', novalidate: true, onSubmit: (event) => {
       event.preventDefault();
-      if (state.busy) return;
+      if (!canAnswer()) return;
       const chosen = form.querySelector('input[name="unit"]:checked').value;
       const text = value.value.trim().replace(',', '.');
       const number = Number(text);
@@ -443,6 +482,7 @@
         document.getElementById('temperature-value').focus();
         return;
       }
+      take();
       state.temperature = { value: number, unit: chosen };
       answered({ kind: 'item', id: next.id });
       ask();
@@ -570,6 +610,15 @@
     const screens = { date: dateScreen, neck: neckScreen, back: backScreen, item: itemScreen, result: resultScreen, error: errorScreen };
     const content = screens[state.screen]();
     main.replaceChildren(...content.flat().filter((node) => node));
+    // A new screen (after an action, or another question or language) settles before it takes a tap; the same screen
+    // drawn again (a field's error, the catalogue arriving) keeps its state.
+    const key = `${state.screen}:${state.screen === 'item' ? state.step.next.id : ''}:${state.language}`;
+    if (state.taken || key !== state.screenKey) {
+      state.screenKey = key;
+      state.taken = false;
+      settle();
+    }
+    applyDisabled();
     main.dataset.screen = state.screen === 'item' ? state.step.next.kind : state.screen;
     main.dataset.item = state.screen === 'item' ? state.step.next.id : '';
     state.renders += 1;
