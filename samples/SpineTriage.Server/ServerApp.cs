@@ -53,7 +53,7 @@ public static partial class ServerApp
         services.AddSingleton<FhirService>();
         services.AddSingleton<IFhirTriageAdapter, FhirTriageAdapter>();
         services.AddHealthChecks().AddCheck<ReadinessCheck>("ready", tags: ["ready"]);
-        services.AddOpenApi("v1", options => options.AddDocumentTransformer<ContractSchemaTransformer>());
+        services.AddOpenApi("v1", options => options.AddDocumentTransformer<ContractSchemaTransformer>().AddDocumentTransformer<InventoryTransformer>());
         services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue("Shutdown:TimeoutSeconds", 30)));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -102,11 +102,18 @@ public static partial class ServerApp
         app.Services.GetRequiredService<CdsJwtValidator>().LogConfiguration();
         _ = app.Services.GetRequiredService<FhirService>(); // a bad Fhir:CanonicalBase stops the start
 
-        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).DisableRateLimiting();
-        app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).DisableRateLimiting();
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).DisableRateLimiting()
+            .WithSummary("Liveness: the process answers (Healthy). Never rate limited.").WithTags("Operations");
+        app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).DisableRateLimiting()
+            .WithSummary("Readiness: the engine is built and the audit log can be written (Healthy), else 503. Never rate limited.").WithTags("Operations");
         app.MapOpenApi("/openapi/{documentName}.json");
         PageEndpoints.Map(app); // the patient page at "/" (docs/page.md)
         JsonApi.Map(app);
+        if (app.Environment.IsDevelopment() || app.Configuration.GetValue("LoadTest:EnableFloor", false))
+        {
+            JsonApi.MapFloor(app); // for load tests only: never answered in Production unless asked for
+        }
+
         CdsHooksApi.Map(app);
         FhirApi.Map(app);
     }

@@ -6,7 +6,8 @@ namespace SpineTriage.Server.Api;
 /// <summary>
 /// The outermost middleware of the service (inside the exception handler): every client error becomes a clean 4xx with a
 /// body in the request's surface (problem+json, or an OperationOutcome under <c>/fhir</c>), and every request is logged in
-/// one line without its query string.
+/// one line without its query string. Every answer carries <c>Cache-Control: no-store</c> and
+/// <c>X-Content-Type-Options: nosniff</c>.
 /// <list type="bullet">
 /// <item>A request target over <see cref="MaxRequestTarget"/> characters is 414 and headers over <see cref="MaxHeaderBytes"/>
 /// bytes 431 (Kestrel's own limits are set above these, so only a request beyond them gets Kestrel's bare answer).</item>
@@ -33,6 +34,7 @@ internal sealed partial class ClientErrors(RequestDelegate next, ILogger<ClientE
     public async Task InvokeAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
+        context.Response.OnStarting(NoStore, context.Response);
         try
         {
             if (RequestTargetLength(context) > MaxRequestTarget)
@@ -79,6 +81,15 @@ internal sealed partial class ClientErrors(RequestDelegate next, ILogger<ClientE
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             LogRequest(logger, method, route, context.Response.StatusCode, elapsed);
         }
+    }
+
+    // Every answer (API, FHIR, CDS Hooks, errors, health, the document): never stored by a cache, never sniffed as another type.
+    private static Task NoStore(object state)
+    {
+        var headers = ((HttpResponse)state).Headers;
+        headers.CacheControl = "no-store";
+        headers.XContentTypeOptions = "nosniff";
+        return Task.CompletedTask;
     }
 
     /// <summary>The error code, title and message of a status the service answers on the framework's behalf.</summary>
