@@ -2,7 +2,8 @@
 # Load test of a started SpineTriage.Server (docs/deployment.md): wrk against POST /api/triage and the floor
 # POST /api/floor (same body, fixed small answer), same client, one after the other; prints requests/s, p50, p99
 # and the ratio. Start the server with the rate limit off, for example:
-#   dotnet run -c Release --project samples/SpineTriage.Server -- --urls http://127.0.0.1:5080 --RateLimit:PermitLimit 0
+#   dotnet run -c Release --project samples/SpineTriage.Server -- --urls http://127.0.0.1:5080 --RateLimit:PermitLimit 0 \
+#     --LoadTest:EnableFloor true      # the floor is mapped only in Development or with this setting
 # Usage: scripts/load.sh [BASE_URL] [SECONDS] [CONNECTIONS] [THREADS]
 #        SUSTAIN=300 SERVER_PID=$(pgrep -f SpineTriage.Server) scripts/load.sh ...   # also: memory over 5 minutes
 set -euo pipefail

@@ -39,6 +39,8 @@ public static partial class ServerApp
             throw new InvalidOperationException("RateLimit:PermitLimit must be 0 (off) or more, and RateLimit:WindowSeconds 1 or more.");
         }
 
+        // The framework's request lines hold the query string (a token in it would be logged): ClientErrors logs each request instead.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ServerMetrics>();
         services.AddSingleton<AuditLog>();
@@ -51,11 +53,13 @@ public static partial class ServerApp
         services.AddSingleton<FhirService>();
         services.AddSingleton<IFhirTriageAdapter, FhirTriageAdapter>();
         services.AddHealthChecks().AddCheck<ReadinessCheck>("ready", tags: ["ready"]);
-        services.AddOpenApi("v1", options => options.AddDocumentTransformer<ContractSchemaTransformer>());
+        services.AddOpenApi("v1", options => options.AddDocumentTransformer<ContractSchemaTransformer>().AddDocumentTransformer<InventoryTransformer>());
         services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue("Shutdown:TimeoutSeconds", 30)));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = RequestBody.MaxBytes;
+            kestrel.Limits.MaxRequestLineSize = ClientErrors.KestrelMaxRequestLine; // the service answers 414 and 431 itself below these
+            kestrel.Limits.MaxRequestHeadersTotalSize = ClientErrors.KestrelMaxHeaderBytes;
             kestrel.AddServerHeader = false;
         });
         services.AddRateLimiter(options =>
@@ -66,13 +70,7 @@ public static partial class ServerApp
                 context.HttpContext.Response.Headers.RetryAfter = rateLimit.WindowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 context.HttpContext.RequestServices.GetRequiredService<ServerMetrics>().Errors("rateLimit", ["tooManyRequests"]);
                 var message = $"At most {rateLimit.PermitLimit} requests per {rateLimit.WindowSeconds} s from one client address; try again later.";
-                if (FhirApi.IsFhir(context.HttpContext.Request))
-                {
-                    await FhirApi.WriteErrorsAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, [new Validation.ValidationError("$", "tooManyRequests", message)]);
-                    return;
-                }
-
-                await Problems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests.", "tooManyRequests", message);
+                await Problems.WriteForRequestAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests.", "tooManyRequests", message);
             };
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 rateLimit.PermitLimit == 0 || context.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal)
@@ -94,6 +92,7 @@ public static partial class ServerApp
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler(errors => errors.Run(context => Problems.WriteAsync(
             context, StatusCodes.Status500InternalServerError, "The service failed.", "internalError", "The service failed to answer; the failure is logged without the request.")));
+        app.UseMiddleware<ClientErrors>(); // clean 4xx for every client error, one request log line without the query
         app.UseRateLimiter();
 
         // Build the engine and open the audit log before the first request, and say what the service runs.
@@ -103,11 +102,18 @@ public static partial class ServerApp
         app.Services.GetRequiredService<CdsJwtValidator>().LogConfiguration();
         _ = app.Services.GetRequiredService<FhirService>(); // a bad Fhir:CanonicalBase stops the start
 
-        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).DisableRateLimiting();
-        app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).DisableRateLimiting();
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).DisableRateLimiting()
+            .WithSummary("Liveness: the process answers (Healthy). Never rate limited.").WithTags("Operations");
+        app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).DisableRateLimiting()
+            .WithSummary("Readiness: the engine is built and the audit log can be written (Healthy), else 503. Never rate limited.").WithTags("Operations");
         app.MapOpenApi("/openapi/{documentName}.json");
         PageEndpoints.Map(app); // the patient page at "/" (docs/page.md)
         JsonApi.Map(app);
+        if (app.Environment.IsDevelopment() || app.Configuration.GetValue("LoadTest:EnableFloor", false))
+        {
+            JsonApi.MapFloor(app); // for load tests only: never answered in Production unless asked for
+        }
+
         CdsHooksApi.Map(app);
         FhirApi.Map(app);
     }

@@ -107,7 +107,8 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         return lines;
     }
 
-    private sealed class CapturingProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+    /// <summary>Captures every log line, as "{level} {category}: {message} | {values} | {exception}", into a queue.</summary>
+    public sealed class CapturingProvider(ConcurrentQueue<string> lines) : ILoggerProvider
     {
         public ILogger CreateLogger(string categoryName) => new Capturing(categoryName, lines);
 

@@ -6,7 +6,7 @@ using SpineTriage.Serialization;
 
 namespace SpineTriage.Server.Api;
 
-/// <summary>The JSON API of contract.md: <c>/api/triage</c>, <c>/api/interview/next</c>, <c>/api/questions</c>, <c>/api/rules</c>, and the load-test floor.</summary>
+/// <summary>The JSON API of contract.md: <c>/api/triage</c>, <c>/api/interview/next</c>, <c>/api/questions</c>, <c>/api/rules</c>, and the load-test floor (<see cref="MapFloor"/>).</summary>
 internal static class JsonApi
 {
     /// <summary>The media type of the API's answers.</summary>
@@ -33,10 +33,15 @@ internal static class JsonApi
         api.MapGet("/rules", (TriageService service) => TypedResults.Text(TriageJson.SerializeRuleSet(service.Engine.RuleSet), Json))
             .WithName("rules")
             .WithSummary("The rule catalogue of the service's rule set, with its selector, version and hash.");
-        api.MapPost("/floor", FloorAsync)
-            .WithName("floor")
-            .WithSummary("For load tests only: reads the body like /api/triage and answers a fixed small JSON, the floor to compare with.");
     }
+
+    /// <summary>
+    /// Maps <c>POST /api/floor</c>, for load tests only: only in Development or with <c>LoadTest:EnableFloor</c> (off by default).
+    /// </summary>
+    public static void MapFloor(IEndpointRouteBuilder routes) =>
+        routes.MapGroup("/api").WithTags("JSON API").MapPost("/floor", FloorAsync)
+            .WithName("floor")
+            .WithSummary("For load tests only (Development, or LoadTest:EnableFloor): reads the body like /api/triage and answers a fixed small JSON, the floor to compare with.");
 
     private static async Task TriageAsync(HttpContext context, TriageService service)
     {

@@ -29,15 +29,6 @@ internal static class CdsHooksApi
         cds.MapPost("/{id}/feedback", FeedbackAsync).WithName("cdsFeedback").WithSummary("Records card feedback in the audit log. Needs a valid JWT.");
     }
 
-    /// <summary>The audience of a service: the public base URL (or the request's) and the service path.</summary>
-    public static string Audience(HttpRequest request, CdsHooksSettings settings, string id)
-    {
-        var baseUrl = string.IsNullOrWhiteSpace(settings.PublicBaseUrl)
-            ? $"{request.Scheme}://{request.Host}{request.PathBase}"
-            : settings.PublicBaseUrl.TrimEnd('/');
-        return $"{baseUrl}/cds-services/{id}";
-    }
-
     private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Discovery() => TypedResults.Text(
         $$"""
         {
@@ -215,7 +206,7 @@ internal static class CdsHooksApi
             return false;
         }
 
-        var reason = await jwt.CheckAsync(context.Request, Audience(context.Request, settings, id));
+        var reason = await jwt.CheckAsync(context.Request, id);
         if (reason is null)
         {
             return true;
@@ -223,7 +214,7 @@ internal static class CdsHooksApi
 
         context.RequestServices.GetRequiredService<ServerMetrics>().Errors("cds-services", [reason]);
         context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
-        await Problems.WriteAsync(context, StatusCodes.Status401Unauthorized, "The CDS Hooks call is not authorized.", reason, "A JWT bearer token signed with ES384 or RS384 by a trusted issuer, for this service's URL, with exp, iat and a jti not used before, is required.");
+        await Problems.WriteAsync(context, StatusCodes.Status401Unauthorized, "The CDS Hooks call is not authorized.", CdsJwtValidator.RefusedCode, CdsJwtValidator.RefusedMessage);
         return false;
     }
 

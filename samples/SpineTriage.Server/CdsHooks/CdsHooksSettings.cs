@@ -6,7 +6,12 @@ public sealed class CdsHooksSettings
     /// <summary>Whether every service call must carry a valid JWT (default). <see langword="false"/> is honoured only in Development.</summary>
     public bool RequireJwt { get; set; } = true;
 
-    /// <summary>The public base URL of the service behind a proxy (for example <c>https://triage.example.org</c>); the audience is this plus <c>/cds-services/{id}</c>. Empty: the request's own scheme and host.</summary>
+    /// <summary>
+    /// The public base URL of the service, as EHRs call it (for example <c>https://triage.example.org</c>, an absolute http(s)
+    /// URL without query): the audience of a call is this plus <c>/cds-services/{id}</c>, and the OpenAPI document's server.
+    /// Required outside Development when a trusted issuer is configured (the start fails without it), so the audience
+    /// never comes from the request; in Development only, empty means the request's own scheme and <c>Host</c> header.
+    /// </summary>
     public string? PublicBaseUrl { get; set; }
 
     /// <summary>The issuers whose tokens are accepted, each with its local JWKS file. None: every service call is refused.</summary>
@@ -14,6 +19,12 @@ public sealed class CdsHooksSettings
 
     /// <summary>The clock skew allowed on <c>exp</c>, <c>nbf</c> and <c>iat</c>, in seconds (default 30).</summary>
     public int ClockSkewSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// The longest token lifetime accepted, <c>exp - iat</c> in seconds (inclusive; default 300, from 1 to 3600): a longer one
+    /// is refused. It also bounds how long a <c>jti</c> is remembered (at most this plus twice the clock skew).
+    /// </summary>
+    public int MaxTokenLifetimeSeconds { get; set; } = 300;
 
     /// <summary>The most <c>jti</c> values remembered at once per instance (default 100,000); beyond, tokens are refused until some expire.</summary>
     public int MaxRememberedTokens { get; set; } = 100_000;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -5,24 +6,41 @@ using Microsoft.IdentityModel.Tokens;
 namespace SpineTriage.Server.CdsHooks;
 
 /// <summary>
-/// Checks the bearer token of a CDS Hooks call as the CDS Hooks 2.0 specification requires: signed with ES384 or
-/// RS384 (never <c>none</c> or HMAC) by a trusted issuer's key from its local JWKS file, <c>aud</c> equal to the URL of
-/// the service called, <c>exp</c>, <c>iat</c> and <c>jti</c> present, not expired, not issued in the future, and a
-/// <c>jti</c> not seen before within its lifetime. Anything else is refused (401); the reason is logged, never the token.
+/// Checks the bearer token of a CDS Hooks call as the CDS Hooks 2.0 specification requires, and more strictly: signed with
+/// ES384 or RS384 (never <c>none</c> or HMAC) by the key named by <c>kid</c> in a trusted issuer's local JWKS file;
+/// <c>typ</c> <c>JWT</c> when present; no <c>crit</c> header; <c>aud</c> exactly the URL of the endpoint called (built from
+/// <see cref="CdsHooksSettings.PublicBaseUrl"/>, never from the request outside Development); <c>iat</c>, <c>exp</c> (and
+/// <c>nbf</c> when present) whole-second JSON numbers, not expired, not issued in the future, <c>exp - iat</c> at most
+/// <see cref="CdsHooksSettings.MaxTokenLifetimeSeconds"/>; a <c>jti</c> not seen before within its lifetime; no claim or
+/// header parameter given twice. Anything else is refused with one answer (<see cref="RefusedCode"/>, 401); the precise
+/// reason is logged at debug level, never the token.
 /// </summary>
 public sealed partial class CdsJwtValidator
 {
     /// <summary>The only signing algorithms accepted.</summary>
     public static readonly IReadOnlyList<string> Algorithms = [SecurityAlgorithms.EcdsaSha384, SecurityAlgorithms.RsaSha384];
 
+    /// <summary>The one error code of every refused token in the answer (the precise reason is only logged).</summary>
+    public const string RefusedCode = "invalidToken";
+
+    /// <summary>The one message of every refused token in the answer.</summary>
+    public const string RefusedMessage = "A JWT bearer token signed with ES384 or RS384 by a trusted issuer's key (kid), for this endpoint's URL, with numeric iat and exp at most the allowed lifetime apart and a jti not used before, is required.";
+
+    private static readonly JsonDocumentOptions StrictJson = new() { MaxDepth = 16, AllowDuplicateProperties = false };
+
     private readonly CdsHooksSettings _settings;
     private readonly IJtiReplayCache _replay;
     private readonly TimeProvider _clock;
     private readonly ILogger<CdsJwtValidator> _logger;
     private readonly Dictionary<string, IReadOnlyList<SecurityKey>> _keys;
+    private readonly string? _baseUrl;
     private readonly JsonWebTokenHandler _handler = new();
 
-    /// <summary>Loads the trusted issuers' keys (a symmetric key in a JWKS file stops the start).</summary>
+    /// <summary>
+    /// Loads the trusted issuers' keys and checks the settings: a symmetric key or a key without <c>kid</c> in a JWKS file,
+    /// a <see cref="CdsHooksSettings.PublicBaseUrl"/> that is not an absolute http(s) URL, none at all outside Development
+    /// while an issuer is trusted, or a lifetime limit outside 1 to 3600 seconds stops the start.
+    /// </summary>
     public CdsJwtValidator(IOptions<CdsHooksSettings> settings, IJtiReplayCache replay, TimeProvider clock, IHostEnvironment environment, ILogger<CdsJwtValidator> logger)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -32,6 +50,12 @@ public sealed partial class CdsJwtValidator
         _clock = clock;
         _logger = logger;
         IsDevelopment = environment.IsDevelopment();
+        if (_settings.MaxTokenLifetimeSeconds is < 1 or > 3600 || _settings.ClockSkewSeconds is < 0 or > 300)
+        {
+            throw new InvalidOperationException("CdsHooks:MaxTokenLifetimeSeconds must be from 1 to 3600 and CdsHooks:ClockSkewSeconds from 0 to 300.");
+        }
+
+        _baseUrl = BaseUrlOf(_settings.PublicBaseUrl);
         _keys = new Dictionary<string, IReadOnlyList<SecurityKey>>(StringComparer.Ordinal);
         foreach (var issuer in _settings.TrustedIssuers)
         {
@@ -46,7 +70,17 @@ public sealed partial class CdsJwtValidator
                 throw new InvalidOperationException($"The JWKS file of CDS Hooks issuer {issuer.Issuer} holds a key that is not EC or RSA; only ES384 and RS384 public keys are accepted.");
             }
 
+            if (jwks.Keys.Any(k => string.IsNullOrEmpty(k.Kid)))
+            {
+                throw new InvalidOperationException($"The JWKS file of CDS Hooks issuer {issuer.Issuer} holds a key without a kid; every token must name its key, so every key needs one.");
+            }
+
             _keys[issuer.Issuer] = [.. jwks.GetSigningKeys()];
+        }
+
+        if (_keys.Count > 0 && _baseUrl is null && !IsDevelopment)
+        {
+            throw new InvalidOperationException("CdsHooks:PublicBaseUrl is required when a CDS Hooks issuer is trusted (outside Development): it is the base of the URL every token's aud must name, for example https://triage.example.org. The audience is never taken from the request's Host header.");
         }
     }
 
@@ -55,6 +89,9 @@ public sealed partial class CdsJwtValidator
 
     /// <summary>Gets whether tokens are checked: always, unless <see cref="CdsHooksSettings.RequireJwt"/> is off in Development.</summary>
     public bool RequiresJwt => _settings.RequireJwt || !IsDevelopment;
+
+    /// <summary>Gets the public base URL without a trailing slash, or <see langword="null"/> when none is configured (Development only).</summary>
+    public string? PublicBaseUrl => _baseUrl;
 
     /// <summary>Logs at start-up how calls are checked.</summary>
     public void LogConfiguration()
@@ -72,11 +109,29 @@ public sealed partial class CdsJwtValidator
         {
             LogNoIssuer(_logger);
         }
+
+        if (RequiresJwt && _keys.Count > 0 && _baseUrl is null)
+        {
+            LogAudienceFromHost(_logger);
+        }
     }
 
-    /// <summary>Checks the request's bearer token for the service at <paramref name="audience"/>.</summary>
-    /// <returns><see langword="null"/> when accepted, otherwise the reason (a short code, safe to log and to answer).</returns>
-    public async Task<string?> CheckAsync(HttpRequest request, string audience)
+    /// <summary>
+    /// The audiences a token for this request may name: the endpoint's URL (<see cref="CdsHooksSettings.PublicBaseUrl"/>
+    /// plus <c>/cds-services/{id}</c>, and for feedback also plus <c>/feedback</c>).
+    /// </summary>
+    public IReadOnlyList<string> AudiencesOf(HttpRequest request, string serviceId)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var baseUrl = _baseUrl ?? $"{request.Scheme}://{request.Host}{request.PathBase}"; // Development only (checked at start)
+        var service = $"{baseUrl}/cds-services/{serviceId}";
+        var feedback = (request.Path.Value ?? "").TrimEnd('/').EndsWith("/feedback", StringComparison.Ordinal);
+        return feedback ? [service + "/feedback", service] : [service];
+    }
+
+    /// <summary>Checks the request's bearer token for the service <paramref name="serviceId"/> (its call or its feedback).</summary>
+    /// <returns><see langword="null"/> when accepted, otherwise the precise reason (a short code, for the log and metrics; the answer says <see cref="RefusedCode"/>).</returns>
+    public async Task<string?> CheckAsync(HttpRequest request, string serviceId)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!RequiresJwt)
@@ -84,7 +139,7 @@ public sealed partial class CdsJwtValidator
             return null;
         }
 
-        var reason = await ReasonAsync(request, audience);
+        var reason = await ReasonAsync(request, AudiencesOf(request, serviceId));
         if (reason is not null)
         {
             LogRefused(_logger, reason);
@@ -93,7 +148,23 @@ public sealed partial class CdsJwtValidator
         return reason;
     }
 
-    private async Task<string?> ReasonAsync(HttpRequest request, string audience)
+    private static string? BaseUrlOf(string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(configured.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")
+            || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
+        {
+            throw new InvalidOperationException("CdsHooks:PublicBaseUrl must be an absolute http(s) URL without query, fragment or user, for example https://triage.example.org.");
+        }
+
+        return configured.Trim().TrimEnd('/');
+    }
+
+    private async Task<string?> ReasonAsync(HttpRequest request, IReadOnlyList<string> audiences)
     {
         if (_keys.Count == 0)
         {
@@ -117,56 +188,57 @@ public sealed partial class CdsJwtValidator
             return "malformedToken";
         }
 
-        if (!Algorithms.Contains(jwt.Alg, StringComparer.Ordinal))
+        using var head = Decode(jwt.EncodedHeader);
+        using var body = Decode(jwt.EncodedPayload);
+        if (head is null || body is null)
         {
-            return "algorithmNotAllowed";
+            return "malformedToken"; // not JSON objects, or a parameter or claim given twice
         }
 
-        if (!_keys.TryGetValue(jwt.Issuer ?? "", out var keys))
+        var reason = HeaderReason(head.RootElement, jwt.Alg);
+        if (reason is not null)
+        {
+            return reason;
+        }
+
+        if (!_keys.TryGetValue(Text(body.RootElement, JwtRegisteredClaimNames.Iss) ?? "", out var issuerKeys))
         {
             return "untrustedIssuer";
         }
 
-        if (!jwt.TryGetPayloadValue<string>(JwtRegisteredClaimNames.Jti, out var jti) || string.IsNullOrEmpty(jti))
+        var kid = Text(head.RootElement, JwtHeaderParameterNames.Kid);
+        var keys = issuerKeys.Where(k => string.Equals(k.KeyId, kid, StringComparison.Ordinal)).ToList();
+        if (keys.Count == 0)
+        {
+            return "unknownKid";
+        }
+
+        var jti = Text(body.RootElement, JwtRegisteredClaimNames.Jti);
+        if (string.IsNullOrEmpty(jti))
         {
             return "missingJti";
         }
 
-        if (!jwt.TryGetPayloadValue<long>(JwtRegisteredClaimNames.Iat, out var iat))
+        reason = LifetimeReason(body.RootElement, out var expires);
+        if (reason is not null)
         {
-            return "missingIat";
+            return reason;
         }
 
-        var skew = TimeSpan.FromSeconds(Math.Max(0, _settings.ClockSkewSeconds));
-        var now = _clock.GetUtcNow();
-        if (DateTimeOffset.FromUnixTimeSeconds(iat) > now + skew)
+        if (!AudienceMatches(body.RootElement, audiences))
         {
-            return "notYetValid";
+            return "wrongAudience";
         }
 
-        if (!jwt.TryGetPayloadValue<long>(JwtRegisteredClaimNames.Exp, out var exp))
-        {
-            return "missingExp";
-        }
-
-        var expires = DateTimeOffset.FromUnixTimeSeconds(exp);
-        if (expires + skew < now)
-        {
-            return "expired";
-        }
-
-        if (jwt.TryGetPayloadValue<long>(JwtRegisteredClaimNames.Nbf, out var nbf) && DateTimeOffset.FromUnixTimeSeconds(nbf) - skew > now)
-        {
-            return "notYetValid";
-        }
-
-        // The lifetime was checked above on the service's clock; the handler checks the signature, issuer, audience and algorithm.
+        // The claims were checked above, exactly; the handler checks the signature with the named key only (and the audience again).
         var parameters = new TokenValidationParameters
         {
             ValidIssuer = jwt.Issuer,
-            ValidAudience = audience,
+            ValidAudiences = audiences,
+            IgnoreTrailingSlashWhenValidatingAudience = false,
             ValidAlgorithms = Algorithms,
             IssuerSigningKeys = keys,
+            TryAllIssuerSigningKeys = false,
             RequireExpirationTime = false,
             RequireSignedTokens = true,
             ValidateLifetime = false,
@@ -184,8 +256,116 @@ public sealed partial class CdsJwtValidator
             };
         }
 
-        return _replay.TryRegister(jwt.Issuer!, jti, expires) ? null : "replayedJti";
+        // Remembered as long as the token could be accepted: until exp plus the skew.
+        var skew = TimeSpan.FromSeconds(_settings.ClockSkewSeconds);
+        return _replay.TryRegister(jwt.Issuer, jti, expires + skew) ? null : "replayedJti";
     }
+
+    private static string? HeaderReason(JsonElement header, string alg)
+    {
+        if (!Algorithms.Contains(alg, StringComparer.Ordinal) || Text(header, JwtHeaderParameterNames.Alg) != alg)
+        {
+            return "algorithmNotAllowed";
+        }
+
+        if (header.TryGetProperty(JwtHeaderParameterNames.Typ, out var typ)
+            && (typ.ValueKind != JsonValueKind.String || !string.Equals(typ.GetString(), "JWT", StringComparison.OrdinalIgnoreCase)))
+        {
+            return "wrongTyp";
+        }
+
+        if (header.TryGetProperty("crit", out _))
+        {
+            return "unsupportedCrit"; // no extension is understood, so any critical one is refused (RFC 7515, 4.1.11)
+        }
+
+        return string.IsNullOrEmpty(Text(header, JwtHeaderParameterNames.Kid)) ? "missingKid" : null;
+    }
+
+    private string? LifetimeReason(JsonElement claims, out DateTimeOffset expires)
+    {
+        expires = default;
+        if (!claims.TryGetProperty(JwtRegisteredClaimNames.Iat, out var iatValue))
+        {
+            return "missingIat";
+        }
+
+        if (!claims.TryGetProperty(JwtRegisteredClaimNames.Exp, out var expValue))
+        {
+            return "missingExp";
+        }
+
+        long nbf = long.MinValue;
+        if (!Seconds(iatValue, out var iat) || !Seconds(expValue, out var exp)
+            || (claims.TryGetProperty(JwtRegisteredClaimNames.Nbf, out var nbfValue) && !Seconds(nbfValue, out nbf)))
+        {
+            return "nonNumericDate";
+        }
+
+        if (exp <= iat || exp - iat > _settings.MaxTokenLifetimeSeconds)
+        {
+            return "lifetimeTooLong";
+        }
+
+        var skew = _settings.ClockSkewSeconds;
+        var now = _clock.GetUtcNow().ToUnixTimeSeconds();
+        if (iat > now + skew || (nbf != long.MinValue && nbf - skew > now))
+        {
+            return "notYetValid";
+        }
+
+        if (exp + skew < now)
+        {
+            return "expired";
+        }
+
+        expires = DateTimeOffset.FromUnixTimeSeconds(exp);
+        return null;
+    }
+
+    // A NumericDate as whole seconds: a JSON number (never a string), within the years 1970 to 9999.
+    private static bool Seconds(JsonElement value, out long seconds)
+    {
+        seconds = 0;
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out seconds) && seconds is >= 0 and <= 253_402_300_799;
+    }
+
+    private static bool AudienceMatches(JsonElement claims, IReadOnlyList<string> audiences)
+    {
+        if (!claims.TryGetProperty(JwtRegisteredClaimNames.Aud, out var aud))
+        {
+            return false;
+        }
+
+        return aud.ValueKind switch
+        {
+            JsonValueKind.String => audiences.Contains(aud.GetString()!, StringComparer.Ordinal),
+            JsonValueKind.Array => aud.EnumerateArray().Any(a => a.ValueKind == JsonValueKind.String && audiences.Contains(a.GetString()!, StringComparer.Ordinal)),
+            _ => false,
+        };
+    }
+
+    private static JsonDocument? Decode(string encoded)
+    {
+        try
+        {
+            var document = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(encoded), StrictJson);
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                return document;
+            }
+
+            document.Dispose();
+            return null;
+        }
+        catch (Exception exception) when (exception is JsonException or FormatException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "CdsHooks:RequireJwt is false in Development: CDS Hooks calls are accepted WITHOUT a token. Never deploy this setting.")]
     private static partial void LogJwtOff(ILogger logger);
@@ -196,6 +376,10 @@ public sealed partial class CdsJwtValidator
     [LoggerMessage(EventId = 22, Level = LogLevel.Warning, Message = "No trusted CDS Hooks issuer is configured (CdsHooks:TrustedIssuers): every CDS Hooks service call is refused.")]
     private static partial void LogNoIssuer(ILogger logger);
 
-    [LoggerMessage(EventId = 23, Level = LogLevel.Information, Message = "Refused a CDS Hooks call: {Reason}")]
+    // Debug: the precise reason is for the operator; a caller learns only RefusedCode. Never the token.
+    [LoggerMessage(EventId = 23, Level = LogLevel.Debug, Message = "Refused a CDS Hooks token: {Reason}")]
     private static partial void LogRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 24, Level = LogLevel.Warning, Message = "CdsHooks:PublicBaseUrl is not set in Development: the audience of CDS Hooks tokens is taken from each request's Host header. Outside Development the start fails without it.")]
+    private static partial void LogAudienceFromHost(ILogger logger);
 }

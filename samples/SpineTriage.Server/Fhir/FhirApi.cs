@@ -61,7 +61,7 @@ internal static class FhirApi
             >= 500 => OperationOutcome.IssueType.Exception,
             _ => OperationOutcome.IssueType.Invalid,
         };
-        return WriteAsync(context, status, service, service.OperationOutcomeOf(errors, type));
+        return WriteAsync(context, status, service, service.OperationOutcomeOf(errors.Select(Problems.Bounded), type)); // echoes cut as on every surface
     }
 
     private static Task ReadAsync(HttpContext context, FhirService service, string id, params Resource[] resources)

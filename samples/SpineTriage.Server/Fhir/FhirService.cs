@@ -60,7 +60,11 @@ public sealed class FhirService
         {
             return Outcome.Failure<T>([.. failed.Exceptions.Take(100).Select(e => Error(e, path))]);
         }
-        catch (JsonException)
+        catch (CodedException coded) // a POCO validation the SDK runs while reading (e.g. "contained" as an object): the client's input
+        {
+            return Outcome.Failure<T>([Error(coded, path)]);
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException) // the SDK throws the latter for a JSON array or other non-object where a resource or element is due
         {
             return Outcome.Failure<T>([new ValidationError(path, ErrorCodes.MalformedJson, "The body is not a FHIR resource in JSON.")]);
         }

@@ -236,7 +236,7 @@ public sealed class JsonApiTests
     [Fact]
     public async Task The_floor_answers_a_fixed_small_JSON()
     {
-        using var factory = new ServerFactory();
+        using var factory = new ServerFactory(new Dictionary<string, string?> { ["LoadTest:EnableFloor"] = "true" });
         using var client = factory.CreateClient();
 
         using var response = await client.PostAsync("/api/floor", Json("{}"));

@@ -5,7 +5,9 @@ using System.Text.Json;
 using FluentAssertions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using SpineTriage.Server.Tests.Fhir;
 
 namespace SpineTriage.Server.Tests.CdsHooks;
@@ -82,6 +84,17 @@ public sealed class CdsHooksTests : IDisposable
         response.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
+    /// <summary>Asserts a 401 answering only <c>invalidToken</c>, and the precise reason in a debug log line.</summary>
+    private static async Task ShouldBeRefusedAsync(HttpResponseMessage response, ServerFactory factory, string reason)
+    {
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        response.Headers.WwwAuthenticate.ToString().Should().StartWith("Bearer");
+        var body = await response.Content.ReadAsStringAsync();
+        body.Should().Contain("\"code\":\"invalidToken\"");
+        body.Should().NotContain(reason, "the answer never says why a token was refused (which issuers are trusted, which check failed)");
+        factory.Logs.Should().Contain(l => l.StartsWith("Debug SpineTriage.Server.CdsHooks.CdsJwtValidator: Refused a CDS Hooks token: " + reason + " |", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Without_a_trusted_issuer_every_service_call_is_refused()
     {
@@ -90,27 +103,29 @@ public sealed class CdsHooksTests : IDisposable
 
         using var response = await PostAsync(client, _tokens.Es384(), Call());
 
-        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        (await response.Content.ReadAsStringAsync()).Should().Contain("noTrustedIssuer");
+        await ShouldBeRefusedAsync(response, factory, "noTrustedIssuer");
     }
 
     public static TheoryData<string> Refusals => new()
     {
         "missing", "expired", "notYetValid", "wrongAudience", "unknownIssuer", "wrongKey", "hmac", "none", "missingJti", "missingExp", "garbage",
+        "tenYears", "stringExp", "fractionalIat", "stringNbf", "audienceWithTrailingSlash", "audienceOfFeedback", "audienceArrayOfOthers",
+        "missingKid", "unknownKid", "wrongTyp", "crit", "claimTwice", "headerTwice", "expBeforeIat",
     };
 
     [Theory]
     [MemberData(nameof(Refusals))]
-    public async Task A_bad_token_is_refused_with_401(string kind)
+    public async Task A_bad_token_is_refused_with_one_401_reason_and_the_precise_reason_logged_at_debug(string kind)
     {
         using var factory = Trusting();
         using var client = factory.CreateClient();
         var now = DateTime.UtcNow;
-        var (token, code) = kind switch
+        var seconds = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var (token, reason) = kind switch
         {
             "missing" => ((string?)null, "missingToken"),
-            "expired" => (_tokens.Es384(expires: now.AddMinutes(-10), issuedAt: now.AddMinutes(-15)), "expired"),
-            "notYetValid" => (_tokens.Es384(expires: now.AddMinutes(20), issuedAt: now.AddMinutes(10)), "notYetValid"),
+            "expired" => (_tokens.Es384(expires: now.AddMinutes(-10), issuedAt: now.AddMinutes(-14)), "expired"),
+            "notYetValid" => (_tokens.Es384(expires: now.AddMinutes(14), issuedAt: now.AddMinutes(10)), "notYetValid"),
             "wrongAudience" => (_tokens.Es384(audience: "https://other.example.org/cds-services/spinetriage-post-op-spine"), "wrongAudience"),
             "unknownIssuer" => (_tokens.Es384(issuer: "https://intruder.example.org"), "untrustedIssuer"),
             "wrongKey" => (Tokens.WrongKey(), "badSignature"),
@@ -118,14 +133,69 @@ public sealed class CdsHooksTests : IDisposable
             "none" => (Tokens.None(), "algorithmNotAllowed"),
             "missingJti" => (_tokens.Es384(withJti: false), "missingJti"),
             "missingExp" => (_tokens.Es384(withExp: false), "missingExp"),
+            "tenYears" => (_tokens.Es384(expires: now.AddYears(10)), "lifetimeTooLong"),
+            "stringExp" => (_tokens.Raw(Tokens.Header(), Tokens.Claims(seconds).Replace($"\"exp\":{seconds + 240}", $"\"exp\":\"{seconds + 240}\"", StringComparison.Ordinal)), "nonNumericDate"),
+            "fractionalIat" => (_tokens.Raw(Tokens.Header(), Tokens.Claims(seconds).Replace($"\"iat\":{seconds}", $"\"iat\":{seconds}.5", StringComparison.Ordinal)), "nonNumericDate"),
+            "stringNbf" => (_tokens.Raw(Tokens.Header(), Tokens.Claims(more: $",\"nbf\":\"{seconds}\"")), "nonNumericDate"),
+            "audienceWithTrailingSlash" => (_tokens.Es384(audience: ServerFactory.Audience + "/"), "wrongAudience"),
+            "audienceOfFeedback" => (_tokens.Es384(audience: ServerFactory.Audience + "/feedback"), "wrongAudience"),
+            "audienceArrayOfOthers" => (_tokens.Raw(Tokens.Header(), Tokens.Claims().Replace($"\"aud\":\"{ServerFactory.Audience}\"", $"\"aud\":[\"{ServerFactory.Audience}/\",\"{ServerFactory.Audience.ToUpperInvariant()}\"]", StringComparison.Ordinal)), "wrongAudience"),
+            "missingKid" => (_tokens.Raw("""{"alg":"ES384","typ":"JWT"}""", Tokens.Claims()), "missingKid"),
+            "unknownKid" => (_tokens.Raw(Tokens.Header(kid: "ec-2"), Tokens.Claims()), "unknownKid"),
+            "wrongTyp" => (_tokens.Raw(Tokens.Header().Replace("\"JWT\"", "\"dpop+jwt\"", StringComparison.Ordinal), Tokens.Claims()), "wrongTyp"),
+            "crit" => (_tokens.Raw(Tokens.Header(""","crit":["exp-ext"],"exp-ext":1"""), Tokens.Claims()), "unsupportedCrit"),
+            "claimTwice" => (_tokens.Raw(Tokens.Header(), Tokens.Claims(more: ",\"aud\":\"https://other.example.org/\"")), "malformedToken"),
+            "headerTwice" => (_tokens.Raw(Tokens.Header(",\"alg\":\"none\""), Tokens.Claims()), "malformedToken"),
+            "expBeforeIat" => (_tokens.Raw(Tokens.Header(), Tokens.Claims(lifetime: -60)), "lifetimeTooLong"),
             _ => ("not.a.token", "malformedToken"),
         };
 
         using var response = await PostAsync(client, token, Call());
 
-        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        response.Headers.WwwAuthenticate.ToString().Should().StartWith("Bearer");
-        (await response.Content.ReadAsStringAsync()).Should().Contain($"\"code\":\"{code}\"");
+        await ShouldBeRefusedAsync(response, factory, reason);
+        var tail = token is { Length: > 40 } ? token[^32..] : null;
+        factory.Logs.Should().NotContain(l => tail != null && l.Contains(tail, StringComparison.Ordinal), "the token is never logged");
+    }
+
+    [Fact]
+    public async Task A_token_built_by_hand_like_the_refused_ones_but_well_formed_is_accepted()
+    {
+        using var factory = Trusting();
+        using var client = factory.CreateClient();
+
+        using var response = await PostAsync(client, _tokens.Raw(Tokens.Header(), Tokens.Claims()), Call());
+        using var lowerTyp = await PostAsync(client, _tokens.Raw(Tokens.Header().Replace("\"JWT\"", "\"jwt\"", StringComparison.Ordinal), Tokens.Claims()), Call());
+        using var noTyp = await PostAsync(client, _tokens.Raw("""{"alg":"ES384","kid":"ec-1"}""", Tokens.Claims()), Call());
+        using var audienceArray = await PostAsync(client, _tokens.Raw(Tokens.Header(), Tokens.Claims().Replace($"\"aud\":\"{ServerFactory.Audience}\"", $"\"aud\":[\"https://other.example.org\",\"{ServerFactory.Audience}\"]", StringComparison.Ordinal)), Call());
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        lowerTyp.StatusCode.Should().Be(HttpStatusCode.OK, "typ is a media type, compared without case");
+        noTyp.StatusCode.Should().Be(HttpStatusCode.OK, "typ is checked when present");
+        audienceArray.StatusCode.Should().Be(HttpStatusCode.OK, "an aud array is accepted when one of its values is exactly the endpoint's URL");
+    }
+
+    // The limit is inclusive: exp - iat equal to it is accepted, one second more is refused, whatever the limit.
+    [Theory]
+    [InlineData(null, 300, true)]
+    [InlineData(null, 301, false)]
+    [InlineData("60", 60, true)]
+    [InlineData("60", 61, false)]
+    [InlineData("3600", 3600, true)]
+    public async Task The_token_lifetime_is_at_most_MaxTokenLifetimeSeconds_inclusive(string? limit, long lifetime, bool accepted)
+    {
+        using var factory = Trusting(limit is null ? null : new() { ["CdsHooks:MaxTokenLifetimeSeconds"] = limit });
+        using var client = factory.CreateClient();
+
+        using var response = await PostAsync(client, _tokens.Raw(Tokens.Header(), Tokens.Claims(lifetime: lifetime)), Call());
+
+        if (accepted)
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+        else
+        {
+            await ShouldBeRefusedAsync(response, factory, "lifetimeTooLong");
+        }
     }
 
     [Fact]
@@ -139,8 +209,78 @@ public sealed class CdsHooksTests : IDisposable
         using var again = await PostAsync(client, token, Call());
 
         first.StatusCode.Should().Be(HttpStatusCode.OK);
-        again.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        (await again.Content.ReadAsStringAsync()).Should().Contain("replayedJti");
+        await ShouldBeRefusedAsync(again, factory, "replayedJti");
+    }
+
+    [Fact]
+    public async Task A_jti_is_remembered_until_exp_plus_the_skew_and_a_full_memory_takes_tokens_again_once_they_have_expired()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var trusting = Trusting(new() { ["CdsHooks:MaxRememberedTokens"] = "1", ["CdsHooks:ClockSkewSeconds"] = "30" });
+        using var factory = trusting.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock)));
+        using var client = factory.CreateClient();
+        var issued = clock.GetUtcNow().ToUnixTimeSeconds();
+        var first = _tokens.Raw(Tokens.Header(), Tokens.Claims(issued, lifetime: 60));
+
+        using var accepted = await PostAsync(client, first, Call());
+        using var full = await PostAsync(client, _tokens.Raw(Tokens.Header(), Tokens.Claims(issued)), Call());
+        clock.Advance(TimeSpan.FromSeconds(60 + 20)); // past exp, within the skew: the first token is still acceptable
+        using var replay = await PostAsync(client, first, Call());
+        clock.Advance(TimeSpan.FromSeconds(11)); // past exp + skew: the first token is refused anyway and forgotten
+        using var later = await PostAsync(client, _tokens.Raw(Tokens.Header(), Tokens.Claims(clock.GetUtcNow().ToUnixTimeSeconds())), Call());
+
+        accepted.StatusCode.Should().Be(HttpStatusCode.OK);
+        full.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the memory is full of a live token: fail closed");
+        replay.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "a token is remembered for as long as it can be accepted");
+        later.StatusCode.Should().Be(HttpStatusCode.OK, "with the lifetime bounded, a full memory frees itself within the lifetime plus the skew");
+    }
+
+    [Fact]
+    public async Task Outside_Development_a_trusted_issuer_without_PublicBaseUrl_stops_the_start_and_in_Development_the_Host_header_is_the_audience_with_a_warning()
+    {
+        using var production = Trusting(new() { ["CdsHooks:PublicBaseUrl"] = "" });
+        using var development = Trusting(new() { ["CdsHooks:PublicBaseUrl"] = "" }, environment: "Development");
+        using var badUrl = Trusting(new() { ["CdsHooks:PublicBaseUrl"] = "triage.example.org" });
+
+        var start = () => production.CreateClient();
+        var startBadUrl = () => badUrl.CreateClient();
+
+        start.Should().Throw<InvalidOperationException>().WithMessage("*CdsHooks:PublicBaseUrl is required*");
+        startBadUrl.Should().Throw<InvalidOperationException>().WithMessage("*CdsHooks:PublicBaseUrl must be an absolute http(s) URL*");
+        using var client = development.CreateClient();
+        using var response = await PostAsync(client, _tokens.Es384(audience: "http://localhost/cds-services/spinetriage-post-op-spine"), Call());
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        development.Logs.Should().Contain(l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("taken from each request's Host header", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task With_PublicBaseUrl_a_token_for_the_Host_header_is_refused()
+    {
+        using var factory = Trusting();
+        using var client = factory.CreateClient();
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, Service) { Content = new StringContent(Call(), Encoding.UTF8, "application/json") };
+        request.Headers.Host = "evil.example";
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _tokens.Es384(audience: "http://evil.example/cds-services/spinetriage-post-op-spine"));
+        using var response = await client.SendAsync(request);
+
+        await ShouldBeRefusedAsync(response, factory, "wrongAudience");
+    }
+
+    [Fact]
+    public async Task Feedback_takes_a_token_for_the_service_URL_or_the_feedback_URL_only()
+    {
+        using var factory = Trusting();
+        using var client = factory.CreateClient();
+        var feedback = $$"""{"feedback":[{"card":"{{Guid.NewGuid()}}","outcome":"accepted","outcomeTimestamp":"2026-11-29T10:00:00Z"}]}""";
+
+        using var service = await PostAsync(client, _tokens.Es384(), feedback, Service + "/feedback");
+        using var own = await PostAsync(client, _tokens.Es384(audience: ServerFactory.Audience + "/feedback"), feedback, Service + "/feedback");
+        using var other = await PostAsync(client, _tokens.Es384(audience: ServerFactory.PublicBaseUrl + "/cds-services"), feedback, Service + "/feedback");
+
+        service.StatusCode.Should().Be(HttpStatusCode.OK);
+        own.StatusCode.Should().Be(HttpStatusCode.OK);
+        await ShouldBeRefusedAsync(other, factory, "wrongAudience");
     }
 
     [Fact]
@@ -188,8 +328,7 @@ public sealed class CdsHooksTests : IDisposable
         card.GetProperty("source").GetProperty("topic").GetProperty("code").GetString().Should().Be("emergency");
         card.GetProperty("summary").GetString()!.Length.Should().BeLessThan(140);
         Guid.TryParse(card.GetProperty("uuid").GetString(), out _).Should().BeTrue();
-        refused.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        (await refused.Content.ReadAsStringAsync()).Should().Contain("missingToken");
+        await ShouldBeRefusedAsync(refused, factory, "missingToken");
         factory.AuditLines.Should().ContainSingle("the CDS triage is audited, the refused call is not");
     }
 

@@ -61,6 +61,27 @@ public sealed class Tokens : IDisposable
         return header + "." + payload + ".";
     }
 
+    /// <summary>
+    /// A token signed with the trusted EC key whose header and claims are exactly the given JSON (to forge what a token
+    /// library would not write: a string <c>exp</c>, a <c>crit</c> header, a claim given twice).
+    /// </summary>
+    public string Raw(string header, string claims)
+    {
+        var input = B64(Encoding.UTF8.GetBytes(header)) + "." + B64(Encoding.UTF8.GetBytes(claims));
+        var signature = _ec.SignData(Encoding.ASCII.GetBytes(input), HashAlgorithmName.SHA384); // IEEE P1363 (r || s), as JWS wants
+        return input + "." + B64(signature);
+    }
+
+    /// <summary>The header of <see cref="Es384"/>'s tokens, with <paramref name="more"/> appended inside it.</summary>
+    public static string Header(string more = "", string kid = "ec-1") => $$"""{"alg":"ES384","kid":"{{kid}}","typ":"JWT"{{more}}}""";
+
+    /// <summary>Claims issued at <paramref name="issuedAt"/> (Unix seconds, now when null), valid <paramref name="lifetime"/> seconds, with <paramref name="more"/> appended.</summary>
+    public static string Claims(long? issuedAt = null, long lifetime = 240, string more = "", string audience = ServerFactory.Audience)
+    {
+        var iat = issuedAt ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        return $$"""{"iss":"{{Issuer}}","aud":"{{audience}}","iat":{{iat}},"exp":{{iat + lifetime}},"jti":"{{Guid.NewGuid()}}"{{more}}}""";
+    }
+
     public void Dispose()
     {
         // The keys are shared by every test and live as long as the test run.

@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FluentAssertions;
 using Json.Schema;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace SpineTriage.Server.Tests.OpenApi;
 
@@ -75,5 +77,68 @@ public sealed class OpenApiTests
             var evaluation = result.Evaluate(answer.RootElement, options);
             evaluation.IsValid.Should().BeTrue(sample + ": " + string.Join("; ", (evaluation.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} {d.EvaluationPath}: {e.Value}"))));
         }
+    }
+
+    // Both settings of the floor: the document lists exactly what the service maps.
+    [Theory]
+    [InlineData("false")]
+    [InlineData("true")]
+    public async Task The_OpenAPI_document_lists_every_endpoint_the_service_maps(string floor)
+    {
+        using var factory = new ServerFactory(new Dictionary<string, string?> { ["LoadTest:EnableFloor"] = floor });
+        using var client = factory.CreateClient();
+        var document = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!.AsObject();
+
+        var mapped = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => ("/" + e.RoutePattern.RawText!.Trim('/'), m.ToLowerInvariant())))
+            .ToList();
+        var listed = document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(o => (p.Key, o.Key))).ToList();
+
+        mapped.Should().Contain(("/health/ready", "get")).And.Contain(("/cds-services/{id}/feedback", "post"));
+        listed.Should().BeEquivalentTo(mapped);
+        listed.Contains(("/api/floor", "post")).Should().Be(floor == "true");
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_names_PublicBaseUrl_as_its_server_never_the_Host_header_and_the_bearer_scheme_of_CDS_Hooks()
+    {
+        using var factory = new ServerFactory();
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json");
+        request.Headers.Host = "evil.example";
+
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var document = JsonNode.Parse(text)!.AsObject();
+
+        text.Should().NotContain("evil.example");
+        document["servers"]!.AsArray().Select(s => s!["url"]!.GetValue<string>()).Should().Equal(ServerFactory.PublicBaseUrl);
+        var scheme = document["components"]!["securitySchemes"]!["cdsHooksJwt"]!;
+        scheme["type"]!.GetValue<string>().Should().Be("http");
+        scheme["scheme"]!.GetValue<string>().Should().Be("bearer");
+        scheme["bearerFormat"]!.GetValue<string>().Should().Be("JWT");
+        foreach (var path in new[] { "/cds-services/{id}", "/cds-services/{id}/feedback" })
+        {
+            var operation = document["paths"]![path]!["post"]!;
+            operation["security"]!.AsArray().Should().ContainSingle().Which!.AsObject().Select(r => r.Key).Should().Equal("cdsHooksJwt");
+            operation["responses"]!["401"].Should().NotBeNull();
+        }
+
+        document["paths"]!["/cds-services"]!["get"]!["security"].Should().BeNull("discovery is public");
+    }
+
+    [Fact]
+    public async Task Without_PublicBaseUrl_the_OpenAPI_document_names_no_server_rather_than_the_Host_header()
+    {
+        using var factory = new ServerFactory(new Dictionary<string, string?> { ["CdsHooks:PublicBaseUrl"] = "" });
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json");
+        request.Headers.Host = "evil.example";
+
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+
+        text.Should().NotContain("evil.example");
+        (JsonNode.Parse(text)!["servers"]?.AsArray() ?? []).Should().BeEmpty();
     }
 }

@@ -41,7 +41,7 @@ public sealed class OperationsTests
     [Fact]
     public async Task A_permit_limit_of_0_turns_the_rate_limit_off()
     {
-        using var factory = new ServerFactory(new Dictionary<string, string?> { ["RateLimit:PermitLimit"] = "0" });
+        using var factory = new ServerFactory(new Dictionary<string, string?> { ["RateLimit:PermitLimit"] = "0", ["LoadTest:EnableFloor"] = "true" });
         using var client = factory.CreateClient();
 
         for (var i = 0; i < 700; i++)
@@ -95,7 +95,9 @@ public sealed class OperationsTests
         using var tokens = new Tokens();
         var folder = Path.Combine(Path.GetTempPath(), "spinetriage-server-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        using var factory = new ServerFactory(tokens.Settings(folder));
+        var settings = tokens.Settings(folder);
+        settings["LoadTest:EnableFloor"] = "true";
+        using var factory = new ServerFactory(settings);
         using var client = factory.CreateClient();
         var surgery = DateOnly.FromDateTime(DateTime.Now).AddDays(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var valid = "{\"reportId\":\"" + marker + "\",\"surgeryDate\":\"" + surgery + "\",\"answers\":{\"woundBleeding\":\"yes\"}}";
