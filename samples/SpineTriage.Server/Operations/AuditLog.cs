@@ -123,11 +123,17 @@ public sealed partial class AuditLog : IDisposable
     /// <exception cref="AuditUnavailableException">The store failed, stalled beyond the bounded wait, or is not keeping up: answer 503.</exception>
     public Task RecordAsync(TriageEngine engine, ValidatedReport report, TriageResult result)
     {
-        var record = AuditRecord.Create(engine, report, result, _options);
+        // Everything but the chain's two fields is serialized here, on the request's thread: the record's canonical form
+        // (what AuditChain hashes) is its version-2 line ending in previousHash, and its line adds recordHash after it, so
+        // the one writer only hashes and concatenates (replay's chain check verifies exactly this form).
+        var record = AuditRecord.Create(engine, report, result, _options) with { RecordVersion = AuditRecord.ChainedRecordVersion };
+        var json = record.ToJsonLine();
+        var open = string.Concat(json.AsSpan(0, json.Length - 1), ",\"previousHash\":\"");
         return _triages.AppendAsync(head =>
         {
-            var chained = new AuditChain(head, _key).Append(record);
-            return new ChainedLine(chained.ToJsonLine(), chained.RecordHash!, head);
+            var canonical = string.Concat(open, head, "\"}");
+            var hash = Hash(Encoding.UTF8.GetBytes(canonical), _keyBytes);
+            return new ChainedLine(string.Concat(open, head, "\",\"recordHash\":\"", hash, "\"}"), hash, head);
         });
     }
 
