@@ -43,12 +43,16 @@ public static partial class ServerApp
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ServerMetrics>();
+        services.AddSingleton<AuditFileSystem>();
         services.AddSingleton<AuditLog>();
         // The engine comes from the DI package: TriageEngineOptions bound from "SpineTriage" (RuleSet, Language, the
         // thresholds), validated at start-up by the engine's own validator (a bad value stops the start), singleton.
         services.AddSpineTriage().Bind(configuration.GetSection("SpineTriage"));
         services.AddSingleton<TriageService>();
-        services.AddSingleton<IJtiReplayCache, InMemoryJtiReplayCache>();
+        // The jti replay memory: in the audit database when the audit store is PostgreSQL (shared by every instance).
+        services.AddSingleton<IJtiReplayCache>(provider => provider.GetRequiredService<AuditLog>().Postgres is { } postgres
+            ? ActivatorUtilities.CreateInstance<PostgresJtiReplayCache>(provider, postgres.Data)
+            : ActivatorUtilities.CreateInstance<InMemoryJtiReplayCache>(provider));
         services.AddSingleton<CdsJwtValidator>();
         services.AddSingleton<FhirService>();
         services.AddSingleton<IFhirTriageAdapter, FhirTriageAdapter>();
@@ -93,10 +97,12 @@ public static partial class ServerApp
         app.UseExceptionHandler(errors => errors.Run(context => Problems.WriteAsync(
             context, StatusCodes.Status500InternalServerError, "The service failed.", "internalError", "The service failed to answer; the failure is logged without the request.")));
         app.UseMiddleware<ClientErrors>(); // clean 4xx for every client error, one request log line without the query
+        AuditFaults.Use(app); // a decision the audit store cannot record is answered 503 (docs/reliability.md)
         app.UseRateLimiter();
 
         // Build the engine and open the audit log before the first request, and say what the service runs.
         var service = app.Services.GetRequiredService<TriageService>();
+        _ = app.Services.GetRequiredService<AuditLog>(); // opened (torn line cut, migration run) before the first request
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SpineTriage.Server");
         LogStarted(logger, service.Engine.RuleSet.Selector, service.Engine.RuleSet.Version, service.Engine.RuleSet.Hash);
         app.Services.GetRequiredService<CdsJwtValidator>().LogConfiguration();

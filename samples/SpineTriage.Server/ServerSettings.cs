@@ -47,6 +47,18 @@ public sealed class AuditSettings
     /// <summary>Whether records hold the whole report (patient data); off by default.</summary>
     public bool IncludeReport { get; set; }
 
-    /// <summary>A file holding the HMAC key of the chain (at least 32 bytes), or empty for SHA-256.</summary>
+    /// <summary>
+    /// A file holding the audit key (at least 32 bytes), or empty: with a key the chain is HMAC-SHA256 and the report
+    /// hash is keyed; without one the chain is SHA-256 and records hold no digest of the report.
+    /// </summary>
     public string? KeyFile { get; set; }
+
+    /// <summary>Where records go: <c>file</c> (the default, the JSON Lines files above) or <c>postgres</c> (<c>ConnectionStrings:Audit</c>).</summary>
+    public string Store { get; set; } = "file";
+
+    /// <summary>The longest a request waits for its record to be durable before it is answered 503 (milliseconds; default 2000).</summary>
+    public int WriteTimeoutMilliseconds { get; set; } = 2000;
+
+    /// <summary>The instance's name in a shared PostgreSQL store (one chain per instance); the machine name by default.</summary>
+    public string? InstanceId { get; set; }
 }

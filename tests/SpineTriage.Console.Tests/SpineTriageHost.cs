@@ -55,7 +55,10 @@ public static class SpineTriageHost
     public static HostRun RunProcess(string[] args, string stdin) => RunProcess(args, Encoding.UTF8.GetBytes(stdin));
 
     /// <summary>Runs the built host as a process, with standard input from bytes.</summary>
-    public static HostRun RunProcess(string[] args, byte[]? stdin)
+    public static HostRun RunProcess(string[] args, byte[]? stdin) => RunProcess(args, stdin, environment: null);
+
+    /// <summary>Runs the built host as a process, with standard input from bytes and more environment variables.</summary>
+    public static HostRun RunProcess(string[] args, byte[]? stdin, IReadOnlyDictionary<string, string>? environment)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -76,6 +79,10 @@ public static class SpineTriageHost
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var output = process.StandardOutput.ReadToEndAsync();

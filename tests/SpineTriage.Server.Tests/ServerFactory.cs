@@ -24,9 +24,11 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
+    private readonly Action<IServiceCollection>? _services;
 
-    public ServerFactory(IReadOnlyDictionary<string, string?>? settings = null, string environment = "Production")
+    public ServerFactory(IReadOnlyDictionary<string, string?>? settings = null, string environment = "Production", Action<IServiceCollection>? services = null)
     {
+        _services = services;
         Folder = Path.Combine(Path.GetTempPath(), "spinetriage-server-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
         _environment = environment;
@@ -68,6 +70,11 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
         }
 
         builder.ConfigureLogging(logging =>

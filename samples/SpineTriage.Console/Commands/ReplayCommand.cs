@@ -23,9 +23,14 @@ internal static class ReplayCommand
 
     public static Command Create(RuleSetEngines engines, ConsoleIO io)
     {
-        var file = new Argument<string>("FILE")
+        var file = new Argument<string?>("FILE")
         {
-            Description = "A JSON Lines audit log (one AuditRecord per line), or - for standard input.",
+            Description = "A JSON Lines audit log (one AuditRecord per line), or - for standard input; none with --postgres.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var postgres = new Option<bool>("--postgres")
+        {
+            Description = $"Replay the service's PostgreSQL audit store instead of a file: each instance's chain in turn, with the connection string from {PostgresReplay.ConnectionVariable} (never a password on the command line).",
         };
         var keyFile = new Option<string?>("--key-file")
         {
@@ -49,9 +54,20 @@ internal static class ReplayCommand
             file,
             keyFile,
             against,
+            postgres,
         };
-        command.SetAction(parsed => Run(engines, io, parsed.GetRequiredValue(file), parsed.GetValue(keyFile), parsed.GetValue(against)));
+        command.SetAction(parsed => parsed.GetValue(postgres)
+            ? PostgresReplay.Run(engines, io, parsed.GetValue(file), parsed.GetValue(keyFile), parsed.GetValue(against))
+            : parsed.GetValue(file) is { } path
+                ? Run(engines, io, path, parsed.GetValue(keyFile), parsed.GetValue(against))
+                : Usage(io));
         return command;
+    }
+
+    private static int Usage(ConsoleIO io)
+    {
+        io.Error.WriteLine("spinetriage: replay needs FILE (an audit log, or - for standard input) or --postgres.");
+        return ExitCodes.InvalidInput;
     }
 
     private static int Run(RuleSetEngines engines, ConsoleIO io, string path, string? keyFile, string? against)
@@ -124,7 +140,7 @@ internal static class ReplayCommand
         : ExitCodes.Success;
 
     /// <summary>The key from --key-file, else SPINETRIAGE_AUDIT_KEY_FILE, else SPINETRIAGE_AUDIT_KEY; none when none is set.</summary>
-    private static bool TryReadKey(ConsoleIO io, string? keyFile, out AuditKey? key)
+    internal static bool TryReadKey(ConsoleIO io, string? keyFile, out AuditKey? key)
     {
         key = null;
         string text;

@@ -52,7 +52,7 @@ internal static class JsonApi
             return;
         }
 
-        var outcome = service.TriageJson("api/triage", body);
+        var outcome = await service.TriageJsonAsync("api/triage", body);
         if (!outcome.TryGetValue(out var result))
         {
             await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, "The report is not valid.", outcome.Errors);
@@ -73,7 +73,7 @@ internal static class JsonApi
             return;
         }
 
-        var outcome = service.Next("api/interview/next", body);
+        var outcome = await service.NextAsync("api/interview/next", body);
         if (!outcome.TryGetValue(out var step))
         {
             await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, "The partial report is not valid.", outcome.Errors);

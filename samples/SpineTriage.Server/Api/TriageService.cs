@@ -41,31 +41,35 @@ public sealed partial class TriageService
     /// <summary>
     /// Reads, validates and evaluates report JSON; records the audit record, metrics and a log line without patient data.
     /// JSON errors and input-rule errors come back together, exactly as <see cref="TriageEngine.TriageJson(ReadOnlySpan{byte})"/> lists them.
+    /// A result comes back only once its audit record is durable.
     /// </summary>
-    public Outcome<TriageResult> TriageJson(string endpoint, ReadOnlySpan<byte> utf8Json)
+    /// <exception cref="AuditUnavailableException">The audit store cannot record the decision: answer 503, never the result.</exception>
+    public async Task<Outcome<TriageResult>> TriageJsonAsync(string endpoint, ReadOnlyMemory<byte> utf8Json)
     {
         var started = Stopwatch.GetTimestamp();
-        var parsed = Serialization.TriageJson.ParseReport(utf8Json);
+        var parsed = Serialization.TriageJson.ParseReport(utf8Json.Span);
         if (!parsed.TryGetValue(out var report))
         {
             // The engine reads the JSON again to list the JSON errors with the input-rule errors of the fields it could read.
-            return Refused(endpoint, Engine.TriageJson(utf8Json));
+            return Refused(endpoint, Engine.TriageJson(utf8Json.Span));
         }
 
-        return Triage(endpoint, report, started);
+        return await TriageAsync(endpoint, report, started);
     }
 
-    /// <summary>Validates and evaluates a report read elsewhere (the FHIR adapter), with the same records.</summary>
-    public Outcome<TriageResult> Triage(string endpoint, SymptomReport report) => Triage(endpoint, report, Stopwatch.GetTimestamp());
+    /// <summary>Validates and evaluates a report read elsewhere (the FHIR adapter), with the same records; a result comes back only once it is recorded.</summary>
+    /// <exception cref="AuditUnavailableException">The audit store cannot record the decision: answer 503, never the result.</exception>
+    public Task<Outcome<TriageResult>> TriageAsync(string endpoint, SymptomReport report) => TriageAsync(endpoint, report, Stopwatch.GetTimestamp());
 
-    /// <summary>Says what to ask next about a partial report (JSON); a settled interview is audited as a triage.</summary>
-    public Outcome<InterviewStep> Next(string endpoint, ReadOnlySpan<byte> utf8Json)
+    /// <summary>Says what to ask next about a partial report (JSON); a settled interview is audited as a triage, and comes back only once recorded.</summary>
+    /// <exception cref="AuditUnavailableException">The audit store cannot record the decision: answer 503, never the result.</exception>
+    public async Task<Outcome<InterviewStep>> NextAsync(string endpoint, ReadOnlyMemory<byte> utf8Json)
     {
         var started = Stopwatch.GetTimestamp();
-        var parsed = Serialization.TriageJson.ParseReport(utf8Json);
+        var parsed = Serialization.TriageJson.ParseReport(utf8Json.Span);
         if (!parsed.TryGetValue(out var report))
         {
-            return Outcome.Failure<InterviewStep>(Refused(endpoint, Engine.TriageJson(utf8Json)).Errors);
+            return Outcome.Failure<InterviewStep>(Refused(endpoint, Engine.TriageJson(utf8Json.Span)).Errors);
         }
 
         // The items are worded in the report's language (the patient page's Spanish), else the engine's.
@@ -79,7 +83,7 @@ public sealed partial class TriageService
         if (value.IsSettled)
         {
             var validated = Engine.Validate(report).Value!;
-            _audit.Record(Engine, validated, value.Result);
+            await RecordAsync(endpoint, validated, value.Result);
             Done(endpoint, value.Result.Urgency, started);
         }
 
@@ -89,7 +93,7 @@ public sealed partial class TriageService
     /// <summary>Records input refused before it reached the engine (a FHIR resource that cannot be read): metrics and a log line with the codes only.</summary>
     public void Refused(string endpoint, IReadOnlyList<ValidationError> errors) => LogRefused(endpoint, errors);
 
-    private Outcome<TriageResult> Triage(string endpoint, SymptomReport report, long started)
+    private async Task<Outcome<TriageResult>> TriageAsync(string endpoint, SymptomReport report, long started)
     {
         var validation = Engine.Validate(report);
         if (!validation.TryGetValue(out var validated))
@@ -99,9 +103,23 @@ public sealed partial class TriageService
         }
 
         var result = Engine.Evaluate(validated);
-        _audit.Record(Engine, validated, result);
+        await RecordAsync(endpoint, validated, result);
         Done(endpoint, result.Urgency, started);
         return Outcome.Success(result);
+    }
+
+    private async Task RecordAsync(string endpoint, ValidatedReport validated, TriageResult result)
+    {
+        try
+        {
+            await _audit.RecordAsync(Engine, validated, result);
+        }
+        catch (AuditUnavailableException)
+        {
+            _metrics.Errors(endpoint, [AuditUnavailableException.Code]);
+            LogUnrecorded(_logger, endpoint);
+            throw;
+        }
     }
 
     private Outcome<TriageResult> Refused(string endpoint, Outcome<TriageResult> outcome)
@@ -133,6 +151,9 @@ public sealed partial class TriageService
     // Log lines name the endpoint, the urgency, error counts and codes: never a report id, an answer, a date or a message.
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Triaged on {Endpoint}: {Urgency} (rule set {RuleSetVersion}) in {ElapsedMs:F3} ms")]
     private static partial void LogTriaged(ILogger logger, string endpoint, string urgency, string ruleSetVersion, double elapsedMs);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "A decision on {Endpoint} was not answered: the audit store could not record it (503)")]
+    private static partial void LogUnrecorded(ILogger logger, string endpoint);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Refused invalid input on {Endpoint}: {ErrorCount} error(s), codes {ErrorCodes}")]
     private static partial void LogInvalid(ILogger logger, string endpoint, int errorCount, string errorCodes);

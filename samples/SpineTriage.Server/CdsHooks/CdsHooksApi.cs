@@ -98,7 +98,7 @@ internal static class CdsHooksApi
             return;
         }
 
-        var outcome = service.Triage("cds-services", value);
+        var outcome = await service.TriageAsync("cds-services", value);
         if (!outcome.TryGetValue(out var result))
         {
             await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, "The prefetched QuestionnaireResponse is not a valid report.", outcome.Errors);
@@ -108,7 +108,7 @@ internal static class CdsHooksApi
         await WriteCardsAsync(context, result, fhir);
     }
 
-    private static async Task FeedbackAsync(HttpContext context, string id, CdsJwtValidator jwt, AuditLog audit, ServerMetrics metrics, Microsoft.Extensions.Options.IOptions<CdsHooksSettings> settings)
+    private static async Task FeedbackAsync(HttpContext context, string id, CdsJwtValidator jwt, AuditLog audit, Fhir.FhirService fhir, ServerMetrics metrics, Microsoft.Extensions.Options.IOptions<CdsHooksSettings> settings)
     {
         var body = await AcceptedBodyAsync(context, id, jwt, settings.Value);
         if (body is null)
@@ -172,10 +172,7 @@ internal static class CdsHooksApi
             return;
         }
 
-        foreach (var item in items)
-        {
-            audit.RecordFeedback(id, item);
-        }
+        await audit.RecordFeedbackAsync(id, items, fhir.Cards.OverrideReasons); // 503 when the store cannot record it
 
         context.Response.StatusCode = StatusCodes.Status200OK;
     }

@@ -92,7 +92,7 @@ internal static class FhirApi
         if (output.Status == QuestionnaireResponse.QuestionnaireResponseStatus.Completed
             && fhir.Mapping.ReadResponse(output).TryGetValue(out var report))
         {
-            triage.Triage("fhir/next-question", report);
+            await triage.TriageAsync("fhir/next-question", report);
         }
 
         await WriteAsync(context, StatusCodes.Status200OK, fhir, output);
@@ -114,7 +114,7 @@ internal static class FhirApi
             return;
         }
 
-        var outcome = triage.Triage("fhir/triage", report);
+        var outcome = await triage.TriageAsync("fhir/triage", report);
         if (!outcome.TryGetValue(out var result))
         {
             await WriteErrorsAsync(context, StatusCodes.Status400BadRequest, outcome.Errors);

@@ -1,232 +1,306 @@
-using System.Collections.Concurrent;
+using System.Buffers;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SpineTriage.Audit;
 using SpineTriage.Engine;
+using SpineTriage.Fhir.CdsHooks;
 using SpineTriage.Results;
 using SpineTriage.Validation;
 
 namespace SpineTriage.Server.Operations;
 
 /// <summary>
-/// The instance's audit logs: one record per triage in a tamper-evident chain (the library's <see cref="AuditChain"/>,
-/// JSON Lines, continued after a restart), and one line per CDS Hooks feedback item in a second file. Without opt-in
-/// (<see cref="AuditSettings.IncludeReportId"/>, <see cref="AuditSettings.IncludeReport"/>) no patient data is written.
+/// The instance's audit logs: one record per triage in a tamper-evident chain (the library's <see cref="AuditChain"/>),
+/// and one chained record per CDS Hooks feedback item in a second log. A decision is answered only once its record is
+/// durable in the configured store (<see cref="AuditSettings.Store"/>: the JSON Lines files, fsynced per batch, or
+/// PostgreSQL, committed per batch); a store that fails or stalls makes <see cref="RecordAsync"/> throw
+/// <see cref="AuditUnavailableException"/> (answered 503) and <see cref="IsWritable"/> false until it works again.
+/// Without opt-in (<see cref="AuditSettings.IncludeReportId"/>, <see cref="AuditSettings.IncludeReport"/>) no patient
+/// data is written, and without a key (<see cref="AuditSettings.KeyFile"/>) no digest of the report either.
 /// </summary>
 public sealed partial class AuditLog : IDisposable
 {
-    private static readonly JsonWriterOptions Writer = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    /// <summary>The most records waiting for the writer; a request that finds the queue full waits (bounded memory).</summary>
-    public const int QueueCapacity = 4096;
+    /// <summary>The most records waiting for a writer; a request that finds the queue full is answered 503 at once (bounded memory).</summary>
+    public const int QueueCapacity = AuditJournal.QueueCapacity;
 
-    private readonly AuditChain _chain;
-    private readonly StreamWriter _triages;
-    private readonly BlockingCollection<AuditRecord> _queue = new(QueueCapacity);
-    private readonly Thread _writer;
-    private readonly object _progress = new();
-    private readonly ILogger<AuditLog> _logger;
-    private long _queued;
-    private long _written;
-    private volatile bool _failed;
-    private readonly StreamWriter _feedback;
-    private readonly object _feedbackGate = new();
+    /// <summary>The longest override reason code kept (a longer or unpublished one is recorded as <see cref="OtherReason"/>).</summary>
+    public const int MaxReasonCodeLength = 64;
+
+    /// <summary>What an override reason outside the published CodeSystem is recorded as.</summary>
+    public const string OtherReason = "other";
+
+    private static readonly JsonWriterOptions Writer = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly AuditJournal _triages;
+    private readonly AuditJournal _feedback;
+    private readonly AuditKey? _key;
+    private readonly byte[]? _keyBytes;
     private readonly AuditRecordOptions _options;
     private readonly TimeProvider _clock;
 
-    /// <summary>Opens (or creates) both files to append; the chain continues from the last record of the triage log.</summary>
-    public AuditLog(IOptions<AuditSettings> settings, IHostEnvironment environment, TimeProvider clock, ILogger<AuditLog> logger)
+    /// <summary>Opens the configured store (creating files or running the PostgreSQL migration); each chain continues from its last record.</summary>
+    public AuditLog(IOptions<AuditSettings> settings, IHostEnvironment environment, IConfiguration configuration, TimeProvider clock, AuditFileSystem fileSystem, ILogger<AuditLog> logger)
     {
-        _logger = logger;
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(fileSystem);
         var value = settings.Value;
         _clock = clock;
-        _options = new AuditRecordOptions { IncludeReport = value.IncludeReport, IncludeReportId = value.IncludeReportId };
-        var key = string.IsNullOrEmpty(value.KeyFile) ? null : AuditKey.FromBytes(File.ReadAllBytes(Resolve(environment, value.KeyFile)));
-        var triagePath = Resolve(environment, value.Path);
-        TriagePath = triagePath;
-        _chain = new AuditChain(LastHash(triagePath) ?? AuditChain.Genesis, key);
-        _triages = Open(triagePath, autoFlush: false);
-        _feedback = Open(Resolve(environment, value.FeedbackPath), autoFlush: true);
-        _writer = new Thread(WriteRecords) { IsBackground = true, Name = "SpineTriage audit writer" };
-        _writer.Start();
+        if (value.WriteTimeoutMilliseconds < 1)
+        {
+            throw new InvalidOperationException("Audit:WriteTimeoutMilliseconds must be 1 or more.");
+        }
+
+        _keyBytes = string.IsNullOrEmpty(value.KeyFile) ? null : File.ReadAllBytes(Resolve(environment, value.KeyFile));
+        _key = _keyBytes is null ? null : AuditKey.FromBytes(_keyBytes);
+        _options = new AuditRecordOptions
+        {
+            IncludeReport = value.IncludeReport,
+            IncludeReportId = value.IncludeReportId,
+            ReportHashKey = _key,
+            IncludeReportHash = _key is not null,
+        };
+        var timeout = TimeSpan.FromMilliseconds(value.WriteTimeoutMilliseconds);
+        IAuditSink triages, feedback;
+        if (string.Equals(value.Store, "postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            var connection = configuration.GetConnectionString("Audit");
+            if (string.IsNullOrWhiteSpace(connection))
+            {
+                throw new InvalidOperationException("Audit:Store is postgres but ConnectionStrings:Audit is not set.");
+            }
+
+            var instance = string.IsNullOrWhiteSpace(value.InstanceId) ? Environment.MachineName : value.InstanceId;
+            var store = PostgresAuditStore.Open(connection, instance, logger);
+            Postgres = store;
+            TriagePath = store.Describe(PostgresAuditStore.TriageLog);
+            triages = store.Sink(PostgresAuditStore.TriageLog);
+            feedback = store.Sink(PostgresAuditStore.FeedbackLog);
+        }
+        else if (string.Equals(value.Store, "file", StringComparison.OrdinalIgnoreCase))
+        {
+            TriagePath = Resolve(environment, value.Path);
+            FeedbackPath = Resolve(environment, value.FeedbackPath);
+            triages = AuditFileStore.Open(fileSystem, TriagePath, TriageHeadOf, genesis: null, clock, logger);
+            feedback = AuditFileStore.Open(fileSystem, FeedbackPath, FeedbackHeadOf, genesis: AuditChain.Genesis, clock, logger);
+        }
+        else
+        {
+            throw new InvalidOperationException("Audit:Store must be file (the default) or postgres.");
+        }
+
+        _triages = new AuditJournal("triage", triages, timeout, clock, logger);
+        _feedback = new AuditJournal("feedback", feedback, timeout, clock, logger);
     }
 
-    /// <summary>Gets the full path of the triage log.</summary>
+    /// <summary>Gets the full path of the triage log (file store), or a description of the table (PostgreSQL).</summary>
     public string TriagePath { get; }
 
-    /// <summary>Gets the hash of the last record written (keep it elsewhere to detect records cut from the end).</summary>
-    public string Head => _chain.Head;
+    /// <summary>Gets the full path of the feedback log (file store), or <see langword="null"/>.</summary>
+    public string? FeedbackPath { get; }
+
+    /// <summary>Gets the hash of the last triage record made durable (keep it elsewhere to detect records cut from the end).</summary>
+    public string Head => _triages.Head;
+
+    /// <summary>Gets the hash of the last feedback record made durable.</summary>
+    public string FeedbackHead => _feedback.Head;
+
+    /// <summary>Checks that both logs take records (readiness): no store fault since the last good write, no write stalled beyond the bounded wait.</summary>
+    public bool IsWritable => _triages.IsHealthy && _feedback.IsHealthy;
+
+    /// <summary>Gets the PostgreSQL store when <c>Audit:Store</c> is <c>postgres</c> (the jti replay memory lives there too).</summary>
+    internal PostgresAuditStore? Postgres { get; }
 
     /// <summary>
-    /// Records one triage: the record is made here, on the request's thread, and handed to the one writer thread, which
-    /// links it to the chain and appends it in order, flushing whenever no record is waiting (group commit). A request
-    /// that finds <see cref="QueueCapacity"/> records waiting waits for room.
+    /// Records one triage and returns once the record is durable: the record is made here, on the request's thread; the
+    /// one writer links it into the chain with every other record waiting and makes the batch durable (group commit).
     /// </summary>
-    public void Record(TriageEngine engine, ValidatedReport report, TriageResult result)
+    /// <exception cref="AuditUnavailableException">The store failed, stalled beyond the bounded wait, or is not keeping up: answer 503.</exception>
+    public Task RecordAsync(TriageEngine engine, ValidatedReport report, TriageResult result)
     {
-        var record = AuditRecord.Create(engine, report, result, _options);
-        Interlocked.Increment(ref _queued);
-        _queue.Add(record);
+        // Everything but the chain's two fields is serialized here, on the request's thread: the record's canonical form
+        // (what AuditChain hashes) is its version-2 line ending in previousHash, and its line adds recordHash after it, so
+        // the one writer only hashes and concatenates (replay's chain check verifies exactly this form).
+        var record = AuditRecord.Create(engine, report, result, _options) with { RecordVersion = AuditRecord.ChainedRecordVersion };
+        var json = record.ToJsonLine();
+        var open = string.Concat(json.AsSpan(0, json.Length - 1), ",\"previousHash\":\"");
+        return _triages.AppendAsync(head =>
+        {
+            var canonical = string.Concat(open, head, "\"}");
+            var hash = Hash(Encoding.UTF8.GetBytes(canonical), _keyBytes);
+            return new ChainedLine(string.Concat(open, head, "\",\"recordHash\":\"", hash, "\"}"), hash, head);
+        });
     }
 
     /// <summary>
-    /// Waits until every record handed to <see cref="Record"/> so far is written and flushed (tests, and before reading
-    /// the file in the same process).
+    /// Records CDS Hooks feedback items, chained like triage records, and returns once they are durable: the service, the
+    /// card, the outcome and the override reason code (only a code of the published CodeSystem; any other is
+    /// <see cref="OtherReason"/>). The free-text <c>userComment</c> is never written (it may hold patient data); only whether there was one.
     /// </summary>
+    /// <param name="service">The CDS service id.</param>
+    /// <param name="items">The feedback items.</param>
+    /// <param name="published">The override reasons the service's cards offer.</param>
+    /// <exception cref="AuditUnavailableException">The store failed or stalled: answer 503.</exception>
+    public Task RecordFeedbackAsync(string service, IReadOnlyList<CdsFeedbackItem> items, IReadOnlyList<CdsCoding> published)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(published);
+        var time = _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        return Task.WhenAll(items.Select(item =>
+        {
+            var coded = Coded(item, published);
+            return _feedback.AppendAsync(head => FeedbackLine(time, service, coded, head));
+        }));
+    }
+
+    /// <summary>Waits until every record handed over so far is durable or given up (tests; records are durable before each answer anyway).</summary>
     /// <param name="timeout">The longest wait.</param>
-    /// <returns>Whether they were all written in time.</returns>
+    /// <returns>Whether none is left waiting.</returns>
     public bool WaitForWrites(TimeSpan timeout)
     {
-        var target = Interlocked.Read(ref _queued);
         var deadline = DateTime.UtcNow + timeout;
-        lock (_progress)
+        while (_triages.Pending + _feedback.Pending > 0)
         {
-            while (Interlocked.Read(ref _written) < target)
+            if (DateTime.UtcNow > deadline)
             {
-                var left = deadline - DateTime.UtcNow;
-                if (left <= TimeSpan.Zero || !Monitor.Wait(_progress, left))
-                {
-                    return Interlocked.Read(ref _written) >= target;
-                }
+                return false;
             }
+
+            Thread.Sleep(5);
         }
 
         return true;
     }
 
-    private void WriteRecords()
-    {
-        foreach (var record in _queue.GetConsumingEnumerable())
-        {
-            var count = 1L;
-            Append(record);
-            while (_queue.TryTake(out var next))
-            {
-                Append(next);
-                count++;
-            }
-
-            try
-            {
-                _triages.Flush();
-            }
-            catch (IOException exception)
-            {
-                Fail(exception);
-            }
-
-            lock (_progress)
-            {
-                Interlocked.Add(ref _written, count);
-                Monitor.PulseAll(_progress);
-            }
-        }
-    }
-
-    private void Append(AuditRecord record)
-    {
-        try
-        {
-            _chain.AppendTo(_triages, record);
-        }
-        catch (IOException exception)
-        {
-            Fail(exception);
-        }
-    }
-
-    // A record that cannot be written is never dropped silently: the instance reports itself not ready and logs the kind
-    // of fault (never the record).
-    private void Fail(IOException exception)
-    {
-        _failed = true;
-        LogWriteFailed(_logger, exception.GetType().Name);
-    }
-
-    [LoggerMessage(EventId = 9001, Level = LogLevel.Error, Message = "The audit log could not be written ({ExceptionType}); the instance reports itself not ready.")]
-    private static partial void LogWriteFailed(ILogger logger, string exceptionType);
-
     /// <summary>
-    /// Records one CDS Hooks feedback item: the service, the card, the outcome and the coded override reason. The
-    /// free-text <c>userComment</c> is never written (it may hold patient data); only whether there was one.
+    /// Checks a feedback log's chain: each line's <c>previousHash</c> is the <c>recordHash</c> of the line before it, and
+    /// each <c>recordHash</c> the SHA-256 (or, with the key, HMAC-SHA256) of the line without it.
     /// </summary>
-    public void RecordFeedback(string service, CdsFeedbackItem item)
+    /// <param name="lines">The lines, in order.</param>
+    /// <param name="key">The audit key, or <see langword="null"/>.</param>
+    /// <returns>The index of the first line that breaks the chain, or -1 when none does.</returns>
+    public static int VerifyFeedbackChain(IEnumerable<string> lines, byte[]? key)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        using var buffer = new MemoryStream();
+        ArgumentNullException.ThrowIfNull(lines);
+        var head = AuditChain.Genesis;
+        var index = 0;
+        foreach (var line in lines)
+        {
+            using var document = JsonDocument.Parse(line);
+            var root = document.RootElement;
+            var recordHash = root.TryGetProperty("recordHash", out var h) ? h.GetString() : null;
+            var previous = root.TryGetProperty("previousHash", out var p) ? p.GetString() : null;
+            var suffix = ",\"recordHash\":\"" + recordHash + "\"}";
+            if (recordHash is null || previous != head || !line.EndsWith(suffix, StringComparison.Ordinal)
+                || Hash(Encoding.UTF8.GetBytes(line[..^suffix.Length] + "}"), key) != recordHash)
+            {
+                return index;
+            }
+
+            head = recordHash;
+            index++;
+        }
+
+        return -1;
+    }
+
+    /// <summary>Waits for the writers and closes the stores (graceful shutdown).</summary>
+    public void Dispose()
+    {
+        _triages.Dispose();
+        _feedback.Dispose();
+        Postgres?.Dispose();
+    }
+
+    internal static CdsFeedbackItem Coded(CdsFeedbackItem item, IReadOnlyList<CdsCoding> published)
+    {
+        if (item.ReasonCode is null)
+        {
+            return item;
+        }
+
+        var known = published.FirstOrDefault(c => string.Equals(c.Code, item.ReasonCode, StringComparison.Ordinal)
+            && (item.ReasonSystem is null || string.Equals(c.System, item.ReasonSystem, StringComparison.Ordinal)));
+        return known is not null
+            ? item with { ReasonSystem = known.System }
+            : item with { ReasonCode = OtherReason, ReasonSystem = null };
+    }
+
+    private ChainedLine FeedbackLine(string time, string service, CdsFeedbackItem item, string head)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
         using (var json = new Utf8JsonWriter(buffer, Writer))
         {
             json.WriteStartObject();
-            json.WriteString("time", _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
-            json.WriteString("service", service);
-            json.WriteString("card", item.Card);
-            json.WriteString("outcome", item.Outcome);
-            json.WriteString("outcomeTimestamp", item.OutcomeTimestamp);
+            json.WriteNumber("recordVersion", AuditRecord.ChainedRecordVersion);
+            json.WriteString("time", time);
+            json.WriteString("service", Bounded(service));
+            json.WriteString("card", Bounded(item.Card));
+            json.WriteString("outcome", Bounded(item.Outcome));
+            json.WriteString("outcomeTimestamp", Bounded(item.OutcomeTimestamp));
             if (item.ReasonCode is not null)
             {
                 json.WriteString("overrideReasonCode", item.ReasonCode);
-                json.WriteString("overrideReasonSystem", item.ReasonSystem);
+                if (item.ReasonSystem is not null)
+                {
+                    json.WriteString("overrideReasonSystem", item.ReasonSystem);
+                }
             }
 
             json.WriteBoolean("hadUserComment", item.HadUserComment);
+            json.WriteString("previousHash", head);
             json.WriteEndObject();
         }
 
-        var line = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-        lock (_feedbackGate)
-        {
-            _feedback.WriteLine(line);
-        }
+        var canonical = buffer.WrittenSpan;
+        var hash = Hash(canonical, _keyBytes);
+        var line = Encoding.UTF8.GetString(canonical[..^1]) + ",\"recordHash\":\"" + hash + "\"}";
+        return new ChainedLine(line, hash, head);
     }
 
-    /// <summary>Checks that the logs can be written (readiness).</summary>
-    public bool IsWritable => !_failed && _triages.BaseStream.CanWrite && _feedback.BaseStream.CanWrite;
+    // The endpoint checks these fields; the bound keeps a record one short line whatever reaches here.
+    private static string Bounded(string value) => value.Length <= MaxReasonCodeLength ? value : value[..MaxReasonCodeLength];
 
-    /// <summary>Flushes and closes both files (graceful shutdown).</summary>
-    public void Dispose()
+    private static string Hash(ReadOnlySpan<byte> canonical, byte[]? key)
     {
-        _queue.CompleteAdding();
-        _writer.Join(); // every waiting record is written and flushed before the file is closed
-        _queue.Dispose();
-        _triages.Dispose();
-        lock (_feedbackGate)
+        Span<byte> hash = stackalloc byte[32];
+        if (key is null)
         {
-            _feedback.Dispose();
+            SHA256.HashData(canonical, hash);
+            return "sha256:" + Convert.ToHexStringLower(hash);
+        }
+
+        HMACSHA256.HashData(key, canonical, hash);
+        return "hmac-sha256:" + Convert.ToHexStringLower(hash);
+    }
+
+    private static string? TriageHeadOf(string line)
+    {
+        var record = AuditRecord.ParseJsonLine(line);
+        return record.IsSuccess ? record.Value!.RecordHash : null;
+    }
+
+    // An old, unchained feedback line is continued from the genesis hash: the chain starts after it.
+    private static string? FeedbackHeadOf(string line)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            return document.RootElement.TryGetProperty("recordHash", out var hash) && hash.ValueKind == JsonValueKind.String ? hash.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 
     private static string Resolve(IHostEnvironment environment, string path) =>
         System.IO.Path.GetFullPath(path, environment.ContentRootPath);
-
-    private static StreamWriter Open(string path, bool autoFlush)
-    {
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
-        return new StreamWriter(stream, new UTF8Encoding(false)) { AutoFlush = autoFlush };
-    }
-
-    private static string? LastHash(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        var last = File.ReadLines(path).LastOrDefault(l => l.Length > 0);
-        if (last is null)
-        {
-            return null;
-        }
-
-        var record = AuditRecord.ParseJsonLine(last);
-        return record.IsSuccess && record.Value!.RecordHash is { } hash
-            ? hash
-            : throw new InvalidOperationException($"The last line of the audit log {path} is not a chained audit record; move the file aside or repair it before starting.");
-    }
 }
 
 /// <summary>One CDS Hooks feedback item as recorded (no free text).</summary>

@@ -59,8 +59,12 @@ public sealed record AuditRecord
     /// <summary>Gets the assessment date the decision was made for (the report's, or the engine's today).</summary>
     public required DateOnly AssessedOn { get; init; }
 
-    /// <summary>Gets the SHA-256 hash of the report's canonical JSON (<see cref="TriageJson.SerializeReport"/>), as <c>sha256:</c> and 64 hex digits.</summary>
-    public required string ReportHash { get; init; }
+    /// <summary>
+    /// Gets the digest of the report's canonical JSON (<see cref="TriageJson.SerializeReport"/>): <c>sha256:</c> and 64
+    /// hex digits, or <c>hmac-sha256:</c> and 64 hex digits when keyed (<see cref="AuditRecordOptions.ReportHashKey"/>);
+    /// <see langword="null"/> when the record holds no digest (<see cref="AuditRecordOptions.IncludeReportHash"/> off).
+    /// </summary>
+    public string? ReportHash { get; init; }
 
     /// <summary>Gets the urgency of the decision.</summary>
     public required Urgency Urgency { get; init; }
@@ -126,7 +130,9 @@ public sealed record AuditRecord
             RuleSet = engine.RuleSet.Identity,
             TextSet = result.TextSet,
             AssessedOn = report.AssessedOn,
-            ReportHash = Hash(canonical),
+            ReportHash = !options.IncludeReportHash ? null
+                : options.ReportHashKey is { } key ? Sha256Hash.HmacOf(key.Bytes, System.Text.Encoding.UTF8.GetBytes(canonical))
+                : Hash(canonical),
             Urgency = result.Urgency,
             RuleIds = Array.AsReadOnly(result.Findings.Select(f => f.RuleId).ToArray()),
             ReportId = options.IncludeReport || options.IncludeReportId ? report.Report.ReportId : null,
@@ -176,6 +182,17 @@ public sealed record AuditRecord
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
         $"AuditRecord v{RecordVersion}: {Urgency.JsonName()} [{string.Join(", ", RuleIds)}], rule set {RuleSet.Version}, {(ReportJson is not null ? "report included" : ReportId is not null ? "report id only" : "no report")}{(RecordHash is null ? "" : AuditRecordHash.IsKeyed(RecordHash) ? ", chained (hmac-sha256)" : ", chained (sha256)")}");
+
+    /// <summary>Computes a report's keyed digest, as <see cref="ReportHash"/> holds it when <see cref="AuditRecordOptions.ReportHashKey"/> is set.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="key">The audit key.</param>
+    /// <returns><c>hmac-sha256:</c> and 64 lowercase hex digits.</returns>
+    public static string HashReport(SymptomReport report, AuditKey key)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(key);
+        return Sha256Hash.HmacOf(key.Bytes, System.Text.Encoding.UTF8.GetBytes(TriageJson.SerializeReport(report)));
+    }
 
     private static string Hash(string canonicalJson) => Sha256Hash.Of(canonicalJson);
 }

@@ -22,4 +22,17 @@ public sealed record AuditRecordOptions
     /// integrator's own store. A report id may identify a patient.
     /// </summary>
     public bool IncludeReportId { get; init; }
+
+    /// <summary>
+    /// Gets whether the record holds a digest of the report (<see cref="AuditRecord.ReportHash"/>); on by default. An
+    /// unkeyed digest of a small report can be reversed by enumerating reports: turn it off, or set
+    /// <see cref="ReportHashKey"/>, when the record must hold no patient data.
+    /// </summary>
+    public bool IncludeReportHash { get; init; } = true;
+
+    /// <summary>
+    /// Gets the key of a keyed report digest (HMAC-SHA256, <c>hmac-sha256:</c>), or <see langword="null"/> for SHA-256.
+    /// Only the key holder can compute or check a keyed digest. Ignored when <see cref="IncludeReportHash"/> is off.
+    /// </summary>
+    public AuditKey? ReportHashKey { get; init; }
 }

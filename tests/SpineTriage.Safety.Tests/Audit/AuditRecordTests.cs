@@ -214,8 +214,9 @@ public class AuditRecordTests
     {
         var line = Record(Distinctive).ToJsonLine();
         using var json = JsonDocument.Parse(line);
-        // textSet is optional: records written before text sets have none and stay valid.
-        foreach (var property in json.RootElement.EnumerateObject().Where(p => p.Name != "textSet"))
+        // textSet is optional: records written before text sets have none and stay valid; reportHash is optional: a writer
+        // without an audit key keeps no digest of the report (AuditRecordOptions.IncludeReportHash).
+        foreach (var property in json.RootElement.EnumerateObject().Where(p => p.Name is not ("textSet" or "reportHash")))
         {
             var without = "{" + string.Join(",", json.RootElement.EnumerateObject().Where(p => p.Name != property.Name).Select(p => p.ToString())) + "}";
 
@@ -326,6 +327,45 @@ public class AuditRecordTests
         var create = () => AuditRecord.Create(Engine, validated, otherResult);
 
         create.Should().Throw<ArgumentException>().WithParameterName("result");
+    }
+
+    [Fact]
+    public void Without_a_report_digest_a_record_holds_no_reportHash_and_still_chains_and_verifies()
+    {
+        var record = Record(Distinctive, new AuditRecordOptions { IncludeReportHash = false });
+        var chained = new AuditChain().Append(record);
+
+        record.ReportHash.Should().BeNull();
+        var line = chained.ToJsonLine();
+        line.Should().NotContain("reportHash");
+        AuditRecord.ParseJsonLine(line).GetValueOrThrow().Should().Be(chained);
+        AuditReplay.ReplayJsonLines(Engine, [line], key: null).IntegrityFailures.Should().Be(0);
+    }
+
+    [Fact]
+    public void A_keyed_report_digest_is_the_hmac_of_the_canonical_report_and_differs_from_the_unkeyed_one_and_per_key()
+    {
+        var bytes = RandomNumberGenerator.GetBytes(32);
+        var key = AuditKey.FromBytes(bytes);
+        var other = AuditKey.FromBytes(RandomNumberGenerator.GetBytes(32));
+
+        var keyed = Record(Distinctive, new AuditRecordOptions { ReportHashKey = key });
+
+        var expected = "hmac-sha256:" + Convert.ToHexStringLower(HMACSHA256.HashData(bytes, Encoding.UTF8.GetBytes(TriageJson.SerializeReport(Distinctive))));
+        keyed.ReportHash.Should().Be(expected).And.Be(AuditRecord.HashReport(Distinctive, key));
+        keyed.ReportHash.Should().NotBe(AuditRecord.HashReport(Distinctive)).And.NotBe(AuditRecord.HashReport(Distinctive, other));
+    }
+
+    [Fact]
+    public void A_keyed_record_with_its_report_replays_as_the_same_decision()
+    {
+        var key = AuditKey.FromBytes(RandomNumberGenerator.GetBytes(32));
+        var record = new AuditChain(key).Append(Record(Distinctive, new AuditRecordOptions { ReportHashKey = key, IncludeReport = true }));
+
+        var parsed = AuditRecord.ParseJsonLine(record.ToJsonLine()).GetValueOrThrow();
+
+        AuditReplay.Replay(Engine, parsed).Status.Should().Be(ReplayStatus.Same);
+        AuditReplay.ReplayJsonLines(Engine, [record.ToJsonLine()], key).IntegrityFailures.Should().Be(0);
     }
 
     internal static AuditRecord Record(SymptomReport report, AuditRecordOptions? options = null, TriageEngine? engine = null)

@@ -442,7 +442,7 @@ public sealed class CdsHooksTests : IDisposable
         var card = Guid.NewGuid();
         var feedback = $$$"""
             {"feedback":[{"card":"{{{card}}}","outcome":"overridden","outcomeTimestamp":"2026-11-29T10:00:00Z",
-              "overrideReason":{"reason":{"code":"patient-seen","system":"https://spinetriage.example/override"},"userComment":"secret comment"}}]}
+              "overrideReason":{"reason":{"code":"clinical-judgement","system":"http://example.org/fhir/spinetriage/CodeSystem/override-reason"},"userComment":"secret comment"}}]}
             """;
 
         using var refused = await PostAsync(client, null, feedback, Service + "/feedback");
@@ -454,7 +454,7 @@ public sealed class CdsHooksTests : IDisposable
         invalid.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await invalid.Content.ReadAsStringAsync()).Should().Contain("$.feedback[0].card").And.Contain("$.feedback[0].outcome").And.Contain("$.feedback[0].outcomeTimestamp");
         var line = factory.FeedbackLines.Should().ContainSingle().Subject;
-        line.Should().Contain(card.ToString()).And.Contain("overridden").And.Contain("patient-seen").And.Contain("\"hadUserComment\":true");
+        line.Should().Contain(card.ToString()).And.Contain("overridden").And.Contain("clinical-judgement").And.Contain("\"hadUserComment\":true");
         line.Should().NotContain("secret comment");
     }
 }

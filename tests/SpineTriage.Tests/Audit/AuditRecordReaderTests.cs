@@ -134,7 +134,6 @@ public class AuditRecordReaderTests
             ("$.engineVersion", ErrorCodes.Required),
             ("$.ruleSet", ErrorCodes.Required),
             ("$.assessedOn", ErrorCodes.Required),
-            ("$.reportHash", ErrorCodes.Required),
             ("$.urgency", ErrorCodes.Required),
             ("$.urgencyCode", ErrorCodes.Required),
             ("$.ruleIds", ErrorCodes.Required));

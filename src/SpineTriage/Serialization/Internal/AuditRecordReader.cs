@@ -148,7 +148,7 @@ internal static class AuditRecordReader
 
                     break;
                 case ReportHash:
-                    reportHash = Sha256(ref reader, path, "reportHash", ref errors);
+                    reportHash = ChainHash(ref reader, path, "reportHash", ref errors);
                     break;
                 case Urgency:
                     if (EnumNames<Urgency>.TryMatch(ref reader, out var parsed))
@@ -236,7 +236,6 @@ internal static class AuditRecordReader
         Require(seen[EngineVersion], "$.engineVersion", "engineVersion is required.", ref errors);
         Require(seen[RuleSet], "$.ruleSet", "ruleSet is required: { \"version\": text, \"hash\": \"sha256:\" and 64 lowercase hex digits }.", ref errors);
         Require(seen[AssessedOn], "$.assessedOn", "assessedOn is required: a date as \"yyyy-MM-dd\".", ref errors);
-        Require(seen[ReportHash], "$.reportHash", "reportHash is required: \"sha256:\" and 64 lowercase hex digits.", ref errors);
         Require(seen[Urgency], "$.urgency", $"urgency is required: one of {JsonNames.Allowed<Urgency>()}.", ref errors);
         Require(seen[UrgencyCode], "$.urgencyCode", "urgencyCode is required: the code of the urgency.", ref errors);
         Require(seen[RuleIds], "$.ruleIds", "ruleIds is required: the non-empty ids of the rules that fired.", ref errors);
@@ -258,7 +257,7 @@ internal static class AuditRecordReader
             RuleSet = ruleSet!,
             TextSet = textSet,
             AssessedOn = assessedOn!.Value,
-            ReportHash = reportHash!,
+            ReportHash = reportHash,
             Urgency = urgency!.Value,
             RuleIds = ruleIds!,
             ReportId = reportId,

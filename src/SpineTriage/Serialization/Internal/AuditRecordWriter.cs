@@ -65,7 +65,11 @@ internal static class AuditRecordWriter
         }
 
         writer.WriteString(AssessedOn, record.AssessedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        writer.WriteString(ReportHash, record.ReportHash);
+        if (record.ReportHash is not null)
+        {
+            writer.WriteString(ReportHash, record.ReportHash);
+        }
+
         writer.WriteString(UrgencyName, record.Urgency.JsonName());
         writer.WriteNumber(UrgencyCode, record.Urgency.Code());
         writer.WriteStartArray(RuleIds);

@@ -1,0 +1,235 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace SpineTriage.Server.Operations;
+
+/// <summary>
+/// The shared audit store (<c>Audit:Store=postgres</c>, <c>ConnectionStrings:Audit</c>): the records of every instance in
+/// one append-only table, one hash chain per instance and log (an instance links only its own records, so instances never
+/// wait on each other's chain head and one instance's fault never breaks another's chain), each batch committed before
+/// its requests are answered. The schema is created by <see cref="Migrate"/> when the server starts; an advisory lock
+/// keeps a second process with the same <see cref="AuditSettings.InstanceId"/> from starting (it would fork the chain).
+/// </summary>
+internal sealed partial class PostgresAuditStore : IDisposable
+{
+    /// <summary>The triage log's name in the table.</summary>
+    public const string TriageLog = "triage";
+
+    /// <summary>The feedback log's name in the table.</summary>
+    public const string FeedbackLog = "feedback";
+
+    /// <summary>The schema, idempotent: the append-only audit table (a trigger refuses UPDATE, DELETE and TRUNCATE) and the jti replay memory.</summary>
+    public const string Schema = """
+        CREATE TABLE IF NOT EXISTS spinetriage_audit (
+            instance text NOT NULL,
+            log text NOT NULL CHECK (log IN ('triage', 'feedback')),
+            seq bigint NOT NULL,
+            line text NOT NULL,
+            record_hash text NOT NULL,
+            previous_hash text NOT NULL,
+            written_at timestamptz NOT NULL DEFAULT now(),
+            PRIMARY KEY (instance, log, seq));
+        CREATE OR REPLACE FUNCTION spinetriage_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'spinetriage_audit is append-only'; END $$;
+        CREATE OR REPLACE TRIGGER spinetriage_audit_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON spinetriage_audit
+            FOR EACH STATEMENT EXECUTE FUNCTION spinetriage_audit_append_only();
+        CREATE TABLE IF NOT EXISTS spinetriage_jti (
+            issuer text NOT NULL,
+            jti text NOT NULL,
+            expires_at timestamptz NOT NULL,
+            PRIMARY KEY (issuer, jti));
+        CREATE INDEX IF NOT EXISTS spinetriage_jti_expires ON spinetriage_jti (expires_at);
+        """;
+
+    private const long MigrationLock = 0x5370696E65547269; // "SpineTri": one migration at a time across instances
+
+    private readonly NpgsqlDataSource _data;
+    private readonly NpgsqlConnection _instanceLock;
+
+    private PostgresAuditStore(NpgsqlDataSource data, NpgsqlConnection instanceLock, string instance)
+    {
+        _data = data;
+        _instanceLock = instanceLock;
+        Instance = instance;
+    }
+
+    /// <summary>Gets the instance's name: its chains are the rows with this <c>instance</c>.</summary>
+    public string Instance { get; }
+
+    /// <summary>Gets the data source (the jti replay memory shares it).</summary>
+    public NpgsqlDataSource Data => _data;
+
+    /// <summary>Connects, runs the migration and takes the instance's advisory lock.</summary>
+    public static PostgresAuditStore Open(string connectionString, string instance, ILogger logger)
+    {
+        var data = NpgsqlDataSource.Create(connectionString);
+        NpgsqlConnection? instanceLock = null;
+        try
+        {
+            Migrate(data);
+            instanceLock = data.OpenConnection();
+            using (var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(hashtextextended($1, 0))", instanceLock))
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = instance });
+                if (command.ExecuteScalar() is not true)
+                {
+                    throw new InvalidOperationException($"Another process already writes the audit chain of instance '{instance}'; give each instance its own Audit:InstanceId.");
+                }
+            }
+
+            LogOpened(logger, instance);
+            return new PostgresAuditStore(data, instanceLock, instance);
+        }
+        catch
+        {
+            instanceLock?.Dispose();
+            data.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Creates the schema (idempotent; serialised across instances starting together).</summary>
+    public static void Migrate(NpgsqlDataSource data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        using var connection = data.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({MigrationLock})", connection, transaction))
+        {
+            lockCommand.ExecuteNonQuery();
+        }
+
+        using (var schema = new NpgsqlCommand(Schema, connection, transaction))
+        {
+            schema.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>Describes a log without the connection string (which may hold a password).</summary>
+    public string Describe(string log) => $"postgres: spinetriage_audit (instance {Instance}, log {log})";
+
+    /// <summary>The sink of one of the instance's logs.</summary>
+    public IAuditSink Sink(string log) => new LogSink(this, log);
+
+    public void Dispose()
+    {
+        _instanceLock.Dispose();
+        _data.Dispose();
+    }
+
+    [LoggerMessage(EventId = 9010, Level = LogLevel.Information, Message = "Audit store: PostgreSQL table spinetriage_audit, instance {Instance} (schema migrated, instance lock held).")]
+    private static partial void LogOpened(ILogger logger, string instance);
+
+    private sealed class LogSink : IAuditSink
+    {
+        private readonly PostgresAuditStore _store;
+        private readonly string _log;
+        private long _next;
+
+        public LogSink(PostgresAuditStore store, string log)
+        {
+            _store = store;
+            _log = log;
+            using var connection = store._data.OpenConnection();
+            using var command = new NpgsqlCommand("SELECT seq, record_hash FROM spinetriage_audit WHERE instance = $1 AND log = $2 ORDER BY seq DESC LIMIT 1", connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = store.Instance });
+            command.Parameters.Add(new NpgsqlParameter { Value = log });
+            using var reader = command.ExecuteReader();
+            if (reader.Read())
+            {
+                _next = reader.GetInt64(0) + 1;
+                OpenedHead = reader.GetString(1);
+            }
+            else
+            {
+                _next = 1;
+                OpenedHead = Audit.AuditChain.Genesis;
+            }
+        }
+
+        public string OpenedHead { get; }
+
+        public void Append(IReadOnlyList<ChainedLine> lines)
+        {
+            var seqs = new long[lines.Count];
+            var json = new string[lines.Count];
+            var hashes = new string[lines.Count];
+            var previous = new string[lines.Count];
+            for (var i = 0; i < lines.Count; i++)
+            {
+                seqs[i] = _next + i;
+                json[i] = lines[i].Json;
+                hashes[i] = lines[i].Hash;
+                previous[i] = lines[i].PreviousHash;
+            }
+
+            using var connection = _store._data.OpenConnection();
+            using var command = new NpgsqlCommand(
+                "INSERT INTO spinetriage_audit (instance, log, seq, line, record_hash, previous_hash) SELECT $1, $2, * FROM unnest($3, $4, $5, $6)",
+                connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = _store.Instance });
+            command.Parameters.Add(new NpgsqlParameter { Value = _log });
+            command.Parameters.Add(new NpgsqlParameter { Value = seqs, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+            command.Parameters.Add(new NpgsqlParameter { Value = json, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter { Value = hashes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter { Value = previous, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            command.ExecuteNonQuery(); // one statement: committed (and, with synchronous_commit on, flushed) when it returns
+            _next += lines.Count;
+        }
+
+        public void Probe()
+        {
+            using var connection = _store._data.OpenConnection();
+            using var command = new NpgsqlCommand("SELECT NOT pg_is_in_recovery()", connection);
+            if (command.ExecuteScalar() is not true)
+            {
+                throw new IOException("The PostgreSQL server is read-only (in recovery).");
+            }
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+}
+
+/// <summary>
+/// The jti replay memory in the audit database: a token id is inserted with the token's expiry under a unique key, so a
+/// token used on any instance, before or after a restart, is refused on every other; expired rows are removed.
+/// </summary>
+internal sealed partial class PostgresJtiReplayCache(NpgsqlDataSource data, ILogger<PostgresJtiReplayCache> logger) : CdsHooks.IJtiReplayCache
+{
+    private const int PurgeEvery = 256;
+    private int _registered;
+
+    /// <inheritdoc/>
+    public bool TryRegister(string issuer, string jti, DateTimeOffset expires)
+    {
+        try
+        {
+            using var connection = data.OpenConnection();
+            if (Interlocked.Increment(ref _registered) % PurgeEvery == 1)
+            {
+                using var purge = new NpgsqlCommand("DELETE FROM spinetriage_jti WHERE expires_at < now()", connection);
+                purge.ExecuteNonQuery();
+            }
+
+            using var command = new NpgsqlCommand("INSERT INTO spinetriage_jti (issuer, jti, expires_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = issuer });
+            command.Parameters.Add(new NpgsqlParameter { Value = jti });
+            command.Parameters.Add(new NpgsqlParameter { Value = expires.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            return command.ExecuteNonQuery() == 1;
+        }
+        catch (NpgsqlException exception)
+        {
+            // Fail closed: a token that cannot be remembered is refused.
+            LogUnavailable(logger, exception.GetType().Name);
+            return false;
+        }
+    }
+
+    [LoggerMessage(EventId = 9011, Level = LogLevel.Error, Message = "The jti replay memory (PostgreSQL) cannot be written ({ExceptionType}); CDS Hooks tokens are refused until it can.")]
+    private static partial void LogUnavailable(ILogger logger, string exceptionType);
+}
