@@ -53,7 +53,7 @@ public class DoneWhenTests
         var card = Fhir.Cards.Create(result);
 
         card.Indicator.Should().Be("critical");
-        card.Source.Topic.Code.Should().Be("emergency");
+        card.Source.Topic!.Code.Should().Be("emergency");
         card.Summary.Should().Contain(result.Findings[0].Title);
     }
 

@@ -57,7 +57,7 @@ internal static class GuidanceFactory
         };
         if (result.Urgency != Urgency.SelfCare)
         {
-            response.Contained.Add(Referral(result, report, subject, urgencyCoding, assessedOn));
+            response.Contained.Add(Referral(result, report, subject, urgencyCoding, assessedOn, context.Response));
             plan.Action.Add(new RequestGroup.ActionComponent
             {
                 Title = labels.Display(result.Urgency) + " (" + labels.Timeframe(result.Urgency) + ")",
@@ -149,7 +149,7 @@ internal static class GuidanceFactory
         return parameters;
     }
 
-    private static ServiceRequest Referral(TriageResult result, ValidatedReport report, ResourceReference subject, Coding urgency, FhirDateTime assessedOn)
+    private static ServiceRequest Referral(TriageResult result, ValidatedReport report, ResourceReference subject, Coding urgency, FhirDateTime assessedOn, string? reason)
     {
         var code = new CodeableConcept { Text = result.Disposition };
         code.Coding.Add(urgency);
@@ -172,6 +172,11 @@ internal static class GuidanceFactory
         };
         request.ReasonCode.AddRange(result.Findings.Where(f => f.Urgency == result.Urgency).Select(f => new CodeableConcept { Text = f.Title }));
         request.PatientInstruction = result.Disposition;
+        if (reason is not null)
+        {
+            request.ReasonReference.Add(new ResourceReference(reason));
+        }
+
         return request;
     }
 
