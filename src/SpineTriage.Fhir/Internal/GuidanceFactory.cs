@@ -151,8 +151,8 @@ internal static class GuidanceFactory
 
     private static ServiceRequest Referral(TriageResult result, ValidatedReport report, ResourceReference subject, Coding urgency, FhirDateTime assessedOn, string? reason)
     {
+        // What is proposed (a service), not how urgently: the urgency is the priority, and the package's code a category.
         var code = new CodeableConcept { Text = result.Disposition };
-        code.Coding.Add(urgency);
         if (Codes.SnomedReferral(result.Urgency) is { } snomed)
         {
             code.Coding.Add(new Coding(Codes.Snomed, snomed.Code, snomed.Display));
@@ -162,10 +162,13 @@ internal static class GuidanceFactory
         var request = new ServiceRequest
         {
             Id = "referral",
-            Status = RequestStatus.Active,
+            // A proposal for a clinician to act on: a draft until someone does.
+            Status = RequestStatus.Draft,
             Intent = RequestIntent.Proposal,
             Priority = Codes.Priority(result.Urgency),
+            Category = [new CodeableConcept { Coding = [urgency] }],
             Code = code,
+            PerformerType = new CodeableConcept { Text = Codes.PerformerType(result.Urgency) },
             Subject = (ResourceReference)subject.DeepCopy(),
             Occurrence = new Period(assessedOn, new FhirDateTime(end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
             AuthoredOnElement = assessedOn,

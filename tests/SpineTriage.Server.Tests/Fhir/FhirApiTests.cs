@@ -31,7 +31,7 @@ public sealed class FhirApiTests
         var capability = Parse<CapabilityStatement>(await response.Content.ReadAsStringAsync());
         capability.FhirVersion.Should().Be(FHIRVersion.N4_0_1);
         var resources = capability.Rest.Single().Resource;
-        resources.Select(r => r.Type).Should().BeEquivalentTo(["Questionnaire", "QuestionnaireResponse", "CodeSystem", "OperationDefinition"]);
+        resources.Select(r => r.Type).Should().BeEquivalentTo(["Questionnaire", "QuestionnaireResponse", "CodeSystem", "ConceptMap", "OperationDefinition"]);
         var operations = resources.SelectMany(r => r.Operation).ToList();
         operations.Select(o => o.Name).Should().BeEquivalentTo(["next-question", "triage"]);
         foreach (var operation in operations)
