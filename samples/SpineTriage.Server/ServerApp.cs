@@ -56,6 +56,7 @@ public static partial class ServerApp
         services.AddSingleton<CdsJwtValidator>();
         services.AddSingleton<FhirService>();
         services.AddSingleton<IFhirTriageAdapter, FhirTriageAdapter>();
+        services.AddSingleton<CdsFhirClient>();
         services.AddHealthChecks().AddCheck<ReadinessCheck>("ready", tags: ["ready"]);
         services.AddOpenApi("v1", options => options.AddDocumentTransformer<ContractSchemaTransformer>().AddDocumentTransformer<InventoryTransformer>());
         services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue("Shutdown:TimeoutSeconds", 30)));

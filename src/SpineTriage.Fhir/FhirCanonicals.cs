@@ -15,6 +15,7 @@ public sealed class FhirCanonicals
         ReportId = canonicalBase + "/NamingSystem/report-id";
         OverrideReason = canonicalBase + "/CodeSystem/override-reason";
         ErrorCode = canonicalBase + "/CodeSystem/error-code";
+        UrgencyToRequestPriority = canonicalBase + "/ConceptMap/urgency-to-request-priority";
     }
 
     /// <summary>The canonical base itself.</summary>
@@ -49,4 +50,7 @@ public sealed class FhirCanonicals
     /// OperationOutcome's <c>issue.details.coding</c>.
     /// </summary>
     public string ErrorCode { get; }
+
+    /// <summary>The ConceptMap from the urgency CodeSystem to FHIR's request priorities (<see cref="TriageFhir.CreateConceptMap"/>).</summary>
+    public string UrgencyToRequestPriority { get; }
 }

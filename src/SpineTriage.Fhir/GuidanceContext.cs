@@ -16,6 +16,12 @@ public sealed record GuidanceContext
     public string? Subject { get; init; }
 
     /// <summary>
+    /// A reference to the QuestionnaireResponse triaged (for example <c>QuestionnaireResponse/abc</c>), written as the
+    /// ServiceRequest's <c>reasonReference</c>. None when null.
+    /// </summary>
+    public string? Response { get; init; }
+
+    /// <summary>
     /// The hash of the text set the result's texts come from, written as the output parameter <c>textSetHash</c> beside the
     /// rule-set hash. Absent, the result's own (<see cref="Results.TriageResult.TextSet"/>) is written; the parameter is left
     /// out only when neither is known (a result read from JSON written before text sets).

@@ -95,6 +95,13 @@ public sealed class TriageFhir
     public IReadOnlyList<CodeSystem> CreateCodeSystems() => _resources.CreateCodeSystems();
 
     /// <summary>
+    /// The ConceptMap from the urgency CodeSystem to FHIR's request priorities (the ServiceRequest's <c>priority</c>):
+    /// emergency stat, urgent asap, soon urgent, routine routine, self care unmatched.
+    /// </summary>
+    /// <returns>A new ConceptMap (id <c>urgency-to-request-priority</c>).</returns>
+    public ConceptMap CreateConceptMap() => _resources.CreateConceptMap();
+
+    /// <summary>
     /// The report as a QuestionnaireResponse to <see cref="CreateQuestionnaire()"/> (status completed); its <c>language</c> is
     /// the report's <see cref="SymptomReport.Language"/>, and the items' texts are in it (in the engine's when it names none).
     /// </summary>

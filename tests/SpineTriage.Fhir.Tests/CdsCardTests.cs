@@ -25,7 +25,7 @@ public class CdsCardTests
                 Urgency.Soon => "warning",
                 _ => "info",
             });
-            card.Source.Topic.Code.Should().Be(result.Urgency.JsonName());
+            card.Source.Topic!.Code.Should().Be(result.Urgency.JsonName());
             card.Source.Label.Should().Be("SpineTriage rule set " + Fhir.V2.Engine.RuleSet.Version);
             card.Summary.Length.Should().BeLessThan(140);
             foreach (var finding in result.Findings)

@@ -39,7 +39,9 @@ public class DoneWhenTests
 
         var referral = guidance.Contained.OfType<ServiceRequest>().Single();
         referral.Priority.Should().Be(RequestPriority.Stat);
-        referral.Code!.Coding.Should().Contain(c => c.System == Fhir.V2.Canonicals.Urgency && c.Code == "emergency");
+        referral.Category.SelectMany(c => c.Coding).Should().Contain(c => c.System == Fhir.V2.Canonicals.Urgency && c.Code == "emergency");
+        referral.Status.Should().Be(RequestStatus.Draft);
+        referral.PerformerType!.Text.Should().Be("Emergency department");
         referral.Code!.Coding.Should().Contain(c => c.System == "http://snomed.info/sct" && c.Code == "306104004");
         guidance.Contained.OfType<Parameters>().Single().GetSingleValue<Coding>("urgency")!.Code.Should().Be("emergency");
     }
@@ -53,7 +55,7 @@ public class DoneWhenTests
         var card = Fhir.Cards.Create(result);
 
         card.Indicator.Should().Be("critical");
-        card.Source.Topic.Code.Should().Be("emergency");
+        card.Source.Topic!.Code.Should().Be("emergency");
         card.Summary.Should().Contain(result.Findings[0].Title);
     }
 

@@ -218,7 +218,7 @@ public class LanguageTests(ProfileValidator validator) : IClassFixture<ProfileVa
         card.Summary.Length.Should().BeLessThan(140);
         card.Detail.Should().Contain("- Regla: `").And.Contain("- Datos: ").And.Contain("#### Señales de alarma").And.Contain("- Razonamiento clínico: ").And.NotContain("- Rationale: ");
         card.Indicator.Should().Be(englishCard.Indicator);
-        card.Source.Topic.Code.Should().Be(englishCard.Source.Topic.Code);
+        card.Source.Topic!.Code.Should().Be(englishCard.Source.Topic!.Code);
         card.Source.Topic.Display.Should().Be("Emergencia");
         card.OverrideReasons.Select(r => r.Code).Should().Equal(englishCard.OverrideReasons.Select(r => r.Code));
         card.OverrideReasons.Select(r => r.Display).Should().NotIntersectWith(englishCard.OverrideReasons.Select(r => r.Display));

@@ -36,6 +36,17 @@ public class ResponseMappingTests
     }
 
     [Fact]
+    public void An_identifier_of_another_system_is_the_EHR_s_own_and_is_ignored_not_refused()
+    {
+        var response = Fhir.V2.CreateResponse(ProfileValidationTests.SelfCare() with { ReportId = null });
+        response.Identifier = new Identifier("urn:oid:1.2.3.4.5", "ehr-123");
+
+        var report = Fhir.V2.ReadResponse(response).GetValueOrThrow();
+
+        report.ReportId.Should().BeNull();
+    }
+
+    [Fact]
     public void Empty_report_ids_are_refused()
     {
         var act = () => Fhir.V2.CreateResponse(ReportBuilder.AllRedFlagsDeniedV2() with { ReportId = "" });

@@ -26,6 +26,21 @@ public sealed class CdsHooksSettings
     /// </summary>
     public int MaxTokenLifetimeSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// How recent, in days, a QuestionnaireResponse must be (its <c>authored</c>) to be triaged on <c>patient-view</c>
+    /// (default 7): an older one gets an <c>info</c> card saying when it was answered, never an urgency.
+    /// </summary>
+    public int ResponseWindowDays { get; set; } = 7;
+
+    /// <summary>
+    /// The absolute URL of the rule catalogue the cards link to (each finding with its rule id as the fragment), for
+    /// example a published copy of docs/rules.md. Empty: the service's own <c>/api/rules</c> under the public base URL.
+    /// </summary>
+    public string? RuleCatalogueUrl { get; set; }
+
+    /// <summary>The most seconds a fetch from an EHR's FHIR server may take (default 5).</summary>
+    public int FhirFetchTimeoutSeconds { get; set; } = 5;
+
     /// <summary>The most <c>jti</c> values remembered at once per instance (default 100,000); beyond, tokens are refused until some expire.</summary>
     public int MaxRememberedTokens { get; set; } = 100_000;
 }
@@ -38,4 +53,10 @@ public sealed class TrustedIssuer
 
     /// <summary>A local JWKS file (relative to the content root) with its public ES384 or RS384 keys.</summary>
     public string JwksFile { get; set; } = "";
+
+    /// <summary>
+    /// The base URL of the issuer's FHIR server: the only <c>fhirServer</c> the service fetches QuestionnaireResponses
+    /// from, with the call's <c>fhirAuthorization</c>, for a call with this issuer's token and no prefetch. Empty: never fetches.
+    /// </summary>
+    public string? FhirServer { get; set; }
 }

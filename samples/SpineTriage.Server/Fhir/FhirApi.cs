@@ -38,6 +38,8 @@ internal static class FhirApi
             .WithName("fhirQuestionnaire").WithSummary("The adaptive Questionnaire of the service's rule set (id spinetriage).");
         fhir.MapGet("/CodeSystem/{id}", (string id, FhirService service, HttpContext context) => ReadAsync(context, service, id, [.. service.Mapping.CreateCodeSystems()]))
             .WithName("fhirCodeSystem").WithSummary("A CodeSystem the Questionnaire and GuidanceResponse use (surgery-region, hardware, risk-factor, urgency).");
+        fhir.MapGet("/ConceptMap/{id}", (string id, FhirService service, HttpContext context) => ReadAsync(context, service, id, service.Mapping.CreateConceptMap()))
+            .WithName("fhirConceptMap").WithSummary("The ConceptMap from the urgency CodeSystem to FHIR request priorities (urgency-to-request-priority).");
         fhir.MapGet("/OperationDefinition/{id}", (string id, FhirService service, HttpContext context) => ReadAsync(context, service, id, NextQuestionDefinition(service), TriageDefinition(service)))
             .WithName("fhirOperationDefinition").WithSummary("The OperationDefinition of $next-question or $triage.");
         fhir.MapPost("/Questionnaire/$next-question", NextQuestionAsync)
@@ -126,6 +128,7 @@ internal static class FhirApi
         {
             Id = Guid.NewGuid().ToString("D"),
             Subject = response.Subject?.Reference,
+            Response = response.Id is { Length: > 0 } responseId ? "QuestionnaireResponse/" + responseId : null,
             TextSetHash = result.TextSet?.Hash,
         });
         await WriteAsync(context, StatusCodes.Status200OK, fhir, guidance);
@@ -216,6 +219,7 @@ internal static class FhirApi
                         Read(ResourceType.Questionnaire, new CapabilityStatement.OperationComponent { Name = "next-question", Definition = operations + NextQuestionId }),
                         Read(ResourceType.QuestionnaireResponse, new CapabilityStatement.OperationComponent { Name = "triage", Definition = operations + TriageId }, read: false),
                         Read(ResourceType.CodeSystem),
+                        Read(ResourceType.ConceptMap),
                         Read(ResourceType.OperationDefinition),
                     ],
                 },

@@ -51,6 +51,13 @@ public sealed class FhirService
     public Outcome<T> Parse<T>(ReadOnlySpan<byte> utf8Json, string path)
         where T : Resource
     {
+        // Checked on the text first: a property given twice, a temperature a parser would round (the JSON contract's rules).
+        var strict = StrictFhirJson.Check(utf8Json);
+        if (strict.Count > 0)
+        {
+            return Outcome.Failure<T>([.. strict.Select(e => e.Path.StartsWith('$') ? e with { Path = path + e.Path[1..] } : e)]);
+        }
+
         Resource? resource;
         try
         {

@@ -31,13 +31,29 @@ public static class CdsHooksJson
                 ["source"] = new JsonObject
                 {
                     ["label"] = card.Source.Label,
-                    ["topic"] = Coding(card.Source.Topic),
                 },
                 ["overrideReasons"] = new JsonArray([.. card.OverrideReasons.Select(Coding)]),
             });
+            var source = (JsonObject)array[^1]!["source"]!;
             if (card.Source.Url is { } url)
             {
-                ((JsonObject)array[^1]!["source"]!)["url"] = url;
+                source["url"] = url;
+            }
+
+            if (card.Source.Topic is { } topic)
+            {
+                source["topic"] = Coding(topic);
+            }
+
+            if (card.Suggestions.Count > 0)
+            {
+                array[^1]!["selectionBehavior"] = "any";
+                array[^1]!["suggestions"] = new JsonArray([.. card.Suggestions.Select(Suggestion)]);
+            }
+
+            if (card.Links.Count > 0)
+            {
+                array[^1]!["links"] = new JsonArray([.. card.Links.Select(l => (JsonNode)new JsonObject { ["label"] = l.Label, ["url"] = l.Url, ["type"] = "absolute" })]);
             }
         }
 
@@ -123,6 +139,19 @@ public static class CdsHooksJson
             ? Outcome.Success<IReadOnlyList<CdsFeedback>>(entries.AsReadOnly())
             : Outcome.Failure<IReadOnlyList<CdsFeedback>>(errors);
     }
+
+    private static JsonObject Suggestion(CdsSuggestion suggestion) => new()
+    {
+        ["label"] = suggestion.Label,
+        ["uuid"] = suggestion.Uuid.ToString("D"),
+        ["isRecommended"] = suggestion.IsRecommended,
+        ["actions"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "create",
+            ["description"] = suggestion.Description,
+            ["resource"] = JsonNode.Parse(suggestion.ResourceJson),
+        }),
+    };
 
     private static JsonObject Coding(CdsCoding coding)
     {

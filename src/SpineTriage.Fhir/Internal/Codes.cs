@@ -49,14 +49,20 @@ internal static class Codes
         _ => Unknown,
     };
 
-    /// <summary>The FHIR request priority of an urgency (self care has no request).</summary>
+    /// <summary>
+    /// The FHIR request priority of an urgency, in FHIR's order (routine &lt; urgent &lt; asap &lt; stat): emergency stat,
+    /// urgent (today) asap, soon (3 days) urgent, routine routine (self care has no request).
+    /// </summary>
     public static Hl7.Fhir.Model.RequestPriority Priority(Urgency urgency) => urgency switch
     {
         Urgency.Emergency => Hl7.Fhir.Model.RequestPriority.Stat,
-        Urgency.Urgent => Hl7.Fhir.Model.RequestPriority.Urgent,
-        Urgency.Soon => Hl7.Fhir.Model.RequestPriority.Asap,
+        Urgency.Urgent => Hl7.Fhir.Model.RequestPriority.Asap,
+        Urgency.Soon => Hl7.Fhir.Model.RequestPriority.Urgent,
         _ => Hl7.Fhir.Model.RequestPriority.Routine,
     };
+
+    /// <summary>The code system of FHIR request priorities.</summary>
+    public const string RequestPrioritySystem = "http://hl7.org/fhir/request-priority";
 
     /// <summary>The days from the assessment by which the level's timeframe ends (emergency and urgent: the same day).</summary>
     public static int TimeframeDays(Urgency urgency) => urgency switch
@@ -66,8 +72,21 @@ internal static class Codes
         _ => 14,
     };
 
-    /// <summary>The SNOMED CT code where one fits the disposition: only the emergency referral has one today.</summary>
-    public static (string Code, string Display)? SnomedReferral(Urgency urgency) => urgency == Urgency.Emergency
-        ? ("306104004", "Referral to accident and emergency service")
-        : null;
+    /// <summary>
+    /// The SNOMED CT procedure proposed for an urgency (sources in docs/fhir.md; check them against your edition):
+    /// emergency a referral to the emergency department, urgent and soon a referral to the surgeon's team, routine a
+    /// follow-up appointment; none for self care.
+    /// </summary>
+    public static (string Code, string Display)? SnomedReferral(Urgency urgency) => urgency switch
+    {
+        Urgency.Emergency => ("306104004", "Referral to accident and emergency service"),
+        Urgency.Urgent or Urgency.Soon => ("183541002", "Referral to surgeon"),
+        Urgency.Routine => ("390906007", "Follow-up encounter"),
+        _ => null,
+    };
+
+    /// <summary>Who is to act on the request, in words (no role code is asserted): the emergency department, else the operating surgeon's team.</summary>
+    public static string PerformerType(Urgency urgency) => urgency == Urgency.Emergency
+        ? "Emergency department"
+        : "The operating surgeon's team";
 }

@@ -57,7 +57,7 @@ internal static class GuidanceFactory
         };
         if (result.Urgency != Urgency.SelfCare)
         {
-            response.Contained.Add(Referral(result, report, subject, urgencyCoding, assessedOn));
+            response.Contained.Add(Referral(result, report, subject, urgencyCoding, assessedOn, context.Response));
             plan.Action.Add(new RequestGroup.ActionComponent
             {
                 Title = labels.Display(result.Urgency) + " (" + labels.Timeframe(result.Urgency) + ")",
@@ -149,10 +149,10 @@ internal static class GuidanceFactory
         return parameters;
     }
 
-    private static ServiceRequest Referral(TriageResult result, ValidatedReport report, ResourceReference subject, Coding urgency, FhirDateTime assessedOn)
+    private static ServiceRequest Referral(TriageResult result, ValidatedReport report, ResourceReference subject, Coding urgency, FhirDateTime assessedOn, string? reason)
     {
+        // What is proposed (a service), not how urgently: the urgency is the priority, and the package's code a category.
         var code = new CodeableConcept { Text = result.Disposition };
-        code.Coding.Add(urgency);
         if (Codes.SnomedReferral(result.Urgency) is { } snomed)
         {
             code.Coding.Add(new Coding(Codes.Snomed, snomed.Code, snomed.Display));
@@ -162,16 +162,24 @@ internal static class GuidanceFactory
         var request = new ServiceRequest
         {
             Id = "referral",
-            Status = RequestStatus.Active,
+            // A proposal for a clinician to act on: a draft until someone does.
+            Status = RequestStatus.Draft,
             Intent = RequestIntent.Proposal,
             Priority = Codes.Priority(result.Urgency),
+            Category = [new CodeableConcept { Coding = [urgency] }],
             Code = code,
+            PerformerType = new CodeableConcept { Text = Codes.PerformerType(result.Urgency) },
             Subject = (ResourceReference)subject.DeepCopy(),
             Occurrence = new Period(assessedOn, new FhirDateTime(end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
             AuthoredOnElement = assessedOn,
         };
         request.ReasonCode.AddRange(result.Findings.Where(f => f.Urgency == result.Urgency).Select(f => new CodeableConcept { Text = f.Title }));
         request.PatientInstruction = result.Disposition;
+        if (reason is not null)
+        {
+            request.ReasonReference.Add(new ResourceReference(reason));
+        }
+
         return request;
     }
 

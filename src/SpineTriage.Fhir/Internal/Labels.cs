@@ -44,6 +44,13 @@ internal sealed class Labels
         Source = "Source",
         RedFlagsNotAnswered = "Red flags not answered",
         OverrideReasons = ["Patient already assessed by a clinician", "Clinical judgement differs", "Answers were recorded wrongly"],
+        AnswersOf = "answers of {0}",
+        ChartHeading = "SpineTriage triage of the patient's post-operative spine symptom questionnaire answered on {0} (day {1} after surgery, rule set {2}).",
+        PatientTextsNote = "The advice worded for the patient is in the triage result (GuidanceResponse), not in this card.",
+        RuleInCatalogue = "Rule {0} in the rule catalogue",
+        ProposeReferral = "Propose the referral: {0} ({1})",
+        NotTriagedSummary = "Spine symptom questionnaire of {0} not triaged: not answered within the last {1} days",
+        NotTriagedDetail = "The most recent completed SpineTriage questionnaire of this patient was answered on {0}, not within the last {1} days, so its answers are not triaged as the patient's current state. Ask the patient to answer it again if the symptoms are to be assessed.",
     };
 
     /// <summary>The Spanish labels (usted), to be reviewed by a qualified medical translator before clinical use.</summary>
@@ -77,6 +84,13 @@ internal sealed class Labels
         Source = "Fuente",
         RedFlagsNotAnswered = "Preguntas de alarma sin respuesta",
         OverrideReasons = ["Un profesional ya valoró al paciente", "El criterio clínico es otro", "Las respuestas se anotaron mal"],
+        AnswersOf = "respuestas del {0}",
+        ChartHeading = "Clasificación SpineTriage del cuestionario de síntomas tras la cirugía de columna respondido el {0} (día {1} después de la operación, reglas {2}).",
+        PatientTextsNote = "Los consejos redactados para el paciente están en el resultado (GuidanceResponse), no en esta tarjeta.",
+        RuleInCatalogue = "Regla {0} en el catálogo de reglas",
+        ProposeReferral = "Proponer la derivación: {0} ({1})",
+        NotTriagedSummary = "Cuestionario de columna del {0} sin clasificar: no respondido en los últimos {1} días",
+        NotTriagedDetail = "El último cuestionario SpineTriage completado de este paciente se respondió el {0}, no en los últimos {1} días, así que sus respuestas no se clasifican como el estado actual del paciente. Pida al paciente que lo responda de nuevo si hay que valorar los síntomas.",
     };
 
     /// <summary>The labels of every language of the library, in <see cref="TextLanguages.All"/>'s order.</summary>
@@ -165,6 +179,27 @@ internal sealed class Labels
 
     /// <summary>The displays of the override reasons <c>already-assessed</c>, <c>clinical-judgement</c>, <c>wrong-answers</c>.</summary>
     public required IReadOnlyList<string> OverrideReasons { get; init; }
+
+    /// <summary>The chart card's summary note of the answers' date; {0} is the date.</summary>
+    public required string AnswersOf { get; init; }
+
+    /// <summary>The chart card's first line; {0} the answers' date, {1} the days since surgery, {2} the rule-set version.</summary>
+    public required string ChartHeading { get; init; }
+
+    /// <summary>The chart card's note that the patient's texts are not in it.</summary>
+    public required string PatientTextsNote { get; init; }
+
+    /// <summary>The label of a link to a rule's catalogue entry; {0} is the rule id.</summary>
+    public required string RuleInCatalogue { get; init; }
+
+    /// <summary>The label of the referral suggestion; {0} the urgency, {1} its timeframe.</summary>
+    public required string ProposeReferral { get; init; }
+
+    /// <summary>The summary of the card of a response not triaged; {0} its date, {1} the window in days.</summary>
+    public required string NotTriagedSummary { get; init; }
+
+    /// <summary>The detail of the card of a response not triaged; {0} its date, {1} the window in days.</summary>
+    public required string NotTriagedDetail { get; init; }
 
     /// <summary>The labels of a language; English for one the package has no labels in (the library refuses it first).</summary>
     public static Labels Of(string? language) => language == TextLanguages.Spanish ? Spanish : English;

@@ -161,6 +161,59 @@ internal sealed class Resources
         ErrorCodeSystem(),
     ];
 
+    /// <summary>
+    /// The ConceptMap from the urgency CodeSystem to FHIR's request priorities, the ServiceRequest's <c>priority</c>: emergency
+    /// stat, urgent asap, soon urgent, routine routine, so that sorting requests by FHIR priority sorts them by urgency; self
+    /// care unmatched (no request).
+    /// </summary>
+    public ConceptMap CreateConceptMap()
+    {
+        var group = new ConceptMap.GroupComponent { Source = Canonicals.Urgency, SourceVersion = Version, Target = Codes.RequestPrioritySystem };
+        foreach (var urgency in Enum.GetValues<Urgency>().OrderDescending())
+        {
+            var element = new ConceptMap.SourceElementComponent { Code = Codes.Of(urgency), Display = Labels.English.Display(urgency) };
+            if (urgency == Urgency.SelfCare)
+            {
+                element.Target.Add(new ConceptMap.TargetElementComponent { Equivalence = ConceptMapEquivalence.Unmatched, Comment = "Self care: nothing is requested, so there is no ServiceRequest." });
+            }
+            else
+            {
+                var priority = Codes.Priority(urgency);
+                element.Target.Add(new ConceptMap.TargetElementComponent
+                {
+                    Code = Hl7.Fhir.Utility.EnumUtility.GetLiteral(priority),
+                    Display = priority switch
+                    {
+                        RequestPriority.Stat => "STAT",
+                        RequestPriority.Asap => "ASAP",
+                        RequestPriority.Urgent => "Urgent",
+                        _ => "Routine",
+                    },
+                    Equivalence = urgency == Urgency.Emergency ? ConceptMapEquivalence.Equivalent : ConceptMapEquivalence.Inexact,
+                    Comment = "Within " + urgency.Timeframe() + "; FHIR's priority has no timeframe.",
+                });
+            }
+
+            group.Element.Add(element);
+        }
+
+        return new ConceptMap
+        {
+            Id = "urgency-to-request-priority",
+            Url = Canonicals.UrgencyToRequestPriority,
+            Version = Version,
+            Name = "UrgencyToRequestPriority",
+            Title = "SpineTriage urgency to FHIR request priority",
+            Status = PublicationStatus.Active,
+            Experimental = false,
+            Language = TextLanguages.English,
+            Description = new Markdown("The ServiceRequest priority of each SpineTriage urgency, in FHIR's order (routine < urgent < asap < stat), so that a worklist sorted by priority is sorted by urgency."),
+            Source = new Canonical(Canonicals.Urgency),
+            Target = new Canonical("http://hl7.org/fhir/ValueSet/request-priority"),
+            Group = [group],
+        };
+    }
+
     /// <summary>The codes of the override reasons, in the order of <see cref="Labels.OverrideReasons"/>.</summary>
     public static IReadOnlyList<string> OverrideReasonCodes { get; } = ["already-assessed", "clinical-judgement", "wrong-answers"];
 

@@ -37,13 +37,11 @@ internal static class ResponseReader
         }
 
         string? reportId = null;
-        if (response.Identifier is { } identifier)
+        // The report id is an identifier of the report-id system (or of none); another system's (an EHR's own, as stored
+        // responses usually carry) is not the report's and is ignored.
+        if (response.Identifier is { } identifier
+            && (identifier.System is null || string.Equals(identifier.System, resources.Canonicals.ReportId, StringComparison.Ordinal)))
         {
-            if (identifier.System is { } system && !string.Equals(system, resources.Canonicals.ReportId, StringComparison.Ordinal))
-            {
-                Error("identifier", ErrorCodes.UnknownValue, $"The identifier's system must be {resources.Canonicals.ReportId}, the report id's.");
-            }
-
             reportId = identifier.Value;
         }
 

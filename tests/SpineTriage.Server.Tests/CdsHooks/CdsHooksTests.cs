@@ -19,9 +19,9 @@ public sealed class CdsHooksTests : IDisposable
 
     public void Dispose() => _tokens.Dispose();
 
-    private static string Call(string? questionnaireResponse = null) => $$"""
-        {"hook":"patient-view","hookInstance":"{{Guid.NewGuid()}}","context":{"userId":"Practitioner/1","patientId":"1"}{{(questionnaireResponse is null ? "" : ",\"prefetch\":{\"questionnaireResponse\":" + questionnaireResponse + "}")}}}
-        """;
+    // Nothing prefetched is an empty search result (no prefetch at all is 412: see PatientViewTests).
+    private static string Call(string questionnaireResponse = """{"resourceType":"Bundle","type":"searchset"}""") =>
+        $$"""{"hook":"patient-view","hookInstance":"{{Guid.NewGuid()}}","context":{"userId":"Practitioner/1","patientId":"example"},"prefetch":{"questionnaireResponse":""" + questionnaireResponse + "}}";
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string? token, string body, string path = Service)
     {
@@ -333,7 +333,7 @@ public sealed class CdsHooksTests : IDisposable
     }
 
     [Fact]
-    public async Task The_first_QuestionnaireResponse_of_a_prefetched_search_Bundle_is_triaged()
+    public async Task The_QuestionnaireResponse_of_a_prefetched_search_Bundle_is_triaged()
     {
         using var factory = Trusting();
         using var client = factory.CreateClient();
@@ -384,11 +384,12 @@ public sealed class CdsHooksTests : IDisposable
         Directory.Delete(folder, recursive: true);
     }
 
+    private const string Fever = """{"linkId":"fever","answer":[{"valueCoding":{"system":"http://loinc.org","code":"LA33-6"}}]}""";
+
     public static TheoryData<string, string, string> BadResponses => new()
     {
-        { """{"resourceType":"QuestionnaireResponse","status":"completed"}""", "surgeryDate", "required" },
-        { """{"resourceType":"QuestionnaireResponse","status":"not-a-status"}""", "$.prefetch.questionnaireResponse.status", "invalidResource" },
-        { """{"resourceType":"Patient","active":true}""", "$.prefetch.questionnaireResponse.resourceType", "wrongResourceType" },
+        { FhirResources.Completed(Fever), "surgeryDate", "required" },
+        { FhirResources.Completed(Fever).Replace("\"status\"", "\"language\":5,\"status\"", StringComparison.Ordinal), "$.prefetch.questionnaireResponse.language", "invalidResource" },
         { FhirResources.BladderControlLoss(""",{"linkId":"noSuchQuestion","answer":[{"valueBoolean":true}]}"""), "noSuchQuestion", "unknownQuestion" },
     };
 

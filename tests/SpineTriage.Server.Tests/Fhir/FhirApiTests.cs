@@ -31,7 +31,7 @@ public sealed class FhirApiTests
         var capability = Parse<CapabilityStatement>(await response.Content.ReadAsStringAsync());
         capability.FhirVersion.Should().Be(FHIRVersion.N4_0_1);
         var resources = capability.Rest.Single().Resource;
-        resources.Select(r => r.Type).Should().BeEquivalentTo(["Questionnaire", "QuestionnaireResponse", "CodeSystem", "OperationDefinition"]);
+        resources.Select(r => r.Type).Should().BeEquivalentTo(["Questionnaire", "QuestionnaireResponse", "CodeSystem", "ConceptMap", "OperationDefinition"]);
         var operations = resources.SelectMany(r => r.Operation).ToList();
         operations.Select(o => o.Name).Should().BeEquivalentTo(["next-question", "triage"]);
         foreach (var operation in operations)
@@ -115,6 +115,13 @@ public sealed class FhirApiTests
         { BladderControlLoss(""",{"linkId":"noSuchQuestion","answer":[{"valueBoolean":true}]}"""), "noSuchQuestion", "unknownQuestion" },
         { """{"resourceType":"QuestionnaireResponse","status":"completed","item":[{"linkId":"fever","answer":[{"valueCoding":{"system":"http://loinc.org","code":"LA33-6"}}]}]}""", "surgeryDate", "required" },
         { BladderControlLoss(""",{"linkId":"painScore","answer":[{"valueString":"seven"}]}"""), "painScore", "wrongType" },
+        // The same input rules as /api: a temperature never rounded into a fever, dates, a key never given twice.
+        { BladderControlLoss(""",{"linkId":"temperature","answer":[{"valueQuantity":{"value":37.99999999999999999999999999999,"system":"http://unitsofmeasure.org","code":"Cel"}}]}"""), "temperature", "tooPrecise" },
+        { BladderControlLoss(""",{"linkId":"temperature","answer":[{"valueQuantity":{"value":3799999999999999999999999999999e-29,"system":"http://unitsofmeasure.org","code":"Cel"}}]}"""), "temperature", "tooPrecise" },
+        { BladderControlLoss().Replace(Today(-10), "1899-12-31", StringComparison.Ordinal), "surgeryDate", "outOfRange" },
+        { BladderControlLoss().Replace(Today(-10), "2026-02-30", StringComparison.Ordinal), "$.item[0].answer[0].value", "invalidResource" }, // refused by the FHIR parser
+        { BladderControlLoss().Replace(Today(-10), Today(3), StringComparison.Ordinal), "surgeryDate", "dateOrder" },
+        { BladderControlLoss().Replace("\"status\":\"completed\"", "\"status\":\"completed\",\"status\":\"entered-in-error\"", StringComparison.Ordinal), "$.status", "duplicateKey" },
     };
 
     [Theory]

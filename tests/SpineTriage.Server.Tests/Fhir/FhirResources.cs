@@ -23,9 +23,14 @@ public static class FhirResources
 
     public static string Today(int plusDays = 0) => DateOnly.FromDateTime(DateTime.Now).AddDays(plusDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>A completed response to the Questionnaire of patient "example", authored an hour ago, with these items (JSON, comma-separated).</summary>
+    public static string Completed(string items) => $$$"""
+        {"resourceType":"QuestionnaireResponse","status":"completed","questionnaire":"http://example.org/fhir/spinetriage/Questionnaire/spinetriage","subject":{"reference":"Patient/example"},"authored":"{{{DateTimeOffset.UtcNow.AddHours(-1):yyyy-MM-ddTHH:mm:ssZ}}}","item":[{{{items}}}]}
+        """;
+
     /// <summary>A completed response: operated 10 days ago, assessed today, reporting loss of bladder control (and more answers if given).</summary>
     public static string BladderControlLoss(string extraItems = "") => $$$"""
-        {"resourceType":"QuestionnaireResponse","status":"completed","subject":{"reference":"Patient/example"},
+        {"resourceType":"QuestionnaireResponse","status":"completed","questionnaire":"http://example.org/fhir/spinetriage/Questionnaire/spinetriage","subject":{"reference":"Patient/example"},"authored":"{{{DateTimeOffset.UtcNow.AddHours(-1):yyyy-MM-ddTHH:mm:ssZ}}}",
          "item":[
           {"linkId":"surgeryDate","answer":[{"valueDate":"{{{Today(-10)}}}"}]},
           {"linkId":"assessedOn","answer":[{"valueDate":"{{{Today()}}}"}]},

@@ -145,15 +145,16 @@ public sealed class OperationsTests
             responses.Add(await client.PostAsync(path, FhirResources.Content(body)));
         }
 
-        foreach (var resource in new[] { validResponse, invalidResponse, unreadable })
+        // The CDS Hooks service triages only a response of the patient in context (the unreadable one has none: passed over).
+        foreach (var (resource, patient) in new[] { (validResponse, marker), (invalidResponse, "example"), (unreadable, marker) })
         {
-            var call = "{\"hook\":\"patient-view\",\"hookInstance\":\"" + marker + "\",\"prefetch\":{\"questionnaireResponse\":" + resource + "}}";
+            var call = "{\"hook\":\"patient-view\",\"hookInstance\":\"" + marker + "\",\"context\":{\"patientId\":\"" + patient + "\"},\"prefetch\":{\"questionnaireResponse\":" + resource + "}}";
             using var request = new HttpRequestMessage(HttpMethod.Post, "/cds-services/spinetriage-post-op-spine") { Content = Json(call) };
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tokens.Es384());
             responses.Add(await client.SendAsync(request));
         }
 
-        responses.Select(r => (int)r.StatusCode).Should().Equal(200, 400, 400, 200, 400, 200, 400, 400, 200, 400, 200, 400, 400, 200, 400, 400, 200, 400, 400);
+        responses.Select(r => (int)r.StatusCode).Should().Equal(200, 400, 400, 200, 400, 200, 400, 400, 200, 400, 200, 400, 400, 200, 400, 400, 200, 400, 200);
         (await responses[10].Content.ReadAsStringAsync()).Should().Contain(marker, "the GuidanceResponse names the report and subject to its caller");
         (await responses[0].Content.ReadAsStringAsync()).Should().Contain(marker, "the result echoes the report id to its caller");
         factory.Logs.Should().NotBeEmpty();
