@@ -1,36 +1,72 @@
 #!/usr/bin/env bash
-# Mutation testing with Stryker.NET (stryker-config.json) of the code that decides a triage and of the code that
-# protects its record: Rules/, Engine/, Validation/, all of Serialization/ (the strict readers and the writers),
-# Audit/ (the tamper-evident audit log) and Testing/ (case files), killed by tests/SpineTriage.Tests and
-# tests/SpineTriage.Safety.Tests (the generator's own tests, Support/FrozenReportGeneratorTests, are skipped: they
-# test test support, not the library). See docs/mutation.md.
+# Mutation testing with Stryker.NET (stryker-config.json): mutates the library's code that decides a triage, guides
+# the interview and protects its record, and runs tests/SpineTriage.Tests and tests/SpineTriage.Safety.Tests against
+# every mutant. The run fails (exit code not 0) when the score is below 85 % (thresholds.break). See docs/mutation.md.
 #
-#   scripts/mutation.sh                                  # the configured scope, in this working tree
-#   scripts/mutation.sh --clean-copy                     # the same on a fresh export of HEAD (see below)
-#   scripts/mutation.sh --mutate '**/Engine/**/*.cs'     # other options are passed on to Stryker
+#   scripts/mutation.sh --since COMMIT         # only the files of the scope changed since COMMIT: the habit, before each stop
+#   scripts/mutation.sh                        # the whole scope (hours on 2 cores)
+#   scripts/mutation.sh --clean-copy ...       # the same on a fresh export of HEAD in a temporary folder
+#   scripts/mutation.sh --since COMMIT --dry-run   # print the Stryker command and the files, run nothing
 #
-# Stryker puts the mutated SpineTriage.dll into the test projects' bin folders; any build of those projects
-# during the run (an IDE, another terminal, another developer on a shared machine) replaces it and makes
-# mutants survive for the wrong reason. --clean-copy runs on `git archive HEAD` in a temporary folder that
-# nothing else builds (uncommitted changes are then not included).
-#
-# Every mutant reruns the property tests that cover it, so they (and the tests that loop over generated reports,
-# through TestSupport/PropertyRuns) run at SPINETRIAGE_PROPERTY_PERCENT of their examples (default 5 here; a normal
-# test run uses 100), and FrozenDecisionsTests checks the same share of
-# its 20 frozen blocks of 5,000 generated reports (at least one: the first 5,000). The reports are written to
-# src/SpineTriage/StrykerOutput/<date>/reports/ (of the temporary folder with --clean-copy).
+# Other options are passed on to Stryker. Stryker puts the mutated SpineTriage.dll into the test projects' bin
+# folders; any build of those projects during the run replaces it and makes mutants survive for the wrong reason:
+# on a shared machine use --clean-copy (it runs on `git archive HEAD`; uncommitted changes are then not included).
+# Every mutant reruns the property tests that cover it, so they run at SPINETRIAGE_PROPERTY_PERCENT of their
+# examples (default 5 here; a normal test run uses 100). Reports: src/SpineTriage/StrykerOutput/<date>/reports/.
 set -euo pipefail
 
-# The whole script is one function, read before it runs: bash reads a script as it goes, so an edit made while a
-# long run is under way (a comment added above, say) would otherwise shift what it reads next and run Stryker again.
+# The whole script is one function, read before it runs, so an edit made during a long run cannot change what runs.
 main() {
   cd "$(dirname "$0")/.."
   export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
   export SPINETRIAGE_PROPERTY_PERCENT="${SPINETRIAGE_PROPERTY_PERCENT:-5}"
   unset UPDATE_DOCS
 
-  if [ "${1:-}" = "--clean-copy" ]; then
-    shift
+  local since="" clean=0 dry=0
+  local -a pass=()
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --since)
+        [ $# -ge 2 ] || { echo "mutation.sh: --since needs a commit" >&2; exit 2; }
+        since="$2"; shift 2 ;;
+      --since=*) since="${1#--since=}"; shift ;;
+      --clean-copy) clean=1; shift ;;
+      --dry-run) dry=1; shift ;;
+      *) pass+=("$1"); shift ;;
+    esac
+  done
+
+  local -a mutate=()
+  if [ -n "$since" ]; then
+    git rev-parse --verify --quiet "$since^{commit}" >/dev/null || { echo "mutation.sh: '$since' is not a commit" >&2; exit 2; }
+    # The scope of stryker-config.json ("mutate"), read from the file so the two cannot disagree.
+    local -a scope
+    mapfile -t scope < <(sed -n 's#^ *"\*\*/\([A-Za-z]*\)/\*\*/\*\.cs",\{0,1\}$#\1#p' stryker-config.json)
+    local file rel folder
+    while IFS= read -r file; do
+      rel="${file#src/SpineTriage/}"
+      folder="${rel%%/*}"
+      for s in "${scope[@]}"; do
+        if [ "$folder" = "$s" ] && [ -f "$file" ]; then
+          mutate+=(--mutate "**/$rel")
+        fi
+      done
+    done < <(git diff --name-only "$since" -- 'src/SpineTriage/*.cs')
+    if [ ${#mutate[@]} -eq 0 ]; then
+      echo "mutation.sh: no file of the mutation scope (${scope[*]}) changed since $since: nothing to mutate"
+      exit 0
+    fi
+    echo "mutation.sh: $(( ${#mutate[@]} / 2 )) file(s) of the scope changed since $since:"
+    printf '  %s\n' "${mutate[@]}" | grep -v -- '--mutate'
+  fi
+
+  if [ "$dry" = 1 ]; then
+    echo "dotnet stryker --config-file ../../stryker-config.json ${mutate[*]} ${pass[*]}"
+    exit 0
+  fi
+
+  if [ "$clean" = 1 ]; then
+    local copy
     copy=$(mktemp -d)
     git archive HEAD | tar -x -C "$copy"
     echo "running on a clean export of HEAD in $copy"
@@ -38,8 +74,9 @@ main() {
   fi
 
   dotnet tool restore
+  local start
   start=$(date +%s)
-  (cd src/SpineTriage && dotnet stryker --config-file ../../stryker-config.json "$@")
+  (cd src/SpineTriage && dotnet stryker --config-file ../../stryker-config.json "${mutate[@]}" "${pass[@]}")
   echo "mutation run took $(( $(date +%s) - start )) s"
 }
 

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using SpineTriage.Benchmarks.Alternatives;
 using SpineTriage.Engine;
 using SpineTriage.Results;
+using SpineTriage.TestSupport.Floors;
 using SpineTriage.Validation;
 
 namespace SpineTriage.Benchmarks;

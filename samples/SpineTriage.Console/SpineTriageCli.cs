@@ -22,7 +22,7 @@ internal static class SpineTriageCli
         {
             // The engines of the rule sets a command asks for (--rule-set, a case file's ruleSet, a record's version), built on first use.
             var root = Build(new RuleSetEngines(), io);
-            var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+            var parsed = root.Parse(HelpAsOption(args, root), new ParserConfiguration { ResponseFileTokenReplacer = null });
             // Any parse error is a usage error, also where System.CommandLine would run an action anyway
             // (--version rules prints the version despite "--version option cannot be combined with other arguments").
             if (parsed.Errors.Count > 0)
@@ -40,6 +40,19 @@ internal static class SpineTriageCli
             return ExitCodes.InternalError;
         }
     }
+
+    /// <summary>
+    /// <c>spinetriage help [COMMAND]</c> is <c>spinetriage [COMMAND] --help</c>, as git and dotnet read it: a first-time
+    /// user types the word before the option. A word after it that names no command is left to the parser, which
+    /// refuses it as a usage error.
+    /// </summary>
+    private static string[] HelpAsOption(string[] args, Command root) =>
+        args switch
+        {
+            ["help"] => ["--help"],
+            ["help", var command] when root.Subcommands.Any(c => c.Name == command) => [command, "--help"],
+            _ => args,
+        };
 
     private static Command Build(RuleSetEngines engines, ConsoleIO io)
     {

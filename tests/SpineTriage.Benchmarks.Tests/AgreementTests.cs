@@ -7,6 +7,7 @@ using SpineTriage.Rules;
 using SpineTriage.Serialization;
 using SpineTriage.Testing;
 using SpineTriage.TestSupport;
+using SpineTriage.TestSupport.Floors;
 using SpineTriage.Validation;
 
 namespace SpineTriage.Benchmarks.Tests;
@@ -211,9 +212,8 @@ public class AgreementTests(AgreementTests.DefaultImplementations defaults) : IC
         {
             var result = Engine.Evaluate(report);
             var expected = new Decision(result.Urgency, result.Findings.Select(f => f.RuleId).ToArray());
-            var floor = options.RuleSet == RuleSets.V1
-                ? HandCodedTriage.Evaluate(report, options).ToDecision()
-                : HandCodedTriageTwo.Evaluate(report, options).ToDecision(HandCodedTriageTwo.RuleId);
+            var byFloor = Floor.Decide(report, options);
+            var floor = new Decision(byFloor.Urgency, byFloor.RuleIds);
             var others = new (string Name, Decision Decision)[]
             {
                 ("RulesEngine", await Workflow.EvaluateAsync(report)),

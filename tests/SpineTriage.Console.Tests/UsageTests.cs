@@ -22,6 +22,31 @@ public class UsageTests
         run.Error.Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("triage")]
+    [InlineData("replay")]
+    public void Help_as_a_word_prints_what_the_help_option_prints(string command)
+    {
+        var asOption = Run(command.Length == 0 ? ["--help"] : [command, "--help"]);
+
+        var asWord = Run(command.Length == 0 ? ["help"] : ["help", command]);
+
+        asWord.ExitCode.Should().Be(0);
+        asWord.Output.Should().Be(asOption.Output);
+        asWord.Error.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Help_for_a_command_that_does_not_exist_is_a_usage_error()
+    {
+        var run = Run("help", "diagnose");
+
+        run.ExitCode.Should().Be(2);
+        run.Output.Should().BeEmpty();
+        run.Error.Should().Contain("diagnose");
+    }
+
     [Fact]
     public void Version_prints_the_host_version()
     {

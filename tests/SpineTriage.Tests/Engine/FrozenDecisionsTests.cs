@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -6,6 +7,7 @@ using FluentAssertions;
 using FluentAssertions.Execution;
 using SpineTriage.Engine;
 using SpineTriage.Results;
+using SpineTriage.Rules;
 using SpineTriage.Tests.Support;
 using SpineTriage.Tests.Traceability;
 using SpineTriage.TestSupport;
@@ -14,148 +16,135 @@ using SpineTriage.Validation;
 namespace SpineTriage.Tests.Engine;
 
 /// <summary>
-/// Today's decisions of rule set 1.0, frozen before the engine is redesigned: the urgency, completeness and exact
-/// fired-rule list (in finding order) of 100,000 generated reports (<see cref="FrozenReportGenerator"/>) and of the
-/// shared case files, as SHA-256 digests and counts in TestData/frozen/rule-set-1.0-decisions.json.
+/// The frozen decisions of every shipped rule set: the urgency, completeness and exact fired-rule list (in finding order)
+/// of generated reports (<see cref="FrozenReportGenerator"/>) and of the rule set's case files, as SHA-256 digests and
+/// counts in TestData/frozen/rule-set-SELECTOR-decisions.json. Rule set 1.0's were frozen before the engine was
+/// redesigned (100,000 reports); 2.0's at 2.0.0, before its patient texts were reworded (20,000 reports, 1.0's generator
+/// with another seed plus regions, days at the edges of applicability and answers to the nine 2.0 questions). A new
+/// shipped rule set adds a row to <see cref="Frozen"/> and its frozen file.
 /// </summary>
 /// <remarks>
 /// Reports go in as contract JSON (<see cref="TriageEngine.TriageJson(string)"/>) and each decision is reduced to a
 /// canonical line <c>urgency|isComplete|ruleId,ruleId,...</c> with the urgency's contract name, for example
 /// <c>selfCare|true|expected-recovery</c>; an invalid report's line is <c>invalid|</c> and its error paths.
 /// <para>
-/// To regenerate the frozen file, only when a change of decisions is intended and reviewed, run
+/// To regenerate a frozen file, only when a change of decisions is intended and reviewed, run
 /// <c>SPINETRIAGE_REGENERATE_FROZEN=1 dotnet test tests/SpineTriage.Tests --filter "FullyQualifiedName~FrozenDecisions"</c>:
-/// the tests then rewrite tests/SpineTriage.Tests/TestData/frozen/rule-set-1.0-decisions.json in the source tree
-/// instead of asserting. Review its diff before committing it.
+/// the tests then rewrite the files in the source tree instead of asserting. Review the diff before committing it.
 /// </para>
 /// </remarks>
 public class FrozenDecisionsTests
 {
-    /// <summary>Set to 1 to rewrite the frozen file from the current engine instead of asserting.</summary>
+    /// <summary>Set to 1 to rewrite the frozen files from the current engine instead of asserting.</summary>
     public const string RegenerateVariable = "SPINETRIAGE_REGENERATE_FROZEN";
-
-    private const string FrozenPath = "tests/SpineTriage.Tests/TestData/frozen/rule-set-1.0-decisions.json";
-    private const ulong Seed = 20261129;
-    private const int Count = 100_000;
-    private const int BlockSize = 5_000;
-    private const int MinimumFiringsPerRule = 100;
-
-    /// <summary>The 20 rule ids of rule set 1.0 in catalogue order (clinical-criteria.md section 4).</summary>
-    private static readonly string[] RuleIds =
-    [
-        "cauda-equina",
-        "motor-deficit",
-        "infection-with-fever",
-        "fall-or-injury",
-        "possible-pulmonary-embolism",
-        "sensory-deficit",
-        "wound-signs",
-        "fever",
-        "possible-deep-vein-thrombosis",
-        "unresolved-red-flag",
-        "severe-escalating-pain",
-        "pain-after-improvement",
-        "new-or-worsening-pain",
-        "instability",
-        "radicular-pain",
-        "severe-pain",
-        "symptomatic-imaging-finding",
-        "hardware-irritation",
-        "asymptomatic-imaging-finding",
-        "expected-recovery",
-    ];
 
     /// <summary>The contract names of the urgencies, lowest first.</summary>
     private static readonly string[] UrgencyNames = ["selfCare", "routine", "soon", "urgent", "emergency"];
 
-    private static readonly Lock FileLock = new();
-
-    // A fresh engine for each test, with its clock fixed at the generator's date and default options.
-    private TriageEngine Engine { get; } = new(options: new TriageEngineOptions { RuleSet = SpineTriage.Rules.RuleSets.V1 }, TestClock.At(FrozenReportGenerator.Clock));
+    /// <summary>What is frozen for each shipped rule set.</summary>
+    private static readonly Dictionary<string, FrozenSet> Frozen = new(StringComparer.Ordinal)
+    {
+        [RuleSets.V1] = new(Seed: 20261129, Count: 100_000, BlockSize: 5_000, MinimumFiringsPerRule: 100, CaseFolder: "cases", MinimumCases: 8, FrozenReportGenerator.Create),
+        [RuleSets.V2] = new(Seed: 20261130, Count: 20_000, BlockSize: 1_000, MinimumFiringsPerRule: 20, CaseFolder: "cases-2.0", MinimumCases: 10, TwoZeroReports),
+    };
 
     private static bool Regenerating => Environment.GetEnvironmentVariable(RegenerateVariable) == "1";
 
-    /// <summary>
-    /// How many blocks of <see cref="BlockSize"/> generated reports to check: all 20 in a normal run, fewer when
-    /// SPINETRIAGE_PROPERTY_PERCENT (1 to 100, set by scripts/mutation.sh) lowers the share, at least one.
-    /// </summary>
-    private static int SampledBlocks => PropertyRuns.Scaled(Count / BlockSize);
+    public static TheoryData<string> Selectors() => new(RuleSets.Selectors);
 
     [Fact]
-    public void Rule_set_1_0_decisions_on_100000_generated_reports_are_unchanged()
+    public void Every_shipped_rule_set_has_frozen_decisions()
     {
-        if (SampledBlocks < Count / BlockSize && !Regenerating)
+        Frozen.Keys.Should().BeEquivalentTo(RuleSets.Selectors);
+    }
+
+    [Theory]
+    [MemberData(nameof(Selectors))]
+    public void Decisions_on_the_generated_reports_are_unchanged(string selector)
+    {
+        var set = Frozen[selector];
+        var engine = EngineOf(selector);
+
+        // How many blocks to check: all in a normal run, fewer when SPINETRIAGE_PROPERTY_PERCENT (set by
+        // scripts/mutation.sh) lowers the share, at least one. Mutation testing reruns this test for every mutant it
+        // covers: there it checks the first blocks of the same sequence against their frozen block digests.
+        var sampledBlocks = PropertyRuns.Scaled(set.Count / set.BlockSize);
+        var sampling = sampledBlocks < set.Count / set.BlockSize && !Regenerating;
+        var reports = set.Reports(set.Seed, sampling ? sampledBlocks * set.BlockSize : set.Count).ToArray();
+        var actual = Decide(engine, set, reports);
+        if (sampling)
         {
-            // Mutation testing (scripts/mutation.sh) reruns this test for every mutant it covers: there it checks the
-            // first blocks of the same sequence against their frozen block digests (5 % gives the first 5,000 reports).
-            var sampled = Decide(FrozenReportGenerator.Create(Seed, SampledBlocks * BlockSize).ToArray());
-            var frozenPrefix = ReadFrozen()["generated"]!["blockDigests"]!.AsArray().Take(SampledBlocks).Select(b => b!.GetValue<string>()).ToArray();
-            sampled.FirstInvalid.Should().BeNull("every generated report must be valid input");
-            FirstDifferentBlock(sampled.BlockDigests, frozenPrefix).Should().BeNull("every block of {0} decisions is frozen", BlockSize);
+            var frozenPrefix = ReadFrozen(selector)["generated"]!["blockDigests"]!.AsArray().Take(sampledBlocks).Select(b => b!.GetValue<string>());
+            actual["invalid"]!.GetValue<int>().Should().Be(0, "every generated report must be valid input");
+            actual["blockDigests"]!.AsArray().Select(b => b!.GetValue<string>()).Should().Equal(frozenPrefix, "every block of {0} decisions is frozen", set.BlockSize);
             return;
         }
 
-        var actual = Decide(FrozenReportGenerator.Create(Seed, Count).ToArray());
-
-        actual.FirstInvalid.Should().BeNull("every generated report must be valid input");
         if (Regenerating)
         {
-            Rewrite("generated", actual.ToJson());
+            Rewrite(selector, "generated", actual);
             return;
         }
 
-        var frozen = ReadFrozen()["generated"]!.AsObject();
+        // Every field the frozen file holds must be reproduced (1.0's file also counts complete results, 2.0's invalid ones).
+        var frozen = ReadFrozen(selector)["generated"]!.AsObject();
         using (new AssertionScope())
         {
-            frozen["seed"]!.GetValue<ulong>().Should().Be(Seed);
-            frozen["count"]!.GetValue<int>().Should().Be(Count);
-            frozen["blockSize"]!.GetValue<int>().Should().Be(BlockSize);
-            actual.InputDigest.Should().Be(
+            actual["invalid"]!.GetValue<int>().Should().Be(0, "every generated report must be valid input");
+            actual["inputDigest"]!.GetValue<string>().Should().Be(
                 frozen["inputDigest"]!.GetValue<string>(),
                 "the generator must produce the frozen reports (if this fails, the generator changed, not necessarily the engine)");
-            actual.UrgencyCounts.Should().Equal(Counts(frozen["urgencyCounts"]!), "the number of reports per urgency is frozen");
-            actual.RuleCounts.Should().Equal(Counts(frozen["ruleCounts"]!), "the number of reports each rule fires on is frozen");
-            actual.CompleteCount.Should().Be(frozen["completeCount"]!.GetValue<int>(), "the number of complete results is frozen");
-            var frozenBlocks = frozen["blockDigests"]!.AsArray().Select(b => b!.GetValue<string>()).ToArray();
-            FirstDifferentBlock(actual.BlockDigests, frozenBlocks).Should().BeNull("every block of {0} decisions is frozen", BlockSize);
-            actual.Digest.Should().Be(frozen["digest"]!.GetValue<string>(), "the digest of all decisions is frozen");
+            foreach (var (key, value) in frozen)
+            {
+                if (value is JsonObject counts)
+                {
+                    Counts(actual[key]!).Should().BeEquivalentTo(Counts(counts), "the {0} are frozen", key);
+                }
+                else
+                {
+                    actual[key]!.ToJsonString().Should().Be(value!.ToJsonString(), "{0} is frozen", key);
+                }
+            }
         }
     }
 
-    [Fact]
-    public void The_frozen_data_makes_every_rule_of_rule_set_1_0_fire_at_least_100_times_and_reaches_every_urgency()
+    [Theory]
+    [MemberData(nameof(Selectors))]
+    public void The_frozen_data_makes_every_rule_of_the_rule_set_fire_often_and_reaches_every_urgency(string selector)
     {
-        var frozen = ReadFrozen()["generated"]!.AsObject();
+        var set = Frozen[selector];
+        var frozen = ReadFrozen(selector)["generated"]!.AsObject();
 
         var rules = Counts(frozen["ruleCounts"]!);
-        rules.Keys.Should().Equal(RuleIds);
-        rules.Should().OnlyContain(r => r.Value >= MinimumFiringsPerRule, "every rule must be held to its frozen decisions");
+        rules.Keys.Should().BeEquivalentTo(EngineOf(selector).RuleSet.Rules.Select(r => r.Id));
+        rules.Should().OnlyContain(r => r.Value >= set.MinimumFiringsPerRule, "every rule must be held to its frozen decisions");
         var urgencies = Counts(frozen["urgencyCounts"]!);
-        urgencies.Keys.Should().Equal(UrgencyNames);
-        urgencies.Should().OnlyContain(u => u.Value >= MinimumFiringsPerRule);
-        urgencies.Values.Sum().Should().Be(Count);
+        urgencies.Keys.Should().BeEquivalentTo(UrgencyNames);
+        urgencies.Should().OnlyContain(u => u.Value >= set.MinimumFiringsPerRule);
+        urgencies.Values.Sum().Should().Be(set.Count);
     }
 
-    [Fact]
-    public void Rule_set_1_0_decisions_on_the_shared_case_files_are_unchanged()
+    [Theory]
+    [MemberData(nameof(Selectors))]
+    public void Decisions_on_the_case_files_are_unchanged(string selector)
     {
+        var set = Frozen[selector];
+        var engine = EngineOf(selector);
         var actual = new JsonObject();
-        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "TestData", "cases"), "*.json").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "TestData", set.CaseFolder), "*.json").Order(StringComparer.Ordinal))
         {
             using var document = JsonDocument.Parse(File.ReadAllText(file));
-            var report = document.RootElement.GetProperty("report").GetRawText();
-            actual[Path.GetFileName(file)] = CanonicalLine(Engine.TriageJson(report));
+            actual[Path.GetFileName(file)] = CanonicalLine(engine.TriageJson(document.RootElement.GetProperty("report").GetRawText()));
         }
 
-        actual.Count.Should().BeGreaterThanOrEqualTo(8);
+        actual.Count.Should().BeGreaterThanOrEqualTo(set.MinimumCases);
         if (Regenerating)
         {
-            Rewrite("cases", actual);
+            Rewrite(selector, "cases", actual);
             return;
         }
 
-        var frozen = ReadFrozen()["cases"]!.AsObject();
-        Lines(actual).Should().Equal(Lines(frozen));
+        Lines(actual).Should().Equal(Lines(ReadFrozen(selector)["cases"]!.AsObject()));
     }
 
     /// <summary>The canonical line of a decision: <c>urgency|isComplete|ruleId,...</c>, or <c>invalid|path,...</c>.</summary>
@@ -169,91 +158,117 @@ public class FrozenDecisionsTests
         var result = outcome.Value!;
         return string.Join(
             '|',
-            UrgencyName(result.Urgency),
+            UrgencyNames[result.Urgency.Code() - 1],
             result.IsComplete ? "true" : "false",
             string.Join(",", result.Findings.Select(f => f.RuleId)));
     }
 
-    private static string UrgencyName(Urgency urgency) => urgency switch
-    {
-        Urgency.SelfCare => "selfCare",
-        Urgency.Routine => "routine",
-        Urgency.Soon => "soon",
-        Urgency.Urgent => "urgent",
-        Urgency.Emergency => "emergency",
-        _ => throw new ArgumentOutOfRangeException(nameof(urgency), urgency, "Not an urgency of rule set 1.0."),
-    };
+    // A fresh engine for each test, with its clock fixed at the generator's date and default options.
+    private static TriageEngine EngineOf(string selector) => new(new TriageEngineOptions { RuleSet = selector }, TestClock.At(FrozenReportGenerator.Clock));
 
-    private GeneratedDecisions Decide(string[] reports)
+    private static JsonObject Decide(TriageEngine engine, FrozenSet set, string[] reports)
     {
         // The engine is thread-safe: triage in parallel, then hash and count in report order.
-        var outcomes = new Outcome<TriageResult>[reports.Length];
-        Parallel.For(0, reports.Length, i => outcomes[i] = Engine.TriageJson(reports[i]));
-
-        using var inputs = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        using var all = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        using var block = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var decisions = new GeneratedDecisions();
-        foreach (var name in UrgencyNames)
+        var lines = new string[reports.Length];
+        Parallel.For(0, reports.Length, i => lines[i] = CanonicalLine(engine.TriageJson(reports[i])));
+        var valid = lines.Where(l => !l.StartsWith("invalid|", StringComparison.Ordinal)).Select(l => l.Split('|')).ToArray();
+        return new JsonObject
         {
-            decisions.UrgencyCounts[name] = 0;
-        }
+            ["seed"] = set.Seed,
+            ["count"] = reports.Length,
+            ["blockSize"] = set.BlockSize,
+            ["inputDigest"] = Digest(reports),
+            ["digest"] = Digest(lines),
+            ["invalid"] = reports.Length - valid.Length,
+            ["urgencyCounts"] = Tally(valid.Select(l => l[0])),
+            ["ruleCounts"] = Tally(valid.SelectMany(l => l[2].Split(',', StringSplitOptions.RemoveEmptyEntries))),
+            ["completeCount"] = valid.Count(l => l[1] == "true"),
+            ["blockDigests"] = new JsonArray([.. lines.Chunk(set.BlockSize).Select(block => JsonValue.Create(Digest(block)))]),
+        };
+    }
 
-        foreach (var id in RuleIds)
+    private static IEnumerable<string> TwoZeroReports(ulong seed, int count)
+    {
+        var state = seed ^ 0x9E3779B97F4A7C15UL;
+        var earliest = new DateOnly(1900, 1, 1);
+        string[] newQuestions =
+        [
+            "neckSwellingOrAirway", "drowsyConfusedOrSlowBreathing", "recentFallOrInjury", "headacheWithStiffNeck", "spinalFluidLeakSigns",
+            "woundBleeding", "woundOpening", "painNotControlled", "newSwallowingDifficulty",
+        ];
+        string[] regions = ["cervical", "cervical", "thoracic", "lumbar", "sacral"];
+        int[] edgeDays = [0, 1, 41, 42, 43, 44, 89, 90, 91, 92];
+        foreach (var text in FrozenReportGenerator.Create(seed, count))
         {
-            decisions.RuleCounts[id] = 0;
-        }
-
-        var index = 0;
-        foreach (var (report, outcome) in reports.Zip(outcomes))
-        {
-            inputs.AppendData(Encoding.UTF8.GetBytes(report + "\n"));
-            if (!outcome.IsSuccess)
+            var report = JsonNode.Parse(text)!.AsObject();
+            report.Remove("surgeryRegion");
+            var region = Below(regions.Length + 2);
+            if (region < regions.Length)
             {
-                decisions.FirstInvalid ??= $"report {index} {report} is invalid: {string.Join("; ", outcome.Errors)}";
+                report["surgeryRegion"] = regions[region];
             }
-            else
+
+            var days = Below(2) == 0 ? edgeDays[Below(edgeDays.Length)] : Below(1100);
+            var assessed = DateOnly.ParseExact(report["assessedOn"]!.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (assessed.AddDays(-days) >= earliest)
             {
-                decisions.UrgencyCounts[UrgencyName(outcome.Value!.Urgency)]++;
-                decisions.CompleteCount += outcome.Value.IsComplete ? 1 : 0;
-                foreach (var finding in outcome.Value.Findings)
+                report["surgeryDate"] = assessed.AddDays(-days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            }
+
+            var answers = report["answers"] as JsonObject ?? [];
+            report["answers"] = answers.DeepClone();
+            var target = report["answers"]!.AsObject();
+            var yesRate = Below(4) * 8; // percent: 0, 8, 16, 24
+            foreach (var id in newQuestions)
+            {
+                var roll = Below(100);
+                if (roll < yesRate)
                 {
-                    // An unknown rule id is counted too, so a count comparison names it.
-                    decisions.RuleCounts[finding.RuleId] = decisions.RuleCounts.GetValueOrDefault(finding.RuleId) + 1;
+                    target[id] = "yes";
+                }
+                else if (roll < 80)
+                {
+                    target[id] = "no";
+                }
+                else if (roll < 90)
+                {
+                    target[id] = "unknown";
                 }
             }
 
-            var line = Encoding.UTF8.GetBytes(CanonicalLine(outcome) + "\n");
-            all.AppendData(line);
-            block.AppendData(line);
-            index++;
-            if (index % BlockSize == 0)
-            {
-                decisions.BlockDigests.Add(Hex(block.GetHashAndReset()));
-            }
+            yield return report.ToJsonString();
         }
 
-        if (index % BlockSize != 0)
+        int Below(int n)
         {
-            decisions.BlockDigests.Add(Hex(block.GetHashAndReset()));
+            state += 0x9E3779B97F4A7C15UL;
+            var z = state;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return (int)((z ^ (z >> 31)) % (ulong)n);
         }
-
-        decisions.InputDigest = Hex(inputs.GetHashAndReset());
-        decisions.Digest = Hex(all.GetHashAndReset());
-        return decisions;
     }
 
-    private static string? FirstDifferentBlock(List<string> actual, string[] frozen)
+    private static JsonObject Tally(IEnumerable<string> names)
     {
-        for (var i = 0; i < Math.Max(actual.Count, frozen.Length); i++)
+        var tally = new JsonObject();
+        foreach (var group in names.GroupBy(n => n, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            if (i >= actual.Count || i >= frozen.Length || actual[i] != frozen[i])
-            {
-                return $"block {i} (reports {i * BlockSize} to {((i + 1) * BlockSize) - 1}) differs";
-            }
+            tally[group.Key] = group.Count();
         }
 
-        return null;
+        return tally;
+    }
+
+    private static string Digest(IEnumerable<string> lines)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var line in lines)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(line + "\n"));
+        }
+
+        return "sha256:" + Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
     }
 
     private static Dictionary<string, int> Counts(JsonNode node) =>
@@ -262,77 +277,34 @@ public class FrozenDecisionsTests
     private static List<KeyValuePair<string, string>> Lines(JsonObject cases) =>
         cases.Select(p => KeyValuePair.Create(p.Key, p.Value!.GetValue<string>())).ToList();
 
-    private static string Hex(byte[] hash) => "sha256:" + Convert.ToHexString(hash).ToLowerInvariant();
+    private static string FileOf(string selector) => $"rule-set-{selector}-decisions.json";
 
-    private static JsonObject ReadFrozen() =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "frozen", "rule-set-1.0-decisions.json")))!.AsObject();
+    private static JsonObject ReadFrozen(string selector) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "frozen", FileOf(selector))))!.AsObject();
 
-    /// <summary>Replaces one section of the frozen file in the source tree, keeping the others.</summary>
-    private void Rewrite(string section, JsonObject content)
+    /// <summary>Replaces one section of a frozen file in the source tree, keeping the others.</summary>
+    private static void Rewrite(string selector, string section, JsonObject content)
     {
-        lock (FileLock)
+        lock (Frozen)
         {
-            var path = Repository.PathOf(FrozenPath);
-            var file = File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path))!.AsObject() : [];
-            var rewritten = new JsonObject
+            var path = Repository.PathOf("tests/SpineTriage.Tests/TestData/frozen/" + FileOf(selector));
+            var file = File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path))!.AsObject() : new JsonObject
             {
-                ["note"] = "Decisions of rule set 1.0, frozen before the engine redesign, asserted by tests/SpineTriage.Tests/Engine/FrozenDecisionsTests.cs. "
-                    + "Each decision is the line urgency|isComplete|ruleId,... (invalid|path,... for invalid input); digests are SHA-256 of the lines, each ended by \\n. "
-                    + $"Regenerate only for an intended, reviewed change of decisions: {RegenerateVariable}=1 dotnet test tests/SpineTriage.Tests --filter FullyQualifiedName~FrozenDecisions.",
-                ["ruleSet"] = new JsonObject { ["version"] = Engine.RuleSet.Version, ["hash"] = Engine.RuleSet.Hash },
-                ["clock"] = FrozenReportGenerator.Clock.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                ["options"] = "default",
+                ["note"] = $"Decisions of rule set {selector}, asserted by tests/SpineTriage.Tests/Engine/FrozenDecisionsTests.cs. Lines urgency|isComplete|ruleId,...; digests are SHA-256 of the lines, each ended by \\n.",
+                ["clock"] = FrozenReportGenerator.Clock.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             };
-            foreach (var name in new[] { "generated", "cases" })
-            {
-                var value = name == section ? content : file[name];
-                rewritten[name] = value?.DeepClone();
-            }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, rewritten.ToJsonString(new JsonSerializerOptions { WriteIndented = true }).ReplaceLineEndings("\n") + "\n");
+            file[section] = content.DeepClone();
+            File.WriteAllText(path, file.ToJsonString(new JsonSerializerOptions { WriteIndented = true }).ReplaceLineEndings("\n") + "\n");
         }
     }
 
-    /// <summary>The decisions on the generated reports, reduced to what is frozen.</summary>
-    private sealed class GeneratedDecisions
-    {
-        public string? FirstInvalid { get; set; }
-
-        public string InputDigest { get; set; } = "";
-
-        public string Digest { get; set; } = "";
-
-        public List<string> BlockDigests { get; } = [];
-
-        public Dictionary<string, int> UrgencyCounts { get; } = [];
-
-        public Dictionary<string, int> RuleCounts { get; } = [];
-
-        public int CompleteCount { get; set; }
-
-        public JsonObject ToJson() => new()
-        {
-            ["seed"] = Seed,
-            ["count"] = Count,
-            ["blockSize"] = BlockSize,
-            ["inputDigest"] = InputDigest,
-            ["digest"] = Digest,
-            ["urgencyCounts"] = ToJson(UrgencyCounts),
-            ["ruleCounts"] = ToJson(RuleCounts),
-            ["completeCount"] = CompleteCount,
-            ["blockDigests"] = new JsonArray(BlockDigests.Select(d => (JsonNode?)d).ToArray()),
-        };
-
-        private static JsonObject ToJson(Dictionary<string, int> counts)
-        {
-            var json = new JsonObject();
-            foreach (var (key, value) in counts)
-            {
-                json[key] = value;
-            }
-
-            return json;
-        }
-    }
+    /// <summary>What is frozen for one rule set.</summary>
+    /// <param name="Seed">The generator's seed.</param>
+    /// <param name="Count">How many generated reports.</param>
+    /// <param name="BlockSize">How many decisions each block digest covers.</param>
+    /// <param name="MinimumFiringsPerRule">How often the frozen data must make each rule fire and reach each urgency.</param>
+    /// <param name="CaseFolder">The folder of the rule set's case files under TestData.</param>
+    /// <param name="MinimumCases">How many case files there are at least.</param>
+    /// <param name="Reports">The generator: seed and count to report JSON.</param>
+    private sealed record FrozenSet(ulong Seed, int Count, int BlockSize, int MinimumFiringsPerRule, string CaseFolder, int MinimumCases, Func<ulong, int, IEnumerable<string>> Reports);
 }

@@ -1,13 +1,18 @@
 using FluentAssertions;
+using SpineTriage.Engine;
 using SpineTriage.Interview;
 using SpineTriage.Reports;
 using SpineTriage.Results;
+using SpineTriage.Rules;
 using SpineTriage.TestSupport;
 using Q = SpineTriage.Reports.QuestionId;
 
 namespace SpineTriage.Tests.Interview;
 
-/// <summary>The library's interview: asking order, the fever question answered by a measured fever, and the stop rule.</summary>
+/// <summary>
+/// The library's interview: asking order (every rule set), the fever question answered by a measured fever, the stop rule,
+/// and under rule set 2.0 only the questions that apply.
+/// </summary>
 public class TriageInterviewTests
 {
     private static readonly Q[] EmergencyRedFlagsBeforeFever =
@@ -16,7 +21,13 @@ public class TriageInterviewTests
     private static readonly Q[] RedFlagsAfterFever =
         [Q.WoundDischarge, Q.WoundRednessOrSwelling, Q.ChestPainOrBreathlessness, Q.NewOrWorseningLimbNumbness, Q.CalfPainOrSwelling];
 
+    private static readonly Q[] NeckQuestions = [Q.NeckSwellingOrAirway, Q.NewSwallowingDifficulty];
+
+    private static readonly Q[] EarlyQuestions = [Q.HeadacheWithStiffNeck, Q.SpinalFluidLeakSigns, Q.WoundBleeding, Q.WoundOpening, Q.PainNotControlled];
+
     private TriageInterview Interview { get; } = new(ReportBuilder.EngineV1());
+
+    private TriageInterview InterviewTwo { get; } = new(ReportBuilder.EngineV2());
 
     private static SymptomReport Nothing() => new() { SurgeryDate = ReportBuilder.SurgeryDate, AssessedOn = ReportBuilder.Today };
 
@@ -25,16 +36,24 @@ public class TriageInterviewTests
 
     private InterviewStep Next(SymptomReport report) => Interview.Next(report).GetValueOrThrow();
 
-    [Fact]
-    public void Items_are_the_questions_in_catalogue_order_with_the_temperature_before_fever_and_the_pain_score_after_the_red_flags()
-    {
-        var names = Interview.Items.Select(i => i.JsonName).ToList();
+    public static TheoryData<string> Selectors() => new(RuleSets.Selectors);
 
-        names.Should().HaveCount(QuestionCatalogue.Count + 2);
-        names.Where(n => n is not "temperature" and not "painScore").Should().Equal(QuestionCatalogue.All.Select(q => q.JsonId));
+    [Theory]
+    [MemberData(nameof(Selectors))]
+    public void Items_are_the_questions_in_asking_order_with_the_temperature_before_fever_and_the_pain_score_after_the_red_flags(string selector)
+    {
+        var engine = new TriageEngine(new TriageEngineOptions { RuleSet = selector });
+        var interview = new TriageInterview(engine);
+        var names = interview.Items.Select(i => i.JsonName).ToList();
+        var questions = engine.RuleSet.Questions;
+
+        names.Should().HaveCount(questions.Count + 2);
+        names.Where(n => n is not "temperature" and not "painScore").Should().Equal(questions.Select(q => q.JsonId));
         names.IndexOf("temperature").Should().Be(names.IndexOf("fever") - 1);
-        names.IndexOf("painScore").Should().Be(names.IndexOf("calfPainOrSwelling") + 1).And.Be(names.IndexOf("painReturnedAfterImprovement") - 1);
-        Interview.Items.Select(i => i.Order).Should().Equal(Enumerable.Range(1, QuestionCatalogue.Count + 2));
+        names.IndexOf("painScore").Should().Be(names.IndexOf(questions.Last(q => q.IsRedFlag).JsonId) + 1)
+            .And.Be(names.IndexOf(questions.First(q => !q.IsRedFlag).JsonId) - 1);
+        interview.Items.Select(i => i.Order).Should().Equal(Enumerable.Range(1, questions.Count + 2));
+        interview.Items.Where(i => i.Question is not null).Select(i => i.Text).Should().Equal(questions.Select(q => q.Text));
     }
 
     [Fact]
@@ -261,6 +280,81 @@ public class TriageInterviewTests
         var build = () => new TriageInterview(null!);
 
         build.Should().Throw<ArgumentNullException>();
+    }
+
+    // Rule set 2.0 asks only the questions that apply (clinical-criteria-2.0.md section 3); the region and the dates are
+    // part of the partial report.
+    [Fact]
+    public void A_lumbar_patient_six_months_after_surgery_is_asked_nothing_about_the_neck_or_the_first_weeks()
+    {
+        var asked = WalkTwo(StartTwo(182, SurgeryRegion.Lumbar), out var last);
+
+        asked.Should().NotIntersectWith(NeckQuestions).And.NotIntersectWith(EarlyQuestions);
+        asked.Should().Equal(ReportBuilder.QuestionsV2.Select(q => q.Id).Except(NeckQuestions).Except(EarlyQuestions));
+        last.Result.Urgency.Should().Be(Urgency.SelfCare);
+        last.Result.IsComplete.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData(SurgeryRegion.Cervical)]
+    [InlineData(null)]
+    public void When_neck_surgery_is_possible_the_neck_questions_are_asked(SurgeryRegion? region)
+    {
+        var asked = WalkTwo(StartTwo(182, region), out _);
+
+        asked.Should().Contain(NeckQuestions).And.NotIntersectWith(EarlyQuestions);
+        asked.IndexOf(Q.NeckSwellingOrAirway).Should().Be(3, "it is the fourth question of the 2.0 order");
+    }
+
+    [Theory]
+    [InlineData(42, true)]
+    [InlineData(43, false)]
+    public void The_early_questions_are_asked_up_to_day_42(int day, bool early)
+    {
+        var asked = WalkTwo(StartTwo(day, SurgeryRegion.Thoracic), out _);
+
+        asked.Intersect(EarlyQuestions).Should().HaveCount(early ? EarlyQuestions.Length : 0);
+    }
+
+    [Fact]
+    public void A_neck_question_answered_yes_by_a_lumbar_patient_still_gives_emergency()
+    {
+        var step = InterviewTwo.Next(StartTwo(182, SurgeryRegion.Lumbar).With(Q.NeckSwellingOrAirway, Answer.Yes)).GetValueOrThrow();
+
+        step.Result.Urgency.Should().Be(Urgency.Emergency);
+        step.IsSettled.Should().BeTrue("nothing can raise an emergency");
+    }
+
+    private static SymptomReport StartTwo(int day, SurgeryRegion? region) => new()
+    {
+        SurgeryDate = ReportBuilder.Today.AddDays(-day),
+        AssessedOn = ReportBuilder.Today,
+        SurgeryRegion = region,
+    };
+
+    // Rule set 2.0: answers every question no, a normal temperature and a pain score of 2, until the interview is settled.
+    private List<Q> WalkTwo(SymptomReport report, out InterviewStep last)
+    {
+        var asked = new List<Q>();
+        while (true)
+        {
+            last = InterviewTwo.Next(report).GetValueOrThrow();
+            if (last.Ask is not { } item)
+            {
+                return asked;
+            }
+
+            report = item.Kind switch
+            {
+                InterviewItemKind.Temperature => report with { Temperature = Temperature.Celsius(36.8m) },
+                InterviewItemKind.PainScore => report with { PainScore = 2 },
+                _ => report.With(item.Question!.Id, Answer.No),
+            };
+            if (item.Question is { } question)
+            {
+                asked.Add(question.Id);
+            }
+        }
     }
 
     /// <summary>Follows the interview, replying from <paramref name="replies"/> by JSON name (y, n, d, a number, 38.4 C or skip).</summary>

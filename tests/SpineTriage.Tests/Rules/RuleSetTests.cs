@@ -11,11 +11,16 @@ using SpineTriage.TestSupport;
 
 namespace SpineTriage.Tests.Rules;
 
-/// <summary>The rule catalogue and its identity (clinical-criteria.md sections 4 and 6).</summary>
+/// <summary>
+/// Every shipped rule set as a catalogue against its criteria (clinical-criteria.md sections 3, 4 and 6,
+/// clinical-criteria-2.0.md sections 4 and 5): its identity and hash, its questions in asking order with their red flags
+/// and applicability, its rules in catalogue order with urgency, consideration and source, and its catalogue documents.
+/// Written once; each rule set is a row of <see cref="Criteria"/>.
+/// </summary>
 public class RuleSetTests
 {
-    /// <summary>The rule table of clinical-criteria.md section 4, written out from the document: id, urgency, consideration.</summary>
-    private static readonly (string Id, Urgency Urgency, string Consideration)[] Criteria =
+    /// <summary>The rule tables of clinical-criteria.md section 4 and clinical-criteria-2.0.md section 5, written out from the documents.</summary>
+    private static readonly (string Id, Urgency Urgency, string Consideration)[] OneZeroRules =
     [
         ("cauda-equina", Urgency.Emergency, "compression of the cauda equina or spinal cord"),
         ("motor-deficit", Urgency.Emergency, "nerve compression, e.g. by a shifted screw or cage"),
@@ -39,106 +44,168 @@ public class RuleSetTests
         ("expected-recovery", Urgency.SelfCare, "mild discomfort of normal recovery"),
     ];
 
-    /// <summary>The rules whose source in the criteria is marked beyond SHP (in whole or in part).</summary>
-    private static readonly string[] BeyondShp =
+    /// <summary>The rules of 1.0 whose source in the criteria is marked beyond SHP (in whole or in part).</summary>
+    private static readonly string[] OneZeroBeyondShp =
     [
-        "cauda-equina",
-        "possible-pulmonary-embolism",
-        "possible-deep-vein-thrombosis",
-        "unresolved-red-flag",
-        "severe-escalating-pain",
-        "severe-pain",
+        "cauda-equina", "possible-pulmonary-embolism", "possible-deep-vein-thrombosis", "unresolved-red-flag", "severe-escalating-pain", "severe-pain",
     ];
 
-    private static readonly RuleSet Default = ReportBuilder.EngineV1().RuleSet;
+    /// <summary>The 18 questions of clinical-criteria.md section 3 in asking order: id and red flag; every one always applies.</summary>
+    private static readonly (string Id, bool RedFlag, string Applies)[] OneZeroQuestions =
+    [
+        ("bladderOrBowelControlLoss", true, "always"), ("saddleNumbness", true, "always"), ("newOrWorseningLimbWeakness", true, "always"),
+        ("suddenSeverePainAfterFallOrInjury", true, "always"), ("fever", true, "always"), ("woundDischarge", true, "always"),
+        ("woundRednessOrSwelling", true, "always"), ("chestPainOrBreathlessness", true, "always"), ("newOrWorseningLimbNumbness", true, "always"),
+        ("calfPainOrSwelling", true, "always"),
+        ("painReturnedAfterImprovement", false, "always"), ("newOrWorseningPain", false, "always"), ("instabilityOrMovement", false, "always"),
+        ("radiatingLimbPain", false, "always"), ("localizedTenderness", false, "always"), ("painWorseWithMovement", false, "always"),
+        ("lumpOverHardware", false, "always"), ("imagingShowsHardwareProblem", false, "always"),
+    ];
+
+    /// <summary>Section 4 of clinical-criteria-2.0.md: id, red flag, applicability, in the full 2.0 asking order.</summary>
+    private static readonly (string Id, bool RedFlag, string Applies)[] TwoZeroQuestions =
+    [
+        ("bladderOrBowelControlLoss", true, "always"), ("saddleNumbness", true, "always"), ("newOrWorseningLimbWeakness", true, "always"),
+        ("neckSwellingOrAirway", true, "neck"), ("drowsyConfusedOrSlowBreathing", true, "always"), ("suddenSeverePainAfterFallOrInjury", true, "always"),
+        ("recentFallOrInjury", true, "always"), ("fever", true, "always"), ("headacheWithStiffNeck", true, "early"), ("spinalFluidLeakSigns", true, "early"),
+        ("woundDischarge", true, "always"), ("woundRednessOrSwelling", true, "always"), ("woundBleeding", true, "early"), ("woundOpening", true, "early"),
+        ("chestPainOrBreathlessness", true, "always"), ("newOrWorseningLimbNumbness", true, "always"), ("calfPainOrSwelling", true, "always"),
+        ("painNotControlled", true, "early"), ("newSwallowingDifficulty", true, "neck"),
+        ("painReturnedAfterImprovement", false, "always"), ("newOrWorseningPain", false, "always"), ("instabilityOrMovement", false, "always"),
+        ("radiatingLimbPain", false, "always"), ("localizedTenderness", false, "always"), ("painWorseWithMovement", false, "always"),
+        ("lumpOverHardware", false, "always"), ("imagingShowsHardwareProblem", false, "always"),
+    ];
+
+    /// <summary>The rules 2.0 adds (section 5), placed by their "after", with their considerations; every one is beyond SHP.</summary>
+    private static readonly (string Id, Urgency Urgency, string After, string Consideration)[] TwoZeroNewRules =
+    [
+        ("neck-swelling-or-airway", Urgency.Emergency, "motor-deficit", "a haematoma or swelling that can block the airway after neck surgery"),
+        ("reduced-alertness", Urgency.Emergency, "neck-swelling-or-airway", "too much opioid pain medicine, infection of the brain lining, bleeding or sepsis"),
+        ("possible-meningitis", Urgency.Emergency, "infection-with-fever", "meningitis after spinal surgery, often after a spinal-fluid leak"),
+        ("wound-bleeding", Urgency.Urgent, "fever", "bleeding or a haematoma at the wound"),
+        ("wound-opening", Urgency.Urgent, "wound-bleeding", "a wound breakdown that can expose the implant"),
+        ("possible-spinal-fluid-leak", Urgency.Urgent, "wound-opening", "a leak of spinal fluid through a tear in the dura"),
+        ("headache-with-stiff-neck", Urgency.Urgent, "possible-spinal-fluid-leak", "a spinal-fluid leak or an early meningitis before the fever"),
+        ("uncontrolled-pain", Urgency.Urgent, "severe-escalating-pain", "pain that the prescribed treatment does not control, from a complication or a hardware problem"),
+        ("new-swallowing-difficulty", Urgency.Urgent, "uncontrolled-pain", "swelling, a haematoma or a shifted plate pressing on the gullet after neck surgery"),
+        ("fall-within-90-days", Urgency.Urgent, "new-swallowing-difficulty", "hardware or fusion damaged before the bone has healed"),
+        ("recent-fall", Urgency.Soon, "symptomatic-imaging-finding", "hardware breakage or loosening after a fall"),
+    ];
+
+    /// <summary>What the criteria say of each shipped rule set's catalogue.</summary>
+    private static readonly Dictionary<string, CatalogueCriteria> Criteria = new(StringComparer.Ordinal)
+    {
+        [RuleSets.V1] = new("1.1.0", OneZeroQuestions, OneZeroRules, OneZeroBeyondShp),
+        [RuleSets.V2] = new("2.1.0", TwoZeroQuestions, PlaceNewRules(), [.. OneZeroBeyondShp, .. TwoZeroNewRules.Select(r => r.Id)]),
+    };
+
+    public static TheoryData<string> Selectors() => new(RuleSets.Selectors);
 
     [Fact]
-    public void The_rule_set_version_is_1_1_0_since_the_patient_texts_were_reworded()
+    public void Every_shipped_rule_set_has_its_criteria_written_out_here()
     {
-        Default.Version.Should().Be("1.1.0");
-        Default.Identity.Version.Should().Be("1.1.0");
+        Criteria.Keys.Should().BeEquivalentTo(RuleSets.Selectors);
+    }
+
+    [Theory]
+    [MemberData(nameof(Selectors))]
+    public void The_rule_set_names_its_exact_version_since_the_patient_texts_were_reworded(string selector)
+    {
+        var ruleSet = Engine(selector).RuleSet;
+
+        ruleSet.Selector.Should().Be(selector);
+        ruleSet.Version.Should().Be(Criteria[selector].Version);
+        ruleSet.Identity.Version.Should().Be(Criteria[selector].Version);
+        Engine(selector).Evaluate(AllRedFlagsDenied(selector)).RuleSet.Should().Be(new RuleSetIdentity(Criteria[selector].Version, ruleSet.Hash));
+    }
+
+    [Theory]
+    [MemberData(nameof(Selectors))]
+    public void The_hash_is_the_sha256_of_the_canonical_description_in_64_lowercase_hex_digits(string selector)
+    {
+        var ruleSet = Engine(selector).RuleSet;
+        var expected = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ruleSet.CanonicalDescription)));
+
+        ruleSet.Hash.Should().MatchRegex("^sha256:[0-9a-f]{64}$").And.Be(expected);
+        ruleSet.Identity.Hash.Should().Be(ruleSet.Hash);
     }
 
     [Fact]
-    public void The_hash_is_sha256_with_64_lowercase_hex_digits()
+    public void The_shipped_rule_sets_have_different_hashes()
     {
-        Default.Hash.Should().MatchRegex("^sha256:[0-9a-f]{64}$");
-        Default.Identity.Hash.Should().Be(Default.Hash);
+        RuleSets.Selectors.Select(s => Engine(s).RuleSet.Hash).Should().OnlyHaveUniqueItems();
     }
 
-    [Fact]
-    public void The_hash_is_the_sha256_of_the_canonical_description()
+    [Theory]
+    [MemberData(nameof(Selectors))]
+    public void Engines_with_equal_options_have_the_same_hash(string selector)
     {
-        var expected = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Default.CanonicalDescription)));
+        var explicitDefaults = Engine(selector, new TriageEngineOptions { FeverThresholdCelsius = 38.0m, SeverePainScore = 8 });
 
-        Default.Hash.Should().Be(expected);
+        explicitDefaults.RuleSet.Identity.Should().Be(Engine(selector).RuleSet.Identity);
+        new TriageEngine(new TriageEngineOptions { RuleSet = selector }).RuleSet.Identity.Should().Be(Engine(selector).RuleSet.Identity);
     }
 
-    [Fact]
-    public void Engines_with_equal_options_have_the_same_hash()
+    [Theory]
+    [MemberData(nameof(Selectors))]
+    public void The_hash_changes_when_a_threshold_changes_and_the_version_does_not(string selector)
     {
-        var explicitDefaults = ReportBuilder.EngineV1(new TriageEngineOptions { FeverThresholdCelsius = 38.0m, SeverePainScore = 8 });
+        var fever = Engine(selector, new TriageEngineOptions { FeverThresholdCelsius = 38.5m }).RuleSet;
+        var pain = Engine(selector, new TriageEngineOptions { SeverePainScore = 7 }).RuleSet;
 
-        explicitDefaults.RuleSet.Identity.Should().Be(Default.Identity);
-        new TriageEngine(new TriageEngineOptions { RuleSet = RuleSets.V1 }).RuleSet.Identity.Should().Be(Default.Identity);
+        fever.Hash.Should().NotBe(Engine(selector).RuleSet.Hash);
+        pain.Hash.Should().NotBe(Engine(selector).RuleSet.Hash).And.NotBe(fever.Hash);
+        fever.Version.Should().Be(Engine(selector).RuleSet.Version);
     }
 
-    [Fact]
-    public void The_hash_changes_when_the_fever_threshold_changes()
-    {
-        var engine = ReportBuilder.EngineV1(new TriageEngineOptions { FeverThresholdCelsius = 38.5m });
-
-        engine.RuleSet.Hash.Should().NotBe(Default.Hash);
-        engine.RuleSet.Version.Should().Be(Default.Version);
-    }
-
-    [Fact]
-    public void The_hash_changes_when_the_severe_pain_score_changes()
-    {
-        var engine = ReportBuilder.EngineV1(new TriageEngineOptions { SeverePainScore = 7 });
-
-        engine.RuleSet.Hash.Should().NotBe(Default.Hash);
-    }
-
-    [Fact]
-    public void Rewording_a_disposition_text_does_not_change_the_hash()
+    [Theory]
+    [MemberData(nameof(Selectors))]
+    public void Rewording_a_disposition_text_does_not_change_the_hash(string selector)
     {
         // Documented choice (RuleSet.CanonicalDescription): dispositions are display text; they change neither which rules fire nor the urgency.
-        var engine = ReportBuilder.EngineV1(new TriageEngineOptions { Dispositions = DispositionTexts.Default with { Urgent = "Ring the ward today." } });
+        var engine = Engine(selector, new TriageEngineOptions { Dispositions = DispositionTexts.Default with { Urgent = "Ring the ward today." } });
 
-        engine.RuleSet.Hash.Should().Be(Default.Hash);
+        engine.RuleSet.Hash.Should().Be(Engine(selector).RuleSet.Hash);
     }
 
-    [Fact]
-    public void The_catalogue_has_exactly_the_rules_of_the_criteria_in_their_order_and_urgency()
+    [Theory]
+    [MemberData(nameof(Selectors))]
+    public void The_questions_are_those_of_the_criteria_in_asking_order_with_their_red_flags_and_applicability(string selector)
     {
-        Default.Rules.Select(r => (r.Id, r.Urgency)).Should().Equal(Criteria.Select(c => (c.Id, c.Urgency)));
+        var ruleSet = Engine(selector).RuleSet;
+
+        ruleSet.Questions.Select(q => (q.JsonId, q.IsRedFlag, Applies(q))).Should().Equal(Criteria[selector].Questions);
+        ruleSet.Questions.Select(q => q.Order).Should().Equal(Enumerable.Range(1, Criteria[selector].Questions.Length));
     }
 
-    [Fact]
-    public void Each_rule_names_the_consideration_of_the_criteria()
+    [Theory]
+    [MemberData(nameof(Selectors))]
+    public void The_catalogue_has_exactly_the_rules_of_the_criteria_in_their_order_and_urgency(string selector)
     {
-        Default.Rules.Select(r => r.Consideration).Should().Equal(Criteria.Select(c => c.Consideration));
+        Engine(selector).RuleSet.Rules.Select(r => (r.Id, r.Urgency)).Should().Equal(Criteria[selector].Rules.Select(c => (c.Id, c.Urgency)));
     }
 
-    [Fact]
-    public void The_rule_ids_known_to_case_files_are_those_of_the_catalogue()
+    [Theory]
+    [MemberData(nameof(Selectors))]
+    public void Each_rule_names_the_consideration_of_the_criteria(string selector)
     {
-        RuleCatalogue.Ids.Should().Equal(Criteria.Select(c => c.Id));
+        Engine(selector).RuleSet.Rules.Select(r => r.Consideration).Should().Equal(Criteria[selector].Rules.Select(c => c.Consideration));
     }
 
-    [Fact]
-    public void The_rule_ids_do_not_depend_on_the_thresholds()
+    [Theory]
+    [MemberData(nameof(Selectors))]
+    public void The_rule_ids_do_not_depend_on_the_thresholds(string selector)
     {
-        var engine = ReportBuilder.EngineV1(new TriageEngineOptions { FeverThresholdCelsius = 39.5m, SeverePainScore = 6 });
+        var engine = Engine(selector, new TriageEngineOptions { FeverThresholdCelsius = 39.5m, SeverePainScore = 6 });
 
-        engine.RuleSet.Rules.Select(r => r.Id).Should().Equal(Default.Rules.Select(r => r.Id));
+        engine.RuleSet.Rules.Select(r => r.Id).Should().Equal(Engine(selector).RuleSet.Rules.Select(r => r.Id));
     }
 
-    [Fact]
-    public void Every_rule_has_every_text_filled_in()
+    [Theory]
+    [MemberData(nameof(Selectors))]
+    public void Every_rule_has_every_text_filled_in(string selector)
     {
-        Default.Rules.Should().AllSatisfy(rule =>
+        Engine(selector).RuleSet.Rules.Should().AllSatisfy(rule =>
         {
             rule.Title.Should().NotBeNullOrWhiteSpace();
             rule.Condition.Should().NotBeNullOrWhiteSpace();
@@ -149,31 +216,39 @@ public class RuleSetTests
         });
     }
 
-    [Fact]
-    public void Every_clinician_rationale_names_the_consideration_and_the_condition()
+    [Theory]
+    [MemberData(nameof(Selectors))]
+    public void Every_clinician_rationale_names_the_consideration_and_the_condition(string selector)
     {
-        Default.Rules.Should().AllSatisfy(rule =>
+        Engine(selector).RuleSet.Rules.Should().AllSatisfy(rule =>
             rule.ClinicianRationale.Should().Contain(rule.Consideration).And.Contain(rule.Condition));
     }
 
-    [Fact]
-    public void The_sources_of_rules_beyond_the_source_page_say_Beyond_SHP()
+    [Theory]
+    [MemberData(nameof(Selectors))]
+    public void The_sources_of_rules_beyond_the_source_page_say_Beyond_SHP(string selector)
     {
-        Default.Rules.Where(r => BeyondShp.Contains(r.Id)).Should().HaveCount(BeyondShp.Length)
+        var beyondShp = Criteria[selector].BeyondShp;
+
+        Engine(selector).RuleSet.Rules.Where(r => beyondShp.Contains(r.Id)).Should().HaveCount(beyondShp.Length)
             .And.AllSatisfy(r => r.Source.Should().Contain("Beyond SHP"));
     }
 
-    [Fact]
-    public void The_sources_of_rules_from_the_source_page_cite_it_and_do_not_say_Beyond_SHP()
+    [Theory]
+    [MemberData(nameof(Selectors))]
+    public void The_sources_of_rules_from_the_source_page_cite_it_and_do_not_say_Beyond_SHP(string selector)
     {
-        Default.Rules.Where(r => !BeyondShp.Contains(r.Id)).Should().AllSatisfy(r =>
+        var beyondShp = Criteria[selector].BeyondShp;
+
+        Engine(selector).RuleSet.Rules.Where(r => !beyondShp.Contains(r.Id)).Should().AllSatisfy(r =>
             r.Source.Should().StartWith("Spinal Hardware Problems").And.NotContain("Beyond SHP"));
     }
 
-    [Fact]
-    public void The_thresholds_of_the_engine_are_stated_by_the_rule_set()
+    [Theory]
+    [MemberData(nameof(Selectors))]
+    public void The_thresholds_of_the_engine_are_stated_by_the_rule_set(string selector)
     {
-        var engine = ReportBuilder.EngineV1(new TriageEngineOptions { FeverThresholdCelsius = 38.5m, SeverePainScore = 7 });
+        var engine = Engine(selector, new TriageEngineOptions { FeverThresholdCelsius = 38.5m, SeverePainScore = 7 });
 
         engine.RuleSet.FeverThresholdCelsius.Should().Be(38.5m);
         engine.RuleSet.SeverePainScore.Should().Be(7);
@@ -181,49 +256,80 @@ public class RuleSetTests
         engine.RuleSet.Find("severe-pain")!.Condition.Should().Contain("painScore ≥ 7");
     }
 
-    [Fact]
-    public void Find_returns_the_rule_with_that_id()
+    [Theory]
+    [MemberData(nameof(Selectors))]
+    public void Find_returns_the_rule_with_that_id_and_null_for_an_id_not_in_the_catalogue(string selector)
     {
-        Default.Find("wound-signs")!.Urgency.Should().Be(Urgency.Urgent);
+        Engine(selector).RuleSet.Find("wound-signs")!.Urgency.Should().Be(Urgency.Urgent);
+        Engine(selector).RuleSet.Find("Wound-Signs").Should().BeNull();
     }
 
-    [Fact]
-    public void Find_returns_null_for_an_id_that_is_not_in_the_catalogue()
+    [Theory]
+    [MemberData(nameof(Selectors))]
+    public void A_finding_carries_the_texts_of_its_rule(string selector)
     {
-        Default.Find("Wound-Signs").Should().BeNull();
-    }
-
-    [Fact]
-    public void A_finding_carries_the_texts_of_its_rule()
-    {
-        var finding = ReportBuilder.EngineV1().Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(QuestionId.CalfPainOrSwelling)).Finding("possible-deep-vein-thrombosis");
-        var rule = Default.Find("possible-deep-vein-thrombosis")!;
+        var finding = Engine(selector).Evaluate(AllRedFlagsDenied(selector).Yes(QuestionId.CalfPainOrSwelling)).Finding("possible-deep-vein-thrombosis");
+        var rule = Engine(selector).RuleSet.Find("possible-deep-vein-thrombosis")!;
 
         finding.Should().BeEquivalentTo(
             new { rule.Urgency, rule.Title, rule.PatientExplanation, rule.ClinicianRationale, rule.Source },
             options => options.ExcludingMissingMembers());
     }
 
-    [Fact]
-    public void The_rule_catalogue_JSON_lists_every_rule_in_order_with_its_urgency_and_code()
+    [Theory]
+    [MemberData(nameof(Selectors))]
+    public void The_rule_catalogue_JSON_lists_every_rule_in_order_with_its_urgency_and_code(string selector)
     {
-        using var json = System.Text.Json.JsonDocument.Parse(TriageJson.SerializeRuleSet(Default));
+        var ruleSet = Engine(selector).RuleSet;
+        using var json = System.Text.Json.JsonDocument.Parse(TriageJson.SerializeRuleSet(ruleSet));
 
         json.RootElement.EnumerateObject().Select(p => p.Name).Take(3).Should().Equal("version", "ruleSet", "hash");
-        json.RootElement.GetProperty("ruleSet").GetString().Should().Be(Default.Selector);
-        json.RootElement.GetProperty("hash").GetString().Should().Be(Default.Hash);
+        json.RootElement.GetProperty("ruleSet").GetString().Should().Be(selector);
+        json.RootElement.GetProperty("hash").GetString().Should().Be(ruleSet.Hash);
         json.RootElement.GetProperty("rules").EnumerateArray()
             .Select(r => (r.GetProperty("id").GetString()!, r.GetProperty("urgency").GetString()!, r.GetProperty("urgencyCode").GetInt32()))
-            .Should().Equal(Criteria.Select(c => (c.Id, c.Urgency.JsonName(), c.Urgency.Code())));
+            .Should().Equal(Criteria[selector].Rules.Select(c => (c.Id, c.Urgency.JsonName(), c.Urgency.Code())));
     }
 
-    [Fact]
-    public void The_markdown_catalogue_states_version_hash_and_one_row_per_rule_in_order()
+    [Theory]
+    [MemberData(nameof(Selectors))]
+    public void The_markdown_catalogue_states_version_hash_and_one_row_per_rule_in_order(string selector)
     {
-        var markdown = TriageMarkdown.SerializeRuleSet(Default);
+        var ruleSet = Engine(selector).RuleSet;
+        var markdown = TriageMarkdown.SerializeRuleSet(ruleSet);
         var rows = markdown.Split('\n').Where(line => line.StartsWith("| ", StringComparison.Ordinal) && char.IsAsciiDigit(line[2])).ToArray();
 
-        markdown.Should().StartWith("# SpineTriage rule set 1.1.0").And.Contain(Default.Hash);
-        rows.Select(row => row.Split('`')[1]).Should().Equal(Criteria.Select(c => c.Id));
+        markdown.Should().StartWith($"# SpineTriage rule set {Criteria[selector].Version}").And.Contain(ruleSet.Hash);
+        rows.Select(row => row.Split('`')[1]).Should().Equal(Criteria[selector].Rules.Select(c => c.Id));
     }
+
+    /// <summary>A report of the rule set with every red flag denied: self care unless a test changes it.</summary>
+    internal static SymptomReport AllRedFlagsDenied(string selector) =>
+        selector == RuleSets.V1 ? ReportBuilder.AllRedFlagsDenied() : ReportBuilder.AllRedFlagsDeniedV2();
+
+    private static TriageEngine Engine(string selector, TriageEngineOptions? options = null) =>
+        new((options ?? TriageEngineOptions.Default) with { RuleSet = selector }, TestClock.At(ReportBuilder.Today));
+
+    /// <summary>1.0's rules with 2.0's new rules each placed after the rule the criteria name.</summary>
+    private static (string Id, Urgency Urgency, string Consideration)[] PlaceNewRules()
+    {
+        var rules = OneZeroRules.ToList();
+        foreach (var (id, urgency, after, consideration) in TwoZeroNewRules)
+        {
+            rules.Insert(rules.FindIndex(r => r.Id == after) + 1, (id, urgency, consideration));
+        }
+
+        return [.. rules];
+    }
+
+    private static string Applies(Question question) => question.Applicability switch
+    {
+        "always" => "always",
+        var text when text.StartsWith("neck surgery possible", StringComparison.Ordinal) => "neck",
+        var text when text.StartsWith("early period", StringComparison.Ordinal) => "early",
+        var text => text,
+    };
+
+    /// <summary>What the criteria say of one rule set's catalogue.</summary>
+    private sealed record CatalogueCriteria(string Version, (string Id, bool RedFlag, string Applies)[] Questions, (string Id, Urgency Urgency, string Consideration)[] Rules, string[] BeyondShp);
 }

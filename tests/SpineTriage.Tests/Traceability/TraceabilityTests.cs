@@ -60,23 +60,26 @@ public class TraceabilityTests
         SourceStatements.All.Select(s => s.Id).Should().OnlyHaveUniqueItems();
     }
 
-    [Fact]
-    public void Every_rule_of_2_0_is_traced_to_a_source_page_statement_or_a_beyond_SHP_source()
-    {
-        var traced = SourceStatements.All.SelectMany(s => s.RuleIds)
-            .Concat(TraceabilityDocument.BeyondShpSources(RuleSetTwo).SelectMany(b => b.RuleIds));
+    public static TheoryData<string> Selectors() => new(RuleSets.Selectors);
 
-        RuleSetTwo.Rules.Select(r => r.Id).Except(traced).Should().BeEmpty();
-        RuleSet.Rules.Select(r => r.Id).Except(RuleSetTwo.Rules.Select(r => r.Id)).Should().BeEmpty("rule set 2.0 keeps every rule of 1.0, so one document traces both");
+    [Theory]
+    [MemberData(nameof(Selectors))]
+    public void Every_rule_is_traced_to_a_source_page_statement_or_a_beyond_SHP_source(string selector)
+    {
+        var ruleSet = new TriageEngine(new TriageEngineOptions { RuleSet = selector }).RuleSet;
+        var traced = SourceStatements.All.SelectMany(s => s.RuleIds)
+            .Concat(TraceabilityDocument.BeyondShpSources(ruleSet).SelectMany(b => b.RuleIds));
+
+        ruleSet.Rules.Select(r => r.Id).Except(traced).Should().BeEmpty();
     }
 
-    [Fact]
-    public void Every_rule_is_traced_to_a_source_page_statement_or_a_beyond_SHP_source()
+    [Theory]
+    [MemberData(nameof(Selectors))]
+    public void The_default_rule_set_keeps_every_rule_of_every_shipped_rule_set_so_one_document_traces_all(string selector)
     {
-        var traced = SourceStatements.All.SelectMany(s => s.RuleIds)
-            .Concat(TraceabilityDocument.BeyondShpSources(RuleSet).SelectMany(b => b.RuleIds));
+        var ruleSet = new TriageEngine(new TriageEngineOptions { RuleSet = selector }).RuleSet;
 
-        RuleSet.Rules.Select(r => r.Id).Except(traced).Should().BeEmpty();
+        ruleSet.Rules.Select(r => r.Id).Except(RuleSetTwo.Rules.Select(r => r.Id)).Should().BeEmpty();
     }
 
     [Fact]

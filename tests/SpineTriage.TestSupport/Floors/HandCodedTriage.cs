@@ -5,70 +5,45 @@ using SpineTriage.Results;
 using SpineTriage.Validation;
 using static SpineTriage.Reports.QuestionId;
 
-namespace SpineTriage.Benchmarks.Alternatives;
+namespace SpineTriage.TestSupport.Floors;
 
 /// <summary>
-/// The floor of rule set 2.0: plain if-statements over the report, written from clinical-criteria-2.0.md (not from the
-/// library's catalogue), producing only the fired rules (one bit each) and the highest urgency, with no explanation text.
+/// The floor: rule set 1.0 as plain if-statements over the report, producing only the fired rules (one bit
+/// each) and the highest urgency, with no explanation text. Nothing can decide the same thing much faster,
+/// so it shows what the engine's explanation and generality cost.
 /// </summary>
-/// <remarks>
-/// Readings taken as the library documents them (docs/clinical-notes.md, "Rule set 2.0"): a question that does not
-/// apply never makes a red flag unresolved, a yes to it always counts, and the fall question is a red flag only within
-/// 90 days.
-/// </remarks>
-public static class HandCodedTriageTwo
+public static class HandCodedTriage
 {
-    /// <summary>Day 42 is the last day of the early period (section 2).</summary>
-    private const int LastEarlyDay = 42;
-
-    /// <summary>Day 90 is the last day "within 90 days" (section 2).</summary>
-    private const int LastDayWithin90 = 90;
-
     /// <summary>The rule ids, indexed by <see cref="Rule"/>.</summary>
     private static readonly string[] Ids =
     [
-        "cauda-equina", "motor-deficit", "neck-swelling-or-airway", "reduced-alertness", "infection-with-fever", "possible-meningitis",
-        "fall-or-injury", "possible-pulmonary-embolism",
-        "sensory-deficit", "wound-signs", "fever", "wound-bleeding", "wound-opening", "possible-spinal-fluid-leak", "headache-with-stiff-neck",
-        "possible-deep-vein-thrombosis", "unresolved-red-flag", "severe-escalating-pain", "uncontrolled-pain", "new-swallowing-difficulty",
-        "fall-within-90-days",
+        "cauda-equina", "motor-deficit", "infection-with-fever", "fall-or-injury", "possible-pulmonary-embolism",
+        "sensory-deficit", "wound-signs", "fever", "possible-deep-vein-thrombosis", "unresolved-red-flag", "severe-escalating-pain",
         "pain-after-improvement", "new-or-worsening-pain", "instability", "radicular-pain", "severe-pain", "symptomatic-imaging-finding",
-        "recent-fall",
         "hardware-irritation", "asymptomatic-imaging-finding",
         "expected-recovery",
     ];
 
-    /// <summary>The red flags that apply to every report, fever aside (it is answered by a temperature too).</summary>
-    private static readonly QuestionId[] RedFlagsAlways =
+    private static readonly QuestionId[] RedFlagsOtherThanFever =
     [
-        BladderOrBowelControlLoss, SaddleNumbness, NewOrWorseningLimbWeakness, DrowsyConfusedOrSlowBreathing, SuddenSeverePainAfterFallOrInjury,
+        BladderOrBowelControlLoss, SaddleNumbness, NewOrWorseningLimbWeakness, SuddenSeverePainAfterFallOrInjury,
         WoundDischarge, WoundRednessOrSwelling, ChestPainOrBreathlessness, NewOrWorseningLimbNumbness, CalfPainOrSwelling,
     ];
 
-    /// <summary>The red flags that apply in the early period only.</summary>
-    private static readonly QuestionId[] RedFlagsEarly =
-    [
-        QuestionId.HeadacheWithStiffNeck, SpinalFluidLeakSigns, QuestionId.WoundBleeding, QuestionId.WoundOpening, QuestionId.PainNotControlled,
-    ];
-
-    // Rules in the catalogue order of clinical-criteria-2.0.md section 5 (new rules placed by their "after"), highest urgency first.
+    // Rules in the order of clinical-criteria.md section 4, highest urgency first.
     private enum Rule
     {
-        CaudaEquina, MotorDeficit, NeckSwellingOrAirway, ReducedAlertness, InfectionWithFever, PossibleMeningitis,
-        FallOrInjury, PossiblePulmonaryEmbolism,
-        SensoryDeficit, WoundSigns, Fever, WoundBleeding, WoundOpening, PossibleSpinalFluidLeak, HeadacheWithStiffNeck,
-        PossibleDeepVeinThrombosis, UnresolvedRedFlag, SevereEscalatingPain, UncontrolledPain, NewSwallowingDifficulty,
-        FallWithin90Days,
+        CaudaEquina, MotorDeficit, InfectionWithFever, FallOrInjury, PossiblePulmonaryEmbolism,
+        SensoryDeficit, WoundSigns, Fever, PossibleDeepVeinThrombosis, UnresolvedRedFlag, SevereEscalatingPain,
         PainAfterImprovement, NewOrWorseningPain, Instability, RadicularPain, SeverePain, SymptomaticImagingFinding,
-        RecentFall,
         HardwareIrritation, AsymptomaticImagingFinding,
         ExpectedRecovery,
     }
 
-    /// <summary>Decides a validated report by rule set 2.0.</summary>
+    /// <summary>Decides a validated report.</summary>
     /// <param name="report">The report.</param>
     /// <param name="options">The thresholds.</param>
-    /// <returns>The fired rules (bit <c>i</c> for <see cref="RuleId"/>(<c>i</c>)) and the urgency.</returns>
+    /// <returns>The fired rules and the urgency.</returns>
     public static FloorDecision Evaluate(ValidatedReport report, TriageEngineOptions options)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -76,12 +51,6 @@ public static class HandCodedTriageTwo
         var answers = report.Report.Answers;
         var temperature = report.Report.Temperature;
         var painScore = report.Report.PainScore;
-        var days = report.DaysSinceSurgery;
-        var region = report.Report.SurgeryRegion;
-
-        var early = days <= LastEarlyDay;
-        var within90Days = days <= LastDayWithin90;
-        var neckSurgeryPossible = region is null or SurgeryRegion.Cervical;
 
         var temperatureIsFever = temperature.HasValue && temperature.Value.ToCelsius() >= options.FeverThresholdCelsius;
         var feverPresent = answers[QuestionId.Fever] == Answer.Yes || temperatureIsFever;
@@ -93,40 +62,16 @@ public static class HandCodedTriageTwo
             || answers[RadiatingLimbPain] == Answer.Yes
             || answers[LocalizedTenderness] == Answer.Yes
             || answers[PainWorseWithMovement] == Answer.Yes
-            || answers[LumpOverHardware] == Answer.Yes
-            || answers[QuestionId.PainNotControlled] == Answer.Yes
-            || answers[QuestionId.NewSwallowingDifficulty] == Answer.Yes;
-
+            || answers[LumpOverHardware] == Answer.Yes;
         var unresolvedRedFlag = !feverPresent && !feverAbsent;
-        foreach (var question in RedFlagsAlways)
+        foreach (var question in RedFlagsOtherThanFever)
         {
             unresolvedRedFlag |= answers[question] == Answer.Unknown;
-        }
-
-        if (neckSurgeryPossible)
-        {
-            unresolvedRedFlag |= answers[QuestionId.NeckSwellingOrAirway] == Answer.Unknown || answers[QuestionId.NewSwallowingDifficulty] == Answer.Unknown;
-        }
-
-        if (early)
-        {
-            foreach (var question in RedFlagsEarly)
-            {
-                unresolvedRedFlag |= answers[question] == Answer.Unknown;
-            }
-        }
-
-        if (within90Days)
-        {
-            unresolvedRedFlag |= answers[RecentFallOrInjury] == Answer.Unknown;
         }
 
         var painIsSevere = painScore >= options.SeverePainScore;
         var severeEscalatingPain = painIsSevere
             && (answers[QuestionId.NewOrWorseningPain] == Answer.Yes || answers[PainReturnedAfterImprovement] == Answer.Yes);
-        var fallWithoutSuddenSeverePain = answers[RecentFallOrInjury] == Answer.Yes && answers[SuddenSeverePainAfterFallOrInjury] != Answer.Yes;
-        var fluidLeak = answers[SpinalFluidLeakSigns] == Answer.Yes;
-        var headache = answers[QuestionId.HeadacheWithStiffNeck] == Answer.Yes;
 
         ulong fired = 0;
         if (answers[BladderOrBowelControlLoss] == Answer.Yes || answers[SaddleNumbness] == Answer.Yes)
@@ -139,24 +84,9 @@ public static class HandCodedTriageTwo
             fired |= Bit(Rule.MotorDeficit);
         }
 
-        if (answers[QuestionId.NeckSwellingOrAirway] == Answer.Yes)
-        {
-            fired |= Bit(Rule.NeckSwellingOrAirway);
-        }
-
-        if (answers[DrowsyConfusedOrSlowBreathing] == Answer.Yes)
-        {
-            fired |= Bit(Rule.ReducedAlertness);
-        }
-
         if (feverPresent && woundSignPresent)
         {
             fired |= Bit(Rule.InfectionWithFever);
-        }
-
-        if (feverPresent && (fluidLeak || headache))
-        {
-            fired |= Bit(Rule.PossibleMeningitis);
         }
 
         if (answers[SuddenSeverePainAfterFallOrInjury] == Answer.Yes)
@@ -184,26 +114,6 @@ public static class HandCodedTriageTwo
             fired |= Bit(Rule.Fever);
         }
 
-        if (answers[QuestionId.WoundBleeding] == Answer.Yes)
-        {
-            fired |= Bit(Rule.WoundBleeding);
-        }
-
-        if (answers[QuestionId.WoundOpening] == Answer.Yes)
-        {
-            fired |= Bit(Rule.WoundOpening);
-        }
-
-        if (fluidLeak && !feverPresent)
-        {
-            fired |= Bit(Rule.PossibleSpinalFluidLeak);
-        }
-
-        if (headache && !feverPresent)
-        {
-            fired |= Bit(Rule.HeadacheWithStiffNeck);
-        }
-
         if (answers[CalfPainOrSwelling] == Answer.Yes)
         {
             fired |= Bit(Rule.PossibleDeepVeinThrombosis);
@@ -217,21 +127,6 @@ public static class HandCodedTriageTwo
         if (severeEscalatingPain)
         {
             fired |= Bit(Rule.SevereEscalatingPain);
-        }
-
-        if (answers[QuestionId.PainNotControlled] == Answer.Yes)
-        {
-            fired |= Bit(Rule.UncontrolledPain);
-        }
-
-        if (answers[QuestionId.NewSwallowingDifficulty] == Answer.Yes)
-        {
-            fired |= Bit(Rule.NewSwallowingDifficulty);
-        }
-
-        if (fallWithoutSuddenSeverePain && within90Days)
-        {
-            fired |= Bit(Rule.FallWithin90Days);
         }
 
         if (answers[PainReturnedAfterImprovement] == Answer.Yes)
@@ -264,11 +159,6 @@ public static class HandCodedTriageTwo
             fired |= Bit(Rule.SymptomaticImagingFinding);
         }
 
-        if (fallWithoutSuddenSeverePain && !within90Days)
-        {
-            fired |= Bit(Rule.RecentFall);
-        }
-
         if (answers[LocalizedTenderness] == Answer.Yes || answers[LumpOverHardware] == Answer.Yes || answers[PainWorseWithMovement] == Answer.Yes)
         {
             fired |= Bit(Rule.HardwareIrritation);
@@ -298,9 +188,30 @@ public static class HandCodedTriageTwo
     private static Urgency UrgencyOf(Rule rule) => rule switch
     {
         <= Rule.PossiblePulmonaryEmbolism => Urgency.Emergency,
-        <= Rule.FallWithin90Days => Urgency.Urgent,
-        <= Rule.RecentFall => Urgency.Soon,
+        <= Rule.SevereEscalatingPain => Urgency.Urgent,
+        <= Rule.SymptomaticImagingFinding => Urgency.Soon,
         <= Rule.AsymptomaticImagingFinding => Urgency.Routine,
         _ => Urgency.SelfCare,
     };
+}
+
+/// <summary>The floor's answer: the urgency and one bit per fired rule.</summary>
+/// <param name="Urgency">The highest urgency of any fired rule.</param>
+/// <param name="Fired">Bit <c>i</c> set when rule <c>i</c> of the criteria table fired.</param>
+public readonly record struct FloorDecision(Urgency Urgency, ulong Fired)
+{
+    /// <summary>The ids of the fired rules, lowest bit first (allocates; not part of the measured floor).</summary>
+    /// <param name="ruleId">The rule id of a bit index, from the floor that decided (<see cref="HandCodedTriage.RuleId"/> or <see cref="HandCodedTriageTwo.RuleId"/>).</param>
+    /// <returns>The rule ids.</returns>
+    public IReadOnlyList<string> RuleIds(Func<int, string> ruleId)
+    {
+        ArgumentNullException.ThrowIfNull(ruleId);
+        var ids = new List<string>();
+        for (var bits = Fired; bits != 0; bits &= bits - 1)
+        {
+            ids.Add(ruleId(BitOperations.TrailingZeroCount(bits)));
+        }
+
+        return ids;
+    }
 }
