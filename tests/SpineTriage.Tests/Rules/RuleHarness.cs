@@ -47,6 +47,15 @@ internal sealed class RuleHarness
         return _rules.Findings(facts, fired, [.. _rules.Rules.Select(r => (r.Title, r.PatientExplanation))]).Single(f => f.RuleId == ruleId).Evidence;
     }
 
+    /// <summary>The urgency and the findings' rule ids (in the order a result lists them) on a report.</summary>
+    public (Urgency Urgency, string[] Findings) Evaluate(SymptomReport report)
+    {
+        var facts = _rules.Read(Validator.Validate(report).GetValueOrThrow());
+        var fired = new bool[_rules.Rules.Count];
+        var urgency = _rules.Fire(facts, fired);
+        return (urgency, _rules.Findings(facts, fired, [.. _rules.Rules.Select(r => (r.Title, r.PatientExplanation))]).Select(f => f.RuleId).ToArray());
+    }
+
     private bool[] FireAll(SymptomReport report, out Facts facts)
     {
         facts = _rules.Read(Validator.Validate(report).GetValueOrThrow());

@@ -2,6 +2,7 @@ using FluentAssertions;
 using SpineTriage.Reports;
 using SpineTriage.Results;
 using SpineTriage.Rules;
+using SpineTriage.TestSupport;
 
 namespace SpineTriage.Tests.Rules;
 
@@ -48,6 +49,26 @@ public class RuleListTests
 
         rules.Rules.Should().HaveCount(102);
         rules.Rules.Select(r => r.Id).Take(2).Should().Equal("soon", "urgent");
+    }
+
+    [Fact]
+    public void The_urgency_is_the_highest_of_the_rules_that_fired_and_findings_list_it_first_whatever_the_catalogue_order()
+    {
+        var harness = new RuleHarness(
+            null,
+            ("routine", Urgency.Routine, When.Yes(QuestionId.LocalizedTenderness)),
+            ("soon", Urgency.Soon, When.Yes(QuestionId.NewOrWorseningPain)),
+            ("urgent", Urgency.Urgent, When.Yes(QuestionId.WoundDischarge)),
+            ("routine-too", Urgency.Routine, When.Yes(QuestionId.LumpOverHardware)),
+            ("self-care", Urgency.SelfCare, When.NoRuleAboveFired));
+        var report = ReportBuilder.AllRedFlagsDenied()
+            .Yes(QuestionId.LocalizedTenderness, QuestionId.NewOrWorseningPain, QuestionId.WoundDischarge, QuestionId.LumpOverHardware);
+
+        var (urgency, findings) = harness.Evaluate(report);
+
+        urgency.Should().Be(Urgency.Urgent);
+        findings.Should().Equal("urgent", "soon", "routine", "routine-too");
+        harness.Evaluate(ReportBuilder.AllRedFlagsDenied()).Urgency.Should().Be(Urgency.SelfCare);
     }
 
     [Fact]
