@@ -25,21 +25,13 @@ public sealed class TriageEngine : ITriageEngine
     // Built once: its rules compile expressions, most of the cost of building an engine. Validators are immutable.
     private static readonly TriageEngineOptionsValidator OptionsValidator = new();
 
-    // The red flags lie in the low bits of the answer masks; the unanswered ones of every combination of up to
-    // this many are made once, so results share them.
-    private const int SharedUnansweredBits = 12;
-
-    private readonly CompiledRuleSet _compiled;
-    private readonly CompiledRule[] _rules;
-    private readonly RuleTable _table;
-    private readonly ValueList<QuestionId>[] _unanswered;
+    private readonly RuleEvaluator _rules;
     private readonly EngineTexts[] _texts; // by language index (TextCatalogue.Languages)
     private readonly EngineTexts _defaultTexts;
     private readonly SymptomReportValidator _validator;
     private readonly RuleSetEdition _edition;
-    private readonly QuestionId[] _askingOrder;
-    private readonly (FactTest Present, FactTest? ListedWhen)[] _signs; // the safety net's, in its order
-    private readonly FactTest? _earlyAdvice;
+    private readonly (Condition Present, Condition? ListedWhen)[] _signs; // the safety net's, in its order
+    private readonly Condition? _earlyAdvice;
 
     /// <summary>Builds an engine.</summary>
     /// <param name="options">The options; <see cref="TriageEngineOptions.Default"/> when <see langword="null"/>.</param>
@@ -52,27 +44,19 @@ public sealed class TriageEngine : ITriageEngine
         Options = options;
         TimeProvider = timeProvider ?? TimeProvider.System;
         _edition = RuleSetEdition.Find(options.RuleSet)!;
-        _askingOrder = [.. _edition.Questions.Select(q => q.Id)];
         var rules = _edition.Build(options.FeverThresholdCelsius, options.SeverePainScore);
+        _rules = new RuleEvaluator(rules, _edition.Questions, options.FeverThresholdCelsius);
         _texts = [.. TextCatalogue.Languages.Select((language, index) => new EngineTexts(index, TextCatalogue.For(language).WithOverrides(OverridesOf(options, language)), _edition, rules))];
         _defaultTexts = _texts.Single(t => t.Language == options.Language);
-        var signs = _edition.EmergencySigns.Select(s => (Present: s.Present(options.FeverThresholdCelsius), s.ListedWhen)).ToArray();
-        _compiled = new CompiledRuleSet(
-            rules,
-            _edition.Questions,
-            options.FeverThresholdCelsius,
-            [.. signs.SelectMany(s => new[] { s.Present, s.ListedWhen }), .. _edition.EarlyPeriodAdvice is { } early ? new[] { early } : []],
-            [.. _texts.Select(t => t.RuleTexts)]);
-        _signs = [.. signs.Select(s => (Compile(s.Present), ReferenceEquals(s.ListedWhen, When.Always) ? null : Compile(s.ListedWhen)))];
-        _earlyAdvice = _edition.EarlyPeriodAdvice is { } advice ? Compile(advice) : null;
-        _rules = [.. _compiled.Rules];
-        _table = _compiled.Table;
-        var sharedUnanswered = 1 << Math.Min(SharedUnansweredBits, 32 - System.Numerics.BitOperations.LeadingZeroCount(_compiled.Layout.RedFlags));
-        _unanswered = Enumerable.Range(0, sharedUnanswered).Select(mask => Unanswered((uint)mask)).ToArray();
+        _signs = [.. _edition.EmergencySigns.Select(s => (s.Present(options.FeverThresholdCelsius), ReferenceEquals(s.ListedWhen, When.Always) ? null : s.ListedWhen))];
+        _earlyAdvice = _edition.EarlyPeriodAdvice;
+        foreach (var condition in _signs.SelectMany(s => new[] { s.Present, s.ListedWhen }).Append(_earlyAdvice).OfType<Condition>())
+        {
+            _rules.Check(condition, default);
+        }
+
         _validator = new SymptomReportValidator(TimeProvider, _edition);
         RuleSet = new RuleSet(_edition, rules, options, _texts, _defaultTexts);
-
-        FactTest Compile(Condition condition) => FactTest.Of(ConditionCompiler.CompileFacts(condition, _compiled.Layout));
     }
 
     /// <summary>Gets the options the engine was built with.</summary>
@@ -121,33 +105,22 @@ public sealed class TriageEngine : ITriageEngine
     {
         CheckRuleSet(report);
         var texts = TextsOf(report.Report.Language);
-        var facts = _compiled.Layout.Read(report.Facts, report.DaysSinceSurgery, report.Report.SurgeryRegion, report.RiskFactorMask);
-        var fired = _table.Fire(facts.Word);
-        var count = System.Numerics.BitOperations.PopCount(fired);
-
-        // The catalogue is ordered by urgency, so findings come out highest first and the first is the result's urgency.
-        var findings = new Finding[count];
-        var next = 0;
-        for (var rules = fired; rules != 0; rules &= rules - 1)
-        {
-            findings[next++] = _rules[System.Numerics.BitOperations.TrailingZeroCount(rules)].FindingFor(facts, fired, texts.Index);
-        }
-
-        var urgency = findings[0].Urgency;
-        var notGiven = report.Facts.NotGiven & _compiled.Layout.Applicable(facts.Word);
+        var facts = _rules.Read(report);
+        Span<bool> fired = _rules.Rules.Count <= 256 ? stackalloc bool[_rules.Rules.Count] : new bool[_rules.Rules.Count];
+        var urgency = _rules.Fire(facts, fired);
         return new TriageResult
         {
             ReportId = report.Report.ReportId,
             Urgency = urgency,
             Disposition = texts.Dispositions[(int)urgency],
-            IsComplete = facts.UnresolvedRedFlags == 0,
+            IsComplete = !facts.AnyRedFlagUnresolved,
             DaysSinceSurgery = report.DaysSinceSurgery,
-            Findings = ValueList<Finding>.Own(findings),
-            UnansweredQuestions = Questions(facts.UnresolvedRedFlags),
-            NotAskedQuestions = Questions(facts.UnresolvedRedFlags & notGiven),
-            IsSettled = _compiled.Settled.IsSettled(facts, notGiven, fired, urgency),
-            CareAdvice = texts.Advice.CareAdvice(report.RiskFactorMask, urgency == Urgency.SelfCare, _earlyAdvice?.Holds(facts.Word) == true),
-            SafetyNet = texts.Advice.SafetyNet(EmergencySignsToList(facts.Word)),
+            Findings = ValueList<Finding>.Own(_rules.Findings(facts, fired, texts.RuleTexts)),
+            UnansweredQuestions = UnresolvedRedFlags(facts, notAskedOnly: false),
+            NotAskedQuestions = UnresolvedRedFlags(facts, notAskedOnly: true),
+            IsSettled = _rules.IsSettled(report, facts, urgency),
+            CareAdvice = texts.Advice.CareAdvice(report.RiskFactorMask, urgency == Urgency.SelfCare, _earlyAdvice is not null && RuleEvaluator.Holds(_earlyAdvice, facts)),
+            SafetyNet = texts.Advice.SafetyNet(EmergencySignsToList(facts)),
             Warnings = Warnings(facts, texts.Catalogue),
             RuleSet = RuleSet.Identity,
             TextSet = texts.Identity,
@@ -206,19 +179,7 @@ public sealed class TriageEngine : ITriageEngine
     internal Urgency UrgencyOf(ValidatedReport report, Answer absentAs, Temperature? temperature, int? painScore)
     {
         CheckRuleSet(report);
-        var given = report.Facts;
-        var notGiven = given.NotGiven & ApplicableQuestions(report);
-        var word = _compiled.Layout.ReadWord(
-            absentAs == Answer.Yes ? given.Yes | notGiven : given.Yes,
-            absentAs == Answer.No ? given.No | notGiven : given.No,
-            painScore ?? -1,
-            temperature.HasValue,
-            temperature.HasValue ? temperature.Value.ToCelsius() : 0m,
-            report.DaysSinceSurgery,
-            report.Report.SurgeryRegion,
-            report.RiskFactorMask);
-
-        return UrgencyOf(word);
+        return _rules.UrgencyOf(_rules.Read(report, absentAs, temperature, painScore));
     }
 
     private Outcome<TriageResult> Triage(ReportReader.Outcome read)
@@ -242,25 +203,24 @@ public sealed class TriageEngine : ITriageEngine
         return Outcome.Failure<TriageResult>(ErrorLimit.Cap([.. read.Errors, .. more], read.Omitted, Options.MaxErrors));
     }
 
-    // The catalogue is ordered by urgency, so the first rule that fires has the highest.
-    private Urgency UrgencyOf(in FactWord word) => _rules[System.Numerics.BitOperations.TrailingZeroCount(_table.Fire(word))].Rule.Urgency;
-
-    /// <summary>The questions of a mask (bit <c>i</c>: question <c>i</c>) in asking order; shared between results for the common masks.</summary>
-    private ValueList<QuestionId> Questions(uint mask) => mask < (uint)_unanswered.Length ? _unanswered[mask] : Unanswered(mask);
-
-    private ValueList<QuestionId> Unanswered(uint unresolved)
+    /// <summary>The unresolved red flags of the facts in asking order (only those absent from the report's answers, when asked).</summary>
+    private ValueList<QuestionId> UnresolvedRedFlags(in Facts facts, bool notAskedOnly)
     {
-        var questions = new QuestionId[System.Numerics.BitOperations.PopCount(unresolved)];
-        var next = 0;
-        foreach (var question in _askingOrder)
+        if (!facts.AnyRedFlagUnresolved)
         {
-            if ((unresolved & (1u << (int)question)) != 0)
+            return ValueList<QuestionId>.Empty;
+        }
+
+        var questions = new List<QuestionId>();
+        foreach (var question in _rules.RedFlags)
+        {
+            if (facts.IsUnresolvedRedFlag(question) && !(notAskedOnly && facts.IsGiven(question.Id)))
             {
-                questions[next++] = question;
+                questions.Add(question.Id);
             }
         }
 
-        return ValueList<QuestionId>.Own(questions);
+        return ValueList<QuestionId>.Own([.. questions]);
     }
 
     /// <summary>Refuses options out of their allowed ranges, naming every such option.</summary>
@@ -324,8 +284,17 @@ public sealed class TriageEngine : ITriageEngine
     }
 
     /// <summary>The questions of the rule set that apply to a report (bit <c>q</c>: question <c>q</c>), by its region and days since surgery.</summary>
-    internal uint ApplicableQuestions(ValidatedReport report) =>
-        _compiled.Layout.Applicable(_compiled.Layout.ReadWord(0, 0, -1, false, 0m, report.DaysSinceSurgery, report.Report.SurgeryRegion, 0));
+    internal uint ApplicableQuestions(ValidatedReport report)
+    {
+        var facts = _rules.Read(report);
+        var applicable = 0u;
+        foreach (var question in _rules.AskingOrder)
+        {
+            applicable |= facts.Applies(question) ? 1u << (int)question.Id : 0;
+        }
+
+        return applicable;
+    }
 
     private void CheckRuleSet(ValidatedReport report)
     {
@@ -339,13 +308,13 @@ public sealed class TriageEngine : ITriageEngine
     }
 
     // The safety net lists each emergency sign that is not present, where it may apply (bit i: sign i of the rule set).
-    private int EmergencySignsToList(in FactWord word)
+    private int EmergencySignsToList(in Facts facts)
     {
         var list = 0;
         for (var i = 0; i < _signs.Length; i++)
         {
             var (present, listedWhen) = _signs[i];
-            list |= !present.Holds(word) && (listedWhen is null || listedWhen.Holds(word)) ? 1 << i : 0;
+            list |= !RuleEvaluator.Holds(present, facts) && (listedWhen is null || RuleEvaluator.Holds(listedWhen, facts)) ? 1 << i : 0;
         }
 
         return list;
@@ -357,7 +326,7 @@ public sealed class TriageEngine : ITriageEngine
         {
             return ValueList<string>.Own(new[]
             {
-                texts.Format("warning.feverAnsweredNo", ("temperature", $"{facts.Report.Temperature}"), ("threshold", When.Format(Options.FeverThresholdCelsius))),
+                texts.Format("warning.feverAnsweredNo", ("temperature", $"{facts.Temperature}"), ("threshold", When.Format(Options.FeverThresholdCelsius))),
             });
         }
 
@@ -365,7 +334,7 @@ public sealed class TriageEngine : ITriageEngine
         {
             return ValueList<string>.Own(new[]
             {
-                texts.Format("warning.feverAnsweredYes", ("temperature", $"{facts.Report.Temperature}"), ("threshold", When.Format(Options.FeverThresholdCelsius))),
+                texts.Format("warning.feverAnsweredYes", ("temperature", $"{facts.Temperature}"), ("threshold", When.Format(Options.FeverThresholdCelsius))),
             });
         }
 

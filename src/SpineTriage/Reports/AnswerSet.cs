@@ -167,23 +167,6 @@ public sealed class AnswerSet : IReadOnlyCollection<KeyValuePair<QuestionId, Ans
         System.Globalization.CultureInfo.InvariantCulture,
         $"AnswerSet: {Count} of {QuestionCount} questions answered; answers not shown (patient data)");
 
-    /// <summary>Encodes the set's state per question for the engine: 0 unknown, 1 no, 2 yes (not given reads as unknown).</summary>
-    internal void Classify(out uint yes, out uint no, out uint notGiven)
-    {
-        yes = 0;
-        no = 0;
-        notGiven = 0;
-        for (var i = 0; i < _answers.Length; i++)
-        {
-            switch (_answers[i])
-            {
-                case (sbyte)Answer.Yes: yes |= 1u << i; break;
-                case (sbyte)Answer.No: no |= 1u << i; break;
-                case NotGiven: notGiven |= 1u << i; break;
-            }
-        }
-    }
-
     private static int Index(QuestionId question)
     {
         var index = (int)question;

@@ -36,11 +36,6 @@ internal sealed class RuleList
 
     public void Add(Rule rule)
     {
-        if (_rules.Count == 64)
-        {
-            throw new InvalidOperationException("The engine keeps fired rules in 64 bits; split the rule set.");
-        }
-
         if (rule.Title.Length == 0 || rule.PatientExplanation.Length == 0)
         {
             throw new InvalidOperationException($"Rule {rule.Id} has no title or patient explanation: add rule.{rule.Id}.title and rule.{rule.Id}.patientExplanation to the text catalogue.");
@@ -49,11 +44,6 @@ internal sealed class RuleList
         if (_rules.Any(r => r.Id == rule.Id))
         {
             throw new InvalidOperationException($"Rule id {rule.Id} is declared twice.");
-        }
-
-        if (_rules.Count > 0 && rule.Urgency > _rules[^1].Urgency)
-        {
-            throw new InvalidOperationException($"Rule {rule.Id} must come before the rules of lower urgency: findings are ordered by urgency, then by rule order.");
         }
 
         foreach (var id in RulesReferredTo(rule.When))

@@ -1,5 +1,4 @@
 using SpineTriage.Engine;
-using SpineTriage.Engine.Internal;
 using SpineTriage.Reports;
 using SpineTriage.Rules;
 
@@ -17,7 +16,6 @@ public sealed class ValidatedReport
         Edition = edition;
         Report = report;
         AssessedOn = assessedOn;
-        Facts = ReportFacts.Of(report);
         RiskFactorMask = report.RiskFactors.Aggregate(0, (mask, factor) => mask | (1 << ((int)factor - 1)));
     }
 
@@ -29,8 +27,6 @@ public sealed class ValidatedReport
 
     /// <summary>Gets the number of days from the surgery date to <see cref="AssessedOn"/>.</summary>
     public int DaysSinceSurgery => AssessedOn.DayNumber - Report.SurgeryDate.DayNumber;
-
-    internal ReportFacts Facts { get; }
 
     /// <summary>Gets the rule set the report was validated for: only an engine of that rule set evaluates it.</summary>
     internal RuleSetEdition Edition { get; }

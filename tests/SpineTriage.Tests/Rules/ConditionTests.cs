@@ -139,18 +139,6 @@ public class ConditionTests
         write.Should().Throw<ArgumentException>().WithMessage("*empty*");
     }
 
-    [Fact]
-    public void A_condition_that_distributes_into_too_many_clauses_is_refused_when_it_is_compiled()
-    {
-        var pairs = Enumerable.Range(0, 13)
-            .Select(i => When.All(When.Yes((Q)(i % QuestionCatalogue.Count)), When.No((Q)((i + 1) % QuestionCatalogue.Count))))
-            .ToArray();
-
-        var compile = () => new RuleHarness(null, ("r", Urgency.Urgent, When.Any(pairs)));
-
-        compile.Should().Throw<InvalidOperationException>().WithMessage("*more than 4096 clauses*");
-    }
-
     [Theory]
     [InlineData(0)]
     [InlineData(1)]

@@ -1,4 +1,3 @@
-using FluentAssertions;
 using SpineTriage.Engine.Internal;
 using SpineTriage.Reports;
 using SpineTriage.Results;
@@ -7,15 +6,12 @@ using SpineTriage.TestSupport;
 
 namespace SpineTriage.Tests.Rules;
 
-/// <summary>
-/// Compiles a rule list written in a test, as an engine compiles the catalogue, and fires it on reports;
-/// every decision is checked against reading the condition trees one rule at a time.
-/// </summary>
+/// <summary>Evaluates a rule list written in a test, as an engine evaluates its catalogue, and fires it on reports.</summary>
 internal sealed class RuleHarness
 {
     private static readonly SpineTriage.Engine.TriageEngine Validator = ReportBuilder.EngineV1();
 
-    private readonly CompiledRuleSet _compiled;
+    private readonly RuleEvaluator _rules;
 
     public RuleHarness(IReadOnlyList<Question>? questions = null, params (string Id, Urgency Urgency, Condition When)[] rules)
     {
@@ -25,10 +21,8 @@ internal sealed class RuleHarness
             list.Add(Rule(id, urgency, when));
         }
 
-        _compiled = new CompiledRuleSet(list.Rules, questions ?? QuestionCatalogue.All, 38.0m);
+        _rules = new RuleEvaluator(list.Rules, questions ?? QuestionCatalogue.All, 38.0m);
     }
-
-    public FactLayout Layout => _compiled.Layout;
 
     public static Rule Rule(string id, Urgency urgency, Condition when) => new(id, urgency)
     {
@@ -40,40 +34,44 @@ internal sealed class RuleHarness
     };
 
     /// <summary>The ids of the rules that fire on the report, in catalogue order.</summary>
-    public string[] Fire(SymptomReport report) => Fire(report, out _);
+    public string[] Fire(SymptomReport report)
+    {
+        var fired = FireAll(report, out _);
+        return _rules.Rules.Where((_, i) => fired[i]).Select(r => r.Id).ToArray();
+    }
 
     /// <summary>The evidence of a rule that fires on the report.</summary>
     public IReadOnlyList<string> Evidence(SymptomReport report, string ruleId)
     {
-        Fire(report, out var facts);
-        var rule = _compiled.Rules.Single(r => r.Rule.Id == ruleId);
-        return rule.FindingFor(facts, _compiled.Table.Fire(facts.Word)).Evidence;
+        var fired = FireAll(report, out var facts);
+        return _rules.Findings(facts, fired, [.. _rules.Rules.Select(r => (r.Title, r.PatientExplanation))]).Single(f => f.RuleId == ruleId).Evidence;
     }
 
-    public Facts FactsOf(SymptomReport report)
+    /// <summary>The urgency and the findings' rule ids (in the order a result lists them) on a report.</summary>
+    public (Urgency Urgency, string[] Findings) Evaluate(SymptomReport report)
     {
-        var validated = Validator.Validate(report).GetValueOrThrow();
-        return _compiled.Layout.Read(validated.Facts, validated.DaysSinceSurgery, validated.Report.SurgeryRegion, validated.RiskFactorMask);
+        var facts = _rules.Read(Validator.Validate(report).GetValueOrThrow());
+        var fired = new bool[_rules.Rules.Count];
+        var urgency = _rules.Fire(facts, fired);
+        return (urgency, _rules.Findings(facts, fired, [.. _rules.Rules.Select(r => (r.Title, r.PatientExplanation))]).Select(f => f.RuleId).ToArray());
     }
 
-    /// <summary>Fires the rules on facts and returns what they fired; checked against reading the trees.</summary>
-    public ulong Fire(in Facts facts)
+    private bool[] FireAll(SymptomReport report, out Facts facts)
     {
-        var fired = _compiled.Table.Fire(facts.Word);
-        ulong read = 0;
-        foreach (var rule in _compiled.Rules)
+        facts = _rules.Read(Validator.Validate(report).GetValueOrThrow());
+        var fired = new bool[_rules.Rules.Count];
+        if (fired.Length > 0)
         {
-            read |= ConditionInterpreter.Holds(rule.Rule.When, facts, read, rule.Scope) ? 1UL << rule.Scope.Index : 0;
+            try
+            {
+                _rules.Fire(facts, fired);
+            }
+            catch (InvalidOperationException) when (!fired.Contains(true))
+            {
+                // No rule fired: the harness reports none, as a test's catalogue may have no catch-all rule.
+            }
         }
 
-        fired.Should().Be(read, "the compiled rules decide as the condition trees read (facts {0})", facts.Word);
         return fired;
-    }
-
-    private string[] Fire(SymptomReport report, out Facts facts)
-    {
-        facts = FactsOf(report);
-        var firedRules = Fire(facts);
-        return _compiled.Rules.Where(r => (firedRules & (1UL << r.Scope.Index)) != 0).Select(r => r.Rule.Id).ToArray();
     }
 }

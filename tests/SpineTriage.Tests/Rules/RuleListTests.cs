@@ -2,6 +2,7 @@ using FluentAssertions;
 using SpineTriage.Reports;
 using SpineTriage.Results;
 using SpineTriage.Rules;
+using SpineTriage.TestSupport;
 
 namespace SpineTriage.Tests.Rules;
 
@@ -36,29 +37,38 @@ public class RuleListTests
     }
 
     [Fact]
-    public void A_rule_of_higher_urgency_after_a_lower_one_is_refused()
+    public void Rules_may_be_declared_in_any_order_of_urgency_and_in_any_number()
     {
         var rules = new RuleList();
         rules.Add(NewRule("soon", Urgency.Soon));
-
-        var higher = () => rules.Add(NewRule("urgent", Urgency.Urgent));
-
-        higher.Should().Throw<InvalidOperationException>().WithMessage("Rule urgent must come before the rules of lower urgency*");
-    }
-
-    [Fact]
-    public void The_sixty_fifth_rule_is_refused()
-    {
-        var rules = new RuleList();
-        for (var i = 0; i < 64; i++)
+        rules.Add(NewRule("urgent", Urgency.Urgent));
+        for (var i = 0; i < 100; i++)
         {
             rules.Add(NewRule($"rule-{i}", Urgency.Routine));
         }
 
-        var oneMore = () => rules.Add(NewRule("rule-64", Urgency.Routine));
+        rules.Rules.Should().HaveCount(102);
+        rules.Rules.Select(r => r.Id).Take(2).Should().Equal("soon", "urgent");
+    }
 
-        oneMore.Should().Throw<InvalidOperationException>().WithMessage("*64 bits*");
-        rules.Rules.Should().HaveCount(64);
+    [Fact]
+    public void The_urgency_is_the_highest_of_the_rules_that_fired_and_findings_list_it_first_whatever_the_catalogue_order()
+    {
+        var harness = new RuleHarness(
+            null,
+            ("routine", Urgency.Routine, When.Yes(QuestionId.LocalizedTenderness)),
+            ("soon", Urgency.Soon, When.Yes(QuestionId.NewOrWorseningPain)),
+            ("urgent", Urgency.Urgent, When.Yes(QuestionId.WoundDischarge)),
+            ("routine-too", Urgency.Routine, When.Yes(QuestionId.LumpOverHardware)),
+            ("self-care", Urgency.SelfCare, When.NoRuleAboveFired));
+        var report = ReportBuilder.AllRedFlagsDenied()
+            .Yes(QuestionId.LocalizedTenderness, QuestionId.NewOrWorseningPain, QuestionId.WoundDischarge, QuestionId.LumpOverHardware);
+
+        var (urgency, findings) = harness.Evaluate(report);
+
+        urgency.Should().Be(Urgency.Urgent);
+        findings.Should().Equal("urgent", "soon", "routine", "routine-too");
+        harness.Evaluate(ReportBuilder.AllRedFlagsDenied()).Urgency.Should().Be(Urgency.SelfCare);
     }
 
     [Fact]

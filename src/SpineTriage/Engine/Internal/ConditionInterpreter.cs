@@ -1,3 +1,4 @@
+using System.Globalization;
 using SpineTriage.Reports;
 using SpineTriage.Rules;
 using SpineTriage.Serialization.Internal;
@@ -5,29 +6,27 @@ using SpineTriage.Serialization.Internal;
 namespace SpineTriage.Engine.Internal;
 
 /// <summary>
-/// Reads a condition tree straight against a report's facts: whether it holds, and its evidence (what made
-/// it hold). The engine decides with the compiled form (<see cref="RuleTable"/>), which the tests hold equal
-/// to <see cref="Holds"/>; it uses the interpreter for the evidence of a finding, made once per evidence.
+/// Reads a condition tree straight against a report's facts: whether it holds (<see cref="Holds"/>), and its evidence,
+/// what made it hold (<see cref="Evidence"/>). This is how the engine decides: no other form of a condition exists.
 /// </summary>
 internal static class ConditionInterpreter
 {
-    private static readonly string[] PainTexts = Enumerable.Range(0, FactLayout.MaxPainScore + 1).Select(s => $"painScore: {s}").ToArray();
+    private static readonly string[] PainTexts = [.. Enumerable.Range(0, 11).Select(s => $"painScore: {s}")];
 
-    /// <summary>Whether the condition holds for the facts, given the rules above that fired.</summary>
-    public static bool Holds(Condition condition, in Facts facts, ulong fired, RuleScope scope)
+    // "question: answer" for every question and answer, by question * 3 + answer.
+    private static readonly string[] AnswerTexts = [.. Enum.GetValues<QuestionId>().SelectMany(q => Enum.GetValues<Answer>().Order().Select(a => $"{JsonNames.Of(q)}: {JsonNames.Of(a)}"))];
+
+    /// <summary>Whether the condition holds for the facts, given the rules above it (in catalogue order) that fired.</summary>
+    /// <param name="condition">The condition.</param>
+    /// <param name="facts">The report's facts.</param>
+    /// <param name="fired">Whether each rule fired, by catalogue index; only the rules above <paramref name="scope"/> are read.</param>
+    /// <param name="scope">Where the rule stands in the catalogue.</param>
+    public static bool Holds(Condition condition, in Facts facts, ReadOnlySpan<bool> fired, in RuleScope scope)
     {
         switch (condition)
         {
-            case AllOf all:
-                foreach (var c in all.Conditions)
-                {
-                    if (!Holds(c, facts, fired, scope))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
+            case AnswerIs answer:
+                return facts.AnswerTo(answer.Question) == answer.Answer;
             case AnyOf any:
                 foreach (var c in any.Conditions)
                 {
@@ -38,12 +37,20 @@ internal static class ConditionInterpreter
                 }
 
                 return false;
+            case AllOf all:
+                foreach (var c in all.Conditions)
+                {
+                    if (!Holds(c, facts, fired, scope))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
             case NotOf not:
                 return !Holds(not.Condition, facts, fired, scope);
             case NamedFact fact:
                 return Holds(fact.Definition, facts, fired, scope);
-            case AnswerIs answer:
-                return facts.AnswerTo(answer.Question) == answer.Answer;
             case FeverIs fever:
                 return facts.Fever == fever.Presence;
             case PainScoreAtLeast pain:
@@ -51,17 +58,17 @@ internal static class ConditionInterpreter
             case DaysSinceSurgeryWithin days:
                 return (days.Min is not { } min || facts.DaysSinceSurgery >= min) && (days.Max is not { } max || facts.DaysSinceSurgery <= max);
             case RegionIs region:
-                return facts.Region is { } r && region.Regions.Contains(r);
+                return facts.Region is { } r && Facts.Contains(region.Regions, r);
             case RegionNotGiven:
                 return facts.Region is null;
             case RiskFactorPresent risk:
                 return (facts.RiskFactorMask & (1 << ((int)risk.RiskFactor - 1))) != 0;
             case RedFlagUnresolved:
-                return facts.UnresolvedRedFlags != 0;
+                return facts.AnyRedFlagUnresolved;
             case RuleFired ruleFired:
-                return (fired & (1UL << scope.IndexOf(ruleFired.RuleId))) != 0;
+                return fired[scope.IndexOf(ruleFired.RuleId)];
             case NoRuleAboveFired:
-                return (fired & ((1UL << scope.Index) - 1)) == 0;
+                return !fired[..scope.Index].Contains(true);
             default:
                 throw new InvalidOperationException($"Cannot read a {condition.GetType().Name} condition.");
         }
@@ -75,67 +82,56 @@ internal static class ConditionInterpreter
     /// </summary>
     /// <param name="condition">A condition that holds for the facts.</param>
     /// <param name="facts">The report's facts.</param>
-    /// <param name="fired">The rules above that fired.</param>
+    /// <param name="fired">Whether each rule fired, by catalogue index.</param>
     /// <param name="scope">Where the rule stands in the catalogue.</param>
-    /// <param name="askingOrder">The rule set's questions in asking order.</param>
-    public static IReadOnlyList<string> Evidence(Condition condition, in Facts facts, ulong fired, RuleScope scope, IReadOnlyList<QuestionId> askingOrder)
+    public static string[] Evidence(Condition condition, in Facts facts, ReadOnlySpan<bool> fired, in RuleScope scope)
     {
-        var lines = new List<string>();
-        Add(condition, facts, fired, scope, askingOrder, lines);
-        return lines.Distinct(StringComparer.Ordinal).ToArray();
+        var lines = new List<string>(4);
+        Add(condition, facts, fired, scope, lines);
+        return [.. lines];
     }
 
-    private static void Add(Condition condition, in Facts facts, ulong fired, RuleScope scope, IReadOnlyList<QuestionId> askingOrder, List<string> lines)
+    private static void Add(Condition condition, in Facts facts, ReadOnlySpan<bool> fired, in RuleScope scope, List<string> lines)
     {
         switch (condition)
         {
             case AllOf all:
                 foreach (var c in all.Conditions)
                 {
-                    Add(c, facts, fired, scope, askingOrder, lines);
+                    Add(c, facts, fired, scope, lines);
                 }
 
                 break;
             case AnyOf any:
-                var alternatives = any.Conditions.All(c => c is AnswerIs)
-                    ? any.Conditions.OrderBy(c => AskingPosition(askingOrder, ((AnswerIs)c).Question))
-                    : any.Conditions.AsEnumerable();
-                foreach (var c in alternatives)
-                {
-                    if (Holds(c, facts, fired, scope))
-                    {
-                        Add(c, facts, fired, scope, askingOrder, lines);
-                    }
-                }
-
+                AddAlternatives(any, facts, fired, scope, lines);
                 break;
             case NamedFact fact:
-                Add(fact.Definition, facts, fired, scope, askingOrder, lines);
+                Add(fact.Definition, facts, fired, scope, lines);
                 break;
             case AnswerIs answer:
-                lines.Add($"{JsonNames.Of(answer.Question)}: {JsonNames.Of(answer.Answer)}");
+                AddOnce(lines, AnswerText(answer.Question, answer.Answer));
                 break;
             case FeverIs fever:
                 AddFever(fever.Presence, facts, lines);
                 break;
             case PainScoreAtLeast:
-                lines.Add(PainTexts[facts.PainScore]);
+                AddOnce(lines, facts.PainScore < PainTexts.Length ? PainTexts[facts.PainScore] : $"painScore: {facts.PainScore.ToString(CultureInfo.InvariantCulture)}");
                 break;
             case DaysSinceSurgeryWithin:
-                lines.Add("daysSinceSurgery: " + facts.DaysSinceSurgery.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                AddOnce(lines, "daysSinceSurgery: " + facts.DaysSinceSurgery.ToString(CultureInfo.InvariantCulture));
                 break;
             case RegionIs or RegionNotGiven:
-                lines.Add($"surgeryRegion: {(facts.Region is { } region ? JsonNames.Of(region) : "not given")}");
+                AddOnce(lines, $"surgeryRegion: {(facts.Region is { } region ? JsonNames.Of(region) : "not given")}");
                 break;
             case RiskFactorPresent risk:
-                lines.Add($"riskFactors: {JsonNames.Of(risk.RiskFactor)}");
+                AddOnce(lines, $"riskFactors: {JsonNames.Of(risk.RiskFactor)}");
                 break;
             case RedFlagUnresolved:
-                foreach (var question in askingOrder)
+                foreach (var question in facts.AskingOrder)
                 {
-                    if ((facts.UnresolvedRedFlags & (1u << (int)question)) != 0)
+                    if (facts.IsUnresolvedRedFlag(question))
                     {
-                        lines.Add($"{JsonNames.Of(question)}: unknown");
+                        AddOnce(lines, AnswerText(question.Id, Answer.Unknown));
                     }
                 }
 
@@ -147,37 +143,101 @@ internal static class ConditionInterpreter
         }
     }
 
-    // A question's place in the asking order; one the rule set does not ask (a test's catalogue) comes last, by id.
-    private static int AskingPosition(IReadOnlyList<QuestionId> askingOrder, QuestionId question)
+    // The alternatives that hold cite, in their order; alternatives that are all answers cite in asking order.
+    private static void AddAlternatives(AnyOf any, in Facts facts, ReadOnlySpan<bool> fired, in RuleScope scope, List<string> lines)
     {
-        for (var i = 0; i < askingOrder.Count; i++)
+        var count = any.Conditions.Count;
+        var allAnswers = true;
+        foreach (var c in any.Conditions)
         {
-            if (askingOrder[i] == question)
+            allAnswers &= c is AnswerIs;
+        }
+
+        if (!allAnswers || count == 1)
+        {
+            foreach (var c in any.Conditions)
             {
-                return i;
+                if (Holds(c, facts, fired, scope))
+                {
+                    Add(c, facts, fired, scope, lines);
+                }
+            }
+
+            return;
+        }
+
+        // A stable insertion sort of the alternatives by the asking position of their questions.
+        Span<int> order = count <= 64 ? stackalloc int[count] : new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            var position = Position(any, i, facts);
+            var at = i;
+            while (at > 0 && Position(any, order[at - 1], facts) > position)
+            {
+                order[at] = order[at - 1];
+                at--;
+            }
+
+            order[at] = i;
+        }
+
+        foreach (var i in order)
+        {
+            var answer = (AnswerIs)any.Conditions[i];
+            if (facts.AnswerTo(answer.Question) == answer.Answer)
+            {
+                AddOnce(lines, AnswerText(answer.Question, answer.Answer));
+            }
+        }
+    }
+
+    private static int Position(AnyOf any, int alternative, in Facts facts) => facts.AskingPosition(((AnswerIs)any.Conditions[alternative]).Question);
+
+    private static string AnswerText(QuestionId question, Answer answer) => AnswerTexts[((int)question * 3) + (int)answer];
+
+    private static void AddOnce(List<string> lines, string line)
+    {
+        foreach (var existing in lines)
+        {
+            if (string.Equals(existing, line, StringComparison.Ordinal))
+            {
+                return;
             }
         }
 
-        return askingOrder.Count + (int)question;
+        lines.Add(line);
     }
 
     private static void AddFever(Presence presence, in Facts facts, List<string> lines)
     {
         if (presence == Presence.Unknown)
         {
-            lines.Add("fever: unknown");
+            AddOnce(lines, "fever: unknown");
             return;
         }
 
-        var answer = facts.AnswerTo(QuestionId.Fever);
+        var answer = facts.FeverAnswer;
         if (answer != Answer.Unknown && (presence == Presence.Present) == (answer == Answer.Yes))
         {
-            lines.Add($"fever: {JsonNames.Of(answer)}");
+            AddOnce(lines, AnswerText(QuestionId.Fever, answer));
         }
 
-        if (facts.Report.Temperature is { } temperature && facts.TemperatureIsFever == (presence == Presence.Present))
+        if (facts.Temperature is { } temperature && facts.TemperatureIsFever == (presence == Presence.Present))
         {
-            lines.Add($"temperature: {temperature}");
+            AddOnce(lines, $"temperature: {temperature}");
         }
     }
+}
+
+/// <summary>Where a rule stands in its catalogue, for conditions on other rules.</summary>
+/// <param name="Index">The rule's index in catalogue order.</param>
+/// <param name="RuleIndexes">The index of every rule by id.</param>
+internal readonly record struct RuleScope(int Index, IReadOnlyDictionary<string, int>? RuleIndexes)
+{
+    /// <summary>The index of a rule above this one.</summary>
+    /// <exception cref="InvalidOperationException">There is no such rule above this one.</exception>
+    public int IndexOf(string ruleId) =>
+        RuleIndexes is not null && RuleIndexes.TryGetValue(ruleId, out var index) && index < Index
+            ? index
+            : throw new InvalidOperationException($"Rule {ruleId} must be declared before a rule that depends on it.");
 }

@@ -4,107 +4,186 @@ using SpineTriage.Rules;
 namespace SpineTriage.Engine.Internal;
 
 /// <summary>
-/// The facts of one validated report as the rules see them (clinical-criteria.md section 2): the facts word
-/// the compiled rules test (<see cref="Word"/>, laid out by a <see cref="FactLayout"/>, which makes it), and
-/// the same facts as values for the explanation.
+/// The facts of one validated report as the rules read them, with every derived fact computed here and nowhere else
+/// (clinical-criteria.md section 2, clinical-criteria-2.0.md sections 2 and 3): the answers, fever, the days since
+/// surgery, the surgery region, the risk factors, whether a question applies and whether it counts as a red flag, and
+/// the unresolved red flags. Derived facts that a condition states (wound sign, hardware symptom, early period) are
+/// named conditions of the rule set (<see cref="When"/>) and are read with the rules.
 /// </summary>
-internal readonly struct Facts(
-    FactWord word,
-    ReportFacts report,
-    Presence fever,
-    bool temperatureIsFever,
-    uint unresolvedRedFlags,
-    Answer feverAnswer,
-    int daysSinceSurgery,
-    SurgeryRegion? region,
-    int riskFactorMask)
+/// <remarks>
+/// The facts can also be those of the report completed: every question of the rule set that applies to it and is absent
+/// from its answers answered <see cref="AbsentAs"/>, and a temperature or pain score given in place of the report's.
+/// That is how <see cref="TriageEngine.UrgencyOf"/> and <see cref="Results.TriageResult.IsSettled"/> read the ways an
+/// interview could go on, without copying the report.
+/// </remarks>
+internal readonly struct Facts
 {
-    // The word is kept as its two halves and put together when read, so that the JIT reads it as two 8-byte values
-    // (in registers for RuleTable.Fire) rather than copying 16 bytes at once from the two 8-byte halves just stored,
-    // which stalls.
-    private readonly ulong _low = word.Low;
-    private readonly ulong _high = word.High;
+    private readonly RuleEvaluator _rules;
+    private readonly AnswerSet _answers;
 
-    /// <summary>Gets the facts one bit each, as the compiled conditions test them.</summary>
-    public FactWord Word => new(_low, _high);
-
-    public ReportFacts Report { get; } = report;
-
-    /// <summary>Gets the pain score, or -1 when none was given.</summary>
-    public int PainScore => Report.PainScore;
-
-    public uint Yes => Report.Yes;
-
-    public uint No => Report.No;
-
-    public Presence Fever { get; } = fever;
-
-    public bool TemperatureIsFever { get; } = temperatureIsFever;
-
-    /// <summary>Gets the red-flag questions that apply and are unknown; fever counts as answered when fever is present or absent.</summary>
-    public uint UnresolvedRedFlags { get; } = unresolvedRedFlags;
-
-    /// <summary>A measured fever although <c>fever</c> was answered no.</summary>
-    public bool FeverContradiction => TemperatureIsFever && feverAnswer == Answer.No;
-
-    /// <summary><c>fever</c> answered yes although the measured temperature is below the threshold.</summary>
-    public bool FeverAnswerContradicted => feverAnswer == Answer.Yes && Report.Temperature.HasValue && !TemperatureIsFever;
-
-    public int DaysSinceSurgery { get; } = daysSinceSurgery;
-
-    public SurgeryRegion? Region { get; } = region;
-
-    /// <summary>Gets the risk factors present: bit <c>r - 1</c> for risk factor <c>r</c>.</summary>
-    public int RiskFactorMask { get; } = riskFactorMask;
-
-    public Answer AnswerTo(QuestionId question) =>
-        (Report.Yes & (1u << (int)question)) != 0 ? Answer.Yes : (Report.No & (1u << (int)question)) != 0 ? Answer.No : Answer.Unknown;
-}
-
-/// <summary>The engine-independent facts of a validated report, computed once at validation.</summary>
-internal sealed record ReportFacts(uint Yes, uint No, int PainScore, Temperature? Temperature, decimal TemperatureCelsius)
-{
-    /// <summary>
-    /// Gets the questions absent from the report's answers (bit <c>q</c>: question <c>q</c>), the ones an interview has
-    /// not asked yet; kept here so that an evaluation does not classify the answers again.
-    /// </summary>
-    public uint NotGiven { get; init; }
-
-    /// <summary>
-    /// Gets the temperature in millionths of a degree Celsius when that is exact, else <see cref="NoExactMicroCelsius"/>,
-    /// so that the engine can compare it with its fever threshold as a whole number rather than as a decimal.
-    /// </summary>
-    public long TemperatureMicroCelsius { get; } = Temperature.HasValue ? MicroCelsius(TemperatureCelsius) : NoExactMicroCelsius;
-
-    /// <summary>Stands for a value that is no whole number of millionths of a degree (or out of range).</summary>
-    public const long NoExactMicroCelsius = long.MinValue;
-
-    /// <summary>A value in millionths when that is exact (it converts back to the same decimal), else <see cref="NoExactMicroCelsius"/>.</summary>
-    public static long MicroCelsius(decimal celsius)
+    /// <summary>Reads the facts of a report for an engine's rule set.</summary>
+    /// <param name="rules">The engine's rule set: its questions and fever threshold.</param>
+    /// <param name="report">The validated report.</param>
+    /// <param name="absentAs">The answer of the applicable questions absent from the report; <see cref="Answer.Unknown"/> leaves them absent.</param>
+    /// <param name="temperature">The temperature to read (the report's, or one an interview may still measure).</param>
+    /// <param name="painScore">The pain score to read.</param>
+    public Facts(RuleEvaluator rules, Validation.ValidatedReport report, Answer absentAs, Temperature? temperature, int? painScore)
     {
-        const decimal Micro = 1_000_000m;
-        if (celsius is > 1_000_000_000m or < -1_000_000_000m)
+        _rules = rules;
+        _answers = report.Report.Answers;
+        AbsentAs = absentAs;
+        DaysSinceSurgery = report.DaysSinceSurgery;
+        Region = report.Report.SurgeryRegion;
+        RiskFactorMask = report.RiskFactorMask;
+        Temperature = temperature;
+        PainScore = painScore ?? -1;
+
+        // Fever (section 2): present when fever is yes or a measured temperature is at or above the threshold; absent when
+        // not present and fever is no or a lower temperature was measured; otherwise unknown.
+        TemperatureIsFever = temperature is { } measured && measured.ToCelsius() >= rules.FeverThresholdCelsius;
+        FeverAnswer = AnswerTo(QuestionId.Fever);
+        Fever = FeverAnswer == Answer.Yes || TemperatureIsFever ? Presence.Present
+            : FeverAnswer == Answer.No || temperature.HasValue ? Presence.Absent
+            : Presence.Unknown;
+
+        var unresolved = false;
+        foreach (var question in rules.RedFlags)
         {
-            return NoExactMicroCelsius;
+            unresolved |= IsUnresolvedRedFlag(question);
         }
 
-        var scaled = celsius * Micro;
-        // A whole number of millionths converts back exactly: no second check is needed.
-        return decimal.Truncate(scaled) == scaled ? (long)scaled : NoExactMicroCelsius;
+        AnyRedFlagUnresolved = unresolved;
     }
 
-    public static ReportFacts Of(SymptomReport report)
+    /// <summary>Gets the answer given to the applicable questions absent from the report (<see cref="Answer.Unknown"/>: none).</summary>
+    public Answer AbsentAs { get; }
+
+    public int DaysSinceSurgery { get; }
+
+    public SurgeryRegion? Region { get; }
+
+    /// <summary>Gets the risk factors present: bit <c>r - 1</c> for risk factor <c>r</c>.</summary>
+    public int RiskFactorMask { get; }
+
+    public Temperature? Temperature { get; }
+
+    /// <summary>Gets the pain score, or -1 when none was given.</summary>
+    public int PainScore { get; }
+
+    /// <summary>Gets whether a measured temperature is at or above the fever threshold.</summary>
+    public bool TemperatureIsFever { get; }
+
+    /// <summary>Gets the answer to the fever question.</summary>
+    public Answer FeverAnswer { get; }
+
+    /// <summary>Gets the derived fact fever.</summary>
+    public Presence Fever { get; }
+
+    /// <summary>Gets whether a red-flag question that applies is unknown (fever counts as answered when fever is present or absent).</summary>
+    public bool AnyRedFlagUnresolved { get; }
+
+    /// <summary>A measured fever although <c>fever</c> was answered no.</summary>
+    public bool FeverContradiction => TemperatureIsFever && FeverAnswer == Answer.No;
+
+    /// <summary><c>fever</c> answered yes although the measured temperature is below the threshold.</summary>
+    public bool FeverAnswerContradicted => FeverAnswer == Answer.Yes && Temperature.HasValue && !TemperatureIsFever;
+
+    /// <summary>The answer to a question: as given, or <see cref="AbsentAs"/> when it is absent, of the rule set and applies.</summary>
+    public Answer AnswerTo(QuestionId question)
     {
-        report.Answers.Classify(out var yes, out var no, out var notGiven);
-        var temperature = report.Temperature;
-        return new ReportFacts(
-            yes,
-            no,
-            report.PainScore ?? -1,
-            temperature,
-            temperature.HasValue ? temperature.Value.ToCelsius() : 0m)
+        var answer = _answers[question];
+        return answer == Answer.Unknown && AbsentAs != Answer.Unknown && !_answers.IsGiven(question) && _rules.Find(question) is { } asked && Applies(asked)
+            ? AbsentAs
+            : answer;
+    }
+
+    /// <summary>Whether the question was given an answer in the report itself, an explicit "don't know" included.</summary>
+    public bool IsGiven(QuestionId question) => _answers.IsGiven(question);
+
+    /// <summary>Whether a question applies to the report (section 3): by its surgery region and days since surgery only.</summary>
+    public bool Applies(Question question) => ReferenceEquals(question.AppliesWhen, When.Always) || HoldsOnSurgery(question.AppliesWhen);
+
+    /// <summary>Whether a question counts as a red flag for the report (in rule set 2.0 <c>recentFallOrInjury</c> only within 90 days).</summary>
+    public bool CountsAsRedFlag(Question question) =>
+        question.IsRedFlag && (ReferenceEquals(question.CountsAsRedFlagWhen, When.Always) || HoldsOnSurgery(question.CountsAsRedFlagWhen));
+
+    /// <summary>Whether a question is an unresolved red flag: it counts as one, applies and is unknown; fever counts as answered when fever is known.</summary>
+    public bool IsUnresolvedRedFlag(Question question) =>
+        CountsAsRedFlag(question)
+        && AnswerTo(question.Id) == Answer.Unknown
+        && Applies(question)
+        && !(question.Id == QuestionId.Fever && Fever != Presence.Unknown);
+
+    /// <summary>Whether some question of the rule set that applies is absent from the report's answers (one an interview may still ask).</summary>
+    public bool AnyApplicableQuestionAbsent()
+    {
+        foreach (var question in _rules.AskingOrder)
         {
-            NotGiven = notGiven,
-        };
+            if (!_answers.IsGiven(question.Id) && Applies(question))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The asking position of a question in the rule set; one the rule set does not ask comes last, by id.</summary>
+    public int AskingPosition(QuestionId question) => _rules.AskingPosition(question);
+
+    /// <summary>Gets the rule set's questions in asking order.</summary>
+    public IReadOnlyList<Question> AskingOrder => _rules.AskingOrder;
+
+    // A question's applicability depends on the surgery region and the days since surgery only (RuleEvaluator checks it).
+    private bool HoldsOnSurgery(Condition condition)
+    {
+        switch (condition)
+        {
+            case NamedFact fact:
+                return HoldsOnSurgery(fact.Definition);
+            case DaysSinceSurgeryWithin days:
+                return (days.Min is not { } min || DaysSinceSurgery >= min) && (days.Max is not { } max || DaysSinceSurgery <= max);
+            case RegionIs region:
+                return Region is { } r && Contains(region.Regions, r);
+            case RegionNotGiven:
+                return Region is null;
+            case AllOf all:
+                foreach (var c in all.Conditions)
+                {
+                    if (!HoldsOnSurgery(c))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case AnyOf any:
+                foreach (var c in any.Conditions)
+                {
+                    if (HoldsOnSurgery(c))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case NotOf not:
+                return !HoldsOnSurgery(not.Condition);
+            default:
+                throw new InvalidOperationException($"A question's applicability may depend on the surgery region and the days since surgery only, not on a {condition.GetType().Name}.");
+        }
+    }
+
+    internal static bool Contains(IReadOnlyList<SurgeryRegion> regions, SurgeryRegion region)
+    {
+        for (var i = 0; i < regions.Count; i++)
+        {
+            if (regions[i] == region)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -7,12 +7,11 @@ using Q = SpineTriage.Reports.QuestionId;
 namespace SpineTriage.Tests.Engine;
 
 /// <summary>
-/// An engine keeps one finding per rule and evidence and shares it between results (allocation-lean
-/// evaluation): two reports whose cited facts are equal get the very same finding, whatever else differs
-/// (pain score, measured temperature, other answers), and reports whose cited facts differ do not.
-/// Each test builds its own engine, so the findings it compares were made by that engine.
+/// A finding cites the facts that made its rule fire and nothing else: two reports whose cited facts are equal get equal
+/// findings, whatever else differs (pain score, measured temperature, other answers), and reports whose cited facts
+/// differ get findings that cite their own.
 /// </summary>
-public class FindingSharingTests
+public class FindingEvidenceTests
 {
     public static TheoryData<string, SymptomReport, SymptomReport> EqualEvidence() => new()
     {
@@ -56,14 +55,14 @@ public class FindingSharingTests
 
     [Theory]
     [MemberData(nameof(EqualEvidence))]
-    public void Reports_with_equal_cited_facts_share_the_rule_s_finding(string ruleId, SymptomReport first, SymptomReport second)
+    public void Reports_with_equal_cited_facts_get_equal_findings(string ruleId, SymptomReport first, SymptomReport second)
     {
         var engine = ReportBuilder.EngineV1();
 
         var one = engine.Evaluate(first).Finding(ruleId);
         var other = engine.Evaluate(second).Finding(ruleId);
 
-        other.Should().BeSameAs(one);
+        other.Should().Be(one);
     }
 
     [Theory]
@@ -75,13 +74,12 @@ public class FindingSharingTests
         var one = engine.Evaluate(first).Finding(ruleId);
         var other = engine.Evaluate(second).Finding(ruleId);
 
-        other.Should().NotBeSameAs(one);
         other.Evidence.Should().NotEqual(one.Evidence);
-        engine.Evaluate(first).Finding(ruleId).Should().BeSameAs(one, "the finding of the first evidence is kept");
+        engine.Evaluate(first).Finding(ruleId).Should().Be(one, "the first report still gets its own finding");
     }
 
     [Fact]
-    public void A_finding_that_cites_a_measured_temperature_is_made_for_each_report()
+    public void A_finding_that_cites_a_measured_temperature_cites_each_reports_temperature()
     {
         var engine = ReportBuilder.EngineV1();
         var report = Measured(Base().Yes(Q.Fever), 2, 38.5m);
@@ -92,7 +90,7 @@ public class FindingSharingTests
 
         one.Evidence.Should().Equal("fever: yes", "temperature: 38.5 °C");
         other.Evidence.Should().Equal("fever: yes", "temperature: 39.0 °C");
-        again.Should().Be(one).And.NotBeSameAs(one);
+        again.Should().Be(one);
     }
 
     [Fact]
@@ -104,7 +102,6 @@ public class FindingSharingTests
         var other = ReportBuilder.EngineV1().Evaluate(report);
 
         other.Findings.Should().Equal(one.Findings);
-        other.Findings[0].Should().NotBeSameAs(one.Findings[0]);
     }
 
     private static SymptomReport Base() => ReportBuilder.AllRedFlagsDenied();

@@ -10,11 +10,10 @@ namespace SpineTriage.Tests.Engine;
 using Q = QuestionId;
 
 /// <summary>
-/// A rule keeps one finding per evidence its answers decide; evidence that also names a day count, a pain score or a
-/// risk factor that decides an alternative must not be shared between reports that differ in it (mutation run 7:
-/// each test has one rule and two reports, the second of which would get the first one's finding).
+/// The evidence of a finding names the report's own facts: its day count, pain score, risk factors and region, and the
+/// alternatives that hold given the rules above that fired (each test has one rule and reports that differ in one fact).
 /// </summary>
-public class EvidenceCacheTests
+public class RuleEvidenceTests
 {
     [Fact]
     public void Evidence_that_names_the_day_count_is_made_for_each_report()
@@ -46,8 +45,6 @@ public class EvidenceCacheTests
     [Fact]
     public void Evidence_of_a_condition_on_several_regions_names_each_reports_region()
     {
-        // The explanation names the patient's own region; a rule of several regions must not hand one report's region
-        // to the next (re-run of mutation run 7c: such a condition marked cacheable).
         var harness = new RuleHarness(null, ("r", Urgency.Routine, When.All(When.Yes(Q.Fever), When.Region(SurgeryRegion.Cervical, SurgeryRegion.Lumbar))));
 
         harness.Evidence(OnDay(10).Yes(Q.Fever) with { SurgeryRegion = SurgeryRegion.Cervical }, "r").Should().Equal("fever: yes", "surgeryRegion: cervical");
@@ -58,7 +55,7 @@ public class EvidenceCacheTests
     public void Evidence_reads_the_rules_above_as_they_fired_and_no_others()
     {
         // "c" names "a" (index 1) and the rules above it; evidence is made from the alternatives that hold, so it must
-        // see "a" fired when it did, and no rule above fired when none did (mutation run 7: the mask of the rules above).
+        // see "a" fired when it did, and no rule above fired when none did.
         var harness = new RuleHarness(
             null,
             ("zero", Urgency.Emergency, When.Yes(Q.SaddleNumbness)),

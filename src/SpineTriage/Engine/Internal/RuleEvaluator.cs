@@ -1,0 +1,234 @@
+using SpineTriage.Reports;
+using SpineTriage.Results;
+using SpineTriage.Rules;
+using SpineTriage.Validation;
+
+namespace SpineTriage.Engine.Internal;
+
+/// <summary>
+/// A rule set as one engine evaluates it: its questions, its rules in catalogue order and the engine's fever threshold.
+/// It reads a report's facts (<see cref="Facts"/>), fires every rule by reading its condition tree
+/// (<see cref="ConditionInterpreter"/>) in catalogue order, and explains the rules that fired. The urgency is the highest
+/// of the rules that fired, whatever their order. Nothing limits the number of questions or rules.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+internal sealed class RuleEvaluator
+{
+    // Rules that fit are tracked on the stack while a report is evaluated; more are tracked in an array.
+    private const int StackRules = 256;
+
+    private static readonly int QuestionIdCount = Enum.GetValues<QuestionId>().Length;
+
+    private readonly Question?[] _byId; // by question id; null for a question the rule set does not have
+    private readonly int[] _askingPosition; // by question id
+    private readonly Dictionary<string, int> _ruleIndexes;
+    private readonly string[] _rationales; // by rule
+    private readonly int[] _findingOrder; // rule indexes, highest urgency first, then in catalogue order
+
+    /// <param name="rules">The rules in catalogue order.</param>
+    /// <param name="questions">The rule set's questions in asking order (the order in which evidence cites answers).</param>
+    /// <param name="feverThresholdCelsius">The engine's fever threshold.</param>
+    /// <exception cref="InvalidOperationException">
+    /// A condition names another fever threshold, a rule refers to a rule not above it, two questions or rules share an id,
+    /// or a question's applicability depends on more than the surgery region and the days since surgery.
+    /// </exception>
+    public RuleEvaluator(IReadOnlyList<Rule> rules, IReadOnlyList<Question> questions, decimal feverThresholdCelsius)
+    {
+        FeverThresholdCelsius = feverThresholdCelsius;
+        Rules = [.. rules];
+        AskingOrder = Array.AsReadOnly(questions.ToArray());
+        RedFlags = Array.AsReadOnly(questions.Where(q => q.IsRedFlag).ToArray());
+        _byId = new Question?[QuestionIdCount];
+        _askingPosition = [.. Enumerable.Range(0, QuestionIdCount).Select(id => questions.Count + id)];
+        for (var i = 0; i < questions.Count; i++)
+        {
+            var question = questions[i];
+            if (_byId[(int)question.Id] is not null)
+            {
+                throw new InvalidOperationException($"Question {question.JsonId} is listed twice.");
+            }
+
+            _byId[(int)question.Id] = question;
+            _askingPosition[(int)question.Id] = i;
+            CheckSurgeryOnly(question.AppliesWhen, question.JsonId);
+            CheckSurgeryOnly(question.CountsAsRedFlagWhen, question.JsonId);
+        }
+
+        _ruleIndexes = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < Rules.Count; i++)
+        {
+            if (!_ruleIndexes.TryAdd(Rules[i].Id, i))
+            {
+                throw new InvalidOperationException($"Rule id {Rules[i].Id} is declared twice.");
+            }
+
+            Check(Rules[i].When, new RuleScope(i, _ruleIndexes));
+        }
+
+        _rationales = [.. Rules.Select(r => r.ClinicianRationale)];
+        _findingOrder = [.. Enumerable.Range(0, Rules.Count).OrderByDescending(i => Rules[i].Urgency).ThenBy(i => i)];
+    }
+
+    public decimal FeverThresholdCelsius { get; }
+
+    /// <summary>Gets the rules in catalogue order.</summary>
+    public IReadOnlyList<Rule> Rules { get; }
+
+    /// <summary>Gets the rule set's questions in asking order.</summary>
+    public IReadOnlyList<Question> AskingOrder { get; }
+
+    /// <summary>Gets the red-flag questions in asking order.</summary>
+    public IReadOnlyList<Question> RedFlags { get; }
+
+    /// <summary>The question of the rule set with an id, or <see langword="null"/>.</summary>
+    public Question? Find(QuestionId question) => (uint)question < (uint)_byId.Length ? _byId[(int)question] : null;
+
+    /// <summary>The asking position of a question; one the rule set does not ask comes after all of them, by id.</summary>
+    public int AskingPosition(QuestionId question) => _askingPosition[(int)question];
+
+    /// <summary>The facts of a validated report as it stands.</summary>
+    public Facts Read(ValidatedReport report) => new(this, report, Answer.Unknown, report.Report.Temperature, report.Report.PainScore);
+
+    /// <summary>The facts of a report completed: its applicable absent questions answered <paramref name="absentAs"/>, with a temperature and pain score.</summary>
+    public Facts Read(ValidatedReport report, Answer absentAs, Temperature? temperature, int? painScore) => new(this, report, absentAs, temperature, painScore);
+
+    /// <summary>Fires every rule in catalogue order (a rule may read those above it) and gives the highest urgency of those that fired.</summary>
+    /// <param name="facts">The report's facts.</param>
+    /// <param name="fired">Receives whether each rule fired, by catalogue index; as long as <see cref="Rules"/>.</param>
+    /// <exception cref="InvalidOperationException">No rule fired: a rule set must have a rule that fires when no other does.</exception>
+    public Urgency Fire(in Facts facts, Span<bool> fired)
+    {
+        var urgency = (Urgency)0;
+        for (var i = 0; i < fired.Length; i++)
+        {
+            var rule = Rules[i];
+            fired[i] = ConditionInterpreter.Holds(rule.When, facts, fired, new RuleScope(i, _ruleIndexes));
+            urgency = fired[i] && rule.Urgency > urgency ? rule.Urgency : urgency;
+        }
+
+        return urgency != 0 ? urgency : throw new InvalidOperationException("No rule fired: the rule set needs a rule that fires when no other does.");
+    }
+
+    /// <summary>The highest urgency of the rules that fire on the facts.</summary>
+    public Urgency UrgencyOf(in Facts facts)
+    {
+        Span<bool> fired = Rules.Count <= StackRules ? stackalloc bool[Rules.Count] : new bool[Rules.Count];
+        return Fire(facts, fired);
+    }
+
+    /// <summary>
+    /// Whether no answer to the applicable questions absent from the report can change its urgency: the report with every
+    /// one of them answered no, and with every one answered yes (its measurements as they stand), has the same urgency.
+    /// The rules are monotonic in the answers, so these two bound every other way of answering them.
+    /// </summary>
+    public bool IsSettled(ValidatedReport report, in Facts facts, Urgency urgency) =>
+        !facts.AnyApplicableQuestionAbsent()
+        || (UrgencyOf(Read(report, Answer.Yes, facts.Temperature, report.Report.PainScore)) == urgency
+            && UrgencyOf(Read(report, Answer.No, facts.Temperature, report.Report.PainScore)) == urgency);
+
+    /// <summary>The findings of the rules that fired: highest urgency first, then in catalogue order.</summary>
+    /// <param name="facts">The report's facts.</param>
+    /// <param name="fired">Whether each rule fired, by catalogue index.</param>
+    /// <param name="texts">Each rule's title and patient explanation in the result's language, by catalogue index.</param>
+    public Finding[] Findings(in Facts facts, ReadOnlySpan<bool> fired, (string Title, string PatientExplanation)[] texts)
+    {
+        var count = 0;
+        foreach (var f in fired)
+        {
+            count += f ? 1 : 0;
+        }
+
+        var findings = new Finding[count];
+        var next = 0;
+        foreach (var i in _findingOrder)
+        {
+            if (fired[i])
+            {
+                var rule = Rules[i];
+                findings[next++] = new Finding
+                {
+                    RuleId = rule.Id,
+                    Urgency = rule.Urgency,
+                    Title = texts[i].Title,
+                    PatientExplanation = texts[i].PatientExplanation,
+                    ClinicianRationale = _rationales[i],
+                    Evidence = ValueList<string>.Own(ConditionInterpreter.Evidence(rule.When, facts, fired, new RuleScope(i, _ruleIndexes))),
+                    Source = rule.Source,
+                };
+            }
+        }
+
+        return findings;
+    }
+
+    /// <summary>Whether a condition on the facts alone (a safety-net sign, the early-period advice) holds.</summary>
+    public static bool Holds(Condition condition, in Facts facts) => ConditionInterpreter.Holds(condition, facts, default, default);
+
+    /// <summary>Checks a condition when the engine is built, so that evaluating it cannot fail.</summary>
+    public void Check(Condition condition, RuleScope scope)
+    {
+        switch (condition)
+        {
+            case AllOf all:
+                foreach (var c in all.Conditions)
+                {
+                    Check(c, scope);
+                }
+
+                break;
+            case AnyOf any:
+                foreach (var c in any.Conditions)
+                {
+                    Check(c, scope);
+                }
+
+                break;
+            case NotOf not:
+                Check(not.Condition, scope);
+                break;
+            case NamedFact fact:
+                Check(fact.Definition, scope);
+                break;
+            case FeverIs fever when fever.ThresholdCelsius != FeverThresholdCelsius:
+                throw new InvalidOperationException($"A condition names a fever threshold of {When.Format(fever.ThresholdCelsius)} °C; the engine uses {When.Format(FeverThresholdCelsius)} °C.");
+            case RuleFired fired:
+                scope.IndexOf(fired.RuleId);
+                break;
+            case NoRuleAboveFired when scope.RuleIndexes is null:
+                throw new InvalidOperationException("Only a rule's condition can depend on rules.");
+            default:
+                break;
+        }
+    }
+
+    private static void CheckSurgeryOnly(Condition condition, string question)
+    {
+        switch (condition)
+        {
+            case AllOf all:
+                foreach (var c in all.Conditions)
+                {
+                    CheckSurgeryOnly(c, question);
+                }
+
+                break;
+            case AnyOf any:
+                foreach (var c in any.Conditions)
+                {
+                    CheckSurgeryOnly(c, question);
+                }
+
+                break;
+            case NotOf not:
+                CheckSurgeryOnly(not.Condition, question);
+                break;
+            case NamedFact fact:
+                CheckSurgeryOnly(fact.Definition, question);
+                break;
+            case RegionIs or RegionNotGiven or DaysSinceSurgeryWithin:
+                break;
+            default:
+                throw new InvalidOperationException($"When question {question} applies may depend on the surgery region and the days since surgery only, not on a {condition.GetType().Name}.");
+        }
+    }
+}
