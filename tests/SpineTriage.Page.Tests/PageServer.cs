@@ -20,8 +20,17 @@ public sealed class PageServer : IAsyncLifetime
     private WebApplication? _app;
     private IPlaywright? _playwright;
 
+    /// <summary>The surgeon's team's number the page tests configure (Page:CareTeamNumber); the emergency number stays the default 911.</summary>
+    public const string CareTeamNumber = "+1 555 0100";
+
+    /// <summary>Gets the audit log the server writes (one line per triage).</summary>
+    public string AuditPath => Path.Combine(_folder, "a.jsonl");
+
     /// <summary>Gets the server's address, for example <c>http://127.0.0.1:41234</c>.</summary>
     public Uri Address { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>Gets the server's services (its audit log, to wait for its writes).</summary>
+    public IServiceProvider Services => _app!.Services;
 
     /// <summary>Gets the browser.</summary>
     public IBrowser Browser { get; private set; } = null!;
@@ -37,7 +46,8 @@ public sealed class PageServer : IAsyncLifetime
         }
 
         _app = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production", "--RateLimit:PermitLimit", "0",
-            "--Audit:Path", Path.Combine(_folder, "a.jsonl"), "--Audit:FeedbackPath", Path.Combine(_folder, "f.jsonl")]);
+            "--Audit:Path", Path.Combine(_folder, "a.jsonl"), "--Audit:FeedbackPath", Path.Combine(_folder, "f.jsonl"),
+            "--Page:CareTeamNumber", CareTeamNumber]);
         await _app.StartAsync();
         Address = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
 

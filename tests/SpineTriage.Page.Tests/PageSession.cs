@@ -39,14 +39,14 @@ public sealed class PageSession : IAsyncDisposable
         page.Request += (_, request) =>
         {
             Requests.Add(request.Url);
-            if (request.Url.EndsWith("/api/interview/next", StringComparison.Ordinal) && request.PostData is { } body)
+            if (request.Url.EndsWith("/interview/next", StringComparison.Ordinal) && request.PostData is { } body)
             {
                 ReportsSent.Add(JsonNode.Parse(body)!.AsObject());
             }
         };
         page.Response += async (_, response) =>
         {
-            if (response.Url.EndsWith("/api/interview/next", StringComparison.Ordinal) && response.Ok)
+            if (response.Url.EndsWith("/interview/next", StringComparison.Ordinal) && response.Ok)
             {
                 LastStep = JsonNode.Parse(await response.TextAsync())!.AsObject();
             }
@@ -60,10 +60,10 @@ public sealed class PageSession : IAsyncDisposable
     /// <summary>Gets every URL the page requested.</summary>
     public List<string> Requests { get; } = [];
 
-    /// <summary>Gets every report the page sent to <c>/api/interview/next</c>, in order.</summary>
+    /// <summary>Gets every report the page sent to its interview (<c>/page/interview/next</c>), in order.</summary>
     public List<JsonObject> ReportsSent { get; } = [];
 
-    /// <summary>Gets the API's last answer to <c>/api/interview/next</c>.</summary>
+    /// <summary>Gets the last answer to the page's interview requests.</summary>
     public JsonObject? LastStep { get; private set; }
 
     /// <summary>Gets the screen now shown: <c>date</c>, <c>neck</c>, <c>back</c>, <c>question</c>, <c>temperature</c>, <c>painScore</c>, <c>result</c>, <c>error</c>.</summary>
@@ -73,7 +73,7 @@ public sealed class PageSession : IAsyncDisposable
 
     public ILocator Heading => Page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 
-    public static async Task<PageSession> OpenAsync(PageServer server, string name, int width, string locale = "en-US", bool touch = false, int? height = null)
+    public static async Task<PageSession> OpenAsync(PageServer server, string name, int width, string locale = "en-US", bool touch = false, int? height = null, bool clock = false)
     {
         var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -83,6 +83,12 @@ public sealed class PageSession : IAsyncDisposable
             HasTouch = touch,
             IsMobile = touch,
         });
+        if (clock)
+        {
+            // The page's timers on Playwright's clock: it runs as usual until a test pauses it (DoubleTapTests).
+            await context.Clock.InstallAsync();
+        }
+
         var page = await context.NewPageAsync();
         var session = new PageSession(context, page, name, width, server.Address);
         var response = await page.GotoAsync(server.Address.ToString());
@@ -161,7 +167,7 @@ public sealed class PageSession : IAsyncDisposable
             LevelNames.Where(level => text.StartsWith(level, StringComparison.Ordinal)).Should().BeEmpty("only the result's level-1 heading starts with a level name ({0})", heading);
         }
 
-        if (_width <= 360)
+        if (_width <= 390)
         {
             var scrollWidth = await Page.EvaluateAsync<int>("document.documentElement.scrollWidth");
             scrollWidth.Should().BeLessThanOrEqualTo(_width, "the {0} screen fits a {1} px phone without horizontal scrolling", screen, _width);
@@ -175,6 +181,36 @@ public sealed class PageSession : IAsyncDisposable
                 "axe finds no accessibility violation on the {0} screen: {1}", key,
                 string.Join("; ", axe.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
             await Page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath(key), FullPage = true });
+
+            // Every target at least 44 × 44 px (buttons, links, the unit's radio buttons).
+            var small = await Page.EvaluateAsync<string[]>(
+                "[...document.querySelectorAll('button, a[href], input[type=radio]')].filter(e => e.offsetParent !== null)"
+                + ".filter(e => { const r = e.getBoundingClientRect(); return r.width < 44 || r.height < 44; }).map(e => e.outerHTML.slice(0, 80))");
+            small.Should().BeEmpty("every target on the {0} screen is at least 44 × 44 px", key);
+
+            // The same screen at 200 % text (the browser's text size: every size of page.css is in rem).
+            await Page.EvaluateAsync("() => { document.documentElement.style.fontSize = '200%'; }");
+            try
+            {
+                if (_width <= 390)
+                {
+                    var scrollWidth = await Page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+                    scrollWidth.Should().BeLessThanOrEqualTo(_width, "the {0} screen fits a {1} px phone at 200 % text without horizontal scrolling", key, _width);
+                }
+
+                var large = await Page.RunAxe();
+                large.Violations.Should().BeEmpty(
+                    "axe finds no accessibility violation on the {0} screen at 200 % text: {1}", key,
+                    string.Join("; ", large.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
+                if (_width <= 390)
+                {
+                    await Page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath(key + "-200"), FullPage = true });
+                }
+            }
+            finally
+            {
+                await Page.EvaluateAsync("() => { document.documentElement.style.fontSize = ''; }");
+            }
         }
     }
 
@@ -185,14 +221,21 @@ public sealed class PageSession : IAsyncDisposable
     public Task<string> MainTextAsync() => Main.InnerTextAsync();
 
     /// <summary>Every text of the API's result is on the page: disposition, each finding's explanation, care advice, safety net.</summary>
-    public async Task ShouldShowTheWholeResultAsync()
+    public Task ShouldShowTheWholeResultAsync() => ShouldShowTheWholeResultInAsync(null);
+
+    /// <summary>As <see cref="ShouldShowTheWholeResultAsync"/>, with the result worded in a language (from the answer's <c>results</c>).</summary>
+    public async Task ShouldShowTheWholeResultInAsync(string? language)
     {
         LastStep.Should().NotBeNull();
         LastStep!["done"]!.GetValue<bool>().Should().BeTrue();
-        var result = LastStep["result"]!.AsObject();
+        var result = (language is null ? LastStep["result"] : LastStep["results"]![language])!.AsObject();
         var text = Normalize(await MainTextAsync());
         var expected = new List<string> { result["disposition"]!.GetValue<string>() };
-        expected.AddRange(result["findings"]!.AsArray().Select(f => f!["patientExplanation"]!.GetValue<string>()));
+        // On an emergency the page shows the emergency findings only (docs/page.md): no lower finding's words under "call now".
+        var emergency = result["urgency"]!.GetValue<string>() == "emergency";
+        expected.AddRange(result["findings"]!.AsArray()
+            .Where(f => !emergency || f!["urgency"]!.GetValue<string>() == "emergency")
+            .Select(f => f!["patientExplanation"]!.GetValue<string>()));
         expected.AddRange(result["careAdvice"]!.AsArray().Select(a => a!.GetValue<string>()));
         expected.AddRange(result["safetyNet"]!.AsArray().Select(a => a!.GetValue<string>()));
         expected.Should().NotBeEmpty();
@@ -203,9 +246,11 @@ public sealed class PageSession : IAsyncDisposable
     }
 
     /// <summary>Fails on any console error or warning, page error, or request to another origin.</summary>
-    public void ShouldHaveNoProblems()
+    /// <param name="allowFailedRequests">Whether the browser's own "Failed to load resource" lines are expected (a test made the service fail).</param>
+    public void ShouldHaveNoProblems(bool allowFailedRequests = false)
     {
-        _problems.Should().BeEmpty("the page logs no error and breaks no Content-Security-Policy rule");
+        _problems.Where(p => !allowFailedRequests || !p.Contains("Failed to load resource", StringComparison.Ordinal))
+            .Should().BeEmpty("the page logs no error and breaks no Content-Security-Policy rule");
         Requests.Should().NotBeEmpty().And.OnlyContain(url => url.StartsWith(Origin.GetLeftPart(UriPartial.Authority) + "/", StringComparison.Ordinal), "nothing is loaded from or sent to another origin");
     }
 

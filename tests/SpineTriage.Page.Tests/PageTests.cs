@@ -16,7 +16,8 @@ public sealed class PageTests(PageServer server) : IClassFixture<PageServer>
         await session.StartAsync();
         await session.ClickAsync("Neck included");
         (await session.Main.GetAttributeAsync("data-item")).Should().Be("bladderOrBowelControlLoss");
-        (await session.MainTextAsync()).Should().Contain("Question 1 of up to").And.Contain("Warning sign");
+        (await session.Heading.InnerTextAsync()).Should().StartWith("Question 1", "the question number is read with the question");
+        (await session.MainTextAsync()).Should().Contain("Warning sign");
         await session.ClickAsync("Yes");
 
         (await session.ScreenAsync()).Should().Be("result");
@@ -146,7 +147,8 @@ public sealed class PageTests(PageServer server) : IClassFixture<PageServer>
         (await session.Page.EvaluateAsync<string>("document.documentElement.lang")).Should().Be("es");
         await session.StartAsync("Fecha de su operación", "Empezar");
         await session.ClickAsync("Incluyó el cuello");
-        (await session.Heading.InnerTextAsync()).Should().Be(texts["question.bladderOrBowelControlLoss.text"]!.GetValue<string>());
+        (await session.Heading.Locator(".question-text").InnerTextAsync()).Should().Be(texts["question.bladderOrBowelControlLoss.text"]!.GetValue<string>());
+        (await session.Heading.InnerTextAsync()).Should().StartWith("Pregunta 1");
         (await session.MainTextAsync()).Should().Contain("Señal de alarma");
         await session.ClickAsync("Sí");
 
@@ -159,6 +161,25 @@ public sealed class PageTests(PageServer server) : IClassFixture<PageServer>
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
         await session.NextScreenAsync(before);
         (await session.Heading.InnerTextAsync()).Should().Be("Emergency: call emergency services now", "switching back words the same result in English");
+        session.ShouldHaveNoProblems();
+    }
+
+    [ChromiumFact]
+    public async Task g_At_200_percent_text_on_a_320_px_phone_every_screen_fits_and_the_answers_are_grouped_with_their_question()
+    {
+        // PageSession checks on every kind of screen, at 100 % and 200 % text: no sideways scrolling, axe, 44 × 44 px targets.
+        await using var session = await PageSession.OpenAsync(server, "g-320", 320);
+        await session.StartAsync();
+        (await session.Page.GetByRole(AriaRole.Group, new() { Name = "Did your operation include any part of your neck?" }).GetByRole(AriaRole.Button).CountAsync())
+            .Should().Be(3, "the three choices are a group named by the question");
+        await session.ClickAsync("Neck not included");
+        await session.ClickAsync("Lower back");
+        var question = await session.Heading.Locator(".question-text").InnerTextAsync();
+        var heading = session.Page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = $"Question 1 {question}" });
+        (await heading.CountAsync()).Should().Be(1, "the question number is part of the heading's accessible name");
+        var answers = session.Page.GetByRole(AriaRole.Group, new() { Name = question, Exact = true });
+        (await answers.GetByRole(AriaRole.Button).AllInnerTextsAsync()).Should().Equal(["Yes", "No", "Don't know"]);
+        await session.AnswerUntilResultAsync(_ => "No");
         session.ShouldHaveNoProblems();
     }
 

@@ -86,7 +86,7 @@ internal static class JsonApi
     }
 
     /// <summary>
-    /// Writes <c>{ "done": false, "next": { "id", "text", "redFlag", "order" }, "provisional": result }</c> or
+    /// Writes <c>{ "done": false, "next": { "id", "kind", "text", "redFlag", "order", "remaining" }, "provisional": result }</c> or
     /// <c>{ "done": true, "stoppedEarly": bool, "result": result }</c>.
     /// </summary>
     public static void WriteStep(InterviewStep step, IBufferWriter<byte> output)
@@ -113,6 +113,7 @@ internal static class JsonApi
             json.WriteString("text", step.Ask.Text);
             json.WriteBoolean("redFlag", step.Ask.IsRedFlag);
             json.WriteNumber("order", step.Ask.Order);
+            json.WriteNumber("remaining", step.RemainingAtMost);
             json.WriteEndObject();
             json.WritePropertyName("provisional");
             TriageJson.WriteResult(step.Result, json);

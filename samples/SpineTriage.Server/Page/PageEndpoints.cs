@@ -25,10 +25,14 @@ internal static class PageEndpoints
         ("/favicon.svg", "wwwroot.favicon.svg", "image/svg+xml"),
     ];
 
-    /// <summary>Maps <c>GET /</c>, <c>GET /page.js</c> and <c>GET /page.css</c>, <c>GET /favicon.svg</c>.</summary>
+    /// <summary>
+    /// Maps <c>GET /</c>, <c>GET /page.js</c> and <c>GET /page.css</c>, <c>GET /favicon.svg</c>, and
+    /// <c>GET /page-settings.json</c> (the deployment's telephone numbers, <see cref="PageSettings"/>).
+    /// </summary>
     public static void Map(IEndpointRouteBuilder routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
+        var settings = PageSettings.From(routes.ServiceProvider.GetRequiredService<IConfiguration>()).ToJson();
         var assembly = typeof(PageEndpoints).Assembly;
         var contents = Files.ToFrozenDictionary(
             file => file.Path,
@@ -41,9 +45,8 @@ internal static class PageEndpoints
                 return memory.ToArray();
             },
             StringComparer.Ordinal);
-        foreach (var (path, _, mediaType) in Files)
+        foreach (var (path, body, mediaType) in Files.Select(f => (f.Path, contents[f.Path], f.MediaType)).Append(("/page-settings.json", settings, "application/json")))
         {
-            var body = contents[path];
             routes.MapGet(path, (HttpContext context) =>
             {
                 var headers = context.Response.Headers;
@@ -60,5 +63,7 @@ internal static class PageEndpoints
             .ExcludeFromDescription()
             .DisableRateLimiting();
         }
+
+        PageInterview.Map(routes);
     }
 }

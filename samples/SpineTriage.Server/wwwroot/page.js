@@ -12,11 +12,14 @@
       footer: 'This check does not replace your care team. If you feel very unwell, call emergency services.',
       languages: 'Language',
       startHeading: 'Check your symptoms after spine surgery',
-      startIntro: 'Answer a few questions about how you feel now. At the end you will see how soon to get care, and why.',
+      startIntro: 'Answer some questions about how you feel now. At the end you will see how soon to get care, and why.',
+      startLength: (most, minutes) => `You will answer at most ${most} questions. It takes about ${minutes} minutes or less.`,
       startEmergency: 'If you have trouble breathing, chest pain, or you cannot wake someone, call emergency services now. Do not use this check.',
       dateLabel: 'Date of your operation',
       dateHint: 'If you had more than one operation, give the date of the latest one.',
       dateMissing: 'Enter the date of your operation.',
+      dateImpossible: 'This date does not exist. Check the day and the month.',
+      dateShortYear: 'Type the year with 4 digits, for example 2026.',
       dateFuture: 'The date of your operation cannot be after today.',
       dateTooOld: 'The date of your operation must be after 1 January 1900.',
       start: 'Start',
@@ -28,7 +31,8 @@
       upperBack: 'Upper or middle back',
       lowerBack: 'Lower back',
       baseOfSpine: 'Base of the spine',
-      progress: (n, total) => (total ? `Question ${n} of up to ${total}` : `Question ${n}`),
+      progress: (n) => `Question ${n}`,
+      more: (n) => (n > 0 ? `At most ${n} more after this one.` : 'This is the last question.'),
       progressLabel: 'Progress',
       redFlag: 'Warning sign: this question checks for a problem that may need care at once. Please answer carefully.',
       yes: 'Yes',
@@ -65,8 +69,20 @@
       safetyNet: 'Watch for warning signs',
       notes: 'Please note',
       ruleSet: (version) => `Advice from SpineTriage rule set ${version}.`,
+      callEmergency: (number) => `Call ${number} now`,
+      callCareTeam: (number) => `Call your surgeon's team: ${number}`,
+      print: 'Print or save',
+      copy: 'Copy as text',
+      copied: 'The summary is copied. You can paste it in a message.',
+      copyFailed: 'The summary could not be copied. Use Print or save.',
+      summaryTitle: 'Symptom check after spine surgery: summary',
+      checkedOn: (when) => `Checked on ${when}.`,
+      operationOn: (date) => `Date of the operation: ${date}.`,
+      answersHeading: 'Your answers',
       errorHeading: 'The check could not continue',
       errorNetwork: 'The page could not reach the service. Check your connection and try again.',
+      errorBusy: 'The service is busy right now. Wait a minute, then try again.',
+      errorServer: 'The service had a problem. Your answers are still here. Try again in a moment.',
       errorRefused: 'The service could not use these answers:',
       errorSafety: 'If you have a warning sign now, do not wait: call your surgeon\'s team, or emergency services.',
       tryAgain: 'Try again',
@@ -78,10 +94,13 @@
       languages: 'Idioma',
       startHeading: 'Revise sus síntomas tras una operación de columna',
       startIntro: 'Responda a unas preguntas sobre cómo se encuentra ahora. Al final verá cuándo debe buscar atención, y por qué.',
+      startLength: (most, minutes) => `Serán ${most} preguntas como mucho. Tardará unos ${minutes} minutos o menos.`,
       startEmergency: 'Si le cuesta respirar, tiene dolor en el pecho, o alguien no se despierta, llame ya a emergencias. No use esta revisión.',
       dateLabel: 'Fecha de su operación',
       dateHint: 'Si le operaron más de una vez, ponga la fecha de la última operación.',
       dateMissing: 'Escriba la fecha de su operación.',
+      dateImpossible: 'Esta fecha no existe. Revise el día y el mes.',
+      dateShortYear: 'Escriba el año con 4 cifras, por ejemplo 2026.',
       dateFuture: 'La fecha de su operación no puede ser posterior a hoy.',
       dateTooOld: 'La fecha de su operación debe ser posterior al 1 de enero de 1900.',
       start: 'Empezar',
@@ -93,7 +112,8 @@
       upperBack: 'Parte alta o media de la espalda',
       lowerBack: 'Parte baja de la espalda',
       baseOfSpine: 'Base de la columna',
-      progress: (n, total) => (total ? `Pregunta ${n} de ${total} como máximo` : `Pregunta ${n}`),
+      progress: (n) => `Pregunta ${n}`,
+      more: (n) => (n > 0 ? `Como mucho, ${n} más después de esta.` : 'Esta es la última pregunta.'),
       progressLabel: 'Avance',
       redFlag: 'Señal de alarma: esta pregunta busca un problema que puede ser urgente. Responda con cuidado.',
       yes: 'Sí',
@@ -130,8 +150,20 @@
       safetyNet: 'Vigile las señales de alarma',
       notes: 'Tenga en cuenta',
       ruleSet: (version) => `Consejo de las reglas SpineTriage ${version}.`,
+      callEmergency: (number) => `Llame ya al ${number}`,
+      callCareTeam: (number) => `Llame al equipo de su cirujano: ${number}`,
+      print: 'Imprimir o guardar',
+      copy: 'Copiar como texto',
+      copied: 'El resumen está copiado. Puede pegarlo en un mensaje.',
+      copyFailed: 'No se ha podido copiar el resumen. Use «Imprimir o guardar».',
+      summaryTitle: 'Revisión de síntomas tras una operación de columna: resumen',
+      checkedOn: (when) => `Revisado el ${when}.`,
+      operationOn: (date) => `Fecha de la operación: ${date}.`,
+      answersHeading: 'Sus respuestas',
       errorHeading: 'La revisión no ha podido seguir',
       errorNetwork: 'La página no ha podido conectar con el servicio. Revise su conexión e inténtelo de nuevo.',
+      errorBusy: 'El servicio está muy ocupado. Espere un minuto y pruebe otra vez.',
+      errorServer: 'El servicio ha tenido un problema. Sus respuestas siguen aquí. Vuelva a intentarlo en un momento.',
       errorRefused: 'El servicio no ha podido usar estas respuestas:',
       errorSafety: 'Si ahora tiene una señal de alarma, no espere. Llame al equipo de su cirujano o a emergencias.',
       tryAgain: 'Intentar de nuevo',
@@ -161,11 +193,17 @@
     total: undefined,
     error: undefined,
     busy: false,
+    snapshots: [], // one per history entry: the state of that screen (memory only)
+    position: -1, // the history entry shown
+    run: 1, // which patient's entries (Start again begins a new run)
+    restoring: false,
     settling: false, // the new screen's controls are disabled until SETTLE_MS after it appeared
     taken: false, // this screen already took its one answer (or action)
     screenKey: '',
     settleTimer: undefined,
     renders: 0,
+    phones: { emergencyNumber: '911', careTeamNumber: null }, // the deployment's numbers (GET /page-settings.json)
+    resultAt: undefined, // when the result arrived
   };
 
   const main = document.getElementById('main');
@@ -177,8 +215,7 @@
     for (const [name, value] of Object.entries(attributes || {})) {
       if (value === undefined || value === null || value === false) continue;
       if (name === 'text') node.textContent = value;
-      else if (name === 'onClick') node.addEventListener('click', value);
-      else if (name === 'onSubmit') node.addEventListener('submit', value);
+      else if (name.startsWith('on')) node.addEventListener(name.slice(2).toLowerCase(), value);
       else node.setAttribute(name, value === true ? '' : value);
     }
     for (const child of children.flat()) {
@@ -210,12 +247,20 @@
     };
   }
 
+  // A button that is not an answer (print, copy): it waits for the screen to settle but does not use up its one answer.
+  function tool(label, onClick) {
+    return el('button', { type: 'button', class: 'secondary', 'data-keep': 'true', onClick: () => {
+      if (!state.busy && !state.settling) onClick();
+    } }, label);
+  }
+
   function applyDisabled() {
     const locked = state.busy || state.settling || state.taken;
     main.setAttribute('aria-busy', state.busy ? 'true' : 'false');
     // Buttons and radio buttons act on a tap; text and date fields do not (and stay reachable), except during a request.
     for (const control of main.querySelectorAll('button, input')) {
-      control.disabled = control.type === 'text' || control.type === 'date' ? state.busy : locked;
+      control.disabled = control.type === 'text' || control.type === 'date' ? state.busy
+        : control.dataset.keep ? state.busy || state.settling : locked;
     }
   }
 
@@ -249,8 +294,11 @@
 
   async function ask() {
     setBusy(true);
+    const status = document.getElementById('status');
+    // "Please wait…" only when the wait is long enough to notice (500 ms), so that quick answers do not flicker.
+    const waiting = setTimeout(() => { status.textContent = t().working; }, 500);
     try {
-      const response = await fetch('/api/interview/next', {
+      const response = await fetch('/page/interview/next', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
         body: JSON.stringify(report()),
@@ -259,8 +307,10 @@
         referrerPolicy: 'no-referrer',
       });
       const body = await response.json().catch(() => undefined);
-      if (!response.ok || body === undefined) {
-        state.error = { messages: (body && body.errors ? body.errors.map((e) => e.message) : [`HTTP ${response.status}`]) };
+      if (!response.ok || body === undefined || (!body.done && !body.next)) {
+        // 400: the answers were refused (the service's own messages); 429: too many requests; anything else: a failure.
+        state.error = response.status === 400 && body && body.errors ? { messages: body.errors.map((e) => e.message) }
+          : { kind: response.status === 429 ? 'busy' : 'server' };
         state.screen = 'error';
       } else {
         state.step = body;
@@ -269,14 +319,27 @@
           state.texts[body.next.id] = { text: body.next.text, language: state.language };
         }
         state.screen = body.done ? 'result' : 'item';
+        if (body.done) state.resultAt = new Date();
       }
     } catch {
-      state.error = { network: true };
+      state.error = { kind: 'network' };
       state.screen = 'error';
     } finally {
+      clearTimeout(waiting);
+      status.textContent = '';
       setBusy(false);
     }
     render();
+  }
+
+  // The deployment's telephone numbers (Page:EmergencyNumber, Page:CareTeamNumber); 911 and none until they arrive.
+  async function loadSettings() {
+    try {
+      const response = await fetch('/page-settings.json', { credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' });
+      if (response.ok) state.phones = await response.json();
+    } catch {
+      // keep the defaults
+    }
   }
 
   async function loadTotal() {
@@ -287,10 +350,18 @@
       for (const question of catalogue.questions) {
         if (!state.texts[question.id]) state.texts[question.id] = { text: question.text, language: 'en' };
       }
-      if (state.screen === 'item') render();
+      showLength();
     } catch {
-      state.total = undefined; // the progress then shows the question number only
+      state.total = undefined; // the start page then names no length
     }
+  }
+
+  // The start page's length, from the service's catalogue (never a number typed into the page); in place, so that a
+  // date being typed is not disturbed. About 10 seconds a question, rounded up to whole minutes.
+  function showLength() {
+    const length = document.getElementById('start-length');
+    if (!length) return;
+    length.textContent = state.total ? t().startLength(state.total, Math.ceil((state.total * 10) / 60)) : '';
   }
 
   function setBusy(busy) {
@@ -310,38 +381,89 @@
     ask();
   }
 
-  function takeBack() {
-    const last = state.done.pop();
-    if (!last) return;
-    state.undone = undefined;
-    if (last.kind === 'date') {
-      state.screen = 'date';
-      render();
-    } else if (last.kind === 'neck' || last.kind === 'back') {
-      state.region = undefined;
-      state.screen = last.kind;
-      render();
+  // --- history: every screen is a browser history entry (no URL change, nothing in it but its number); the answers
+  // of each screen are kept in this page's memory only, so Back and Forward (the page's or the browser's) go from screen
+  // to screen with nothing lost, and a reload or leaving asks first.
+  const KEPT = ['screen', 'language', 'surgeryDate', 'region', 'answers', 'temperature', 'painScore', 'skipped', 'done', 'step'];
+
+  function snapshot() {
+    const kept = {};
+    for (const name of KEPT) kept[name] = state[name];
+    return JSON.parse(JSON.stringify(kept));
+  }
+
+  function record(mode) {
+    const entry = { spinetriage: state.position + (mode === 'push' ? 1 : 0), run: state.run };
+    if (mode === 'push') {
+      state.position += 1;
+      state.snapshots.length = state.position;
+      state.snapshots.push(snapshot());
+      window.history.pushState(entry, '');
     } else {
-      if (last.id === 'temperature') {
-        state.undone = { id: last.id, value: state.temperature || 'notMeasured' };
-        state.temperature = undefined;
-        state.skipped = state.skipped.filter((s) => s !== 'temperature');
-      } else if (last.id === 'painScore') {
-        state.undone = { id: last.id, value: state.painScore === undefined ? 'skipped' : state.painScore };
-        state.painScore = undefined;
-        state.skipped = state.skipped.filter((s) => s !== 'painScore');
-      } else {
-        state.undone = { id: last.id, value: state.answers[last.id] };
-        delete state.answers[last.id];
-      }
-      ask();
+      state.position = Math.max(state.position, 0);
+      entry.spinetriage = state.position;
+      state.snapshots[state.position] = snapshot();
+      window.history.replaceState(entry, '');
     }
+  }
+
+  // The reply given on a screen, as the screen after it holds it: shown as "your earlier answer" when coming back.
+  function replyOn(kept, after) {
+    if (!after || kept.screen !== 'item') return undefined;
+    const id = kept.step.next.id;
+    if (id === 'temperature') return after.temperature || (after.skipped.includes('temperature') ? 'notMeasured' : undefined);
+    if (id === 'painScore') return after.painScore !== undefined ? after.painScore : after.skipped.includes('painScore') ? 'skipped' : undefined;
+    return after.answers[id] === undefined ? undefined : after.answers[id];
+  }
+
+  function restore(position) {
+    const kept = state.snapshots[position];
+    if (!kept) return;
+    const language = state.language;
+    Object.assign(state, JSON.parse(JSON.stringify(kept)));
+    state.position = position;
+    const after = state.snapshots[position + 1];
+    if (kept.screen === 'date' && after) state.surgeryDate = after.surgeryDate; // the date given stays in its field
+    const earlier = replyOn(kept, after);
+    state.undone = earlier === undefined ? undefined : { id: kept.step.next.id, value: earlier };
+    state.error = undefined;
+    state.dateDraft = undefined;
+    state.temperatureDraft = undefined;
+    state.restoring = true;
+    if (language !== kept.language && (state.screen === 'item' || (state.screen === 'result' && !reword(language)))) {
+      state.language = language; // worded again in the language chosen since
+      ask();
+    } else {
+      state.language = language;
+      render();
+    }
+  }
+
+  window.addEventListener('popstate', (event) => {
+    const entry = event.state;
+    if (!entry || entry.run !== state.run || typeof entry.spinetriage !== 'number' || state.busy) return;
+    restore(entry.spinetriage);
+  });
+
+  // Reloading or leaving mid-interview (or with a result on the screen) asks first.
+  window.addEventListener('beforeunload', (event) => {
+    if (state.done.length > 0) {
+      event.preventDefault();
+      event.returnValue = '';
+    }
+  });
+
+  function goBack() {
+    // On an error screen, Back returns to the screen the error came from; otherwise to the screen before.
+    if (state.screen === 'error') restore(state.position);
+    else window.history.back();
   }
 
   function startAgain() {
     Object.assign(state, {
       screen: 'date', surgeryDate: '', region: undefined, answers: {}, temperature: undefined, painScore: undefined,
-      skipped: [], done: [], undone: undefined, step: undefined, error: undefined,
+      skipped: [], done: [], undone: undefined, step: undefined, error: undefined, dateDraft: undefined, temperatureDraft: undefined,
+      snapshots: [], position: -1, run: state.run + 1, // the entries of the last patient restore nothing
     });
     render();
   }
@@ -351,30 +473,46 @@
     return el('h1', { tabindex: '-1', id: 'screen-heading', ...extra }, text);
   }
 
+  // A field's error is shown in place (the field keeps what was typed, and its unit), linked to the field, which gets the focus.
+  function showFieldError(input, errorId, hintId, message) {
+    let error = document.getElementById(errorId);
+    if (!error) {
+      error = el('p', { class: 'field-error', id: errorId });
+      input.before(error);
+    }
+    error.textContent = message;
+    input.setAttribute('aria-invalid', 'true');
+    input.setAttribute('aria-describedby', `${errorId} ${hintId}`);
+    input.focus();
+  }
+
   function backButton() {
-    return button(t().back, takeBack, 'secondary back');
+    return button(t().back, goBack, 'secondary back');
   }
 
   function dateScreen() {
     const ui = t();
-    const error = state.dateError;
     const input = el('input', {
       type: 'date', id: 'surgery-date', name: 'surgeryDate', required: true, max: today(), min: '1900-01-01',
-      value: state.surgeryDate, autocomplete: 'off',
-      'aria-describedby': error ? 'surgery-date-error surgery-date-hint' : 'surgery-date-hint',
-      'aria-invalid': error ? 'true' : undefined,
+      value: state.dateDraft !== undefined ? state.dateDraft : state.surgeryDate, autocomplete: 'off',
+      'aria-describedby': 'surgery-date-hint',
+      onInput: () => { state.dateDraft = input.value; },
     });
     const form = el('form', { class: 'stack', novalidate: true, onSubmit: (event) => {
       event.preventDefault();
       if (!canAnswer()) return;
       const value = input.value;
-      state.dateError = !value ? ui.dateMissing : value > today() ? ui.dateFuture : value < '1900-01-01' ? ui.dateTooOld : undefined;
-      if (state.dateError) {
-        render();
-        document.getElementById('surgery-date').focus();
+      // A day that does not exist (30 February) leaves the field's value empty with badInput set: say so, not "enter a date".
+      const error = input.validity && input.validity.badInput ? ui.dateImpossible
+        : !value ? ui.dateMissing
+          : /^0\d{3}-/.test(value) ? ui.dateShortYear
+            : value > today() ? ui.dateFuture : value < '1900-01-01' ? ui.dateTooOld : undefined;
+      if (error) {
+        showFieldError(input, 'surgery-date-error', 'surgery-date-hint', error);
         return;
       }
       take();
+      state.dateDraft = undefined;
       state.surgeryDate = value;
       answered({ kind: 'date' });
       state.screen = 'neck';
@@ -383,12 +521,12 @@
     el('div', { class: 'field' },
       el('label', { for: 'surgery-date' }, ui.dateLabel),
       el('p', { class: 'hint', id: 'surgery-date-hint' }, ui.dateHint),
-      error ? el('p', { class: 'field-error', id: 'surgery-date-error' }, error) : null,
       input),
     el('button', { type: 'submit', class: 'primary' }, ui.start));
     return [
       heading(ui.startHeading),
       el('p', {}, ui.startIntro),
+      el('p', { id: 'start-length' }, state.total ? ui.startLength(state.total, Math.ceil((state.total * 10) / 60)) : ''),
       el('p', { class: 'notice emergency-notice' }, ui.startEmergency),
       form,
     ];
@@ -397,7 +535,7 @@
   function choiceScreen(title, choices, kind) {
     return [
       heading(title),
-      el('div', { class: 'choices' }, choices.map(([label, region]) => button(label, () => {
+      el('div', { class: 'choices', role: 'group', 'aria-labelledby': 'screen-heading' }, choices.map(([label, region]) => button(label, () => {
         state.region = region;
         answered({ kind });
         if (kind === 'neck' && region === 'notCervical') {
@@ -422,12 +560,19 @@
     return choiceScreen(ui.backHeading, [[ui.upperBack, 'thoracic'], [ui.lowerBack, 'lumbar'], [ui.baseOfSpine, 'sacral'], [ui.notSure, undefined]], 'back');
   }
 
+  // Honest progress: the number of this question among those asked (Back counts down again), and how many the
+  // service says may still follow at most (next.remaining counts this one); the interview often stops sooner.
+  function questionNumber() {
+    return state.done.filter((d) => d.kind === 'item').length + 1;
+  }
+
   function progress(next) {
     const ui = t();
-    const text = ui.progress(next.order, state.total);
+    const more = Math.max(0, (next.remaining || 1) - 1);
+    const n = questionNumber();
     return el('div', { class: 'progress' },
-      el('p', { id: 'progress-text' }, text),
-      state.total ? el('progress', { max: String(state.total), value: String(next.order), 'aria-labelledby': 'progress-text' }) : null);
+      el('p', { id: 'progress-text' }, ui.more(more)),
+      el('progress', { max: String(n + more), value: String(n), 'aria-labelledby': 'progress-text' }));
   }
 
   function earlierAnswer(id, describe) {
@@ -438,14 +583,18 @@
   function itemScreen() {
     const ui = t();
     const next = state.step.next;
-    const parts = [progress(next), heading(next.text, { class: next.redFlag ? 'red-flag-question' : undefined })];
+    // The question number is inside the heading that gets the focus, so a screen reader reads it with the question.
+    const title = el('h1', { tabindex: '-1', id: 'screen-heading', class: next.redFlag ? 'red-flag-question' : undefined },
+      el('span', { class: 'question-number' }, ui.progress(questionNumber())), ' ', el('span', { class: 'question-text', id: 'question-text' }, next.text));
+    const parts = [title, progress(next)];
     if (next.redFlag) parts.push(el('p', { class: 'notice red-flag' }, ui.redFlag));
     if (next.kind === 'temperature') parts.push(...temperatureControls(next));
     else if (next.kind === 'painScore') parts.push(...painControls(next));
     else {
       const names = { yes: ui.yes, no: ui.no, unknown: ui.dontKnow };
       parts.push(earlierAnswer(next.id, (v) => names[v] || v));
-      parts.push(el('div', { class: 'choices answers' },
+      // The answers are a group named by the question (its heading), so they are read together.
+      parts.push(el('div', { class: 'choices answers', role: 'group', 'aria-labelledby': 'question-text' },
         button(ui.yes, () => reply(next.id, 'yes'), 'choice'),
         button(ui.no, () => reply(next.id, 'no'), 'choice'),
         button(ui.dontKnow, () => reply(next.id, 'unknown'), 'choice')));
@@ -457,32 +606,35 @@
   function temperatureControls(next) {
     const ui = t();
     const previous = state.undone && state.undone.id === next.id && typeof state.undone.value === 'object' ? state.undone.value : undefined;
-    const error = state.temperatureError;
-    const unit = previous ? previous.unit : state.language === 'en' && navigator.language === 'en-US' ? 'fahrenheit' : 'celsius';
+    // What the patient typed and chose stays (a language switch draws the screen again); else the earlier answer.
+    const draft = state.temperatureDraft || (previous ? { text: String(previous.value), unit: previous.unit } : undefined);
+    const unit = draft ? draft.unit : state.language === 'en' && navigator.language === 'en-US' ? 'fahrenheit' : 'celsius';
     const value = el('input', {
       type: 'text', inputmode: 'decimal', id: 'temperature-value', autocomplete: 'off', spellcheck: 'false',
-      value: previous ? String(previous.value) : '',
-      'aria-describedby': error ? 'temperature-error temperature-hint' : 'temperature-hint',
-      'aria-invalid': error ? 'true' : undefined,
+      value: draft ? draft.text : '',
+      'aria-describedby': 'temperature-hint',
     });
     const radio = (id, label) => el('div', { class: 'radio' },
       el('input', { type: 'radio', name: 'unit', id: `unit-${id}`, value: id, checked: unit === id }),
       el('label', { for: `unit-${id}` }, label));
-    const form = el('form', { class: 'stack', novalidate: true, onSubmit: (event) => {
+    const chosenUnit = () => form.querySelector('input[name="unit"]:checked').value;
+    const keep = () => { state.temperatureDraft = { text: value.value, unit: chosenUnit() }; };
+    const form = el('form', { class: 'stack', novalidate: true, onInput: keep, onChange: keep, onSubmit: (event) => {
       event.preventDefault();
       if (!canAnswer()) return;
-      const chosen = form.querySelector('input[name="unit"]:checked').value;
+      const chosen = chosenUnit();
+      // Both decimal separators: 38.5 and 38,5.
       const text = value.value.trim().replace(',', '.');
       const number = Number(text);
       const [low, high] = TEMPERATURE_RANGE[chosen];
-      state.temperatureError = text === '' ? ui.temperatureMissing
+      const error = text === '' ? ui.temperatureMissing
         : !/^\d{2,3}(\.\d{1,2})?$/.test(text) || number < low || number > high ? ui.temperatureRange(low, high, chosen === 'celsius' ? '°C' : '°F') : undefined;
-      if (state.temperatureError) {
-        render();
-        document.getElementById('temperature-value').focus();
+      if (error) {
+        showFieldError(value, 'temperature-error', 'temperature-hint', error);
         return;
       }
       take();
+      state.temperatureDraft = undefined;
       state.temperature = { value: number, unit: chosen };
       answered({ kind: 'item', id: next.id });
       ask();
@@ -490,13 +642,12 @@
     el('div', { class: 'field' },
       el('label', { for: 'temperature-value' }, ui.temperatureValue),
       el('p', { class: 'hint', id: 'temperature-hint' }, ui.temperatureHint),
-      error ? el('p', { class: 'field-error', id: 'temperature-error' }, error) : null,
       value),
     el('fieldset', { class: 'units' }, el('legend', {}, ui.unit), radio('celsius', ui.celsius), radio('fahrenheit', ui.fahrenheit)),
     el('div', { class: 'choices' },
       el('button', { type: 'submit', class: 'primary' }, ui.continue),
       button(ui.notMeasured, () => {
-        state.temperatureError = undefined;
+        state.temperatureDraft = undefined;
         state.skipped.push('temperature');
         answered({ kind: 'item', id: next.id });
         ask();
@@ -531,24 +682,27 @@
   function resultScreen() {
     const ui = t();
     const result = state.step.result;
+    const call = callLink(result.urgency);
     const parts = [
       el('section', { class: `verdict level-${result.urgency}`, 'aria-labelledby': 'screen-heading' },
         heading(ui.levels[result.urgency] || result.urgency),
-        el('p', { class: 'disposition' }, result.disposition)),
+        el('p', { class: 'disposition' }, result.disposition),
+        call ? el('p', { class: 'call-line' }, el('a', { class: 'call', href: `tel:${call.number.replace(/[^+0-9]/g, '')}` }, call.label)) : null),
     ];
     parts.push(el('section', { class: 'block findings', 'aria-labelledby': 'findings-heading' },
       el('h2', { id: 'findings-heading' }, ui.why),
-      result.findings.map((finding) => el('div', { class: `finding level-${finding.urgency}` },
+      shownFindings(result).map((finding) => el('div', { class: `finding level-${finding.urgency}` },
         el('h3', {}, finding.title),
         el('p', {}, finding.patientExplanation)))));
-    // The questions the patient answered "Don't know" (not those the interview did not need to ask).
-    const unanswered = (result.unansweredQuestions || []).filter((id) => state.answers[id] === 'unknown');
+    // The questions the patient answered "Don't know" (not those the interview did not need to ask); not on an
+    // emergency, which asks for nothing but the call.
+    const unanswered = result.urgency === 'emergency' ? [] : (result.unansweredQuestions || []).filter((id) => state.answers[id] === 'unknown');
     if (unanswered.length > 0) {
       parts.push(el('section', { class: 'block unanswered', 'aria-labelledby': 'unanswered-heading' },
         el('h2', { id: 'unanswered-heading' }, ui.unanswered),
         el('p', {}, ui.unansweredIntro),
         el('ul', {}, unanswered.map((id) => {
-          const known = state.texts[id];
+          const known = questionText(id);
           return el('li', { lang: known && known.language !== state.language ? known.language : undefined }, known ? known.text : id);
         }))));
     }
@@ -574,8 +728,84 @@
         el('ul', {}, result.warnings.map((line) => el('li', {}, line)))));
     }
     if (result.ruleSet) parts.push(el('p', { class: 'small' }, ui.ruleSet(result.ruleSet.version)));
-    parts.push(el('div', { class: 'actions' }, backButton(), button(ui.startAgain, startAgain, 'secondary')));
+    parts.push(el('p', { id: 'copy-status', class: 'small', role: 'status' }));
+    parts.push(el('div', { class: 'actions' },
+      tool(ui.print, () => window.print()),
+      tool(ui.copy, copySummary),
+      backButton(), button(ui.startAgain, startAgain, 'secondary')));
+    parts.push(el('section', { class: 'print-summary' }, summary().map((line) => el(line.tag, { class: line.class }, line.text))));
     return parts;
+  }
+
+  // The tap-to-call link: the emergency number on an emergency; the surgeon's team's, when the deployment gives one,
+  // on urgent and soon.
+  function callLink(urgency) {
+    const ui = t();
+    const { emergencyNumber, careTeamNumber } = state.phones;
+    if (urgency === 'emergency') return { number: emergencyNumber, label: ui.callEmergency(emergencyNumber) };
+    if ((urgency === 'urgent' || urgency === 'soon') && careTeamNumber) return { number: careTeamNumber, label: ui.callCareTeam(careTeamNumber) };
+    return undefined;
+  }
+
+  // On an emergency only the emergency findings are shown: a lower finding's words (for example "answer the rest of the
+  // questions") would contradict "call now". The texts themselves are the library's, unchanged.
+  function shownFindings(result) {
+    return result.urgency === 'emergency' ? result.findings.filter((f) => f.urgency === 'emergency') : result.findings;
+  }
+
+  // A question's text in the page's language: from the settled answer's texts, else as the interview worded it.
+  function questionText(id) {
+    const worded = state.step && state.step.questions && state.step.questions[state.language];
+    if (worded && worded[id]) return { text: worded[id], language: state.language };
+    return state.texts[id];
+  }
+
+  function replyText(id) {
+    const ui = t();
+    if (id === 'temperature') {
+      return state.temperature ? `${state.temperature.value} ${state.temperature.unit === 'celsius' ? '°C' : '°F'}` : ui.notMeasured;
+    }
+    if (id === 'painScore') return state.painScore === undefined ? ui.skip : `${state.painScore} / 10`;
+    return { yes: ui.yes, no: ui.no, unknown: ui.dontKnow }[state.answers[id]] || '';
+  }
+
+  // The printable and copyable summary: the urgency and what to do, when, the operation date, each question with the
+  // answer given, the findings and the safety net. Built from what is in memory; nothing is sent anywhere.
+  function summary() {
+    const ui = t();
+    const result = state.step.result;
+    const call = callLink(result.urgency);
+    const lines = [
+      { tag: 'p', class: 'print-title', text: ui.summaryTitle },
+      { tag: 'p', class: 'print-level', text: ui.levels[result.urgency] || result.urgency },
+      { tag: 'p', class: 'print-strong', text: result.disposition },
+    ];
+    if (call) lines.push({ tag: 'p', class: 'print-strong', text: call.label });
+    lines.push({ tag: 'p', text: ui.checkedOn((state.resultAt ? new Date(state.resultAt) : new Date()).toLocaleString(state.language)) });
+    lines.push({ tag: 'p', text: ui.operationOn(state.surgeryDate) });
+    lines.push({ tag: 'h2', text: ui.answersHeading });
+    for (const entry of state.done.filter((d) => d.kind === 'item')) {
+      const known = questionText(entry.id);
+      lines.push({ tag: 'p', text: `${known ? known.text : entry.id} ${replyText(entry.id)}` });
+    }
+    lines.push({ tag: 'h2', text: ui.why });
+    for (const finding of shownFindings(result)) lines.push({ tag: 'p', text: `${finding.title}: ${finding.patientExplanation}` });
+    if (result.safetyNet && result.safetyNet.length > 0) {
+      lines.push({ tag: 'h2', text: ui.safetyNet });
+      for (const line of result.safetyNet) lines.push({ tag: 'p', text: line });
+    }
+    return lines;
+  }
+
+  async function copySummary() {
+    const status = document.getElementById('copy-status');
+    const text = summary().map((line) => (line.tag === 'h2' ? `\n${line.text}` : line.text)).join('\n');
+    try {
+      await navigator.clipboard.writeText(text);
+      status.textContent = t().copied;
+    } catch {
+      status.textContent = t().copyFailed;
+    }
   }
 
   function errorScreen() {
@@ -584,9 +814,10 @@
     return [
       heading(ui.errorHeading),
       el('p', { class: 'notice emergency-notice' }, ui.errorSafety),
-      error.network ? el('p', {}, ui.errorNetwork) : [el('p', {}, ui.errorRefused), el('ul', { lang: 'en' }, (error.messages || []).map((m) => el('li', {}, m)))],
+      error.messages ? [el('p', {}, ui.errorRefused), el('ul', { lang: 'en' }, error.messages.map((m) => el('li', {}, m)))]
+        : el('p', {}, error.kind === 'busy' ? ui.errorBusy : error.kind === 'network' ? ui.errorNetwork : ui.errorServer),
       el('div', { class: 'actions' },
-        error.network ? button(ui.tryAgain, ask, 'primary') : null,
+        button(ui.tryAgain, ask, 'primary'),
         state.done.length > 0 ? backButton() : null,
         button(ui.startAgain, startAgain, 'secondary')),
     ];
@@ -613,9 +844,13 @@
     // A new screen (after an action, or another question or language) settles before it takes a tap; the same screen
     // drawn again (a field's error, the catalogue arriving) keeps its state.
     const key = `${state.screen}:${state.screen === 'item' ? state.step.next.id : ''}:${state.language}`;
-    if (state.taken || key !== state.screenKey) {
+    if (state.taken || state.restoring || key !== state.screenKey) {
+      // History: an action makes a new entry; another language or the first screen replaces the entry; an error screen
+      // is shown over the entry it came from; a screen brought back by Back or Forward is already an entry.
+      if (state.screen !== 'error' && !state.restoring) record(state.taken && state.position >= 0 ? 'push' : 'replace');
       state.screenKey = key;
       state.taken = false;
+      state.restoring = false;
       settle();
     }
     applyDisabled();
@@ -629,13 +864,19 @@
     if (title && !initial) title.focus(); // each new screen starts at its heading (not on page load)
   }
 
+  // A settled answer holds the result in every language (one triage, one audit record): switching language on a
+  // result only shows the other wording.
+  function reword(language) {
+    if (state.screen !== 'result' || !state.step.results || !state.step.results[language]) return false;
+    state.step.result = state.step.results[language];
+    return true;
+  }
+
   function setLanguage(language) {
     if (language === state.language || state.busy) return;
     state.language = language;
-    state.dateError = undefined;
-    state.temperatureError = undefined;
-    // The questions and the result are worded by the API: ask again in the new language.
-    if (state.screen === 'item' || state.screen === 'result') ask();
+    // A question is worded by the API: ask again in the new language (not a triage: nothing is settled).
+    if (state.screen === 'item' || (state.screen === 'result' && !reword(language))) ask();
     else render();
   }
 
@@ -645,4 +886,5 @@
 
   render(true);
   loadTotal();
+  loadSettings();
 })();

@@ -10,11 +10,12 @@ namespace SpineTriage.Interview;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class InterviewStep
 {
-    internal InterviewStep(InterviewItem? ask, TriageResult result, bool stoppedEarly)
+    internal InterviewStep(InterviewItem? ask, TriageResult result, bool stoppedEarly, int remainingAtMost = 0)
     {
         Ask = ask;
         Result = result;
         StoppedEarly = stoppedEarly;
+        RemainingAtMost = ask is null ? 0 : remainingAtMost;
     }
 
     /// <summary>Gets the item to ask next, or <see langword="null"/> when the triage is settled.</summary>
@@ -26,6 +27,14 @@ public sealed class InterviewStep
 
     /// <summary>Gets whether the interview is over although items are left that were not asked, because no answer to them could change the urgency.</summary>
     public bool StoppedEarly { get; }
+
+    /// <summary>
+    /// Gets how many items may still be asked, at most, counting <see cref="Ask"/>: every item that applies to the
+    /// report and was not asked yet. The interview may stop sooner (the stop rule) and a measured fever answers the fever
+    /// question, so fewer may be asked, never more. 0 when <see cref="IsSettled"/>. For a progress display: "question N,
+    /// at most <c>RemainingAtMost - 1</c> more".
+    /// </summary>
+    public int RemainingAtMost { get; }
 
     /// <summary>
     /// Gets the result of the report as it stands, questions not yet asked counting as unknown (so an unasked red flag

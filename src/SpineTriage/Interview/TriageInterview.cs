@@ -113,7 +113,8 @@ public sealed class TriageInterview
         }
 
         var result = Engine.Evaluate(report);
-        var pending = Pending(partial, Engine.ApplicableQuestions(report));
+        var applicable = Engine.ApplicableQuestions(report);
+        var pending = Pending(partial, applicable);
         if (pending is null)
         {
             return Outcome.Success(new InterviewStep(null, result, stoppedEarly: false));
@@ -123,7 +124,7 @@ public sealed class TriageInterview
         var highest = UrgencyBounds.Highest(Engine, report, openTemperature, openPainScore: !IsAsked(_painScore, partial));
         return highest == UrgencyBounds.Lowest(Engine, report, openTemperature)
             ? Outcome.Success(new InterviewStep(null, result, stoppedEarly: true))
-            : Outcome.Success(new InterviewStep(pending, result, stoppedEarly: false));
+            : Outcome.Success(new InterviewStep(pending, result, stoppedEarly: false, Remaining(partial, applicable)));
     }
 
     /// <summary>Whether an item was asked, by the report alone: answered, measured or skipped; fever also by a measured fever.</summary>
@@ -160,8 +161,7 @@ public sealed class TriageInterview
     {
         foreach (var item in Items)
         {
-            var applies = item.Question is not { } question || (applicable & (1u << (int)question.Id)) != 0;
-            if (applies && !IsAsked(item, partial))
+            if (Applies(item, applicable) && !IsAsked(item, partial))
             {
                 return item;
             }
@@ -169,4 +169,21 @@ public sealed class TriageInterview
 
         return null;
     }
+
+    private int Remaining(SymptomReport partial, uint applicable)
+    {
+        var count = 0;
+        foreach (var item in Items)
+        {
+            if (Applies(item, applicable) && !IsAsked(item, partial))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static bool Applies(InterviewItem item, uint applicable) =>
+        item.Question is not { } question || (applicable & (1u << (int)question.Id)) != 0;
 }

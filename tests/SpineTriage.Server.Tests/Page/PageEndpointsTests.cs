@@ -63,4 +63,36 @@ public sealed class PageEndpointsTests
         es.GetProperty("text").GetString().Should().Be(texts.GetProperty($"question.{es.GetProperty("id").GetString()}.text").GetString())
             .And.NotBe(en.GetProperty("text").GetString());
     }
+
+    [Fact]
+    public async Task The_page_settings_give_911_and_no_care_team_number_by_default_and_the_configured_numbers_otherwise()
+    {
+        using (var factory = new ServerFactory())
+        using (var client = factory.CreateClient())
+        {
+            using var response = await client.GetAsync("/page-settings.json");
+            response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
+            response.Headers.CacheControl!.NoStore.Should().BeTrue();
+            (await response.Content.ReadAsStringAsync()).Should().Be("""{"emergencyNumber":"911","careTeamNumber":null}""");
+        }
+
+        using var configured = new ServerFactory(new Dictionary<string, string?> { ["Page:EmergencyNumber"] = "112", ["Page:CareTeamNumber"] = "+34 600 000 000" });
+        using var configuredClient = configured.CreateClient();
+        using var settings = JsonDocument.Parse(await configuredClient.GetStringAsync("/page-settings.json"));
+        settings.RootElement.GetProperty("emergencyNumber").GetString().Should().Be("112");
+        settings.RootElement.GetProperty("careTeamNumber").GetString().Should().Be("+34 600 000 000");
+    }
+
+    [Theory]
+    [InlineData("Page:EmergencyNumber", "call 911")]
+    [InlineData("Page:EmergencyNumber", "")]
+    [InlineData("Page:CareTeamNumber", "javascript:alert(1)")]
+    public void A_page_number_that_is_not_a_telephone_number_stops_the_start(string key, string value)
+    {
+        using var factory = new ServerFactory(new Dictionary<string, string?> { [key] = value });
+
+        var start = () => factory.CreateClient();
+
+        start.Should().Throw<InvalidOperationException>().WithMessage($"*{key}*");
+    }
 }

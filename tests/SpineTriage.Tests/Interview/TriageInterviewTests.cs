@@ -84,6 +84,30 @@ public class TriageInterviewTests
     }
 
     [Fact]
+    public void Remaining_at_most_counts_every_item_not_yet_asked_with_the_one_to_ask_and_is_0_when_settled()
+    {
+        var first = Next(Nothing());
+        first.RemainingAtMost.Should().Be(Interview.Items.Count, "in rule set 1.0 every item applies");
+
+        var report = Nothing();
+        var previous = first.RemainingAtMost;
+        for (var step = first; !step.IsSettled; step = Next(report))
+        {
+            step.RemainingAtMost.Should().BeGreaterThan(0).And.BeLessThanOrEqualTo(previous);
+            previous = step.RemainingAtMost;
+            report = step.Ask.Kind switch
+            {
+                InterviewItemKind.Temperature => report with { Skipped = [Measurement.Temperature] },
+                InterviewItemKind.PainScore => report with { PainScore = 2 },
+                _ => report.With(step.Ask.QuestionId!.Value, Answer.No),
+            };
+            Next(report).RemainingAtMost.Should().BeLessThan(step.RemainingAtMost, "each reply leaves fewer items to ask");
+        }
+
+        Next(Nothing().Yes(Q.BladderOrBowelControlLoss)).RemainingAtMost.Should().Be(0);
+    }
+
+    [Fact]
     public void A_yes_to_bladder_or_bowel_control_loss_settles_at_emergency_with_the_other_red_flags_not_asked()
     {
         var step = Next(Nothing().Yes(Q.BladderOrBowelControlLoss));
