@@ -35,6 +35,7 @@ internal sealed partial class ClientErrors(RequestDelegate next, ILogger<ClientE
     {
         var started = Stopwatch.GetTimestamp();
         context.Response.OnStarting(NoStore, context.Response);
+        var failed = false;
         try
         {
             if (RequestTargetLength(context) > MaxRequestTarget)
@@ -74,12 +75,18 @@ internal sealed partial class ClientErrors(RequestDelegate next, ILogger<ClientE
 
             await AnswerAsync(context, exception.StatusCode);
         }
+        catch
+        {
+            failed = true; // a fault of the service: the exception handler answers 500 and logs it
+            throw;
+        }
         finally
         {
             var method = context.Request.Method;
             var route = Route(context);
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            LogRequest(logger, method, route, context.Response.StatusCode, elapsed);
+            var status = failed ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
+            LogRequest(logger, method, route, status, elapsed);
         }
     }
 
