@@ -12,7 +12,7 @@ public class UsageTests
     [InlineData("check", "spinetriage check <PATH>... [options]")]
     [InlineData("rules", "spinetriage rules [options]")]
     [InlineData("questions", "spinetriage questions [options]")]
-    [InlineData("replay", "spinetriage replay <FILE> [options]")]
+    [InlineData("replay", "spinetriage replay [<FILE>] [options]")]
     public void Help_is_available_on_every_command(string command, string usage)
     {
         var run = Run(command.Length == 0 ? ["--help"] : [command, "--help"]);

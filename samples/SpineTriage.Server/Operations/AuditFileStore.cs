@@ -200,6 +200,9 @@ internal sealed partial class AuditFileStore : IAuditSink
         _fileSystem.Probe(_path);
     }
 
+    // A failed batch is cut off again (Append, Probe): the head stays the last durable line's.
+    public string Resync(string head) => head;
+
     public void Dispose() => _file.Dispose();
 
     private void Cut()

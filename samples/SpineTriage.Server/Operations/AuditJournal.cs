@@ -24,6 +24,13 @@ public interface IAuditSink : IDisposable
 
     /// <summary>Checks that the store takes writes again after a fault; throws when it does not.</summary>
     void Probe();
+
+    /// <summary>
+    /// After a failed batch, the record hash of the last line actually durable: the same head for a store that keeps none
+    /// of a failed batch (the file), the last committed row's for one whose commit may have succeeded unseen (PostgreSQL).
+    /// </summary>
+    /// <param name="head">The head before the failed batch.</param>
+    string Resync(string head);
 }
 
 /// <summary>The audit store could not make a record durable in time: the request is answered 503, never with a decision.</summary>
@@ -208,10 +215,15 @@ internal sealed partial class AuditJournal : IDisposable
 
     private void Commit(List<Entry> batch, List<ChainedLine> lines)
     {
-        var head = _head;
         Interlocked.Exchange(ref _busySince, Stopwatch.GetTimestamp());
         try
         {
+            if (_failed)
+            {
+                Volatile.Write(ref _head, _sink.Resync(_head));
+            }
+
+            var head = _head;
             foreach (var entry in batch)
             {
                 var line = entry.Link(head);
@@ -249,6 +261,7 @@ internal sealed partial class AuditJournal : IDisposable
         try
         {
             _sink.Probe();
+            Volatile.Write(ref _head, _sink.Resync(_head));
             Recovered();
         }
 #pragma warning disable CA1031 // still failing: probe again later

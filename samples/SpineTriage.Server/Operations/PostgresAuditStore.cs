@@ -132,21 +132,7 @@ internal sealed partial class PostgresAuditStore : IDisposable
         {
             _store = store;
             _log = log;
-            using var connection = store._data.OpenConnection();
-            using var command = new NpgsqlCommand("SELECT seq, record_hash FROM spinetriage_audit WHERE instance = $1 AND log = $2 ORDER BY seq DESC LIMIT 1", connection);
-            command.Parameters.Add(new NpgsqlParameter { Value = store.Instance });
-            command.Parameters.Add(new NpgsqlParameter { Value = log });
-            using var reader = command.ExecuteReader();
-            if (reader.Read())
-            {
-                _next = reader.GetInt64(0) + 1;
-                OpenedHead = reader.GetString(1);
-            }
-            else
-            {
-                _next = 1;
-                OpenedHead = Audit.AuditChain.Genesis;
-            }
+            OpenedHead = Resync(Audit.AuditChain.Genesis);
         }
 
         public string OpenedHead { get; }
@@ -177,6 +163,25 @@ internal sealed partial class PostgresAuditStore : IDisposable
             command.Parameters.Add(new NpgsqlParameter { Value = previous, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
             command.ExecuteNonQuery(); // one statement: committed (and, with synchronous_commit on, flushed) when it returns
             _next += lines.Count;
+        }
+
+        // A commit whose acknowledgement was lost (the connection dropped) may have stored the batch: continue from the
+        // last row actually committed, so the next batch neither repeats a sequence number nor forks the chain.
+        public string Resync(string head)
+        {
+            using var connection = _store._data.OpenConnection();
+            using var command = new NpgsqlCommand("SELECT seq, record_hash FROM spinetriage_audit WHERE instance = $1 AND log = $2 ORDER BY seq DESC LIMIT 1", connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = _store.Instance });
+            command.Parameters.Add(new NpgsqlParameter { Value = _log });
+            using var reader = command.ExecuteReader();
+            if (reader.Read())
+            {
+                _next = reader.GetInt64(0) + 1;
+                return reader.GetString(1);
+            }
+
+            _next = 1;
+            return Audit.AuditChain.Genesis;
         }
 
         public void Probe()

@@ -63,6 +63,66 @@ public class AuditStoreTests
             .And.Contain(l => l.Contains("takes records again", StringComparison.Ordinal));
     }
 
+    [TmpfsFact]
+    public async Task A_real_tmpfs_that_fills_answers_503_and_not_ready_and_recovers_when_space_returns()
+    {
+        var mount = TmpfsFactAttribute.Mount("512");
+        try
+        {
+            using var factory = new ServerFactory(new Dictionary<string, string?>
+            {
+                ["Audit:Path"] = Path.Combine(mount, "triage-audit.jsonl"),
+                ["Audit:FeedbackPath"] = Path.Combine(mount, "cds-feedback.jsonl"),
+                ["Audit:IncludeReportId"] = "true",
+            });
+            using var client = factory.CreateClient();
+            (await TriageAsync(client, "before")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+            var filler = Path.Combine(mount, "filler");
+            using (var fill = new FileStream(filler, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0))
+            {
+                var chunk = new byte[1024];
+                try
+                {
+                    while (true)
+                    {
+                        fill.Write(chunk);
+                    }
+                }
+                catch (IOException)
+                {
+                    // the disk is full
+                }
+            }
+
+            // The log's last page may still take a record or a few; bounded: a 4 KiB page holds about five.
+            var answered = new List<string>();
+            var refused = new List<string>();
+            for (var n = 0; n < 64 && refused.Count == 0; n++)
+            {
+                using var response = await TriageAsync(client, "during-" + n);
+                (response.StatusCode == HttpStatusCode.OK ? answered : refused).Add("during-" + n);
+            }
+
+            refused.Should().ContainSingle("a full disk answers 503");
+            (await client.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+
+            File.Delete(filler);
+            (await ReadyAsync(client)).Should().BeTrue("the writer's probe finds space again");
+            (await TriageAsync(client, "after")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+            var lines = File.ReadAllLines(Path.Combine(mount, "triage-audit.jsonl"));
+            var replay = AuditReplay.ReplayJsonLines(new TriageEngine(), lines, key: null);
+            replay.Malformed.Should().Be(0);
+            replay.IntegrityFailures.Should().Be(0);
+            lines.Select(l => AuditRecord.ParseJsonLine(l).GetValueOrThrow().ReportId).Should().Equal(["before", .. answered, "after"], "every 200 is recorded, the 503 is not");
+        }
+        finally
+        {
+            TmpfsFactAttribute.Unmount(mount);
+        }
+    }
+
     [Theory]
     [InlineData(StoreFault.Full)]
     [InlineData(StoreFault.Stalled)]
