@@ -51,6 +51,7 @@ public static partial class ServerApp
         services.AddSingleton<FhirService>();
         services.AddSingleton<IFhirTriageAdapter, FhirTriageAdapter>();
         services.AddSingleton<CdsFhirClient>();
+        services.AddServerCors(configuration); // Cors:AllowedOrigins (CdsHooks/CorsSetup.cs)
         services.AddHealthChecks().AddCheck<ReadinessCheck>("ready", tags: ["ready"]);
         services.AddOpenApi("v1", options => options.AddDocumentTransformer<ContractSchemaTransformer>());
         services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue("Shutdown:TimeoutSeconds", 30)));
@@ -95,6 +96,7 @@ public static partial class ServerApp
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler(errors => errors.Run(context => Problems.WriteAsync(
             context, StatusCodes.Status500InternalServerError, "The service failed.", "internalError", "The service failed to answer; the failure is logged without the request.")));
+        app.UseServerCors();
         app.UseRateLimiter();
 
         // Build the engine and open the audit log before the first request, and say what the service runs.
