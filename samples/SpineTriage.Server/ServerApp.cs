@@ -70,7 +70,7 @@ public static partial class ServerApp
                 var message = $"At most {rateLimit.PermitLimit} requests per {rateLimit.WindowSeconds} s from one client address; try again later.";
                 if (FhirApi.IsFhir(context.HttpContext.Request))
                 {
-                    await FhirApi.WriteErrorsAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, [new Validation.ValidationError("$", "tooManyRequests", message)]);
+                    await FhirApi.WriteErrorsAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, [new Validation.ValidationError("$", SpineTriage.Fhir.FhirErrorCodes.TooManyRequests, message)]);
                     return;
                 }
 

@@ -128,11 +128,16 @@ internal sealed class Resources
             case ItemKind.SurgeryDate or ItemKind.AssessedOn:
                 item.Type = Questionnaire.QuestionnaireItemType.Date;
                 break;
-            case ItemKind.FusionLevels or ItemKind.PainScore:
+            case ItemKind.FusionLevels:
                 item.Type = Questionnaire.QuestionnaireItemType.Integer;
+                break;
+            case ItemKind.PainScore:
+                item.Type = Questionnaire.QuestionnaireItemType.Integer;
+                item.Code = [new Coding(Codes.Loinc, "72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported")];
                 break;
             case ItemKind.Temperature:
                 item.Type = Questionnaire.QuestionnaireItemType.Quantity;
+                item.Code = [new Coding(Codes.Loinc, "8310-5", "Body temperature")];
                 item.Extension.Add(new Extension(Codes.UnitOption, new Coding(Codes.Ucum, Codes.Celsius, "°C")));
                 item.Extension.Add(new Extension(Codes.UnitOption, new Coding(Codes.Ucum, Codes.Fahrenheit, "°F")));
                 break;
