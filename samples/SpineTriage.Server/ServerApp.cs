@@ -57,6 +57,7 @@ public static partial class ServerApp
         services.AddSingleton<FhirService>();
         services.AddSingleton<IFhirTriageAdapter, FhirTriageAdapter>();
         services.AddSingleton<CdsFhirClient>();
+        services.AddServerCors(configuration); // Cors:AllowedOrigins (CdsHooks/CorsSetup.cs)
         services.AddHealthChecks().AddCheck<ReadinessCheck>("ready", tags: ["ready"]);
         services.AddOpenApi("v1", options => options.AddDocumentTransformer<ContractSchemaTransformer>().AddDocumentTransformer<InventoryTransformer>());
         services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue("Shutdown:TimeoutSeconds", 30)));
@@ -99,6 +100,7 @@ public static partial class ServerApp
             context, StatusCodes.Status500InternalServerError, "The service failed.", "internalError", "The service failed to answer; the failure is logged without the request.")));
         app.UseMiddleware<ClientErrors>(); // clean 4xx for every client error, one request log line without the query
         AuditFaults.Use(app); // a decision the audit store cannot record is answered 503 (docs/reliability.md)
+        app.UseServerCors();
         app.UseRateLimiter();
 
         // Build the engine and open the audit log before the first request, and say what the service runs.

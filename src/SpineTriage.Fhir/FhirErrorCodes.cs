@@ -15,4 +15,16 @@ public static class FhirErrorCodes
 
     /// <summary>The response's status says it must not be used (<c>entered-in-error</c>).</summary>
     public const string EnteredInError = "enteredInError";
+
+    /// <summary>A resource the FHIR parser cannot read (the parser's own code and message are in the error's message).</summary>
+    public const string InvalidResource = "invalidResource";
+
+    /// <summary>A resource of another type than the one expected.</summary>
+    public const string WrongResourceType = "wrongResourceType";
+
+    /// <summary>A resource id that does not exist (a read of <c>{type}/{id}</c>).</summary>
+    public const string UnknownResource = "unknownResource";
+
+    /// <summary>Too many requests from one client in the rate limit's window (HTTP 429).</summary>
+    public const string TooManyRequests = "tooManyRequests";
 }

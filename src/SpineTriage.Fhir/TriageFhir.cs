@@ -182,17 +182,31 @@ public sealed class TriageFhir
 
         // The questions in the response's language (its report's), the engine's when it names none.
         var resources = ResourcesIn(read.Report.Language) ?? _resources;
-        var answered = response.Item.Select(i => i.LinkId).ToHashSet(StringComparer.Ordinal);
-        var asked = resources.Items.Where(i => answered.Contains(i.LinkId) && i.LinkId != next).ToList();
-        if (next is not null)
+
+        // The client's contained Questionnaire keeps its id (the default is "questionnaire"); its items stay in the order
+        // they were asked, the items answered outside it follow in the response's order, and the next item is appended.
+        var id = "questionnaire";
+        Questionnaire? previous = null;
+        if (response.Questionnaire is { Length: > 1 } reference && reference.StartsWith('#'))
         {
-            asked.Add(resources.ByLinkId[next]);
+            previous = response.Contained.OfType<Questionnaire>().FirstOrDefault(q => string.Equals(q.Id, reference[1..], StringComparison.Ordinal));
+            id = previous?.Id ?? id;
+        }
+
+        var order = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var linkId in (previous?.Item.Select(i => i.LinkId) ?? []).Concat(response.Item.Select(i => i.LinkId)).Append(next))
+        {
+            if (linkId is not null && resources.ByLinkId.ContainsKey(linkId) && seen.Add(linkId))
+            {
+                order.Add(linkId);
+            }
         }
 
         var output = (QuestionnaireResponse)response.DeepCopy();
-        output.Contained.RemoveAll(r => r is Questionnaire && r.Id == "questionnaire");
-        output.Contained.Add(resources.CreateQuestionnaire(asked, "questionnaire"));
-        output.Questionnaire = "#questionnaire";
+        output.Contained.RemoveAll(r => r is Questionnaire && r.Id == id);
+        output.Contained.Add(resources.CreateAdaptiveInstance(order.Select(linkId => resources.ByLinkId[linkId]), id));
+        output.Questionnaire = "#" + id;
         output.Status = next is null
             ? QuestionnaireResponse.QuestionnaireResponseStatus.Completed
             : QuestionnaireResponse.QuestionnaireResponseStatus.InProgress;

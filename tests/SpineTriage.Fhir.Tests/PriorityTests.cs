@@ -94,3 +94,19 @@ public class PriorityTests
         guidance.Contained.OfType<ServiceRequest>().Single().ReasonReference.Single().Reference.Should().Be("QuestionnaireResponse/abc");
     }
 }
+
+/// <summary>The standard codes of the Questionnaire's items.</summary>
+public class ItemCodeTests
+{
+    [Theory]
+    [InlineData("1.0")]
+    [InlineData("2.0")]
+    public void The_temperature_and_pain_items_carry_their_LOINC_codes_and_the_others_none(string ruleSet)
+    {
+        var items = Fhir.RoundTrip(Fhir.For(ruleSet).CreateQuestionnaire()).Item.ToDictionary(i => i.LinkId!);
+
+        items["temperature"].Code.Should().ContainSingle().Which.Should().Match<Coding>(c => c.System == "http://loinc.org" && c.Code == "8310-5");
+        items["painScore"].Code.Should().ContainSingle().Which.Should().Match<Coding>(c => c.System == "http://loinc.org" && c.Code == "72514-3");
+        items.Where(i => i.Key is not ("temperature" or "painScore")).Should().OnlyContain(i => i.Value.Code.Count == 0);
+    }
+}

@@ -24,7 +24,7 @@ internal static partial class CdsHooksApi
     public static void Map(IEndpointRouteBuilder routes)
     {
         var cds = routes.MapGroup("/cds-services").WithTags("CDS Hooks");
-        cds.MapGet("", Discovery).WithName("cdsDiscovery").WithSummary("CDS Hooks discovery: the post-operative spine triage service.");
+        cds.MapGet("", Discovery).RequireCors(CorsSetup.Public).WithName("cdsDiscovery").WithSummary("CDS Hooks discovery: the post-operative spine triage service.");
         cds.MapPost("/{id}", CallAsync).WithName("cdsCall").WithSummary("Calls the service with a prefetched QuestionnaireResponse; answers { cards }. Needs a valid JWT.");
         cds.MapPost("/{id}/feedback", FeedbackAsync).WithName("cdsFeedback").WithSummary("Records card feedback in the audit log. Needs a valid JWT.");
     }

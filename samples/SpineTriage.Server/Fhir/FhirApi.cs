@@ -26,7 +26,7 @@ internal static class FhirApi
     public const string InputParameter = "questionnaire-response";
 
     /// <summary>The error code of a resource id that does not exist.</summary>
-    public const string UnknownResource = "unknownResource";
+    public const string UnknownResource = FhirErrorCodes.UnknownResource;
 
     /// <summary>Maps the endpoints.</summary>
     public static void Map(IEndpointRouteBuilder routes)

@@ -18,10 +18,10 @@ namespace SpineTriage.Server.Fhir;
 public sealed class FhirService
 {
     /// <summary>The error code of a resource the Firely SDK cannot read (its own code and message are in the error).</summary>
-    public const string InvalidResource = "invalidResource";
+    public const string InvalidResource = FhirErrorCodes.InvalidResource;
 
     /// <summary>The error code of a resource of another type than the one expected.</summary>
-    public const string WrongResourceType = "wrongResourceType";
+    public const string WrongResourceType = FhirErrorCodes.WrongResourceType;
 
     private readonly JsonSerializerOptions _json = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
 

@@ -17,7 +17,11 @@ internal static class Codes
     public const string DataAbsentReason = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
     public const string AskedUnknown = "asked-unknown";
     public const string UnitOption = "http://hl7.org/fhir/StructureDefinition/questionnaire-unitOption";
-    public const string Adaptive = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-adaptive";
+    /// <summary>SDC 3.0's extension marking a Questionnaire adaptive (<c>$next-question</c> decides what is asked).</summary>
+    public const string Adaptive = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-questionnaireAdaptive";
+
+    /// <summary>SDC 3.0's profile of the adaptive Questionnaire contained in a <c>$next-question</c> response.</summary>
+    public const string AdaptProfile = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-adapt";
 
     public static string Of<T>(T value)
         where T : struct, Enum

@@ -100,6 +100,20 @@ internal sealed class Resources
         return questionnaire;
     }
 
+    /// <summary>
+    /// The adaptive Questionnaire a <c>$next-question</c> answer contains, in the shape of SDC 3.0's
+    /// <c>sdc-questionnaire-adapt</c>: no <c>url</c> (it is an instance, not the published form), <c>derivedFrom</c> the
+    /// published canonical with its version, <c>meta.profile</c> the profile, flagged adaptive, the items given in order.
+    /// </summary>
+    public Questionnaire CreateAdaptiveInstance(IEnumerable<ItemDefinition> items, string id)
+    {
+        var questionnaire = CreateQuestionnaire(items, id);
+        questionnaire.Url = null;
+        questionnaire.DerivedFrom = [Canonicals.Questionnaire + "|" + Version];
+        questionnaire.Meta = new Meta { Profile = [Codes.AdaptProfile] };
+        return questionnaire;
+    }
+
     public Questionnaire.ItemComponent Item(ItemDefinition definition)
     {
         var item = new Questionnaire.ItemComponent
@@ -114,11 +128,16 @@ internal sealed class Resources
             case ItemKind.SurgeryDate or ItemKind.AssessedOn:
                 item.Type = Questionnaire.QuestionnaireItemType.Date;
                 break;
-            case ItemKind.FusionLevels or ItemKind.PainScore:
+            case ItemKind.FusionLevels:
                 item.Type = Questionnaire.QuestionnaireItemType.Integer;
+                break;
+            case ItemKind.PainScore:
+                item.Type = Questionnaire.QuestionnaireItemType.Integer;
+                item.Code = [new Coding(Codes.Loinc, "72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported")];
                 break;
             case ItemKind.Temperature:
                 item.Type = Questionnaire.QuestionnaireItemType.Quantity;
+                item.Code = [new Coding(Codes.Loinc, "8310-5", "Body temperature")];
                 item.Extension.Add(new Extension(Codes.UnitOption, new Coding(Codes.Ucum, Codes.Celsius, "°C")));
                 item.Extension.Add(new Extension(Codes.UnitOption, new Coding(Codes.Ucum, Codes.Fahrenheit, "°F")));
                 break;

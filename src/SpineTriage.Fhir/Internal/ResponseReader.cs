@@ -202,6 +202,17 @@ internal static class ResponseReader
                 return;
             }
 
+            // An SDC adaptive instance (sdc-questionnaire-adapt) has no url and names the form in derivedFrom.
+            var derivedFrom = contained.DerivedFrom.Where(d => d is not null).ToList();
+            if (contained.Url is null && derivedFrom.Count > 0)
+            {
+                var from = derivedFrom.FirstOrDefault(d => d == resources.Canonicals.Questionnaire || d!.StartsWith(resources.Canonicals.Questionnaire + "|", StringComparison.Ordinal))
+                    ?? derivedFrom[0];
+                var fromBar = from?.IndexOf('|', StringComparison.Ordinal) ?? -1;
+                CheckCanonical(fromBar < 0 ? from : from![..fromBar], fromBar < 0 ? null : from![(fromBar + 1)..], resources, error);
+                return;
+            }
+
             CheckCanonical(contained.Url, contained.Version, resources, error);
             return;
         }

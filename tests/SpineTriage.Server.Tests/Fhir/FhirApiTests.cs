@@ -142,6 +142,45 @@ public sealed class FhirApiTests
     }
 
     [Fact]
+    public async Task Every_kind_of_FHIR_error_carries_a_code_of_the_published_error_code_system()
+    {
+        using var factory = new ServerFactory(new Dictionary<string, string?> { ["RateLimit:PermitLimit"] = "12", ["RateLimit:WindowSeconds"] = "600" });
+        using var client = factory.CreateClient();
+        var codeSystem = Parse<CodeSystem>(await client.GetStringAsync("/fhir/CodeSystem/error-code"));
+        var triage = "/fhir/QuestionnaireResponse/$triage";
+
+        var responses = new List<HttpResponseMessage>
+        {
+            await client.GetAsync("/fhir/Questionnaire/other"), // unknownResource
+            await client.PostAsync(triage, Content("{\"resourceType\":")), // malformedJson
+            await client.PostAsync(triage, Content("""{"resourceType":"Patient","active":true}""")), // wrongResourceType
+            await client.PostAsync(triage, Content("""{"resourceType":"QuestionnaireResponse","status":"maybe"}""")), // invalidResource
+            await client.PostAsync(triage, Content(new string(' ', (1024 * 1024) + 1))), // tooLarge
+            await client.PostAsync(triage, Content(BladderControlLoss().Replace("\"status\":\"completed\"", "\"status\":\"completed\",\"status\":\"completed\"", StringComparison.Ordinal))), // duplicateKey
+            await client.PostAsync(triage, Content(BladderControlLoss(""",{"linkId":"temperature","answer":[{"valueQuantity":{"value":38.001,"system":"http://unitsofmeasure.org","code":"Cel"}}]}"""))), // tooPrecise
+            await client.PostAsync(triage, Content("""{"resourceType":"QuestionnaireResponse","status":"entered-in-error"}""")), // enteredInError, required
+            await client.PostAsync(triage, Content(BladderControlLoss(""",{"linkId":"noSuchQuestion","answer":[{"valueBoolean":true}]},{"linkId":"painScore","answer":[{"valueInteger":11}]}"""))), // unknownQuestion
+            await client.PostAsync(triage, Content(BladderControlLoss(""",{"linkId":"painScore","answer":[{"valueInteger":11}]}"""))), // outOfRange
+        };
+        for (var i = 0; i < 3; i++)
+        {
+            responses.Add(await client.GetAsync("/fhir/metadata")); // the last is tooManyRequests
+        }
+
+        var codes = new List<string>();
+        foreach (var response in responses.Where(r => !r.IsSuccessStatusCode))
+        {
+            response.Content.Headers.ContentType!.MediaType.Should().Be(FhirJson);
+            var codings = Parse<OperationOutcome>(await response.Content.ReadAsStringAsync()).Issue.Select(i => i.Details!.Coding.Single()).ToList();
+            codings.Should().OnlyContain(c => c.System == codeSystem.Url && codeSystem.Concept.Any(concept => concept.Code == c.Code), string.Join(", ", codings.Select(c => c.Code)));
+            codes.AddRange(codings.Select(c => c.Code!));
+            response.Dispose();
+        }
+
+        codes.Should().Contain(["unknownResource", "malformedJson", "wrongResourceType", "invalidResource", "tooLarge", "duplicateKey", "tooPrecise", "enteredInError", "unknownQuestion", "outOfRange", "tooManyRequests"]);
+    }
+
+    [Fact]
     public async Task The_codes_of_an_OperationOutcome_are_concepts_of_the_error_code_system_the_server_publishes()
     {
         using var factory = new ServerFactory();
