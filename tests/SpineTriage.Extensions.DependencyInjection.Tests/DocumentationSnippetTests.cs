@@ -7,8 +7,9 @@ using SpineTriage.TestSupport;
 namespace SpineTriage.Extensions.DependencyInjection.Tests;
 
 /// <summary>
-/// The C# of the integrator's first pages compiles as written: each <c>```csharp</c> block of docs/getting-started.md is
-/// the Program.cs of a new console app, each of docs/integration.md the Program.cs of a new minimal API, with the
+/// The C# of the integrator's first pages compiles as written: each <c>```csharp</c> block of docs/getting-started.md and
+/// of the SpineTriage package's README is the Program.cs of a new console app, each of docs/integration.md and of the DI
+/// package's README the Program.cs of a new minimal API, with the
 /// global usings those templates add (ImplicitUsings) and nothing else, against the SpineTriage packages.
 /// </summary>
 public sealed partial class DocumentationSnippetTests
@@ -28,7 +29,11 @@ public sealed partial class DocumentationSnippetTests
     public static TheoryData<string, string> Snippets()
     {
         var data = new TheoryData<string, string>();
-        foreach (var (file, template) in new[] { ("docs/getting-started.md", "console"), ("docs/integration.md", "web") })
+        foreach (var (file, template) in new[]
+        {
+            ("docs/getting-started.md", "console"), ("docs/integration.md", "web"),
+            ("src/SpineTriage/README.md", "console"), ("src/SpineTriage.Extensions.DependencyInjection/README.md", "web"),
+        })
         {
             var blocks = CSharpBlock().Matches(File.ReadAllText(RepositoryPaths.PathOf(file)));
             for (var i = 0; i < blocks.Count; i++)
