@@ -3,12 +3,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SpineTriage.Engine;
 using SpineTriage.Extensions.DependencyInjection.Internal;
+using SpineTriage.Interview;
 
 namespace SpineTriage.Extensions.DependencyInjection;
 
 /// <summary>
 /// Registers SpineTriage in a <see cref="IServiceCollection"/>: the engine as a singleton (<see cref="TriageEngine"/>,
-/// <see cref="ITriageEngine"/>) and the engines of every rule-set line (<see cref="TriageEngines"/>), with the host's
+/// <see cref="ITriageEngine"/>), the interview on it (<see cref="TriageInterview"/>) and the engines of every rule-set line (<see cref="TriageEngines"/>), with the host's
 /// <see cref="TimeProvider"/> and options validated at start-up by the engine's own validator
 /// (<see cref="TriageEngineOptions.Validate"/>).
 /// </summary>
@@ -43,7 +44,7 @@ public static class SpineTriageServiceCollectionExtensions
     /// </summary>
     /// <remarks>
     /// Registers, each once however often this is called: <see cref="TriageEngine"/> and <see cref="ITriageEngine"/> (the
-    /// same singleton), <see cref="TriageEngines"/>, and <see cref="TriageEngineOptions"/> as options checked by
+    /// same singleton), <see cref="TriageInterview"/> on that engine (in its language), <see cref="TriageEngines"/>, and <see cref="TriageEngineOptions"/> as options checked by
     /// <see cref="TriageEngineOptions.Validate"/> when the host starts (<c>ValidateOnStart</c>): invalid options stop the
     /// host with an <see cref="OptionsValidationException"/> listing every error with its code and path. The clock is
     /// the <see cref="TimeProvider"/> registered in the container, else <see cref="TimeProvider.System"/>.
@@ -62,6 +63,7 @@ public static class SpineTriageServiceCollectionExtensions
             provider.GetRequiredService<IOptions<TriageEngineOptions>>().Value,
             provider.GetService<TimeProvider>() ?? TimeProvider.System));
         services.TryAddSingleton<ITriageEngine>(static provider => provider.GetRequiredService<TriageEngine>());
+        services.TryAddSingleton(static provider => new TriageInterview(provider.GetRequiredService<TriageEngine>()));
         services.TryAddSingleton(static provider => new TriageEngines(
             provider.GetRequiredService<IOptions<TriageEngineOptions>>().Value,
             provider.GetService<TimeProvider>() ?? TimeProvider.System));

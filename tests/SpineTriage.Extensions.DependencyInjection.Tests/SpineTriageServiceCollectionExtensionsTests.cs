@@ -41,6 +41,18 @@ public sealed class SpineTriageServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void The_interview_is_registered_on_the_registered_engine_in_its_language()
+    {
+        using var provider = Build(services => services.AddSpineTriage(options => options with { Language = "es" }));
+
+        var interview = provider.GetRequiredService<Interview.TriageInterview>();
+
+        interview.Engine.Should().BeSameAs(provider.GetRequiredService<TriageEngine>());
+        interview.Language.Should().Be("es");
+        provider.GetRequiredService<Interview.TriageInterview>().Should().BeSameAs(interview);
+    }
+
+    [Fact]
     public void The_engine_uses_the_hosts_time_provider_for_today()
     {
         var clock = TestClock.At(new DateOnly(2031, 5, 17));
