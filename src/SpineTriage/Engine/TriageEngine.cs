@@ -106,7 +106,7 @@ public sealed class TriageEngine : ITriageEngine
         CheckRuleSet(report);
         var texts = TextsOf(report.Report.Language);
         var facts = _rules.Read(report);
-        Span<bool> fired = _rules.Rules.Count <= 256 ? stackalloc bool[_rules.Rules.Count] : new bool[_rules.Rules.Count];
+        Span<bool> fired = _rules.Rules.Length <= 256 ? stackalloc bool[_rules.Rules.Length] : new bool[_rules.Rules.Length];
         var urgency = _rules.Fire(facts, fired);
         return new TriageResult
         {
@@ -211,16 +211,23 @@ public sealed class TriageEngine : ITriageEngine
             return ValueList<QuestionId>.Empty;
         }
 
-        var questions = new List<QuestionId>();
+        var count = 0;
         foreach (var question in _rules.RedFlags)
         {
-            if (facts.IsUnresolvedRedFlag(question) && !(notAskedOnly && facts.IsGiven(question.Id)))
+            count += facts.IsUnresolvedRedFlag(question) && !(notAskedOnly && facts.IsGiven(question.Id)) ? 1 : 0;
+        }
+
+        var questions = new QuestionId[count];
+        var next = 0;
+        foreach (var question in _rules.RedFlags)
+        {
+            if (next < count && facts.IsUnresolvedRedFlag(question) && !(notAskedOnly && facts.IsGiven(question.Id)))
             {
-                questions.Add(question.Id);
+                questions[next++] = question.Id;
             }
         }
 
-        return ValueList<QuestionId>.Own([.. questions]);
+        return ValueList<QuestionId>.Own(questions);
     }
 
     /// <summary>Refuses options out of their allowed ranges, naming every such option.</summary>

@@ -132,6 +132,9 @@ public sealed class AnswerSet : IReadOnlyCollection<KeyValuePair<QuestionId, Ans
     /// <returns><see langword="true"/> when the question appears in the report's answers.</returns>
     public bool IsGiven(QuestionId question) => _answers[Index(question)] != NotGiven;
 
+    /// <summary>The answer to a defined question as the engine reads it: <see langword="null"/> when it was not given.</summary>
+    internal Answer? Given(QuestionId question) => _answers[(int)question] is var value && value == NotGiven ? null : (Answer)value;
+
     /// <inheritdoc />
     public IEnumerator<KeyValuePair<QuestionId, Answer>> GetEnumerator()
     {

@@ -29,13 +29,17 @@ internal sealed class AllOf : Condition
 {
     public AllOf(IEnumerable<Condition> conditions)
     {
-        Conditions = Array.AsReadOnly(conditions.Select(c => c ?? throw new ArgumentNullException(nameof(conditions))).ToArray());
+        Items = conditions.Select(c => c ?? throw new ArgumentNullException(nameof(conditions))).ToArray();
+        Conditions = Array.AsReadOnly(Items);
         Description = Conditions.Count == 0
             ? "always"
             : string.Join(" and ", Conditions.Select(c => c.ListsAlternatives || c is AllOf { Conditions.Count: > 1 } ? $"({c.Description})" : c.Description));
     }
 
     public IReadOnlyList<Condition> Conditions { get; }
+
+    /// <summary>Gets the conditions as an array, for the engine to read without an enumerator (never changed).</summary>
+    internal Condition[] Items { get; }
 
     public override string Description { get; }
 
@@ -47,11 +51,15 @@ internal sealed class AnyOf : Condition
 {
     public AnyOf(IEnumerable<Condition> conditions)
     {
-        Conditions = Array.AsReadOnly(conditions.Select(c => c ?? throw new ArgumentNullException(nameof(conditions))).ToArray());
+        Items = conditions.Select(c => c ?? throw new ArgumentNullException(nameof(conditions))).ToArray();
+        Conditions = Array.AsReadOnly(Items);
         Description = Describe(Conditions);
     }
 
     public IReadOnlyList<Condition> Conditions { get; }
+
+    /// <summary>Gets the conditions as an array, for the engine to read without an enumerator (never changed).</summary>
+    internal Condition[] Items { get; }
 
     public override string Description { get; }
 
@@ -179,7 +187,8 @@ internal sealed class RegionIs : Condition
 {
     public RegionIs(IEnumerable<SurgeryRegion> regions)
     {
-        Regions = Array.AsReadOnly(regions.Distinct().ToArray());
+        Items = regions.Distinct().ToArray();
+        Regions = Array.AsReadOnly(Items);
         if (Regions.Any(r => !Enum.IsDefined(r)))
         {
             throw new ArgumentOutOfRangeException(nameof(regions), "Not a surgery region.");
@@ -187,6 +196,9 @@ internal sealed class RegionIs : Condition
     }
 
     public IReadOnlyList<SurgeryRegion> Regions { get; }
+
+    /// <summary>Gets the regions as an array, for the engine to read without an enumerator (never changed).</summary>
+    internal SurgeryRegion[] Items { get; }
 
     public override string Description => $"surgeryRegion {Names(" or ")}";
 

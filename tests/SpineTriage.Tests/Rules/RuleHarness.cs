@@ -51,7 +51,7 @@ internal sealed class RuleHarness
     public (Urgency Urgency, string[] Findings) Evaluate(SymptomReport report)
     {
         var facts = _rules.Read(Validator.Validate(report).GetValueOrThrow());
-        var fired = new bool[_rules.Rules.Count];
+        var fired = new bool[_rules.Rules.Length];
         var urgency = _rules.Fire(facts, fired);
         return (urgency, _rules.Findings(facts, fired, [.. _rules.Rules.Select(r => (r.Title, r.PatientExplanation))]).Select(f => f.RuleId).ToArray());
     }
@@ -59,7 +59,7 @@ internal sealed class RuleHarness
     private bool[] FireAll(SymptomReport report, out Facts facts)
     {
         facts = _rules.Read(Validator.Validate(report).GetValueOrThrow());
-        var fired = new bool[_rules.Rules.Count];
+        var fired = new bool[_rules.Rules.Length];
         if (fired.Length > 0)
         {
             try

@@ -28,7 +28,7 @@ internal static class ConditionInterpreter
             case AnswerIs answer:
                 return facts.AnswerTo(answer.Question) == answer.Answer;
             case AnyOf any:
-                foreach (var c in any.Conditions)
+                foreach (var c in any.Items)
                 {
                     if (Holds(c, facts, fired, scope))
                     {
@@ -38,7 +38,7 @@ internal static class ConditionInterpreter
 
                 return false;
             case AllOf all:
-                foreach (var c in all.Conditions)
+                foreach (var c in all.Items)
                 {
                     if (!Holds(c, facts, fired, scope))
                     {
@@ -58,7 +58,7 @@ internal static class ConditionInterpreter
             case DaysSinceSurgeryWithin days:
                 return (days.Min is not { } min || facts.DaysSinceSurgery >= min) && (days.Max is not { } max || facts.DaysSinceSurgery <= max);
             case RegionIs region:
-                return facts.Region is { } r && Facts.Contains(region.Regions, r);
+                return facts.Region is { } r && Facts.Contains(region.Items, r);
             case RegionNotGiven:
                 return facts.Region is null;
             case RiskFactorPresent risk:
@@ -84,9 +84,10 @@ internal static class ConditionInterpreter
     /// <param name="facts">The report's facts.</param>
     /// <param name="fired">Whether each rule fired, by catalogue index.</param>
     /// <param name="scope">Where the rule stands in the catalogue.</param>
-    public static string[] Evidence(Condition condition, in Facts facts, ReadOnlySpan<bool> fired, in RuleScope scope)
+    /// <param name="lines">A list to work in (cleared first), so that one serves every finding of a result.</param>
+    public static string[] Evidence(Condition condition, in Facts facts, ReadOnlySpan<bool> fired, in RuleScope scope, List<string> lines)
     {
-        var lines = new List<string>(4);
+        lines.Clear();
         Add(condition, facts, fired, scope, lines);
         return [.. lines];
     }
@@ -96,7 +97,7 @@ internal static class ConditionInterpreter
         switch (condition)
         {
             case AllOf all:
-                foreach (var c in all.Conditions)
+                foreach (var c in all.Items)
                 {
                     Add(c, facts, fired, scope, lines);
                 }
@@ -146,16 +147,16 @@ internal static class ConditionInterpreter
     // The alternatives that hold cite, in their order; alternatives that are all answers cite in asking order.
     private static void AddAlternatives(AnyOf any, in Facts facts, ReadOnlySpan<bool> fired, in RuleScope scope, List<string> lines)
     {
-        var count = any.Conditions.Count;
+        var count = any.Items.Length;
         var allAnswers = true;
-        foreach (var c in any.Conditions)
+        foreach (var c in any.Items)
         {
             allAnswers &= c is AnswerIs;
         }
 
         if (!allAnswers || count == 1)
         {
-            foreach (var c in any.Conditions)
+            foreach (var c in any.Items)
             {
                 if (Holds(c, facts, fired, scope))
                 {
@@ -183,7 +184,7 @@ internal static class ConditionInterpreter
 
         foreach (var i in order)
         {
-            var answer = (AnswerIs)any.Conditions[i];
+            var answer = (AnswerIs)any.Items[i];
             if (facts.AnswerTo(answer.Question) == answer.Answer)
             {
                 AddOnce(lines, AnswerText(answer.Question, answer.Answer));
@@ -191,7 +192,7 @@ internal static class ConditionInterpreter
         }
     }
 
-    private static int Position(AnyOf any, int alternative, in Facts facts) => facts.AskingPosition(((AnswerIs)any.Conditions[alternative]).Question);
+    private static int Position(AnyOf any, int alternative, in Facts facts) => facts.AskingPosition(((AnswerIs)any.Items[alternative]).Question);
 
     private static string AnswerText(QuestionId question, Answer answer) => AnswerTexts[((int)question * 3) + (int)answer];
 

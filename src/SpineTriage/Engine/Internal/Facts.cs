@@ -20,6 +20,7 @@ internal readonly struct Facts
 {
     private readonly RuleEvaluator _rules;
     private readonly AnswerSet _answers;
+    private readonly ulong _surgery; // the questions' conditions on the surgery that hold (RuleEvaluator.SurgeryFacts)
 
     /// <summary>Reads the facts of a report for an engine's rule set.</summary>
     /// <param name="rules">The engine's rule set: its questions and fever threshold.</param>
@@ -31,6 +32,7 @@ internal readonly struct Facts
     {
         _rules = rules;
         _answers = report.Report.Answers;
+        _surgery = rules.SurgeryFacts(report.Report.SurgeryRegion, report.DaysSinceSurgery);
         AbsentAs = absentAs;
         DaysSinceSurgery = report.DaysSinceSurgery;
         Region = report.Report.SurgeryRegion;
@@ -89,30 +91,28 @@ internal readonly struct Facts
     public bool FeverAnswerContradicted => FeverAnswer == Answer.Yes && Temperature.HasValue && !TemperatureIsFever;
 
     /// <summary>The answer to a question: as given, or <see cref="AbsentAs"/> when it is absent, of the rule set and applies.</summary>
-    public Answer AnswerTo(QuestionId question)
-    {
-        var answer = _answers[question];
-        return answer == Answer.Unknown && AbsentAs != Answer.Unknown && !_answers.IsGiven(question) && _rules.Find(question) is { } asked && Applies(asked)
-            ? AbsentAs
-            : answer;
-    }
+    public Answer AnswerTo(QuestionId question) =>
+        _answers.Given(question) is { } answer ? answer
+        : AbsentAs != Answer.Unknown && _rules.Find(question) is { } asked && Applies(asked) ? AbsentAs
+        : Answer.Unknown;
 
     /// <summary>Whether the question was given an answer in the report itself, an explicit "don't know" included.</summary>
     public bool IsGiven(QuestionId question) => _answers.IsGiven(question);
 
     /// <summary>Whether a question applies to the report (section 3): by its surgery region and days since surgery only.</summary>
-    public bool Applies(Question question) => ReferenceEquals(question.AppliesWhen, When.Always) || HoldsOnSurgery(question.AppliesWhen);
+    public bool Applies(Question question) => _rules.Applies(question, _surgery) ?? HoldsOnSurgery(question.AppliesWhen);
 
     /// <summary>Whether a question counts as a red flag for the report (in rule set 2.0 <c>recentFallOrInjury</c> only within 90 days).</summary>
     public bool CountsAsRedFlag(Question question) =>
-        question.IsRedFlag && (ReferenceEquals(question.CountsAsRedFlagWhen, When.Always) || HoldsOnSurgery(question.CountsAsRedFlagWhen));
+        question.IsRedFlag && (_rules.CountsAsRedFlag(question, _surgery) ?? HoldsOnSurgery(question.CountsAsRedFlagWhen));
 
     /// <summary>Whether a question is an unresolved red flag: it counts as one, applies and is unknown; fever counts as answered when fever is known.</summary>
     public bool IsUnresolvedRedFlag(Question question) =>
-        CountsAsRedFlag(question)
+        question.IsRedFlag
         && AnswerTo(question.Id) == Answer.Unknown
+        && !(question.Id == QuestionId.Fever && Fever != Presence.Unknown)
         && Applies(question)
-        && !(question.Id == QuestionId.Fever && Fever != Presence.Unknown);
+        && CountsAsRedFlag(question);
 
     /// <summary>Whether some question of the rule set that applies is absent from the report's answers (one an interview may still ask).</summary>
     public bool AnyApplicableQuestionAbsent()
@@ -132,25 +132,28 @@ internal readonly struct Facts
     public int AskingPosition(QuestionId question) => _rules.AskingPosition(question);
 
     /// <summary>Gets the rule set's questions in asking order.</summary>
-    public IReadOnlyList<Question> AskingOrder => _rules.AskingOrder;
+    public Question[] AskingOrder => _rules.AskingOrder;
 
     // A question's applicability depends on the surgery region and the days since surgery only (RuleEvaluator checks it).
-    private bool HoldsOnSurgery(Condition condition)
+    private bool HoldsOnSurgery(Condition condition) => HoldsOnSurgery(condition, Region, DaysSinceSurgery);
+
+    /// <summary>Whether a condition on the surgery alone (region, days since surgery) holds.</summary>
+    internal static bool HoldsOnSurgery(Condition condition, SurgeryRegion? region, int daysSinceSurgery)
     {
         switch (condition)
         {
             case NamedFact fact:
-                return HoldsOnSurgery(fact.Definition);
+                return HoldsOnSurgery(fact.Definition, region, daysSinceSurgery);
             case DaysSinceSurgeryWithin days:
-                return (days.Min is not { } min || DaysSinceSurgery >= min) && (days.Max is not { } max || DaysSinceSurgery <= max);
-            case RegionIs region:
-                return Region is { } r && Contains(region.Regions, r);
+                return (days.Min is not { } min || daysSinceSurgery >= min) && (days.Max is not { } max || daysSinceSurgery <= max);
+            case RegionIs regions:
+                return region is { } r && Contains(regions.Items, r);
             case RegionNotGiven:
-                return Region is null;
+                return region is null;
             case AllOf all:
-                foreach (var c in all.Conditions)
+                foreach (var c in all.Items)
                 {
-                    if (!HoldsOnSurgery(c))
+                    if (!HoldsOnSurgery(c, region, daysSinceSurgery))
                     {
                         return false;
                     }
@@ -158,9 +161,9 @@ internal readonly struct Facts
 
                 return true;
             case AnyOf any:
-                foreach (var c in any.Conditions)
+                foreach (var c in any.Items)
                 {
-                    if (HoldsOnSurgery(c))
+                    if (HoldsOnSurgery(c, region, daysSinceSurgery))
                     {
                         return true;
                     }
@@ -168,15 +171,15 @@ internal readonly struct Facts
 
                 return false;
             case NotOf not:
-                return !HoldsOnSurgery(not.Condition);
+                return !HoldsOnSurgery(not.Condition, region, daysSinceSurgery);
             default:
                 throw new InvalidOperationException($"A question's applicability may depend on the surgery region and the days since surgery only, not on a {condition.GetType().Name}.");
         }
     }
 
-    internal static bool Contains(IReadOnlyList<SurgeryRegion> regions, SurgeryRegion region)
+    internal static bool Contains(SurgeryRegion[] regions, SurgeryRegion region)
     {
-        for (var i = 0; i < regions.Count; i++)
+        for (var i = 0; i < regions.Length; i++)
         {
             if (regions[i] == region)
             {

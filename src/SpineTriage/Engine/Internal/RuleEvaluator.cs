@@ -24,6 +24,10 @@ internal sealed class RuleEvaluator
     private readonly Dictionary<string, int> _ruleIndexes;
     private readonly string[] _rationales; // by rule
     private readonly int[] _findingOrder; // rule indexes, highest urgency first, then in catalogue order
+    private readonly Condition[] _surgeryConditions; // the distinct conditions of the questions' applicability and red-flag counting
+    private readonly int[] _appliesSlot; // by question id: its applicability's place in _surgeryConditions, -1 for always
+    private readonly int[] _redFlagSlot; // by question id: its red-flag condition's place in _surgeryConditions, -1 for always
+    private readonly Urgency[] _highestFrom; // by rule index: the highest urgency of that rule and the rules after it (0 past the end)
 
     /// <param name="rules">The rules in catalogue order.</param>
     /// <param name="questions">The rule set's questions in asking order (the order in which evidence cites answers).</param>
@@ -36,8 +40,8 @@ internal sealed class RuleEvaluator
     {
         FeverThresholdCelsius = feverThresholdCelsius;
         Rules = [.. rules];
-        AskingOrder = Array.AsReadOnly(questions.ToArray());
-        RedFlags = Array.AsReadOnly(questions.Where(q => q.IsRedFlag).ToArray());
+        AskingOrder = [.. questions];
+        RedFlags = [.. questions.Where(q => q.IsRedFlag)];
         _byId = new Question?[QuestionIdCount];
         _askingPosition = [.. Enumerable.Range(0, QuestionIdCount).Select(id => questions.Count + id)];
         for (var i = 0; i < questions.Count; i++)
@@ -54,8 +58,19 @@ internal sealed class RuleEvaluator
             CheckSurgeryOnly(question.CountsAsRedFlagWhen, question.JsonId);
         }
 
+        _surgeryConditions = [.. questions.SelectMany(q => new[] { q.AppliesWhen, q.CountsAsRedFlagWhen }).Where(c => !ReferenceEquals(c, When.Always)).Distinct()];
+        _appliesSlot = new int[QuestionIdCount];
+        _redFlagSlot = new int[QuestionIdCount];
+        Array.Fill(_appliesSlot, -1);
+        Array.Fill(_redFlagSlot, -1);
+        foreach (var question in questions)
+        {
+            _appliesSlot[(int)question.Id] = Array.IndexOf(_surgeryConditions, question.AppliesWhen);
+            _redFlagSlot[(int)question.Id] = Array.IndexOf(_surgeryConditions, question.CountsAsRedFlagWhen);
+        }
+
         _ruleIndexes = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < Rules.Count; i++)
+        for (var i = 0; i < Rules.Length; i++)
         {
             if (!_ruleIndexes.TryAdd(Rules[i].Id, i))
             {
@@ -66,25 +81,52 @@ internal sealed class RuleEvaluator
         }
 
         _rationales = [.. Rules.Select(r => r.ClinicianRationale)];
-        _findingOrder = [.. Enumerable.Range(0, Rules.Count).OrderByDescending(i => Rules[i].Urgency).ThenBy(i => i)];
+        _highestFrom = new Urgency[Rules.Length + 1];
+        for (var i = Rules.Length - 1; i >= 0; i--)
+        {
+            _highestFrom[i] = Rules[i].Urgency > _highestFrom[i + 1] ? Rules[i].Urgency : _highestFrom[i + 1];
+        }
+
+        _findingOrder = [.. Enumerable.Range(0, Rules.Length).OrderByDescending(i => Rules[i].Urgency).ThenBy(i => i)];
     }
 
     public decimal FeverThresholdCelsius { get; }
 
     /// <summary>Gets the rules in catalogue order.</summary>
-    public IReadOnlyList<Rule> Rules { get; }
+    public Rule[] Rules { get; }
 
     /// <summary>Gets the rule set's questions in asking order.</summary>
-    public IReadOnlyList<Question> AskingOrder { get; }
+    public Question[] AskingOrder { get; }
 
     /// <summary>Gets the red-flag questions in asking order.</summary>
-    public IReadOnlyList<Question> RedFlags { get; }
+    public Question[] RedFlags { get; }
 
     /// <summary>The question of the rule set with an id, or <see langword="null"/>.</summary>
     public Question? Find(QuestionId question) => (uint)question < (uint)_byId.Length ? _byId[(int)question] : null;
 
     /// <summary>The asking position of a question; one the rule set does not ask comes after all of them, by id.</summary>
     public int AskingPosition(QuestionId question) => _askingPosition[(int)question];
+
+    /// <summary>
+    /// Which of the questions' conditions on the surgery hold for a region and day count (bit <c>i</c>: condition <c>i</c>,
+    /// of the first 64; <see cref="Applies"/> and <see cref="CountsAsRedFlag"/> leave any further one to the caller).
+    /// </summary>
+    public ulong SurgeryFacts(SurgeryRegion? region, int daysSinceSurgery)
+    {
+        var holds = 0UL;
+        for (var i = 0; i < _surgeryConditions.Length && i < 64; i++)
+        {
+            holds |= Facts.HoldsOnSurgery(_surgeryConditions[i], region, daysSinceSurgery) ? 1UL << i : 0;
+        }
+
+        return holds;
+    }
+
+    /// <summary>Whether a question applies, from <see cref="SurgeryFacts"/>; <see langword="null"/> when the caller must read its condition.</summary>
+    public bool? Applies(Question question, ulong surgeryFacts) => Read(_appliesSlot[(int)question.Id], surgeryFacts);
+
+    /// <summary>Whether a red-flag question's condition of counting holds, from <see cref="SurgeryFacts"/>; <see langword="null"/> when the caller must read it.</summary>
+    public bool? CountsAsRedFlag(Question question, ulong surgeryFacts) => Read(_redFlagSlot[(int)question.Id], surgeryFacts);
 
     /// <summary>The facts of a validated report as it stands.</summary>
     public Facts Read(ValidatedReport report) => new(this, report, Answer.Unknown, report.Report.Temperature, report.Report.PainScore);
@@ -109,11 +151,22 @@ internal sealed class RuleEvaluator
         return urgency != 0 ? urgency : throw new InvalidOperationException("No rule fired: the rule set needs a rule that fires when no other does.");
     }
 
-    /// <summary>The highest urgency of the rules that fire on the facts.</summary>
+    /// <summary>
+    /// The highest urgency of the rules that fire on the facts. Rules are read in catalogue order until no rule left can
+    /// give a higher urgency than one that fired (in a catalogue listed by urgency, until the first rule that fires).
+    /// </summary>
     public Urgency UrgencyOf(in Facts facts)
     {
-        Span<bool> fired = Rules.Count <= StackRules ? stackalloc bool[Rules.Count] : new bool[Rules.Count];
-        return Fire(facts, fired);
+        Span<bool> fired = Rules.Length <= StackRules ? stackalloc bool[Rules.Length] : new bool[Rules.Length];
+        var urgency = (Urgency)0;
+        for (var i = 0; i < fired.Length && urgency < _highestFrom[i]; i++)
+        {
+            var rule = Rules[i];
+            fired[i] = ConditionInterpreter.Holds(rule.When, facts, fired, new RuleScope(i, _ruleIndexes));
+            urgency = fired[i] && rule.Urgency > urgency ? rule.Urgency : urgency;
+        }
+
+        return urgency != 0 ? urgency : throw new InvalidOperationException("No rule fired: the rule set needs a rule that fires when no other does.");
     }
 
     /// <summary>
@@ -139,6 +192,7 @@ internal sealed class RuleEvaluator
         }
 
         var findings = new Finding[count];
+        var lines = new List<string>(8);
         var next = 0;
         foreach (var i in _findingOrder)
         {
@@ -152,7 +206,7 @@ internal sealed class RuleEvaluator
                     Title = texts[i].Title,
                     PatientExplanation = texts[i].PatientExplanation,
                     ClinicianRationale = _rationales[i],
-                    Evidence = ValueList<string>.Own(ConditionInterpreter.Evidence(rule.When, facts, fired, new RuleScope(i, _ruleIndexes))),
+                    Evidence = ValueList<string>.Own(ConditionInterpreter.Evidence(rule.When, facts, fired, new RuleScope(i, _ruleIndexes), lines)),
                     Source = rule.Source,
                 };
             }
@@ -164,20 +218,27 @@ internal sealed class RuleEvaluator
     /// <summary>Whether a condition on the facts alone (a safety-net sign, the early-period advice) holds.</summary>
     public static bool Holds(Condition condition, in Facts facts) => ConditionInterpreter.Holds(condition, facts, default, default);
 
+    private static bool? Read(int slot, ulong surgeryFacts) => slot switch
+    {
+        < 0 => true,
+        < 64 => (surgeryFacts & (1UL << slot)) != 0,
+        _ => null,
+    };
+
     /// <summary>Checks a condition when the engine is built, so that evaluating it cannot fail.</summary>
     public void Check(Condition condition, RuleScope scope)
     {
         switch (condition)
         {
             case AllOf all:
-                foreach (var c in all.Conditions)
+                foreach (var c in all.Items)
                 {
                     Check(c, scope);
                 }
 
                 break;
             case AnyOf any:
-                foreach (var c in any.Conditions)
+                foreach (var c in any.Items)
                 {
                     Check(c, scope);
                 }
@@ -206,14 +267,14 @@ internal sealed class RuleEvaluator
         switch (condition)
         {
             case AllOf all:
-                foreach (var c in all.Conditions)
+                foreach (var c in all.Items)
                 {
                     CheckSurgeryOnly(c, question);
                 }
 
                 break;
             case AnyOf any:
-                foreach (var c in any.Conditions)
+                foreach (var c in any.Items)
                 {
                     CheckSurgeryOnly(c, question);
                 }
