@@ -8,7 +8,7 @@ namespace SpineTriage.Server.Page;
 
 /// <summary>
 /// <c>POST /page/interview/next</c>, the patient page's interview (docs/page.md): <c>/api/interview/next</c> with one
-/// addition. A settled interview is triaged and audited once, by <see cref="TriageService.Next"/>, and its answer also
+/// addition. A settled interview is triaged and audited once, by <see cref="TriageService.NextAsync"/>, and its answer also
 /// holds that result worded in every language of the library (<c>results</c>) with the questions' texts
 /// (<c>questions</c>), so that a language switch on the result re-words it on the page without another triage.
 /// </summary>
@@ -31,7 +31,7 @@ internal static class PageInterview
             return;
         }
 
-        var outcome = service.Next("page/interview/next", body);
+        var outcome = await service.NextAsync("page/interview/next", body);
         if (!outcome.TryGetValue(out var step))
         {
             await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, "The partial report is not valid.", outcome.Errors);
