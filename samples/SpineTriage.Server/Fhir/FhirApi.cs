@@ -36,6 +36,8 @@ internal static class FhirApi
             .WithName("fhirMetadata").WithSummary("The CapabilityStatement: the resources and operations of the service.");
         fhir.MapGet("/Questionnaire/{id}", (string id, FhirService service, HttpContext context) => ReadAsync(context, service, id, service.Mapping.CreateQuestionnaire()))
             .WithName("fhirQuestionnaire").WithSummary("The adaptive Questionnaire of the service's rule set (id spinetriage).");
+        fhir.MapGet("/Questionnaire", (HttpContext context, FhirService service) => WriteAsync(context, StatusCodes.Status200OK, service, SearchQuestionnaire(context.Request, service)))
+            .WithName("fhirQuestionnaireSearch").WithSummary("Questionnaire search by url and version: a searchset Bundle with the Questionnaire when both match (or are absent), else empty.");
         fhir.MapGet("/CodeSystem/{id}", (string id, FhirService service, HttpContext context) => ReadAsync(context, service, id, [.. service.Mapping.CreateCodeSystems()]))
             .WithName("fhirCodeSystem").WithSummary("A CodeSystem the Questionnaire and GuidanceResponse use (surgery-region, hardware, risk-factor, urgency).");
         fhir.MapGet("/ConceptMap/{id}", (string id, FhirService service, HttpContext context) => ReadAsync(context, service, id, service.Mapping.CreateConceptMap()))
@@ -72,6 +74,27 @@ internal static class FhirApi
         return resource is null
             ? WriteErrorsAsync(context, StatusCodes.Status404NotFound, [new ValidationError("id", UnknownResource, $"There is no such resource; the ids are {string.Join(", ", resources.Select(r => r.Id))}.")])
             : WriteAsync(context, StatusCodes.Status200OK, service, resource);
+    }
+
+    /// <summary>The searchset of <c>Questionnaire?url=&amp;version=</c>: the one Questionnaire when both match (or are absent).</summary>
+    private static Bundle SearchQuestionnaire(HttpRequest request, FhirService service)
+    {
+        var questionnaire = service.Mapping.CreateQuestionnaire();
+        var url = request.Query["url"].ToString();
+        var version = request.Query["version"].ToString();
+        var bundle = new Bundle { Type = Bundle.BundleType.Searchset, Total = 0 };
+        if ((url.Length == 0 || url == questionnaire.Url) && (version.Length == 0 || version == questionnaire.Version))
+        {
+            bundle.Total = 1;
+            bundle.Entry.Add(new Bundle.EntryComponent
+            {
+                FullUrl = service.Mapping.Canonicals.Base + "/Questionnaire/" + questionnaire.Id,
+                Resource = questionnaire,
+                Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
+            });
+        }
+
+        return bundle;
     }
 
     private static async Task NextQuestionAsync(HttpContext context, FhirService fhir, TriageService triage)
@@ -216,7 +239,7 @@ internal static class FhirApi
                     Mode = CapabilityStatement.RestfulCapabilityMode.Server,
                     Resource =
                     [
-                        Read(ResourceType.Questionnaire, new CapabilityStatement.OperationComponent { Name = "next-question", Definition = operations + NextQuestionId }),
+                        Searchable(Read(ResourceType.Questionnaire, new CapabilityStatement.OperationComponent { Name = "next-question", Definition = operations + NextQuestionId })),
                         Read(ResourceType.QuestionnaireResponse, new CapabilityStatement.OperationComponent { Name = "triage", Definition = operations + TriageId }, read: false),
                         Read(ResourceType.CodeSystem),
                         Read(ResourceType.ConceptMap),
@@ -225,6 +248,14 @@ internal static class FhirApi
                 },
             ],
         };
+    }
+
+    private static CapabilityStatement.ResourceComponent Searchable(CapabilityStatement.ResourceComponent resource)
+    {
+        resource.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType });
+        resource.SearchParam.Add(new CapabilityStatement.SearchParamComponent { Name = "url", Type = SearchParamType.Uri, Definition = "http://hl7.org/fhir/SearchParameter/conformance-url" });
+        resource.SearchParam.Add(new CapabilityStatement.SearchParamComponent { Name = "version", Type = SearchParamType.Token, Definition = "http://hl7.org/fhir/SearchParameter/conformance-version" });
+        return resource;
     }
 
     private static CapabilityStatement.ResourceComponent Read(ResourceType type, CapabilityStatement.OperationComponent? operation = null, bool read = true)

@@ -142,6 +142,27 @@ public sealed class FhirApiTests
     }
 
     [Fact]
+    public async Task Questionnaire_search_by_url_and_version_finds_the_Questionnaire_only_when_both_match()
+    {
+        using var factory = new ServerFactory();
+        using var client = factory.CreateClient();
+        var questionnaire = Parse<Questionnaire>(await client.GetStringAsync("/fhir/Questionnaire/spinetriage"));
+
+        async Task<Bundle> SearchAsync(string query) => Parse<Bundle>(await client.GetStringAsync("/fhir/Questionnaire?" + query));
+
+        var match = await SearchAsync($"url={Uri.EscapeDataString(questionnaire.Url!)}&version={questionnaire.Version}");
+        var otherVersion = await SearchAsync($"url={Uri.EscapeDataString(questionnaire.Url!)}&version=0.0.1");
+        var otherUrl = await SearchAsync("url=" + Uri.EscapeDataString("http://example.org/fhir/Questionnaire/other"));
+
+        match.Type.Should().Be(Bundle.BundleType.Searchset);
+        match.Entry.Should().ContainSingle().Which.Resource.Should().BeOfType<Questionnaire>().Which.Version.Should().Be(questionnaire.Version);
+        otherVersion.Entry.Should().BeEmpty();
+        otherUrl.Entry.Should().BeEmpty();
+        var capability = Parse<CapabilityStatement>(await client.GetStringAsync("/fhir/metadata"));
+        capability.Rest.Single().Resource.Single(r => r.Type == "Questionnaire").SearchParam.Select(p => p.Name).Should().Equal("url", "version");
+    }
+
+    [Fact]
     public async Task Every_kind_of_FHIR_error_carries_a_code_of_the_published_error_code_system()
     {
         using var factory = new ServerFactory(new Dictionary<string, string?> { ["RateLimit:PermitLimit"] = "12", ["RateLimit:WindowSeconds"] = "600" });
