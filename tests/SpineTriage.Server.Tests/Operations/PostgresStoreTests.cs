@@ -186,7 +186,7 @@ public sealed class PostgresStoreTests : IDisposable
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/cds-services/spinetriage-post-op-spine")
         {
-            Content = new StringContent($$$"""{"hook":"patient-view","hookInstance":"{{{Guid.NewGuid()}}}","context":{"userId":"Practitioner/1","patientId":"1"}}""", Encoding.UTF8, "application/json"),
+            Content = new StringContent($$$$"""{"hook":"patient-view","hookInstance":"{{{{Guid.NewGuid()}}}}","context":{"userId":"Practitioner/1","patientId":"1"},"prefetch":{"questionnaireResponse":{"resourceType":"Bundle","type":"searchset"}}}""", Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return await client.SendAsync(request);
