@@ -53,8 +53,8 @@ internal static class FhirApi
     /// <summary>Whether a request is for the FHIR endpoints (its errors are OperationOutcomes).</summary>
     public static bool IsFhir(HttpRequest request) => request.Path.StartsWithSegments("/fhir", StringComparison.Ordinal);
 
-    /// <summary>Writes errors as an OperationOutcome.</summary>
-    public static Task WriteErrorsAsync(HttpContext context, int status, IEnumerable<ValidationError> errors)
+    /// <summary>Writes errors as an OperationOutcome; their paths as FHIRPath from <paramref name="body"/> (none without one).</summary>
+    public static Task WriteErrorsAsync(HttpContext context, int status, IEnumerable<ValidationError> errors, ErrorRoot? body = null)
     {
         var service = context.RequestServices.GetRequiredService<FhirService>();
         var type = status switch
@@ -65,7 +65,7 @@ internal static class FhirApi
             >= 500 => OperationOutcome.IssueType.Exception,
             _ => OperationOutcome.IssueType.Invalid,
         };
-        return WriteAsync(context, status, service, service.OperationOutcomeOf(errors.Select(Problems.Bounded), type)); // echoes cut as on every surface
+        return WriteAsync(context, status, service, service.OperationOutcomeOf(errors.Select(Problems.Bounded), type, body)); // echoes cut as on every surface
     }
 
     private static Task ReadAsync(HttpContext context, FhirService service, string id, params Resource[] resources)
@@ -99,8 +99,7 @@ internal static class FhirApi
 
     private static async Task NextQuestionAsync(HttpContext context, FhirService fhir, TriageService triage)
     {
-        var response = await ReadInputAsync(context, fhir, triage, "fhir/next-question");
-        if (response is null)
+        if (await ReadInputAsync(context, fhir, triage, "fhir/next-question") is not ({ } response, { } root))
         {
             return;
         }
@@ -109,7 +108,7 @@ internal static class FhirApi
         if (!next.TryGetValue(out var output))
         {
             triage.Refused("fhir/next-question", next.Errors);
-            await WriteErrorsAsync(context, StatusCodes.Status400BadRequest, next.Errors);
+            await WriteErrorsAsync(context, StatusCodes.Status400BadRequest, next.Errors, root);
             return;
         }
 
@@ -125,8 +124,7 @@ internal static class FhirApi
 
     private static async Task TriageAsync(HttpContext context, FhirService fhir, TriageService triage)
     {
-        var response = await ReadInputAsync(context, fhir, triage, "fhir/triage");
-        if (response is null)
+        if (await ReadInputAsync(context, fhir, triage, "fhir/triage") is not ({ } response, { } root))
         {
             return;
         }
@@ -135,14 +133,14 @@ internal static class FhirApi
         if (!read.TryGetValue(out var report))
         {
             triage.Refused("fhir/triage", read.Errors);
-            await WriteErrorsAsync(context, StatusCodes.Status400BadRequest, read.Errors);
+            await WriteErrorsAsync(context, StatusCodes.Status400BadRequest, read.Errors, root);
             return;
         }
 
         var outcome = await triage.TriageAsync("fhir/triage", report);
         if (!outcome.TryGetValue(out var result))
         {
-            await WriteErrorsAsync(context, StatusCodes.Status400BadRequest, outcome.Errors);
+            await WriteErrorsAsync(context, StatusCodes.Status400BadRequest, outcome.Errors, root);
             return;
         }
 
@@ -159,9 +157,10 @@ internal static class FhirApi
 
     /// <summary>
     /// The QuestionnaireResponse of an operation: the body itself, or a Parameters with it as <c>questionnaire-response</c>;
-    /// <see langword="null"/> when the answer (413 or 400 OperationOutcome) is already written.
+    /// <see langword="null"/> when the answer (413 or 400 OperationOutcome) is already written. The root says where in the body
+    /// the response is, for the errors' FHIRPath.
     /// </summary>
-    private static async Task<QuestionnaireResponse?> ReadInputAsync(HttpContext context, FhirService fhir, TriageService triage, string endpoint)
+    private static async Task<(QuestionnaireResponse Response, ErrorRoot Root)?> ReadInputAsync(HttpContext context, FhirService fhir, TriageService triage, string endpoint)
     {
         var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
         if (body is null)
@@ -178,12 +177,12 @@ internal static class FhirApi
             switch (resource)
             {
                 case QuestionnaireResponse direct:
-                    return direct;
+                    return (direct, ErrorRoot.QuestionnaireResponse);
                 case Parameters parameters:
                     var given = parameters.Parameter.Where(p => p.Name == InputParameter).ToList();
                     if (given is [{ Resource: QuestionnaireResponse inner }])
                     {
-                        return inner;
+                        return (inner, ErrorRoot.InParameters);
                     }
 
                     errors = [new ValidationError($"$.parameter[{InputParameter}]", given.Count > 1 ? FhirErrorCodes.RepeatedAnswer : ErrorCodes.Required, $"Exactly one parameter '{InputParameter}' holding a QuestionnaireResponse resource is required.")];
@@ -199,7 +198,41 @@ internal static class FhirApi
         }
 
         triage.Refused(endpoint, errors);
-        await WriteErrorsAsync(context, StatusCodes.Status400BadRequest, errors);
+        await WriteErrorsAsync(context, StatusCodes.Status400BadRequest, errors, new ErrorRoot(ResourceTypeOf(body), ErrorRoot.QuestionnaireResponse.Response));
+        return null;
+    }
+
+    /// <summary>The body's top-level <c>resourceType</c> when it is a JSON object naming one (read within the body's bound).</summary>
+    private static string? ResourceTypeOf(byte[] body)
+    {
+        try
+        {
+            var reader = new System.Text.Json.Utf8JsonReader(body);
+            if (!reader.Read() || reader.TokenType != System.Text.Json.JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
+            {
+                var isType = reader.ValueTextEquals("resourceType"u8);
+                if (!reader.Read())
+                {
+                    return null;
+                }
+
+                if (isType)
+                {
+                    return reader.TokenType == System.Text.Json.JsonTokenType.String && reader.GetString() is { } type && ModelInfo.IsKnownResource(type) ? type : null;
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+        }
+
         return null;
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using FluentAssertions;
+using Hl7.Fhir.FhirPath;
 using Hl7.Fhir.Model;
 using SpineTriage.Engine;
 using SpineTriage.Fhir;
@@ -65,7 +66,7 @@ public sealed class FhirApiTests
         questionnaire.Item.Select(i => i.LinkId).Should().Equal(mapping.LinkIds);
         unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
         unknown.Content.Headers.ContentType!.MediaType.Should().Be(FhirJson);
-        Issues(await unknown.Content.ReadAsStringAsync()).Should().Equal([("id", "unknownResource")]);
+        Issues(await unknown.Content.ReadAsStringAsync()).Should().Equal([((string?)null, "unknownResource")]);
         Parse<CodeSystem>(await codeSystem.Content.ReadAsStringAsync()).Concept.Should().HaveCount(5);
         unknownDefinition.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
@@ -103,30 +104,30 @@ public sealed class FhirApiTests
         accepted.StatusCode.Should().Be(HttpStatusCode.OK);
         Urgency(Parse<GuidanceResponse>(await accepted.Content.ReadAsStringAsync())).Should().Be("emergency");
         refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        Issues(await refused.Content.ReadAsStringAsync()).Should().Equal([("$.parameter[questionnaire-response]", "required")]);
+        Issues(await refused.Content.ReadAsStringAsync()).Should().Equal([("Parameters.parameter.where(name='questionnaire-response')", "required")]);
     }
 
-    public static TheoryData<string, string, string> BadInput => new()
+    public static TheoryData<string, string?, string> BadInput => new()
     {
-        { "{\"resourceType\":", "$", "malformedJson" },
-        { """{"resourceType":"Patient","active":true}""", "$.resourceType", "wrongResourceType" },
-        { """{"resourceType":"QuestionnaireResponse"}""", "$", "invalidResource" },
-        { """{"resourceType":"QuestionnaireResponse","status":"finished-maybe"}""", "$.status", "invalidResource" },
-        { BladderControlLoss(""",{"linkId":"noSuchQuestion","answer":[{"valueBoolean":true}]}"""), "noSuchQuestion", "unknownQuestion" },
-        { """{"resourceType":"QuestionnaireResponse","status":"completed","item":[{"linkId":"fever","answer":[{"valueCoding":{"system":"http://loinc.org","code":"LA33-6"}}]}]}""", "surgeryDate", "required" },
-        { BladderControlLoss(""",{"linkId":"painScore","answer":[{"valueString":"seven"}]}"""), "painScore", "wrongType" },
+        { "{\"resourceType\":", null, "malformedJson" },
+        { """{"resourceType":"Patient","active":true}""", "Patient", "wrongResourceType" },
+        { """{"resourceType":"QuestionnaireResponse"}""", null, "invalidResource" },
+        { """{"resourceType":"QuestionnaireResponse","status":"finished-maybe"}""", "QuestionnaireResponse.status", "invalidResource" },
+        { BladderControlLoss(""",{"linkId":"noSuchQuestion","answer":[{"valueBoolean":true}]}"""), "QuestionnaireResponse.item.where(linkId='noSuchQuestion')", "unknownQuestion" },
+        { """{"resourceType":"QuestionnaireResponse","status":"completed","item":[{"linkId":"fever","answer":[{"valueCoding":{"system":"http://loinc.org","code":"LA33-6"}}]}]}""", "QuestionnaireResponse.item.where(linkId='surgeryDate')", "required" },
+        { BladderControlLoss(""",{"linkId":"painScore","answer":[{"valueString":"seven"}]}"""), "QuestionnaireResponse.item.where(linkId='painScore')", "wrongType" },
         // The same input rules as /api: a temperature never rounded into a fever, dates, a key never given twice.
-        { BladderControlLoss(""",{"linkId":"temperature","answer":[{"valueQuantity":{"value":37.99999999999999999999999999999,"system":"http://unitsofmeasure.org","code":"Cel"}}]}"""), "temperature", "tooPrecise" },
-        { BladderControlLoss(""",{"linkId":"temperature","answer":[{"valueQuantity":{"value":3799999999999999999999999999999e-29,"system":"http://unitsofmeasure.org","code":"Cel"}}]}"""), "temperature", "tooPrecise" },
-        { BladderControlLoss().Replace(Today(-10), "1899-12-31", StringComparison.Ordinal), "surgeryDate", "outOfRange" },
-        { BladderControlLoss().Replace(Today(-10), "2026-02-30", StringComparison.Ordinal), "$.item[0].answer[0].value", "invalidResource" }, // refused by the FHIR parser
-        { BladderControlLoss().Replace(Today(-10), Today(3), StringComparison.Ordinal), "surgeryDate", "dateOrder" },
-        { BladderControlLoss().Replace("\"status\":\"completed\"", "\"status\":\"completed\",\"status\":\"entered-in-error\"", StringComparison.Ordinal), "$.status", "duplicateKey" },
+        { BladderControlLoss(""",{"linkId":"temperature","answer":[{"valueQuantity":{"value":37.99999999999999999999999999999,"system":"http://unitsofmeasure.org","code":"Cel"}}]}"""), "QuestionnaireResponse.item.where(linkId='temperature')", "tooPrecise" },
+        { BladderControlLoss(""",{"linkId":"temperature","answer":[{"valueQuantity":{"value":3799999999999999999999999999999e-29,"system":"http://unitsofmeasure.org","code":"Cel"}}]}"""), "QuestionnaireResponse.item.where(linkId='temperature')", "tooPrecise" },
+        { BladderControlLoss().Replace(Today(-10), "1899-12-31", StringComparison.Ordinal), "QuestionnaireResponse.item.where(linkId='surgeryDate')", "outOfRange" },
+        { BladderControlLoss().Replace(Today(-10), "2026-02-30", StringComparison.Ordinal), "QuestionnaireResponse.item[0].answer[0].value", "invalidResource" }, // refused by the FHIR parser
+        { BladderControlLoss().Replace(Today(-10), Today(3), StringComparison.Ordinal), "QuestionnaireResponse.item.where(linkId='surgeryDate')", "dateOrder" },
+        { BladderControlLoss().Replace("\"status\":\"completed\"", "\"status\":\"completed\",\"status\":\"entered-in-error\"", StringComparison.Ordinal), "QuestionnaireResponse.status", "duplicateKey" },
     };
 
     [Theory]
     [MemberData(nameof(BadInput))]
-    public async Task Every_error_of_a_triage_request_is_a_400_OperationOutcome_naming_its_path_and_code(string body, string path, string code)
+    public async Task Every_error_of_a_triage_request_is_a_400_OperationOutcome_naming_its_FHIRPath_and_code(string body, string? path, string code)
     {
         using var factory = new ServerFactory();
         using var client = factory.CreateClient();
@@ -139,6 +140,23 @@ public sealed class FhirApiTests
         outcome.Issue.Should().OnlyContain(i => i.Severity == OperationOutcome.IssueSeverity.Error && i.Details!.Coding.Single().System == FhirOptions.DefaultCanonicalBase + "/CodeSystem/error-code");
         Issues(await response.Content.ReadAsStringAsync()).Should().Contain((path, code));
         factory.AuditLines.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_expression_of_an_error_in_a_response_inside_Parameters_is_FHIRPath_from_the_Parameters_that_selects_the_item()
+    {
+        using var factory = new ServerFactory();
+        using var client = factory.CreateClient();
+        var wrapped = new Parameters();
+        wrapped.Add("questionnaire-response", Parse<QuestionnaireResponse>(BladderControlLoss(""",{"linkId":"painScore","answer":[{"valueString":"seven"}]}""")));
+
+        using var response = await client.PostAsync("/fhir/QuestionnaireResponse/$triage", Content(wrapped));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var expression = Issues(await response.Content.ReadAsStringAsync()).Single().Path!;
+        expression.Should().Be("Parameters.parameter.where(name='questionnaire-response').resource.item.where(linkId='painScore')");
+        var selected = wrapped.Select(expression).Should().ContainSingle().Which;
+        selected.Should().BeOfType<QuestionnaireResponse.ItemComponent>().Which.LinkId.Should().Be("painScore");
     }
 
     [Fact]
@@ -228,7 +246,7 @@ public sealed class FhirApiTests
         {
             using var response = await client.PostAsync(path, Content(big));
             response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
-            Issues(await response.Content.ReadAsStringAsync()).Should().Equal([("$", "tooLarge")]);
+            Issues(await response.Content.ReadAsStringAsync()).Should().Equal([((string?)null, "tooLarge")]);
         }
     }
 
@@ -244,7 +262,7 @@ public sealed class FhirApiTests
         first.StatusCode.Should().Be(HttpStatusCode.OK);
         second.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
         second.Headers.RetryAfter.Should().NotBeNull();
-        Issues(await second.Content.ReadAsStringAsync()).Should().Equal([("$", "tooManyRequests")]);
+        Issues(await second.Content.ReadAsStringAsync()).Should().Equal([((string?)null, "tooManyRequests")]);
     }
 
     [Fact]
@@ -298,7 +316,7 @@ public sealed class FhirApiTests
         using var response = await client.PostAsync("/fhir/Questionnaire/$next-question", Content("""{"resourceType":"QuestionnaireResponse","status":"in-progress","item":[{"linkId":"noSuchQuestion","answer":[{"valueBoolean":true}]}]}"""));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        Issues(await response.Content.ReadAsStringAsync()).Should().Contain(("noSuchQuestion", "unknownQuestion"));
+        Issues(await response.Content.ReadAsStringAsync()).Should().Contain(("QuestionnaireResponse.item.where(linkId='noSuchQuestion')", "unknownQuestion"));
     }
 
     [Fact]
