@@ -34,6 +34,8 @@ internal static class FhirApi
         var fhir = routes.MapGroup("/fhir").WithTags("FHIR R4");
         fhir.MapGet("/metadata", (FhirService service, HttpContext context) => WriteAsync(context, StatusCodes.Status200OK, service, CreateCapabilityStatement(service)))
             .WithName("fhirMetadata").WithSummary("The CapabilityStatement: the resources and operations of the service.");
+        fhir.MapGet("/CapabilityStatement/{id}", (string id, FhirService service, HttpContext context) => ReadAsync(context, service, id, CreateCapabilityStatement(service)))
+            .WithName("fhirCapabilityStatement").WithSummary("The CapabilityStatement by id (spinetriage-server), where its url resolves.");
         fhir.MapGet("/Questionnaire/{id}", (string id, FhirService service, HttpContext context) => ReadAsync(context, service, id, service.Mapping.CreateQuestionnaire()))
             .WithName("fhirQuestionnaire").WithSummary("The adaptive Questionnaire of the service's rule set (id spinetriage).");
         fhir.MapGet("/Questionnaire", (HttpContext context, FhirService service) => WriteAsync(context, StatusCodes.Status200OK, service, SearchQuestionnaire(context.Request, service)))
@@ -42,6 +44,10 @@ internal static class FhirApi
             .WithName("fhirCodeSystem").WithSummary("A CodeSystem the Questionnaire and GuidanceResponse use (surgery-region, hardware, risk-factor, urgency).");
         fhir.MapGet("/ConceptMap/{id}", (string id, FhirService service, HttpContext context) => ReadAsync(context, service, id, service.Mapping.CreateConceptMap()))
             .WithName("fhirConceptMap").WithSummary("The ConceptMap from the urgency CodeSystem to FHIR request priorities (urgency-to-request-priority).");
+        fhir.MapGet("/PlanDefinition/{id}", (string id, FhirService service, HttpContext context) => ReadAsync(context, service, id, service.Mapping.CreatePlanDefinition()))
+            .WithName("fhirPlanDefinition").WithSummary("The PlanDefinition of the rule set (spinetriage-rule-set), the GuidanceResponse's moduleCanonical: one action per rule.");
+        fhir.MapGet("/NamingSystem/{id}", (string id, FhirService service, HttpContext context) => ReadAsync(context, service, id, service.Mapping.CreateNamingSystem()))
+            .WithName("fhirNamingSystem").WithSummary("The NamingSystem of the report id (report-id).");
         fhir.MapGet("/OperationDefinition/{id}", (string id, FhirService service, HttpContext context) => ReadAsync(context, service, id, NextQuestionDefinition(service), TriageDefinition(service)))
             .WithName("fhirOperationDefinition").WithSummary("The OperationDefinition of $next-question or $triage.");
         fhir.MapPost("/Questionnaire/$next-question", NextQuestionAsync)
@@ -276,6 +282,9 @@ internal static class FhirApi
                         Read(ResourceType.QuestionnaireResponse, new CapabilityStatement.OperationComponent { Name = "triage", Definition = operations + TriageId }, read: false),
                         Read(ResourceType.CodeSystem),
                         Read(ResourceType.ConceptMap),
+                        Read(ResourceType.PlanDefinition),
+                        Read(ResourceType.CapabilityStatement),
+                        Read(ResourceType.NamingSystem),
                         Read(ResourceType.OperationDefinition),
                     ],
                 },

@@ -32,7 +32,7 @@ public sealed class FhirApiTests
         var capability = Parse<CapabilityStatement>(await response.Content.ReadAsStringAsync());
         capability.FhirVersion.Should().Be(FHIRVersion.N4_0_1);
         var resources = capability.Rest.Single().Resource;
-        resources.Select(r => r.Type).Should().BeEquivalentTo(["Questionnaire", "QuestionnaireResponse", "CodeSystem", "ConceptMap", "OperationDefinition"]);
+        resources.Select(r => r.Type).Should().BeEquivalentTo(["Questionnaire", "QuestionnaireResponse", "CodeSystem", "ConceptMap", "PlanDefinition", "NamingSystem", "CapabilityStatement", "OperationDefinition"]);
         var operations = resources.SelectMany(r => r.Operation).ToList();
         operations.Select(o => o.Name).Should().BeEquivalentTo(["next-question", "triage"]);
         foreach (var operation in operations)
@@ -158,6 +158,64 @@ public sealed class FhirApiTests
         var selected = wrapped.Select(expression).Should().ContainSingle().Which;
         selected.Should().BeOfType<QuestionnaireResponse.ItemComponent>().Which.LinkId.Should().Be("painScore");
     }
+
+    [Fact]
+    public async Task Every_canonical_URL_the_service_emits_under_its_canonical_base_resolves_on_the_service_to_the_resource_it_names()
+    {
+        using var factory = new ServerFactory();
+        using var client = factory.CreateClient();
+        var canonicalBase = FhirOptions.DefaultCanonicalBase;
+        var identified = Parse<QuestionnaireResponse>(BladderControlLoss());
+        identified.Identifier = new Identifier(canonicalBase + "/NamingSystem/report-id", "report-1");
+
+        var emitted = new List<string>();
+        foreach (var path in ServedPaths)
+        {
+            emitted.Add(await client.GetStringAsync("/fhir/" + path));
+        }
+
+        using (var triage = await client.PostAsync("/fhir/QuestionnaireResponse/$triage", Content(identified)))
+        {
+            emitted.Add(await triage.Content.ReadAsStringAsync());
+        }
+
+        using (var next = await client.PostAsync("/fhir/Questionnaire/$next-question", Content("""{"resourceType":"QuestionnaireResponse","status":"in-progress"}""")))
+        {
+            emitted.Add(await next.Content.ReadAsStringAsync());
+        }
+
+        var canonicals = emitted.SelectMany(json => Strings(System.Text.Json.JsonDocument.Parse(json).RootElement))
+            .Where(s => s.StartsWith(canonicalBase + "/", StringComparison.Ordinal))
+            .Select(s => s.Split('|', '#')[0])
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+        canonicals.Should().Contain([canonicalBase + "/PlanDefinition/spinetriage-rule-set", canonicalBase + "/NamingSystem/report-id", canonicalBase + "/Questionnaire/spinetriage", canonicalBase + "/CodeSystem/urgency"]);
+        foreach (var canonical in canonicals)
+        {
+            using var resolved = await client.GetAsync("/fhir" + canonical[canonicalBase.Length..]);
+            resolved.StatusCode.Should().Be(HttpStatusCode.OK, canonical);
+            var resource = Parse<Resource>(await resolved.Content.ReadAsStringAsync());
+            resource.Select("url | uniqueId.value").OfType<PrimitiveType>().Select(p => p.ToString()).Should().Contain(canonical);
+        }
+    }
+
+    /// <summary>The path under /fhir of every resource the service serves by id.</summary>
+    public static IReadOnlyList<string> ServedPaths { get; } =
+    [
+        "metadata", "CapabilityStatement/spinetriage-server", "Questionnaire/spinetriage", "ConceptMap/urgency-to-request-priority",
+        "PlanDefinition/spinetriage-rule-set", "NamingSystem/report-id", "OperationDefinition/Questionnaire-next-question",
+        "OperationDefinition/QuestionnaireResponse-triage", "CodeSystem/surgery-region", "CodeSystem/hardware", "CodeSystem/risk-factor",
+        "CodeSystem/urgency", "CodeSystem/override-reason", "CodeSystem/error-code",
+    ];
+
+    private static IEnumerable<string> Strings(System.Text.Json.JsonElement element) => element.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.String => [element.GetString()!],
+        System.Text.Json.JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        System.Text.Json.JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
 
     [Fact]
     public async Task Questionnaire_search_by_url_and_version_finds_the_Questionnaire_only_when_both_match()
