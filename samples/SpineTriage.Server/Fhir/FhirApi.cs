@@ -1,3 +1,4 @@
+using Hl7.Fhir.FhirPath;
 using Hl7.Fhir.Model;
 using SpineTriage.Fhir;
 using SpineTriage.Server.Api;
@@ -244,12 +245,56 @@ internal static class FhirApi
 
     private static async Task WriteAsync(HttpContext context, int status, FhirService service, Resource resource)
     {
+        AddNarrative(resource);
         var bytes = service.Serialize(resource);
         context.Response.StatusCode = status;
         context.Response.ContentType = MediaType;
         context.Response.ContentLength = bytes.Length;
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
     }
+
+    /// <summary>
+    /// Gives a resource the service serves (and each resource of a Bundle) a generated narrative when it has none: a short
+    /// xhtml div naming what it is (its title, or the outcome, or the errors); contained resources are described by theirs.
+    /// A resource that already has a narrative (a client's QuestionnaireResponse echoed by $next-question) keeps it.
+    /// </summary>
+    private static void AddNarrative(Resource resource)
+    {
+        if (resource is Bundle bundle)
+        {
+            foreach (var entry in bundle.Entry.Select(e => e.Resource).OfType<Resource>())
+            {
+                AddNarrative(entry);
+            }
+
+            return;
+        }
+
+        if (resource is not DomainResource domain || domain.Text is not null)
+        {
+            return;
+        }
+
+        var html = domain switch
+        {
+            OperationOutcome outcome => $"<p>{outcome.Issue.Count} error(s):</p><ul>{string.Concat(outcome.Issue.Select(i => $"<li>{Escaped(i.Details?.Coding.FirstOrDefault()?.Code ?? "error")}: {Escaped(i.Details?.Text ?? "")}</li>"))}</ul>",
+            GuidanceResponse guidance => $"<p>SpineTriage outcome ({Escaped(guidance.Status?.ToString() ?? "")}): urgency {Escaped(guidance.Contained.OfType<Parameters>().FirstOrDefault()?.GetSingleValue<Coding>("urgency")?.Display ?? "not settled")}. Decision support, not a diagnosis.</p>",
+            QuestionnaireResponse response => $"<p>Answers to the SpineTriage questionnaire ({Escaped(Hl7.Fhir.Utility.EnumUtility.GetLiteral(response.Status) ?? "no status")}): {response.Item.Count} item(s).</p>",
+            NamingSystem naming => $"<p>Naming system {Escaped(naming.Name)}: {Escaped(string.Join(", ", naming.UniqueId.Select(u => u.Value)))}</p>",
+            _ => $"<p>{Escaped(Titled(domain))}</p>",
+        };
+        domain.Text = new Narrative { Status = Narrative.NarrativeStatus.Generated, Div = $"<div xmlns=\"http://www.w3.org/1999/xhtml\">{html}</div>" };
+    }
+
+    /// <summary>A conformance resource's title and version (its name or type when it has no title).</summary>
+    private static string Titled(DomainResource resource)
+    {
+        string? Value(string element) => resource.Select(element).FirstOrDefault() is PrimitiveType { } primitive ? primitive.ToString() : null;
+        var title = Value("title") ?? Value("name") ?? resource.TypeName;
+        return Value("version") is { } version ? $"{resource.TypeName} {title}, version {version}" : $"{resource.TypeName} {title}";
+    }
+
+    private static string Escaped(string? text) => System.Security.SecurityElement.Escape(text ?? string.Empty);
 
     private static CapabilityStatement CreateCapabilityStatement(FhirService service)
     {

@@ -200,6 +200,36 @@ public sealed class FhirApiTests
         }
     }
 
+    [Fact]
+    public async Task Every_resource_the_service_serves_has_a_generated_narrative_in_an_xhtml_div()
+    {
+        using var factory = new ServerFactory();
+        using var client = factory.CreateClient();
+        var served = new List<Resource>();
+        foreach (var path in ServedPaths.Append("Questionnaire?url=" + Uri.EscapeDataString(FhirOptions.DefaultCanonicalBase + "/Questionnaire/spinetriage")).Append("Questionnaire/other"))
+        {
+            using var read = await client.GetAsync("/fhir/" + path);
+            served.Add(Parse<Resource>(await read.Content.ReadAsStringAsync()));
+        }
+
+        foreach (var (operation, body) in new[] { ("QuestionnaireResponse/$triage", BladderControlLoss()), ("Questionnaire/$next-question", """{"resourceType":"QuestionnaireResponse","status":"in-progress"}"""), ("QuestionnaireResponse/$triage", "{}") })
+        {
+            using var posted = await client.PostAsync("/fhir/" + operation, Content(body));
+            served.Add(Parse<Resource>(await posted.Content.ReadAsStringAsync()));
+        }
+
+        var resources = served.SelectMany(r => r is Bundle bundle ? bundle.Entry.Select(e => e.Resource).OfType<Resource>() : [r]).ToList();
+        resources.Select(r => r.TypeName).Should().Contain(["CapabilityStatement", "Questionnaire", "CodeSystem", "ConceptMap", "PlanDefinition", "NamingSystem", "OperationDefinition", "GuidanceResponse", "QuestionnaireResponse", "OperationOutcome"]);
+        foreach (var resource in resources.Cast<DomainResource>())
+        {
+            resource.Text.Should().NotBeNull(resource.TypeName);
+            resource.Text!.Status.Should().Be(Narrative.NarrativeStatus.Generated, resource.TypeName);
+            var div = System.Xml.Linq.XElement.Parse(resource.Text.Div!);
+            div.Name.Should().Be(System.Xml.Linq.XName.Get("div", "http://www.w3.org/1999/xhtml"));
+            div.Value.Trim().Should().NotBeEmpty(resource.TypeName);
+        }
+    }
+
     /// <summary>The path under /fhir of every resource the service serves by id.</summary>
     public static IReadOnlyList<string> ServedPaths { get; } =
     [
