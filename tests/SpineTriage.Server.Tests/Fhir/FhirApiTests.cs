@@ -114,6 +114,7 @@ public sealed class FhirApiTests
         { """{"resourceType":"QuestionnaireResponse"}""", null, "invalidResource" },
         { """{"resourceType":"QuestionnaireResponse","status":"finished-maybe"}""", "QuestionnaireResponse.status", "invalidResource" },
         { BladderControlLoss(""",{"linkId":"noSuchQuestion","answer":[{"valueBoolean":true}]}"""), "QuestionnaireResponse.item.where(linkId='noSuchQuestion')", "unknownQuestion" },
+        { BladderControlLoss(""",{"linkId":"it's \\ odd","answer":[{"valueBoolean":true}]}"""), "QuestionnaireResponse.item.where(linkId='it\\'s \\\\ odd')", "unknownQuestion" },
         { """{"resourceType":"QuestionnaireResponse","status":"completed","item":[{"linkId":"fever","answer":[{"valueCoding":{"system":"http://loinc.org","code":"LA33-6"}}]}]}""", "QuestionnaireResponse.item.where(linkId='surgeryDate')", "required" },
         { BladderControlLoss(""",{"linkId":"painScore","answer":[{"valueString":"seven"}]}"""), "QuestionnaireResponse.item.where(linkId='painScore')", "wrongType" },
         // The same input rules as /api: a temperature never rounded into a fever, dates, a key never given twice.
@@ -139,6 +140,11 @@ public sealed class FhirApiTests
         var outcome = Parse<OperationOutcome>(await response.Content.ReadAsStringAsync());
         outcome.Issue.Should().OnlyContain(i => i.Severity == OperationOutcome.IssueSeverity.Error && i.Details!.Coding.Single().System == FhirOptions.DefaultCanonicalBase + "/CodeSystem/error-code");
         Issues(await response.Content.ReadAsStringAsync()).Should().Contain((path, code));
+        if (path is not null)
+        {
+            new Hl7.FhirPath.FhirPathCompiler().Invoking(c => c.Compile(path)).Should().NotThrow("the expression is FHIRPath");
+        }
+
         factory.AuditLines.Should().BeEmpty();
     }
 
