@@ -102,6 +102,18 @@ public sealed class TriageFhir
     public ConceptMap CreateConceptMap() => _resources.CreateConceptMap();
 
     /// <summary>
+    /// The PlanDefinition behind the GuidanceResponse's <c>moduleCanonical</c> (<see cref="FhirCanonicals.RuleSet"/>),
+    /// generated from the rule set's catalogue: one action per rule, its element id the rule id, with the rule's title, its
+    /// condition as the description, its urgency as the action's code and FHIR request priority (none for self care).
+    /// </summary>
+    /// <returns>A new PlanDefinition (id <c>spinetriage-rule-set</c>).</returns>
+    public PlanDefinition CreatePlanDefinition() => _resources.CreatePlanDefinition();
+
+    /// <summary>The NamingSystem of the report id (<see cref="FhirCanonicals.ReportId"/>, a uri unique id).</summary>
+    /// <returns>A new NamingSystem (id <c>report-id</c>).</returns>
+    public NamingSystem CreateNamingSystem() => _resources.CreateNamingSystem();
+
+    /// <summary>
     /// The report as a QuestionnaireResponse to <see cref="CreateQuestionnaire()"/> (status completed); its <c>language</c> is
     /// the report's <see cref="SymptomReport.Language"/>, and the items' texts are in it (in the engine's when it names none).
     /// </summary>

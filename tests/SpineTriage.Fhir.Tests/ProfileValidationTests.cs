@@ -32,6 +32,30 @@ public class ProfileValidationTests(ProfileValidator validator) : IClassFixture<
         }
     }
 
+    [Theory]
+    [InlineData("1.0")]
+    [InlineData("2.0")]
+    public void The_rule_set_plan_definition_is_valid_R4_with_one_action_per_rule_of_the_catalogue(string ruleSet)
+    {
+        var fhir = Fhir.For(ruleSet);
+        var plan = fhir.CreatePlanDefinition();
+
+        validator.Errors(plan).Should().BeEmpty();
+        plan.Url.Should().Be(fhir.Canonicals.RuleSet);
+        plan.Version.Should().Be(fhir.Engine.RuleSet.Version);
+        plan.Action.Select(a => (a.ElementId!, a.Title!, a.Code.Single().Coding.Single().Code!)).Should().Equal(
+            fhir.Engine.RuleSet.Rules.Select(r => (r.Id, r.Title, Urgency(r.Urgency))));
+    }
+
+    [Fact]
+    public void The_report_id_naming_system_is_valid_R4_and_names_the_report_id_system()
+    {
+        var namingSystem = Fhir.V2.CreateNamingSystem();
+
+        validator.Errors(namingSystem).Should().BeEmpty();
+        namingSystem.UniqueId.Should().ContainSingle().Which.Value.Should().Be(Fhir.V2.Canonicals.ReportId);
+    }
+
     [Fact]
     public void The_error_code_system_has_every_code_an_outcome_carries_once_with_a_display_in_words()
     {
@@ -112,4 +136,7 @@ public class ProfileValidationTests(ProfileValidator validator) : IClassFixture<
         ReportId = "r-1",
         Skipped = [Measurement.Temperature, Measurement.PainScore],
     };
+
+    private static string Urgency(Urgency urgency) => Fhir.V2.CreateCodeSystems().Single(c => c.Id == "urgency").Concept
+        .Single(c => c.Property.Any(p => p.Code == "level" && p.Value is Integer level && level.Value == urgency.Code())).Code!;
 }

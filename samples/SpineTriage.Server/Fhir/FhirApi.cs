@@ -1,3 +1,4 @@
+using Hl7.Fhir.FhirPath;
 using Hl7.Fhir.Model;
 using SpineTriage.Fhir;
 using SpineTriage.Server.Api;
@@ -34,6 +35,8 @@ internal static class FhirApi
         var fhir = routes.MapGroup("/fhir").WithTags("FHIR R4");
         fhir.MapGet("/metadata", (FhirService service, HttpContext context) => WriteAsync(context, StatusCodes.Status200OK, service, CreateCapabilityStatement(service)))
             .WithName("fhirMetadata").WithSummary("The CapabilityStatement: the resources and operations of the service.");
+        fhir.MapGet("/CapabilityStatement/{id}", (string id, FhirService service, HttpContext context) => ReadAsync(context, service, id, CreateCapabilityStatement(service)))
+            .WithName("fhirCapabilityStatement").WithSummary("The CapabilityStatement by id (spinetriage-server), where its url resolves.");
         fhir.MapGet("/Questionnaire/{id}", (string id, FhirService service, HttpContext context) => ReadAsync(context, service, id, service.Mapping.CreateQuestionnaire()))
             .WithName("fhirQuestionnaire").WithSummary("The adaptive Questionnaire of the service's rule set (id spinetriage).");
         fhir.MapGet("/Questionnaire", (HttpContext context, FhirService service) => WriteAsync(context, StatusCodes.Status200OK, service, SearchQuestionnaire(context.Request, service)))
@@ -42,6 +45,10 @@ internal static class FhirApi
             .WithName("fhirCodeSystem").WithSummary("A CodeSystem the Questionnaire and GuidanceResponse use (surgery-region, hardware, risk-factor, urgency).");
         fhir.MapGet("/ConceptMap/{id}", (string id, FhirService service, HttpContext context) => ReadAsync(context, service, id, service.Mapping.CreateConceptMap()))
             .WithName("fhirConceptMap").WithSummary("The ConceptMap from the urgency CodeSystem to FHIR request priorities (urgency-to-request-priority).");
+        fhir.MapGet("/PlanDefinition/{id}", (string id, FhirService service, HttpContext context) => ReadAsync(context, service, id, service.Mapping.CreatePlanDefinition()))
+            .WithName("fhirPlanDefinition").WithSummary("The PlanDefinition of the rule set (spinetriage-rule-set), the GuidanceResponse's moduleCanonical: one action per rule.");
+        fhir.MapGet("/NamingSystem/{id}", (string id, FhirService service, HttpContext context) => ReadAsync(context, service, id, service.Mapping.CreateNamingSystem()))
+            .WithName("fhirNamingSystem").WithSummary("The NamingSystem of the report id (report-id).");
         fhir.MapGet("/OperationDefinition/{id}", (string id, FhirService service, HttpContext context) => ReadAsync(context, service, id, NextQuestionDefinition(service), TriageDefinition(service)))
             .WithName("fhirOperationDefinition").WithSummary("The OperationDefinition of $next-question or $triage.");
         fhir.MapPost("/Questionnaire/$next-question", NextQuestionAsync)
@@ -53,8 +60,8 @@ internal static class FhirApi
     /// <summary>Whether a request is for the FHIR endpoints (its errors are OperationOutcomes).</summary>
     public static bool IsFhir(HttpRequest request) => request.Path.StartsWithSegments("/fhir", StringComparison.Ordinal);
 
-    /// <summary>Writes errors as an OperationOutcome.</summary>
-    public static Task WriteErrorsAsync(HttpContext context, int status, IEnumerable<ValidationError> errors)
+    /// <summary>Writes errors as an OperationOutcome; their paths as FHIRPath from <paramref name="body"/> (none without one).</summary>
+    public static Task WriteErrorsAsync(HttpContext context, int status, IEnumerable<ValidationError> errors, ErrorRoot? body = null)
     {
         var service = context.RequestServices.GetRequiredService<FhirService>();
         var type = status switch
@@ -65,7 +72,7 @@ internal static class FhirApi
             >= 500 => OperationOutcome.IssueType.Exception,
             _ => OperationOutcome.IssueType.Invalid,
         };
-        return WriteAsync(context, status, service, service.OperationOutcomeOf(errors.Select(Problems.Bounded), type)); // echoes cut as on every surface
+        return WriteAsync(context, status, service, service.OperationOutcomeOf(errors.Select(Problems.Bounded), type, body)); // echoes cut as on every surface
     }
 
     private static Task ReadAsync(HttpContext context, FhirService service, string id, params Resource[] resources)
@@ -99,8 +106,7 @@ internal static class FhirApi
 
     private static async Task NextQuestionAsync(HttpContext context, FhirService fhir, TriageService triage)
     {
-        var response = await ReadInputAsync(context, fhir, triage, "fhir/next-question");
-        if (response is null)
+        if (await ReadInputAsync(context, fhir, triage, "fhir/next-question") is not ({ } response, { } root))
         {
             return;
         }
@@ -109,7 +115,7 @@ internal static class FhirApi
         if (!next.TryGetValue(out var output))
         {
             triage.Refused("fhir/next-question", next.Errors);
-            await WriteErrorsAsync(context, StatusCodes.Status400BadRequest, next.Errors);
+            await WriteErrorsAsync(context, StatusCodes.Status400BadRequest, next.Errors, root);
             return;
         }
 
@@ -125,8 +131,7 @@ internal static class FhirApi
 
     private static async Task TriageAsync(HttpContext context, FhirService fhir, TriageService triage)
     {
-        var response = await ReadInputAsync(context, fhir, triage, "fhir/triage");
-        if (response is null)
+        if (await ReadInputAsync(context, fhir, triage, "fhir/triage") is not ({ } response, { } root))
         {
             return;
         }
@@ -135,14 +140,14 @@ internal static class FhirApi
         if (!read.TryGetValue(out var report))
         {
             triage.Refused("fhir/triage", read.Errors);
-            await WriteErrorsAsync(context, StatusCodes.Status400BadRequest, read.Errors);
+            await WriteErrorsAsync(context, StatusCodes.Status400BadRequest, read.Errors, root);
             return;
         }
 
         var outcome = await triage.TriageAsync("fhir/triage", report);
         if (!outcome.TryGetValue(out var result))
         {
-            await WriteErrorsAsync(context, StatusCodes.Status400BadRequest, outcome.Errors);
+            await WriteErrorsAsync(context, StatusCodes.Status400BadRequest, outcome.Errors, root);
             return;
         }
 
@@ -159,9 +164,10 @@ internal static class FhirApi
 
     /// <summary>
     /// The QuestionnaireResponse of an operation: the body itself, or a Parameters with it as <c>questionnaire-response</c>;
-    /// <see langword="null"/> when the answer (413 or 400 OperationOutcome) is already written.
+    /// <see langword="null"/> when the answer (413 or 400 OperationOutcome) is already written. The root says where in the body
+    /// the response is, for the errors' FHIRPath.
     /// </summary>
-    private static async Task<QuestionnaireResponse?> ReadInputAsync(HttpContext context, FhirService fhir, TriageService triage, string endpoint)
+    private static async Task<(QuestionnaireResponse Response, ErrorRoot Root)?> ReadInputAsync(HttpContext context, FhirService fhir, TriageService triage, string endpoint)
     {
         var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
         if (body is null)
@@ -178,12 +184,12 @@ internal static class FhirApi
             switch (resource)
             {
                 case QuestionnaireResponse direct:
-                    return direct;
+                    return (direct, ErrorRoot.QuestionnaireResponse);
                 case Parameters parameters:
                     var given = parameters.Parameter.Where(p => p.Name == InputParameter).ToList();
                     if (given is [{ Resource: QuestionnaireResponse inner }])
                     {
-                        return inner;
+                        return (inner, ErrorRoot.InParameters);
                     }
 
                     errors = [new ValidationError($"$.parameter[{InputParameter}]", given.Count > 1 ? FhirErrorCodes.RepeatedAnswer : ErrorCodes.Required, $"Exactly one parameter '{InputParameter}' holding a QuestionnaireResponse resource is required.")];
@@ -199,18 +205,96 @@ internal static class FhirApi
         }
 
         triage.Refused(endpoint, errors);
-        await WriteErrorsAsync(context, StatusCodes.Status400BadRequest, errors);
+        await WriteErrorsAsync(context, StatusCodes.Status400BadRequest, errors, new ErrorRoot(ResourceTypeOf(body), ErrorRoot.QuestionnaireResponse.Response));
+        return null;
+    }
+
+    /// <summary>The body's top-level <c>resourceType</c> when it is a JSON object naming one (read within the body's bound).</summary>
+    private static string? ResourceTypeOf(byte[] body)
+    {
+        try
+        {
+            var reader = new System.Text.Json.Utf8JsonReader(body);
+            if (!reader.Read() || reader.TokenType != System.Text.Json.JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
+            {
+                var isType = reader.ValueTextEquals("resourceType"u8);
+                if (!reader.Read())
+                {
+                    return null;
+                }
+
+                if (isType)
+                {
+                    return reader.TokenType == System.Text.Json.JsonTokenType.String && reader.GetString() is { } type && ModelInfo.IsKnownResource(type) ? type : null;
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+        }
+
         return null;
     }
 
     private static async Task WriteAsync(HttpContext context, int status, FhirService service, Resource resource)
     {
+        AddNarrative(resource);
         var bytes = service.Serialize(resource);
         context.Response.StatusCode = status;
         context.Response.ContentType = MediaType;
         context.Response.ContentLength = bytes.Length;
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
     }
+
+    /// <summary>
+    /// Gives a resource the service serves (and each resource of a Bundle) a generated narrative when it has none: a short
+    /// xhtml div naming what it is (its title, or the outcome, or the errors); contained resources are described by theirs.
+    /// A resource that already has a narrative (a client's QuestionnaireResponse echoed by $next-question) keeps it.
+    /// </summary>
+    private static void AddNarrative(Resource resource)
+    {
+        if (resource is Bundle bundle)
+        {
+            foreach (var entry in bundle.Entry.Select(e => e.Resource).OfType<Resource>())
+            {
+                AddNarrative(entry);
+            }
+
+            return;
+        }
+
+        if (resource is not DomainResource domain || domain.Text is not null)
+        {
+            return;
+        }
+
+        var html = domain switch
+        {
+            OperationOutcome outcome => $"<p>{outcome.Issue.Count} error(s):</p><ul>{string.Concat(outcome.Issue.Select(i => $"<li>{Escaped(i.Details?.Coding.FirstOrDefault()?.Code ?? "error")}: {Escaped(i.Details?.Text ?? "")}</li>"))}</ul>",
+            GuidanceResponse guidance => $"<p>SpineTriage outcome ({Escaped(guidance.Status?.ToString() ?? "")}): urgency {Escaped(guidance.Contained.OfType<Parameters>().FirstOrDefault()?.GetSingleValue<Coding>("urgency")?.Display ?? "not settled")}. Decision support, not a diagnosis.</p>",
+            QuestionnaireResponse response => $"<p>Answers to the SpineTriage questionnaire ({Escaped(Hl7.Fhir.Utility.EnumUtility.GetLiteral(response.Status) ?? "no status")}): {response.Item.Count} item(s).</p>",
+            NamingSystem naming => $"<p>Naming system {Escaped(naming.Name)}: {Escaped(string.Join(", ", naming.UniqueId.Select(u => u.Value)))}</p>",
+            _ => $"<p>{Escaped(Titled(domain))}</p>",
+        };
+        domain.Text = new Narrative { Status = Narrative.NarrativeStatus.Generated, Div = $"<div xmlns=\"http://www.w3.org/1999/xhtml\">{html}</div>" };
+    }
+
+    /// <summary>A conformance resource's title and version (its name or type when it has no title).</summary>
+    private static string Titled(DomainResource resource)
+    {
+        string? Value(string element) => resource.Select(element).FirstOrDefault() is PrimitiveType { } primitive ? primitive.ToString() : null;
+        var title = Value("title") ?? Value("name") ?? resource.TypeName;
+        return Value("version") is { } version ? $"{resource.TypeName} {title}, version {version}" : $"{resource.TypeName} {title}";
+    }
+
+    private static string Escaped(string? text) => System.Security.SecurityElement.Escape(text ?? string.Empty);
 
     private static CapabilityStatement CreateCapabilityStatement(FhirService service)
     {
@@ -243,6 +327,9 @@ internal static class FhirApi
                         Read(ResourceType.QuestionnaireResponse, new CapabilityStatement.OperationComponent { Name = "triage", Definition = operations + TriageId }, read: false),
                         Read(ResourceType.CodeSystem),
                         Read(ResourceType.ConceptMap),
+                        Read(ResourceType.PlanDefinition),
+                        Read(ResourceType.CapabilityStatement),
+                        Read(ResourceType.NamingSystem),
                         Read(ResourceType.OperationDefinition),
                     ],
                 },

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Hl7.Fhir.Utility;
@@ -15,7 +16,7 @@ namespace SpineTriage.Server.Fhir;
 /// Questionnaire and GuidanceResponse follow its rule set and language), the CDS Hooks card builder, and FHIR JSON both
 /// ways with the Firely SDK.
 /// </summary>
-public sealed class FhirService
+public sealed partial class FhirService
 {
     /// <summary>The error code of a resource the Firely SDK cannot read (its own code and message are in the error).</summary>
     public const string InvalidResource = FhirErrorCodes.InvalidResource;
@@ -87,24 +88,86 @@ public sealed class FhirService
     /// <summary>Writes a resource as FHIR JSON.</summary>
     public byte[] Serialize(Resource resource) => JsonSerializer.SerializeToUtf8Bytes(resource, _json);
 
-    /// <summary>An OperationOutcome with one error issue per error: the code as <c>details.coding</c> (<see cref="ErrorCodeSystem"/>), the message as <c>details.text</c>, the path as <c>expression</c>.</summary>
-    public OperationOutcome OperationOutcomeOf(IEnumerable<ValidationError> errors, OperationOutcome.IssueType type)
+    /// <summary>
+    /// An OperationOutcome with one error issue per error: the code as <c>details.coding</c> (<see cref="ErrorCodeSystem"/>), the
+    /// message as <c>details.text</c>, the path as <c>expression</c> in FHIRPath from the resource root (<see cref="ExpressionOf"/>),
+    /// none when the error is of the whole request.
+    /// </summary>
+    /// <param name="errors">The errors.</param>
+    /// <param name="type">The issue type.</param>
+    /// <param name="body">Where the paths point: <see langword="null"/> when the request has no resource (no expression then).</param>
+    public OperationOutcome OperationOutcomeOf(IEnumerable<ValidationError> errors, OperationOutcome.IssueType type, ErrorRoot? body = null)
     {
         ArgumentNullException.ThrowIfNull(errors);
         var outcome = new OperationOutcome();
         foreach (var error in errors)
         {
-            outcome.Issue.Add(new OperationOutcome.IssueComponent
+            var issue = new OperationOutcome.IssueComponent
             {
                 Severity = OperationOutcome.IssueSeverity.Error,
                 Code = type,
                 Details = new CodeableConcept(ErrorCodeSystem, error.Code, error.Message),
-                Expression = [error.Path],
-            });
+            };
+            if (body is not null && ExpressionOf(error.Path, body) is { } expression)
+            {
+                issue.Expression = [expression];
+            }
+
+            outcome.Issue.Add(issue);
         }
 
         return outcome;
     }
+
+    /// <summary>
+    /// An error's path as FHIRPath from the resource root: a JSON path of the body (<c>$.status</c>) from the body's resource
+    /// type (<c>QuestionnaireResponse.status</c>; <c>$.resourceType</c> the type itself, <c>$.parameter[name]</c>
+    /// <c>Parameters.parameter.where(name='name')</c>); an element of the response (<c>status</c>, <c>item[2]</c>) from the
+    /// response; any other path is a linkId (<c>QuestionnaireResponse.item.where(linkId='fever')</c>). <see langword="null"/>
+    /// for <c>$</c> (the whole body) or a <c>$</c> path of a body whose resource type is unknown.
+    /// </summary>
+    /// <param name="path">The error's path.</param>
+    /// <param name="body">The body's resource type and the FHIRPath of the QuestionnaireResponse in it.</param>
+    public static string? ExpressionOf(string path, ErrorRoot body)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(body);
+        if (path.Length == 0 || path == "$")
+        {
+            return null;
+        }
+
+        if (path.StartsWith('$'))
+        {
+            if (body.ResourceType is null)
+            {
+                return null;
+            }
+
+            var rest = path[1..];
+            return rest == ".resourceType"
+                ? body.ResourceType
+                : body.ResourceType + NamedIndex().Replace(rest, m => $".where(name='{Escaped(m.Groups[1].Value)}')");
+        }
+
+        var end = path.IndexOfAny(['.', '[']);
+        var first = end < 0 ? path : path[..end];
+        return ResponseElements.Contains(first)
+            ? body.Response + "." + path
+            : body.Response + $".item.where(linkId='{Escaped(path)}')";
+    }
+
+    /// <summary>The elements of an R4 QuestionnaireResponse (none is a linkId of the Questionnaire).</summary>
+    private static readonly HashSet<string> ResponseElements = new(StringComparer.Ordinal)
+    {
+        "id", "meta", "implicitRules", "language", "text", "contained", "extension", "modifierExtension", "identifier", "basedOn",
+        "partOf", "questionnaire", "status", "subject", "encounter", "authored", "author", "source", "item",
+    };
+
+    private static string Escaped(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"\[([^\]0-9][^\]]*)\]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex NamedIndex();
 
     private static ValidationError Error(CodedException exception, string path)
     {
@@ -117,4 +180,16 @@ public sealed class FhirService
         var at = dot >= 0 ? path + location![dot..] : path;
         return new ValidationError(at, InvalidResource, $"{exception.ErrorCode}: {message}");
     }
+}
+
+/// <summary>Where the paths of a FHIR request's errors point: the body's resource type and the QuestionnaireResponse in it.</summary>
+/// <param name="ResourceType">The body's resource type (<c>$</c> paths start there); <see langword="null"/> when unknown.</param>
+/// <param name="Response">The FHIRPath of the QuestionnaireResponse (linkIds and response elements start there).</param>
+public sealed record ErrorRoot(string? ResourceType, string Response)
+{
+    /// <summary>A QuestionnaireResponse as the body.</summary>
+    public static ErrorRoot QuestionnaireResponse { get; } = new("QuestionnaireResponse", "QuestionnaireResponse");
+
+    /// <summary>A Parameters holding the QuestionnaireResponse as its <c>questionnaire-response</c> parameter.</summary>
+    public static ErrorRoot InParameters { get; } = new("Parameters", "Parameters.parameter.where(name='questionnaire-response').resource");
 }

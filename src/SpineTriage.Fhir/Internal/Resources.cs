@@ -233,6 +233,58 @@ internal sealed class Resources
         };
     }
 
+    /// <summary>
+    /// The PlanDefinition behind the GuidanceResponse's <c>moduleCanonical</c>, generated from the rule catalogue: one action
+    /// per rule (its id, title, condition, urgency as a code and FHIR request priority).
+    /// </summary>
+    public PlanDefinition CreatePlanDefinition()
+    {
+        var plan = new PlanDefinition
+        {
+            Id = "spinetriage-rule-set",
+            Url = Canonicals.RuleSet,
+            Version = Version,
+            Name = "SpineTriageRuleSet",
+            Title = "SpineTriage rule set " + Version,
+            Type = new CodeableConcept("http://terminology.hl7.org/CodeSystem/plan-definition-type", "eca-rule", "ECA Rule"),
+            Status = PublicationStatus.Active,
+            Experimental = false,
+            Language = TextLanguages.English,
+            Description = new Markdown($"The rules of SpineTriage rule set {Version}, from its rule catalogue: each action is a rule, with its id, title, when it fires and its urgency. The triage of a QuestionnaireResponse to {Canonicals.Questionnaire} is a GuidanceResponse naming this module. Decision support, not a diagnosis."),
+        };
+        foreach (var rule in Engine.RuleSet.Rules)
+        {
+            var action = new PlanDefinition.ActionComponent
+            {
+                ElementId = rule.Id,
+                Title = rule.Title,
+                Description = rule.Condition,
+                Code = [new CodeableConcept(Canonicals.Urgency, Codes.Of(rule.Urgency), Labels.English.Display(rule.Urgency))],
+            };
+            if (rule.Urgency != Urgency.SelfCare)
+            {
+                action.Priority = Codes.Priority(rule.Urgency);
+            }
+
+            plan.Action.Add(action);
+        }
+
+        return plan;
+    }
+
+    /// <summary>The NamingSystem of the report id (<see cref="FhirCanonicals.ReportId"/>).</summary>
+    public NamingSystem CreateNamingSystem() => new()
+    {
+        Id = "report-id",
+        Name = "SpineTriageReportId",
+        Status = PublicationStatus.Active,
+        Kind = NamingSystem.NamingSystemType.Identifier,
+        Date = "2026-11-29",
+        Language = TextLanguages.English,
+        Description = new Markdown("The id a client gives a symptom report (the contract's reportId): QuestionnaireResponse.identifier and GuidanceResponse.requestIdentifier. Chosen by the client; the service never makes one up."),
+        UniqueId = [new NamingSystem.UniqueIdComponent { Type = NamingSystem.NamingSystemIdentifierType.Uri, Value = Canonicals.ReportId, Preferred = true }],
+    };
+
     /// <summary>The codes of the override reasons, in the order of <see cref="Labels.OverrideReasons"/>.</summary>
     public static IReadOnlyList<string> OverrideReasonCodes { get; } = ["already-assessed", "clinical-judgement", "wrong-answers"];
 

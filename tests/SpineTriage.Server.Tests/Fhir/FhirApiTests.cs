@@ -1,5 +1,6 @@
 using System.Net;
 using FluentAssertions;
+using Hl7.Fhir.FhirPath;
 using Hl7.Fhir.Model;
 using SpineTriage.Engine;
 using SpineTriage.Fhir;
@@ -31,7 +32,7 @@ public sealed class FhirApiTests
         var capability = Parse<CapabilityStatement>(await response.Content.ReadAsStringAsync());
         capability.FhirVersion.Should().Be(FHIRVersion.N4_0_1);
         var resources = capability.Rest.Single().Resource;
-        resources.Select(r => r.Type).Should().BeEquivalentTo(["Questionnaire", "QuestionnaireResponse", "CodeSystem", "ConceptMap", "OperationDefinition"]);
+        resources.Select(r => r.Type).Should().BeEquivalentTo(["Questionnaire", "QuestionnaireResponse", "CodeSystem", "ConceptMap", "PlanDefinition", "NamingSystem", "CapabilityStatement", "OperationDefinition"]);
         var operations = resources.SelectMany(r => r.Operation).ToList();
         operations.Select(o => o.Name).Should().BeEquivalentTo(["next-question", "triage"]);
         foreach (var operation in operations)
@@ -65,7 +66,7 @@ public sealed class FhirApiTests
         questionnaire.Item.Select(i => i.LinkId).Should().Equal(mapping.LinkIds);
         unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
         unknown.Content.Headers.ContentType!.MediaType.Should().Be(FhirJson);
-        Issues(await unknown.Content.ReadAsStringAsync()).Should().Equal([("id", "unknownResource")]);
+        Issues(await unknown.Content.ReadAsStringAsync()).Should().Equal([((string?)null, "unknownResource")]);
         Parse<CodeSystem>(await codeSystem.Content.ReadAsStringAsync()).Concept.Should().HaveCount(5);
         unknownDefinition.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
@@ -103,30 +104,31 @@ public sealed class FhirApiTests
         accepted.StatusCode.Should().Be(HttpStatusCode.OK);
         Urgency(Parse<GuidanceResponse>(await accepted.Content.ReadAsStringAsync())).Should().Be("emergency");
         refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        Issues(await refused.Content.ReadAsStringAsync()).Should().Equal([("$.parameter[questionnaire-response]", "required")]);
+        Issues(await refused.Content.ReadAsStringAsync()).Should().Equal([("Parameters.parameter.where(name='questionnaire-response')", "required")]);
     }
 
-    public static TheoryData<string, string, string> BadInput => new()
+    public static TheoryData<string, string?, string> BadInput => new()
     {
-        { "{\"resourceType\":", "$", "malformedJson" },
-        { """{"resourceType":"Patient","active":true}""", "$.resourceType", "wrongResourceType" },
-        { """{"resourceType":"QuestionnaireResponse"}""", "$", "invalidResource" },
-        { """{"resourceType":"QuestionnaireResponse","status":"finished-maybe"}""", "$.status", "invalidResource" },
-        { BladderControlLoss(""",{"linkId":"noSuchQuestion","answer":[{"valueBoolean":true}]}"""), "noSuchQuestion", "unknownQuestion" },
-        { """{"resourceType":"QuestionnaireResponse","status":"completed","item":[{"linkId":"fever","answer":[{"valueCoding":{"system":"http://loinc.org","code":"LA33-6"}}]}]}""", "surgeryDate", "required" },
-        { BladderControlLoss(""",{"linkId":"painScore","answer":[{"valueString":"seven"}]}"""), "painScore", "wrongType" },
+        { "{\"resourceType\":", null, "malformedJson" },
+        { """{"resourceType":"Patient","active":true}""", "Patient", "wrongResourceType" },
+        { """{"resourceType":"QuestionnaireResponse"}""", null, "invalidResource" },
+        { """{"resourceType":"QuestionnaireResponse","status":"finished-maybe"}""", "QuestionnaireResponse.status", "invalidResource" },
+        { BladderControlLoss(""",{"linkId":"noSuchQuestion","answer":[{"valueBoolean":true}]}"""), "QuestionnaireResponse.item.where(linkId='noSuchQuestion')", "unknownQuestion" },
+        { BladderControlLoss(""",{"linkId":"it's \\ odd","answer":[{"valueBoolean":true}]}"""), "QuestionnaireResponse.item.where(linkId='it\\'s \\\\ odd')", "unknownQuestion" },
+        { """{"resourceType":"QuestionnaireResponse","status":"completed","item":[{"linkId":"fever","answer":[{"valueCoding":{"system":"http://loinc.org","code":"LA33-6"}}]}]}""", "QuestionnaireResponse.item.where(linkId='surgeryDate')", "required" },
+        { BladderControlLoss(""",{"linkId":"painScore","answer":[{"valueString":"seven"}]}"""), "QuestionnaireResponse.item.where(linkId='painScore')", "wrongType" },
         // The same input rules as /api: a temperature never rounded into a fever, dates, a key never given twice.
-        { BladderControlLoss(""",{"linkId":"temperature","answer":[{"valueQuantity":{"value":37.99999999999999999999999999999,"system":"http://unitsofmeasure.org","code":"Cel"}}]}"""), "temperature", "tooPrecise" },
-        { BladderControlLoss(""",{"linkId":"temperature","answer":[{"valueQuantity":{"value":3799999999999999999999999999999e-29,"system":"http://unitsofmeasure.org","code":"Cel"}}]}"""), "temperature", "tooPrecise" },
-        { BladderControlLoss().Replace(Today(-10), "1899-12-31", StringComparison.Ordinal), "surgeryDate", "outOfRange" },
-        { BladderControlLoss().Replace(Today(-10), "2026-02-30", StringComparison.Ordinal), "$.item[0].answer[0].value", "invalidResource" }, // refused by the FHIR parser
-        { BladderControlLoss().Replace(Today(-10), Today(3), StringComparison.Ordinal), "surgeryDate", "dateOrder" },
-        { BladderControlLoss().Replace("\"status\":\"completed\"", "\"status\":\"completed\",\"status\":\"entered-in-error\"", StringComparison.Ordinal), "$.status", "duplicateKey" },
+        { BladderControlLoss(""",{"linkId":"temperature","answer":[{"valueQuantity":{"value":37.99999999999999999999999999999,"system":"http://unitsofmeasure.org","code":"Cel"}}]}"""), "QuestionnaireResponse.item.where(linkId='temperature')", "tooPrecise" },
+        { BladderControlLoss(""",{"linkId":"temperature","answer":[{"valueQuantity":{"value":3799999999999999999999999999999e-29,"system":"http://unitsofmeasure.org","code":"Cel"}}]}"""), "QuestionnaireResponse.item.where(linkId='temperature')", "tooPrecise" },
+        { BladderControlLoss().Replace(Today(-10), "1899-12-31", StringComparison.Ordinal), "QuestionnaireResponse.item.where(linkId='surgeryDate')", "outOfRange" },
+        { BladderControlLoss().Replace(Today(-10), "2026-02-30", StringComparison.Ordinal), "QuestionnaireResponse.item[0].answer[0].value", "invalidResource" }, // refused by the FHIR parser
+        { BladderControlLoss().Replace(Today(-10), Today(3), StringComparison.Ordinal), "QuestionnaireResponse.item.where(linkId='surgeryDate')", "dateOrder" },
+        { BladderControlLoss().Replace("\"status\":\"completed\"", "\"status\":\"completed\",\"status\":\"entered-in-error\"", StringComparison.Ordinal), "QuestionnaireResponse.status", "duplicateKey" },
     };
 
     [Theory]
     [MemberData(nameof(BadInput))]
-    public async Task Every_error_of_a_triage_request_is_a_400_OperationOutcome_naming_its_path_and_code(string body, string path, string code)
+    public async Task Every_error_of_a_triage_request_is_a_400_OperationOutcome_naming_its_FHIRPath_and_code(string body, string? path, string code)
     {
         using var factory = new ServerFactory();
         using var client = factory.CreateClient();
@@ -138,8 +140,118 @@ public sealed class FhirApiTests
         var outcome = Parse<OperationOutcome>(await response.Content.ReadAsStringAsync());
         outcome.Issue.Should().OnlyContain(i => i.Severity == OperationOutcome.IssueSeverity.Error && i.Details!.Coding.Single().System == FhirOptions.DefaultCanonicalBase + "/CodeSystem/error-code");
         Issues(await response.Content.ReadAsStringAsync()).Should().Contain((path, code));
+        if (path is not null)
+        {
+            new Hl7.FhirPath.FhirPathCompiler().Invoking(c => c.Compile(path)).Should().NotThrow("the expression is FHIRPath");
+        }
+
         factory.AuditLines.Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task The_expression_of_an_error_in_a_response_inside_Parameters_is_FHIRPath_from_the_Parameters_that_selects_the_item()
+    {
+        using var factory = new ServerFactory();
+        using var client = factory.CreateClient();
+        var wrapped = new Parameters();
+        wrapped.Add("questionnaire-response", Parse<QuestionnaireResponse>(BladderControlLoss(""",{"linkId":"painScore","answer":[{"valueString":"seven"}]}""")));
+
+        using var response = await client.PostAsync("/fhir/QuestionnaireResponse/$triage", Content(wrapped));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var expression = Issues(await response.Content.ReadAsStringAsync()).Single().Path!;
+        expression.Should().Be("Parameters.parameter.where(name='questionnaire-response').resource.item.where(linkId='painScore')");
+        var selected = wrapped.Select(expression).Should().ContainSingle().Which;
+        selected.Should().BeOfType<QuestionnaireResponse.ItemComponent>().Which.LinkId.Should().Be("painScore");
+    }
+
+    [Fact]
+    public async Task Every_canonical_URL_the_service_emits_under_its_canonical_base_resolves_on_the_service_to_the_resource_it_names()
+    {
+        using var factory = new ServerFactory();
+        using var client = factory.CreateClient();
+        var canonicalBase = FhirOptions.DefaultCanonicalBase;
+        var identified = Parse<QuestionnaireResponse>(BladderControlLoss());
+        identified.Identifier = new Identifier(canonicalBase + "/NamingSystem/report-id", "report-1");
+
+        var emitted = new List<string>();
+        foreach (var path in ServedPaths)
+        {
+            emitted.Add(await client.GetStringAsync("/fhir/" + path));
+        }
+
+        using (var triage = await client.PostAsync("/fhir/QuestionnaireResponse/$triage", Content(identified)))
+        {
+            emitted.Add(await triage.Content.ReadAsStringAsync());
+        }
+
+        using (var next = await client.PostAsync("/fhir/Questionnaire/$next-question", Content("""{"resourceType":"QuestionnaireResponse","status":"in-progress"}""")))
+        {
+            emitted.Add(await next.Content.ReadAsStringAsync());
+        }
+
+        var canonicals = emitted.SelectMany(json => Strings(System.Text.Json.JsonDocument.Parse(json).RootElement))
+            .Where(s => s.StartsWith(canonicalBase + "/", StringComparison.Ordinal))
+            .Select(s => s.Split('|', '#')[0])
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+        canonicals.Should().Contain([canonicalBase + "/PlanDefinition/spinetriage-rule-set", canonicalBase + "/NamingSystem/report-id", canonicalBase + "/Questionnaire/spinetriage", canonicalBase + "/CodeSystem/urgency"]);
+        foreach (var canonical in canonicals)
+        {
+            using var resolved = await client.GetAsync("/fhir" + canonical[canonicalBase.Length..]);
+            resolved.StatusCode.Should().Be(HttpStatusCode.OK, canonical);
+            var resource = Parse<Resource>(await resolved.Content.ReadAsStringAsync());
+            resource.Select("url | uniqueId.value").OfType<PrimitiveType>().Select(p => p.ToString()).Should().Contain(canonical);
+        }
+    }
+
+    [Fact]
+    public async Task Every_resource_the_service_serves_has_a_generated_narrative_in_an_xhtml_div()
+    {
+        using var factory = new ServerFactory();
+        using var client = factory.CreateClient();
+        var served = new List<Resource>();
+        foreach (var path in ServedPaths.Append("Questionnaire?url=" + Uri.EscapeDataString(FhirOptions.DefaultCanonicalBase + "/Questionnaire/spinetriage")).Append("Questionnaire/other"))
+        {
+            using var read = await client.GetAsync("/fhir/" + path);
+            served.Add(Parse<Resource>(await read.Content.ReadAsStringAsync()));
+        }
+
+        foreach (var (operation, body) in new[] { ("QuestionnaireResponse/$triage", BladderControlLoss()), ("Questionnaire/$next-question", """{"resourceType":"QuestionnaireResponse","status":"in-progress"}"""), ("QuestionnaireResponse/$triage", "{}") })
+        {
+            using var posted = await client.PostAsync("/fhir/" + operation, Content(body));
+            served.Add(Parse<Resource>(await posted.Content.ReadAsStringAsync()));
+        }
+
+        var resources = served.SelectMany(r => r is Bundle bundle ? bundle.Entry.Select(e => e.Resource).OfType<Resource>() : [r]).ToList();
+        resources.Select(r => r.TypeName).Should().Contain(["CapabilityStatement", "Questionnaire", "CodeSystem", "ConceptMap", "PlanDefinition", "NamingSystem", "OperationDefinition", "GuidanceResponse", "QuestionnaireResponse", "OperationOutcome"]);
+        foreach (var resource in resources.Cast<DomainResource>())
+        {
+            resource.Text.Should().NotBeNull(resource.TypeName);
+            resource.Text!.Status.Should().Be(Narrative.NarrativeStatus.Generated, resource.TypeName);
+            var div = System.Xml.Linq.XElement.Parse(resource.Text.Div!);
+            div.Name.Should().Be(System.Xml.Linq.XName.Get("div", "http://www.w3.org/1999/xhtml"));
+            div.Value.Trim().Should().NotBeEmpty(resource.TypeName);
+        }
+    }
+
+    /// <summary>The path under /fhir of every resource the service serves by id.</summary>
+    public static IReadOnlyList<string> ServedPaths { get; } =
+    [
+        "metadata", "CapabilityStatement/spinetriage-server", "Questionnaire/spinetriage", "ConceptMap/urgency-to-request-priority",
+        "PlanDefinition/spinetriage-rule-set", "NamingSystem/report-id", "OperationDefinition/Questionnaire-next-question",
+        "OperationDefinition/QuestionnaireResponse-triage", "CodeSystem/surgery-region", "CodeSystem/hardware", "CodeSystem/risk-factor",
+        "CodeSystem/urgency", "CodeSystem/override-reason", "CodeSystem/error-code",
+    ];
+
+    private static IEnumerable<string> Strings(System.Text.Json.JsonElement element) => element.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.String => [element.GetString()!],
+        System.Text.Json.JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        System.Text.Json.JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
 
     [Fact]
     public async Task Questionnaire_search_by_url_and_version_finds_the_Questionnaire_only_when_both_match()
@@ -228,7 +340,7 @@ public sealed class FhirApiTests
         {
             using var response = await client.PostAsync(path, Content(big));
             response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
-            Issues(await response.Content.ReadAsStringAsync()).Should().Equal([("$", "tooLarge")]);
+            Issues(await response.Content.ReadAsStringAsync()).Should().Equal([((string?)null, "tooLarge")]);
         }
     }
 
@@ -244,7 +356,7 @@ public sealed class FhirApiTests
         first.StatusCode.Should().Be(HttpStatusCode.OK);
         second.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
         second.Headers.RetryAfter.Should().NotBeNull();
-        Issues(await second.Content.ReadAsStringAsync()).Should().Equal([("$", "tooManyRequests")]);
+        Issues(await second.Content.ReadAsStringAsync()).Should().Equal([((string?)null, "tooManyRequests")]);
     }
 
     [Fact]
@@ -298,7 +410,7 @@ public sealed class FhirApiTests
         using var response = await client.PostAsync("/fhir/Questionnaire/$next-question", Content("""{"resourceType":"QuestionnaireResponse","status":"in-progress","item":[{"linkId":"noSuchQuestion","answer":[{"valueBoolean":true}]}]}"""));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        Issues(await response.Content.ReadAsStringAsync()).Should().Contain(("noSuchQuestion", "unknownQuestion"));
+        Issues(await response.Content.ReadAsStringAsync()).Should().Contain(("QuestionnaireResponse.item.where(linkId='noSuchQuestion')", "unknownQuestion"));
     }
 
     [Fact]

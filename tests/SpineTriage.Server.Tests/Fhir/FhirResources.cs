@@ -42,7 +42,7 @@ public static class FhirResources
     public static string Urgency(GuidanceResponse guidance) =>
         guidance.Contained.OfType<Parameters>().Single().GetSingleValue<Coding>("urgency")!.Code!;
 
-    /// <summary>The issues of an OperationOutcome as (expression, code).</summary>
-    public static List<(string Path, string Code)> Issues(string json) =>
-        [.. Parse<OperationOutcome>(json).Issue.Select(i => (i.Expression.Single()!, i.Details!.Coding.Single().Code!))];
+    /// <summary>The issues of an OperationOutcome as (expression, code); the expression null when the issue has none.</summary>
+    public static List<(string? Path, string Code)> Issues(string json) =>
+        [.. Parse<OperationOutcome>(json).Issue.Select(i => (i.Expression.SingleOrDefault(), i.Details!.Coding.Single().Code!))];
 }
