@@ -166,7 +166,7 @@
       operationOn: (date) => `Fecha de la operación: ${date}.`,
       operationPeriod: (period) => `Fecha de la operación: no se sabe con exactitud, ${period}.`,
       periodHeading: 'No sé la fecha exacta',
-      periodIntro: 'Elija cuándo fue su operación.',
+      periodIntro: 'Diga cuándo fue su operación.',
       periods: { under2w: 'Hace menos de 2 semanas', from2to6w: 'Hace de 2 a 6 semanas', from6wTo90d: 'Hace de 6 semanas a 90 días', over90d: 'Hace más de 90 días', unsure: 'No estoy seguro' },
       approximateDate: (period) => `La fecha de su operación era aproximada (${period}). Se le hicieron las preguntas de todas las fechas de ese tiempo. El resultado usa la fecha más reciente.`,
       answersHeading: 'Sus respuestas',
