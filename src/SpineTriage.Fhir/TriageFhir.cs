@@ -162,7 +162,7 @@ public sealed class TriageFhir
     /// SDC <c>$next-question</c>: the response with its adaptive Questionnaire (contained, <c>#questionnaire</c>) holding the
     /// items asked so far and the next one, or with status <c>completed</c> once the library's interview is settled. Without a
     /// surgery date the first item asked is the interview's first (a red flag), then the surgery date; after that every
-    /// step is <see cref="TriageInterview.Next"/>'s.
+    /// step is <see cref="TriageInterview.Next(SymptomReport)"/>'s.
     /// </summary>
     /// <param name="response">The response so far: with its contained adaptive Questionnaire, or bare.</param>
     /// <returns>The response to return to the client, or every error of the response.</returns>

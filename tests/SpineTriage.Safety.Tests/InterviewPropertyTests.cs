@@ -13,7 +13,7 @@ namespace SpineTriage.Safety.Tests;
 /// <summary>
 /// The interview's stop rule over generated reports of every shipped rule set (regions cervical, other and not given;
 /// days anywhere and around 42/43 and 90/91) and engines at the edges of the thresholds: following
-/// <see cref="TriageInterview.Next"/> to the end gives the urgency of asking every applicable question; a settled triage
+/// <see cref="TriageInterview.Next(SymptomReport)"/> to the end gives the urgency of asking every applicable question; a settled triage
 /// keeps its urgency however the rest is answered (the questions that apply in any way, those that do not apply no,
 /// "don't know" or not at all); it never settles while an applicable red flag that could raise the urgency is unasked; it
 /// never asks a question that does not apply. Under rule set 1.0 every question applies.

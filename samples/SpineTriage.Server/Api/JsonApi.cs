@@ -87,13 +87,19 @@ internal static class JsonApi
 
     /// <summary>
     /// Writes <c>{ "done": false, "next": { "id", "kind", "text", "redFlag", "order", "remaining" }, "provisional": result }</c> or
-    /// <c>{ "done": true, "stoppedEarly": bool, "result": result }</c>.
+    /// <c>{ "done": true, "stoppedEarly": bool, "result": result }</c>; <c>"surgeryDateApproximate": true</c> follows <c>done</c>
+    /// when the request gave an <c>earliestSurgeryDate</c>.
     /// </summary>
     public static void WriteStep(InterviewStep step, IBufferWriter<byte> output)
     {
         using var json = new Utf8JsonWriter(output, Writer);
         json.WriteStartObject();
         json.WriteBoolean("done", step.IsSettled);
+        if (step.IsSurgeryDateApproximate)
+        {
+            json.WriteBoolean("surgeryDateApproximate", true);
+        }
+
         if (step.IsSettled)
         {
             json.WriteBoolean("stoppedEarly", step.StoppedEarly);

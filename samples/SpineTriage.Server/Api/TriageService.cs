@@ -61,19 +61,28 @@ public sealed partial class TriageService
     /// <exception cref="AuditUnavailableException">The audit store cannot record the decision: answer 503, never the result.</exception>
     public Task<Outcome<TriageResult>> TriageAsync(string endpoint, SymptomReport report) => TriageAsync(endpoint, report, Stopwatch.GetTimestamp());
 
-    /// <summary>Says what to ask next about a partial report (JSON); a settled interview is audited as a triage, and comes back only once recorded.</summary>
+    /// <summary>Says what to ask next about a partial report (JSON, with an optional <c>earliestSurgeryDate</c>); a settled interview is audited as a triage, and comes back only once recorded.</summary>
     /// <exception cref="AuditUnavailableException">The audit store cannot record the decision: answer 503, never the result.</exception>
     public async Task<Outcome<InterviewStep>> NextAsync(string endpoint, ReadOnlyMemory<byte> utf8Json)
     {
         var started = Stopwatch.GetTimestamp();
-        var parsed = Serialization.TriageJson.ParseReport(utf8Json.Span);
-        if (!parsed.TryGetValue(out var report))
+        var (reportJson, earliest, periodError) = SurgeryPeriod.Split(utf8Json);
+        if (periodError is not null)
         {
-            return Outcome.Failure<InterviewStep>(Refused(endpoint, Engine.TriageJson(utf8Json.Span)).Errors);
+            LogRefused(endpoint, [periodError]);
+            return Outcome.Failure<InterviewStep>([periodError]);
         }
 
-        // The items are worded in the report's language (the patient page's Spanish), else the engine's.
-        var step = (report.Language is { } language && _interviews.TryGetValue(language, out var worded) ? worded : Interview).Next(report);
+        var parsed = Serialization.TriageJson.ParseReport(reportJson.Span);
+        if (!parsed.TryGetValue(out var report))
+        {
+            return Outcome.Failure<InterviewStep>(Refused(endpoint, Engine.TriageJson(reportJson.Span)).Errors);
+        }
+
+        // The items are worded in the report's language (the patient page's Spanish), else the engine's; an optional
+        // earliestSurgeryDate makes the surgery date a period (docs/interview.md).
+        var interview = report.Language is { } language && _interviews.TryGetValue(language, out var worded) ? worded : Interview;
+        var step = earliest is { } date ? interview.Next(report, date) : interview.Next(report);
         if (!step.TryGetValue(out var value))
         {
             LogRefused(endpoint, step.Errors);

@@ -45,7 +45,7 @@ internal static class PageInterview
         }
         else
         {
-            WriteSettled(service, Serialization.TriageJson.ParseReport(body).Value!, step, output);
+            WriteSettled(service, Serialization.TriageJson.ParseReport(SurgeryPeriod.Split(body).Report.Span).Value!, step, output);
         }
 
         context.Response.StatusCode = StatusCodes.Status200OK;
@@ -56,7 +56,7 @@ internal static class PageInterview
     }
 
     /// <summary>
-    /// <c>{ "done": true, "stoppedEarly", "result", "results": { language: result }, "questions": { language: { id: text } } }</c>.
+    /// <c>{ "done": true, "stoppedEarly", "surgeryDateApproximate" (only when true), "result", "results": { language: result }, "questions": { language: { id: text } } }</c>.
     /// The other languages' results are the audited result's decision worded again (the engine's decisions never depend
     /// on the language); a rewording that differs in urgency or findings fails the request instead of showing it.
     /// </summary>
@@ -66,6 +66,11 @@ internal static class PageInterview
         json.WriteStartObject();
         json.WriteBoolean("done", true);
         json.WriteBoolean("stoppedEarly", step.StoppedEarly);
+        if (step.IsSurgeryDateApproximate)
+        {
+            json.WriteBoolean("surgeryDateApproximate", true);
+        }
+
         json.WritePropertyName("result");
         Serialization.TriageJson.WriteResult(step.Result, json);
         var audited = report.Language ?? service.Engine.Options.Language;

@@ -78,6 +78,11 @@
       summaryTitle: 'Symptom check after spine surgery: summary',
       checkedOn: (when) => `Checked on ${when}.`,
       operationOn: (date) => `Date of the operation: ${date}.`,
+      operationPeriod: (period) => `Date of the operation: not known exactly, ${period}.`,
+      periodHeading: 'I don\'t know the exact date',
+      periodIntro: 'Choose when your operation was.',
+      periods: { under2w: 'Less than 2 weeks ago', from2to6w: '2 to 6 weeks ago', from6wTo90d: '6 weeks to 90 days ago', over90d: 'More than 90 days ago', unsure: 'Not sure' },
+      approximateDate: (period) => `The date of your operation was approximate (${period}). You were asked the questions for every date in that time. The result uses the most recent date in it.`,
       answersHeading: 'Your answers',
       errorHeading: 'The check could not continue',
       errorNetwork: 'The page could not reach the service. Check your connection and try again.',
@@ -159,6 +164,11 @@
       summaryTitle: 'Revisión de síntomas tras una operación de columna: resumen',
       checkedOn: (when) => `Revisado el ${when}.`,
       operationOn: (date) => `Fecha de la operación: ${date}.`,
+      operationPeriod: (period) => `Fecha de la operación: no se sabe con exactitud, ${period}.`,
+      periodHeading: 'No sé la fecha exacta',
+      periodIntro: 'Diga cuándo fue su operación.',
+      periods: { under2w: 'Hace menos de 2 semanas', from2to6w: 'Hace de 2 a 6 semanas', from6wTo90d: 'Hace de 6 semanas a 90 días', over90d: 'Hace más de 90 días', unsure: 'No estoy seguro' },
+      approximateDate: (period) => `La fecha de su operación era aproximada (${period}). Se le hicieron las preguntas de todas las fechas de ese tiempo. El resultado usa la fecha más reciente.`,
       answersHeading: 'Sus respuestas',
       errorHeading: 'La revisión no ha podido seguir',
       errorNetwork: 'La página no ha podido conectar con el servicio. Revise su conexión e inténtelo de nuevo.',
@@ -181,6 +191,8 @@
     language: (navigator.language || 'en').toLowerCase().startsWith('es') ? 'es' : 'en',
     screen: 'date',
     surgeryDate: '',
+    period: undefined, // a period chosen instead of an exact date (PERIODS); surgeryDate is then its most recent day
+    earliestSurgeryDate: undefined, // the period's earliest day
     region: undefined,
     answers: {},
     temperature: undefined,
@@ -282,9 +294,26 @@
 
   const today = () => localDate(new Date());
 
+  // "I don't know the exact date": the periods, as the fewest and most days since the operation (no most: any date
+  // back to 1 January 1900). The interview asks every question of any day of the period and decides on its most recent
+  // day (docs/page.md).
+  const PERIODS = [
+    { id: 'under2w', fewest: 0, most: 13 },
+    { id: 'from2to6w', fewest: 14, most: 42 },
+    { id: 'from6wTo90d', fewest: 43, most: 90 },
+    { id: 'over90d', fewest: 91, most: null },
+    { id: 'unsure', fewest: 0, most: null },
+  ];
+
+  function daysAgo(days) {
+    const now = new Date();
+    return localDate(new Date(now.getFullYear(), now.getMonth(), now.getDate() - days));
+  }
+
   // --- the report and the API ---
   function report() {
     const body = { surgeryDate: state.surgeryDate, assessedOn: today(), language: state.language, answers: { ...state.answers } };
+    if (state.earliestSurgeryDate) body.earliestSurgeryDate = state.earliestSurgeryDate;
     if (state.region) body.surgeryRegion = state.region;
     if (state.temperature) body.temperature = state.temperature;
     if (state.painScore !== undefined) body.painScore = state.painScore;
@@ -384,7 +413,7 @@
   // --- history: every screen is a browser history entry (no URL change, nothing in it but its number); the answers
   // of each screen are kept in this page's memory only, so Back and Forward (the page's or the browser's) go from screen
   // to screen with nothing lost, and a reload or leaving asks first.
-  const KEPT = ['screen', 'language', 'surgeryDate', 'region', 'answers', 'temperature', 'painScore', 'skipped', 'done', 'step'];
+  const KEPT = ['screen', 'language', 'surgeryDate', 'period', 'earliestSurgeryDate', 'region', 'answers', 'temperature', 'painScore', 'skipped', 'done', 'step'];
 
   function snapshot() {
     const kept = {};
@@ -423,7 +452,7 @@
     Object.assign(state, JSON.parse(JSON.stringify(kept)));
     state.position = position;
     const after = state.snapshots[position + 1];
-    if (kept.screen === 'date' && after) state.surgeryDate = after.surgeryDate; // the date given stays in its field
+    if (kept.screen === 'date' && after && !after.period) state.surgeryDate = after.surgeryDate; // the date given stays in its field
     const earlier = replyOn(kept, after);
     state.undone = earlier === undefined ? undefined : { id: kept.step.next.id, value: earlier };
     state.error = undefined;
@@ -461,7 +490,7 @@
 
   function startAgain() {
     Object.assign(state, {
-      screen: 'date', surgeryDate: '', region: undefined, answers: {}, temperature: undefined, painScore: undefined,
+      screen: 'date', surgeryDate: '', period: undefined, earliestSurgeryDate: undefined, region: undefined, answers: {}, temperature: undefined, painScore: undefined,
       skipped: [], done: [], undone: undefined, step: undefined, error: undefined, dateDraft: undefined, temperatureDraft: undefined,
       snapshots: [], position: -1, run: state.run + 1, // the entries of the last patient restore nothing
     });
@@ -514,6 +543,8 @@
       take();
       state.dateDraft = undefined;
       state.surgeryDate = value;
+      state.period = undefined;
+      state.earliestSurgeryDate = undefined;
       answered({ kind: 'date' });
       state.screen = 'neck';
       render();
@@ -529,6 +560,19 @@
       el('p', { id: 'start-length' }, state.total ? ui.startLength(state.total, Math.ceil((state.total * 10) / 60)) : ''),
       el('p', { class: 'notice emergency-notice' }, ui.startEmergency),
       form,
+      el('section', { class: 'block period', 'aria-labelledby': 'period-heading' },
+        el('h2', { id: 'period-heading' }, ui.periodHeading),
+        el('p', { id: 'period-intro' }, ui.periodIntro),
+        el('div', { class: 'choices', role: 'group', 'aria-labelledby': 'period-heading', 'aria-describedby': 'period-intro' },
+          PERIODS.map((period) => button(ui.periods[period.id], () => {
+            state.dateDraft = undefined;
+            state.period = period.id;
+            state.surgeryDate = daysAgo(period.fewest);
+            state.earliestSurgeryDate = period.most === null ? '1900-01-01' : daysAgo(period.most);
+            answered({ kind: 'date' });
+            state.screen = 'neck';
+            render();
+          }, 'choice')))),
     ];
   }
 
@@ -689,6 +733,7 @@
         el('p', { class: 'disposition' }, result.disposition),
         call ? el('p', { class: 'call-line' }, el('a', { class: 'call', href: `tel:${call.number.replace(/[^+0-9]/g, '')}` }, call.label)) : null),
     ];
+    if (state.period) parts.push(el('p', { class: 'notice', id: 'approximate-date' }, ui.approximateDate(ui.periods[state.period])));
     parts.push(el('section', { class: 'block findings', 'aria-labelledby': 'findings-heading' },
       el('h2', { id: 'findings-heading' }, ui.why),
       shownFindings(result).map((finding) => el('div', { class: `finding level-${finding.urgency}` },
@@ -782,7 +827,7 @@
     ];
     if (call) lines.push({ tag: 'p', class: 'print-strong', text: call.label });
     lines.push({ tag: 'p', text: ui.checkedOn((state.resultAt ? new Date(state.resultAt) : new Date()).toLocaleString(state.language)) });
-    lines.push({ tag: 'p', text: ui.operationOn(state.surgeryDate) });
+    lines.push({ tag: 'p', text: state.period ? ui.operationPeriod(ui.periods[state.period]) : ui.operationOn(state.surgeryDate) });
     lines.push({ tag: 'h2', text: ui.answersHeading });
     for (const entry of state.done.filter((d) => d.kind === 'item')) {
       const known = questionText(entry.id);

@@ -4,7 +4,7 @@ using SpineTriage.Results;
 namespace SpineTriage.Interview;
 
 /// <summary>
-/// What <see cref="TriageInterview.Next"/> says about a partial report: the item to ask next, or that the triage is
+/// What <see cref="TriageInterview.Next(Reports.SymptomReport)"/> says about a partial report: the item to ask next, or that the triage is
 /// settled; with the provisional result either way.
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
@@ -35,6 +35,13 @@ public sealed class InterviewStep
     /// at most <c>RemainingAtMost - 1</c> more".
     /// </summary>
     public int RemainingAtMost { get; }
+
+    /// <summary>
+    /// Gets whether the surgery date is approximate: the step was asked for with a period
+    /// (<see cref="TriageInterview.Next(Reports.SymptomReport, DateOnly)"/>), and the result reads the most recent date of it.
+    /// Tell the patient so with the result.
+    /// </summary>
+    public bool IsSurgeryDateApproximate { get; internal init; }
 
     /// <summary>
     /// Gets the result of the report as it stands, questions not yet asked counting as unknown (so an unasked red flag

@@ -1,13 +1,14 @@
 using SpineTriage.Engine;
 using SpineTriage.Interview.Internal;
 using SpineTriage.Reports;
+using SpineTriage.Rules;
 using SpineTriage.Validation;
 
 namespace SpineTriage.Interview;
 
 /// <summary>
 /// The questions of a nurse line, one at a time: given a report in which the items not yet asked are absent,
-/// <see cref="Next"/> says what to ask next, or that the triage is settled, with the provisional result either way.
+/// <see cref="Next(SymptomReport)"/> says what to ask next, or that the triage is settled, with the provisional result either way.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -15,7 +16,7 @@ namespace SpineTriage.Interview;
 /// any number of them, and a conversation can be resumed on another server. The caller adds each reply to the report
 /// (an answer under <see cref="SymptomReport.Answers"/>, including "don't know" as <see cref="Answer.Unknown"/>; a
 /// temperature or pain score, or the measurement listed in <see cref="SymptomReport.Skipped"/> when the patient has
-/// none to give) and calls <see cref="Next"/> again.
+/// none to give) and calls <see cref="Next(SymptomReport)"/> again.
 /// </para>
 /// <para>
 /// Asking order (<see cref="Items"/>): the questions of the engine's rule set (<see cref="Rules.RuleSet.Questions"/>) in
@@ -106,31 +107,109 @@ public sealed class TriageInterview
     public Outcome<InterviewStep> Next(SymptomReport partial)
     {
         ArgumentNullException.ThrowIfNull(partial);
+        return Next(partial, earliestSurgeryDate: null);
+    }
+
+    /// <summary>
+    /// Says what to ask next when the surgery date is known only to lie in a period: from
+    /// <paramref name="earliestSurgeryDate"/> to the report's <see cref="SymptomReport.SurgeryDate"/>, its most recent day
+    /// (docs/interview.md, "An approximate surgery date").
+    /// </summary>
+    /// <remarks>
+    /// Every item that applies on any day of the period is asked (the questions of the early period as long as the
+    /// period reaches into it, those of later periods as long as it reaches into them); the decision is the report's,
+    /// with its most recent date, so every time window of the rules is read as early as it could be. The step says
+    /// <see cref="InterviewStep.IsSurgeryDateApproximate"/>. The stop rule is unchanged: it stops only when no answer to
+    /// any question can change the urgency.
+    /// </remarks>
+    /// <param name="partial">The report so far, with the most recent possible surgery date as <see cref="SymptomReport.SurgeryDate"/>.</param>
+    /// <param name="earliestSurgeryDate">The earliest possible surgery date; on or before the report's surgery date.</param>
+    /// <returns>
+    /// The next step with the provisional result, or every validation error of the report; an earliest date after the
+    /// surgery date is the error <see cref="ErrorCodes.DateOrder"/> at <c>$.earliestSurgeryDate</c>.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="partial"/> is <see langword="null"/>.</exception>
+    public Outcome<InterviewStep> Next(SymptomReport partial, DateOnly earliestSurgeryDate)
+    {
+        ArgumentNullException.ThrowIfNull(partial);
+        return Next(partial, (DateOnly?)earliestSurgeryDate);
+    }
+
+    private Outcome<InterviewStep> Next(SymptomReport partial, DateOnly? earliestSurgeryDate)
+    {
         var validation = Engine.Validate(partial);
         if (!validation.TryGetValue(out var report))
         {
             return Outcome.Failure<InterviewStep>(validation.Errors);
         }
 
+        if (earliestSurgeryDate > partial.SurgeryDate)
+        {
+            return Outcome.Failure<InterviewStep>(
+            [
+                new ValidationError(
+                    "$.earliestSurgeryDate",
+                    ErrorCodes.DateOrder,
+                    "earliestSurgeryDate must be on or before surgeryDate (the most recent possible surgery date)."),
+            ]);
+        }
+
+        var approximate = earliestSurgeryDate is not null;
         var result = Engine.Evaluate(report);
         var applicable = Engine.ApplicableQuestions(report);
+        if (earliestSurgeryDate is { } earliest)
+        {
+            applicable |= ApplicableUpTo(report, report.AssessedOn.DayNumber - earliest.DayNumber);
+        }
+
         var pending = Pending(partial, applicable);
         if (pending is null)
         {
-            return Outcome.Success(new InterviewStep(null, result, stoppedEarly: false));
+            return Outcome.Success(new InterviewStep(null, result, stoppedEarly: false) { IsSurgeryDateApproximate = approximate });
         }
 
         var openTemperature = !IsAsked(_temperature, partial);
         var highest = UrgencyBounds.Highest(Engine, report, openTemperature, openPainScore: !IsAsked(_painScore, partial));
         return highest == UrgencyBounds.Lowest(Engine, report, openTemperature)
-            ? Outcome.Success(new InterviewStep(null, result, stoppedEarly: true))
-            : Outcome.Success(new InterviewStep(pending, result, stoppedEarly: false, Remaining(partial, applicable)));
+            ? Outcome.Success(new InterviewStep(null, result, stoppedEarly: true) { IsSurgeryDateApproximate = approximate })
+            : Outcome.Success(new InterviewStep(pending, result, stoppedEarly: false, Remaining(partial, applicable)) { IsSurgeryDateApproximate = approximate });
+    }
+
+    // The questions that apply on some day from the report's day count to the latest one: the applicability of every
+    // question is the same between two days at which a condition may change, so those days (and the first) suffice.
+    private uint ApplicableUpTo(ValidatedReport report, int latestDay)
+    {
+        var first = report.DaysSinceSurgery;
+        var days = new SortedSet<int>();
+        foreach (var question in Engine.RuleSet.Questions)
+        {
+            QuestionApplicability.AddChangeDays(question.AppliesWhen, days);
+        }
+
+        var applicable = 0u;
+        foreach (var day in days.GetViewBetween(first + 1, Math.Max(first + 1, latestDay)))
+        {
+            if (day > latestDay)
+            {
+                continue;
+            }
+
+            foreach (var question in Engine.RuleSet.Questions)
+            {
+                if (Engine.RuleSet.Applicability(question.Id, report.Report.SurgeryRegion, day).Applies)
+                {
+                    applicable |= 1u << (int)question.Id;
+                }
+            }
+        }
+
+        return applicable;
     }
 
     /// <summary>Whether an item was asked, by the report alone: answered, measured or skipped; fever also by a measured fever.</summary>
     /// <param name="item">An item of <see cref="Items"/>.</param>
     /// <param name="partial">The report so far.</param>
-    /// <returns><see langword="true"/> when <see cref="Next"/> would not ask it again.</returns>
+    /// <returns><see langword="true"/> when <see cref="Next(SymptomReport)"/> would not ask it again.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public bool IsAsked(InterviewItem item, SymptomReport partial)
     {

@@ -38,6 +38,49 @@ public sealed record QuestionApplicability(QuestionId Question, bool Applies, bo
         return new(question.Id, applies, isRedFlag, detail.Length == 0 ? name : $"{name}: {detail}");
     }
 
+    /// <summary>
+    /// Adds to <paramref name="days"/> each day count at which a condition's truth may change: the first day of each
+    /// window and the day after it. Between two such days the applicability of every question is the same.
+    /// </summary>
+    internal static void AddChangeDays(Condition condition, ISet<int> days)
+    {
+        switch (condition)
+        {
+            case AllOf all:
+                foreach (var c in all.Conditions)
+                {
+                    AddChangeDays(c, days);
+                }
+
+                break;
+            case AnyOf any:
+                foreach (var c in any.Conditions)
+                {
+                    AddChangeDays(c, days);
+                }
+
+                break;
+            case NotOf not:
+                AddChangeDays(not.Condition, days);
+                break;
+            case NamedFact fact:
+                AddChangeDays(fact.Definition, days);
+                break;
+            case DaysSinceSurgeryWithin within:
+                if (within.Min is { } min)
+                {
+                    days.Add(min);
+                }
+
+                if (within.Max is { } max && max < int.MaxValue)
+                {
+                    days.Add(max + 1);
+                }
+
+                break;
+        }
+    }
+
     // Applicability depends on the surgery region and the days since surgery only (no answer, so no question, can change it).
     private static bool Holds(Condition condition, SurgeryRegion? region, int days) => condition switch
     {

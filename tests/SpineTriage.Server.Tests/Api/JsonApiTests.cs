@@ -146,6 +146,34 @@ public sealed class JsonApiTests
     }
 
     [Fact]
+    public async Task An_interview_with_an_earliest_surgery_date_says_the_date_was_approximate_and_refuses_an_earliest_date_after_the_surgery_date()
+    {
+        using var factory = new ServerFactory();
+        using var client = factory.CreateClient();
+        var now = DateOnly.FromDateTime(DateTime.Now);
+        static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var latest = Iso(now.AddDays(-14));
+
+        using var exact = await client.PostAsync("/api/interview/next", Json($$"""{"surgeryDate":"{{latest}}","assessedOn":"{{Iso(now)}}"}"""));
+        using var period = await client.PostAsync("/api/interview/next", Json($$"""{"surgeryDate":"{{latest}}","assessedOn":"{{Iso(now)}}","earliestSurgeryDate":"{{Iso(now.AddDays(-42))}}"}"""));
+        using var settled = await client.PostAsync("/api/interview/next", Json($$$"""{"surgeryDate":"{{{latest}}}","assessedOn":"{{{Iso(now)}}}","earliestSurgeryDate":"1900-01-01","answers":{"bladderOrBowelControlLoss":"yes"}}"""));
+        using var wrong = await client.PostAsync("/api/interview/next", Json($$"""{"surgeryDate":"{{latest}}","assessedOn":"{{Iso(now)}}","earliestSurgeryDate":"{{Iso(now)}}"}"""));
+
+        using var exactStep = JsonDocument.Parse(await exact.Content.ReadAsStringAsync());
+        using var periodStep = JsonDocument.Parse(await period.Content.ReadAsStringAsync());
+        exactStep.RootElement.TryGetProperty("surgeryDateApproximate", out _).Should().BeFalse();
+        periodStep.RootElement.GetProperty("surgeryDateApproximate").GetBoolean().Should().BeTrue();
+        periodStep.RootElement.GetProperty("next").GetProperty("remaining").GetInt32()
+            .Should().Be(exactStep.RootElement.GetProperty("next").GetProperty("remaining").GetInt32(), "in rule set 2.0 no question starts applying later than day 14");
+        using var settledStep = JsonDocument.Parse(await settled.Content.ReadAsStringAsync());
+        settledStep.RootElement.GetProperty("done").GetBoolean().Should().BeTrue();
+        settledStep.RootElement.GetProperty("surgeryDateApproximate").GetBoolean().Should().BeTrue();
+        settledStep.RootElement.GetProperty("result").GetProperty("urgency").GetString().Should().Be("emergency");
+        wrong.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await wrong.Content.ReadAsStringAsync()).Should().Contain("\"path\":\"$.earliestSurgeryDate\"").And.Contain("\"code\":\"dateOrder\"");
+    }
+
+    [Fact]
     public async Task An_invalid_partial_report_is_a_400_problem()
     {
         using var factory = new ServerFactory();
