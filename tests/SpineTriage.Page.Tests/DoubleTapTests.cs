@@ -11,6 +11,9 @@ namespace SpineTriage.Page.Tests;
 /// </summary>
 public sealed class DoubleTapTests(PageServer server) : IClassFixture<PageServer>
 {
+    /// <summary>The page's settle time (<c>SETTLE_MS</c> in page.js).</summary>
+    private const int SettleMs = 400;
+
     private static readonly int[] Delays = [0, 50, 150, 250];
 
     public static TheoryData<string, string> Screens()
@@ -34,6 +37,12 @@ public sealed class DoubleTapTests(PageServer server) : IClassFixture<PageServer
         string? region = null;
         var (target, next, requests) = await ReachAsync(session, screen, displayed, r => region = r);
 
+        // From here on the page's clock moves only when this test moves it: "250 ms apart" is 250 ms of the page's own
+        // timers (the settle timer's time), however slow this machine is. The clock has run with real time since it was
+        // installed at the session's ClockStart; reaching the screen takes seconds, far less than the hour allowed, so this
+        // pause is never in the clock's past (it jumps forward on a settled screen, where no timer is pending).
+        await session.Page.Clock.PauseAtAsync(session.ClockStart!.Value.AddHours(1));
+
         foreach (var delay in Delays)
         {
             if (screen == "temperature")
@@ -52,23 +61,17 @@ public sealed class DoubleTapTests(PageServer server) : IClassFixture<PageServer
             var before = await session.RenderCountAsync();
             var box = (await session.Page.GetByRole(AriaRole.Button, new() { Name = target, Exact = true }).BoundingBoxAsync())!;
             var (x, y) = (box.X + (box.Width / 2), box.Y + (box.Height / 2));
-            // The page's clock stands still between the presses but for the delay, so the second press comes exactly
-            // `delay` ms (page time: the settle timer's time) after the first, however slow this machine is.
-            var now = await session.Page.EvaluateAsync<double>("Date.now()");
-            await session.Page.Clock.PauseAtAsync(DateTimeOffset.FromUnixTimeMilliseconds((long)now + 50).UtcDateTime);
             await PressAsync(session, input, x, y);
             if (delay > 0)
             {
+                // The worst case: the next screen is already there (no page time passed while its answer came), so its
+                // controls lie under the finger for exactly `delay` ms when the second press comes.
+                await RenderedAsync(session, before);
                 await session.Page.Clock.RunForAsync(delay);
             }
 
             await PressAsync(session, input, x, y);
-            await session.Page.WaitForFunctionAsync(
-                "n => Number(document.querySelector('main').dataset.render) > n && document.querySelector('main').getAttribute('aria-busy') !== 'true'",
-                before,
-                new() { PollingInterval = 20 });
-            await session.Page.Clock.ResumeAsync();
-            await session.QuietAsync(before);
+            await RenderedAsync(session, before);
 
             var reports = session.ReportsSent.Skip(sent).ToList();
             reports.Should().HaveCount(requests, "one {0} on '{1}' {2} ms apart answers the {3} screen once", input == "touch" ? "double-tap" : "double click", target, delay, screen);
@@ -83,7 +86,17 @@ public sealed class DoubleTapTests(PageServer server) : IClassFixture<PageServer
                 (await session.Main.GetAttributeAsync("data-item")).Should().NotBe(item);
             }
 
-            await session.ClickAsync("Back");
+            // The second press was refused as the screen had not settled: it settles 400 ms after it appeared, not sooner.
+            await session.Page.Clock.RunForAsync(SettleMs - 1 - delay);
+            (await SettlingAsync(session)).Should().BeTrue("the {0} screen's controls are still disabled 399 ms after it appeared", next);
+            await session.Page.Clock.RunForAsync(1);
+            (await SettlingAsync(session)).Should().BeFalse("the {0} screen's controls take a tap 400 ms after it appeared", next);
+
+            before = await session.RenderCountAsync();
+            await session.Page.GetByRole(AriaRole.Button, new() { Name = "Back", Exact = true }).ClickAsync();
+            await RenderedAsync(session, before);
+            await session.Page.Clock.RunForAsync(SettleMs);
+            (await SettlingAsync(session)).Should().BeFalse();
             (await session.ScreenAsync()).Should().Be(screen, "Back returns to the screen for the next speed");
             if (!string.IsNullOrEmpty(item))
             {
@@ -97,6 +110,24 @@ public sealed class DoubleTapTests(PageServer server) : IClassFixture<PageServer
         }
 
         session.ShouldHaveNoProblems();
+    }
+
+    /// <summary>
+    /// Waits (in real time; the page's clock stands still) until a screen after render number <paramref name="before"/>
+    /// is drawn and no request runs.
+    /// </summary>
+    private static async Task RenderedAsync(PageSession session, int before) => await session.Page.WaitForFunctionAsync(
+        "n => Number(document.querySelector('main').dataset.render) > n && document.querySelector('main').getAttribute('aria-busy') !== 'true'",
+        before,
+        new() { PollingInterval = 20 });
+
+    /// <summary>Whether the screen is still settling: <c>data-settling</c> on main, and every answer button disabled.</summary>
+    private static async Task<bool> SettlingAsync(PageSession session)
+    {
+        var settling = await session.Main.GetAttributeAsync("data-settling") is not null;
+        var enabled = await session.Page.EvaluateAsync<int>("[...document.querySelectorAll('main button:not([data-keep])')].filter(b => !b.disabled).length");
+        (enabled == 0).Should().Be(settling, "the answer buttons are disabled exactly while the screen settles");
+        return settling;
     }
 
     /// <summary>Goes to the screen; gives the button to double-press, the screen it leads to and how many reports that sends.</summary>

@@ -21,9 +21,10 @@ public sealed class PageSession : IAsyncDisposable
     private readonly HashSet<string> _checkedScreens = [];
     private readonly List<string> _problems = [];
 
-    private PageSession(IBrowserContext context, IPage page, string name, int width, Uri origin)
+    private PageSession(IBrowserContext context, IPage page, string name, int width, Uri origin, DateTime? clockStart)
     {
         _context = context;
+        ClockStart = clockStart;
         Page = page;
         _name = name;
         _width = width;
@@ -57,6 +58,12 @@ public sealed class PageSession : IAsyncDisposable
 
     public Uri Origin { get; }
 
+    /// <summary>
+    /// Gets the time (UTC) the page's clock was installed at, when the session has Playwright's clock: 09:00 UTC today, so
+    /// that the page's date is the machine's (UTC) date and stays so for hours of running.
+    /// </summary>
+    public DateTime? ClockStart { get; }
+
     /// <summary>Gets every URL the page requested.</summary>
     public List<string> Requests { get; } = [];
 
@@ -83,14 +90,16 @@ public sealed class PageSession : IAsyncDisposable
             HasTouch = touch,
             IsMobile = touch,
         });
+        DateTime? clockStart = null;
         if (clock)
         {
-            // The page's timers on Playwright's clock: it runs as usual until a test pauses it (DoubleTapTests).
-            await context.Clock.InstallAsync();
+            // The page's timers on Playwright's clock: it runs with real time from clockStart until a test pauses it (DoubleTapTests).
+            clockStart = DateTime.UtcNow.Date.AddHours(9);
+            await context.Clock.InstallAsync(new ClockInstallOptions { TimeDate = clockStart });
         }
 
         var page = await context.NewPageAsync();
-        var session = new PageSession(context, page, name, width, server.Address);
+        var session = new PageSession(context, page, name, width, server.Address, clockStart);
         var response = await page.GotoAsync(server.Address.ToString());
         response!.Ok.Should().BeTrue();
         await session.CheckScreenAsync();
