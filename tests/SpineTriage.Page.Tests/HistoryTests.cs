@@ -1,5 +1,4 @@
 using FluentAssertions;
-using Microsoft.Playwright;
 
 namespace SpineTriage.Page.Tests;
 
@@ -16,7 +15,7 @@ public sealed class HistoryTests(PageServer server) : IClassFixture<PageServer>
     public async Task Browser_back_and_forward_go_from_question_to_question_with_the_answers_kept_and_a_reload_asks_first(string language)
     {
         var words = Words.Of(language);
-        await using var session = await PageSessionInAsync(server, $"history-{language}", language);
+        await using var session = await PageSession.OpenInAsync(server, $"history-{language}", 360, language);
         await session.StartAsync(words.DateLabel, words.Start);
         await session.ClickAsync(words.NeckIncluded);
         var first = await session.Main.GetAttributeAsync("data-item");
@@ -60,7 +59,7 @@ public sealed class HistoryTests(PageServer server) : IClassFixture<PageServer>
     public async Task The_result_stays_until_start_again_and_back_from_it_shows_the_last_question(string language)
     {
         var words = Words.Of(language);
-        await using var session = await PageSessionInAsync(server, $"history-result-{language}", language);
+        await using var session = await PageSession.OpenInAsync(server, $"history-result-{language}", 360, language);
         await session.StartAsync(words.DateLabel, words.Start);
         await session.ClickAsync(words.NeckIncluded);
         await session.ClickAsync(language == "es" ? "Sí" : "Yes");
@@ -84,18 +83,5 @@ public sealed class HistoryTests(PageServer server) : IClassFixture<PageServer>
         var before = await session.RenderCountAsync();
         await session.Page.EvaluateAsync($"() => history.{direction}()");
         await session.NextScreenAsync(before);
-    }
-
-    private static async Task<PageSession> PageSessionInAsync(PageServer server, string name, string language)
-    {
-        var session = await PageSession.OpenAsync(server, name, 360);
-        if (language == "es")
-        {
-            var before = await session.RenderCountAsync();
-            await session.Page.GetByRole(AriaRole.Button, new() { Name = "Español" }).ClickAsync();
-            await session.NextScreenAsync(before);
-        }
-
-        return session;
     }
 }

@@ -5,7 +5,8 @@ using Microsoft.Playwright;
 namespace SpineTriage.Page.Tests;
 
 /// <summary>
-/// Issue 23, items 4 and 6: fields keep what the patient typed after an error, dates that cannot be used are named,
+/// Issue 23, items 3, 4 and 6: the operation date is typed year first in one field, fields keep what the patient typed
+/// after an error, dates that cannot be used are named,
 /// the progress counts the questions asked, a slow answer says "Please wait…", and every failure offers Try again.
 /// </summary>
 public sealed class PageFlowTests(PageServer server) : IClassFixture<PageServer>
@@ -17,7 +18,7 @@ public sealed class PageFlowTests(PageServer server) : IClassFixture<PageServer>
     public async Task The_temperature_keeps_its_value_and_unit_after_an_error_and_takes_a_decimal_comma(string language)
     {
         var words = Words.Of(language);
-        await using var session = await OpenInAsync(server, $"temperature-{language}", 360, language);
+        await using var session = await PageSession.OpenInAsync(server, $"temperature-{language}", 360, language);
         await session.StartAsync(words.DateLabel, words.Start);
         await session.ClickAsync(words.NeckIncluded);
         while (await session.ScreenAsync() != "temperature")
@@ -28,7 +29,7 @@ public sealed class PageFlowTests(PageServer server) : IClassFixture<PageServer>
         await session.Page.GetByLabel(words.Celsius).CheckAsync();
         await session.Page.GetByLabel(words.Temperature, new() { Exact = true }).FillAsync("385");
         var sent = session.ReportsSent.Count;
-        await session.Page.GetByRole(AriaRole.Button, new() { Name = words.Continue, Exact = true }).ClickAsync();
+        await session.PressAsync(session.Page.GetByRole(AriaRole.Button, new() { Name = words.Continue, Exact = true }));
 
         var field = session.Page.GetByLabel(words.Temperature, new() { Exact = true });
         (await field.InputValueAsync()).Should().Be("385", "the typed value stays after the error");
@@ -49,33 +50,74 @@ public sealed class PageFlowTests(PageServer server) : IClassFixture<PageServer>
 
     [ChromiumTheory]
     [MemberData(nameof(Languages))]
-    public async Task An_impossible_date_and_a_two_digit_year_are_named_and_the_field_keeps_them(string language)
+    public async Task The_operation_date_is_typed_year_first_in_one_field_and_every_date_that_cannot_be_used_is_named(string language)
     {
         var words = Words.Of(language);
-        await using var session = await OpenInAsync(server, $"dates-{language}", 360, language);
+        // A browser in the language (an es-ES browser opens the page in Spanish): the same field, year first, in both.
+        await using var session = await PageSession.OpenAsync(server, $"dates-{language}", 360, language == "es" ? "es-ES" : "en-US", touch: language == "es");
+        (await session.Page.EvaluateAsync<string>("document.documentElement.lang")).Should().Be(language);
+        words.DateLabel.Should().Contain(language == "es" ? "operación" : "operation");
         var field = session.Page.GetByLabel(words.DateLabel);
+        (await field.GetAttributeAsync("type")).Should().Be("text", "not the browser's date picker, whose format follows the browser's language");
+        (await field.GetAttributeAsync("inputmode")).Should().Be("numeric");
+        (await session.Page.Locator("#surgery-date-format").InnerTextAsync()).Should().Be(words.DateFormat, "the format is shown, in the page's language");
+        (await field.GetAttributeAsync("aria-describedby")).Should().Contain("surgery-date-format");
 
-        await field.ClickAsync();
-        await session.Page.Keyboard.TypeAsync("02302026"); // 30 February 2026 in the en-US browser's mm/dd/yyyy
-        await session.Page.GetByRole(AriaRole.Button, new() { Name = words.Start, Exact = true }).ClickAsync();
-        (await session.Page.Locator("#surgery-date-error").InnerTextAsync()).Should().Be(words.DateImpossible);
-        (await session.ScreenAsync()).Should().Be("date");
-        (await field.GetAttributeAsync("aria-describedby")).Should().Contain("surgery-date-error");
+        var inTwoDays = Iso(DateTime.Now.Date.AddDays(2));
+        foreach (var (typed, message) in new[]
+        {
+            ("", words.DateMissing),
+            ("2026-02-30", words.DateImpossible("2026-02-30")),
+            ("2026-13-01", words.DateImpossible("2026-13-01")),
+            ("2025/2/29", words.DateImpossible("2025-02-29")),
+            ("26-03-01", words.DateShortYear),
+            ("0026-03-01", words.DateShortYear),
+            ("01/03/2026", words.DateYearFirst),
+            ("03/01/26", words.DateShortYear),
+            ("1 March", words.DateUnreadable),
+            (inTwoDays, words.DateFuture),
+            ("1899-12-31", words.DateTooOld),
+        })
+        {
+            await field.FillAsync(typed);
+            await session.PressAsync(session.Page.GetByRole(AriaRole.Button, new() { Name = words.Start, Exact = true }));
+            (await session.Page.Locator("#surgery-date-error").InnerTextAsync()).Should().Be(message, "'{0}' is refused with its reason", typed);
+            (await session.ScreenAsync()).Should().Be("date");
+            (await field.InputValueAsync()).Should().Be(typed, "the field keeps what was typed");
+            (await field.GetAttributeAsync("aria-invalid")).Should().Be("true");
+            (await field.GetAttributeAsync("aria-describedby")).Should().StartWith("surgery-date-error");
+            (await session.Page.EvaluateAsync<string>("document.activeElement.id")).Should().Be("surgery-date");
+        }
 
-        await field.FillAsync("0026-03-01"); // what the browser makes of a year typed as 26
-        await session.Page.GetByRole(AriaRole.Button, new() { Name = words.Start, Exact = true }).ClickAsync();
-        (await session.Page.Locator("#surgery-date-error").InnerTextAsync()).Should().Be(words.DateShortYear);
-        (await field.InputValueAsync()).Should().Be("0026-03-01", "the field keeps what was typed");
-        session.ReportsSent.Should().BeEmpty();
+        session.ReportsSent.Should().BeEmpty("nothing is sent while the date cannot be used");
+
+        // Typed key by key with slashes and without leading zeros: taken, and sent (and shown again) year-month-day.
+        var first = DateTime.Now.Date.AddDays(-30);
+        await field.FillAsync("");
+        await field.PressSequentiallyAsync(first.ToString("yyyy/M/d", CultureInfo.InvariantCulture));
+        await session.ClickAsync(words.Start);
+        (await session.ScreenAsync()).Should().Be("neck");
+        await session.ClickAsync(words.Back);
+        (await session.Page.GetByLabel(words.DateLabel).InputValueAsync()).Should().Be(Iso(first), "the date is shown again year-month-day");
+
+        // The 8 digits alone (a phone's number pad may have no dash).
+        var second = DateTime.Now.Date.AddDays(-40);
+        await session.Page.GetByLabel(words.DateLabel).FillAsync(second.ToString("yyyyMMdd", CultureInfo.InvariantCulture));
+        await session.ClickAsync(words.Start);
+        await session.ClickAsync(words.NotSure);
+        (await session.ScreenAsync()).Should().Be("question");
+        session.ReportsSent.Should().ContainSingle().Which["surgeryDate"]!.GetValue<string>().Should().Be(Iso(second));
         session.ShouldHaveNoProblems();
     }
+
+    private static string Iso(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [ChromiumTheory]
     [MemberData(nameof(Languages))]
     public async Task The_progress_counts_the_questions_asked_and_says_how_many_more_at_most(string language)
     {
         var words = Words.Of(language);
-        await using var session = await OpenInAsync(server, $"progress-{language}", 360, language);
+        await using var session = await PageSession.OpenInAsync(server, $"progress-{language}", 360, language);
         (await session.Page.Locator("#start-length").InnerTextAsync()).Should().Contain("29", "the start page gives the length from the service's catalogue (27 questions, temperature, pain)");
         await session.StartAsync(words.DateLabel, words.Start);
         await session.ClickAsync(words.NeckNotIncluded);
@@ -98,7 +140,7 @@ public sealed class PageFlowTests(PageServer server) : IClassFixture<PageServer>
     public async Task A_slow_answer_says_please_wait_and_every_failure_offers_try_again_with_a_plain_message(string language)
     {
         var words = Words.Of(language);
-        await using var session = await OpenInAsync(server, $"failures-{language}", 360, language);
+        await using var session = await PageSession.OpenInAsync(server, $"failures-{language}", 360, language);
         await session.StartAsync(words.DateLabel, words.Start);
 
         foreach (var (status, message) in new[] { (502, words.ErrorServer), (500, words.ErrorServer), (429, words.ErrorBusy), (0, words.ErrorNetwork) })
@@ -124,25 +166,12 @@ public sealed class PageFlowTests(PageServer server) : IClassFixture<PageServer>
             return Task.CompletedTask;
         });
         var before = await session.RenderCountAsync();
-        await session.Page.GetByRole(AriaRole.Button, new() { Name = words.NotSure, Exact = true }).ClickAsync();
+        await session.PressAsync(session.Page.GetByRole(AriaRole.Button, new() { Name = words.NotSure, Exact = true }));
         await session.Page.GetByRole(AriaRole.Status).GetByText(words.PleaseWait).WaitForAsync();
         release.SetResult();
         await session.NextScreenAsync(before);
         (await session.Page.Locator("#status").TextContentAsync()).Should().BeEmpty("the wait is over");
         session.ShouldHaveNoProblems(allowFailedRequests: true);
-    }
-
-    private static async Task<PageSession> OpenInAsync(PageServer server, string name, int width, string language)
-    {
-        var session = await PageSession.OpenAsync(server, name, width);
-        if (language == "es")
-        {
-            var before = await session.RenderCountAsync();
-            await session.Page.GetByRole(AriaRole.Button, new() { Name = "Español" }).ClickAsync();
-            await session.NextScreenAsync(before);
-        }
-
-        return session;
     }
 }
 
@@ -150,19 +179,29 @@ public sealed class PageFlowTests(PageServer server) : IClassFixture<PageServer>
 public sealed record Words(
     string DateLabel, string Start, string NeckIncluded, string NeckNotIncluded, string LowerBack, string NotSure, string No,
     string Back, string Temperature, string Celsius, string Continue, string NotMeasured, string Question, Func<int, string> More,
-    string DateImpossible, string DateShortYear, string ErrorServer, string ErrorBusy, string ErrorNetwork, string TryAgain, string PleaseWait)
+    Func<string, string> DateImpossible, string DateShortYear, string ErrorServer, string ErrorBusy, string ErrorNetwork, string TryAgain, string PleaseWait,
+    string DateFormat, string DateMissing, string DateUnreadable, string DateYearFirst, string DateFuture, string DateTooOld,
+    string Yes, string StartAgain)
 {
     public static Words Of(string language) => language == "es"
         ? new("Fecha de su operación", "Empezar", "Incluyó el cuello", "No incluyó el cuello", "Parte baja de la espalda", "No estoy seguro", "No",
             "Atrás", "Temperatura", "Grados Celsius (°C)", "Seguir", "No la he medido", "Pregunta",
             n => n > 0 ? string.Create(CultureInfo.InvariantCulture, $"Como mucho, {n} más después de esta.") : "Esta es la última pregunta.",
-            "Esta fecha no existe. Revise el día y el mes.", "Escriba el año con 4 cifras, por ejemplo 2026.",
+            date => $"La fecha {date} no existe. Revise el día y el mes.", "Escriba el año con 4 cifras, por ejemplo 2026.",
             "El servicio ha tenido un problema.", "El servicio está muy ocupado.", "La página no ha podido conectar con el servicio.",
-            "Intentar de nuevo", "Espere, por favor…")
+            "Intentar de nuevo", "Espere, por favor…",
+            "Escriba el año, luego el mes y luego el día. Por ejemplo: 2026-03-01.", "Escriba la fecha de su operación.",
+            "Escriba la fecha con el año primero, así: 2026-03-01.", "Ponga primero el año, luego el mes y el día. Por ejemplo: 2026-03-01.",
+            "La fecha de su operación no puede ser posterior a hoy.", "El año de su operación debe ser 1900 o más.",
+            "Sí", "Volver a empezar")
         : new("Date of your operation", "Start", "Neck included", "Neck not included", "Lower back", "Not sure", "No",
             "Back", "Temperature", "Celsius (°C)", "Continue", "Not measured", "Question",
             n => n > 0 ? string.Create(CultureInfo.InvariantCulture, $"At most {n} more after this one.") : "This is the last question.",
-            "This date does not exist. Check the day and the month.", "Type the year with 4 digits, for example 2026.",
+            date => $"There is no such date as {date}. Check the day and the month.", "Type the year with 4 digits, for example 2026.",
             "The service had a problem.", "The service is busy right now.", "The page could not reach the service.",
-            "Try again", "Please wait…");
+            "Try again", "Please wait…",
+            "Type the year, then the month, then the day. For example: 2026-03-01.", "Enter the date of your operation.",
+            "Type the date as year-month-day. For example: 2026-03-01.", "Put the year first, then the month and the day. For example: 2026-03-01.",
+            "The date of your operation cannot be after today.", "The year of your operation must be 1900 or later.",
+            "Yes", "Start again");
 }

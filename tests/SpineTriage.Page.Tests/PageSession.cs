@@ -18,12 +18,14 @@ public sealed class PageSession : IAsyncDisposable
     private readonly IBrowserContext _context;
     private readonly string _name;
     private readonly int _width;
+    private readonly bool _touch;
     private readonly HashSet<string> _checkedScreens = [];
     private readonly List<string> _problems = [];
 
-    private PageSession(IBrowserContext context, IPage page, string name, int width, Uri origin, DateTime? clockStart)
+    private PageSession(IBrowserContext context, IPage page, string name, int width, Uri origin, DateTime? clockStart, bool touch)
     {
         _context = context;
+        _touch = touch;
         ClockStart = clockStart;
         Page = page;
         _name = name;
@@ -99,18 +101,39 @@ public sealed class PageSession : IAsyncDisposable
         }
 
         var page = await context.NewPageAsync();
-        var session = new PageSession(context, page, name, width, server.Address, clockStart);
+        var session = new PageSession(context, page, name, width, server.Address, clockStart, touch);
         var response = await page.GotoAsync(server.Address.ToString());
         response!.Ok.Should().BeTrue();
         await session.CheckScreenAsync();
         return session;
     }
 
-    /// <summary>Clicks a button by its exact accessible name and waits for the next screen, which it then checks.</summary>
-    public async Task ClickAsync(string name)
+    /// <summary>
+    /// Opens the page as <see cref="OpenAsync"/> in a language: English with a mouse; Spanish (chosen with its button)
+    /// on a touch phone, every press a tap, so that each test run in both languages also runs with both kinds of input.
+    /// </summary>
+    public static async Task<PageSession> OpenInAsync(PageServer server, string name, int width, string language)
+    {
+        var session = await OpenAsync(server, name, width, touch: language == "es");
+        if (language == "es")
+        {
+            await session.PressAndWaitAsync(session.Page.GetByRole(AriaRole.Button, new() { Name = "Español" }));
+        }
+
+        return session;
+    }
+
+    /// <summary>Presses (taps on a touch phone, else clicks) a button by its exact accessible name and waits for the next screen, which it then checks.</summary>
+    public Task ClickAsync(string name) => PressAndWaitAsync(Page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true }));
+
+    /// <summary>Presses a control as the session's patient does: a tap on a touch phone, else a click.</summary>
+    public Task PressAsync(ILocator control) => _touch ? control.TapAsync() : control.ClickAsync();
+
+    /// <summary>Presses a control (<see cref="PressAsync"/>) and waits for the next screen, which it then checks.</summary>
+    public async Task PressAndWaitAsync(ILocator control)
     {
         var before = await RenderCountAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true }).ClickAsync();
+        await PressAsync(control);
         await NextScreenAsync(before);
     }
 
@@ -182,7 +205,9 @@ public sealed class PageSession : IAsyncDisposable
             scrollWidth.Should().BeLessThanOrEqualTo(_width, "the {0} screen fits a {1} px phone without horizontal scrolling", screen, _width);
         }
 
-        var key = $"{screen}-{language}" + (screen == "question" && await Main.Locator(".red-flag").CountAsync() > 0 ? "-redflag" : "");
+        // Every kind of screen, a red-flag question and each result level (its own colours) included.
+        var key = $"{screen}-{language}" + (screen == "question" && await Main.Locator(".red-flag").CountAsync() > 0 ? "-redflag" : "")
+            + (screen == "result" ? "-" + await Main.GetAttributeAsync("data-level") : "");
         if (_checkedScreens.Add(key))
         {
             var axe = await Page.RunAxe();

@@ -28,7 +28,7 @@ public sealed class PageTests(PageServer server) : IClassFixture<PageServer>
         await session.ShouldShowTheWholeResultAsync();
         (await session.MainTextAsync()).Should().Contain(PageSession.Texts("en")["rule.cauda-equina.patientExplanation"]!.GetValue<string>()[..60]);
         session.ShouldHaveNoProblems();
-        Copy(session, "result-en", "page-result-360.png");
+        Copy(session, "result-en-emergency", "page-result-360.png");
     }
 
     [ChromiumFact]
@@ -56,7 +56,7 @@ public sealed class PageTests(PageServer server) : IClassFixture<PageServer>
         (await session.Page.Context.CookiesAsync()).Should().BeEmpty();
         session.ShouldHaveNoProblems();
         Copy(session, "question-en", "page-question-1280.png");
-        Copy(session, "result-en", "page-result-1280.png");
+        Copy(session, "result-en-selfCare", "page-result-1280.png");
     }
 
     [ChromiumFact]
@@ -110,7 +110,7 @@ public sealed class PageTests(PageServer server) : IClassFixture<PageServer>
         var keyboard = session.Page.Keyboard;
         var date = DateTime.Now.Date.AddDays(-20);
         await TabToAsync(session, "input");
-        await keyboard.TypeAsync(date.ToString("MMddyyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await keyboard.TypeAsync(date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await PressOnAsync(session, "Start");
         await PressOnAsync(session, "Not sure");
         for (var screen = await session.ScreenAsync(); screen != "result"; screen = await session.ScreenAsync())

@@ -18,7 +18,7 @@ public sealed class ResultActionTests(PageServer server) : IClassFixture<PageSer
     public async Task An_emergency_offers_a_call_link_to_911_and_no_lower_finding_and_prints_a_clean_summary(string language)
     {
         var words = Words.Of(language);
-        await using var session = await OpenInAsync(server, $"emergency-call-{language}", language);
+        await using var session = await PageSession.OpenInAsync(server, $"emergency-call-{language}", 390, language);
         await session.StartAsync(words.DateLabel, words.Start);
         await session.ClickAsync(words.NeckIncluded);
         var question = await session.Heading.Locator(".question-text").InnerTextAsync();
@@ -40,7 +40,7 @@ public sealed class ResultActionTests(PageServer server) : IClassFixture<PageSer
         await session.ShouldShowTheWholeResultAsync();
 
         await session.Page.EvaluateAsync("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }");
-        await session.Page.GetByRole(AriaRole.Button, new() { Name = language == "es" ? "Imprimir o guardar" : "Print or save" }).ClickAsync();
+        await session.PressAsync(session.Page.GetByRole(AriaRole.Button, new() { Name = language == "es" ? "Imprimir o guardar" : "Print or save" }));
         (await session.Page.EvaluateAsync<int>("window.printed")).Should().Be(1);
         var level = await session.Heading.InnerTextAsync();
         await session.Page.EmulateMediaAsync(new() { Media = Media.Print });
@@ -62,7 +62,7 @@ public sealed class ResultActionTests(PageServer server) : IClassFixture<PageSer
     public async Task An_urgent_result_offers_the_care_teams_number_and_copies_the_summary_as_text(string language)
     {
         var words = Words.Of(language);
-        await using var session = await OpenInAsync(server, $"urgent-call-{language}", language);
+        await using var session = await PageSession.OpenInAsync(server, $"urgent-call-{language}", 390, language);
         await session.Page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
         await session.StartAsync(words.DateLabel, words.Start);
         await session.ClickAsync(words.NeckIncluded);
@@ -73,7 +73,7 @@ public sealed class ResultActionTests(PageServer server) : IClassFixture<PageSer
         var call = session.Main.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"\+1 555 0100$") });
         (await call.GetAttributeAsync("href")).Should().Be("tel:+15550100");
 
-        await session.Page.GetByRole(AriaRole.Button, new() { Name = language == "es" ? "Copiar como texto" : "Copy as text" }).ClickAsync();
+        await session.PressAsync(session.Page.GetByRole(AriaRole.Button, new() { Name = language == "es" ? "Copiar como texto" : "Copy as text" }));
         await session.Page.Locator("#copy-status").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex(".+") }).WaitForAsync();
         var copied = await session.Page.EvaluateAsync<string>("navigator.clipboard.readText()");
         copied.Should().Contain(await session.Heading.InnerTextAsync()).And.Contain(PageServer.CareTeamNumber)
@@ -81,11 +81,45 @@ public sealed class ResultActionTests(PageServer server) : IClassFixture<PageSer
         session.ShouldHaveNoProblems();
     }
 
+    [ChromiumTheory]
+    [MemberData(nameof(Languages))]
+    public async Task A_routine_result_offers_no_call_and_a_soon_result_the_care_teams_number_both_checked_by_axe_at_200_percent(string language)
+    {
+        // At 320 px, where PageSession checks each result level with axe at 100 % and 200 % text, with no sideways scrolling.
+        var words = Words.Of(language);
+        await using var session = await PageSession.OpenInAsync(server, $"soon-routine-{language}", 320, language);
+        await session.StartAsync(words.DateLabel, words.Start);
+        await session.ClickAsync(words.NeckNotIncluded);
+        await session.ClickAsync(words.LowerBack);
+        Func<string, string> replies = item => item == "localizedTenderness" ? words.Yes : words.No;
+        await session.AnswerUntilResultAsync(replies, words.NotMeasured);
+        (await session.Main.GetAttributeAsync("data-level")).Should().Be("routine");
+        (await session.Heading.InnerTextAsync()).Should().StartWith(language == "es" ? "Rutina: " : "Routine: ");
+        (await session.Main.GetByRole(AriaRole.Link).CountAsync()).Should().Be(0, "a routine result asks for no call");
+        await session.ShouldShowTheWholeResultAsync();
+
+        // Back to the pain score, now 9: severe pain, soon.
+        for (var i = 0; i < 40 && await session.ScreenAsync() != "painScore"; i++)
+        {
+            await session.ClickAsync(words.Back);
+        }
+
+        await session.ClickAsync("9");
+        await session.AnswerUntilResultAsync(replies, words.NotMeasured);
+        (await session.Main.GetAttributeAsync("data-level")).Should().Be("soon");
+        (await session.Heading.InnerTextAsync()).Should().StartWith(language == "es" ? "Pronto: " : "Soon: ");
+        var call = session.Main.GetByRole(AriaRole.Link);
+        (await call.GetAttributeAsync("href")).Should().Be("tel:+15550100", "a soon result offers the surgeon's team's number when the deployment gives one");
+        (await call.InnerTextAsync()).Should().EndWith(PageServer.CareTeamNumber);
+        await session.ShouldShowTheWholeResultAsync();
+        session.ShouldHaveNoProblems();
+    }
+
     [ChromiumFact]
     public async Task A_language_switch_on_a_result_rewords_it_and_its_unanswered_question_without_a_second_audit_record()
     {
         var spanish = PageSession.Texts("es");
-        await using var session = await OpenInAsync(server, "audit-once", "en");
+        await using var session = await PageSession.OpenInAsync(server, "audit-once", 390, "en");
         await session.StartAsync();
         await session.ClickAsync("Neck included");
         await session.ClickAsync("Don't know");
@@ -116,18 +150,5 @@ public sealed class ResultActionTests(PageServer server) : IClassFixture<PageSer
     {
         server.Services.GetRequiredService<SpineTriage.Server.Operations.AuditLog>().WaitForWrites(TimeSpan.FromSeconds(30)).Should().BeTrue();
         return File.Exists(server.AuditPath) ? File.ReadAllLines(server.AuditPath).Length : 0;
-    }
-
-    private static async Task<PageSession> OpenInAsync(PageServer server, string name, string language)
-    {
-        var session = await PageSession.OpenAsync(server, name, 390);
-        if (language == "es")
-        {
-            var before = await session.RenderCountAsync();
-            await session.Page.GetByRole(AriaRole.Button, new() { Name = "Español" }).ClickAsync();
-            await session.NextScreenAsync(before);
-        }
-
-        return session;
     }
 }

@@ -17,11 +17,14 @@
       startEmergency: 'If you have trouble breathing, chest pain, or you cannot wake someone, call emergency services now. Do not use this check.',
       dateLabel: 'Date of your operation',
       dateHint: 'If you had more than one operation, give the date of the latest one.',
+      dateFormat: 'Type the year, then the month, then the day. For example: 2026-03-01.',
       dateMissing: 'Enter the date of your operation.',
-      dateImpossible: 'This date does not exist. Check the day and the month.',
+      dateUnreadable: 'Type the date as year-month-day. For example: 2026-03-01.',
+      dateYearFirst: 'Put the year first, then the month and the day. For example: 2026-03-01.',
+      dateImpossible: (date) => `There is no such date as ${date}. Check the day and the month.`,
       dateShortYear: 'Type the year with 4 digits, for example 2026.',
       dateFuture: 'The date of your operation cannot be after today.',
-      dateTooOld: 'The date of your operation must be after 1 January 1900.',
+      dateTooOld: 'The year of your operation must be 1900 or later.',
       start: 'Start',
       neckHeading: 'Did your operation include any part of your neck?',
       neckIncluded: 'Neck included',
@@ -103,11 +106,14 @@
       startEmergency: 'Si le cuesta respirar, tiene dolor en el pecho, o alguien no se despierta, llame ya a emergencias. No use esta revisión.',
       dateLabel: 'Fecha de su operación',
       dateHint: 'Si le operaron más de una vez, ponga la fecha de la última operación.',
+      dateFormat: 'Escriba el año, luego el mes y luego el día. Por ejemplo: 2026-03-01.',
       dateMissing: 'Escriba la fecha de su operación.',
-      dateImpossible: 'Esta fecha no existe. Revise el día y el mes.',
+      dateUnreadable: 'Escriba la fecha con el año primero, así: 2026-03-01.',
+      dateYearFirst: 'Ponga primero el año, luego el mes y el día. Por ejemplo: 2026-03-01.',
+      dateImpossible: (date) => `La fecha ${date} no existe. Revise el día y el mes.`,
       dateShortYear: 'Escriba el año con 4 cifras, por ejemplo 2026.',
       dateFuture: 'La fecha de su operación no puede ser posterior a hoy.',
-      dateTooOld: 'La fecha de su operación debe ser posterior al 1 de enero de 1900.',
+      dateTooOld: 'El año de su operación debe ser 1900 o más.',
       start: 'Empezar',
       neckHeading: '¿Le operaron en alguna parte del cuello?',
       neckIncluded: 'Incluyó el cuello',
@@ -293,6 +299,36 @@
   }
 
   const today = () => localDate(new Date());
+
+  // The operation date as typed, year first in every language (ISO 8601: 2026-03-01), so that a day and a month are never
+  // swapped. Also taken: one or two digits for the month and the day, and a slash, dot, comma or space between the
+  // parts (a phone's number pad may have no dash), or the 8 digits alone (20260301). The library's rules follow: a day
+  // that exists, from 1 January 1900, not after today. Gives { value: 'yyyy-MM-dd' } or { error: message }.
+  function readDate(typed) {
+    const ui = t();
+    const text = typed.trim().replace(/[\u2010-\u2015\u2212]/g, '-');
+    const separated = /^(\d+)\s*[-/., ]\s*(\d+)\s*[-/., ]\s*(\d+)$/.exec(text);
+    const parts = separated ? separated.slice(1) : /^\d{8}$/.test(text) ? [text.slice(0, 4), text.slice(4, 6), text.slice(6)] : undefined;
+    if (text === '') return { error: ui.dateMissing };
+    if (!parts) return { error: /^\d{6}$/.test(text) ? ui.dateShortYear : ui.dateUnreadable };
+    const [year, month, day] = parts;
+    if (year.length !== 4) {
+      // 01/03/2026 (the day or the month first) is refused, not guessed: its order differs between countries.
+      if (day.length === 4 && year.length <= 2 && month.length <= 2) return { error: ui.dateYearFirst };
+      return { error: year.length <= 2 && month.length <= 2 && day.length <= 2 ? ui.dateShortYear : ui.dateUnreadable };
+    }
+    if (year.startsWith('00')) return { error: ui.dateShortYear }; // 0026: a two-digit year padded
+    if (month.length > 2 || day.length > 2) return { error: ui.dateUnreadable };
+    const pad = (n) => n.padStart(2, '0');
+    const value = `${year}-${pad(month)}-${pad(day)}`;
+    const date = new Date(Number(year), Number(month) - 1, Number(day));
+    if (Number(month) < 1 || Number(day) < 1 || date.getMonth() !== Number(month) - 1 || date.getDate() !== Number(day)) {
+      return { error: ui.dateImpossible(value) };
+    }
+    if (value < '1900-01-01') return { error: ui.dateTooOld };
+    if (value > today()) return { error: ui.dateFuture };
+    return { value };
+  }
 
   // "I don't know the exact date": the periods, as the fewest and most days since the operation (no most: any date
   // back to 1 January 1900). The interview asks every question of any day of the period and decides on its most recent
@@ -521,23 +557,20 @@
 
   function dateScreen() {
     const ui = t();
+    // A text field, not the browser's date picker, whose format follows the browser's language (mm/dd/yyyy in a
+    // Spanish page in an American browser): the date is typed year first in every language (readDate).
     const input = el('input', {
-      type: 'date', id: 'surgery-date', name: 'surgeryDate', required: true, max: today(), min: '1900-01-01',
-      value: state.dateDraft !== undefined ? state.dateDraft : state.surgeryDate, autocomplete: 'off',
-      'aria-describedby': 'surgery-date-hint',
+      type: 'text', inputmode: 'numeric', id: 'surgery-date', name: 'surgeryDate', required: true, maxlength: '20',
+      value: state.dateDraft !== undefined ? state.dateDraft : state.surgeryDate, autocomplete: 'off', spellcheck: 'false',
+      'aria-describedby': 'surgery-date-format surgery-date-hint',
       onInput: () => { state.dateDraft = input.value; },
     });
     const form = el('form', { class: 'stack', novalidate: true, onSubmit: (event) => {
       event.preventDefault();
       if (!canAnswer()) return;
-      const value = input.value;
-      // A day that does not exist (30 February) leaves the field's value empty with badInput set: say so, not "enter a date".
-      const error = input.validity && input.validity.badInput ? ui.dateImpossible
-        : !value ? ui.dateMissing
-          : /^0\d{3}-/.test(value) ? ui.dateShortYear
-            : value > today() ? ui.dateFuture : value < '1900-01-01' ? ui.dateTooOld : undefined;
+      const { value, error } = readDate(input.value);
       if (error) {
-        showFieldError(input, 'surgery-date-error', 'surgery-date-hint', error);
+        showFieldError(input, 'surgery-date-error', 'surgery-date-format surgery-date-hint', error);
         return;
       }
       take();
@@ -551,6 +584,7 @@
     } },
     el('div', { class: 'field' },
       el('label', { for: 'surgery-date' }, ui.dateLabel),
+      el('p', { class: 'hint', id: 'surgery-date-format' }, ui.dateFormat),
       el('p', { class: 'hint', id: 'surgery-date-hint' }, ui.dateHint),
       input),
     el('button', { type: 'submit', class: 'primary' }, ui.start));
