@@ -65,6 +65,41 @@ public sealed class ReplayPostgresTests : IDisposable
         run.Output.Should().Contain("chain: BROKEN: 1 of 4 records fail the chain check");
     }
 
+    [PostgresFact]
+    public void A_tampered_feedback_record_in_one_instance_breaks_its_feedback_chain_and_exits_1()
+    {
+        var lines = File.ReadAllLines(Path.Combine(RepositoryRoot, "samples", "audit", "chained.jsonl"));
+        var feedback = File.ReadAllLines(Path.Combine(RepositoryRoot, "samples", "audit", "feedback.jsonl"));
+        var changed = feedback.ToArray();
+        changed[2] = changed[2].Replace("\"hadUserComment\":false", "\"hadUserComment\":true", StringComparison.Ordinal);
+        Seed(("a", lines), ("b", lines));
+        SeedFeedback(("a", feedback), ("b", changed));
+
+        var run = RunProcess(["replay", "--postgres"], null, new Dictionary<string, string> { [Variable] = _connection! });
+
+        run.ExitCode.Should().Be(1);
+        run.OutputLines.Where(l => l.StartsWith("feedback chain: ", StringComparison.Ordinal)).Should().SatisfyRespectively(
+            a => a.Should().StartWith("feedback chain: intact: 3 chained records (sha256)"),
+            b => b.Should().StartWith("feedback chain: BROKEN: 1 of 3 records fail the chain check (changed, removed, reordered or inserted records): line 3"));
+    }
+
+    private void SeedFeedback(params (string Instance, string[] Lines)[] chains)
+    {
+        using var connection = new NpgsqlConnection(_connection);
+        connection.Open();
+        foreach (var (instance, lines) in chains)
+        {
+            for (var i = 0; i < lines.Length; i++)
+            {
+                using var insert = new NpgsqlCommand("INSERT INTO spinetriage_audit (instance, log, seq, line) VALUES ($1, 'feedback', $2, $3)", connection);
+                insert.Parameters.Add(new NpgsqlParameter { Value = instance });
+                insert.Parameters.Add(new NpgsqlParameter { Value = (long)(i + 1) });
+                insert.Parameters.Add(new NpgsqlParameter { Value = lines[i] });
+                insert.ExecuteNonQuery();
+            }
+        }
+    }
+
     // The table as the service's migration makes it (the columns replay reads), holding each instance's lines in order.
     private void Seed(params (string Instance, string[] Lines)[] chains)
     {
