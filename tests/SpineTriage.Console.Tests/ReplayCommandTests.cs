@@ -13,6 +13,10 @@ public sealed class ReplayCommandTests : IDisposable
 
     private const string ChainedHead = "sha256:16e41c4c96f6565fcde0c4dca93bcdb3cfd29a7753c7ae8abd7b0a7276c8def7";
 
+    private const string FeedbackHead = "sha256:3b83da18c10af004ecde26cab7dcb6639d641609ac3a441c587978cd013ca034";
+
+    private static string FeedbackLog => Path.Combine(RepositoryRoot, "samples", "audit", "feedback.jsonl");
+
     public void Dispose() => _folder.Dispose();
 
     [Fact]
@@ -152,6 +156,63 @@ public sealed class ReplayCommandTests : IDisposable
         wrong.OutputLines.Take(3).Should().OnlyContain(l => l.Contains("CHAIN: altered", StringComparison.Ordinal));
         none.ExitCode.Should().Be(0);
         none.OutputLines[^2].Should().Contain("3 keyed records not verified (no key given)");
+    }
+
+    [Fact]
+    public void The_feedback_chain_is_checked_with_feedback_and_an_intact_one_exits_0()
+    {
+        var run = Run("replay", ChainedLog, "--feedback", FeedbackLog);
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.OutputLines[^1].Should().Be("feedback chain: intact: 3 chained records (sha256); head " + FeedbackHead);
+    }
+
+    [Theory]
+    [InlineData("changed")]
+    [InlineData("removed")]
+    public void A_tampered_feedback_record_breaks_the_feedback_chain_and_exits_1_as_a_broken_triage_chain_does(string tampering)
+    {
+        var lines = File.ReadAllLines(FeedbackLog).ToList();
+        if (tampering == "changed")
+        {
+            lines[1] = lines[1].Replace("\"outcome\":\"accepted\"", "\"outcome\":\"overridden\"", StringComparison.Ordinal);
+        }
+        else
+        {
+            lines.RemoveAt(1);
+        }
+
+        var file = _folder.Write("feedback.jsonl", string.Join("\n", lines));
+
+        var run = Run("replay", ChainedLog, "--feedback", file);
+
+        run.ExitCode.Should().Be(1);
+        run.OutputLines[^1].Should().StartWith($"feedback chain: BROKEN: 1 of {lines.Count} records fail the chain check (changed, removed, reordered or inserted records): line 2; head ");
+        run.OutputLines.Should().Contain(l => l.StartsWith("chain: intact", StringComparison.Ordinal), "the triage chain is reported apart");
+    }
+
+    [Fact]
+    public void A_feedback_line_that_is_not_json_exits_2()
+    {
+        var file = _folder.Write("feedback.jsonl", File.ReadAllLines(FeedbackLog)[0] + "\n{\"recordVersion\":2,");
+
+        Run("replay", ChainedLog, "--feedback", file).ExitCode.Should().Be(2);
+    }
+
+    [Fact]
+    public void A_key_file_with_a_byte_order_mark_and_a_line_break_gives_the_key_without_them_as_the_service_reads_it()
+    {
+        const string Key = "console test key of thirty-two bytes or more";
+        var chain = new SpineTriage.Audit.AuditChain(SpineTriage.Audit.AuditKey.FromBytes(System.Text.Encoding.UTF8.GetBytes(Key)));
+        var lines = File.ReadAllLines(SampleLog).Take(2).Select(l => chain.Append(SpineTriage.Audit.AuditRecord.ParseJsonLine(l).GetValueOrThrow()).ToJsonLine());
+        var file = _folder.Write("keyed.jsonl", string.Join("\n", lines));
+        var keyFile = Path.Combine(_folder.Path, "bom.key");
+        File.WriteAllBytes(keyFile, [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(" " + Key + "\r\n")]);
+
+        var run = Run("replay", file, "--key-file", keyFile);
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.OutputLines[^2].Should().StartWith("chain: intact: 2 chained records (hmac-sha256, key checked); head " + chain.Head);
     }
 
     [Fact]

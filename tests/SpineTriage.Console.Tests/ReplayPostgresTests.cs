@@ -1,5 +1,6 @@
 using FluentAssertions;
 using Npgsql;
+using SpineTriage.TestSupport.Postgres;
 using static SpineTriage.Console.Tests.SpineTriageHost;
 
 namespace SpineTriage.Console.Tests;
@@ -14,19 +15,10 @@ public sealed class ReplayPostgresTests : IDisposable
 
     private const string ChainedHead = "sha256:16e41c4c96f6565fcde0c4dca93bcdb3cfd29a7753c7ae8abd7b0a7276c8def7";
 
-    private readonly string _database = "spinetriage_console_" + Guid.NewGuid().ToString("N");
+    private readonly PostgresTestDatabase _database = new("spinetriage_console");
     private string? _connection;
 
-    public void Dispose()
-    {
-        if (_connection is not null)
-        {
-            using var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable));
-            admin.Open();
-            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin);
-            drop.ExecuteNonQuery();
-        }
-    }
+    public void Dispose() => _database.Dispose();
 
     [Fact]
     public void Without_the_connection_variable_replay_postgres_exits_2_naming_it()
@@ -73,18 +65,45 @@ public sealed class ReplayPostgresTests : IDisposable
         run.Output.Should().Contain("chain: BROKEN: 1 of 4 records fail the chain check");
     }
 
+    [PostgresFact]
+    public void A_tampered_feedback_record_in_one_instance_breaks_its_feedback_chain_and_exits_1()
+    {
+        var lines = File.ReadAllLines(Path.Combine(RepositoryRoot, "samples", "audit", "chained.jsonl"));
+        var feedback = File.ReadAllLines(Path.Combine(RepositoryRoot, "samples", "audit", "feedback.jsonl"));
+        var changed = feedback.ToArray();
+        changed[2] = changed[2].Replace("\"hadUserComment\":false", "\"hadUserComment\":true", StringComparison.Ordinal);
+        Seed(("a", lines), ("b", lines));
+        SeedFeedback(("a", feedback), ("b", changed));
+
+        var run = RunProcess(["replay", "--postgres"], null, new Dictionary<string, string> { [Variable] = _connection! });
+
+        run.ExitCode.Should().Be(1);
+        run.OutputLines.Where(l => l.StartsWith("feedback chain: ", StringComparison.Ordinal)).Should().SatisfyRespectively(
+            a => a.Should().StartWith("feedback chain: intact: 3 chained records (sha256)"),
+            b => b.Should().StartWith("feedback chain: BROKEN: 1 of 3 records fail the chain check (changed, removed, reordered or inserted records): line 3"));
+    }
+
+    private void SeedFeedback(params (string Instance, string[] Lines)[] chains)
+    {
+        using var connection = new NpgsqlConnection(_connection);
+        connection.Open();
+        foreach (var (instance, lines) in chains)
+        {
+            for (var i = 0; i < lines.Length; i++)
+            {
+                using var insert = new NpgsqlCommand("INSERT INTO spinetriage_audit (instance, log, seq, line) VALUES ($1, 'feedback', $2, $3)", connection);
+                insert.Parameters.Add(new NpgsqlParameter { Value = instance });
+                insert.Parameters.Add(new NpgsqlParameter { Value = (long)(i + 1) });
+                insert.Parameters.Add(new NpgsqlParameter { Value = lines[i] });
+                insert.ExecuteNonQuery();
+            }
+        }
+    }
+
     // The table as the service's migration makes it (the columns replay reads), holding each instance's lines in order.
     private void Seed(params (string Instance, string[] Lines)[] chains)
     {
-        var server = Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable)!;
-        using (var admin = new NpgsqlConnection(server))
-        {
-            admin.Open();
-            using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", admin);
-            create.ExecuteNonQuery();
-        }
-
-        _connection = new NpgsqlConnectionStringBuilder(server) { Database = _database }.ConnectionString;
+        _connection = _database.ConnectionString;
         using var connection = new NpgsqlConnection(_connection);
         connection.Open();
         using (var table = new NpgsqlCommand("CREATE TABLE spinetriage_audit (instance text NOT NULL, log text NOT NULL, seq bigint NOT NULL, line text NOT NULL, PRIMARY KEY (instance, log, seq))", connection))
@@ -110,13 +129,5 @@ public sealed class ReplayPostgresTests : IDisposable
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
 public sealed class PostgresFactAttribute : FactAttribute
 {
-    public const string Variable = "SPINETRIAGE_TEST_POSTGRES";
-
-    public PostgresFactAttribute()
-    {
-        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Variable)))
-        {
-            Skip = $"{Variable} is not set: start a PostgreSQL server and set it to a connection string (.ci/run does) to run the PostgreSQL replay tests.";
-        }
-    }
+    public PostgresFactAttribute() => Skip = PostgresTestDatabase.SkipReason("PostgreSQL replay tests");
 }

@@ -6,8 +6,8 @@ namespace SpineTriage.ConsoleHost.Commands;
 
 /// <summary>
 /// <c>spinetriage replay --postgres</c>: replays the service's PostgreSQL audit store (table <c>spinetriage_audit</c>) as
-/// a file is replayed, one instance's triage chain after another, each read in order of its sequence number in bounded
-/// memory. The connection string comes from <see cref="ConnectionVariable"/> only, never from the command line.
+/// a file is replayed, one instance's triage chain after another, each followed by the check of that instance's feedback
+/// chain (as <c>--feedback</c> checks a feedback file), each read in order of its sequence number in bounded memory. The connection string comes from <see cref="ConnectionVariable"/> only, never from the command line.
 /// </summary>
 internal static class PostgresReplay
 {
@@ -39,7 +39,7 @@ internal static class PostgresReplay
             using var data = new NpgsqlSlimDataSourceBuilder(connection).Build(); // the slim builder: text and bigint only, trimming-friendly (Native AOT)
             var instances = new List<string>();
             using (var connectionForList = data.OpenConnection())
-            using (var list = new NpgsqlCommand("SELECT DISTINCT instance FROM spinetriage_audit WHERE log = 'triage' ORDER BY instance", connectionForList))
+            using (var list = new NpgsqlCommand("SELECT DISTINCT instance FROM spinetriage_audit ORDER BY instance", connectionForList))
             using (var reader = list.ExecuteReader())
             {
                 while (reader.Read())
@@ -58,7 +58,7 @@ internal static class PostgresReplay
             foreach (var instance in instances)
             {
                 io.Out.WriteLine($"instance {instance}:");
-                using var lines = new LineStream(Lines(data, instance));
+                using var lines = new LineStream(Lines(data, instance, "triage"));
                 var report = AuditReplay.ReplayJsonLines(engines.All, lines, key, againstEngine, line => io.Out.WriteLine(ReplayText.Describe(line)));
                 io.Out.WriteLine(report.ChainSummary);
                 io.Out.WriteLine(report.Summary);
@@ -68,6 +68,7 @@ internal static class PostgresReplay
                 }
 
                 exit = Math.Max(exit, ReplayCommand.ExitCode(report));
+                exit = Math.Max(exit, ReplayCommand.CheckFeedback(io, Lines(data, instance, "feedback"), key));
             }
 
             return exit;
@@ -80,11 +81,12 @@ internal static class PostgresReplay
         }
     }
 
-    private static IEnumerable<string> Lines(NpgsqlDataSource data, string instance)
+    private static IEnumerable<string> Lines(NpgsqlDataSource data, string instance, string log)
     {
         using var connection = data.OpenConnection();
-        using var command = new NpgsqlCommand("SELECT line FROM spinetriage_audit WHERE instance = $1 AND log = 'triage' ORDER BY seq", connection);
+        using var command = new NpgsqlCommand("SELECT line FROM spinetriage_audit WHERE instance = $1 AND log = $2 ORDER BY seq", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = instance });
+        command.Parameters.Add(new NpgsqlParameter { Value = log });
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

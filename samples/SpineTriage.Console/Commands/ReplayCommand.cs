@@ -28,13 +28,18 @@ internal static class ReplayCommand
             Description = "A JSON Lines audit log (one AuditRecord per line), or - for standard input; none with --postgres.",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        var feedback = new Option<string?>("--feedback")
+        {
+            Description = "Also check the hash chain of the service's CDS Hooks feedback log (cds-feedback.jsonl), with the same key; a broken feedback chain exits 1 as a broken triage chain does. "
+                + "With --postgres each instance's feedback chain is checked anyway.",
+        };
         var postgres = new Option<bool>("--postgres")
         {
             Description = $"Replay the service's PostgreSQL audit store instead of a file: each instance's chain in turn, with the connection string from {PostgresReplay.ConnectionVariable} (never a password on the command line).",
         };
         var keyFile = new Option<string?>("--key-file")
         {
-            Description = $"A file holding the key of a keyed (hmac-sha256) chain, as text (at least {AuditKey.MinimumLength} bytes; surrounding whitespace is ignored). "
+            Description = $"A file holding the key of a keyed (hmac-sha256) chain, as the service's Audit:KeyFile holds it (at least {AuditKey.MinimumLength} bytes; a leading byte-order mark and surrounding spaces, tabs and line breaks are not part of the key). "
                 + $"Also from the environment: {KeyFileVariable} (a file) or {KeyVariable} (the key). There is no option for the key itself.",
         };
         var against = RuleSetEngines.Option(
@@ -54,12 +59,13 @@ internal static class ReplayCommand
             file,
             keyFile,
             against,
+            feedback,
             postgres,
         };
         command.SetAction(parsed => parsed.GetValue(postgres)
-            ? PostgresReplay.Run(engines, io, parsed.GetValue(file), parsed.GetValue(keyFile), parsed.GetValue(against))
+            ? PostgresReplay.Run(engines, io, parsed.GetValue(file) ?? parsed.GetValue(feedback), parsed.GetValue(keyFile), parsed.GetValue(against))
             : parsed.GetValue(file) is { } path
-                ? Run(engines, io, path, parsed.GetValue(keyFile), parsed.GetValue(against))
+                ? Run(engines, io, path, parsed.GetValue(keyFile), parsed.GetValue(against), parsed.GetValue(feedback))
                 : Usage(io));
         return command;
     }
@@ -70,7 +76,7 @@ internal static class ReplayCommand
         return ExitCodes.InvalidInput;
     }
 
-    private static int Run(RuleSetEngines engines, ConsoleIO io, string path, string? keyFile, string? against)
+    private static int Run(RuleSetEngines engines, ConsoleIO io, string path, string? keyFile, string? against, string? feedbackPath)
     {
         if (!TryReadKey(io, keyFile, out var key))
         {
@@ -124,7 +130,39 @@ internal static class ReplayCommand
             ReplayText.WriteImpact(impact, io.Out);
         }
 
-        return ExitCode(report);
+        var exit = ExitCode(report);
+        if (feedbackPath is not null)
+        {
+            if (!File.Exists(feedbackPath))
+            {
+                io.Error.WriteLine($"spinetriage: {feedbackPath}: no such file.");
+                return ExitCodes.InvalidInput;
+            }
+
+            try
+            {
+                exit = Math.Max(exit, CheckFeedback(io, File.ReadLines(feedbackPath), key));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                io.Error.WriteLine($"spinetriage: {feedbackPath}: cannot be read ({(e is UnauthorizedAccessException ? "permission denied" : "read error")}).");
+                return ExitCodes.InvalidInput;
+            }
+        }
+
+        return exit;
+    }
+
+    /// <summary>Checks a feedback log's chain and prints its verdict, worded as the triage chain's; returns the exit code it gives.</summary>
+    /// <param name="io">The console.</param>
+    /// <param name="lines">The feedback log's lines, read one at a time.</param>
+    /// <param name="key">The audit key, or <see langword="null"/>.</param>
+    /// <returns>2 when a line is not a JSON object, 1 when the chain check fails, otherwise 0.</returns>
+    internal static int CheckFeedback(ConsoleIO io, IEnumerable<string> lines, AuditKey? key)
+    {
+        var chain = ChainedLines.Verify(lines, key);
+        io.Out.WriteLine(chain.Summary("feedback chain"));
+        return ExitCode(chain.Malformed, 0, chain.Failures);
     }
 
     /// <summary>The exit code of a replay: a command-line policy, so it lives here and not in the library.</summary>
@@ -143,7 +181,7 @@ internal static class ReplayCommand
     internal static bool TryReadKey(ConsoleIO io, string? keyFile, out AuditKey? key)
     {
         key = null;
-        string text;
+        byte[] raw;
         string source;
         keyFile ??= Environment.GetEnvironmentVariable(KeyFileVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null;
         if (keyFile is not null)
@@ -158,7 +196,7 @@ internal static class ReplayCommand
                     return false;
                 }
 
-                text = File.ReadAllText(keyFile, Encoding.UTF8);
+                raw = File.ReadAllBytes(keyFile);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -169,14 +207,15 @@ internal static class ReplayCommand
         else if (Environment.GetEnvironmentVariable(KeyVariable) is { Length: > 0 } fromVariable)
         {
             source = KeyVariable;
-            text = fromVariable;
+            raw = Encoding.UTF8.GetBytes(fromVariable);
         }
         else
         {
             return true;
         }
 
-        var bytes = Encoding.UTF8.GetBytes(text.Trim());
+        // The one rule of the service's Audit:KeyFile too (AuditKey.KeyBytesOf): a byte-order mark and surrounding whitespace are not part of the key.
+        var bytes = AuditKey.KeyBytesOf(raw);
         if (bytes.Length < AuditKey.MinimumLength)
         {
             io.Error.WriteLine($"spinetriage: {source} holds a key of {bytes.Length} bytes; an audit key needs at least {AuditKey.MinimumLength}.");

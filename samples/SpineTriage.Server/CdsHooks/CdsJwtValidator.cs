@@ -258,7 +258,7 @@ public sealed partial class CdsJwtValidator
 
         // Remembered as long as the token could be accepted: until exp plus the skew.
         var skew = TimeSpan.FromSeconds(_settings.ClockSkewSeconds);
-        return _replay.TryRegister(jwt.Issuer, jti, expires + skew) ? null : "replayedJti";
+        return await _replay.TryRegisterAsync(jwt.Issuer, jti, expires + skew, request.HttpContext.RequestAborted) ? null : "replayedJti";
     }
 
     private static string? HeaderReason(JsonElement header, string alg)

@@ -10,11 +10,15 @@ namespace SpineTriage.Server.CdsHooks;
 /// </summary>
 public interface IJtiReplayCache
 {
-    /// <summary>Registers a token id; <see langword="false"/> when it was seen before within its lifetime (a replay) or the cache is full.</summary>
+    /// <summary>
+    /// Registers a token id, without blocking a thread; <see langword="false"/> when it was seen before within its lifetime
+    /// (a replay), the cache is full, or the memory cannot be reached (fail closed).
+    /// </summary>
     /// <param name="issuer">The token's issuer (ids are unique per issuer).</param>
     /// <param name="jti">The token id.</param>
     /// <param name="expires">When the token expires: after this it can be forgotten, as the token is refused anyway.</param>
-    bool TryRegister(string issuer, string jti, DateTimeOffset expires);
+    /// <param name="cancellationToken">Ends the wait (the request was aborted).</param>
+    ValueTask<bool> TryRegisterAsync(string issuer, string jti, DateTimeOffset expires, CancellationToken cancellationToken);
 }
 
 /// <summary>The per-instance <see cref="IJtiReplayCache"/>: bounded (<see cref="CdsHooksSettings.MaxRememberedTokens"/>), expired ids purged.</summary>
@@ -24,7 +28,10 @@ public sealed class InMemoryJtiReplayCache(IOptions<CdsHooksSettings> settings, 
     private readonly int _max = Math.Max(1, settings.Value.MaxRememberedTokens);
 
     /// <inheritdoc/>
-    public bool TryRegister(string issuer, string jti, DateTimeOffset expires)
+    public ValueTask<bool> TryRegisterAsync(string issuer, string jti, DateTimeOffset expires, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(TryRegister(issuer, jti, expires));
+
+    private bool TryRegister(string issuer, string jti, DateTimeOffset expires)
     {
         var now = clock.GetUtcNow();
         if (_seen.Count >= _max)

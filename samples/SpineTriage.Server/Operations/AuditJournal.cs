@@ -15,8 +15,12 @@ public readonly record struct ChainedLine(string Json, string Hash, string Previ
 /// </summary>
 public interface IAuditSink : IDisposable
 {
-    /// <summary>Gets the record hash of the last line stored when the sink was opened (the chain's genesis for an empty store).</summary>
-    string OpenedHead { get; }
+    /// <summary>
+    /// Gets the record hash of the last line stored when the sink was opened (the chain's genesis for an empty store), or
+    /// <see langword="null"/> when the store could not be reached at start: the log then starts failed, and its writer's
+    /// probe (<see cref="Probe"/>, then <see cref="Resync"/>) finds the head once the store can be reached.
+    /// </summary>
+    string? OpenedHead { get; }
 
     /// <summary>Makes the lines durable, in order; returns only once they are (fsync, commit), or throws and keeps none of them.</summary>
     /// <param name="lines">The lines of one batch.</param>
@@ -92,7 +96,8 @@ internal sealed partial class AuditJournal : IDisposable
     {
         _name = name;
         _sink = sink;
-        _head = sink.OpenedHead;
+        _head = sink.OpenedHead ?? Audit.AuditChain.Genesis;
+        _failed = sink.OpenedHead is null; // not reachable at start: not ready, 503, until the probe succeeds
         _timeout = timeout;
         _clock = clock;
         _logger = logger;

@@ -56,7 +56,7 @@ public sealed partial class AuditLog : IDisposable
             throw new InvalidOperationException("Audit:WriteTimeoutMilliseconds must be 1 or more.");
         }
 
-        _keyBytes = string.IsNullOrEmpty(value.KeyFile) ? null : File.ReadAllBytes(Resolve(environment, value.KeyFile));
+        _keyBytes = string.IsNullOrEmpty(value.KeyFile) ? null : ReadKey(Resolve(environment, value.KeyFile));
         _key = _keyBytes is null ? null : AuditKey.FromBytes(_keyBytes);
         _options = new AuditRecordOptions
         {
@@ -177,36 +177,24 @@ public sealed partial class AuditLog : IDisposable
         return true;
     }
 
-    /// <summary>
-    /// Checks a feedback log's chain: each line's <c>previousHash</c> is the <c>recordHash</c> of the line before it, and
-    /// each <c>recordHash</c> the SHA-256 (or, with the key, HMAC-SHA256) of the line without it.
-    /// </summary>
-    /// <param name="lines">The lines, in order.</param>
-    /// <param name="key">The audit key, or <see langword="null"/>.</param>
-    /// <returns>The index of the first line that breaks the chain, or -1 when none does.</returns>
-    public static int VerifyFeedbackChain(IEnumerable<string> lines, byte[]? key)
+    /// <summary>Reads the audit key file by the one rule the console's <c>replay</c> uses too (<see cref="AuditKey.KeyBytesOf"/>).</summary>
+    /// <param name="path">The key file's full path.</param>
+    /// <returns>The key's bytes.</returns>
+    internal static byte[] ReadKey(string path)
     {
-        ArgumentNullException.ThrowIfNull(lines);
-        var head = AuditChain.Genesis;
-        var index = 0;
-        foreach (var line in lines)
+        var info = new FileInfo(path);
+        if (!info.Exists || info.Length > 64 * 1024)
         {
-            using var document = JsonDocument.Parse(line);
-            var root = document.RootElement;
-            var recordHash = root.TryGetProperty("recordHash", out var h) ? h.GetString() : null;
-            var previous = root.TryGetProperty("previousHash", out var p) ? p.GetString() : null;
-            var suffix = ",\"recordHash\":\"" + recordHash + "\"}";
-            if (recordHash is null || previous != head || !line.EndsWith(suffix, StringComparison.Ordinal)
-                || Hash(Encoding.UTF8.GetBytes(line[..^suffix.Length] + "}"), key) != recordHash)
-            {
-                return index;
-            }
-
-            head = recordHash;
-            index++;
+            throw new InvalidOperationException($"Audit:KeyFile {path} {(info.Exists ? "is too large for an audit key (at most 64 KiB)" : "does not exist")}.");
         }
 
-        return -1;
+        var key = AuditKey.KeyBytesOf(File.ReadAllBytes(path));
+        if (key.Length < AuditKey.MinimumLength)
+        {
+            throw new InvalidOperationException($"Audit:KeyFile {path} holds a key of {key.Length} bytes (surrounding whitespace not counted); an audit key needs at least {AuditKey.MinimumLength}.");
+        }
+
+        return key.ToArray();
     }
 
     /// <summary>Waits for the writers and closes the stores (graceful shutdown).</summary>

@@ -44,12 +44,13 @@ internal sealed partial class PostgresAuditStore : IDisposable
     private const long MigrationLock = 0x5370696E65547269; // "SpineTri": one migration at a time across instances
 
     private readonly NpgsqlDataSource _data;
-    private readonly NpgsqlConnection _instanceLock;
+    private readonly Lock _gate = new();
+    private NpgsqlConnection? _instanceLock; // holds the instance's advisory lock; reopened after the server comes back
+    private bool _migrated;
 
-    private PostgresAuditStore(NpgsqlDataSource data, NpgsqlConnection instanceLock, string instance)
+    private PostgresAuditStore(NpgsqlDataSource data, string instance)
     {
         _data = data;
-        _instanceLock = instanceLock;
         Instance = instance;
     }
 
@@ -59,32 +60,100 @@ internal sealed partial class PostgresAuditStore : IDisposable
     /// <summary>Gets the data source (the jti replay memory shares it).</summary>
     public NpgsqlDataSource Data => _data;
 
-    /// <summary>Connects, runs the migration and takes the instance's advisory lock.</summary>
+    /// <summary>Gets whether the migration has run and the instance lock is held (false while PostgreSQL was unreachable since the start).</summary>
+    public bool IsOpen
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _migrated && _instanceLock is not null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Connects, runs the migration and takes the instance's advisory lock. A server that cannot be reached (or answers
+    /// with a transient error) does not stop the start: the store opens closed, the instance reports itself not ready and
+    /// answers decisions 503, and the audit writers' probes run the migration when the server comes up. A configuration
+    /// error stops the start: a database that does not exist, a refused login, or another process holding the instance's lock.
+    /// </summary>
     public static PostgresAuditStore Open(string connectionString, string instance, ILogger logger)
     {
         var data = NpgsqlDataSource.Create(connectionString);
-        NpgsqlConnection? instanceLock = null;
+        var store = new PostgresAuditStore(data, instance);
         try
         {
-            Migrate(data);
-            instanceLock = data.OpenConnection();
-            using (var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(hashtextextended($1, 0))", instanceLock))
-            {
-                command.Parameters.Add(new NpgsqlParameter { Value = instance });
-                if (command.ExecuteScalar() is not true)
-                {
-                    throw new InvalidOperationException($"Another process already writes the audit chain of instance '{instance}'; give each instance its own Audit:InstanceId.");
-                }
-            }
-
+            store.EnsureOpen();
             LogOpened(logger, instance);
-            return new PostgresAuditStore(data, instanceLock, instance);
+        }
+        catch (Exception exception) when (IsUnreachable(exception))
+        {
+            LogUnreachableAtStart(logger, instance, exception.GetType().Name);
         }
         catch
         {
-            instanceLock?.Dispose();
-            data.Dispose();
+            store.Dispose();
             throw;
+        }
+
+        return store;
+    }
+
+    /// <summary>Whether a failure is the server's absence or a transient fault (wait for it), not a configuration error (stop).</summary>
+    /// <param name="exception">The failure.</param>
+    public static bool IsUnreachable(Exception exception) => exception switch
+    {
+        // Invalid authorization (28xxx) and an unknown database (3D000) will not mend themselves: stop the start.
+        PostgresException postgres => !postgres.SqlState.StartsWith("28", StringComparison.Ordinal) && !postgres.SqlState.StartsWith("3D", StringComparison.Ordinal),
+        NpgsqlException or TimeoutException or System.Net.Sockets.SocketException or IOException => true,
+        _ => false,
+    };
+
+    /// <summary>Runs the migration once and makes sure the instance's advisory lock is held (re-taken after the server came back).</summary>
+    /// <exception cref="InvalidOperationException">Another process holds the instance's lock.</exception>
+    public void EnsureOpen()
+    {
+        lock (_gate)
+        {
+            if (!_migrated)
+            {
+                Migrate(_data);
+                _migrated = true;
+            }
+
+            if (_instanceLock is not null)
+            {
+                try
+                {
+                    using var alive = new NpgsqlCommand("SELECT 1", _instanceLock);
+                    alive.ExecuteScalar();
+                    return;
+                }
+                catch (Exception exception) when (IsUnreachable(exception))
+                {
+                    _instanceLock.Dispose(); // the session ended, and its lock with it: take it again
+                    _instanceLock = null;
+                }
+            }
+
+            var connection = _data.OpenConnection();
+            try
+            {
+                using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(hashtextextended($1, 0))", connection);
+                command.Parameters.Add(new NpgsqlParameter { Value = Instance });
+                if (command.ExecuteScalar() is not true)
+                {
+                    throw new InvalidOperationException($"Another process already writes the audit chain of instance '{Instance}'; give each instance its own Audit:InstanceId.");
+                }
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+
+            _instanceLock = connection;
         }
     }
 
@@ -115,12 +184,20 @@ internal sealed partial class PostgresAuditStore : IDisposable
 
     public void Dispose()
     {
-        _instanceLock.Dispose();
+        lock (_gate)
+        {
+            _instanceLock?.Dispose();
+            _instanceLock = null;
+        }
+
         _data.Dispose();
     }
 
     [LoggerMessage(EventId = 9010, Level = LogLevel.Information, Message = "Audit store: PostgreSQL table spinetriage_audit, instance {Instance} (schema migrated, instance lock held).")]
     private static partial void LogOpened(ILogger logger, string instance);
+
+    [LoggerMessage(EventId = 9012, Level = LogLevel.Error, Message = "Audit store: PostgreSQL cannot be reached at start ({ExceptionType}); instance {Instance} reports itself not ready and answers decisions 503 until it can, then runs the migration.")]
+    private static partial void LogUnreachableAtStart(ILogger logger, string instance, string exceptionType);
 
     private sealed class LogSink : IAuditSink
     {
@@ -132,10 +209,17 @@ internal sealed partial class PostgresAuditStore : IDisposable
         {
             _store = store;
             _log = log;
-            OpenedHead = Resync(Audit.AuditChain.Genesis);
+            try
+            {
+                OpenedHead = store.IsOpen ? Resync(Audit.AuditChain.Genesis) : null;
+            }
+            catch (Exception exception) when (IsUnreachable(exception))
+            {
+                OpenedHead = null; // gone again since the store opened: the writer's probe resyncs
+            }
         }
 
-        public string OpenedHead { get; }
+        public string? OpenedHead { get; }
 
         public void Append(IReadOnlyList<ChainedLine> lines)
         {
@@ -169,6 +253,7 @@ internal sealed partial class PostgresAuditStore : IDisposable
         // last row actually committed, so the next batch neither repeats a sequence number nor forks the chain.
         public string Resync(string head)
         {
+            _store.EnsureOpen();
             using var connection = _store._data.OpenConnection();
             using var command = new NpgsqlCommand("SELECT seq, record_hash FROM spinetriage_audit WHERE instance = $1 AND log = $2 ORDER BY seq DESC LIMIT 1", connection);
             command.Parameters.Add(new NpgsqlParameter { Value = _store.Instance });
@@ -186,6 +271,7 @@ internal sealed partial class PostgresAuditStore : IDisposable
 
         public void Probe()
         {
+            _store.EnsureOpen();
             using var connection = _store._data.OpenConnection();
             using var command = new NpgsqlCommand("SELECT NOT pg_is_in_recovery()", connection);
             if (command.ExecuteScalar() is not true)
@@ -202,32 +288,37 @@ internal sealed partial class PostgresAuditStore : IDisposable
 
 /// <summary>
 /// The jti replay memory in the audit database: a token id is inserted with the token's expiry under a unique key, so a
-/// token used on any instance, before or after a restart, is refused on every other; expired rows are removed.
+/// token used on any instance, before or after a restart, is refused on every other; expired rows are removed. Every call
+/// is asynchronous (no thread waits on the database) and bounded by <see cref="AuditSettings.WriteTimeoutMilliseconds"/>:
+/// a memory that cannot be reached in time refuses the token (fail closed).
 /// </summary>
-internal sealed partial class PostgresJtiReplayCache(NpgsqlDataSource data, ILogger<PostgresJtiReplayCache> logger) : CdsHooks.IJtiReplayCache
+internal sealed partial class PostgresJtiReplayCache(NpgsqlDataSource data, Microsoft.Extensions.Options.IOptions<AuditSettings> settings, ILogger<PostgresJtiReplayCache> logger) : CdsHooks.IJtiReplayCache
 {
     private const int PurgeEvery = 256;
+    private readonly TimeSpan _timeout = TimeSpan.FromMilliseconds(Math.Max(1, settings.Value.WriteTimeoutMilliseconds));
     private int _registered;
 
     /// <inheritdoc/>
-    public bool TryRegister(string issuer, string jti, DateTimeOffset expires)
+    public async ValueTask<bool> TryRegisterAsync(string issuer, string jti, DateTimeOffset expires, CancellationToken cancellationToken)
     {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(_timeout);
         try
         {
-            using var connection = data.OpenConnection();
+            await using var connection = await data.OpenConnectionAsync(bounded.Token).ConfigureAwait(false);
             if (Interlocked.Increment(ref _registered) % PurgeEvery == 1)
             {
-                using var purge = new NpgsqlCommand("DELETE FROM spinetriage_jti WHERE expires_at < now()", connection);
-                purge.ExecuteNonQuery();
+                await using var purge = new NpgsqlCommand("DELETE FROM spinetriage_jti WHERE expires_at < now()", connection);
+                await purge.ExecuteNonQueryAsync(bounded.Token).ConfigureAwait(false);
             }
 
-            using var command = new NpgsqlCommand("INSERT INTO spinetriage_jti (issuer, jti, expires_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", connection);
+            await using var command = new NpgsqlCommand("INSERT INTO spinetriage_jti (issuer, jti, expires_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", connection);
             command.Parameters.Add(new NpgsqlParameter { Value = issuer });
             command.Parameters.Add(new NpgsqlParameter { Value = jti });
             command.Parameters.Add(new NpgsqlParameter { Value = expires.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-            return command.ExecuteNonQuery() == 1;
+            return await command.ExecuteNonQueryAsync(bounded.Token).ConfigureAwait(false) == 1;
         }
-        catch (NpgsqlException exception)
+        catch (Exception exception) when (exception is NpgsqlException or OperationCanceledException or TimeoutException)
         {
             // Fail closed: a token that cannot be remembered is refused.
             LogUnavailable(logger, exception.GetType().Name);

@@ -51,12 +51,12 @@ public sealed class ClientErrorTests : IDisposable
         return await client.SendAsync(request);
     }
 
-    private static string CdsCall(string questionnaireResponse) =>
-        "{\"hook\":\"patient-view\",\"hookInstance\":\"" + Guid.NewGuid() + "\",\"prefetch\":{\"questionnaireResponse\":" + questionnaireResponse + "}}";
-
-    // A call the service answers 200: with the patient in context (the prefetched response is triaged or skipped by its subject).
-    private static string CdsCallForPatient(string questionnaireResponse) =>
-        "{\"hook\":\"patient-view\",\"hookInstance\":\"" + Guid.NewGuid() + "\",\"context\":{\"userId\":\"Practitioner/1\",\"patientId\":\"example\"},\"prefetch\":{\"questionnaireResponse\":" + questionnaireResponse + "}}";
+    // A CDS Hooks call prefetching the response; with the patient in context it is one the service answers 200 (the
+    // prefetched response is triaged or skipped by its subject), without it one refused for its shape.
+    private static string CdsCall(string questionnaireResponse, bool withPatient = false) =>
+        "{\"hook\":\"patient-view\",\"hookInstance\":\"" + Guid.NewGuid() + "\","
+        + (withPatient ? "\"context\":{\"userId\":\"Practitioner/1\",\"patientId\":\"example\"}," : "")
+        + "\"prefetch\":{\"questionnaireResponse\":" + questionnaireResponse + "}}";
 
     private static string MediaTypeOf(string path) => path.StartsWith("/fhir", StringComparison.Ordinal) ? "application/fhir+json" : "application/problem+json";
 
@@ -167,7 +167,7 @@ public sealed class ClientErrorTests : IDisposable
         {
             _ when endpoint.StartsWith("/api", StringComparison.Ordinal) => File.ReadAllText(Repository.PathOf("samples", "reports", "urgent-wound-bleeding.json")),
             _ when endpoint.StartsWith("/fhir", StringComparison.Ordinal) => FhirResources.BladderControlLoss(),
-            Call => CdsCallForPatient(FhirResources.BladderControlLoss()),
+            Call => CdsCall(FhirResources.BladderControlLoss(), withPatient: true),
             _ => $$"""{"feedback":[{"card":"{{Guid.NewGuid()}}","outcome":"accepted","outcomeTimestamp":"2026-11-29T10:00:00Z"}]}""",
         };
 

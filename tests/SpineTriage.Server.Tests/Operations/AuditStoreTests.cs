@@ -144,7 +144,9 @@ public class AuditStoreTests
         (await FeedbackAsync(client, tokens, "Jane Doe 1950-01-01 " + new string('x', 10_000))).StatusCode.Should().Be(HttpStatusCode.OK);
 
         var lines = factory.FeedbackLines;
-        AuditLog.VerifyFeedbackChain(lines, key: null).Should().Be(-1, "every feedback line links to the one before it");
+        var chain = ChainedLines.Verify(lines, key: null);
+        chain.IsIntact.Should().BeTrue("every feedback line links to the one before it");
+        chain.NotChained.Should().Be(0);
         lines[0].Should().Contain("\"overrideReasonCode\":\"already-assessed\"");
         lines[^1].Should().Contain("\"overrideReasonCode\":\"other\"").And.NotContain("Jane").And.NotContain("xxxx");
         Directory.Delete(folder, recursive: true);
@@ -200,7 +202,8 @@ public class AuditStoreTests
             unkeyed.AuditLines.Should().ContainSingle().Which.Should().NotContain("reportHash");
         }
 
-        var bytes = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        // A text key (base64 of random bytes), as docs/audit-guide.md says to make one.
+        var bytes = Encoding.UTF8.GetBytes(Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(33)));
         var keyFile = Path.Combine(Path.GetTempPath(), "spinetriage-key-" + Guid.NewGuid().ToString("N"));
         await File.WriteAllBytesAsync(keyFile, bytes);
         try
@@ -212,6 +215,56 @@ public class AuditStoreTests
             var report = Serialization.TriageJson.ParseReport(WithId("keyed")).GetValueOrThrow();
             record.ReportHash.Should().Be(AuditRecord.HashReport(report, AuditKey.FromBytes(bytes))).And.StartWith("hmac-sha256:");
             record.RecordHash.Should().StartWith("hmac-sha256:");
+        }
+        finally
+        {
+            File.Delete(keyFile);
+        }
+    }
+
+    [Fact]
+    public async Task A_key_file_with_a_trailing_line_break_keys_records_with_the_key_without_it_as_replay_reads_it()
+    {
+        const string Key = "one rule for the audit key in the service and in replay";
+        var folder = Path.Combine(Path.GetTempPath(), "spinetriage-keyrule-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var plain = Path.Combine(folder, "plain.key");
+        var withLineBreak = Path.Combine(folder, "line-break.key");
+        await File.WriteAllTextAsync(plain, Key);
+        await File.WriteAllTextAsync(withLineBreak, Key + "\n");
+        try
+        {
+            var records = new List<AuditRecord>();
+            foreach (var keyFile in new[] { plain, withLineBreak })
+            {
+                using var factory = new ServerFactory(new Dictionary<string, string?> { ["Audit:KeyFile"] = keyFile });
+                using var client = factory.CreateClient();
+                (await TriageAsync(client, "keyed")).EnsureSuccessStatusCode();
+                var lines = factory.AuditLines;
+                var replay = AuditReplay.ReplayJsonLines(new TriageEngine(), lines, AuditKey.FromKeyText(Encoding.UTF8.GetBytes(Key + "\r\n")));
+                replay.IntegrityFailures.Should().Be(0, "replay reads the key file by the same rule");
+                replay.Keyed.Should().BeTrue();
+                records.Add(AuditRecord.ParseJsonLine(lines.Should().ContainSingle().Subject).GetValueOrThrow());
+            }
+
+            records[1].ReportHash.Should().Be(records[0].ReportHash, "the line break is not part of the key").And.StartWith("hmac-sha256:");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_key_file_shorter_than_32_bytes_without_its_whitespace_stops_the_start()
+    {
+        var keyFile = Path.Combine(Path.GetTempPath(), "spinetriage-short-" + Guid.NewGuid().ToString("N"));
+        File.WriteAllText(keyFile, "  short key  \n\n" + new string(' ', 40));
+        try
+        {
+            using var factory = new ServerFactory(new Dictionary<string, string?> { ["Audit:KeyFile"] = keyFile });
+            var start = () => factory.CreateClient();
+            start.Should().Throw<InvalidOperationException>().WithMessage("*holds a key of 9 bytes*");
         }
         finally
         {

@@ -6,6 +6,7 @@ using Npgsql;
 using SpineTriage.Audit;
 using SpineTriage.Engine;
 using SpineTriage.Server.Tests.CdsHooks;
+using SpineTriage.TestSupport.Postgres;
 
 namespace SpineTriage.Server.Tests.Operations;
 
@@ -16,21 +17,13 @@ namespace SpineTriage.Server.Tests.Operations;
 public sealed class PostgresStoreTests : IDisposable
 {
     private readonly Tokens _tokens = new();
-    private readonly string _database = "spinetriage_test_" + Guid.NewGuid().ToString("N");
+    private readonly PostgresTestDatabase _database = new("spinetriage_test");
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "spinetriage-pg-tests", Guid.NewGuid().ToString("N"));
-    private string? _connection;
 
     public void Dispose()
     {
         _tokens.Dispose();
-        if (_connection is not null)
-        {
-            using var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable));
-            admin.Open();
-            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin);
-            drop.ExecuteNonQuery();
-        }
-
+        _database.Dispose();
         if (Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);
@@ -141,23 +134,7 @@ public sealed class PostgresStoreTests : IDisposable
         return new ServerFactory(settings);
     }
 
-    private string Connection()
-    {
-        if (_connection is null)
-        {
-            var server = Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable)!;
-            using (var admin = new NpgsqlConnection(server))
-            {
-                admin.Open();
-                using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", admin);
-                create.ExecuteNonQuery();
-            }
-
-            _connection = new NpgsqlConnectionStringBuilder(server) { Database = _database }.ConnectionString;
-        }
-
-        return _connection;
-    }
+    private string Connection() => _database.ConnectionString;
 
     private Dictionary<string, List<string>> Chains()
     {
@@ -182,7 +159,7 @@ public sealed class PostgresStoreTests : IDisposable
 
     private static List<string?> Ids(IEnumerable<string> lines) => [.. lines.Select(l => AuditRecord.ParseJsonLine(l).GetValueOrThrow().ReportId)];
 
-    private static async Task<HttpResponseMessage> CallAsync(HttpClient client, string token)
+    internal static async Task<HttpResponseMessage> CallAsync(HttpClient client, string token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/cds-services/spinetriage-post-op-spine")
         {
