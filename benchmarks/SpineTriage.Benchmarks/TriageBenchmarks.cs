@@ -12,7 +12,7 @@ namespace SpineTriage.Benchmarks;
 public class TriageBenchmarks
 {
     private readonly TriageEngine _engine = ReferenceReport.Engine();
-    private readonly IReadOnlyList<Rule> _rules = RuleCatalogue.Build(TriageEngineOptions.Default.FeverThresholdCelsius, TriageEngineOptions.Default.SeverePainScore);
+    private readonly IReadOnlyList<Rule> _rules = RuleSetEdition.One.Build(38.0m, 8);
     private readonly byte[] _utf8Json = System.Text.Encoding.UTF8.GetBytes(ReferenceReport.Json);
     private ValidatedReport _validated = null!;
 
@@ -54,5 +54,5 @@ public class TriageBenchmarks
     /// <summary>The rule-set hash: the canonical description of the built rules and its SHA-256.</summary>
     /// <returns>The hash.</returns>
     [Benchmark]
-    public string RuleSetHash() => new RuleSet(RuleSetEdition.One, _rules, ReferenceReport.OneZero()).Hash;
+    public string RuleSetHash() => new RuleSet(RuleSetEdition.One, _rules).Hash;
 }

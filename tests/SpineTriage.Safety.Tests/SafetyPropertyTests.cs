@@ -96,7 +96,7 @@ public class SafetyPropertyTests
             (sample, sign) =>
             {
                 var report = sample.Report.With(sign, Answer.Yes);
-                if (!FeverPresent(report, sample.Engine.Options.FeverThresholdCelsius))
+                if (!FeverPresent(report, sample.Engine.RuleSet.FeverThresholdCelsius))
                 {
                     report = report.With(QuestionId.Fever, Answer.Yes);
                 }
@@ -346,7 +346,7 @@ public class SafetyPropertyTests
             facts.Add($"painScore: {pain}");
         }
 
-        if (report.Temperature is { } temperature && temperature.ToCelsius() >= engine.Options.FeverThresholdCelsius)
+        if (report.Temperature is { } temperature && temperature.ToCelsius() >= engine.RuleSet.FeverThresholdCelsius)
         {
             facts.Add($"temperature: {temperature}");
         }

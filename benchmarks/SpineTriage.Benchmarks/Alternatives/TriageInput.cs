@@ -46,8 +46,8 @@ public sealed class TriageInput
         SurgeryRegion = report.SurgeryRegion;
         PainScore = report.PainScore;
         TemperatureCelsius = report.Temperature?.ToCelsius();
-        FeverThresholdCelsius = options.FeverThresholdCelsius;
-        SeverePainScore = options.SeverePainScore;
+        FeverThresholdCelsius = options.FeverThresholdCelsius ?? 38.0m;
+        SeverePainScore = options.SeverePainScore ?? 8;
     }
 
     // One answer per question of clinical-criteria.md section 3, named as there.

@@ -31,33 +31,50 @@ public sealed class TriageEngine : ITriageEngine
     private readonly SymptomReportValidator _validator;
     private readonly RuleSetEdition _edition;
     private readonly (Condition Present, Condition? ListedWhen)[] _signs; // the safety net's, in its order
-    private readonly Condition? _earlyAdvice;
+    private readonly Condition[] _conditionalAdvice; // the care advice given when its condition holds, in order
 
     /// <summary>Builds an engine.</summary>
     /// <param name="options">The options; <see cref="TriageEngineOptions.Default"/> when <see langword="null"/>.</param>
     /// <param name="timeProvider">The clock for "today"; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">An option is out of its allowed range; the message lists every such option.</exception>
     public TriageEngine(TriageEngineOptions? options = null, TimeProvider? timeProvider = null)
+        : this(null, options, timeProvider)
+    {
+    }
+
+    /// <summary>Builds an engine of a rule set built from a document, or of the shipped one the options name.</summary>
+    internal TriageEngine(RuleSetEdition? edition, TriageEngineOptions? options, TimeProvider? timeProvider)
     {
         options ??= TriageEngineOptions.Default;
         CheckOptions(options);
         Options = options;
         TimeProvider = timeProvider ?? TimeProvider.System;
-        _edition = RuleSetEdition.Find(options.RuleSet)!;
-        var rules = _edition.Build(options.FeverThresholdCelsius, options.SeverePainScore);
-        _rules = new RuleEvaluator(rules, _edition.Questions, options.FeverThresholdCelsius);
+        _edition = edition ?? RuleSetEdition.Find(options.RuleSet)!;
+        FeverThresholdCelsius = options.FeverThresholdCelsius ?? _edition.Document.FeverCelsius;
+        SeverePainScore = options.SeverePainScore ?? _edition.Document.SeverePainScore;
+        var rules = _edition.Build(FeverThresholdCelsius, SeverePainScore);
+        _rules = new RuleEvaluator(rules, _edition.Questions, FeverThresholdCelsius);
         _texts = [.. TextCatalogue.Languages.Select((language, index) => new EngineTexts(index, TextCatalogue.For(language).WithOverrides(OverridesOf(options, language)), _edition, rules))];
         _defaultTexts = _texts.Single(t => t.Language == options.Language);
-        _signs = [.. _edition.EmergencySigns.Select(s => (s.Present(options.FeverThresholdCelsius), ReferenceEquals(s.ListedWhen, When.Always) ? null : s.ListedWhen))];
-        _earlyAdvice = _edition.EarlyPeriodAdvice;
-        foreach (var condition in _signs.SelectMany(s => new[] { s.Present, s.ListedWhen }).Append(_earlyAdvice).OfType<Condition>())
+        _signs = [.. _edition.EmergencySigns.Select(s => (s.Present(FeverThresholdCelsius), ReferenceEquals(s.ListedWhen, When.Always) ? null : s.ListedWhen))];
+        _conditionalAdvice = [.. _edition.ConditionalAdvice.Select(a => a.When)];
+        foreach (var condition in _signs.SelectMany(s => new[] { s.Present, s.ListedWhen }).Concat(_conditionalAdvice).OfType<Condition>())
         {
             _rules.Check(condition, default);
         }
 
         _validator = new SymptomReportValidator(TimeProvider, _edition);
-        RuleSet = new RuleSet(_edition, rules, options, _texts, _defaultTexts);
+        RuleSet = new RuleSet(_edition, rules, FeverThresholdCelsius, SeverePainScore, _texts, _defaultTexts);
     }
+
+    /// <summary>
+    /// Gets the fever threshold the engine uses, in °C: <see cref="TriageEngineOptions.FeverThresholdCelsius"/> when set,
+    /// else the rule set's own (<c>thresholds.feverCelsius</c> of its document).
+    /// </summary>
+    internal decimal FeverThresholdCelsius { get; }
+
+    /// <summary>Gets the severe pain score the engine uses: the option when set, else the rule set's own.</summary>
+    internal int SeverePainScore { get; }
 
     /// <summary>Gets the options the engine was built with.</summary>
     public TriageEngineOptions Options { get; }
@@ -119,7 +136,7 @@ public sealed class TriageEngine : ITriageEngine
             UnansweredQuestions = UnresolvedRedFlags(facts, notAskedOnly: false),
             NotAskedQuestions = UnresolvedRedFlags(facts, notAskedOnly: true),
             IsSettled = _rules.IsSettled(report, facts, urgency),
-            CareAdvice = texts.Advice.CareAdvice(report.RiskFactorMask, urgency == Urgency.SelfCare, _earlyAdvice is not null && RuleEvaluator.Holds(_earlyAdvice, facts)),
+            CareAdvice = texts.Advice.CareAdvice(report.RiskFactorMask, urgency == Urgency.SelfCare, ConditionalAdviceToGive(facts)),
             SafetyNet = texts.Advice.SafetyNet(EmergencySignsToList(facts)),
             Warnings = Warnings(facts, texts.Catalogue),
             RuleSet = RuleSet.Identity,
@@ -290,14 +307,17 @@ public sealed class TriageEngine : ITriageEngine
         throw new ArgumentException("The report's language has no text catalogue: validate it with this engine.", nameof(language));
     }
 
-    /// <summary>The questions of the rule set that apply to a report (bit <c>q</c>: question <c>q</c>), by its region and days since surgery.</summary>
-    internal uint ApplicableQuestions(ValidatedReport report)
+    /// <summary>The questions of the rule set that apply to a report, by its region and days since surgery.</summary>
+    internal IReadOnlySet<QuestionId> ApplicableQuestions(ValidatedReport report)
     {
         var facts = _rules.Read(report);
-        var applicable = 0u;
+        var applicable = new HashSet<QuestionId>();
         foreach (var question in _rules.AskingOrder)
         {
-            applicable |= facts.Applies(question) ? 1u << (int)question.Id : 0;
+            if (facts.Applies(question))
+            {
+                applicable.Add(question.Id);
+            }
         }
 
         return applicable;
@@ -312,6 +332,18 @@ public sealed class TriageEngine : ITriageEngine
                 $"The report was validated for rule set {report.Edition.Selector}; this engine runs rule set {_edition.Selector}: validate it with this engine.",
                 nameof(report));
         }
+    }
+
+    // The conditional care advice whose condition holds (bit i: line i of the rule set).
+    private int ConditionalAdviceToGive(in Facts facts)
+    {
+        var give = 0;
+        for (var i = 0; i < _conditionalAdvice.Length; i++)
+        {
+            give |= RuleEvaluator.Holds(_conditionalAdvice[i], facts) ? 1 << i : 0;
+        }
+
+        return give;
     }
 
     // The safety net lists each emergency sign that is not present, where it may apply (bit i: sign i of the rule set).
@@ -333,7 +365,7 @@ public sealed class TriageEngine : ITriageEngine
         {
             return ValueList<string>.Own(new[]
             {
-                texts.Format("warning.feverAnsweredNo", ("temperature", $"{facts.Temperature}"), ("threshold", When.Format(Options.FeverThresholdCelsius))),
+                texts.Format("warning.feverAnsweredNo", ("temperature", $"{facts.Temperature}"), ("threshold", When.Format(FeverThresholdCelsius))),
             });
         }
 
@@ -341,7 +373,7 @@ public sealed class TriageEngine : ITriageEngine
         {
             return ValueList<string>.Own(new[]
             {
-                texts.Format("warning.feverAnsweredYes", ("temperature", $"{facts.Temperature}"), ("threshold", When.Format(Options.FeverThresholdCelsius))),
+                texts.Format("warning.feverAnsweredYes", ("temperature", $"{facts.Temperature}"), ("threshold", When.Format(FeverThresholdCelsius))),
             });
         }
 

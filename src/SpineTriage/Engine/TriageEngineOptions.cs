@@ -48,11 +48,19 @@ public sealed record TriageEngineOptions
     /// </summary>
     public string RuleSet { get; init; } = Rules.RuleSets.Default;
 
-    /// <summary>Gets the temperature at or above which fever is present, in °C (37.5 to 39.5; default 38.0 = 100.4 °F).</summary>
-    public decimal FeverThresholdCelsius { get; init; } = 38.0m;
+    /// <summary>
+    /// Gets the temperature at or above which fever is present, in °C (37.5 to 39.5), overriding the rule set's own
+    /// (<c>thresholds.feverCelsius</c> of its document, 38.0 °C = 100.4 °F in every shipped rule set); <see langword="null"/>
+    /// (the default) keeps the rule set's. The threshold in use is <see cref="Rules.RuleSet.FeverThresholdCelsius"/>.
+    /// </summary>
+    public decimal? FeverThresholdCelsius { get; init; }
 
-    /// <summary>Gets the pain score at or above which pain is severe (6 to 10; default 8).</summary>
-    public int SeverePainScore { get; init; } = 8;
+    /// <summary>
+    /// Gets the pain score at or above which pain is severe (6 to 10), overriding the rule set's own
+    /// (<c>thresholds.severePainScore</c>, 8 in every shipped rule set); <see langword="null"/> (the default) keeps the
+    /// rule set's. The score in use is <see cref="Rules.RuleSet.SeverePainScore"/>.
+    /// </summary>
+    public int? SeverePainScore { get; init; }
 
     /// <summary>
     /// Gets the largest report JSON, in UTF-8 bytes, that <see cref="TriageEngine.TriageJson(string)"/> reads (4 KiB to

@@ -233,10 +233,10 @@ public sealed class TriageInterview
         ArgumentNullException.ThrowIfNull(partial);
         return partial.Temperature is { } temperature
             && Enum.IsDefined(temperature.Unit)
-            && temperature.ToCelsius() >= Engine.Options.FeverThresholdCelsius;
+            && temperature.ToCelsius() >= Engine.RuleSet.FeverThresholdCelsius;
     }
 
-    private InterviewItem? Pending(SymptomReport partial, uint applicable)
+    private InterviewItem? Pending(SymptomReport partial, IReadOnlySet<QuestionId> applicable)
     {
         foreach (var item in Items)
         {
@@ -249,7 +249,7 @@ public sealed class TriageInterview
         return null;
     }
 
-    private int Remaining(SymptomReport partial, uint applicable)
+    private int Remaining(SymptomReport partial, IReadOnlySet<QuestionId> applicable)
     {
         var count = 0;
         foreach (var item in Items)
@@ -263,6 +263,6 @@ public sealed class TriageInterview
         return count;
     }
 
-    private static bool Applies(InterviewItem item, uint applicable) =>
-        item.Question is not { } question || (applicable & (1u << (int)question.Id)) != 0;
+    private static bool Applies(InterviewItem item, IReadOnlySet<QuestionId> applicable) =>
+        item.Question is not { } question || applicable.Contains(question.Id);
 }

@@ -36,23 +36,34 @@ internal static class Advice
 /// <summary>
 /// The safety net and care advice of one rule set, precomputed for every combination so that evaluation only looks
 /// them up, in one language: the safety net by the signs to list (bit <c>i</c>: <see cref="SafetyNetSign"/> <c>i</c> of the rule set),
-/// the care advice by the risk factors, the self-care advice and the early-period advice.
+/// the care advice by the risk factors, the conditional advice that holds and the self-care advice. The keys are the
+/// rule-set document's.
 /// </summary>
 internal sealed class AdviceTables
 {
+    /// <summary>The most conditional advice lines a rule set may have (the tables hold every combination).</summary>
+    public const int MaxConditionalAdvice = 4;
+
+    /// <summary>The most safety-net signs a rule set may have (the tables hold every combination).</summary>
+    public const int MaxSigns = 16;
+
     private readonly IReadOnlyList<string>[] _safetyNets;
     private readonly IReadOnlyList<string>[] _careAdvices;
+    private readonly int _conditionalCount;
 
-    public AdviceTables(TextCatalogue texts, IReadOnlyList<SafetyNetSign> signs, bool earlyPeriodAdvice)
+    public AdviceTables(TextCatalogue texts, RuleSetEdition edition)
     {
-        if (signs.Count > 16)
+        var signs = edition.EmergencySigns;
+        if (signs.Count > MaxSigns)
         {
             throw new InvalidOperationException("The safety net is precomputed for every combination of its signs; keep them few.");
         }
 
+        var document = edition.Document;
         Language = texts.Language;
-        _safetyNets = Enumerable.Range(0, 1 << signs.Count).Select(mask => BuildSafetyNet(texts, signs, mask)).ToArray();
-        _careAdvices = Enumerable.Range(0, 4 << RiskFactorCount).Select(key => BuildCareAdvice(texts, key, earlyPeriodAdvice)).ToArray();
+        _conditionalCount = edition.ConditionalAdvice.Count;
+        _safetyNets = Enumerable.Range(0, 1 << signs.Count).Select(mask => BuildSafetyNet(texts, document, signs, mask)).ToArray();
+        _careAdvices = Enumerable.Range(0, 2 << (RiskFactorCount + _conditionalCount)).Select(key => BuildCareAdvice(texts, document, edition.ConditionalAdvice, key)).ToArray();
     }
 
     /// <summary>Gets the language of the texts.</summary>
@@ -63,30 +74,33 @@ internal sealed class AdviceTables
     /// <summary>The safety net for the emergency signs to list (bit per sign of the rule set).</summary>
     public IReadOnlyList<string> SafetyNet(int signsToList) => _safetyNets[signsToList];
 
-    /// <summary>The care advice for a risk-factor mask (bit <c>factor - 1</c>), with the self-care and the early-period advice when asked.</summary>
-    public IReadOnlyList<string> CareAdvice(int riskFactorMask, bool selfCare, bool earlyPeriod = false) =>
-        _careAdvices[(riskFactorMask << 2) | (earlyPeriod ? 2 : 0) | (selfCare ? 1 : 0)];
+    /// <summary>The care advice for a risk-factor mask (bit <c>factor - 1</c>), the conditional advice that holds (bit per line) and the self-care advice when asked.</summary>
+    public IReadOnlyList<string> CareAdvice(int riskFactorMask, bool selfCare, int conditionalMask = 0) =>
+        _careAdvices[(riskFactorMask << (_conditionalCount + 1)) | (conditionalMask << 1) | (selfCare ? 1 : 0)];
 
-    private static ValueList<string> BuildSafetyNet(TextCatalogue texts, IReadOnlyList<SafetyNetSign> all, int mask)
+    private static ValueList<string> BuildSafetyNet(TextCatalogue texts, RuleSetDocument document, IReadOnlyList<SafetyNetSign> all, int mask)
     {
         var signs = all.Where((_, i) => (mask & (1 << i)) != 0).Select(s => texts.Get(s.TextKey)).Distinct(StringComparer.Ordinal).ToArray();
         return signs.Length == 0
-            ? ValueList<string>.Own([texts.Get(Advice.SafetyNetCallBack)])
-            : ValueList<string>.Own([texts.Get(Advice.SeekEmergency), .. signs, texts.Get(Advice.SafetyNetCallBack)]);
+            ? ValueList<string>.Own([texts.Get(document.SafetyNetCallBack)])
+            : ValueList<string>.Own([texts.Get(document.SafetyNetLead), .. signs, texts.Get(document.SafetyNetCallBack)]);
     }
 
-    private static ValueList<string> BuildCareAdvice(TextCatalogue texts, int key, bool earlyPeriodAdvice)
+    private static ValueList<string> BuildCareAdvice(TextCatalogue texts, RuleSetDocument document, IReadOnlyList<ConditionalAdvice> conditional, int key)
     {
-        var lines = Enum.GetValues<RiskFactor>().Where(f => ((key >> 2) & (1 << ((int)f - 1))) != 0).Select(f => texts.Get(Advice.For(f))).ToList();
-        if ((key & 2) != 0 && earlyPeriodAdvice)
+        var risks = key >> (conditional.Count + 1);
+        var lines = Enum.GetValues<RiskFactor>().Where(f => (risks & (1 << ((int)f - 1))) != 0).Select(f => texts.Get(document.RiskFactorAdvice[(int)f - 1])).ToList();
+        for (var i = 0; i < conditional.Count; i++)
         {
-            lines.Add(texts.Get(Advice.EarlyPeriod));
+            if ((key & (2 << i)) != 0)
+            {
+                lines.Add(texts.Get(conditional[i].TextKey));
+            }
         }
 
         if ((key & 1) != 0)
         {
-            lines.Add(texts.Get(Advice.SelfCare));
-            lines.Add(texts.Get(Advice.FollowUp));
+            lines.AddRange(document.SelfCareAdvice.Select(texts.Get));
         }
 
         return ValueList<string>.Own([.. lines]);
@@ -97,14 +111,12 @@ internal sealed class AdviceTables
 /// An emergency warning sign of the safety net: listed whole while it is not present and its condition of listing
 /// holds (a 2.0 sign after neck surgery only, say); only duplicate lines are removed.
 /// </summary>
-/// <param name="Key">The sign's key in the text catalogue: its text is <c>safetyNet.sign.{Key}</c>.</param>
+/// <param name="Key">The sign's id in the document.</param>
+/// <param name="TextKey">The key of the sign's text in the text catalogue, for example <c>safetyNet.sign.{Key}</c>.</param>
 /// <param name="Present">When the sign is present, given the engine's fever threshold.</param>
 /// <param name="ListedWhen">When the sign is listed at all (<see cref="When.Always"/> for every sign of rule set 1.0).</param>
-internal sealed record SafetyNetSign(string Key, Func<decimal, Condition> Present, Condition ListedWhen)
+internal sealed record SafetyNetSign(string Key, string TextKey, Func<decimal, Condition> Present, Condition ListedWhen)
 {
-    /// <summary>Gets the key of the sign's text in the catalogue: <c>safetyNet.sign.{Key}</c>.</summary>
-    public string TextKey => $"safetyNet.sign.{Key}";
-
     /// <summary>Gets the sign as the safety net lists it in English.</summary>
-    public string Text { get; } = TextCatalogue.English.Get($"safetyNet.sign.{Key}");
+    public string Text { get; } = TextCatalogue.English.Get(TextKey);
 }

@@ -10,8 +10,21 @@ internal sealed class Rule(string id, Urgency urgency)
 
     public Urgency Urgency { get; } = urgency;
 
-    /// <summary>Gets the title: the text catalogue's <c>rule.{id}.title</c> unless given (empty when neither; the rule list refuses it).</summary>
-    public string Title { get; init; } = TextCatalogue.English.Find($"rule.{id}.title") ?? string.Empty;
+    private readonly string? _title;
+    private readonly string? _patientExplanation;
+
+    /// <summary>Gets the key of the title in the text catalogue (default <c>rule.{id}.title</c>).</summary>
+    public string TitleKey { get; init; } = $"rule.{id}.title";
+
+    /// <summary>Gets the key of the patient explanation in the text catalogue (default <c>rule.{id}.patientExplanation</c>).</summary>
+    public string PatientExplanationKey { get; init; } = $"rule.{id}.patientExplanation";
+
+    /// <summary>Gets the title: the English text of <see cref="TitleKey"/> unless given (empty when neither; the rule list refuses it).</summary>
+    public string Title
+    {
+        get => _title ?? TextCatalogue.English.Find(TitleKey) ?? string.Empty;
+        init => _title = value;
+    }
 
     public required Condition When { get; init; }
 
@@ -19,8 +32,12 @@ internal sealed class Rule(string id, Urgency urgency)
 
     public required string Source { get; init; }
 
-    /// <summary>Gets the patient explanation: the text catalogue's <c>rule.{id}.patientExplanation</c> unless given.</summary>
-    public string PatientExplanation { get; init; } = TextCatalogue.English.Find($"rule.{id}.patientExplanation") ?? string.Empty;
+    /// <summary>Gets the patient explanation: the English text of <see cref="PatientExplanationKey"/> unless given.</summary>
+    public string PatientExplanation
+    {
+        get => _patientExplanation ?? TextCatalogue.English.Find(PatientExplanationKey) ?? string.Empty;
+        init => _patientExplanation = value;
+    }
 
     public string ClinicianRationale => $"Consider: {Consideration}. Fired because: {When.Description}.";
 
@@ -38,7 +55,7 @@ internal sealed class RuleList
     {
         if (rule.Title.Length == 0 || rule.PatientExplanation.Length == 0)
         {
-            throw new InvalidOperationException($"Rule {rule.Id} has no title or patient explanation: add rule.{rule.Id}.title and rule.{rule.Id}.patientExplanation to the text catalogue.");
+            throw new InvalidOperationException($"Rule {rule.Id} has no title or patient explanation: add {rule.TitleKey} and {rule.PatientExplanationKey} to the text catalogue.");
         }
 
         if (_rules.Any(r => r.Id == rule.Id))

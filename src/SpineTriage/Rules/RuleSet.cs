@@ -20,12 +20,12 @@ public sealed class RuleSet
     private readonly IReadOnlyList<EngineTexts> _texts;
 
     /// <summary>A rule set with its English texts only (benchmarks of the hash).</summary>
-    internal RuleSet(RuleSetEdition edition, IReadOnlyList<Rule> rules, TriageEngineOptions options)
-        : this(edition, rules, options, [English(edition, rules)], English(edition, rules))
+    internal RuleSet(RuleSetEdition edition, IReadOnlyList<Rule> rules)
+        : this(edition, rules, edition.Document.FeverCelsius, edition.Document.SeverePainScore, [English(edition, rules)], English(edition, rules))
     {
     }
 
-    internal RuleSet(RuleSetEdition edition, IReadOnlyList<Rule> rules, TriageEngineOptions options, IReadOnlyList<EngineTexts> texts, EngineTexts defaultTexts)
+    internal RuleSet(RuleSetEdition edition, IReadOnlyList<Rule> rules, decimal feverThresholdCelsius, int severePainScore, IReadOnlyList<EngineTexts> texts, EngineTexts defaultTexts)
     {
         Edition = edition;
         _texts = texts;
@@ -35,8 +35,8 @@ public sealed class RuleSet
         Language = defaultTexts.Language;
         Questions = defaultTexts.Questions;
         Rules = defaultTexts.Rules;
-        FeverThresholdCelsius = options.FeverThresholdCelsius;
-        SeverePainScore = options.SeverePainScore;
+        FeverThresholdCelsius = feverThresholdCelsius;
+        SeverePainScore = severePainScore;
         CanonicalDescription = Describe(Version, edition.Questions, rules, FeverThresholdCelsius, SeverePainScore);
         Identity = new RuleSetIdentity(Version, Sha256Hash.Of(CanonicalDescription));
     }
@@ -102,10 +102,10 @@ public sealed class RuleSet
     /// <summary>Gets the rules in evaluation order: highest urgency first, then the order of the clinical criteria.</summary>
     public IReadOnlyList<RuleDefinition> Rules { get; }
 
-    /// <summary>Gets the fever threshold the rules use, in °C.</summary>
+    /// <summary>Gets the fever threshold the rules use, in °C: the engine's override when set, else the document's <c>thresholds.feverCelsius</c>.</summary>
     public decimal FeverThresholdCelsius { get; }
 
-    /// <summary>Gets the pain score at or above which pain is severe.</summary>
+    /// <summary>Gets the pain score at or above which pain is severe: the engine's override when set, else the document's <c>thresholds.severePainScore</c>.</summary>
     public int SeverePainScore { get; }
 
     /// <summary>
@@ -149,7 +149,7 @@ public sealed class RuleSet
             throw new ArgumentOutOfRangeException(nameof(question), question, $"Not a question of rule set {Selector}.");
         }
 
-        return QuestionApplicability.Of(Edition.QuestionsById[(int)question], surgeryRegion, daysSinceSurgery);
+        return QuestionApplicability.Of(Edition.Get(question), surgeryRegion, daysSinceSurgery);
     }
 
     /// <summary>Tells, for every question of the rule set in asking order, whether it applies to a validated report, and why.</summary>

@@ -195,7 +195,7 @@ public static class TriageJson
     /// <param name="indented">Whether to indent (default) or write one line.</param>
     /// <returns>The JSON.</returns>
     public static string SerializeQuestions(bool indented = true) =>
-        Questions(RuleCatalogue.Version, null, QuestionCatalogue.All, indented);
+        Questions(RuleSetEdition.One.Version, null, QuestionCatalogue.All, indented);
 
     /// <summary>
     /// Writes the question catalogue of a rule set in its asking order: the rule set's version and selector, and for each

@@ -10,9 +10,10 @@ namespace SpineTriage.Serialization;
 public static class TriageMarkdown
 {
     /// <summary>
-    /// Renders a rule catalogue as Markdown (the text of <c>docs/rules.md</c>): version, hash, thresholds, then one
-    /// table row per rule with its urgency, condition, consideration and source, then the questions in asking order with
-    /// when each applies, then the version history.
+    /// Renders a rule set as Markdown for a clinical reviewer (the text of <c>docs/rules.md</c>, generated from the
+    /// rule-set documents): name, version, hash, thresholds, then one table row per rule with its urgency, condition,
+    /// consideration and source, then the questions in asking order with when each applies and counts as a red flag, the
+    /// derived facts, the safety-net signs, the care advice, and the version history.
     /// </summary>
     /// <param name="ruleSet">The rule set, for example <see cref="Engine.TriageEngine.RuleSet"/>.</param>
     /// <returns>The Markdown document.</returns>
@@ -22,12 +23,13 @@ public static class TriageMarkdown
         ArgumentNullException.ThrowIfNull(ruleSet);
         var text = new StringBuilder()
             .Append("# SpineTriage rule set ").Append(ruleSet.Version).Append("\n\n")
+            .Append("- Name: `").Append(ruleSet.Edition.Name).Append("`\n")
             .Append("- Selector: `").Append(ruleSet.Selector).Append("`\n")
             .Append("- Hash: `").Append(ruleSet.Hash).Append("`\n")
             .Append("- Fever threshold: ").Append(ruleSet.FeverThresholdCelsius.ToString("0.0", CultureInfo.InvariantCulture)).Append(" °C\n")
             .Append("- Severe pain score: ").Append(ruleSet.SeverePainScore.ToString(CultureInfo.InvariantCulture)).Append("\n\n")
-            .Append("Every rule is evaluated for every report; the result's urgency is the highest urgency of any finding. ")
-            .Append("Rules are listed in evaluation order (highest urgency first).\n\n")
+            .Append("Every rule is evaluated for every report; the result's urgency is the highest urgency of any finding, whatever the order of the rules. ")
+            .Append("Rules are listed in catalogue order, the order of the document (findings of one urgency are listed in it).\n\n")
             .Append("| # | id | urgency | fires when | consideration | source |\n")
             .Append("|---|---|---|---|---|---|\n");
         var number = 1;
@@ -50,10 +52,41 @@ public static class TriageMarkdown
         {
             text.Append("| `").Append(question.JsonId).Append("` | ")
                 .Append(question.Order.ToString(CultureInfo.InvariantCulture)).Append(" | ")
-                .Append(question.IsRedFlag ? "RF" : "").Append(" | ")
+                .Append(!question.IsRedFlag ? "" : question.RedFlagApplicability == "always" ? "RF" : "RF when " + Cell(question.RedFlagApplicability)).Append(" | ")
                 .Append(Cell(question.Applicability)).Append(" | ")
                 .Append(Cell(question.Text)).Append(" |\n");
         }
+
+        var edition = ruleSet.Edition;
+        var conditions = edition.Document.Conditions(ruleSet.FeverThresholdCelsius, ruleSet.SeverePainScore);
+        text.Append("\n## Derived facts\n\n")
+            .Append("Besides fever (present, absent or unknown, with the fever threshold), the days since surgery and the unresolved red flags, ")
+            .Append("which the engine derives itself, the rules read these facts, each defined once:\n\n")
+            .Append("| fact | holds when |\n|---|---|\n");
+        foreach (var fact in edition.Document.Facts)
+        {
+            text.Append("| `").Append(fact.Id).Append("` | ").Append(Cell(conditions.Read(fact.When, fact.Path + ".when").Description)).Append(" |\n");
+        }
+
+        text.Append("\n## Safety net\n\n")
+            .Append("Every result ends with the safety net: the emergency signs that are not present, each where it is listed, then the call-back line.\n\n")
+            .Append("| sign | listed when | left out when | text |\n|---|---|---|---|\n");
+        foreach (var sign in edition.EmergencySigns)
+        {
+            text.Append("| `").Append(sign.Key).Append("` | ")
+                .Append(Cell(sign.ListedWhen.Description)).Append(" | ")
+                .Append(Cell(sign.Present(ruleSet.FeverThresholdCelsius).Description)).Append(" | ")
+                .Append(Cell(sign.Text)).Append(" |\n");
+        }
+
+        text.Append("\n## Care advice\n\n")
+            .Append("Risk factors never change the urgency; each one present adds its advice line.");
+        foreach (var advice in edition.ConditionalAdvice)
+        {
+            text.Append(" When ").Append(advice.When.Description).Append(", the advice `").Append(advice.TextKey).Append("` is added.");
+        }
+
+        text.Append(" At selfCare the self-care advice (").Append(string.Join(", ", edition.Document.SelfCareAdvice.Select(k => $"`{k}`"))).Append(") ends the list.\n");
 
         text.Append("\n## Versions\n\n");
         foreach (var change in ruleSet.Changes)

@@ -52,7 +52,7 @@ public static class HandCodedTriage
         var temperature = report.Report.Temperature;
         var painScore = report.Report.PainScore;
 
-        var temperatureIsFever = temperature.HasValue && temperature.Value.ToCelsius() >= options.FeverThresholdCelsius;
+        var temperatureIsFever = temperature.HasValue && temperature.Value.ToCelsius() >= (options.FeverThresholdCelsius ?? 38.0m);
         var feverPresent = answers[QuestionId.Fever] == Answer.Yes || temperatureIsFever;
         var feverAbsent = !feverPresent && (answers[QuestionId.Fever] == Answer.No || temperature.HasValue);
         var woundSignPresent = answers[WoundDischarge] == Answer.Yes || answers[WoundRednessOrSwelling] == Answer.Yes;
@@ -69,7 +69,7 @@ public static class HandCodedTriage
             unresolvedRedFlag |= answers[question] == Answer.Unknown;
         }
 
-        var painIsSevere = painScore >= options.SeverePainScore;
+        var painIsSevere = painScore >= (options.SeverePainScore ?? 8);
         var severeEscalatingPain = painIsSevere
             && (answers[QuestionId.NewOrWorseningPain] == Answer.Yes || answers[PainReturnedAfterImprovement] == Answer.Yes);
 

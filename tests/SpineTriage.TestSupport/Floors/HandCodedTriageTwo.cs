@@ -83,7 +83,7 @@ public static class HandCodedTriageTwo
         var within90Days = days <= LastDayWithin90;
         var neckSurgeryPossible = region is null or SurgeryRegion.Cervical;
 
-        var temperatureIsFever = temperature.HasValue && temperature.Value.ToCelsius() >= options.FeverThresholdCelsius;
+        var temperatureIsFever = temperature.HasValue && temperature.Value.ToCelsius() >= (options.FeverThresholdCelsius ?? 38.0m);
         var feverPresent = answers[QuestionId.Fever] == Answer.Yes || temperatureIsFever;
         var feverAbsent = !feverPresent && (answers[QuestionId.Fever] == Answer.No || temperature.HasValue);
         var woundSignPresent = answers[WoundDischarge] == Answer.Yes || answers[WoundRednessOrSwelling] == Answer.Yes;
@@ -121,7 +121,7 @@ public static class HandCodedTriageTwo
             unresolvedRedFlag |= answers[RecentFallOrInjury] == Answer.Unknown;
         }
 
-        var painIsSevere = painScore >= options.SeverePainScore;
+        var painIsSevere = painScore >= (options.SeverePainScore ?? 8);
         var severeEscalatingPain = painIsSevere
             && (answers[QuestionId.NewOrWorseningPain] == Answer.Yes || answers[PainReturnedAfterImprovement] == Answer.Yes);
         var fallWithoutSuddenSeverePain = answers[RecentFallOrInjury] == Answer.Yes && answers[SuddenSeverePainAfterFallOrInjury] != Answer.Yes;

@@ -23,15 +23,23 @@ public class TriageEngineOptionsTests
     }
 
     [Fact]
-    public void The_default_fever_threshold_is_38_0_C()
+    public void The_default_fever_threshold_is_the_rule_sets_own_38_0_C()
     {
-        TriageEngineOptions.Default.FeverThresholdCelsius.Should().Be(38.0m);
+        TriageEngineOptions.Default.FeverThresholdCelsius.Should().BeNull("an engine uses its rule set's threshold unless an override is set");
+        foreach (var selector in SpineTriage.Rules.RuleSets.Selectors)
+        {
+            new TriageEngine(new TriageEngineOptions { RuleSet = selector }).RuleSet.FeverThresholdCelsius.Should().Be(38.0m);
+        }
     }
 
     [Fact]
-    public void The_default_severe_pain_score_is_8()
+    public void The_default_severe_pain_score_is_the_rule_sets_own_8()
     {
-        TriageEngineOptions.Default.SeverePainScore.Should().Be(8);
+        TriageEngineOptions.Default.SeverePainScore.Should().BeNull("an engine uses its rule set's score unless an override is set");
+        foreach (var selector in SpineTriage.Rules.RuleSets.Selectors)
+        {
+            new TriageEngine(new TriageEngineOptions { RuleSet = selector }).RuleSet.SeverePainScore.Should().Be(8);
+        }
     }
 
     [Fact]

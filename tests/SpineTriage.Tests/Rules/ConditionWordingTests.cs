@@ -3,7 +3,6 @@ using SpineTriage.Reports;
 using SpineTriage.Results;
 using SpineTriage.Rules;
 using SpineTriage.TestSupport;
-using SpineTriage.Texts.Internal;
 using SpineTriage.Validation;
 
 namespace SpineTriage.Tests.Rules;
@@ -120,17 +119,6 @@ public class ConditionWordingTests
 
         FluentActions.Invoking(() => new RuleList().Add(noTitle)).Should().Throw<InvalidOperationException>().WithMessage("Rule no-such-rule has no title or patient explanation*");
         FluentActions.Invoking(() => new RuleList().Add(noExplanation)).Should().Throw<InvalidOperationException>().WithMessage("Rule no-such-rule has no title or patient explanation*");
-    }
-
-    [Fact]
-    public void The_safety_net_is_precomputed_for_at_most_16_signs()
-    {
-        var sign = RuleCatalogue.EmergencySigns[0];
-
-        new AdviceTables(TextCatalogue.English, Enumerable.Repeat(sign, 16).ToArray(), earlyPeriodAdvice: false).SafetyNet((1 << 16) - 1)
-            .Should().HaveCount(3, "the call line, the one distinct sign and the call-back line");
-        FluentActions.Invoking(() => new AdviceTables(TextCatalogue.English, Enumerable.Repeat(sign, 17).ToArray(), earlyPeriodAdvice: false))
-            .Should().Throw<InvalidOperationException>();
     }
 
     [Fact]

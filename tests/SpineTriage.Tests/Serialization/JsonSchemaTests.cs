@@ -120,7 +120,7 @@ public class JsonSchemaTests
 
         var caseFile = JsonNode.Parse(SchemaFiles.Text("case-file.schema.json"))!;
         Names(caseFile["$defs"]!["ruleIds"]!["items"]!["enum"]!).Should().Equal(
-            SpineTriage.Rules.RuleCatalogue.Ids.Concat(SpineTriage.Rules.RuleSetEdition.Two.Ids.Except(SpineTriage.Rules.RuleCatalogue.Ids)),
+            SpineTriage.Rules.RuleSetEdition.One.Ids.Concat(SpineTriage.Rules.RuleSetEdition.Two.Ids.Except(SpineTriage.Rules.RuleSetEdition.One.Ids)),
             "expect.rules names rule ids of the rule sets, 1.0's then those 2.0 adds");
         Names(caseFile["properties"]!["ruleSet"]!["enum"]!).Should().Equal(SpineTriage.Rules.RuleSets.Selectors);
 

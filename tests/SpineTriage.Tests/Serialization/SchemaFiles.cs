@@ -20,7 +20,9 @@ internal static class SchemaFiles
 
     public static JsonSchema AuditRecord { get; } = Load("audit-record.schema.json");
 
-    public static IReadOnlyList<string> Names { get; } = ["report.schema.json", "result.schema.json", "case-file.schema.json", "audit-record.schema.json"];
+    public static JsonSchema RuleSet { get; } = Load("rule-set.schema.json");
+
+    public static IReadOnlyList<string> Names { get; } = ["report.schema.json", "result.schema.json", "case-file.schema.json", "audit-record.schema.json", "rule-set.schema.json"];
 
     /// <summary>Whether the schema accepts the JSON (which must be well-formed).</summary>
     public static bool Accepts(this JsonSchema schema, string json)

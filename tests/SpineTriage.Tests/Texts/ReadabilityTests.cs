@@ -78,7 +78,7 @@ public class ReadabilityTests
             .Append("the safety net, warnings and the interview's measurement prompts) comes from one catalogue, ")
             .Append("`src/SpineTriage/Texts/en.json`, embedded in the library and read once into an immutable lookup ")
             .Append("(`SpineTriage.Texts.Internal.TextCatalogue`). Clinician texts (considerations, sources, rationale) stay beside ")
-            .Append("the rules in `RuleCatalogue.cs` and `RuleCatalogueTwo.cs`: they keep their precision and are not measured. ")
+            .Append("the rules in the rule-set documents (`src/SpineTriage/Rules/Documents/*.json`): they keep their precision and are not measured. ")
             .Append("The console's own prompts are measured by `tests/SpineTriage.Console.Tests/PromptReadabilityTests.cs`.\n\n")
             .Append("## Keys\n\n")
             .Append("Keys are stable ids; a text's wording may change, its key does not.\n\n")

@@ -83,7 +83,7 @@ public class TextCatalogueTests
 
             for (var risk = 0; risk < 1 << Enum.GetValues<RiskFactor>().Length; risk++)
             {
-                texts.AddRange(edition.Advice.CareAdvice(risk, selfCare: true, earlyPeriod: true));
+                texts.AddRange(edition.Advice.CareAdvice(risk, selfCare: true, conditionalMask: (1 << edition.ConditionalAdvice.Count) - 1));
             }
         }
 

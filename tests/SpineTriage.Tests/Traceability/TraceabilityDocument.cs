@@ -61,7 +61,7 @@ internal static class TraceabilityDocument
             var tracedTo = statements.Where(s => s.RuleIds.Contains(rule.Id, StringComparer.Ordinal)).Select(s => s.Id)
                 .Concat(beyond.Select((b, i) => (Id: $"B{i + 1}", b.RuleIds)).Where(b => b.RuleIds.Contains(rule.Id, StringComparer.Ordinal)).Select(b => b.Id))
                 .ToArray();
-            var added = ruleSet.Selector != RuleSets.V1 && !RuleCatalogue.Ids.Contains(rule.Id, StringComparer.Ordinal);
+            var added = ruleSet.Selector != RuleSets.V1 && !RuleSetEdition.One.Ids.Contains(rule.Id, StringComparer.Ordinal);
             text.Append("\n### `").Append(rule.Id).Append("` (").Append(rule.Urgency.JsonName()).Append(added ? ") *(2.0)*\n\n" : ")\n\n")
                 .Append("- ").Append(rule.Title).Append(": fires when ").Append(rule.Condition).Append('\n')
                 .Append("- Traced to: ").Append(tracedTo.Length == 0 ? "**nothing: no statement or source**" : string.Join(", ", tracedTo)).Append('\n');

@@ -26,7 +26,7 @@ internal sealed class EngineTexts
         }
 
         Advice = edition.AdviceFor(catalogue);
-        RuleTexts = [.. rules.Select(r => (catalogue.Find($"rule.{r.Id}.title") ?? r.Title, catalogue.Find($"rule.{r.Id}.patientExplanation") ?? r.PatientExplanation))];
+        RuleTexts = [.. rules.Select(r => (catalogue.Find(r.TitleKey) ?? r.Title, catalogue.Find(r.PatientExplanationKey) ?? r.PatientExplanation))];
         Rules = Array.AsReadOnly(rules.Select((r, i) => r.ToDefinition() with { Title = RuleTexts[i].Title, PatientExplanation = RuleTexts[i].PatientExplanation }).ToArray());
         Questions = Array.AsReadOnly(edition.Questions.Select(q => q with { Text = q.TextIn(catalogue) }).ToArray());
         Identity = new TextSetIdentity(catalogue.Language, Sha256Hash.Of(Describe(catalogue, Rules)));

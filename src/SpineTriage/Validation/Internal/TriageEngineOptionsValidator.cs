@@ -24,11 +24,13 @@ internal sealed class TriageEngineOptionsValidator : AbstractValidator<TriageEng
 
         RuleFor(o => o.FeverThresholdCelsius)
             .InclusiveBetween(TriageEngineOptions.MinFeverThresholdCelsius, TriageEngineOptions.MaxFeverThresholdCelsius)
+            .When(o => o.FeverThresholdCelsius is not null)
             .WithErrorCode(ErrorCodes.OutOfRange)
             .WithMessage(o => $"FeverThresholdCelsius must be from {TriageEngineOptions.MinFeverThresholdCelsius} to {TriageEngineOptions.MaxFeverThresholdCelsius} °C; got {o.FeverThresholdCelsius}.");
 
         RuleFor(o => o.SeverePainScore)
             .InclusiveBetween(TriageEngineOptions.MinSeverePainScore, TriageEngineOptions.MaxSeverePainScore)
+            .When(o => o.SeverePainScore is not null)
             .WithErrorCode(ErrorCodes.OutOfRange)
             .WithMessage(o => $"SeverePainScore must be from {TriageEngineOptions.MinSeverePainScore} to {TriageEngineOptions.MaxSeverePainScore}; got {o.SeverePainScore}.");
 
