@@ -44,7 +44,7 @@ public sealed class TriageInterview
     /// <summary>Builds an interview over an engine (its rules, fever threshold and clock), asking in the engine's language.</summary>
     /// <param name="engine">The engine.</param>
     /// <exception cref="ArgumentNullException"><paramref name="engine"/> is <see langword="null"/>.</exception>
-    public TriageInterview(TriageEngine engine)
+    public TriageInterview(ITriageEngine engine)
         : this(engine, engine?.Options.Language!)
     {
     }
@@ -54,7 +54,7 @@ public sealed class TriageInterview
     /// <param name="language">One of <see cref="Texts.TextLanguages.All"/>; put it in the report (<see cref="SymptomReport.Language"/>) too, so that the result is worded alike.</param>
     /// <exception cref="ArgumentNullException"><paramref name="engine"/> or <paramref name="language"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="language"/> is not a supported language.</exception>
-    public TriageInterview(TriageEngine engine, string language)
+    public TriageInterview(ITriageEngine engine, string language)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(language);
@@ -85,7 +85,7 @@ public sealed class TriageInterview
     }
 
     /// <summary>Gets the engine that evaluates the reports.</summary>
-    public TriageEngine Engine { get; }
+    public ITriageEngine Engine { get; }
 
     /// <summary>Gets the language the items are worded in.</summary>
     public string Language { get; }
@@ -113,7 +113,7 @@ public sealed class TriageInterview
         }
 
         var result = Engine.Evaluate(report);
-        var applicable = Engine.ApplicableQuestions(report);
+        var applicable = ApplicableQuestions(report);
         var pending = Pending(partial, applicable);
         if (pending is null)
         {
@@ -157,7 +157,22 @@ public sealed class TriageInterview
             && temperature.ToCelsius() >= Engine.Options.FeverThresholdCelsius;
     }
 
-    private InterviewItem? Pending(SymptomReport partial, uint applicable)
+    /// <summary>The questions of the engine's rule set that apply to a report, by its region and days since surgery.</summary>
+    private HashSet<QuestionId> ApplicableQuestions(ValidatedReport report)
+    {
+        var applicable = new HashSet<QuestionId>();
+        foreach (var question in Engine.RuleSet.Applicability(report))
+        {
+            if (question.Applies)
+            {
+                applicable.Add(question.Question);
+            }
+        }
+
+        return applicable;
+    }
+
+    private InterviewItem? Pending(SymptomReport partial, HashSet<QuestionId> applicable)
     {
         foreach (var item in Items)
         {
@@ -170,7 +185,7 @@ public sealed class TriageInterview
         return null;
     }
 
-    private int Remaining(SymptomReport partial, uint applicable)
+    private int Remaining(SymptomReport partial, HashSet<QuestionId> applicable)
     {
         var count = 0;
         foreach (var item in Items)
@@ -184,6 +199,6 @@ public sealed class TriageInterview
         return count;
     }
 
-    private static bool Applies(InterviewItem item, uint applicable) =>
-        item.Question is not { } question || (applicable & (1u << (int)question.Id)) != 0;
+    private static bool Applies(InterviewItem item, HashSet<QuestionId> applicable) =>
+        item.Question is not { } question || applicable.Contains(question.Id);
 }
