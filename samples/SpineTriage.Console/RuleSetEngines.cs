@@ -14,12 +14,21 @@ internal sealed class RuleSetEngines
     /// <summary>The name of the option that picks the rule set.</summary>
     public const string OptionName = "--rule-set";
 
-    /// <summary>Gets the library's engines, one per line, with the default options and the system clock.</summary>
-    public TriageEngines All { get; } = new();
+    private readonly Lazy<TriageEngines> _spanish;
 
-    private readonly Lazy<TriageEngines> _spanish = new(
-        () => new TriageEngines(new TriageEngineOptions { Language = ConsoleLanguage.Spanish.Code() }),
-        LazyThreadSafetyMode.ExecutionAndPublication);
+    /// <summary>Builds the engines of one run with a clock.</summary>
+    /// <param name="clock">The clock for "today"; <see cref="TimeProvider.System"/> when <see langword="null"/> (tests give a fake one).</param>
+    public RuleSetEngines(TimeProvider? clock = null)
+    {
+        clock ??= TimeProvider.System;
+        All = new TriageEngines(null, clock);
+        _spanish = new(
+            () => new TriageEngines(new TriageEngineOptions { Language = ConsoleLanguage.Spanish.Code() }, clock),
+            LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Gets the library's engines, one per line, with the default options and the run's clock.</summary>
+    public TriageEngines All { get; }
 
     /// <summary>Gets the engine of a rule-set line.</summary>
     /// <param name="selector">A selector of <see cref="RuleSets.Selectors"/>.</param>

@@ -16,12 +16,19 @@ internal static class SpineTriageCli
     /// <param name="args">The arguments.</param>
     /// <param name="io">Standard input, output and error: every command, help and usage errors included, reads and writes only these.</param>
     /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
-    public static int Run(string[] args, ConsoleIO io)
+    public static int Run(string[] args, ConsoleIO io) => Run(args, io, TimeProvider.System);
+
+    /// <summary>Parses and runs one command line with a clock for "today" (tests run the host in-process with a fake clock).</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="io">Standard input, output and error.</param>
+    /// <param name="clock">The clock every engine of the run reads today's date from.</param>
+    /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
+    public static int Run(string[] args, ConsoleIO io, TimeProvider clock)
     {
         try
         {
             // The engines of the rule sets a command asks for (--rule-set, a case file's ruleSet, a record's version), built on first use.
-            var root = Build(new RuleSetEngines(), io);
+            var root = Build(new RuleSetEngines(clock), io);
             var parsed = root.Parse(HelpAsOption(args, root), new ParserConfiguration { ResponseFileTokenReplacer = null });
             // Any parse error is a usage error, also where System.CommandLine would run an action anyway
             // (--version rules prints the version despite "--version option cannot be combined with other arguments").

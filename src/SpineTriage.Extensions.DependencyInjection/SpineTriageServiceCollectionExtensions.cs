@@ -44,7 +44,8 @@ public static class SpineTriageServiceCollectionExtensions
     /// </summary>
     /// <remarks>
     /// Registers, each once however often this is called: <see cref="TriageEngine"/> and <see cref="ITriageEngine"/> (the
-    /// same singleton), <see cref="TriageInterview"/> on that engine (in its language), <see cref="TriageEngines"/>, and <see cref="TriageEngineOptions"/> as options checked by
+    /// same singleton), <see cref="TriageInterview"/> on the registered <see cref="ITriageEngine"/> (in its language; a test that
+    /// registers a test double of <see cref="ITriageEngine"/> first gets an interview over the double), <see cref="TriageEngines"/>, and <see cref="TriageEngineOptions"/> as options checked by
     /// <see cref="TriageEngineOptions.Validate"/> when the host starts (<c>ValidateOnStart</c>): invalid options stop the
     /// host with an <see cref="OptionsValidationException"/> listing every error with its code and path. The clock is
     /// the <see cref="TimeProvider"/> registered in the container, else <see cref="TimeProvider.System"/>.
@@ -63,7 +64,7 @@ public static class SpineTriageServiceCollectionExtensions
             provider.GetRequiredService<IOptions<TriageEngineOptions>>().Value,
             provider.GetService<TimeProvider>() ?? TimeProvider.System));
         services.TryAddSingleton<ITriageEngine>(static provider => provider.GetRequiredService<TriageEngine>());
-        services.TryAddSingleton(static provider => new TriageInterview(provider.GetRequiredService<TriageEngine>()));
+        services.TryAddSingleton(static provider => new TriageInterview(provider.GetRequiredService<ITriageEngine>()));
         services.TryAddSingleton(static provider => new TriageEngines(
             provider.GetRequiredService<IOptions<TriageEngineOptions>>().Value,
             provider.GetService<TimeProvider>() ?? TimeProvider.System));

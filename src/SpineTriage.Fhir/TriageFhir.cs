@@ -24,7 +24,7 @@ public sealed class TriageFhir
     /// <param name="engine">The engine: its rule set names the Questionnaire's version and items.</param>
     /// <param name="options">The canonical base; <see cref="FhirOptions.Default"/> when null.</param>
     /// <exception cref="ArgumentException">The canonical base is not an absolute http(s) URL without a trailing slash, query or fragment.</exception>
-    public TriageFhir(TriageEngine engine, FhirOptions? options = null)
+    public TriageFhir(ITriageEngine engine, FhirOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         options ??= FhirOptions.Default;
@@ -50,7 +50,7 @@ public sealed class TriageFhir
     }
 
     /// <summary>The engine that triages.</summary>
-    public TriageEngine Engine { get; }
+    public ITriageEngine Engine { get; }
 
     /// <summary>The options.</summary>
     public FhirOptions Options { get; }

@@ -13,7 +13,7 @@ namespace SpineTriage.Console.Tests;
 /// </summary>
 public class InteractiveLimitTests
 {
-    private static string SurgeryDate => DateOnly.FromDateTime(DateTime.Now).AddDays(-30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string SurgeryDate => Today.AddDays(-30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [Fact]
     public void A_reply_longer_than_4096_characters_is_not_understood_and_its_echo_is_cut_to_40_characters()

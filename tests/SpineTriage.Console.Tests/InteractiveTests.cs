@@ -8,8 +8,6 @@ namespace SpineTriage.Console.Tests;
 /// <summary>The interview with scripted replies: redirected input and output give plain text, one reply per line.</summary>
 public class InteractiveTests
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.Now);
-
     private static readonly string[] FirstFourRedFlagsDenied = ["n", "n", "n", "n"];
 
     private static readonly string[] LastRedFlagsDenied = ["n", "n", "n", "n", "n", "n"];

@@ -14,7 +14,7 @@ namespace SpineTriage.Console.Tests;
 /// </summary>
 public class SpanishConsoleTests
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.Now);
+    private static readonly DateOnly Today = SpineTriageHost.Today;
 
     private static readonly string SurgeryDate = Today.AddDays(-30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text;
 using SpineTriage.ConsoleHost;
+using SpineTriage.TestSupport;
 
 namespace SpineTriage.Console.Tests;
 
@@ -25,6 +26,9 @@ public static class SpineTriageHost
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
+    /// <summary>Gets "today" of every in-process run: the host reads it from a fake clock (<see cref="TestClock"/>), never from the machine's.</summary>
+    public static DateOnly Today { get; } = ReportBuilder.Today;
+
     public static string HostDll { get; } = FindHostDll();
 
     /// <summary>A sample report of rule set 2.0 (samples/reports).</summary>
@@ -44,7 +48,7 @@ public static class SpineTriageHost
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = SpineTriageCli.Run(args, ConsoleIO.Redirected(stdin ?? [], output, error));
+        var exitCode = SpineTriageCli.Run(args, ConsoleIO.Redirected(stdin ?? [], output, error), TestClock.At(Today));
         return new HostRun(exitCode, output.ToString(), error.ToString());
     }
 

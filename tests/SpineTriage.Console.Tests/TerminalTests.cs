@@ -1,4 +1,5 @@
 using FluentAssertions;
+using SpineTriage.TestSupport;
 using Spectre.Console;
 using SpineTriage.ConsoleHost;
 using SpineTriage.ConsoleHost.Screens;
@@ -59,10 +60,10 @@ public class TerminalTests
     {
         using var output = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        var surgery = DateOnly.FromDateTime(DateTime.Now).AddDays(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var surgery = SpineTriageHost.Today.AddDays(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var screen = new SpectreScreen(console, Keys([.. Typed(surgery), Enter, CtrlD]));
 
-        var exitCode = InterviewSession.Run(new Conversation(new TriageEngine(new TriageEngineOptions { RuleSet = SpineTriage.Rules.RuleSets.V1 })), screen);
+        var exitCode = InterviewSession.Run(new Conversation(new TriageEngine(new TriageEngineOptions { RuleSet = SpineTriage.Rules.RuleSets.V1 }, TestClock.At(SpineTriageHost.Today))), screen);
 
         exitCode.Should().Be(ExitCodes.InvalidInput);
         output.ToString().Should().Contain("The input ended before the interview was complete").And.NotContain("Not understood");
@@ -73,10 +74,10 @@ public class TerminalTests
     {
         using var output = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        var surgery = DateOnly.FromDateTime(DateTime.Now).AddDays(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var surgery = SpineTriageHost.Today.AddDays(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var screen = new SpectreScreen(console, Keys([.. Typed(surgery), Enter, .. Typed("y")]));
 
-        var exitCode = InterviewSession.Run(new Conversation(new TriageEngine(new TriageEngineOptions { RuleSet = SpineTriage.Rules.RuleSets.V1 })), screen);
+        var exitCode = InterviewSession.Run(new Conversation(new TriageEngine(new TriageEngineOptions { RuleSet = SpineTriage.Rules.RuleSets.V1 }, TestClock.At(SpineTriageHost.Today))), screen);
 
         exitCode.Should().Be(ExitCodes.Success);
         output.ToString().Should().Contain("EMERGENCY (code 5)").And.Contain("Red-flag questions not asked");

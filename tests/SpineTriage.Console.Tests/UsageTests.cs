@@ -53,7 +53,7 @@ public class UsageTests
         var run = Run("--version");
 
         run.ExitCode.Should().Be(0);
-        run.OutputLines.Should().Equal("1.0.0");
+        run.OutputLines.Should().Equal("2.0.0");
     }
 
     [Theory]

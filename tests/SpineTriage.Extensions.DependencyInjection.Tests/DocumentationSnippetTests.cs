@@ -33,6 +33,7 @@ public sealed partial class DocumentationSnippetTests
         {
             ("docs/getting-started.md", "console"), ("docs/integration.md", "web"),
             ("src/SpineTriage/README.md", "console"), ("src/SpineTriage.Extensions.DependencyInjection/README.md", "web"),
+            ("docs/migration-2.md", "console"),
         })
         {
             var blocks = CSharpBlock().Matches(File.ReadAllText(RepositoryPaths.PathOf(file)));

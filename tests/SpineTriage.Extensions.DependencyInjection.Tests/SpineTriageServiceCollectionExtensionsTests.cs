@@ -29,6 +29,24 @@ public sealed class SpineTriageServiceCollectionExtensionsTests
     private static void Start(ServiceProvider provider) => provider.GetRequiredService<IStartupValidator>().Validate();
 
     [Fact]
+    public void A_test_double_registered_as_the_engine_interface_is_the_engine_the_registered_interview_asks()
+    {
+        var like = ReportBuilder.EngineV2();
+        var fake = new TestSupport.Doubles.EngineDouble(like, report => TestSupport.Doubles.EngineDouble.Result(like, Urgency.Soon, report));
+        using var provider = Build(services =>
+        {
+            services.AddSingleton<ITriageEngine>(fake);
+            services.AddSpineTriage();
+        });
+
+        var interview = provider.GetRequiredService<Interview.TriageInterview>();
+
+        interview.Engine.Should().BeSameAs(fake);
+        interview.Next(ReportBuilder.AllRedFlagsDeniedV2()).GetValueOrThrow().Result.Urgency.Should().Be(Urgency.Soon);
+        fake.Evaluations.Should().BeGreaterThan(0);
+    }
+
+    [Fact]
     public void The_engine_is_one_singleton_behind_both_service_types()
     {
         using var provider = Build(services => services.AddSpineTriage());

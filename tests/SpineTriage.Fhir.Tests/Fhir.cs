@@ -30,5 +30,5 @@ internal static class Fhir
 
     public static TriageFhir For(string ruleSet) => ruleSet == RuleSets.V1 ? V1 : V2;
 
-    public static TriageEngine Engine(this TriageFhir fhir) => fhir.Engine;
+    public static ITriageEngine Engine(this TriageFhir fhir) => fhir.Engine;
 }

@@ -218,7 +218,7 @@ public class InterviewPropertyTests
     /// as <paramref name="inapplicable"/> makes the reply (<see langword="null"/>: left absent); with no
     /// <paramref name="inapplicable"/> at all, those that do not apply stay absent.
     /// </summary>
-    private static AnswerSet Fill(ShippedRuleSet ruleSet, TriageEngine engine, SymptomReport report, Answer[] replies, Func<Answer, Answer?>? inapplicable)
+    private static AnswerSet Fill(ShippedRuleSet ruleSet, ITriageEngine engine, SymptomReport report, Answer[] replies, Func<Answer, Answer?>? inapplicable)
     {
         var answers = report.Answers;
         foreach (var question in ruleSet.Questions.Where(q => !report.Answers.IsGiven(q)))
@@ -231,7 +231,7 @@ public class InterviewPropertyTests
     }
 
     /// <summary>The partial report with every item not yet asked answered as the patient would (see <see cref="Fill"/>).</summary>
-    private static SymptomReport Complete(ShippedRuleSet ruleSet, TriageEngine engine, SymptomReport partial, Patient patient, Func<Answer, Answer?>? inapplicable) => partial with
+    private static SymptomReport Complete(ShippedRuleSet ruleSet, ITriageEngine engine, SymptomReport partial, Patient patient, Func<Answer, Answer?>? inapplicable) => partial with
     {
         Answers = Fill(ruleSet, engine, partial, patient.Answers, inapplicable),
         Temperature = partial.Temperature ?? (partial.IsSkipped(Measurement.Temperature) ? null : patient.Temperature),

@@ -20,11 +20,11 @@ internal static class InterviewWalk
         $"fever threshold {sample.Interview.Engine.Options.FeverThresholdCelsius} °C, severe pain {sample.Interview.Engine.Options.SeverePainScore}: {ReportGen.Print(sample.Partial)}";
 
 
-    internal static bool Applies(TriageEngine engine, SymptomReport report, QuestionId question) =>
+    internal static bool Applies(ITriageEngine engine, SymptomReport report, QuestionId question) =>
         engine.RuleSet.Applicability(question, report.SurgeryRegion, AssessedOn(engine, report).DayNumber - report.SurgeryDate.DayNumber).Applies;
 
     // A report without an assessment date is assessed on the engine's today (the local date of its clock).
-    private static DateOnly AssessedOn(TriageEngine engine, SymptomReport report) =>
+    private static DateOnly AssessedOn(ITriageEngine engine, SymptomReport report) =>
         report.AssessedOn ?? DateOnly.FromDateTime(engine.TimeProvider.GetLocalNow().DateTime);
 
 

@@ -58,7 +58,7 @@ public static class ReportBuilder
     public static SymptomReport Yes(this SymptomReport report, params QuestionId[] questions) =>
         questions.Aggregate(report, (r, q) => r.With(q, Answer.Yes));
 
-    public static TriageResult Evaluate(this TriageEngine engine, SymptomReport report)
+    public static TriageResult Evaluate(this ITriageEngine engine, SymptomReport report)
     {
         var outcome = engine.Triage(report);
         if (!outcome.IsSuccess)

@@ -121,11 +121,11 @@ public sealed class ShippedRuleSet
     /// <param name="report">The report.</param>
     /// <param name="question">The question.</param>
     /// <returns>The applicability.</returns>
-    public static QuestionApplicability Applicability(TriageEngine engine, SymptomReport report, QuestionId question)
+    public static QuestionApplicability Applicability(ITriageEngine engine, SymptomReport report, QuestionId question)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(report);
-        return engine.RuleSet.Applicability(question, report.SurgeryRegion, (report.AssessedOn ?? engine.Today).DayNumber - report.SurgeryDate.DayNumber);
+        return engine.RuleSet.Applicability(question, report.SurgeryRegion, (report.AssessedOn ?? DateOnly.FromDateTime(engine.TimeProvider.GetLocalNow().DateTime)).DayNumber - report.SurgeryDate.DayNumber);
     }
 
     /// <summary>Whether <paramref name="question"/> applies to <paramref name="report"/>.</summary>
@@ -133,13 +133,13 @@ public sealed class ShippedRuleSet
     /// <param name="report">The report.</param>
     /// <param name="question">The question.</param>
     /// <returns><see langword="true"/> when it applies.</returns>
-    public static bool Applies(TriageEngine engine, SymptomReport report, QuestionId question) => Applicability(engine, report, question).Applies;
+    public static bool Applies(ITriageEngine engine, SymptomReport report, QuestionId question) => Applicability(engine, report, question).Applies;
 
     /// <summary>The floor (the criteria read independently of the engine) for a report of this rule set.</summary>
     /// <param name="engine">An engine of this rule set, whose thresholds apply.</param>
     /// <param name="report">A valid report.</param>
     /// <returns>What the floor decides.</returns>
-    public static FloorResult ByTheCriteria(TriageEngine engine, SymptomReport report)
+    public static FloorResult ByTheCriteria(ITriageEngine engine, SymptomReport report)
     {
         ArgumentNullException.ThrowIfNull(engine);
         return Floor.Decide(engine.Validate(report).GetValueOrThrow(), engine.Options);

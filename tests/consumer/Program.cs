@@ -30,6 +30,6 @@ if (!outcome.TryGetValue(out var result))
 }
 
 // The FHIR package loads and describes the same engine's questionnaire.
-var fhir = new TriageFhir(provider.GetRequiredService<TriageEngine>());
+var fhir = new TriageFhir(engine);
 Console.WriteLine($"urgency={result.Urgency} ruleSet={result.RuleSet.Version} fhirItems={fhir.LinkIds.Count}");
 return 0;

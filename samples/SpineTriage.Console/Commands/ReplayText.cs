@@ -8,7 +8,7 @@ using SpineTriage.Rules;
 namespace SpineTriage.ConsoleHost.Commands;
 
 /// <summary>
-/// The text of one <c>replay</c>: each line of the library's replay (<see cref="AuditReplay.ReplayJsonLines(Engine.TriageEngines, Stream, AuditKey?, Engine.TriageEngine?, Action{AuditReplayLine})"/>,
+/// The text of one <c>replay</c>: each line of the library's replay (<see cref="AuditReplay.ReplayJsonLines(Engine.TriageEngines, Stream, AuditKey?, Engine.ITriageEngine?, Action{AuditReplayLine})"/>,
 /// each record with the rule-set line it names), and the impact report of <c>--against</c>. Never a report id, a date or an answer.
 /// </summary>
 internal static partial class ReplayText

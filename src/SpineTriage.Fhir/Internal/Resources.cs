@@ -30,7 +30,7 @@ internal sealed record ItemDefinition(string LinkId, ItemKind Kind, string Text,
 /// <summary>Builds the Questionnaire and the CodeSystems; one per engine (rule set and texts) and language.</summary>
 internal sealed class Resources
 {
-    public Resources(TriageEngine engine, TriageInterview interview, FhirCanonicals canonicals)
+    public Resources(ITriageEngine engine, TriageInterview interview, FhirCanonicals canonicals)
     {
         Engine = engine;
         Interview = interview;
@@ -61,7 +61,7 @@ internal sealed class Resources
         ByLinkId = Items.ToDictionary(i => i.LinkId, StringComparer.Ordinal);
     }
 
-    public TriageEngine Engine { get; }
+    public ITriageEngine Engine { get; }
 
     /// <summary>The library's interview in this language: it words the questions and decides what is asked next.</summary>
     public TriageInterview Interview { get; }

@@ -155,7 +155,7 @@ internal static class ResponseReader
             ReportId = reportId,
             Language = language,
             // A response without a surgery date is read for $next-question only, with the assessment date in its place.
-            SurgeryDate = surgeryDate ?? assessedOn ?? resources.Engine.Today,
+            SurgeryDate = surgeryDate ?? assessedOn ?? DateOnly.FromDateTime(resources.Engine.TimeProvider.GetLocalNow().DateTime),
             AssessedOn = assessedOn,
             SurgeryRegion = region,
             Hardware = hardware,

@@ -40,7 +40,7 @@ public sealed record AuditRecord
     /// <summary>Gets the version of the record's JSON shape: <see cref="UnchainedRecordVersion"/> (1) as made by <see cref="Create"/>, <see cref="ChainedRecordVersion"/> (2) once appended to an <see cref="AuditChain"/>.</summary>
     public int RecordVersion { get; init; } = UnchainedRecordVersion;
 
-    /// <summary>Gets when the triage was recorded, from the engine's <see cref="TriageEngine.TimeProvider"/> (UTC).</summary>
+    /// <summary>Gets when the triage was recorded, from the engine's <see cref="ITriageEngine.TimeProvider"/> (UTC).</summary>
     public required DateTimeOffset Time { get; init; }
 
     /// <summary>Gets the informational version of the SpineTriage library that made the decision.</summary>
@@ -105,7 +105,7 @@ public sealed record AuditRecord
     /// <returns>The record.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="engine"/>, <paramref name="report"/> or <paramref name="result"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="result"/> was not made by this engine's rule set, or is for another report id.</exception>
-    public static AuditRecord Create(TriageEngine engine, ValidatedReport report, TriageResult result, AuditRecordOptions? options = null)
+    public static AuditRecord Create(ITriageEngine engine, ValidatedReport report, TriageResult result, AuditRecordOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(report);
@@ -158,7 +158,7 @@ public sealed record AuditRecord
     /// Reads one line written by <see cref="ToJsonLine"/>, strictly: unknown or duplicate properties,
     /// missing fields, wrong types, malformed hashes, dates or urgencies are errors with their paths and codes.
     /// No error repeats a stored value or the name of an unknown stored property (they may hold patient data).
-    /// The embedded report is checked against its hash when it is replayed (<see cref="AuditReplay.Replay(Engine.TriageEngine, AuditRecord)"/>).
+    /// The embedded report is checked against its hash when it is replayed (<see cref="AuditReplay.Replay(Engine.ITriageEngine, AuditRecord)"/>).
     /// </summary>
     /// <param name="line">The JSON line.</param>
     /// <returns>The record, or every error found (a line longer than <see cref="MaxJsonLineBytes"/> is one <c>tooLarge</c> error). Never throws for bad input.</returns>

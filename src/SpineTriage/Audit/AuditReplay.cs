@@ -31,7 +31,7 @@ public static class AuditReplay
     /// and paths (under <c>$.report</c>) but not their messages, which could repeat stored values.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="engine"/> or <paramref name="record"/> is <see langword="null"/>.</exception>
-    public static ReplayResult Replay(TriageEngine engine, AuditRecord record)
+    public static ReplayResult Replay(ITriageEngine engine, AuditRecord record)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(record);
@@ -79,7 +79,7 @@ public static class AuditReplay
     /// <param name="engines">Today's engines, one per line.</param>
     /// <param name="record">The record.</param>
     /// <returns>
-    /// As <see cref="Replay(TriageEngine, AuditRecord)"/> with the engine of the record's line; <see cref="ReplayStatus.UnknownRuleSet"/>
+    /// As <see cref="Replay(ITriageEngine, AuditRecord)"/> with the engine of the record's line; <see cref="ReplayStatus.UnknownRuleSet"/>
     /// when the record holds a report but names a version of no line of the engines (never an exception). A record
     /// without a report is <see cref="ReplayStatus.NoReport"/> whatever line it names (compared with the
     /// <see cref="TriageEngines.Default"/> line's rule set when its own line is unknown).
@@ -107,7 +107,7 @@ public static class AuditReplay
     /// <param name="lines">The lines of the log, for example <c>File.ReadLines(path)</c>.</param>
     /// <returns>One entry per non-blank line, with counts and a summary line.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="engine"/> or <paramref name="lines"/> is <see langword="null"/>.</exception>
-    public static AuditReplayReport ReplayJsonLines(TriageEngine engine, IEnumerable<string> lines) => ReplayJsonLines(engine, lines, null);
+    public static AuditReplayReport ReplayJsonLines(ITriageEngine engine, IEnumerable<string> lines) => ReplayJsonLines(engine, lines, null);
 
     /// <summary>
     /// Replays a JSON Lines audit log and checks its hash chain with a key: each non-blank line is read with
@@ -118,7 +118,7 @@ public static class AuditReplay
     /// <param name="key">The key of a keyed chain, or <see langword="null"/>: keyed records are then <see cref="RecordIntegrity.Unverified"/>.</param>
     /// <returns>One entry per non-blank line, with counts, the chain head and summary lines.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="engine"/> or <paramref name="lines"/> is <see langword="null"/>.</exception>
-    public static AuditReplayReport ReplayJsonLines(TriageEngine engine, IEnumerable<string> lines, AuditKey? key)
+    public static AuditReplayReport ReplayJsonLines(ITriageEngine engine, IEnumerable<string> lines, AuditKey? key)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(lines);
@@ -137,7 +137,7 @@ public static class AuditReplay
     /// <returns>The counts, the chain head and summary lines; <see cref="AuditReplayReport.Lines"/> is empty.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="engine"/>, <paramref name="log"/> or <paramref name="onLine"/> is <see langword="null"/>.</exception>
     /// <exception cref="IOException">The stream cannot be read.</exception>
-    public static AuditReplayReport ReplayJsonLines(TriageEngine engine, Stream log, AuditKey? key, Action<AuditReplayLine> onLine)
+    public static AuditReplayReport ReplayJsonLines(ITriageEngine engine, Stream log, AuditKey? key, Action<AuditReplayLine> onLine)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(log);
@@ -160,7 +160,7 @@ public static class AuditReplay
     /// </param>
     /// <returns>One entry per non-blank line, with counts, the chain head, summary lines and the impact report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="engines"/> or <paramref name="lines"/> is <see langword="null"/>.</exception>
-    public static AuditReplayReport ReplayJsonLines(TriageEngines engines, IEnumerable<string> lines, AuditKey? key, TriageEngine? against)
+    public static AuditReplayReport ReplayJsonLines(TriageEngines engines, IEnumerable<string> lines, AuditKey? key, ITriageEngine? against)
     {
         ArgumentNullException.ThrowIfNull(engines);
         ArgumentNullException.ThrowIfNull(lines);
@@ -169,7 +169,7 @@ public static class AuditReplay
 
     /// <summary>
     /// Replays a JSON Lines audit log whose records may name different rule sets from a stream in bounded memory, as
-    /// <see cref="ReplayJsonLines(TriageEngines, IEnumerable{string}, AuditKey?, TriageEngine?)"/> does: lines are read
+    /// <see cref="ReplayJsonLines(TriageEngines, IEnumerable{string}, AuditKey?, ITriageEngine?)"/> does: lines are read
     /// one at a time (each at most <see cref="AuditRecord.MaxJsonLineBytes"/>), each entry is handed to
     /// <paramref name="onLine"/> and not kept. The impact report keeps counts and at most
     /// <see cref="ReplayImpact.MaxListedLines"/> line numbers per list, so a log of any size replays in bounded memory.
@@ -182,7 +182,7 @@ public static class AuditReplay
     /// <returns>The counts, the chain head, summary lines and the impact report; <see cref="AuditReplayReport.Lines"/> is empty.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="engines"/>, <paramref name="log"/> or <paramref name="onLine"/> is <see langword="null"/>.</exception>
     /// <exception cref="IOException">The stream cannot be read.</exception>
-    public static AuditReplayReport ReplayJsonLines(TriageEngines engines, Stream log, AuditKey? key, TriageEngine? against, Action<AuditReplayLine> onLine)
+    public static AuditReplayReport ReplayJsonLines(TriageEngines engines, Stream log, AuditKey? key, ITriageEngine? against, Action<AuditReplayLine> onLine)
     {
         ArgumentNullException.ThrowIfNull(engines);
         ArgumentNullException.ThrowIfNull(log);
@@ -227,7 +227,7 @@ public static class AuditReplay
 
     private static bool IsBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept(" \t\r"u8) < 0;
 
-    private static ReplayResult Invalid(TriageEngine engine, AuditRecord record, IReadOnlyList<ValidationError> errors) =>
+    private static ReplayResult Invalid(ITriageEngine engine, AuditRecord record, IReadOnlyList<ValidationError> errors) =>
         new() { Status = ReplayStatus.ReportInvalid, Record = record, CurrentRuleSet = engine.RuleSet.Identity, Errors = errors };
 
     /// <summary>
@@ -249,7 +249,7 @@ public static class AuditReplay
     }
 
     /// <summary>Counts and chain state of one replay.</summary>
-    internal sealed class Tally(Func<AuditRecord, ReplayResult> replay, AuditKey? key, TriageEngine? against)
+    internal sealed class Tally(Func<AuditRecord, ReplayResult> replay, AuditKey? key, ITriageEngine? against)
     {
         private readonly ChainChecker _chain = new(key);
 
@@ -353,7 +353,7 @@ public sealed record AuditReplayLine(int LineNumber, ReplayResult? Result, IRead
 {
     /// <summary>
     /// Gets the record re-triaged with the engine a replay was asked to compare against
-    /// (<see cref="AuditReplay.ReplayJsonLines(TriageEngines, IEnumerable{string}, AuditKey?, TriageEngine?)"/>), when
+    /// (<see cref="AuditReplay.ReplayJsonLines(TriageEngines, IEnumerable{string}, AuditKey?, ITriageEngine?)"/>), when
     /// there is one and the record holds a report; otherwise <see langword="null"/>. Its status compares the record with
     /// that engine's decision; it changes nothing else of the line.
     /// </summary>
@@ -393,7 +393,7 @@ public sealed record AuditReplayLine(int LineNumber, ReplayResult? Result, IRead
     public override string ToString() => Describe();
 }
 
-/// <summary>The replay of a whole JSON Lines audit log (<see cref="AuditReplay.ReplayJsonLines(TriageEngine, IEnumerable{string})"/>).</summary>
+/// <summary>The replay of a whole JSON Lines audit log (<see cref="AuditReplay.ReplayJsonLines(ITriageEngine, IEnumerable{string})"/>).</summary>
 /// <remarks>Immutable.</remarks>
 public sealed class AuditReplayReport
 {
@@ -445,7 +445,7 @@ public sealed class AuditReplayReport
 
     /// <summary>
     /// Gets the impact of the rule set the replay was compared against, or <see langword="null"/> when it was compared
-    /// against none (<see cref="AuditReplay.ReplayJsonLines(TriageEngines, IEnumerable{string}, AuditKey?, TriageEngine?)"/>).
+    /// against none (<see cref="AuditReplay.ReplayJsonLines(TriageEngines, IEnumerable{string}, AuditKey?, ITriageEngine?)"/>).
     /// </summary>
     public ReplayImpact? Impact { get; }
 

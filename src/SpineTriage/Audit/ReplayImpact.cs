@@ -11,7 +11,7 @@ namespace SpineTriage.Audit;
 /// </summary>
 /// <remarks>
 /// Immutable. Holds counts and at most <see cref="MaxListedLines"/> line numbers per list, so the impact of a log of any
-/// size takes bounded memory. Made by <see cref="AuditReplay.ReplayJsonLines(Engine.TriageEngines, IEnumerable{string}, AuditKey?, Engine.TriageEngine?)"/>
+/// size takes bounded memory. Made by <see cref="AuditReplay.ReplayJsonLines(Engine.TriageEngines, IEnumerable{string}, AuditKey?, Engine.ITriageEngine?)"/>
 /// (<see cref="AuditReplayReport.Impact"/>).
 /// </remarks>
 public sealed class ReplayImpact

@@ -6,14 +6,26 @@ using SpineTriage.Validation;
 namespace SpineTriage.Engine;
 
 /// <summary>
-/// What an application asks of a triage engine: validate and triage a report, and say which rule set and options
-/// decided. <see cref="TriageEngine"/> is the implementation; the interface exists so that an integrator can substitute
-/// the engine in the tests of their own code (for example to return a fixed result or errors). It is registered by the
+/// What an application asks of a triage engine: validate and triage a report, and say which rule set, options and clock
+/// decide. <see cref="TriageEngine"/> is the implementation. Everything in this library that runs an engine takes this
+/// interface (<see cref="Interview.TriageInterview"/>, <see cref="Audit.AuditRecord.Create"/>, <see cref="Audit.AuditReplay"/>,
+/// <see cref="Testing.TriageCase.Check"/>, the FHIR package's <c>TriageFhir</c>), so an integrator can substitute the
+/// engine in the tests of their own code: a test double returns fixed results or errors, and makes its validated reports
+/// with <see cref="ValidatedReport.ForTestDouble"/>. It is registered by the
 /// <c>SpineTriage.Extensions.DependencyInjection</c> package (<c>services.AddSpineTriage()</c>).
 /// </summary>
 /// <remarks>
+/// <para>
 /// Never substitute the engine to make clinical decisions: only <see cref="TriageEngine"/> runs the approved rule sets.
-/// Members may be added to this interface in a minor version (docs/versioning.md); implement it only in tests.
+/// A report made by <see cref="ValidatedReport.ForTestDouble"/> is never validated: every <see cref="TriageEngine"/>
+/// refuses to evaluate it (<see cref="ArgumentException"/>), so it cannot pass as validated on a production path.
+/// </para>
+/// <para>
+/// The interview reads only this interface: it asks the rule set which questions apply (<see cref="RuleSet"/>) and
+/// evaluates the report completed with every open question answered yes and no to decide when to stop, so a test double
+/// (or a wrapper around an engine) is interviewed by its own results. Members may be added to this interface in a minor
+/// version (docs/versioning.md); implement it only in tests.
+/// </para>
 /// </remarks>
 public interface ITriageEngine
 {
@@ -22,6 +34,9 @@ public interface ITriageEngine
 
     /// <summary>Gets the rule set the engine runs: its identity (selector, version, hash), rules and questions.</summary>
     RuleSet RuleSet { get; }
+
+    /// <summary>Gets the clock that tells today's date (its local date): a report without an assessment date is assessed on it.</summary>
+    TimeProvider TimeProvider { get; }
 
     /// <summary>Gets the identity of the texts of the engine's default language.</summary>
     TextSetIdentity TextSet { get; }

@@ -117,7 +117,7 @@ public sealed class TriageEngine : ITriageEngine
     /// <param name="report">A report from <see cref="Validate(SymptomReport)"/>.</param>
     /// <returns>The result. Pure: the same report always gives an equal result.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="report"/> was validated by an engine of another rule set.</exception>
+    /// <exception cref="ArgumentException"><paramref name="report"/> was validated by an engine of another rule set, or made by <see cref="ValidatedReport.ForTestDouble"/>.</exception>
     public TriageResult Evaluate(ValidatedReport report)
     {
         CheckRuleSet(report);
@@ -307,25 +307,16 @@ public sealed class TriageEngine : ITriageEngine
         throw new ArgumentException("The report's language has no text catalogue: validate it with this engine.", nameof(language));
     }
 
-    /// <summary>The questions of the rule set that apply to a report, by its region and days since surgery.</summary>
-    internal IReadOnlySet<QuestionId> ApplicableQuestions(ValidatedReport report)
-    {
-        var facts = _rules.Read(report);
-        var applicable = new HashSet<QuestionId>();
-        foreach (var question in _rules.AskingOrder)
-        {
-            if (facts.Applies(question))
-            {
-                applicable.Add(question.Id);
-            }
-        }
-
-        return applicable;
-    }
-
     private void CheckRuleSet(ValidatedReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
+        if (report.Edition is null)
+        {
+            throw new ArgumentException(
+                "The report was made by ValidatedReport.ForTestDouble, not validated by an engine: a triage engine evaluates only the reports it validated.",
+                nameof(report));
+        }
+
         if (!ReferenceEquals(report.Edition, _edition))
         {
             throw new ArgumentException(

@@ -45,7 +45,7 @@ public sealed class TriageInterview
     /// <summary>Builds an interview over an engine (its rules, fever threshold and clock), asking in the engine's language.</summary>
     /// <param name="engine">The engine.</param>
     /// <exception cref="ArgumentNullException"><paramref name="engine"/> is <see langword="null"/>.</exception>
-    public TriageInterview(TriageEngine engine)
+    public TriageInterview(ITriageEngine engine)
         : this(engine, engine?.Options.Language!)
     {
     }
@@ -55,7 +55,7 @@ public sealed class TriageInterview
     /// <param name="language">One of <see cref="Texts.TextLanguages.All"/>; put it in the report (<see cref="SymptomReport.Language"/>) too, so that the result is worded alike.</param>
     /// <exception cref="ArgumentNullException"><paramref name="engine"/> or <paramref name="language"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="language"/> is not a supported language.</exception>
-    public TriageInterview(TriageEngine engine, string language)
+    public TriageInterview(ITriageEngine engine, string language)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(language);
@@ -86,7 +86,7 @@ public sealed class TriageInterview
     }
 
     /// <summary>Gets the engine that evaluates the reports.</summary>
-    public TriageEngine Engine { get; }
+    public ITriageEngine Engine { get; }
 
     /// <summary>Gets the language the items are worded in.</summary>
     public string Language { get; }
@@ -156,10 +156,10 @@ public sealed class TriageInterview
 
         var approximate = earliestSurgeryDate is not null;
         var result = Engine.Evaluate(report);
-        var applicable = Engine.ApplicableQuestions(report);
+        var applicable = ApplicableQuestions(report);
         if (earliestSurgeryDate is { } earliest)
         {
-            applicable |= ApplicableUpTo(report, report.AssessedOn.DayNumber - earliest.DayNumber);
+            AddApplicableUpTo(applicable, report, report.AssessedOn.DayNumber - earliest.DayNumber);
         }
 
         var pending = Pending(partial, applicable);
@@ -177,7 +177,7 @@ public sealed class TriageInterview
 
     // The questions that apply on some day from the report's day count to the latest one: the applicability of every
     // question is the same between two days at which a condition may change, so those days (and the first) suffice.
-    private uint ApplicableUpTo(ValidatedReport report, int latestDay)
+    private void AddApplicableUpTo(HashSet<QuestionId> applicable, ValidatedReport report, int latestDay)
     {
         var first = report.DaysSinceSurgery;
         var days = new SortedSet<int>();
@@ -186,7 +186,6 @@ public sealed class TriageInterview
             QuestionApplicability.AddChangeDays(question.AppliesWhen, days);
         }
 
-        var applicable = 0u;
         foreach (var day in days.GetViewBetween(first + 1, Math.Max(first + 1, latestDay)))
         {
             if (day > latestDay)
@@ -198,12 +197,10 @@ public sealed class TriageInterview
             {
                 if (Engine.RuleSet.Applicability(question.Id, report.Report.SurgeryRegion, day).Applies)
                 {
-                    applicable |= 1u << (int)question.Id;
+                    applicable.Add(question.Id);
                 }
             }
         }
-
-        return applicable;
     }
 
     /// <summary>Whether an item was asked, by the report alone: answered, measured or skipped; fever also by a measured fever.</summary>
@@ -236,7 +233,22 @@ public sealed class TriageInterview
             && temperature.ToCelsius() >= Engine.RuleSet.FeverThresholdCelsius;
     }
 
-    private InterviewItem? Pending(SymptomReport partial, IReadOnlySet<QuestionId> applicable)
+    /// <summary>The questions of the engine's rule set that apply to a report, by its region and days since surgery.</summary>
+    private HashSet<QuestionId> ApplicableQuestions(ValidatedReport report)
+    {
+        var applicable = new HashSet<QuestionId>();
+        foreach (var question in Engine.RuleSet.Applicability(report))
+        {
+            if (question.Applies)
+            {
+                applicable.Add(question.Question);
+            }
+        }
+
+        return applicable;
+    }
+
+    private InterviewItem? Pending(SymptomReport partial, HashSet<QuestionId> applicable)
     {
         foreach (var item in Items)
         {
@@ -249,7 +261,7 @@ public sealed class TriageInterview
         return null;
     }
 
-    private int Remaining(SymptomReport partial, IReadOnlySet<QuestionId> applicable)
+    private int Remaining(SymptomReport partial, HashSet<QuestionId> applicable)
     {
         var count = 0;
         foreach (var item in Items)
@@ -263,6 +275,6 @@ public sealed class TriageInterview
         return count;
     }
 
-    private static bool Applies(InterviewItem item, IReadOnlySet<QuestionId> applicable) =>
+    private static bool Applies(InterviewItem item, HashSet<QuestionId> applicable) =>
         item.Question is not { } question || applicable.Contains(question.Id);
 }

@@ -52,7 +52,7 @@ public sealed record TriageCase
     /// <summary>Runs the case: triages its report and compares the outcome with the expectation.</summary>
     /// <param name="engine">The engine to run it with: an engine of the case's <see cref="RuleSet"/>, else the case fails.</param>
     /// <returns>Whether it passed, and if not, each difference.</returns>
-    public CaseCheck Check(TriageEngine engine)
+    public CaseCheck Check(ITriageEngine engine)
     {
         ArgumentNullException.ThrowIfNull(engine);
         var outcome = engine.TriageJson(ReportJson);

@@ -50,7 +50,7 @@ public class AuditRecordTests
     {
         var record = Record(Distinctive);
 
-        record.EngineVersion.Should().Be(AuditRecord.CurrentEngineVersion).And.StartWith("1.0.0");
+        record.EngineVersion.Should().Be(AuditRecord.CurrentEngineVersion).And.StartWith("2.0.0");
         record.RuleSet.Should().Be(Engine.RuleSet.Identity);
     }
 

@@ -33,10 +33,39 @@ internal static class UrgencyBounds
     /// The urgency with every absent question answered no, an open temperature at its lowest, and the other
     /// measurements as they stand (no pain score is the lowest: the rules test only "at least" a score).
     /// </summary>
-    public static Urgency Lowest(TriageEngine engine, ValidatedReport report, bool openTemperature) =>
-        engine.UrgencyOf(report, Answer.No, openTemperature ? Coldest : report.Report.Temperature, report.Report.PainScore);
+    public static Urgency Lowest(ITriageEngine engine, ValidatedReport report, bool openTemperature) =>
+        UrgencyOf(engine, report, Answer.No, openTemperature ? Coldest : report.Report.Temperature, report.Report.PainScore) ?? Urgency.SelfCare;
 
     /// <summary>The urgency with every absent question answered yes, and the open measurements at their highest.</summary>
-    public static Urgency Highest(TriageEngine engine, ValidatedReport report, bool openTemperature, bool openPainScore) =>
-        engine.UrgencyOf(report, Answer.Yes, openTemperature ? Hottest : report.Report.Temperature, openPainScore ? 10 : report.Report.PainScore);
+    public static Urgency Highest(ITriageEngine engine, ValidatedReport report, bool openTemperature, bool openPainScore) =>
+        UrgencyOf(engine, report, Answer.Yes, openTemperature ? Hottest : report.Report.Temperature, openPainScore ? 10 : report.Report.PainScore) ?? Urgency.Emergency;
+
+    /// <summary>
+    /// The urgency the engine gives the report completed: each applicable question absent from it answered
+    /// <paramref name="absentAs"/>, with the given temperature and pain score, assessed on the same day. Read through
+    /// <see cref="ITriageEngine"/> only, so any engine (or test double) bounds its own interview.
+    /// <see langword="null"/> when the engine rejects the completed report: the bounds then stay apart (fail closed,
+    /// the interview goes on asking).
+    /// </summary>
+    private static Urgency? UrgencyOf(ITriageEngine engine, ValidatedReport report, Answer absentAs, Temperature? temperature, int? painScore)
+    {
+        var open = new List<Question>();
+        var applicability = engine.RuleSet.Applicability(report);
+        for (var i = 0; i < applicability.Count; i++)
+        {
+            if (applicability[i].Applies && !report.Report.Answers.IsGiven(applicability[i].Question))
+            {
+                open.Add(engine.RuleSet.Questions[i]);
+            }
+        }
+
+        var completed = report.Report with
+        {
+            AssessedOn = report.AssessedOn,
+            Answers = report.Report.Answers.WithNotGivenAs(absentAs, open),
+            Temperature = temperature,
+            PainScore = painScore,
+        };
+        return engine.Validate(completed).TryGetValue(out var validated) ? engine.Evaluate(validated).Urgency : null;
+    }
 }
