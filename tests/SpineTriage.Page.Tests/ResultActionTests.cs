@@ -50,7 +50,14 @@ public sealed class ResultActionTests(PageServer server) : IClassFixture<PageSer
         var printed = await summary.InnerTextAsync();
         printed.Should().Contain(level).And.Contain(question).And.Contain(language == "es" ? "Sí" : "Yes")
             .And.Contain(DateTime.Now.Date.AddDays(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
-            .And.Contain(result["disposition"]!.GetValue<string>());
+            .And.Contain(result["disposition"]!.GetValue<string>())
+            .And.Contain(language == "es" ? "Revisado el " : "Checked on ", "the summary says when the check was made")
+            .And.Contain(result["findings"]!.AsArray().First(f => f!["urgency"]!.GetValue<string>() == "emergency")!["patientExplanation"]!.GetValue<string>());
+        foreach (var line in result["safetyNet"]!.AsArray())
+        {
+            PageSession.Normalize(printed).Should().Contain(PageSession.Normalize(line!.GetValue<string>()), "the printed summary holds the safety net");
+        }
+
         (await session.Page.Locator(".print-level").EvaluateAsync<string>("e => getComputedStyle(e).color")).Should().Be("rgb(0, 0, 0)", "the printed urgency is black on white");
         (await session.Page.Locator(".print-level").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor")).Should().Be("rgb(255, 255, 255)");
         await session.Page.EmulateMediaAsync(new() { Media = Media.Screen });
