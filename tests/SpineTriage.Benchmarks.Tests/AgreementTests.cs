@@ -118,7 +118,7 @@ public class AgreementTests(AgreementTests.DefaultImplementations defaults) : IC
     [Fact]
     public void Generated_reports_include_temperatures_on_both_sides_of_the_threshold_in_both_units()
     {
-        var threshold = TriageEngineOptions.Default.FeverThresholdCelsius;
+        var threshold = new TriageEngine().RuleSet.FeverThresholdCelsius;
         var temperatures = SampleOneZero(GeneratedCount).Concat(SampleTwoZero(GeneratedCount))
             .Select(r => r.Temperature)
             .OfType<Temperature>()
