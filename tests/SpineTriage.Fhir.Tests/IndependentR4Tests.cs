@@ -16,6 +16,8 @@ namespace SpineTriage.Fhir.Tests;
 /// </summary>
 public class IndependentR4Tests
 {
+    private static readonly string[] YesNoDontKnow = ["LA33-6 Yes", "LA32-8 No", "LA12688-0 Don't know"];
+
     public static TheoryData<string> RuleSetVersions() => [RuleSets.V1, RuleSets.V2];
 
     /// <summary>The outputs of one rule set's mapping, named.</summary>
@@ -152,5 +154,36 @@ public class IndependentR4Tests
         var node = JsonNode.Parse(json)!;
 
         checks.SchemaErrors(node.ToJsonString()).Should().BeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleSetVersions))]
+    public void Every_data_requirement_path_is_FHIRPath_that_compiles_and_selects_its_item(string ruleSet)
+    {
+        var fhir = Fhir.For(ruleSet);
+        var compiler = new Hl7.FhirPath.FhirPathCompiler();
+        var report = (ruleSet == RuleSets.V1 ? ReportBuilder.AllRedFlagsDenied() : ReportBuilder.AllRedFlagsDeniedV2()) with { Answers = AnswerSet.Empty };
+        var validated = fhir.Engine.Validate(report).GetValueOrThrow();
+        var guidance = fhir.CreateGuidanceResponse(validated, fhir.Engine.Evaluate(validated));
+        var complete = fhir.CreateResponse(ProfileValidationTests.SelfCareFor(fhir));
+        var paths = guidance.DataRequirement.Should().ContainSingle().Subject.MustSupport.ToList();
+
+        paths.Should().NotBeEmpty();
+        foreach (var path in paths)
+        {
+            var compiled = compiler.Compile(path);
+            var selected = compiled(complete.ToPocoNode(Hl7.Fhir.Model.ModelInfo.ModelInspector), new Hl7.Fhir.FhirPath.FhirEvaluationContext()).ToList();
+            selected.Should().ContainSingle(path).Which.Poco.Should().BeOfType<QuestionnaireResponse.ItemComponent>();
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleSetVersions))]
+    public void Every_yes_no_item_offers_LOINC_yes_no_and_dont_know(string ruleSet)
+    {
+        var questions = Fhir.For(ruleSet).CreateQuestionnaire().Item.Where(i => i.AnswerOption.Any(o => o.Value is Coding { System: "http://loinc.org" })).ToList();
+
+        questions.Should().HaveCount(Fhir.For(ruleSet).Engine.RuleSet.Questions.Count);
+        questions.Should().OnlyContain(i => i.AnswerOption.Select(o => ((Coding)o.Value).Code + " " + ((Coding)o.Value).Display).SequenceEqual(YesNoDontKnow));
     }
 }
