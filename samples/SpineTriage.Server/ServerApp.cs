@@ -74,9 +74,9 @@ public static partial class ServerApp
             options.OnRejected = async (context, cancellationToken) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = rateLimit.WindowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                context.HttpContext.RequestServices.GetRequiredService<ServerMetrics>().Errors("rateLimit", ["tooManyRequests"]);
+                context.HttpContext.RequestServices.GetRequiredService<ServerMetrics>().Errors("rateLimit", [SpineTriage.Fhir.FhirErrorCodes.TooManyRequests]);
                 var message = $"At most {rateLimit.PermitLimit} requests per {rateLimit.WindowSeconds} s from one client address; try again later.";
-                await Problems.WriteForRequestAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests.", "tooManyRequests", message);
+                await Problems.WriteForRequestAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests.", SpineTriage.Fhir.FhirErrorCodes.TooManyRequests, message);
             };
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 rateLimit.PermitLimit == 0 || context.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal)
@@ -97,7 +97,7 @@ public static partial class ServerApp
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler(errors => errors.Run(context => Problems.WriteAsync(
-            context, StatusCodes.Status500InternalServerError, "The service failed.", "internalError", "The service failed to answer; the failure is logged without the request.")));
+            context, StatusCodes.Status500InternalServerError, "The service failed.", SpineTriage.Fhir.ServiceErrorCodes.InternalError, "The service failed to answer; the failure is logged without the request.")));
         app.UseMiddleware<ClientErrors>(); // clean 4xx for every client error, one request log line without the query
         AuditFaults.Use(app); // a decision the audit store cannot record is answered 503 (docs/reliability.md)
         app.UseServerCors();

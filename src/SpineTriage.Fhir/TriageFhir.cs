@@ -139,7 +139,7 @@ public sealed class TriageFhir
 
     /// <summary>
     /// Reads a QuestionnaireResponse into a symptom report and validates it with the engine. An item not answered is "not
-    /// asked"; LOINC <c>LA4489-6</c> is "don't know".
+    /// asked"; LOINC <c>LA12688-0</c> "Don't know" (and <c>LA4489-6</c> "Unknown", written by earlier versions) is "don't know".
     /// </summary>
     /// <param name="response">The response, bare or naming this Questionnaire (by canonical, or contained).</param>
     /// <returns>The report, or every error, each with the item's linkId as its path and a library or <see cref="FhirErrorCodes"/> code.</returns>

@@ -124,9 +124,12 @@ public class ProfileValidationTests(ProfileValidator validator) : IClassFixture<
         validator.Errors(questionnaire).Should().Contain(e => e.Contains("que-2", StringComparison.Ordinal));
     }
 
-    internal static SymptomReport SelfCare() => ReportBuilder.AllRedFlagsDeniedV2(daysSinceSurgery: 200) with
+    internal static SymptomReport SelfCare() => SelfCareFor(Fhir.V2);
+
+    /// <summary>A report of a rule set's that triages to self care: far from surgery, every question answered no.</summary>
+    internal static SymptomReport SelfCareFor(TriageFhir fhir) => (fhir == Fhir.V1 ? ReportBuilder.AllRedFlagsDenied() with { SurgeryDate = ReportBuilder.Today.AddDays(-200) } : ReportBuilder.AllRedFlagsDeniedV2(daysSinceSurgery: 200)) with
     {
-        Answers = AnswerSet.From(Fhir.V2.Engine.RuleSet.Questions.Select(q => KeyValuePair.Create(q.Id, Answer.No))),
+        Answers = AnswerSet.From(fhir.Engine.RuleSet.Questions.Select(q => KeyValuePair.Create(q.Id, Answer.No))),
         PainScore = 1,
         Temperature = Temperature.Celsius(36.8m),
     };

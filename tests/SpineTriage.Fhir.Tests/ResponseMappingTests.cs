@@ -86,12 +86,14 @@ public class ResponseMappingTests
         outcome.Errors.Should().ContainSingle(problem).Which.Should().Match<ValidationError>(e => e.Path == linkId && e.Code == code);
     }
 
-    [Fact]
-    public void An_unanswered_item_is_not_asked_and_unknown_is_dont_know()
+    [Theory]
+    [InlineData("LA12688-0")] // LOINC "Don't know", written since 2.x
+    [InlineData("LA4489-6")] // LOINC "Unknown", written by earlier versions: still read
+    public void An_unanswered_item_is_not_asked_and_dont_know_is_dont_know(string code)
     {
         var response = Fhir.V2.CreateResponse(ReportBuilder.AllRedFlagsDeniedV2());
         response.Item.Single(i => i.LinkId == "fever").Answer.Clear();
-        response.Item.Single(i => i.LinkId == "saddleNumbness").Answer[0].Value = new Coding("http://loinc.org", "LA4489-6");
+        response.Item.Single(i => i.LinkId == "saddleNumbness").Answer[0].Value = new Coding("http://loinc.org", code);
 
         var report = Fhir.V2.ReadResponse(response).GetValueOrThrow();
 

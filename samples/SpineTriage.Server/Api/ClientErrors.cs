@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
+using SpineTriage.Fhir;
 
 namespace SpineTriage.Server.Api;
 
@@ -102,14 +103,14 @@ internal sealed partial class ClientErrors(RequestDelegate next, ILogger<ClientE
     /// <summary>The error code, title and message of a status the service answers on the framework's behalf.</summary>
     public static (string Code, string Title, string Message) Describe(int status) => status switch
     {
-        StatusCodes.Status400BadRequest => ("malformedRequest", "The request is not valid.", "The request could not be read (for example a bad chunked encoding or a malformed parameter)."),
-        StatusCodes.Status404NotFound => ("notFound", "There is no such endpoint.", "No endpoint answers this path; the endpoints are listed at /openapi/v1.json."),
-        StatusCodes.Status405MethodNotAllowed => ("methodNotAllowed", "The method is not allowed.", "This endpoint does not answer this method; the Allow header lists those it answers."),
-        StatusCodes.Status408RequestTimeout => ("requestTimeout", "The request body came too slowly.", "The request body arrived more slowly than the server accepts; send it at once."),
+        StatusCodes.Status400BadRequest => (ServiceErrorCodes.MalformedRequest, "The request is not valid.", "The request could not be read (for example a bad chunked encoding or a malformed parameter)."),
+        StatusCodes.Status404NotFound => (ServiceErrorCodes.NotFound, "There is no such endpoint.", "No endpoint answers this path; the endpoints are listed at /openapi/v1.json."),
+        StatusCodes.Status405MethodNotAllowed => (ServiceErrorCodes.MethodNotAllowed, "The method is not allowed.", "This endpoint does not answer this method; the Allow header lists those it answers."),
+        StatusCodes.Status408RequestTimeout => (ServiceErrorCodes.RequestTimeout, "The request body came too slowly.", "The request body arrived more slowly than the server accepts; send it at once."),
         StatusCodes.Status413PayloadTooLarge => (Problems.TooLarge, "The request body is too large.", $"The request body is larger than {RequestBody.MaxBytes} bytes (1 MiB); a symptom report is a few kilobytes."),
-        StatusCodes.Status414UriTooLong => ("uriTooLong", "The URL is too long.", $"The request target is longer than {MaxRequestTarget} characters; no endpoint takes data in the URL."),
-        StatusCodes.Status431RequestHeaderFieldsTooLarge => ("headersTooLarge", "The request headers are too large.", $"The request headers are larger than {MaxHeaderBytes} bytes."),
-        _ => ("httpError", "The request was refused.", "The request was refused; see the HTTP status."),
+        StatusCodes.Status414UriTooLong => (ServiceErrorCodes.UriTooLong, "The URL is too long.", $"The request target is longer than {MaxRequestTarget} characters; no endpoint takes data in the URL."),
+        StatusCodes.Status431RequestHeaderFieldsTooLarge => (ServiceErrorCodes.HeadersTooLarge, "The request headers are too large.", $"The request headers are larger than {MaxHeaderBytes} bytes."),
+        _ => (ServiceErrorCodes.HttpError, "The request was refused.", "The request was refused; see the HTTP status."),
     };
 
     private static Task AnswerAsync(HttpContext context, int status)

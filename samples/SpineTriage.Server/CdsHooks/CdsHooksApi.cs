@@ -58,7 +58,7 @@ internal static partial class CdsHooksApi
 
     private static async Task CallAsync(HttpContext context, string id, TriageService service, CdsJwtValidator jwt, IFhirTriageAdapter fhir, CdsFhirClient client, TimeProvider clock, Microsoft.Extensions.Options.IOptions<CdsHooksSettings> settings)
     {
-        var body = await AcceptedBodyAsync(context, id, jwt, settings.Value);
+        var body = await AcceptedBodyAsync(context, id, jwt);
         if (body is null)
         {
             return;
@@ -190,7 +190,7 @@ internal static partial class CdsHooksApi
         var token = root.TryGetProperty("fhirAuthorization", out var authorization) ? String(authorization, "access_token") : null;
         if (fhirServer is null || token is null)
         {
-            await Problems.WriteAsync(context, StatusCodes.Status412PreconditionFailed, "The service needs the patient's questionnaire responses.", "prefetchRequired", $"Prefetch '{PrefetchKey}', or give fhirServer and fhirAuthorization for the FHIR server configured for your issuer.");
+            await Problems.WriteAsync(context, StatusCodes.Status412PreconditionFailed, "The service needs the patient's questionnaire responses.", SpineTriage.Fhir.ServiceErrorCodes.PrefetchRequired, $"Prefetch '{PrefetchKey}', or give fhirServer and fhirAuthorization for the FHIR server configured for your issuer.");
             return null;
         }
 
@@ -202,7 +202,7 @@ internal static partial class CdsHooksApi
             || server.Scheme is not ("https" or "http"))
         {
             // Never contacted: a request cannot make the service call an address of the caller's choosing.
-            await Problems.WriteAsync(context, StatusCodes.Status412PreconditionFailed, "The service needs the patient's questionnaire responses.", "untrustedFhirServer", $"The service fetches only from the FHIR server configured for the token's issuer: prefetch '{PrefetchKey}' instead.");
+            await Problems.WriteAsync(context, StatusCodes.Status412PreconditionFailed, "The service needs the patient's questionnaire responses.", SpineTriage.Fhir.ServiceErrorCodes.UntrustedFhirServer, $"The service fetches only from the FHIR server configured for the token's issuer: prefetch '{PrefetchKey}' instead.");
             return null;
         }
 
@@ -211,7 +211,7 @@ internal static partial class CdsHooksApi
         if (document is null || SpineTriage.Fhir.StrictFhirJson.CheckDuplicateKeys(document.RootElement).Count > 0)
         {
             document?.Dispose();
-            await Problems.WriteAsync(context, StatusCodes.Status502BadGateway, "The FHIR server did not answer the search.", "fhirServerFailed", "The search of the patient's questionnaire responses failed, timed out, or answered something other than a FHIR Bundle in JSON.");
+            await Problems.WriteAsync(context, StatusCodes.Status502BadGateway, "The FHIR server did not answer the search.", SpineTriage.Fhir.ServiceErrorCodes.FhirServerFailed, "The search of the patient's questionnaire responses failed, timed out, or answered something other than a FHIR Bundle in JSON.");
             return null;
         }
 
@@ -317,7 +317,7 @@ internal static partial class CdsHooksApi
 
     private static async Task FeedbackAsync(HttpContext context, string id, CdsJwtValidator jwt, AuditLog audit, Fhir.FhirService fhir, ServerMetrics metrics, Microsoft.Extensions.Options.IOptions<CdsHooksSettings> settings)
     {
-        var body = await AcceptedBodyAsync(context, id, jwt, settings.Value);
+        var body = await AcceptedBodyAsync(context, id, jwt);
         if (body is null)
         {
             return;
@@ -386,9 +386,9 @@ internal static partial class CdsHooksApi
 
     // A service call's or feedback's body, once the service id and the token are accepted and the body is within the
     // limit; otherwise the refusal is already written and the result is null.
-    private static async Task<byte[]?> AcceptedBodyAsync(HttpContext context, string id, CdsJwtValidator jwt, CdsHooksSettings settings)
+    private static async Task<byte[]?> AcceptedBodyAsync(HttpContext context, string id, CdsJwtValidator jwt)
     {
-        if (!await AcceptedAsync(context, id, jwt, settings))
+        if (!await AcceptedAsync(context, id, jwt))
         {
             return null;
         }
@@ -402,11 +402,11 @@ internal static partial class CdsHooksApi
         return body;
     }
 
-    private static async Task<bool> AcceptedAsync(HttpContext context, string id, CdsJwtValidator jwt, CdsHooksSettings settings)
+    private static async Task<bool> AcceptedAsync(HttpContext context, string id, CdsJwtValidator jwt)
     {
         if (!string.Equals(id, ServiceId, StringComparison.Ordinal))
         {
-            await Problems.WriteAsync(context, StatusCodes.Status404NotFound, "There is no such CDS service.", "unknownService", $"The only service is {ServiceId}.");
+            await Problems.WriteAsync(context, StatusCodes.Status404NotFound, "There is no such CDS service.", SpineTriage.Fhir.ServiceErrorCodes.UnknownService, $"The only service is {ServiceId}.");
             return false;
         }
 

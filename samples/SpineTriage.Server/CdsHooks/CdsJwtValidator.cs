@@ -21,7 +21,7 @@ public sealed partial class CdsJwtValidator
     public static readonly IReadOnlyList<string> Algorithms = [SecurityAlgorithms.EcdsaSha384, SecurityAlgorithms.RsaSha384];
 
     /// <summary>The one error code of every refused token in the answer (the precise reason is only logged).</summary>
-    public const string RefusedCode = "invalidToken";
+    public const string RefusedCode = SpineTriage.Fhir.ServiceErrorCodes.InvalidToken;
 
     /// <summary>The one message of every refused token in the answer.</summary>
     public const string RefusedMessage = "A JWT bearer token signed with ES384 or RS384 by a trusted issuer's key (kid), for this endpoint's URL, with numeric iat and exp at most the allowed lifetime apart and a jti not used before, is required.";

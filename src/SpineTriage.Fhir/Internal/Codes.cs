@@ -9,7 +9,11 @@ internal static class Codes
     public const string Loinc = "http://loinc.org";
     public const string Yes = "LA33-6";
     public const string No = "LA32-8";
-    public const string Unknown = "LA4489-6";
+    /// <summary>LOINC's "Don't know" answer (LA12688-0), the code written for <see cref="Answer.Unknown"/> (sources in docs/fhir.md).</summary>
+    public const string DontKnow = "LA12688-0";
+
+    /// <summary>LOINC's "Unknown" answer (LA4489-6), written before 2.x for "don't know": still read as don't know, never written.</summary>
+    public const string LegacyUnknown = "LA4489-6";
     public const string Ucum = "http://unitsofmeasure.org";
     public const string Celsius = "Cel";
     public const string Fahrenheit = "[degF]";
@@ -50,7 +54,7 @@ internal static class Codes
     {
         Answer.Yes => Yes,
         Answer.No => No,
-        _ => Unknown,
+        _ => DontKnow,
     };
 
     /// <summary>

@@ -40,7 +40,8 @@ internal static class GuidanceFactory
             response.DataRequirement.Add(new DataRequirement
             {
                 Type = FHIRAllTypes.QuestionnaireResponse,
-                MustSupport = [.. result.UnansweredQuestions.Select(q => Codes.Of(q))],
+                // FHIRPath on the requirement's type (R4: mustSupport is a path resolvable on it), never a bare linkId.
+                MustSupport = [.. result.UnansweredQuestions.Select(q => $"item.where(linkId='{Codes.Of(q)}')")],
             });
         }
 

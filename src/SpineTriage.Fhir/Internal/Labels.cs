@@ -30,7 +30,7 @@ internal sealed class Labels
         RiskFactorNames = ["Smoking", "Osteoporosis", "Diabetes", "Obesity", "Surgery on several levels", "Heavy activity early after surgery", "Previous infection"],
         Urgencies = ["Self care", "Routine", "Soon", "Urgent", "Emergency"],
         Timeframes = [.. Enum.GetValues<Urgency>().Select(u => u.Timeframe())], // the library's own, from self care up
-        Answers = ["Yes", "No", "Unknown"],
+        Answers = ["Yes", "No", "Don't know"],
         Patient = "The patient who reported the symptoms",
         CareAdviceAndSafetyNet = "Care advice and safety net",
         CareAdvice = "Care advice",
@@ -138,7 +138,7 @@ internal sealed class Labels
     /// <summary>The timeframes of <see cref="Urgency"/>, from self care to emergency (English: <see cref="UrgencyExtensions.Timeframe"/>).</summary>
     public required IReadOnlyList<string> Timeframes { get; init; }
 
-    /// <summary>The displays of the LOINC answers yes, no and unknown.</summary>
+    /// <summary>The displays of the LOINC answers yes, no and don't know.</summary>
     public required IReadOnlyList<string> Answers { get; init; }
 
     /// <summary>The display of the subject when the caller gives no patient reference.</summary>

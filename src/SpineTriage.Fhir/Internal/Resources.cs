@@ -288,17 +288,21 @@ internal sealed class Resources
     /// <summary>The codes of the override reasons, in the order of <see cref="Labels.OverrideReasons"/>.</summary>
     public static IReadOnlyList<string> OverrideReasonCodes { get; } = ["already-assessed", "clinical-judgement", "wrong-answers"];
 
-    /// <summary>Every error code an outcome of the library or of this package can carry: the constants of both classes.</summary>
+    /// <summary>
+    /// Every error code an outcome of the library, of this package or of a service hosting it can carry: the constants of
+    /// <see cref="ErrorCodes"/>, <see cref="FhirErrorCodes"/> and <see cref="ServiceErrorCodes"/>, each once.
+    /// </summary>
     public static IReadOnlyList<string> ErrorCodeValues { get; } =
     [
-        .. typeof(ErrorCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Concat(typeof(FhirErrorCodes).GetFields(BindingFlags.Public | BindingFlags.Static))
+        .. new[] { typeof(ErrorCodes), typeof(FhirErrorCodes), typeof(ServiceErrorCodes) }
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string))
-            .Select(f => (string)f.GetRawConstantValue()!),
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .Distinct(StringComparer.Ordinal),
     ];
 
     private CodeSystem ErrorCodeSystem() => CreateCodeSystem(Canonicals.ErrorCode, "error-code", "ErrorCode", "Error code",
-        "The codes of SpineTriage's errors (the library's ErrorCodes and SpineTriage.Fhir's FhirErrorCodes): each error also has a message and the path of what it is about.",
+        "The codes of SpineTriage's errors (the library's ErrorCodes, SpineTriage.Fhir's FhirErrorCodes, and ServiceErrorCodes, those of a service hosting the FHIR and CDS Hooks endpoints): each error also has a message and the path of what it is about.",
         ErrorCodeValues.Select(code => new CodeSystem.ConceptDefinitionComponent { Code = code, Display = Words(code) }));
 
     /// <summary>A camelCase code in words: <c>unknownQuestion</c> → <c>Unknown question</c>.</summary>

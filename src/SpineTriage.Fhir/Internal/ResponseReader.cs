@@ -341,7 +341,7 @@ internal static class ResponseReader
     {
         if (value is not Coding coding)
         {
-            error(linkId, ErrorCodes.WrongType, $"The answer must be a valueCoding (LOINC {Codes.Yes} Yes, {Codes.No} No, {Codes.Unknown} Unknown), not {TypeName(value)}.");
+            error(linkId, ErrorCodes.WrongType, $"The answer must be a valueCoding (LOINC {Codes.Yes} Yes, {Codes.No} No, {Codes.DontKnow} Don't know), not {TypeName(value)}.");
             return null;
         }
 
@@ -351,11 +351,11 @@ internal static class ResponseReader
             {
                 case Codes.Yes: return Answer.Yes;
                 case Codes.No: return Answer.No;
-                case Codes.Unknown: return Answer.Unknown;
+                case Codes.DontKnow or Codes.LegacyUnknown: return Answer.Unknown;
             }
         }
 
-        error(linkId, ErrorCodes.UnknownValue, $"The answer must be LOINC ({Codes.Loinc}) {Codes.Yes} Yes, {Codes.No} No or {Codes.Unknown} Unknown.");
+        error(linkId, ErrorCodes.UnknownValue, $"The answer must be LOINC ({Codes.Loinc}) {Codes.Yes} Yes, {Codes.No} No or {Codes.DontKnow} Don't know.");
         return null;
     }
 
