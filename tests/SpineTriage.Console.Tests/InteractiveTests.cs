@@ -150,7 +150,7 @@ public class InteractiveTests
         run.Output.Should().Contain("Red-flag questions not asked (the answers so far already decide the urgency):");
         run.Output.Should().Contain("  - saddleNumbness: ").And.Contain("Evidence: saddleNumbness: not asked");
         run.Output.Should().NotContain("Red-flag questions not answered").And.NotContain("answer the remaining questions").And.NotContain(": unknown");
-        run.Output.Should().Contain("Some warning-sign questions were not asked: the answers so far already decide the urgency");
+        run.Output.Should().Contain("Some warning-sign questions were not asked. Your answers so far already decide the urgency.");
     }
 
     [Fact]

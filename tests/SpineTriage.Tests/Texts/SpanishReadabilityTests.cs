@@ -23,7 +23,8 @@ public class SpanishReadabilityTests
     private const string GuidePath = "docs/translation.md";
 
     private static readonly (string Name, string Value)[] Examples =
-        [("feverCelsius", "38,0"), ("feverFahrenheit", "100,4"), ("temperature", "38,4 °C"), ("threshold", "38,0")];
+        [("feverCelsius", "38,0"), ("feverFahrenheit", "100,4"), ("temperature", "38,4 °C"), ("threshold", "38,0"),
+         ("choices", "s = sí, n = no, ns = no sé"), ("max", "200"), ("count", "3"), ("urgency", "URGENTE"), ("days", "12"), ("reportId", "r-1")];
 
     private static readonly Lazy<FrozenDictionary<string, string>> Spanish = new(Load);
 
