@@ -24,7 +24,7 @@ public class InteractiveTests
         run.ExitCode.Should().Be(0);
         Prompts(run).Should().ContainSingle().Which.Should().Contain(QuestionCatalogue.Get(QuestionId.BladderOrBowelControlLoss).Text);
         run.Output.Should().Contain("No further answer can change the urgency (EMERGENCY)");
-        run.Output.Should().Contain("EMERGENCY (code 5): now").And.Contain("Call for an ambulance now");
+        run.Output.Should().Contain("EMERGENCY (code 5): now").And.Contain("Call 911 for an ambulance now");
         run.Output.Should().Contain("Evidence: bladderOrBowelControlLoss: yes");
     }
 

@@ -46,7 +46,7 @@ public sealed class TriageEngine : ITriageEngine
         _edition = RuleSetEdition.Find(options.RuleSet)!;
         var rules = _edition.Build(options.FeverThresholdCelsius, options.SeverePainScore);
         _rules = new RuleEvaluator(rules, _edition.Questions, options.FeverThresholdCelsius);
-        _texts = [.. TextCatalogue.Languages.Select((language, index) => new EngineTexts(index, TextCatalogue.For(language).WithOverrides(OverridesOf(options, language)), _edition, rules))];
+        _texts = [.. TextCatalogue.Languages.Select((language, index) => new EngineTexts(index, TextCatalogue.For(language).WithEmergencyNumber(options.EmergencyNumber).WithOverrides(OverridesOf(options, language)), _edition, rules, options.FeverThresholdCelsius))];
         _defaultTexts = _texts.Single(t => t.Language == options.Language);
         _signs = [.. _edition.EmergencySigns.Select(s => (s.Present(options.FeverThresholdCelsius), ReferenceEquals(s.ListedWhen, When.Always) ? null : s.ListedWhen))];
         _earlyAdvice = _edition.EarlyPeriodAdvice;

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Globalization;
 using SpineTriage.Results;
 using SpineTriage.Texts.Internal;
 
@@ -88,8 +87,7 @@ public sealed class TextRegistry
     /// </summary>
     /// <param name="value">The temperature in its unit.</param>
     /// <returns>The number.</returns>
-    public string Number(decimal value) =>
-        value.ToString("0.0", CultureInfo.InvariantCulture).Replace(".", Get("label.decimalSeparator"), StringComparison.Ordinal);
+    public string Number(decimal value) => _catalogue.Number(value);
 
     /// <summary>Gets the placeholder names of a text, in order of first appearance.</summary>
     /// <param name="text">A text.</param>
