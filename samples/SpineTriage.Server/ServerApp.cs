@@ -119,6 +119,7 @@ public static partial class ServerApp
             .WithSummary("Readiness: the engine is built and the audit log can be written (Healthy), else 503. Never rate limited.").WithTags("Operations");
         app.MapOpenApi("/openapi/{documentName}.json");
         PageEndpoints.Map(app); // the patient page at "/" (docs/page.md)
+        PageTexts.Map(app); // the registry's texts per language, GET /texts/{language}.json (issue 27)
         JsonApi.Map(app);
         if (app.Environment.IsDevelopment() || app.Configuration.GetValue("LoadTest:EnableFloor", false))
         {

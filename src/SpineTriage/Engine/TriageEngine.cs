@@ -80,6 +80,15 @@ public sealed class TriageEngine : ITriageEngine
     /// <exception cref="ArgumentException"><paramref name="language"/> is not a supported language.</exception>
     public TextSetIdentity TextSetFor(string language) => RuleSet.TextsIn(language).Identity;
 
+    /// <summary>
+    /// Gets the engine's texts in a language as a host reads them (issue 27): the registry with the engine's overrides and
+    /// its <see cref="TriageEngineOptions.EmergencyNumber"/>, the words its results in that language are made of.
+    /// </summary>
+    /// <param name="language">One of <see cref="Texts.TextLanguages.All"/>.</param>
+    /// <returns>The texts.</returns>
+    /// <exception cref="ArgumentException"><paramref name="language"/> is not a supported language.</exception>
+    public Texts.TextRegistry TextsIn(string language) => new(RuleSet.TextsIn(language).Catalogue);
+
     /// <summary>Gets today's date from the engine's clock.</summary>
     public DateOnly Today => _validator.Today();
 

@@ -19,7 +19,7 @@ public sealed class TextRegistry
 
     private readonly TextCatalogue _catalogue;
 
-    private TextRegistry(TextCatalogue catalogue) => _catalogue = catalogue;
+    internal TextRegistry(TextCatalogue catalogue) => _catalogue = catalogue;
 
     /// <summary>Gets the English registry, the reference texts.</summary>
     public static TextRegistry English => ByLanguage[TextLanguages.English];
