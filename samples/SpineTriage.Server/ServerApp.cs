@@ -47,7 +47,9 @@ public static partial class ServerApp
         services.AddSingleton<AuditLog>();
         // The engine comes from the DI package: TriageEngineOptions bound from "SpineTriage" (RuleSet, Language, the
         // thresholds), validated at start-up by the engine's own validator (a bad value stops the start), singleton.
-        services.AddSpineTriage().Bind(configuration.GetSection("SpineTriage"));
+        // The emergency texts name the number the page's call link dials (Page:EmergencyNumber, default 911), issue 27.
+        var emergencyNumber = PageSettings.From(configuration).EmergencyNumber.Trim();
+        services.AddSpineTriage(options => options with { EmergencyNumber = emergencyNumber }).Bind(configuration.GetSection("SpineTriage"));
         services.AddSingleton<TriageService>();
         // The jti replay memory: in the audit database when the audit store is PostgreSQL (shared by every instance).
         services.AddSingleton<IJtiReplayCache>(provider => provider.GetRequiredService<AuditLog>().Postgres is { } postgres
@@ -117,6 +119,7 @@ public static partial class ServerApp
             .WithSummary("Readiness: the engine is built and the audit log can be written (Healthy), else 503. Never rate limited.").WithTags("Operations");
         app.MapOpenApi("/openapi/{documentName}.json");
         PageEndpoints.Map(app); // the patient page at "/" (docs/page.md)
+        PageTexts.Map(app); // the registry's texts per language, GET /texts/{language}.json (issue 27)
         JsonApi.Map(app);
         if (app.Environment.IsDevelopment() || app.Configuration.GetValue("LoadTest:EnableFloor", false))
         {

@@ -22,7 +22,7 @@ public class InteractiveTests
         run.ExitCode.Should().Be(0);
         Prompts(run).Should().ContainSingle().Which.Should().Contain(QuestionCatalogue.Get(QuestionId.BladderOrBowelControlLoss).Text);
         run.Output.Should().Contain("No further answer can change the urgency (EMERGENCY)");
-        run.Output.Should().Contain("EMERGENCY (code 5): now").And.Contain("Call for an ambulance now");
+        run.Output.Should().Contain("EMERGENCY (code 5): now").And.Contain("Call 911 for an ambulance now");
         run.Output.Should().Contain("Evidence: bladderOrBowelControlLoss: yes");
     }
 
@@ -148,7 +148,7 @@ public class InteractiveTests
         run.Output.Should().Contain("Red-flag questions not asked (the answers so far already decide the urgency):");
         run.Output.Should().Contain("  - saddleNumbness: ").And.Contain("Evidence: saddleNumbness: not asked");
         run.Output.Should().NotContain("Red-flag questions not answered").And.NotContain("answer the remaining questions").And.NotContain(": unknown");
-        run.Output.Should().Contain("Some warning-sign questions were not asked: the answers so far already decide the urgency");
+        run.Output.Should().Contain("Some warning-sign questions were not asked. Your answers so far already decide the urgency.");
     }
 
     [Fact]

@@ -246,7 +246,8 @@ public class SpanishConsoleTests
         [.. JsonNode.Parse(errorJson)!["errors"]!.AsArray().Select(e => e!["code"]!.GetValue<string>())];
 
     private static string SpanishDisposition(string urgency) =>
-        SpanishCatalogue.Value.RootElement.GetProperty("texts").GetProperty($"disposition.{urgency}").GetString()!;
+        SpanishCatalogue.Value.RootElement.GetProperty("texts").GetProperty($"disposition.{urgency}").GetString()!
+            .Replace("{emergencyNumber}", "911", StringComparison.Ordinal); // the engine's default number
 
     private static readonly Lazy<JsonDocument> SpanishCatalogue = new(() =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot, "src", "SpineTriage", "Texts", "es.json"))));

@@ -1,4 +1,3 @@
-using System.Reflection;
 using FluentAssertions;
 using SpineTriage.ConsoleHost.Output;
 using SpineTriage.ConsoleHost.Screens;
@@ -8,40 +7,12 @@ using SpineTriage.TestSupport;
 namespace SpineTriage.Console.Tests;
 
 /// <summary>
-/// Issue 11 point 4 for the console's own texts in Spanish (<see cref="SpanishPromptTexts"/>): one for each English
-/// prompt with the same <c>{0}</c>, each scoring 70 or more by Fernández-Huerta (<see cref="SpanishReadability"/>), and
-/// their mean too. Texts with <c>{0}</c> are measured with a typical value, as the English prompts are.
+/// Issue 11 point 4 for the words the console shows in Spanish beside the library's prompts: the choices, hints and
+/// result labels, all read from the library's registry (the prompts themselves, keys <c>prompt.*</c>, are measured with
+/// every registry text in tests/SpineTriage.Tests/Texts). Each scores 70 or more by Fernández-Huerta.
 /// </summary>
 public class SpanishPromptReadabilityTests
 {
-    private static IReadOnlyList<(string Name, string Text)> Texts(Type type) =>
-        [.. type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => (f.Name, (string)f.GetRawConstantValue()!))];
-
-    private static IReadOnlyList<(string Name, double Score)> Measured() =>
-        [.. Texts(typeof(SpanishPromptTexts)).Select(t => (t.Name, SpanishReadability.Score(Shown(t.Name, t.Text)) ?? 0.0))];
-
-    [Fact]
-    public void Every_english_prompt_has_a_spanish_one_with_the_same_value_slot()
-    {
-        var english = Texts(typeof(PromptTexts)).ToDictionary(t => t.Name, t => t.Text, StringComparer.Ordinal);
-        var spanish = Texts(typeof(SpanishPromptTexts)).ToDictionary(t => t.Name, t => t.Text, StringComparer.Ordinal);
-
-        spanish.Keys.Should().BeEquivalentTo(english.Keys);
-        spanish.Should().OnlyContain(s => s.Value.Contains("{0}", StringComparison.Ordinal) == english[s.Key].Contains("{0}", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void Every_spanish_console_prompt_scores_70_or_more()
-    {
-        Measured().Should().HaveCountGreaterThan(15).And.OnlyContain(p => p.Score >= SpanishReadability.MinimumScore);
-    }
-
-    [Fact]
-    public void The_mean_score_of_the_spanish_console_prompts_is_70_or_more()
-    {
-        Measured().Average(p => p.Score).Should().BeGreaterThanOrEqualTo(SpanishReadability.MinimumScore);
-    }
-
     /// <summary>
     /// The Spanish words the console shows beside its prompts and around a result that a patient reads: the choices and
     /// hints, the urgency names with their timeframes, the result's headings and the console's explanations.
@@ -52,15 +23,15 @@ public class SpanishPromptReadabilityTests
         var labels = ResultLabels.Spanish;
         var data = new TheoryData<string, string>
         {
-            { nameof(prompts.Answers), PromptTexts.With(SpanishPromptTexts.AnswerChoices, prompts.Answers) },
-            { nameof(prompts.NeckChoices), PromptTexts.With(SpanishPromptTexts.AnswerChoices, prompts.NeckChoices) },
-            { nameof(prompts.BackChoices), PromptTexts.With(SpanishPromptTexts.AnswerChoices, prompts.BackChoices) },
-            { nameof(prompts.AssessmentDateHint), PromptTexts.With(prompts.AssessmentDateHint, "2026-11-29") },
+            { nameof(prompts.Answers), Prompts.With(prompts.AnswerChoices, prompts.Answers) },
+            { nameof(prompts.NeckChoices), Prompts.With(prompts.AnswerChoices, prompts.NeckChoices) },
+            { nameof(prompts.BackChoices), Prompts.With(prompts.AnswerChoices, prompts.BackChoices) },
+            { nameof(prompts.AssessmentDateHint), Prompts.With(prompts.AssessmentDateHint, "2026-11-29") },
             { nameof(prompts.TemperatureHint), prompts.TemperatureHint },
             { nameof(prompts.PainHint), prompts.PainHint },
             { nameof(labels.NotAnswered), labels.NotAnswered },
             { nameof(labels.NotAsked), labels.NotAsked },
-            { nameof(labels.DaysSinceSurgery), labels.DaysSinceSurgery.Replace("{0}", "12", StringComparison.Ordinal) },
+            { nameof(labels.DaysSinceSurgery), Prompts.With(labels.DaysSinceSurgery, "12") },
             { nameof(labels.SettledNotAsked), labels.SettledNotAsked },
             { nameof(labels.SettledDoNotKnow), labels.SettledDoNotKnow },
         };
@@ -99,16 +70,4 @@ public class SpanishPromptReadabilityTests
         names.Should().OnlyHaveUniqueItems().And.HaveCount(5);
         timeframes.Should().OnlyHaveUniqueItems().And.HaveCount(5);
     }
-
-    private static string Shown(string name, string text) => name == nameof(SpanishPromptTexts.NotUnderstood)
-        ? $"{text} {PromptTexts.With(SpanishPromptTexts.AnswerChoices, ReplyParser.SpanishAnswerChoices)}"
-        : PromptTexts.With(text, Example(name));
-
-    private static string Example(string name) => name switch
-    {
-        nameof(SpanishPromptTexts.Settled) => "URGENTE",
-        nameof(SpanishPromptTexts.AnswerEach) or nameof(SpanishPromptTexts.AnswerChoices) => ReplyParser.SpanishAnswerChoices,
-        nameof(SpanishPromptTexts.ReplyTooLong) => "200",
-        _ => "3",
-    };
 }

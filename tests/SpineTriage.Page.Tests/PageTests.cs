@@ -153,7 +153,7 @@ public sealed class PageTests(PageServer server) : IClassFixture<PageServer>
         await session.ClickAsync("Sí");
 
         (await session.Heading.InnerTextAsync()).Should().StartWith("Emergencia: ");
-        (await session.MainTextAsync()).Should().Contain(texts["disposition.emergency"]!.GetValue<string>());
+        (await session.MainTextAsync()).Should().Contain(texts["disposition.emergency"]!.GetValue<string>().Replace("{emergencyNumber}", "911", StringComparison.Ordinal));
         await session.ShouldShowTheWholeResultAsync();
         session.LastStep!["result"]!["textSet"]!["language"]!.GetValue<string>().Should().Be("es");
 

@@ -39,8 +39,8 @@ internal static class ResultText
         var labels = ResultLabels.For(language);
         var days = result.DaysSinceSurgery.ToString(CultureInfo.InvariantCulture);
         yield return result.ReportId is null
-            ? labels.DaysSinceSurgery.Replace("{0}", days, StringComparison.Ordinal)
-            : labels.Report.Replace("{0}", result.ReportId, StringComparison.Ordinal).Replace("{1}", days, StringComparison.Ordinal);
+            ? labels.Texts.Format("result.daysSinceSurgery", ("days", days))
+            : labels.Texts.Format("result.report", ("reportId", result.ReportId), ("days", days));
         yield return "";
         yield return labels.Why;
         var number = 1;

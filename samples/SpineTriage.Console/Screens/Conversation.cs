@@ -55,7 +55,7 @@ internal sealed class Conversation
         _texts = Prompts.For(language);
         _interview = new TriageInterview(engine);
         _surgeryDatePrompt = new(PromptKind.SurgeryDate, _texts.SurgeryDate, _texts.SurgeryDateHint);
-        _assessmentDatePrompt = new(PromptKind.AssessmentDate, _texts.AssessmentDate, PromptTexts.With(_texts.AssessmentDateHint, Iso(engine.Today)));
+        _assessmentDatePrompt = new(PromptKind.AssessmentDate, _texts.AssessmentDate, Prompts.With(_texts.AssessmentDateHint, Iso(engine.Today)));
         _neckPrompt = new(PromptKind.NeckRegion, _texts.Neck, _texts.NeckChoices);
         _backPrompt = new(PromptKind.BackRegion, _texts.Back, _texts.BackChoices);
         _asksRegion = DependsOnRegion(engine.RuleSet);
@@ -92,13 +92,13 @@ internal sealed class Conversation
         }
 
         var error = line.Length > MaxReplyLength
-            ? PromptTexts.With(_texts.ReplyTooLong, MaxReplyLength.ToString(CultureInfo.InvariantCulture))
+            ? Prompts.With(_texts.ReplyTooLong, MaxReplyLength.ToString(CultureInfo.InvariantCulture))
             : Take(prompt, line.Trim());
         if (error is not null)
         {
             _invalidReplies++;
             return _invalidReplies >= MaxInvalidReplies
-                ? Abort(PromptTexts.With(_texts.TooManyInvalid, MaxInvalidReplies.ToString(CultureInfo.InvariantCulture)))
+                ? Abort(Prompts.With(_texts.TooManyInvalid, MaxInvalidReplies.ToString(CultureInfo.InvariantCulture)))
                 : new Reply(ReplyKind.Invalid, error);
         }
 
@@ -188,7 +188,7 @@ internal sealed class Conversation
             case PromptKind.NeckRegion:
                 if (!ReplyParser.TryNeck(text, _texts.Language, out var neck))
                 {
-                    return PromptTexts.With(_texts.AnswerChoices, _texts.NeckChoices);
+                    return Prompts.With(_texts.AnswerChoices, _texts.NeckChoices);
                 }
 
                 if (neck == false)
@@ -205,7 +205,7 @@ internal sealed class Conversation
             case PromptKind.BackRegion:
                 if (!ReplyParser.TryBack(text, _texts.Language, out var back))
                 {
-                    return PromptTexts.With(_texts.AnswerChoices, _texts.BackChoices);
+                    return Prompts.With(_texts.AnswerChoices, _texts.BackChoices);
                 }
 
                 Begin(_dates! with { SurgeryRegion = back });
@@ -250,7 +250,7 @@ internal sealed class Conversation
             default:
                 if (!ReplyParser.TryAnswer(text, _texts.Language, out var answer))
                 {
-                    return PromptTexts.With(_texts.AnswerChoices, _texts.Answers);
+                    return Prompts.With(_texts.AnswerChoices, _texts.Answers);
                 }
 
                 _report = _report! with { Answers = _report.Answers.With(prompt.Question!.Id, answer) };

@@ -26,7 +26,7 @@ internal sealed class PlainScreen(TextReader input, TextWriter output, TextWrite
     public void Introduce()
     {
         output.WriteLine(_texts.PlainTitle);
-        output.WriteLine(PromptTexts.With(_texts.AnswerEach, _texts.Answers) + " " + _texts.Emergency);
+        output.WriteLine(Prompts.With(_texts.AnswerEach, _texts.Answers) + " " + _texts.Emergency);
         output.WriteLine();
     }
 
@@ -61,7 +61,7 @@ internal sealed class PlainScreen(TextReader input, TextWriter output, TextWrite
         output.WriteLine();
         if (stoppedEarly)
         {
-            output.WriteLine(PromptTexts.With(_texts.Settled, ResultText.Name(result.Urgency, language)));
+            output.WriteLine(Prompts.With(_texts.Settled, ResultText.Name(result.Urgency, language)));
             output.WriteLine();
         }
 

@@ -1,167 +1,154 @@
+using System.Text.RegularExpressions;
+using SpineTriage.Texts;
+
 namespace SpineTriage.ConsoleHost.Screens;
 
 /// <summary>
-/// The console interview's own texts in one language: one property for each constant of <see cref="PromptTexts"/>
-/// (English, from it) and <see cref="SpanishPromptTexts"/> (Spanish, from it), plus the choices and hints shown after
-/// each prompt. The interview and its screens take one of these, so no logic is written twice.
+/// The console interview's texts in one language, read from the library's text registry (<see cref="TextRegistry"/>,
+/// keys <c>prompt.*</c> and <c>label.prompt.*</c>, docs/texts.md): the console keeps no words of its own. Texts with one
+/// <c>{placeholder}</c> are filled by <see cref="With"/>. The interview and its screens take one of these, so no logic
+/// is written twice.
 /// </summary>
-internal sealed class Prompts
+internal sealed partial class Prompts
 {
-    /// <summary>Gets the English texts (the interview's texts before languages, unchanged).</summary>
-    public static Prompts English { get; } = new()
+    private Prompts(ConsoleLanguage language)
     {
-        Language = ConsoleLanguage.English,
-        PlainTitle = PromptTexts.PlainTitle,
-        TerminalTitle = PromptTexts.TerminalTitle,
-        NotADiagnosis = PromptTexts.NotADiagnosis,
-        Emergency = PromptTexts.Emergency,
-        AnswerEach = PromptTexts.AnswerEach,
-        SurgeryDate = PromptTexts.SurgeryDate,
-        AssessmentDate = PromptTexts.AssessmentDate,
-        Neck = PromptTexts.Neck,
-        Back = PromptTexts.Back,
-        InputEnded = PromptTexts.InputEnded,
-        ReplyTooLong = PromptTexts.ReplyTooLong,
-        TooManyInvalid = PromptTexts.TooManyInvalid,
-        SurgeryDateFormat = PromptTexts.SurgeryDateFormat,
-        AssessmentDateFormat = PromptTexts.AssessmentDateFormat,
-        BothDatesAgain = PromptTexts.BothDatesAgain,
-        AnswerChoices = PromptTexts.AnswerChoices,
-        TemperatureFormat = PromptTexts.TemperatureFormat,
-        PainFormat = PromptTexts.PainFormat,
-        NotUnderstood = PromptTexts.NotUnderstood,
-        Settled = PromptTexts.Settled,
-        Answers = ReplyParser.AnswerChoices,
-        NeckChoices = ReplyParser.NeckChoices,
-        BackChoices = ReplyParser.BackChoices,
-        SurgeryDateHint = "yyyy-MM-dd",
-        AssessmentDateHint = "yyyy-MM-dd, blank for today ({0})",
-        TemperatureHint = "for example 38.4 C or 100.9 F; blank or n if not measured",
-        PainHint = "0-10; blank to skip",
-    };
+        var texts = TextRegistry.For(language.Code());
+        Language = language;
+        Registry = texts;
+        PlainTitle = texts.Get("prompt.plainTitle");
+        TerminalTitle = texts.Get("prompt.terminalTitle");
+        NotADiagnosis = texts.Get("prompt.notADiagnosis");
+        Emergency = texts.Get("prompt.emergency");
+        AnswerEach = texts.Raw("prompt.answerEach");
+        SurgeryDate = texts.Get("prompt.surgeryDate");
+        AssessmentDate = texts.Get("prompt.assessmentDate");
+        Neck = texts.Get("prompt.neck");
+        Back = texts.Get("prompt.back");
+        InputEnded = texts.Get("prompt.inputEnded");
+        ReplyTooLong = texts.Raw("prompt.replyTooLong");
+        TooManyInvalid = texts.Raw("prompt.tooManyInvalid");
+        SurgeryDateFormat = texts.Get("prompt.surgeryDateFormat");
+        AssessmentDateFormat = texts.Get("prompt.assessmentDateFormat");
+        BothDatesAgain = texts.Get("prompt.bothDatesAgain");
+        AnswerChoices = texts.Raw("prompt.answerChoices");
+        TemperatureFormat = texts.Get("prompt.temperatureFormat");
+        PainFormat = texts.Get("prompt.painFormat");
+        NotUnderstood = texts.Get("label.prompt.notUnderstood");
+        Settled = texts.Raw("prompt.settled");
+        Answers = texts.Get("label.prompt.answerChoices");
+        NeckChoices = texts.Get("label.prompt.neckChoices");
+        BackChoices = texts.Get("label.prompt.backChoices");
+        SurgeryDateHint = texts.Get("label.prompt.surgeryDateHint");
+        AssessmentDateHint = texts.Raw("label.prompt.assessmentDateHint");
+        TemperatureHint = texts.Get("label.prompt.temperatureHint");
+        PainHint = texts.Get("label.prompt.painHint");
+    }
 
-    /// <summary>
-    /// Gets the Spanish texts (usted; translation to be reviewed by a qualified medical translator before clinical use).
-    /// The hints and choices are measured by SpanishPromptReadabilityTests.
-    /// </summary>
-    public static Prompts Spanish { get; } = new()
-    {
-        Language = ConsoleLanguage.Spanish,
-        PlainTitle = SpanishPromptTexts.PlainTitle,
-        TerminalTitle = SpanishPromptTexts.TerminalTitle,
-        NotADiagnosis = SpanishPromptTexts.NotADiagnosis,
-        Emergency = SpanishPromptTexts.Emergency,
-        AnswerEach = SpanishPromptTexts.AnswerEach,
-        SurgeryDate = SpanishPromptTexts.SurgeryDate,
-        AssessmentDate = SpanishPromptTexts.AssessmentDate,
-        Neck = SpanishPromptTexts.Neck,
-        Back = SpanishPromptTexts.Back,
-        InputEnded = SpanishPromptTexts.InputEnded,
-        ReplyTooLong = SpanishPromptTexts.ReplyTooLong,
-        TooManyInvalid = SpanishPromptTexts.TooManyInvalid,
-        SurgeryDateFormat = SpanishPromptTexts.SurgeryDateFormat,
-        AssessmentDateFormat = SpanishPromptTexts.AssessmentDateFormat,
-        BothDatesAgain = SpanishPromptTexts.BothDatesAgain,
-        AnswerChoices = SpanishPromptTexts.AnswerChoices,
-        TemperatureFormat = SpanishPromptTexts.TemperatureFormat,
-        PainFormat = SpanishPromptTexts.PainFormat,
-        NotUnderstood = SpanishPromptTexts.NotUnderstood,
-        Settled = SpanishPromptTexts.Settled,
-        Answers = ReplyParser.SpanishAnswerChoices,
-        NeckChoices = ReplyParser.SpanishNeckChoices,
-        BackChoices = ReplyParser.SpanishBackChoices,
-        SurgeryDateHint = "aaaa-MM-dd",
-        AssessmentDateHint = "aaaa-MM-dd, en blanco para hoy ({0})",
-        TemperatureHint = "por ejemplo 38,4 C o 100,9 F; en blanco o n si no se la tomó",
-        PainHint = "de 0 a 10; en blanco para no responder",
-    };
+    /// <summary>Gets the English texts.</summary>
+    public static Prompts English { get; } = new(ConsoleLanguage.English);
+
+    /// <summary>Gets the Spanish texts (usted; translation to be reviewed by a qualified medical translator before clinical use).</summary>
+    public static Prompts Spanish { get; } = new(ConsoleLanguage.Spanish);
 
     /// <summary>Gets the language of the texts, which is also the language replies are read in.</summary>
-    public required ConsoleLanguage Language { get; init; }
+    public ConsoleLanguage Language { get; }
 
-    /// <summary>Gets <see cref="PromptTexts.PlainTitle"/> in this language.</summary>
-    public required string PlainTitle { get; init; }
+    /// <summary>Gets the library's registry in this language.</summary>
+    public TextRegistry Registry { get; }
 
-    /// <summary>Gets <see cref="PromptTexts.TerminalTitle"/> in this language.</summary>
-    public required string TerminalTitle { get; init; }
+    /// <summary>Gets the title of the plain (piped) interview (<c>prompt.plainTitle</c>).</summary>
+    public string PlainTitle { get; }
 
-    /// <summary>Gets <see cref="PromptTexts.NotADiagnosis"/> in this language.</summary>
-    public required string NotADiagnosis { get; init; }
+    /// <summary>Gets the title of the terminal interview (<c>prompt.terminalTitle</c>).</summary>
+    public string TerminalTitle { get; }
 
-    /// <summary>Gets <see cref="PromptTexts.Emergency"/> in this language.</summary>
-    public required string Emergency { get; init; }
+    /// <summary>Gets the line that this is not a diagnosis (<c>prompt.notADiagnosis</c>).</summary>
+    public string NotADiagnosis { get; }
 
-    /// <summary>Gets <see cref="PromptTexts.AnswerEach"/> in this language.</summary>
-    public required string AnswerEach { get; init; }
+    /// <summary>Gets the emergency line (<c>prompt.emergency</c>).</summary>
+    public string Emergency { get; }
 
-    /// <summary>Gets <see cref="PromptTexts.SurgeryDate"/> in this language.</summary>
-    public required string SurgeryDate { get; init; }
+    /// <summary>Gets how to answer each question; one placeholder, the choices (<c>prompt.answerEach</c>).</summary>
+    public string AnswerEach { get; }
 
-    /// <summary>Gets <see cref="PromptTexts.AssessmentDate"/> in this language.</summary>
-    public required string AssessmentDate { get; init; }
+    /// <summary>Gets the surgery-date prompt (<c>prompt.surgeryDate</c>).</summary>
+    public string SurgeryDate { get; }
 
-    /// <summary>Gets <see cref="PromptTexts.Neck"/> in this language.</summary>
-    public required string Neck { get; init; }
+    /// <summary>Gets the assessment-date prompt (<c>prompt.assessmentDate</c>).</summary>
+    public string AssessmentDate { get; }
 
-    /// <summary>Gets <see cref="PromptTexts.Back"/> in this language.</summary>
-    public required string Back { get; init; }
+    /// <summary>Gets the neck prompt (<c>prompt.neck</c>).</summary>
+    public string Neck { get; }
 
-    /// <summary>Gets <see cref="PromptTexts.InputEnded"/> in this language.</summary>
-    public required string InputEnded { get; init; }
+    /// <summary>Gets the back prompt (<c>prompt.back</c>).</summary>
+    public string Back { get; }
 
-    /// <summary>Gets <see cref="PromptTexts.ReplyTooLong"/> in this language.</summary>
-    public required string ReplyTooLong { get; init; }
+    /// <summary>Gets the message when the input ends early (<c>prompt.inputEnded</c>).</summary>
+    public string InputEnded { get; }
 
-    /// <summary>Gets <see cref="PromptTexts.TooManyInvalid"/> in this language.</summary>
-    public required string TooManyInvalid { get; init; }
+    /// <summary>Gets the message of a reply too long; one placeholder, the limit (<c>prompt.replyTooLong</c>).</summary>
+    public string ReplyTooLong { get; }
 
-    /// <summary>Gets <see cref="PromptTexts.SurgeryDateFormat"/> in this language.</summary>
-    public required string SurgeryDateFormat { get; init; }
+    /// <summary>Gets the message after too many replies not understood; one placeholder, the count (<c>prompt.tooManyInvalid</c>).</summary>
+    public string TooManyInvalid { get; }
 
-    /// <summary>Gets <see cref="PromptTexts.AssessmentDateFormat"/> in this language.</summary>
-    public required string AssessmentDateFormat { get; init; }
+    /// <summary>Gets the surgery-date format message (<c>prompt.surgeryDateFormat</c>).</summary>
+    public string SurgeryDateFormat { get; }
 
-    /// <summary>Gets <see cref="PromptTexts.BothDatesAgain"/> in this language.</summary>
-    public required string BothDatesAgain { get; init; }
+    /// <summary>Gets the assessment-date format message (<c>prompt.assessmentDateFormat</c>).</summary>
+    public string AssessmentDateFormat { get; }
 
-    /// <summary>Gets <see cref="PromptTexts.AnswerChoices"/> in this language.</summary>
-    public required string AnswerChoices { get; init; }
+    /// <summary>Gets the message asking for both dates again (<c>prompt.bothDatesAgain</c>).</summary>
+    public string BothDatesAgain { get; }
 
-    /// <summary>Gets <see cref="PromptTexts.TemperatureFormat"/> in this language.</summary>
-    public required string TemperatureFormat { get; init; }
+    /// <summary>Gets the message naming the choices; one placeholder, the choices (<c>prompt.answerChoices</c>).</summary>
+    public string AnswerChoices { get; }
 
-    /// <summary>Gets <see cref="PromptTexts.PainFormat"/> in this language.</summary>
-    public required string PainFormat { get; init; }
+    /// <summary>Gets the temperature format message (<c>prompt.temperatureFormat</c>).</summary>
+    public string TemperatureFormat { get; }
 
-    /// <summary>Gets <see cref="PromptTexts.NotUnderstood"/> in this language.</summary>
-    public required string NotUnderstood { get; init; }
+    /// <summary>Gets the pain-score format message (<c>prompt.painFormat</c>).</summary>
+    public string PainFormat { get; }
 
-    /// <summary>Gets <see cref="PromptTexts.Settled"/> in this language.</summary>
-    public required string Settled { get; init; }
+    /// <summary>Gets the label before the reason a reply was not understood (<c>label.prompt.notUnderstood</c>; scripts look for it).</summary>
+    public string NotUnderstood { get; }
+
+    /// <summary>Gets the line when the interview stops early; one placeholder, the urgency (<c>prompt.settled</c>).</summary>
+    public string Settled { get; }
 
     /// <summary>Gets the choices at a yes/no/don't-know question, for example <c>y = yes, n = no, d = don't know</c>.</summary>
-    public required string Answers { get; init; }
+    public string Answers { get; }
 
     /// <summary>Gets the choices at the neck prompt.</summary>
-    public required string NeckChoices { get; init; }
+    public string NeckChoices { get; }
 
     /// <summary>Gets the choices at the back prompt.</summary>
-    public required string BackChoices { get; init; }
+    public string BackChoices { get; }
 
     /// <summary>Gets the hint at the surgery date.</summary>
-    public required string SurgeryDateHint { get; init; }
+    public string SurgeryDateHint { get; }
 
-    /// <summary>Gets the hint at the assessment date; <c>{0}</c> is today's date.</summary>
-    public required string AssessmentDateHint { get; init; }
+    /// <summary>Gets the hint at the assessment date; one placeholder, today's date.</summary>
+    public string AssessmentDateHint { get; }
 
     /// <summary>Gets the hint at the temperature.</summary>
-    public required string TemperatureHint { get; init; }
+    public string TemperatureHint { get; }
 
     /// <summary>Gets the hint at the pain score.</summary>
-    public required string PainHint { get; init; }
+    public string PainHint { get; }
 
     /// <summary>Gets the texts of a language.</summary>
     /// <param name="language">The language.</param>
     /// <returns>The texts.</returns>
     public static Prompts For(ConsoleLanguage language) => language == ConsoleLanguage.Spanish ? Spanish : English;
+
+    /// <summary>Fills the one placeholder of a text (whatever its name) with a value.</summary>
+    /// <param name="text">A text with one <c>{placeholder}</c>.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>The text filled.</returns>
+    public static string With(string text, string value) => Placeholder().Replace(text, value.Replace("$", "$$", StringComparison.Ordinal));
+
+    [GeneratedRegex(@"\{[A-Za-z0-9]+\}")]
+    private static partial Regex Placeholder();
 }

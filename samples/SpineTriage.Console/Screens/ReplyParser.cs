@@ -7,21 +7,6 @@ namespace SpineTriage.ConsoleHost.Screens;
 /// <summary>Reads what a nurse or patient types: answers, dates, a pain score, a temperature with its unit.</summary>
 internal static partial class ReplyParser
 {
-    public const string AnswerChoices = "y = yes, n = no, d = don't know";
-
-    /// <summary>The Spanish answer choices (<see cref="TryAnswer(string, ConsoleLanguage, out Answer)"/>).</summary>
-    public const string SpanishAnswerChoices = "s = sí, n = no, ns = no sé";
-
-    public const string NeckChoices = "y = yes, n = no, blank = not known";
-
-    public const string BackChoices = "u = upper or middle back, l = lower back, b = base of the spine; blank = not known";
-
-    /// <summary>The Spanish choices at the neck prompt (<see cref="TryNeck(string, ConsoleLanguage, out bool?)"/>).</summary>
-    public const string SpanishNeckChoices = "s = sí, n = no, en blanco = no lo sé";
-
-    /// <summary>The Spanish choices at the back prompt (<see cref="TryBack(string, ConsoleLanguage, out SurgeryRegion?)"/>).</summary>
-    public const string SpanishBackChoices = "a = parte alta o media, b = parte baja, s = base de la columna; en blanco = no lo sé";
-
     /// <summary>Reads the reply to the neck prompt in a language: yes, no, or not known (blank or "don't know" in that language), which is <see langword="null"/>.</summary>
     public static bool TryNeck(string text, ConsoleLanguage language, out bool? neck)
     {

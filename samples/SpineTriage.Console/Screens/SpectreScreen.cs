@@ -39,7 +39,7 @@ internal sealed class SpectreScreen(IAnsiConsole console, Func<ConsoleKeyInfo?> 
         console.WriteLine();
         if (stoppedEarly)
         {
-            console.MarkupLine($"[grey]{Markup.Escape(PromptTexts.With(_texts.Settled, ResultText.Name(result.Urgency, language)))}[/]");
+            console.MarkupLine($"[grey]{Markup.Escape(Prompts.With(_texts.Settled, ResultText.Name(result.Urgency, language)))}[/]");
         }
 
         var colour = result.Urgency switch

@@ -5,204 +5,168 @@ using SpineTriage.Texts;
 namespace SpineTriage.Fhir.Internal;
 
 /// <summary>
-/// The words this package writes itself, in one language: the Questionnaire's title and the items of the report's fields,
-/// the displays of its codes, the timeframes, and the headings of the GuidanceResponse and the CDS Hooks card. The
-/// library's own texts (questions, disposition, findings, advice) come from the engine in the same language. Codes never
-/// change with the language. The Spanish words are a first translation, to be reviewed by a qualified medical translator
-/// before clinical use, as the library's (docs/translation.md).
+/// The words this package shows, in one language, read from the library's text registry (<see cref="TextRegistry"/>,
+/// keys <c>label.fhir.*</c>, <c>clinician.fhir.*</c>, <c>label.region.*</c>, <c>label.hardware.*</c>,
+/// <c>label.riskFactor.*</c>, <c>label.answer.*</c>, <c>label.urgency.*</c>, <c>label.timeframe.*</c>): the Questionnaire's
+/// title and the items of the report's fields, the displays of its codes, the timeframes, and the headings of the
+/// GuidanceResponse and the CDS Hooks card. The package keeps no words of its own. Codes never change with the language.
 /// </summary>
 internal sealed class Labels
 {
-    /// <summary>The English labels (the package's labels before languages, unchanged).</summary>
-    public static Labels English { get; } = new()
+    private Labels(TextRegistry texts)
     {
-        Language = TextLanguages.English,
-        QuestionnaireTitle = "Symptoms after spine surgery with implanted hardware",
-        QuestionnaireDescription = "The questions of SpineTriage rule set {0}, asked one at a time with $next-question. Decision support, not a diagnosis.",
-        SurgeryDate = "Date of the spine operation",
-        AssessedOn = "Date of this assessment (today if left empty)",
-        SurgeryRegion = "Which part of the spine was operated on?",
-        Hardware = "Which implants were placed?",
-        FusionLevels = "How many spinal levels were fused?",
-        RiskFactors = "Which of these apply?",
-        Regions = ["Cervical spine (neck)", "Thoracic spine (upper and mid back)", "Lumbar spine (lower back)", "Sacral spine (base of the spine)"],
-        HardwareKinds = ["Screws", "Rods", "Plates", "Interbody cages", "Other implant"],
-        RiskFactorNames = ["Smoking", "Osteoporosis", "Diabetes", "Obesity", "Surgery on several levels", "Heavy activity early after surgery", "Previous infection"],
-        Urgencies = ["Self care", "Routine", "Soon", "Urgent", "Emergency"],
-        Timeframes = [.. Enum.GetValues<Urgency>().Select(u => u.Timeframe())], // the library's own, from self care up
-        Answers = ["Yes", "No", "Don't know"],
-        Patient = "The patient who reported the symptoms",
-        CareAdviceAndSafetyNet = "Care advice and safety net",
-        CareAdvice = "Care advice",
-        SafetyNet = "Safety net",
-        SummaryMore = "(+{0} more)",
-        SummaryFindings = "{0} findings, see the detail",
-        Rule = "Rule",
-        Rationale = "Rationale",
-        Evidence = "Evidence",
-        NoEvidence = "none",
-        Source = "Source",
-        RedFlagsNotAnswered = "Red flags not answered",
-        OverrideReasons = ["Patient already assessed by a clinician", "Clinical judgement differs", "Answers were recorded wrongly"],
-        AnswersOf = "answers of {0}",
-        ChartHeading = "SpineTriage triage of the patient's post-operative spine symptom questionnaire answered on {0} (day {1} after surgery, rule set {2}).",
-        PatientTextsNote = "The advice worded for the patient is in the triage result (GuidanceResponse), not in this card.",
-        RuleInCatalogue = "Rule {0} in the rule catalogue",
-        ProposeReferral = "Propose the referral: {0} ({1})",
-        NotTriagedSummary = "Spine symptom questionnaire of {0} not triaged: not answered within the last {1} days",
-        NotTriagedDetail = "The most recent completed SpineTriage questionnaire of this patient was answered on {0}, not within the last {1} days, so its answers are not triaged as the patient's current state. Ask the patient to answer it again if the symptoms are to be assessed.",
-    };
+        Language = texts.Language;
+        QuestionnaireTitle = texts.Get("label.fhir.questionnaireTitle");
+        QuestionnaireDescription = Positional(texts, "clinician.fhir.questionnaireDescription", "version");
+        SurgeryDate = texts.Get("label.fhir.surgeryDate");
+        AssessedOn = texts.Get("label.fhir.assessedOn");
+        SurgeryRegion = texts.Get("label.fhir.surgeryRegion");
+        Hardware = texts.Get("label.fhir.hardware");
+        FusionLevels = texts.Get("label.fhir.fusionLevels");
+        RiskFactors = texts.Get("label.fhir.riskFactors");
+        Regions = [.. Enum.GetValues<Reports.SurgeryRegion>().Select(r => texts.Get("label.region." + Camel(r)))];
+        HardwareKinds = [.. Enum.GetValues<HardwareKind>().Select(h => texts.Get("label.hardware." + Camel(h)))];
+        RiskFactorNames = [.. Enum.GetValues<RiskFactor>().Select(f => texts.Get("label.riskFactor." + Camel(f)))];
+        Urgencies = [.. Enum.GetValues<Urgency>().Select(texts.UrgencyName)];
+        Timeframes = [.. Enum.GetValues<Urgency>().Select(texts.Timeframe)];
+        Answers = [texts.Get("label.answer.yes"), texts.Get("label.answer.no"), texts.Get("label.answer.unknown")];
+        Patient = texts.Get("clinician.fhir.patient");
+        CareAdviceAndSafetyNet = texts.Get("label.fhir.careAdviceAndSafetyNet");
+        CareAdvice = texts.Get("label.fhir.careAdvice");
+        SafetyNet = texts.Get("label.fhir.safetyNet");
+        SummaryMore = Positional(texts, "clinician.fhir.summaryMore", "count");
+        SummaryFindings = Positional(texts, "clinician.fhir.summaryFindings", "count");
+        Rule = texts.Get("clinician.fhir.rule");
+        Rationale = texts.Get("clinician.fhir.rationale");
+        Evidence = texts.Get("clinician.fhir.evidence");
+        NoEvidence = texts.Get("clinician.fhir.noEvidence");
+        Source = texts.Get("clinician.fhir.source");
+        RedFlagsNotAnswered = texts.Get("clinician.fhir.redFlagsNotAnswered");
+        OverrideReasons = [.. Resources.OverrideReasonCodes.Select(code => texts.Get("clinician.fhir.overrideReason." + code))];
+        AnswersOf = Positional(texts, "clinician.fhir.answersOf", "date");
+        ChartHeading = Positional(texts, "clinician.fhir.chartHeading", "date", "days", "version");
+        PatientTextsNote = texts.Get("clinician.fhir.patientTextsNote");
+        RuleInCatalogue = Positional(texts, "clinician.fhir.ruleInCatalogue", "ruleId");
+        ProposeReferral = Positional(texts, "clinician.fhir.proposeReferral", "urgency", "timeframe");
+        NotTriagedSummary = Positional(texts, "clinician.fhir.notTriagedSummary", "date", "days");
+        NotTriagedDetail = Positional(texts, "clinician.fhir.notTriagedDetail", "date", "days");
+    }
 
-    /// <summary>The Spanish labels (usted), to be reviewed by a qualified medical translator before clinical use.</summary>
-    public static Labels Spanish { get; } = new()
-    {
-        Language = TextLanguages.Spanish,
-        QuestionnaireTitle = "Síntomas después de una operación de columna con implantes",
-        QuestionnaireDescription = "Las preguntas de las reglas {0} de SpineTriage, una a una con $next-question. Ayuda a decidir; no es un diagnóstico.",
-        SurgeryDate = "Fecha de la operación de columna",
-        AssessedOn = "Fecha de esta consulta (hoy si la deja en blanco)",
-        SurgeryRegion = "¿En qué parte de la columna le operaron?",
-        Hardware = "¿Qué implantes le pusieron?",
-        FusionLevels = "¿Cuántos niveles de la columna le fijaron?",
-        RiskFactors = "¿Cuáles de estas cosas tiene usted?",
-        Regions = ["Columna cervical (cuello)", "Columna dorsal (parte alta y media de la espalda)", "Columna lumbar (parte baja de la espalda)", "Sacro (base de la columna)"],
-        HardwareKinds = ["Tornillos", "Barras", "Placas", "Cajas entre vértebras", "Otro implante"],
-        RiskFactorNames = ["Fuma", "Osteoporosis", "Diabetes", "Obesidad", "Operación en varios niveles", "Mucho esfuerzo físico poco después de la operación", "Una infección anterior"],
-        Urgencies = ["Cuidados en casa", "Cita normal", "Pronto", "Urgente", "Emergencia"],
-        Timeframes = ["no hace falta ir ahora", "en la próxima revisión, en 2 semanas", "en los próximos 3 días", "hoy, en las próximas horas", "ya"],
-        Answers = ["Sí", "No", "No sé"],
-        Patient = "El paciente que informó de los síntomas",
-        CareAdviceAndSafetyNet = "Consejos de cuidado y señales de alarma",
-        CareAdvice = "Consejos de cuidado",
-        SafetyNet = "Señales de alarma",
-        SummaryMore = "(+{0} más)",
-        SummaryFindings = "{0} hallazgos, vea el detalle",
-        Rule = "Regla",
-        Rationale = "Razonamiento clínico",
-        Evidence = "Datos",
-        NoEvidence = "ninguno",
-        Source = "Fuente",
-        RedFlagsNotAnswered = "Preguntas de alarma sin respuesta",
-        OverrideReasons = ["Un profesional ya valoró al paciente", "El criterio clínico es otro", "Las respuestas se anotaron mal"],
-        AnswersOf = "respuestas del {0}",
-        ChartHeading = "Clasificación SpineTriage del cuestionario de síntomas tras la cirugía de columna respondido el {0} (día {1} después de la operación, reglas {2}).",
-        PatientTextsNote = "Los consejos redactados para el paciente están en el resultado (GuidanceResponse), no en esta tarjeta.",
-        RuleInCatalogue = "Regla {0} en el catálogo de reglas",
-        ProposeReferral = "Proponer la derivación: {0} ({1})",
-        NotTriagedSummary = "Cuestionario de columna del {0} sin clasificar: no respondido en los últimos {1} días",
-        NotTriagedDetail = "El último cuestionario SpineTriage completado de este paciente se respondió el {0}, no en los últimos {1} días, así que sus respuestas no se clasifican como el estado actual del paciente. Pida al paciente que lo responda de nuevo si hay que valorar los síntomas.",
-    };
+    /// <summary>The English labels.</summary>
+    public static Labels English { get; } = new(TextRegistry.English);
 
     /// <summary>The labels of every language of the library, in <see cref="TextLanguages.All"/>'s order.</summary>
-    public static IReadOnlyList<Labels> All { get; } = [.. TextLanguages.All.Select(Of)];
+    public static IReadOnlyList<Labels> All { get; } = [.. TextLanguages.All.Select(l => l == TextLanguages.English ? English : new Labels(TextRegistry.For(l)))];
 
     /// <summary>The language (one of <see cref="TextLanguages.All"/>).</summary>
-    public required string Language { get; init; }
+    public string Language { get; }
 
     /// <summary>The Questionnaire's title.</summary>
-    public required string QuestionnaireTitle { get; init; }
+    public string QuestionnaireTitle { get; }
 
     /// <summary>The Questionnaire's description; {0} is the rule-set version.</summary>
-    public required string QuestionnaireDescription { get; init; }
+    public string QuestionnaireDescription { get; }
 
     /// <summary>The item <c>surgeryDate</c>.</summary>
-    public required string SurgeryDate { get; init; }
+    public string SurgeryDate { get; }
 
     /// <summary>The item <c>assessedOn</c>.</summary>
-    public required string AssessedOn { get; init; }
+    public string AssessedOn { get; }
 
     /// <summary>The item <c>surgeryRegion</c>.</summary>
-    public required string SurgeryRegion { get; init; }
+    public string SurgeryRegion { get; }
 
     /// <summary>The item <c>hardware</c>.</summary>
-    public required string Hardware { get; init; }
+    public string Hardware { get; }
 
     /// <summary>The item <c>fusionLevels</c>.</summary>
-    public required string FusionLevels { get; init; }
+    public string FusionLevels { get; }
 
     /// <summary>The item <c>riskFactors</c>.</summary>
-    public required string RiskFactors { get; init; }
+    public string RiskFactors { get; }
 
     /// <summary>The displays of <see cref="Reports.SurgeryRegion"/>, in the enum's order.</summary>
-    public required IReadOnlyList<string> Regions { get; init; }
+    public IReadOnlyList<string> Regions { get; }
 
     /// <summary>The displays of <see cref="HardwareKind"/>, in the enum's order.</summary>
-    public required IReadOnlyList<string> HardwareKinds { get; init; }
+    public IReadOnlyList<string> HardwareKinds { get; }
 
     /// <summary>The displays of <see cref="RiskFactor"/>, in the enum's order.</summary>
-    public required IReadOnlyList<string> RiskFactorNames { get; init; }
+    public IReadOnlyList<string> RiskFactorNames { get; }
 
     /// <summary>The displays of <see cref="Urgency"/>, from self care (code 1) to emergency (code 5).</summary>
-    public required IReadOnlyList<string> Urgencies { get; init; }
+    public IReadOnlyList<string> Urgencies { get; }
 
     /// <summary>The timeframes of <see cref="Urgency"/>, from self care to emergency (English: <see cref="UrgencyExtensions.Timeframe"/>).</summary>
-    public required IReadOnlyList<string> Timeframes { get; init; }
+    public IReadOnlyList<string> Timeframes { get; }
 
     /// <summary>The displays of the LOINC answers yes, no and don't know.</summary>
-    public required IReadOnlyList<string> Answers { get; init; }
+    public IReadOnlyList<string> Answers { get; }
 
     /// <summary>The display of the subject when the caller gives no patient reference.</summary>
-    public required string Patient { get; init; }
+    public string Patient { get; }
 
     /// <summary>The CarePlan's title and its RequestGroup action.</summary>
-    public required string CareAdviceAndSafetyNet { get; init; }
+    public string CareAdviceAndSafetyNet { get; }
 
     /// <summary>The kind of a care-advice activity and the card's heading.</summary>
-    public required string CareAdvice { get; init; }
+    public string CareAdvice { get; }
 
     /// <summary>The kind of a safety-net activity and the card's heading.</summary>
-    public required string SafetyNet { get; init; }
+    public string SafetyNet { get; }
 
     /// <summary>The card summary's count of the other findings; {0} is the count.</summary>
-    public required string SummaryMore { get; init; }
+    public string SummaryMore { get; }
 
     /// <summary>The card summary when the title does not fit; {0} is the number of findings.</summary>
-    public required string SummaryFindings { get; init; }
+    public string SummaryFindings { get; }
 
     /// <summary>The card detail's label of a finding's rule id.</summary>
-    public required string Rule { get; init; }
+    public string Rule { get; }
 
     /// <summary>The card detail's label of a finding's clinician rationale.</summary>
-    public required string Rationale { get; init; }
+    public string Rationale { get; }
 
     /// <summary>The card detail's label of a finding's evidence.</summary>
-    public required string Evidence { get; init; }
+    public string Evidence { get; }
 
     /// <summary>The card detail's word for no evidence.</summary>
-    public required string NoEvidence { get; init; }
+    public string NoEvidence { get; }
 
     /// <summary>The card detail's label of a finding's source.</summary>
-    public required string Source { get; init; }
+    public string Source { get; }
 
     /// <summary>The card detail's label of the unanswered red flags.</summary>
-    public required string RedFlagsNotAnswered { get; init; }
+    public string RedFlagsNotAnswered { get; }
 
     /// <summary>The displays of the override reasons <c>already-assessed</c>, <c>clinical-judgement</c>, <c>wrong-answers</c>.</summary>
-    public required IReadOnlyList<string> OverrideReasons { get; init; }
+    public IReadOnlyList<string> OverrideReasons { get; }
 
     /// <summary>The chart card's summary note of the answers' date; {0} is the date.</summary>
-    public required string AnswersOf { get; init; }
+    public string AnswersOf { get; }
 
     /// <summary>The chart card's first line; {0} the answers' date, {1} the days since surgery, {2} the rule-set version.</summary>
-    public required string ChartHeading { get; init; }
+    public string ChartHeading { get; }
 
     /// <summary>The chart card's note that the patient's texts are not in it.</summary>
-    public required string PatientTextsNote { get; init; }
+    public string PatientTextsNote { get; }
 
     /// <summary>The label of a link to a rule's catalogue entry; {0} is the rule id.</summary>
-    public required string RuleInCatalogue { get; init; }
+    public string RuleInCatalogue { get; }
 
     /// <summary>The label of the referral suggestion; {0} the urgency, {1} its timeframe.</summary>
-    public required string ProposeReferral { get; init; }
+    public string ProposeReferral { get; }
 
     /// <summary>The summary of the card of a response not triaged; {0} its date, {1} the window in days.</summary>
-    public required string NotTriagedSummary { get; init; }
+    public string NotTriagedSummary { get; }
 
     /// <summary>The detail of the card of a response not triaged; {0} its date, {1} the window in days.</summary>
-    public required string NotTriagedDetail { get; init; }
+    public string NotTriagedDetail { get; }
 
-    /// <summary>The labels of a language; English for one the package has no labels in (the library refuses it first).</summary>
-    public static Labels Of(string? language) => language == TextLanguages.Spanish ? Spanish : English;
+    /// <summary>The labels of a language.</summary>
+    /// <exception cref="ArgumentException">The registry has no texts in <paramref name="language"/>: never a silent fallback.</exception>
+    public static Labels Of(string language) =>
+        All.FirstOrDefault(l => l.Language == language) ?? throw new ArgumentException($"There are no FHIR labels in language '{language}'.", nameof(language));
 
     public string Display(Reports.SurgeryRegion region) => Regions[Index(region)];
 
@@ -220,6 +184,25 @@ internal sealed class Labels
         Answer.No => Answers[1],
         _ => Answers[2],
     };
+
+    /// <summary>A registry text with its named placeholders turned into the positional ones this package formats.</summary>
+    private static string Positional(TextRegistry texts, string key, params string[] names)
+    {
+        var text = texts.Raw(key);
+        for (var i = 0; i < names.Length; i++)
+        {
+            text = text.Replace("{" + names[i] + "}", "{" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}", StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    private static string Camel<T>(T value)
+        where T : struct, Enum
+    {
+        var name = value.ToString();
+        return string.Concat(name[..1].ToLowerInvariant(), name[1..]);
+    }
 
     private static int Index<T>(T value)
         where T : struct, Enum => Array.IndexOf(Enum.GetValues<T>(), value) is var index and >= 0

@@ -54,7 +54,7 @@ public sealed class TriageEngine : ITriageEngine
         SeverePainScore = options.SeverePainScore ?? _edition.Document.SeverePainScore;
         var rules = _edition.Build(FeverThresholdCelsius, SeverePainScore);
         _rules = new RuleEvaluator(rules, _edition.Questions, FeverThresholdCelsius);
-        _texts = [.. TextCatalogue.Languages.Select((language, index) => new EngineTexts(index, TextCatalogue.For(language).WithOverrides(OverridesOf(options, language)), _edition, rules))];
+        _texts = [.. TextCatalogue.Languages.Select((language, index) => new EngineTexts(index, TextCatalogue.For(language).WithEmergencyNumber(options.EmergencyNumber).WithOverrides(OverridesOf(options, language)), _edition, rules, FeverThresholdCelsius))];
         _defaultTexts = _texts.Single(t => t.Language == options.Language);
         _signs = [.. _edition.EmergencySigns.Select(s => (s.Present(FeverThresholdCelsius), ReferenceEquals(s.ListedWhen, When.Always) ? null : s.ListedWhen))];
         _conditionalAdvice = [.. _edition.ConditionalAdvice.Select(a => a.When)];
@@ -96,6 +96,15 @@ public sealed class TriageEngine : ITriageEngine
     /// <returns>The language and its text-set hash, after the engine's overrides.</returns>
     /// <exception cref="ArgumentException"><paramref name="language"/> is not a supported language.</exception>
     public TextSetIdentity TextSetFor(string language) => RuleSet.TextsIn(language).Identity;
+
+    /// <summary>
+    /// Gets the engine's texts in a language as a host reads them (issue 27): the registry with the engine's overrides and
+    /// its <see cref="TriageEngineOptions.EmergencyNumber"/>, the words its results in that language are made of.
+    /// </summary>
+    /// <param name="language">One of <see cref="Texts.TextLanguages.All"/>.</param>
+    /// <returns>The texts.</returns>
+    /// <exception cref="ArgumentException"><paramref name="language"/> is not a supported language.</exception>
+    public Texts.TextRegistry TextsIn(string language) => new(RuleSet.TextsIn(language).Catalogue);
 
     /// <summary>Gets today's date from the engine's clock.</summary>
     public DateOnly Today => _validator.Today();

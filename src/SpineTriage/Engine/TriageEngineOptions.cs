@@ -92,6 +92,13 @@ public sealed record TriageEngineOptions
     public string Language { get; init; } = TextLanguages.English;
 
     /// <summary>
+    /// Gets the telephone number the emergency texts name (the <c>{emergencyNumber}</c> of <c>disposition.emergency</c>,
+    /// <c>prompt.emergency</c> and the airway explanation, docs/texts.md): digits, spaces and dashes with an optional
+    /// leading <c>+</c>, at most 20 characters; default <c>911</c>. A text, not a decision: it changes the text-set hash.
+    /// </summary>
+    public string EmergencyNumber { get; init; } = Texts.Internal.TextCatalogue.DefaultEmergencyNumber;
+
+    /// <summary>
     /// Gets the integrator's wording of patient-facing texts, per language and catalogue key (docs/texts.md), for example
     /// <c>[new("en", "disposition.urgent", "Call the spine nurse line on 0800 …")]</c>. Checked when the engine is built
     /// (<see cref="Validate"/>): a known language and key, each pair once, a non-blank text of at most

@@ -52,7 +52,7 @@ public sealed class TriageInterview
 
     /// <summary>Builds an interview over an engine whose items are worded in a language (the engine's texts with its overrides).</summary>
     /// <param name="engine">The engine.</param>
-    /// <param name="language">One of <see cref="Texts.TextLanguages.All"/>; put it in the report (<see cref="SymptomReport.Language"/>) too, so that the result is worded alike.</param>
+    /// <param name="language">One of <see cref="Texts.TextLanguages.All"/>: the items and the result of every step are worded in it (a report that names no <see cref="SymptomReport.Language"/> is evaluated in it).</param>
     /// <exception cref="ArgumentNullException"><paramref name="engine"/> or <paramref name="language"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="language"/> is not a supported language.</exception>
     public TriageInterview(ITriageEngine engine, string language)
@@ -137,6 +137,13 @@ public sealed class TriageInterview
 
     private Outcome<InterviewStep> Next(SymptomReport partial, DateOnly? earliestSurgeryDate)
     {
+        // The language is chosen once, for the interview: a report that names none is worded in it, result included
+        // (the engine's own language needs no naming, so the report, and its hash, stay as given).
+        if (partial.Language is null && !string.Equals(Language, Engine.Options.Language, StringComparison.Ordinal))
+        {
+            partial = partial with { Language = Language };
+        }
+
         var validation = Engine.Validate(partial);
         if (!validation.TryGetValue(out var report))
         {

@@ -19,9 +19,12 @@ public sealed record Question(QuestionId Id, string JsonId, bool IsRedFlag, stri
     /// <summary>Gets the key of the question's text in the text catalogue: <c>question.{JsonId}.text</c> unless a rule set rewords it.</summary>
     internal string TextKey { get; init; } = $"question.{JsonId}.text";
 
-    /// <summary>The question's text in a catalogue; the fever question names the criteria's threshold, 38.0 °C / 100.4 °F (clinical-criteria.md section 2).</summary>
-    internal string TextIn(Texts.Internal.TextCatalogue catalogue) =>
-        catalogue.FormatAny(TextKey, ("feverCelsius", "38.0"), ("feverFahrenheit", "100.4"));
+    /// <summary>The question's text in a catalogue; the fever question names the engine's fever threshold in both units, written as the language writes numbers (default 38.0 °C / 100.4 °F, clinical-criteria.md section 2).</summary>
+    internal string TextIn(Texts.Internal.TextCatalogue catalogue, decimal feverCelsius = DefaultFeverCelsius) =>
+        catalogue.FormatAny(TextKey, ("feverCelsius", catalogue.Number(feverCelsius)), ("feverFahrenheit", catalogue.Number((feverCelsius * 9 / 5) + 32)));
+
+    /// <summary>The fever threshold the criteria give, quoted where no engine's threshold is known (issue 27: the engine's is quoted otherwise).</summary>
+    internal const decimal DefaultFeverCelsius = 38.0m;
 
     /// <summary>
     /// Gets when a red-flag question counts as a red flag (<see cref="When.Always"/> but for <c>recentFallOrInjury</c> of

@@ -15,17 +15,10 @@ public static class UrgencyExtensions
     /// <returns>The camelCase name used in result JSON.</returns>
     public static string JsonName(this Urgency urgency) => JsonNames.Of(Defined(urgency));
 
-    /// <summary>Gets the timeframe, for example <c>today, within hours</c>.</summary>
+    /// <summary>Gets the English timeframe, for example <c>today, within hours</c> (the registry's <c>label.timeframe.{urgency}</c>; other languages: <see cref="Texts.TextRegistry.Timeframe"/>).</summary>
     /// <param name="urgency">The urgency.</param>
     /// <returns>The timeframe in words.</returns>
-    public static string Timeframe(this Urgency urgency) => Defined(urgency) switch
-    {
-        Urgency.Emergency => "now",
-        Urgency.Urgent => "today, within hours",
-        Urgency.Soon => "within 3 days",
-        Urgency.Routine => "at the next follow-up, within 2 weeks",
-        _ => "no visit needed now",
-    };
+    public static string Timeframe(this Urgency urgency) => Texts.TextRegistry.English.Timeframe(Defined(urgency));
 
     /// <summary>Gets the CDS Hooks card indicator: <c>critical</c>, <c>warning</c> or <c>info</c>.</summary>
     /// <param name="urgency">The urgency.</param>

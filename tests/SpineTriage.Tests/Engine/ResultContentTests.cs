@@ -29,8 +29,8 @@ public class ResultContentTests
     /// <summary>The default disposition texts of clinical-criteria.md section 1 in their plain wording since 1.1.0 / 2.1.0, with a report that reaches each urgency.</summary>
     public static TheoryData<string, Urgency, string> Dispositions() => new()
     {
-        { "emergency", Urgency.Emergency, "Call for an ambulance now, or go to the nearest emergency room now." },
-        { "urgent", Urgency.Urgent, "Contact your surgeon's team today, within the next few hours. If you cannot reach them, go to urgent care or an emergency department." },
+        { "emergency", Urgency.Emergency, "Call 911 for an ambulance now, or go to the nearest emergency room now." },
+        { "urgent", Urgency.Urgent, "Contact your surgeon's team today, within the next few hours. If you cannot reach them, go to the nearest emergency room." },
         { "soon", Urgency.Soon, "Call your surgeon's office to be seen within the next 3 days." },
         { "routine", Urgency.Routine, "Mention this at your next check-up. Or book a routine visit in the next 2 weeks." },
         { "selfCare", Urgency.SelfCare, "This sounds like expected recovery. Continue your recovery plan and keep watching for the warning signs below." },

@@ -46,7 +46,7 @@ public class TriageEngineOptionsTests
     public void The_default_dispositions_are_the_plain_texts_of_the_criteria()
     {
         TriageEngineOptions.Default.Dispositions.Should().Be(DispositionTexts.Default);
-        DispositionTexts.Default.For(Urgency.Emergency).Should().Be("Call for an ambulance now, or go to the nearest emergency room now.");
+        DispositionTexts.Default.For(Urgency.Emergency).Should().Be("Call 911 for an ambulance now, or go to the nearest emergency room now.");
     }
 
     [Fact]

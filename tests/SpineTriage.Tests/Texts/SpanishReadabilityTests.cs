@@ -13,7 +13,7 @@ namespace SpineTriage.Tests.Texts;
 /// Issue 11 point 4: every Spanish patient text (Texts/es.json, embedded as <c>SpineTriage.Texts.es.json</c>) scores 70
 /// or more by Fernández-Huerta (<see cref="SpanishReadability"/>), and so does their mean. The keys measured are exactly
 /// those the English readability test measures (<see cref="ReadabilityTests"/>: every key but the clinician question);
-/// placeholders are filled with typical values written as a Spanish reader sees them (decimal comma). The figures are
+/// placeholders are filled with typical values written as a Spanish reader sees them (es-US: a decimal point). The figures are
 /// generated into docs/translation-es.md (UPDATE_DOCS=1 rewrites it) and quoted in docs/translation.md.
 /// </summary>
 public class SpanishReadabilityTests
@@ -23,7 +23,8 @@ public class SpanishReadabilityTests
     private const string GuidePath = "docs/translation.md";
 
     private static readonly (string Name, string Value)[] Examples =
-        [("feverCelsius", "38,0"), ("feverFahrenheit", "100,4"), ("temperature", "38,4 °C"), ("threshold", "38,0")];
+        [("feverCelsius", "38.0"), ("feverFahrenheit", "100.4"), ("temperature", "38.4 °C"), ("threshold", "38.0"),
+         ("choices", "s = sí, n = no, ns = no sé"), ("max", "200"), ("count", "3"), ("urgency", "URGENTE"), ("days", "12"), ("reportId", "r-1"), ("emergencyNumber", "911")];
 
     private static readonly Lazy<FrozenDictionary<string, string>> Spanish = new(Load);
 
@@ -44,7 +45,7 @@ public class SpanishReadabilityTests
         foreach (var key in TextCatalogue.English.Keys)
         {
             TextCatalogue.Placeholders(Spanish.Value[key]).Order(StringComparer.Ordinal)
-                .Should().Equal(TextCatalogue.Placeholders(TextCatalogue.English.Raw(key)).Order(StringComparer.Ordinal), key);
+                .Should().Equal(TextCatalogue.Placeholders(TextCatalogue.English.Template(key)).Order(StringComparer.Ordinal), key);
         }
     }
 
@@ -122,7 +123,7 @@ public class SpanishReadabilityTests
             .Append("Fernández-Huerta score = 206.84 − 0.60 × syllables per 100 words − 1.02 × words per sentence ")
             .Append("(`tests/SpineTriage.TestSupport/SpanishReadability.cs`); limit 70 or more for each text and for the mean. ")
             .Append("The keys measured are those the English grade is measured on (every key but the clinician question); ")
-            .Append("placeholders are measured with typical values (38,0, 100,4, 38,4 °C).\n\n")
+            .Append("placeholders are measured with typical values (38.0, 100.4, 38.4 °C).\n\n")
             .Append(CultureInfo.InvariantCulture, $"**{Summary()}.**\n\n")
             .Append("| Key | Score | Text |\n|---|---:|---|\n");
         foreach (var (key, raw, score) in Measured())

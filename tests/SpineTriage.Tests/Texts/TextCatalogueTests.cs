@@ -38,8 +38,21 @@ public class TextCatalogueTests
         keys.AddRange(Enum.GetValues<RiskFactor>().Select(f => $"advice.riskFactor.{JsonNames.Of(f)}"));
         keys.AddRange(["advice.selfCare", "advice.followUp", "advice.earlyPeriod", "safetyNet.callBack", "safetyNet.seekEmergency"]);
         keys.AddRange(["warning.feverAnsweredNo", "warning.feverAnsweredYes", "interview.temperature.text", "interview.painScore.text"]);
+        keys.AddRange(Enum.GetValues<Urgency>().Select(u => $"label.urgency.{u.JsonName()}"));
+        keys.AddRange(Enum.GetValues<Urgency>().Select(u => $"label.timeframe.{u.JsonName()}"));
+        keys.Add("label.decimalSeparator");
+
+        // The hosts' words (console prompts and result labels, FHIR labels and card headings), read through TextRegistry:
+        // each host reads its keys when it starts, so a missing key fails its tests.
+        keys.AddRange(English.Keys.Where(IsHostKey));
         return [.. keys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
+
+    /// <summary>A key of a host's own words: console prompts (<c>prompt.*</c>, <c>label.prompt.*</c>), result headings (<c>result.*</c>, <c>label.result.*</c>), FHIR (<c>label.fhir.*</c>, <c>clinician.fhir.*</c> and the displays of codes).</summary>
+    internal static bool IsHostKey(string key) => HostPrefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal));
+
+    private static readonly string[] HostPrefixes =
+        ["prompt.", "label.prompt.", "result.", "label.result.", "label.fhir.", "clinician.fhir.", "label.region.", "label.hardware.", "label.riskFactor.", "label.answer."];
 
     [Fact]
     public void Every_key_the_library_reads_is_in_the_catalogue_and_every_key_of_the_catalogue_is_read()

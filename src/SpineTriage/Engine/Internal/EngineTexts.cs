@@ -15,7 +15,7 @@ namespace SpineTriage.Engine.Internal;
 /// <remarks>Immutable and thread-safe.</remarks>
 internal sealed class EngineTexts
 {
-    public EngineTexts(int index, TextCatalogue catalogue, RuleSetEdition edition, IReadOnlyList<Rule> rules)
+    public EngineTexts(int index, TextCatalogue catalogue, RuleSetEdition edition, IReadOnlyList<Rule> rules, decimal feverThresholdCelsius = Question.DefaultFeverCelsius)
     {
         Index = index;
         Catalogue = catalogue;
@@ -28,7 +28,7 @@ internal sealed class EngineTexts
         Advice = edition.AdviceFor(catalogue);
         RuleTexts = [.. rules.Select(r => (catalogue.Find(r.TitleKey) ?? r.Title, catalogue.Find(r.PatientExplanationKey) ?? r.PatientExplanation))];
         Rules = Array.AsReadOnly(rules.Select((r, i) => r.ToDefinition() with { Title = RuleTexts[i].Title, PatientExplanation = RuleTexts[i].PatientExplanation }).ToArray());
-        Questions = Array.AsReadOnly(edition.Questions.Select(q => q with { Text = q.TextIn(catalogue) }).ToArray());
+        Questions = Array.AsReadOnly(edition.Questions.Select(q => q with { Text = q.TextIn(catalogue, feverThresholdCelsius) }).ToArray());
         Identity = new TextSetIdentity(catalogue.Language, Sha256Hash.Of(Describe(catalogue, Rules)));
     }
 

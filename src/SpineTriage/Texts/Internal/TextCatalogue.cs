@@ -20,13 +20,22 @@ internal sealed class TextCatalogue
 
     private static readonly FrozenDictionary<string, TextCatalogue> Embedded = LoadAll();
 
+    /// <summary>The number patients call in an emergency unless the engine is configured with another (the United States').</summary>
+    public const string DefaultEmergencyNumber = "911";
+
+    /// <summary>The placeholder of the emergency number, filled when a catalogue is made (<see cref="WithEmergencyNumber"/>).</summary>
+    public const string EmergencyNumberPlaceholder = "{emergencyNumber}";
+
     private readonly FrozenDictionary<string, string> _texts;
 
-    private TextCatalogue(string language, FrozenDictionary<string, string> texts, IReadOnlyList<string> overridden)
+    private readonly FrozenDictionary<string, string> _templates;
+
+    private TextCatalogue(string language, FrozenDictionary<string, string> texts, IReadOnlyList<string> overridden, FrozenDictionary<string, string> templates)
     {
         Language = language;
         _texts = texts;
         Overridden = overridden;
+        _templates = templates;
     }
 
     /// <summary>Gets the English texts, the defaults of every engine.</summary>
@@ -62,7 +71,21 @@ internal sealed class TextCatalogue
     /// <returns>The text, or <see langword="null"/> when the key is not in the catalogue.</returns>
     public string? Find(string key) => _texts.ContainsKey(key) ? Get(key) : null;
 
-    /// <summary>Gets the text of a key as stored, placeholders unfilled.</summary>
+    /// <summary>Gets the text of a key as written in the resource, <c>{emergencyNumber}</c> unfilled (for translators' checks).</summary>
+    /// <exception cref="KeyNotFoundException">The key is not in the catalogue.</exception>
+    public string Template(string key) =>
+        _templates.TryGetValue(key, out var text) ? text : throw new KeyNotFoundException($"Text {key} is not in the {Language} text catalogue.");
+
+    /// <summary>
+    /// A copy of this embedded catalogue with <c>{emergencyNumber}</c> filled with another number (the embedded
+    /// catalogues fill it with <see cref="DefaultEmergencyNumber"/>); overrides are applied after it.
+    /// </summary>
+    public TextCatalogue WithEmergencyNumber(string number) =>
+        number == DefaultEmergencyNumber && Overridden.Count == 0
+            ? this
+            : new TextCatalogue(Language, Fill(_templates, number), [], _templates);
+
+    /// <summary>Gets the text of a key as stored, placeholders unfilled (the emergency number is filled).</summary>
     /// <exception cref="KeyNotFoundException">The key is not in the catalogue.</exception>
     public string Raw(string key) =>
         _texts.TryGetValue(key, out var text) ? text : throw new KeyNotFoundException($"Text {key} is not in the {Language} text catalogue.");
@@ -120,6 +143,11 @@ internal sealed class TextCatalogue
     public static TextCatalogue For(string language) =>
         FindLanguage(language) ?? throw new ArgumentException($"There is no text catalogue for language '{language}'.", nameof(language));
 
+    /// <summary>Writes a number with one decimal and the language's separator (<c>label.decimalSeparator</c>).</summary>
+    public string Number(decimal value) =>
+        Math.Round(value, 1, MidpointRounding.AwayFromZero).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)
+            .Replace(".", Get("label.decimalSeparator"), StringComparison.Ordinal);
+
     /// <summary>Gets whether the catalogue has a key.</summary>
     public bool Has(string key) => _texts.ContainsKey(key);
 
@@ -150,7 +178,7 @@ internal sealed class TextCatalogue
             overridden.Add(key);
         }
 
-        return overridden.Count == 0 ? this : new TextCatalogue(Language, texts.ToFrozenDictionary(StringComparer.Ordinal), [.. overridden]);
+        return overridden.Count == 0 ? this : new TextCatalogue(Language, texts.ToFrozenDictionary(StringComparer.Ordinal), [.. overridden], _templates);
     }
 
     /// <summary>
@@ -201,6 +229,13 @@ internal sealed class TextCatalogue
             }
         }
 
-        return new TextCatalogue(language, texts.ToFrozenDictionary(StringComparer.Ordinal), []);
+        var templates = texts.ToFrozenDictionary(StringComparer.Ordinal);
+        return new TextCatalogue(language, Fill(templates, DefaultEmergencyNumber), [], templates);
     }
+
+    private static FrozenDictionary<string, string> Fill(FrozenDictionary<string, string> templates, string emergencyNumber) =>
+        templates.ToFrozenDictionary(
+            t => t.Key,
+            t => t.Value.Replace(EmergencyNumberPlaceholder, emergencyNumber, StringComparison.Ordinal),
+            StringComparer.Ordinal);
 }

@@ -64,10 +64,20 @@ internal sealed class TriageEngineOptionsValidator : AbstractValidator<TriageEng
             .WithErrorCode(ErrorCodes.UnknownLanguage)
             .WithMessage(o => $"Language must be one of {Languages}; got {Quote(o.Language)}.");
 
+        RuleFor(o => o.EmergencyNumber)
+            .Must(n => n is { Length: > 0 and <= 20 } && IsTelephone(n))
+            .WithErrorCode(ErrorCodes.InvalidFormat)
+            .WithMessage(o => $"EmergencyNumber must be a telephone number: digits, spaces and dashes, an optional leading +, at most 20 characters; got {Quote(o.EmergencyNumber)}.");
+
         // TextOverrides is never null: its init accessor refuses null.
         RuleFor(o => o)
             .Custom(CheckOverrides);
     }
+
+    private static bool IsTelephone(string number) =>
+        number.Any(char.IsAsciiDigit)
+        && number.Select((c, i) => char.IsAsciiDigit(c) || c is ' ' or '-' || (c == '+' && i == 0)).All(ok => ok)
+        && number.Trim().Length == number.Length;
 
     private static string Languages => string.Join(", ", TextLanguages.All.Select(l => $"'{l}'"));
 
