@@ -1,9 +1,9 @@
 using FluentAssertions;
-using SpineTriage.TestSupport;
 using Spectre.Console;
 using SpineTriage.ConsoleHost;
 using SpineTriage.ConsoleHost.Screens;
 using SpineTriage.Engine;
+using SpineTriage.TestSupport;
 
 namespace SpineTriage.Console.Tests;
 
