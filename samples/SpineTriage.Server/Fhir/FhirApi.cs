@@ -33,9 +33,9 @@ internal static class FhirApi
     public static void Map(IEndpointRouteBuilder routes)
     {
         var fhir = routes.MapGroup("/fhir").WithTags("FHIR R4");
-        fhir.MapGet("/metadata", (FhirService service, HttpContext context) => WriteAsync(context, StatusCodes.Status200OK, service, CreateCapabilityStatement(service)))
+        fhir.MapGet("/metadata", (FhirService service, IConfiguration configuration, HttpContext context) => WriteAsync(context, StatusCodes.Status200OK, service, CreateCapabilityStatement(service, configuration)))
             .WithName("fhirMetadata").WithSummary("The CapabilityStatement: the resources and operations of the service.");
-        fhir.MapGet("/CapabilityStatement/{id}", (string id, FhirService service, HttpContext context) => ReadAsync(context, service, id, CreateCapabilityStatement(service)))
+        fhir.MapGet("/CapabilityStatement/{id}", (string id, FhirService service, IConfiguration configuration, HttpContext context) => ReadAsync(context, service, id, CreateCapabilityStatement(service, configuration)))
             .WithName("fhirCapabilityStatement").WithSummary("The CapabilityStatement by id (spinetriage-server), where its url resolves.");
         fhir.MapGet("/Questionnaire/{id}", (string id, FhirService service, HttpContext context) => ReadAsync(context, service, id, service.Mapping.CreateQuestionnaire()))
             .WithName("fhirQuestionnaire").WithSummary("The adaptive Questionnaire of the service's rule set (id spinetriage).");
@@ -296,8 +296,10 @@ internal static class FhirApi
 
     private static string Escaped(string? text) => System.Security.SecurityElement.Escape(text ?? string.Empty);
 
-    private static CapabilityStatement CreateCapabilityStatement(FhirService service)
+    private static CapabilityStatement CreateCapabilityStatement(FhirService service, IConfiguration configuration)
     {
+        // CORS is on for /fhir exactly when Cors:AllowedOrigins names an origin (CdsHooks/CorsSetup.cs).
+        var cors = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() is { Length: > 0 };
         var engine = service.Mapping.Engine;
         var operations = service.Mapping.Canonicals.Base + "/OperationDefinition/";
         return new CapabilityStatement
@@ -321,6 +323,14 @@ internal static class FhirApi
                 new CapabilityStatement.RestComponent
                 {
                     Mode = CapabilityStatement.RestfulCapabilityMode.Server,
+                    Security = new CapabilityStatement.SecurityComponent
+                    {
+                        Cors = cors,
+                        Description = new Markdown(
+                            "The FHIR endpoints take no credentials of their own: a deployment puts them behind its gateway (mutual TLS, an API key or OAuth). " +
+                            "CORS answers only the origins configured in Cors:AllowedOrigins (none by default). " +
+                            "The CDS Hooks service (not FHIR) requires a bearer JWT from a configured trusted issuer."),
+                    },
                     Resource =
                     [
                         Searchable(Read(ResourceType.Questionnaire, new CapabilityStatement.OperationComponent { Name = "next-question", Definition = operations + NextQuestionId })),

@@ -19,6 +19,30 @@ public sealed class FhirApiTests
 {
     private const string FhirJson = "application/fhir+json";
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_CapabilityStatement_declares_its_security_with_CORS_on_exactly_when_an_origin_is_configured(bool originConfigured)
+    {
+        var settings = new Dictionary<string, string?>();
+        if (originConfigured)
+        {
+            settings["Cors:AllowedOrigins:0"] = "https://ehr.example.org";
+        }
+
+        using var factory = new ServerFactory(settings);
+        using var client = factory.CreateClient();
+
+        var capability = Parse<CapabilityStatement>(await client.GetStringAsync("/fhir/metadata"));
+        var byId = Parse<CapabilityStatement>(await client.GetStringAsync("/fhir/CapabilityStatement/spinetriage-server"));
+
+        var security = capability.Rest.Single().Security;
+        security.Should().NotBeNull();
+        security.Cors.Should().Be(originConfigured);
+        security.Description.Should().Contain("gateway").And.Contain("Cors:AllowedOrigins");
+        byId.Rest.Single().Security!.Cors.Should().Be(originConfigured);
+    }
+
     [Fact]
     public async Task Metadata_is_a_CapabilityStatement_listing_the_resources_and_operations_whose_definitions_are_published()
     {
