@@ -15,22 +15,22 @@ namespace SpineTriage.TestSupport.Doubles;
 /// <param name="like">The real engine whose rule set, options, text set and clock the double reports.</param>
 /// <param name="decide">The result of a report.</param>
 /// <param name="errors">The errors every validation returns, or <see langword="null"/> to accept every report.</param>
-public sealed class EngineDouble(TriageEngine like, Func<SymptomReport, TriageResult> decide, IReadOnlyList<ValidationError>? errors = null) : ITriageEngine
+public sealed class EngineDouble(TriageEngine like, Func<SymptomReport, TriageResult> decide, IReadOnlyList<ValidationError>? errors = null) : TriageEngineDouble
 {
     /// <summary>Gets how many reports the double evaluated.</summary>
     public int Evaluations { get; private set; }
 
     /// <inheritdoc/>
-    public TriageEngineOptions Options => like.Options;
+    public override TriageEngineOptions Options => like.Options;
 
     /// <inheritdoc/>
-    public RuleSet RuleSet => like.RuleSet;
+    public override RuleSet RuleSet => like.RuleSet;
 
     /// <inheritdoc/>
-    public TimeProvider TimeProvider => like.TimeProvider;
+    public override TimeProvider TimeProvider => like.TimeProvider;
 
     /// <inheritdoc/>
-    public TextSetIdentity TextSet => like.TextSet;
+    public override TextSetIdentity TextSet => like.TextSet;
 
     /// <summary>A result of the double's rule set with an urgency and no findings.</summary>
     /// <param name="like">The engine whose identity the result carries.</param>
@@ -54,7 +54,7 @@ public sealed class EngineDouble(TriageEngine like, Func<SymptomReport, TriageRe
     };
 
     /// <inheritdoc/>
-    public Outcome<ValidatedReport> Validate(SymptomReport report)
+    public override Outcome<ValidatedReport> Validate(SymptomReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         return errors is { Count: > 0 }
@@ -63,27 +63,10 @@ public sealed class EngineDouble(TriageEngine like, Func<SymptomReport, TriageRe
     }
 
     /// <inheritdoc/>
-    public TriageResult Evaluate(ValidatedReport report)
+    public override TriageResult Evaluate(ValidatedReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         Evaluations++;
         return decide(report.Report);
     }
-
-    /// <inheritdoc/>
-    public Outcome<TriageResult> Triage(SymptomReport report)
-    {
-        var validation = Validate(report);
-        return validation.IsSuccess ? Outcome.Success(Evaluate(validation.Value)) : Outcome.Failure<TriageResult>(validation.Errors);
-    }
-
-    /// <inheritdoc/>
-    public Outcome<TriageResult> TriageJson(string json)
-    {
-        var parsed = Serialization.TriageJson.ParseReport(json);
-        return parsed.IsSuccess ? Triage(parsed.Value) : Outcome.Failure<TriageResult>(parsed.Errors);
-    }
-
-    /// <inheritdoc/>
-    public Outcome<TriageResult> TriageJson(ReadOnlySpan<byte> utf8Json) => TriageJson(System.Text.Encoding.UTF8.GetString(utf8Json));
 }

@@ -14,7 +14,7 @@ namespace SpineTriage.TestSupport.Doubles;
 /// </summary>
 /// <param name="inner">The engine that validates and evaluates.</param>
 /// <param name="change">What the wrapper does to each result.</param>
-public sealed class EngineWrapper(ITriageEngine inner, Func<ValidatedReport, TriageResult, TriageResult> change) : ITriageEngine
+public sealed class EngineWrapper(ITriageEngine inner, Func<ValidatedReport, TriageResult, TriageResult> change) : TriageEngineDouble
 {
     /// <summary>A wrapper that changes nothing.</summary>
     /// <param name="inner">The engine.</param>
@@ -22,37 +22,20 @@ public sealed class EngineWrapper(ITriageEngine inner, Func<ValidatedReport, Tri
     public static EngineWrapper PassThrough(ITriageEngine inner) => new(inner, (_, result) => result);
 
     /// <inheritdoc/>
-    public TriageEngineOptions Options => inner.Options;
+    public override TriageEngineOptions Options => inner.Options;
 
     /// <inheritdoc/>
-    public RuleSet RuleSet => inner.RuleSet;
+    public override RuleSet RuleSet => inner.RuleSet;
 
     /// <inheritdoc/>
-    public TimeProvider TimeProvider => inner.TimeProvider;
+    public override TimeProvider TimeProvider => inner.TimeProvider;
 
     /// <inheritdoc/>
-    public TextSetIdentity TextSet => inner.TextSet;
+    public override TextSetIdentity TextSet => inner.TextSet;
 
     /// <inheritdoc/>
-    public Outcome<ValidatedReport> Validate(SymptomReport report) => inner.Validate(report);
+    public override Outcome<ValidatedReport> Validate(SymptomReport report) => inner.Validate(report);
 
     /// <inheritdoc/>
-    public TriageResult Evaluate(ValidatedReport report) => change(report, inner.Evaluate(report));
-
-    /// <inheritdoc/>
-    public Outcome<TriageResult> Triage(SymptomReport report)
-    {
-        var validation = Validate(report);
-        return validation.IsSuccess ? Outcome.Success(Evaluate(validation.Value)) : Outcome.Failure<TriageResult>(validation.Errors);
-    }
-
-    /// <inheritdoc/>
-    public Outcome<TriageResult> TriageJson(string json)
-    {
-        var parsed = Serialization.TriageJson.ParseReport(json);
-        return parsed.IsSuccess ? Triage(parsed.Value) : Outcome.Failure<TriageResult>(parsed.Errors);
-    }
-
-    /// <inheritdoc/>
-    public Outcome<TriageResult> TriageJson(ReadOnlySpan<byte> utf8Json) => TriageJson(System.Text.Encoding.UTF8.GetString(utf8Json));
+    public override TriageResult Evaluate(ValidatedReport report) => change(report, inner.Evaluate(report));
 }
