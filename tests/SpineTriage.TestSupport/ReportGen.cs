@@ -48,7 +48,7 @@ public static class ReportGen
     ];
 
     /// <summary>The questions of rule set 2.0 in the order of their ids (1.0's, then the nine 2.0 adds).</summary>
-    public static readonly QuestionId[] QuestionsV2 = Enum.GetValues<QuestionId>();
+    public static readonly QuestionId[] QuestionsV2 = EngineV2.RuleSet.Questions.Select(q => q.Id).Order().ToArray();
 
     /// <summary>The red flags of rule set 2.0, in the order of their ids.</summary>
     public static readonly QuestionId[] RedFlagsV2 = EngineV2.RuleSet.Questions.Where(q => q.IsRedFlag).Select(q => q.Id).Order().ToArray();
@@ -56,6 +56,12 @@ public static class ReportGen
     /// <summary>Days since surgery for rule set 2.0: often at the edges of the early period (42, 43) and of 90 days (90, 91), else anywhere in three years.</summary>
     public static readonly Gen<int> DaysV2 = Gen.Frequency(
         (3, Gen.Int[0, 9].Select(i => new[] { 0, 1, 41, 42, 43, 44, 89, 90, 91, 92 }[i])),
+        (2, Gen.Int[0, 120]),
+        (2, Gen.Int[0, 3 * 365]));
+
+    /// <summary>Days since surgery for rule set 3.0: 2.0's, with the edges of the first two weeks (14/15) as often as the others.</summary>
+    public static readonly Gen<int> DaysV3 = Gen.Frequency(
+        (3, Gen.Int[0, 13].Select(i => new[] { 0, 1, 13, 14, 15, 16, 41, 42, 43, 44, 89, 90, 91, 92 }[i])),
         (2, Gen.Int[0, 120]),
         (2, Gen.Int[0, 3 * 365]));
 

@@ -45,7 +45,7 @@ public sealed class ShippedRuleSet
         // Half of the reports anywhere in three years (assessed today or on a given date), half on the edges of
         // applicability (days 42/43 and 90/91, the region cervical, another or not given).
         var anywhere = ReportGen.Report(Answers, questions);
-        var onEdges = Gen.Select(anywhere, ReportGen.DaysV2, ReportGen.RegionV2, (report, days, region) => report with
+        var onEdges = Gen.Select(anywhere, selector == RuleSets.V3 ? ReportGen.DaysV3 : ReportGen.DaysV2, ReportGen.RegionV2, (report, days, region) => report with
         {
             SurgeryDate = ReportGen.Today.AddDays(-days),
             AssessedOn = ReportGen.Today,
@@ -66,6 +66,15 @@ public sealed class ShippedRuleSet
                 {
                     QuestionId.BladderOrBowelControlLoss, QuestionId.SaddleNumbness, QuestionId.NewOrWorseningLimbWeakness, QuestionId.NeckSwellingOrAirway,
                     QuestionId.DrowsyConfusedOrSlowBreathing, QuestionId.SuddenSeverePainAfterFallOrInjury, QuestionId.ChestPainOrBreathlessness,
+                },
+                new[] { QuestionId.WoundDischarge, QuestionId.WoundRednessOrSwelling }),
+            // clinical-criteria-3.0.md section 5: 2.0's and the stroke or seizure question.
+            RuleSets.V3 => (
+                new[]
+                {
+                    QuestionId.BladderOrBowelControlLoss, QuestionId.SaddleNumbness, QuestionId.NewOrWorseningLimbWeakness, QuestionId.NeckSwellingOrAirway,
+                    QuestionId.DrowsyConfusedOrSlowBreathing, QuestionId.StrokeOrSeizureSigns, QuestionId.SuddenSeverePainAfterFallOrInjury,
+                    QuestionId.ChestPainOrBreathlessness,
                 },
                 new[] { QuestionId.WoundDischarge, QuestionId.WoundRednessOrSwelling }),
             _ => throw new ArgumentOutOfRangeException(nameof(selector), selector, "Add the criteria of the new rule set here."),

@@ -10,7 +10,7 @@ using SpineTriage.Validation.Internal;
 namespace SpineTriage.Engine;
 
 /// <summary>
-/// Triages symptom reports with a rule set (2.0 by default, 1.0 on request: <see cref="TriageEngineOptions.RuleSet"/>):
+/// Triages symptom reports with a rule set (3.0 by default, 1.0 or 2.0 on request: <see cref="TriageEngineOptions.RuleSet"/>):
 /// validates a report, evaluates every rule (not only the first that fires) and returns the urgency with its full
 /// explanation. One engine type serves every rule set; build one engine per rule set to run them side by side.
 /// </summary>
@@ -58,9 +58,15 @@ public sealed class TriageEngine : ITriageEngine
         _defaultTexts = _texts.Single(t => t.Language == options.Language);
         _signs = [.. _edition.EmergencySigns.Select(s => (s.Present(FeverThresholdCelsius), ReferenceEquals(s.ListedWhen, When.Always) ? null : s.ListedWhen))];
         _conditionalAdvice = [.. _edition.ConditionalAdvice.Select(a => a.When)];
-        foreach (var condition in _signs.SelectMany(s => new[] { s.Present, s.ListedWhen }).Concat(_conditionalAdvice).OfType<Condition>())
+        foreach (var condition in _conditionalAdvice)
         {
             _rules.Check(condition, default);
+        }
+
+        // A safety-net sign is read after every rule, so it may name any rule that fired.
+        foreach (var condition in _signs.SelectMany(s => new[] { s.Present, s.ListedWhen }).OfType<Condition>())
+        {
+            _rules.Check(condition, _rules.AfterAllRules);
         }
 
         _validator = new SymptomReportValidator(TimeProvider, _edition);
@@ -146,7 +152,7 @@ public sealed class TriageEngine : ITriageEngine
             NotAskedQuestions = UnresolvedRedFlags(facts, notAskedOnly: true),
             IsSettled = _rules.IsSettled(report, facts, urgency),
             CareAdvice = texts.Advice.CareAdvice(report.RiskFactorMask, urgency == Urgency.SelfCare, ConditionalAdviceToGive(facts)),
-            SafetyNet = texts.Advice.SafetyNet(EmergencySignsToList(facts)),
+            SafetyNet = texts.Advice.SafetyNet(EmergencySignsToList(facts, fired)),
             Warnings = Warnings(facts, texts.Catalogue),
             RuleSet = RuleSet.Identity,
             TextSet = texts.Identity,
@@ -347,13 +353,13 @@ public sealed class TriageEngine : ITriageEngine
     }
 
     // The safety net lists each emergency sign that is not present, where it may apply (bit i: sign i of the rule set).
-    private int EmergencySignsToList(in Facts facts)
+    private int EmergencySignsToList(in Facts facts, ReadOnlySpan<bool> fired)
     {
         var list = 0;
         for (var i = 0; i < _signs.Length; i++)
         {
             var (present, listedWhen) = _signs[i];
-            list |= !RuleEvaluator.Holds(present, facts) && (listedWhen is null || RuleEvaluator.Holds(listedWhen, facts)) ? 1 << i : 0;
+            list |= !_rules.HoldsAfterRules(present, facts, fired) && (listedWhen is null || _rules.HoldsAfterRules(listedWhen, facts, fired)) ? 1 << i : 0;
         }
 
         return list;

@@ -37,14 +37,15 @@ public sealed record TriageEngineOptions
 
     private readonly IReadOnlyList<TextOverride> _textOverrides = ValueList<TextOverride>.Empty;
 
-    /// <summary>Gets the default options: rule set 2.0 (<see cref="Rules.RuleSets.Default"/>) with the default thresholds.</summary>
+    /// <summary>Gets the default options: rule set 3.0 (<see cref="Rules.RuleSets.Default"/>) with the default thresholds.</summary>
     public static TriageEngineOptions Default { get; } = new();
 
     /// <summary>
     /// Gets the rule set the engine runs, by the selector of its line (<see cref="Rules.RuleSets"/>): <c>1.0</c> runs the
-    /// latest 1.x rule set, <c>2.0</c> the latest 2.x (default: <c>2.0</c>). Results and audit records carry the exact
-    /// version (<see cref="Results.RuleSetIdentity"/>). Any other value is refused when the engine is built. An engine of
-    /// rule set 1.0 rejects answers to the questions rule set 2.0 adds.
+    /// latest 1.x rule set, <c>2.0</c> the latest 2.x, <c>3.0</c> the latest 3.x (default: <c>3.0</c>). Results and audit
+    /// records carry the exact version (<see cref="Results.RuleSetIdentity"/>). Any other value is refused when the engine
+    /// is built. An engine rejects answers to the questions its rule set does not have (rule set 1.0 those 2.0 adds, 1.0 and
+    /// 2.0 those 3.0 adds).
     /// </summary>
     public string RuleSet { get; init; } = Rules.RuleSets.Default;
 

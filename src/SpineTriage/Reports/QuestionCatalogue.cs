@@ -5,7 +5,7 @@ namespace SpineTriage.Reports;
 
 /// <summary>
 /// The question catalogue of rule set 1.0 in asking order (clinical-criteria.md section 3). It stays the 1.0 view:
-/// the questions of the rule set an engine runs (rule set 2.0 by default, with nine more questions, another asking
+/// the questions of the rule set an engine runs (rule set 3.0 by default, with more questions, another asking
 /// order and question applicability) are <see cref="Rules.RuleSet.Questions"/> of <see cref="Engine.TriageEngine.RuleSet"/>.
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>

@@ -88,4 +88,19 @@ public enum QuestionId
 
     /// <summary>(Rule set 2.0) Swallowing getting worse day by day, choking or coughing when drinking, or unable to swallow tablets (red flag; applies when neck surgery is possible).</summary>
     NewSwallowingDifficulty,
+
+    /// <summary>(Rule set 3.0) Since the operation, a drooping face, slurred or muddled speech, sudden loss of sight, or a fit (seizure) (red flag).</summary>
+    StrokeOrSeizureSigns,
+
+    /// <summary>(Rule set 3.0) A new, severe headache, the worst ever had (red flag; applies within 90 days).</summary>
+    NewSevereHeadache,
+
+    /// <summary>(Rule set 3.0) A swollen, hard or painful belly, or vomiting that keeps on (red flag; applies in the early period).</summary>
+    BellySwollenOrVomiting,
+
+    /// <summary>(Rule set 3.0) No bowel movement for 4 days or more (applies in the early period).</summary>
+    NoBowelMovementFourDays,
+
+    /// <summary>(Rule set 3.0) A voice hoarse or weak for more than 2 weeks (applies when neck surgery is possible).</summary>
+    HoarseVoiceTwoWeeks,
 }

@@ -27,6 +27,11 @@ public sealed record QuestionApplicability(QuestionId Question, bool Applies, bo
     {
         var condition = question.AppliesWhen;
         var isRedFlag = question.IsRedFlag && Holds(question.CountsAsRedFlagWhen, region, daysSinceSurgery);
+        if (question.IsClinicianOnly)
+        {
+            return new(question.Id, false, isRedFlag, "asked of clinicians only: never in a patient interview");
+        }
+
         if (condition is AllOf { Conditions.Count: 0 })
         {
             return new(question.Id, true, isRedFlag, "always");

@@ -77,19 +77,19 @@ public sealed class RuleSet
 
     private static string StrictLanguage(string language) => language.Length <= 16 ? language : language[..16] + "…";
 
-    /// <summary>Gets the exact rule-set version: <c>1.0.1</c> for rule set 1.0, <c>2.0.0</c> for rule set 2.0.</summary>
+    /// <summary>Gets the exact rule-set version: <c>1.1.0</c> for rule set 1.0, <c>2.1.0</c> for rule set 2.0, <c>3.0.0</c> for rule set 3.0.</summary>
     public string Version { get; }
 
     /// <summary>
-    /// Gets the selector of the rule set's line, as <see cref="TriageEngineOptions.RuleSet"/> names it: <c>1.0</c> or
-    /// <c>2.0</c> (see <see cref="RuleSets"/>).
+    /// Gets the selector of the rule set's line, as <see cref="TriageEngineOptions.RuleSet"/> names it: <c>1.0</c>,
+    /// <c>2.0</c> or <c>3.0</c> (see <see cref="RuleSets"/>).
     /// </summary>
     public string Selector { get; }
 
     /// <summary>
     /// Gets the rule set's questions in its asking order, with whether each is a red flag and when it applies
     /// (<see cref="Question.Applicability"/>). Rule set 1.0 has the 18 questions of <see cref="QuestionCatalogue.All"/>;
-    /// rule set 2.0 has 27. An engine rejects answers to questions its rule set does not have.
+    /// rule set 2.0 has 27, rule set 3.0 has 32. An engine rejects answers to questions its rule set does not have.
     /// </summary>
     public IReadOnlyList<Question> Questions { get; }
 
@@ -113,6 +113,9 @@ public sealed class RuleSet
     /// that change results, each question in asking order with when it counts as a red flag and when it applies, and
     /// each rule's id, urgency and condition, one a line. No text is part of it: rewording, translating or overriding a
     /// text does not change which rules fire or the urgency (the texts have their own hash, <see cref="TriageResult.TextSet"/>).
+    /// Whether a question is asked of clinicians only (<see cref="Question.IsClinicianOnly"/>) is not part of it either:
+    /// such a question cannot be a red flag, so it decides no urgency, finding or completeness, only what a patient
+    /// interview asks and when a triage is settled.
     /// </summary>
     public string CanonicalDescription { get; }
 
@@ -150,6 +153,28 @@ public sealed class RuleSet
         }
 
         return QuestionApplicability.Of(Edition.Get(question), surgeryRegion, daysSinceSurgery);
+    }
+
+    /// <summary>
+    /// Gets a question's text for a report of the given surgery region and day count: as <see cref="Question.Text"/>, with
+    /// the notes whose condition holds for that report (rule set 3.0's <c>woundDischarge</c> says up to day 90 that clear,
+    /// watery fluid is asked next, and from day 91 that it counts there too).
+    /// </summary>
+    /// <param name="question">A question of the rule set.</param>
+    /// <param name="surgeryRegion">The report's surgery region; <see langword="null"/> when not given.</param>
+    /// <param name="daysSinceSurgery">The days from the surgery date to the assessment date.</param>
+    /// <param name="language">One of <see cref="Texts.TextLanguages.All"/>; <see langword="null"/> for <see cref="Language"/>.</param>
+    /// <returns>The text, worded in the language after the engine's overrides, the fever threshold filled in.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="question"/> is not a question of the rule set.</exception>
+    /// <exception cref="ArgumentException"><paramref name="language"/> is not a supported language.</exception>
+    public string QuestionText(QuestionId question, SurgeryRegion? surgeryRegion, int daysSinceSurgery, string? language = null)
+    {
+        if (!Has(question))
+        {
+            throw new ArgumentOutOfRangeException(nameof(question), question, $"Not a question of rule set {Selector}.");
+        }
+
+        return Edition.Get(question).TextIn(TextsIn(language ?? Language).Catalogue, FeverThresholdCelsius, surgeryRegion, daysSinceSurgery);
     }
 
     /// <summary>Tells, for every question of the rule set in asking order, whether it applies to a validated report, and why.</summary>

@@ -40,7 +40,24 @@ internal sealed class RuleSetDocument
                 q["appliesWhen"],
                 Text(text, "lead", path + ".text"),
                 Array.AsReadOnly(Items(text, "signs", path + ".text").Select(s => s!.GetValue<string>()).ToArray()),
-                path);
+                path)
+            {
+                ClinicianOnly = q["askedBy"] switch
+                {
+                    null => false,
+                    JsonValue v when v.TryGetValue<string>(out var by) && by == "patient" => false,
+                    JsonValue v when v.TryGetValue<string>(out var by) && by == "clinician" => true,
+                    _ => throw Error(path + ".askedBy", "'patient' or 'clinician'"),
+                },
+                Notes = text["notes"] is null
+                    ? []
+                    : Array.AsReadOnly(Items(text, "notes", path + ".text").Select((n, j) =>
+                    {
+                        var notePath = $"{path}.text.notes[{j}]";
+                        var note = n as JsonObject ?? throw Error(notePath, "an object");
+                        return new NoteSpec(Text(note, "text", notePath), note["when"], notePath);
+                    }).ToArray()),
+            };
         }).ToArray());
 
         Facts = Array.AsReadOnly(Items(root, "facts", "$").Select((node, i) =>
@@ -175,7 +192,16 @@ internal sealed class RuleSetDocument
 
     internal static FormatException Error(string path, string expected) => new($"{path}: expected {expected}.");
 
-    internal sealed record QuestionSpec(string Id, bool RedFlag, JsonNode? RedFlagWhen, JsonNode? AppliesWhen, string Lead, IReadOnlyList<string> Signs, string Path);
+    internal sealed record QuestionSpec(string Id, bool RedFlag, JsonNode? RedFlagWhen, JsonNode? AppliesWhen, string Lead, IReadOnlyList<string> Signs, string Path)
+    {
+        /// <summary>Gets whether the question is asked of clinicians only (<c>"askedBy": "clinician"</c>): never in a patient interview.</summary>
+        public bool ClinicianOnly { get; init; }
+
+        /// <summary>Gets the notes shown after the signs, each when its condition holds.</summary>
+        public IReadOnlyList<NoteSpec> Notes { get; init; } = [];
+    }
+
+    internal sealed record NoteSpec(string TextKey, JsonNode? When, string Path);
 
     internal sealed record FactSpec(string Id, string Present, string Absent, JsonNode When, string Path);
 

@@ -30,9 +30,18 @@ internal sealed class RuleSetEdition
                 throw new FormatException($"{q.Path}.id: unknown question '{ConditionBuilder.Cut(q.Id)}'.");
             }
 
+            if (q.ClinicianOnly && q.RedFlag)
+            {
+                // A patient interview never asks it, so unknown it could never be resolved: a red flag must be asked of the patient.
+                throw new FormatException($"{q.Path}.askedBy: a red flag is asked of the patient, not of clinicians only.");
+            }
+
             var question = new Question(id, q.Id, q.RedFlag, string.Empty, i + 1)
             {
                 TextKey = q.Lead,
+                SignKeys = q.Signs.Count == 0 ? Array.Empty<string>() : q.Signs,
+                Notes = q.Notes.Count == 0 ? Array.Empty<QuestionNote>() : Array.AsReadOnly(q.Notes.Select(n => new QuestionNote(n.TextKey, conditions.Read(n.When, n.Path + ".when"))).ToArray()),
+                IsClinicianOnly = q.ClinicianOnly,
                 AppliesWhen = conditions.Read(q.AppliesWhen, q.Path + ".appliesWhen"),
                 CountsAsRedFlagWhen = conditions.Read(q.RedFlagWhen, q.Path + ".redFlagWhen"),
             };
@@ -72,8 +81,11 @@ internal sealed class RuleSetEdition
     /// <summary>Gets rule set 2.0 (clinical-criteria-2.0.md), at its latest version.</summary>
     public static RuleSetEdition Two { get; } = new(RuleSetDocument.Embedded(RuleSets.V2));
 
+    /// <summary>Gets rule set 3.0 (clinical-criteria-3.0.md), at its latest version.</summary>
+    public static RuleSetEdition Three { get; } = new(RuleSetDocument.Embedded(RuleSets.V3));
+
     /// <summary>Gets every line, oldest first.</summary>
-    public static IReadOnlyList<RuleSetEdition> All { get; } = [One, Two];
+    public static IReadOnlyList<RuleSetEdition> All { get; } = [One, Two, Three];
 
     /// <summary>Gets the document the rule set was built from.</summary>
     public RuleSetDocument Document { get; }

@@ -2,7 +2,7 @@ namespace SpineTriage.Rules;
 
 /// <summary>
 /// The selectors of the rule sets an engine can run (<see cref="Engine.TriageEngineOptions.RuleSet"/>). A selector
-/// names a line of rule sets: <c>1.0</c> is the 1.x line, <c>2.0</c> the 2.x line, each at its latest version in the
+/// names a line of rule sets: <c>1.0</c> is the 1.x line, <c>2.0</c> the 2.x line, <c>3.0</c> the 3.x line, each at its latest version in the
 /// library. Results and audit records carry the exact version (<see cref="Results.RuleSetIdentity"/>, for example
 /// <c>2.0.0</c>).
 /// </summary>
@@ -17,11 +17,18 @@ public static class RuleSets
     /// </summary>
     public const string V2 = "2.0";
 
-    /// <summary>The rule set of a new engine: <see cref="V2"/>.</summary>
-    public const string Default = V2;
+    /// <summary>
+    /// Rule set 3.0 (clinical-criteria-3.0.md): 2.0 with the warning signs it missed (speech after neck surgery, stroke
+    /// or seizure, a severe headache, the belly, an epidural haematoma in the first two weeks, a lasting hoarse voice),
+    /// a narrower wound-discharge question, and the imaging question asked of clinicians only; 32 questions.
+    /// </summary>
+    public const string V3 = "3.0";
+
+    /// <summary>The rule set of a new engine: <see cref="V3"/>.</summary>
+    public const string Default = V3;
 
     /// <summary>Gets every selector, oldest first.</summary>
-    public static IReadOnlyList<string> Selectors { get; } = Array.AsReadOnly(new[] { V1, V2 });
+    public static IReadOnlyList<string> Selectors { get; } = Array.AsReadOnly(new[] { V1, V2, V3 });
 
     /// <summary>
     /// The line of an exact rule-set version as results and audit records carry it (<see cref="Results.RuleSetIdentity.Version"/>):

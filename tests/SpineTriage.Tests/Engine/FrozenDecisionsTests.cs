@@ -20,8 +20,9 @@ namespace SpineTriage.Tests.Engine;
 /// of generated reports (<see cref="FrozenReportGenerator"/>) and of the rule set's case files, as SHA-256 digests and
 /// counts in TestData/frozen/rule-set-SELECTOR-decisions.json. Rule set 1.0's were frozen before the engine was
 /// redesigned (100,000 reports); 2.0's at 2.0.0, before its patient texts were reworded (20,000 reports, 1.0's generator
-/// with another seed plus regions, days at the edges of applicability and answers to the nine 2.0 questions). A new
-/// shipped rule set adds a row to <see cref="Frozen"/> and its frozen file.
+/// with another seed plus regions, days at the edges of applicability and answers to the nine 2.0 questions); 3.0's at
+/// 3.0.0 (20,000 reports, 2.0's generator with another seed, the edges of 3.0's windows and answers to the five 3.0
+/// questions). A new shipped rule set adds a row to <see cref="Frozen"/> and its frozen file.
 /// </summary>
 /// <remarks>
 /// Reports go in as contract JSON (<see cref="TriageEngine.TriageJson(string)"/>) and each decision is reduced to a
@@ -46,6 +47,10 @@ public class FrozenDecisionsTests
     {
         [RuleSets.V1] = new(Seed: 20261129, Count: 100_000, BlockSize: 5_000, MinimumFiringsPerRule: 100, CaseFolder: "cases", MinimumCases: 8, FrozenReportGenerator.Create),
         [RuleSets.V2] = new(Seed: 20261130, Count: 20_000, BlockSize: 1_000, MinimumFiringsPerRule: 20, CaseFolder: "cases-2.0", MinimumCases: 10, TwoZeroReports),
+
+        // 3.0's case files (TestData/cases-3.0) are written apart from the rule set, from the criteria; the frozen case
+        // lines are regenerated once they are in (SPINETRIAGE_REGENERATE_FROZEN=1, see above).
+        [RuleSets.V3] = new(Seed: 20261208, Count: 20_000, BlockSize: 1_000, MinimumFiringsPerRule: 20, CaseFolder: "cases-3.0", MinimumCases: 0, ThreeZeroReports),
     };
 
     private static bool Regenerating => Environment.GetEnvironmentVariable(RegenerateVariable) == "1";
@@ -131,7 +136,9 @@ public class FrozenDecisionsTests
         var set = Frozen[selector];
         var engine = EngineOf(selector);
         var actual = new JsonObject();
-        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "TestData", set.CaseFolder), "*.json").Order(StringComparer.Ordinal))
+        var folder = Path.Combine(AppContext.BaseDirectory, "TestData", set.CaseFolder);
+        var files = Directory.Exists(folder) || set.MinimumCases > 0 ? Directory.GetFiles(folder, "*.json") : [];
+        foreach (var file in files.Order(StringComparer.Ordinal))
         {
             using var document = JsonDocument.Parse(File.ReadAllText(file));
             actual[Path.GetFileName(file)] = CanonicalLine(engine.TriageJson(document.RootElement.GetProperty("report").GetRawText()));
@@ -217,6 +224,61 @@ public class FrozenDecisionsTests
 
             var answers = report["answers"] as JsonObject ?? [];
             report["answers"] = answers.DeepClone();
+            var target = report["answers"]!.AsObject();
+            var yesRate = Below(4) * 8; // percent: 0, 8, 16, 24
+            foreach (var id in newQuestions)
+            {
+                var roll = Below(100);
+                if (roll < yesRate)
+                {
+                    target[id] = "yes";
+                }
+                else if (roll < 80)
+                {
+                    target[id] = "no";
+                }
+                else if (roll < 90)
+                {
+                    target[id] = "unknown";
+                }
+            }
+
+            yield return report.ToJsonString();
+        }
+
+        int Below(int n)
+        {
+            state += 0x9E3779B97F4A7C15UL;
+            var z = state;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return (int)((z ^ (z >> 31)) % (ulong)n);
+        }
+    }
+
+    /// <summary>
+    /// 3.0's reports: 2.0's generator with another seed, days at the edges of every window of 3.0 (14/15, 42/43, 90/91),
+    /// and answers to the five questions 3.0 adds, at the same rates as 2.0's new ones.
+    /// </summary>
+    private static IEnumerable<string> ThreeZeroReports(ulong seed, int count)
+    {
+        var state = seed ^ 0xD1B54A32D192ED03UL;
+        var earliest = new DateOnly(1900, 1, 1);
+        string[] newQuestions = ["strokeOrSeizureSigns", "newSevereHeadache", "bellySwollenOrVomiting", "noBowelMovementFourDays", "hoarseVoiceTwoWeeks"];
+        int[] edgeDays = [0, 7, 13, 14, 15, 16, 42, 43, 90, 91];
+        foreach (var text in TwoZeroReports(seed, count))
+        {
+            var report = JsonNode.Parse(text)!.AsObject();
+            if (Below(3) == 0)
+            {
+                var assessed = DateOnly.ParseExact(report["assessedOn"]!.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                var days = edgeDays[Below(edgeDays.Length)];
+                if (assessed.AddDays(-days) >= earliest)
+                {
+                    report["surgeryDate"] = assessed.AddDays(-days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                }
+            }
+
             var target = report["answers"]!.AsObject();
             var yesRate = Below(4) * 8; // percent: 0, 8, 16, 24
             foreach (var id in newQuestions)

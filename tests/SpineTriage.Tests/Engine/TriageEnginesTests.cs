@@ -39,13 +39,13 @@ public class TriageEnginesTests
     [Fact]
     public void Invalid_options_are_refused_when_the_engines_are_built_naming_every_bad_option()
     {
-        var build = () => new TriageEngines(new TriageEngineOptions { RuleSet = "3.0", SeverePainScore = 2 });
+        var build = () => new TriageEngines(new TriageEngineOptions { RuleSet = "4.0", SeverePainScore = 2 });
 
         build.Should().Throw<ArgumentException>().WithMessage("*RuleSet*").WithMessage("*SeverePainScore*");
     }
 
     [Theory]
-    [InlineData("3.0")]
+    [InlineData("4.0")]
     [InlineData("1")]
     [InlineData("")]
     public void An_unknown_selector_is_an_argument_error(string selector)
@@ -77,7 +77,8 @@ public class TriageEnginesTests
     [InlineData("2.0.0", RuleSets.V2)]
     [InlineData("2.3.0", RuleSets.V2)]
     [InlineData("0.9.0", null)]
-    [InlineData("3.0.0", null)]
+    [InlineData("3.0.0", RuleSets.V3)]
+    [InlineData("4.0.0", null)]
     [InlineData("2.0", null)]
     [InlineData("2.0.0-beta", null)]
     [InlineData("2.0.0.1", null)]

@@ -92,11 +92,57 @@ public class RuleSetTests
         ("recent-fall", Urgency.Soon, "symptomatic-imaging-finding", "hardware breakage or loosening after a fall"),
     ];
 
+    /// <summary>Section 4 of clinical-criteria-3.0.md: id, red flag, applicability, in the full 3.0 asking order.</summary>
+    private static readonly (string Id, bool RedFlag, string Applies)[] ThreeZeroQuestions =
+    [
+        ("bladderOrBowelControlLoss", true, "always"), ("saddleNumbness", true, "always"), ("newOrWorseningLimbWeakness", true, "always"),
+        ("neckSwellingOrAirway", true, "neck"), ("drowsyConfusedOrSlowBreathing", true, "always"), ("strokeOrSeizureSigns", true, "always"),
+        ("suddenSeverePainAfterFallOrInjury", true, "always"), ("recentFallOrInjury", true, "always"), ("fever", true, "always"),
+        ("headacheWithStiffNeck", true, "within 90 days"), ("newSevereHeadache", true, "within 90 days"), ("woundDischarge", true, "always"),
+        ("spinalFluidLeakSigns", true, "within 90 days"), ("woundRednessOrSwelling", true, "always"), ("woundBleeding", true, "early"),
+        ("woundOpening", true, "early"), ("chestPainOrBreathlessness", true, "always"), ("newOrWorseningLimbNumbness", true, "always"),
+        ("calfPainOrSwelling", true, "always"), ("painNotControlled", true, "early"), ("bellySwollenOrVomiting", true, "early"),
+        ("newSwallowingDifficulty", true, "neck"),
+        ("painReturnedAfterImprovement", false, "always"), ("newOrWorseningPain", false, "always"), ("instabilityOrMovement", false, "always"),
+        ("radiatingLimbPain", false, "always"), ("localizedTenderness", false, "late"), ("painWorseWithMovement", false, "late"),
+        ("lumpOverHardware", false, "always"), ("noBowelMovementFourDays", false, "early"), ("hoarseVoiceTwoWeeks", false, "neck"),
+        ("imagingShowsHardwareProblem", false, "clinician"),
+    ];
+
+    /// <summary>The full 3.0 catalogue order of clinical-criteria-3.0.md section 5, with the considerations (changed ones as 3.0 words them).</summary>
+    private static readonly (string Id, Urgency Urgency, string Consideration)[] ThreeZeroRules =
+    [
+        .. PlaceNewRules().Take(2),
+        ("possible-epidural-haematoma", Urgency.Emergency, "a blood clot pressing on the spinal cord or the nerves (spinal epidural haematoma) after surgery"),
+        .. PlaceNewRules().Skip(2).Take(2),
+        ("stroke-or-seizure", Urgency.Emergency, "a stroke or bleeding in the brain, or a seizure (from infection, a spinal-fluid leak or medicines, among others)"),
+        ("infection-with-fever", Urgency.Emergency, "deep wound or implant infection"),
+        ("possible-meningitis", Urgency.Emergency, "meningitis after spinal surgery, often after a spinal-fluid leak; a fever with a new, severe headache is taken as the same risk"),
+        .. PlaceNewRules().Skip(6).Take(9),
+        ("severe-headache", Urgency.Urgent, "a spinal-fluid leak, bleeding inside the head, or meningitis before the fever"),
+        ("possible-deep-vein-thrombosis", Urgency.Urgent, "a blood clot in a vein of a leg or an arm after surgery"),
+        .. PlaceNewRules().Skip(16).Take(5),
+        ("belly-swollen-or-vomiting", Urgency.Urgent, "a bowel that has stopped moving (ileus) or is blocked, often with opioid pain medicine; after surgery through the belly, a problem inside it"),
+        .. PlaceNewRules().Skip(21).Take(7),
+        ("no-bowel-movement", Urgency.Soon, "constipation from opioid pain medicine and moving less"),
+        .. PlaceNewRules().Skip(28).Take(2),
+        ("persistent-hoarseness", Urgency.Routine, "a stretched or injured nerve to the voice box after surgery on the front of the neck; a voice and swallowing review may help"),
+        .. PlaceNewRules().Skip(30),
+    ];
+
     /// <summary>What the criteria say of each shipped rule set's catalogue.</summary>
     private static readonly Dictionary<string, CatalogueCriteria> Criteria = new(StringComparer.Ordinal)
     {
         [RuleSets.V1] = new("1.1.0", OneZeroQuestions, OneZeroRules, OneZeroBeyondShp),
         [RuleSets.V2] = new("2.1.0", TwoZeroQuestions, PlaceNewRules(), [.. OneZeroBeyondShp, .. TwoZeroNewRules.Select(r => r.Id)]),
+        [RuleSets.V3] = new(
+            "3.0.0",
+            ThreeZeroQuestions,
+            ThreeZeroRules,
+            [
+                .. OneZeroBeyondShp, .. TwoZeroNewRules.Select(r => r.Id),
+                "possible-epidural-haematoma", "stroke-or-seizure", "severe-headache", "belly-swollen-or-vomiting", "no-bowel-movement", "persistent-hoarseness",
+            ]),
     };
 
     public static TheoryData<string> Selectors() => new(RuleSets.Selectors);
@@ -304,8 +350,15 @@ public class RuleSetTests
     }
 
     /// <summary>A report of the rule set with every red flag denied: self care unless a test changes it.</summary>
-    internal static SymptomReport AllRedFlagsDenied(string selector) =>
-        selector == RuleSets.V1 ? ReportBuilder.AllRedFlagsDenied() : ReportBuilder.AllRedFlagsDeniedV2();
+    internal static SymptomReport AllRedFlagsDenied(string selector) => selector switch
+    {
+        RuleSets.V1 => ReportBuilder.AllRedFlagsDenied(),
+        RuleSets.V2 => ReportBuilder.AllRedFlagsDeniedV2(),
+        _ => ReportBuilder.AllRedFlagsDeniedV2() with
+        {
+            Answers = AnswerSet.From(Engine(selector).RuleSet.Questions.Where(q => q.IsRedFlag).Select(q => KeyValuePair.Create(q.Id, Answer.No))),
+        },
+    };
 
     private static TriageEngine Engine(string selector, TriageEngineOptions? options = null) =>
         new((options ?? TriageEngineOptions.Default) with { RuleSet = selector }, TestClock.At(ReportBuilder.Today));
@@ -322,9 +375,11 @@ public class RuleSetTests
         return [.. rules];
     }
 
-    private static string Applies(Question question) => question.Applicability switch
+    private static string Applies(Question question) => question.IsClinicianOnly ? "clinician" : question.Applicability switch
     {
         "always" => "always",
+        var text when text.StartsWith("within 90 days", StringComparison.Ordinal) => "within 90 days",
+        var text when text.StartsWith("late", StringComparison.Ordinal) => "late",
         var text when text.StartsWith("neck surgery possible", StringComparison.Ordinal) => "neck",
         var text when text.StartsWith("early period", StringComparison.Ordinal) => "early",
         var text => text,

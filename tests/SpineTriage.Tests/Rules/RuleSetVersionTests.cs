@@ -20,14 +20,23 @@ public class RuleSetVersionTests
     private static readonly TriageEngine One = ReportBuilder.EngineV1();
 
     [Fact]
-    public void New_engines_run_rule_set_2_0_and_name_its_exact_version()
+    public void New_engines_run_rule_set_3_0_and_name_its_exact_version()
     {
-        TriageEngineOptions.Default.RuleSet.Should().Be("2.0");
+        TriageEngineOptions.Default.RuleSet.Should().Be("3.0");
         var engine = new TriageEngine();
+        var three = new TriageEngine(new TriageEngineOptions { RuleSet = RuleSets.V3 });
 
-        engine.RuleSet.Selector.Should().Be("2.0");
-        engine.RuleSet.Version.Should().Be("2.1.0");
-        engine.RuleSet.Identity.Should().Be(Two.RuleSet.Identity);
+        engine.RuleSet.Selector.Should().Be("3.0");
+        engine.RuleSet.Version.Should().Be("3.0.0");
+        engine.RuleSet.Identity.Should().Be(three.RuleSet.Identity);
+        engine.RuleSet.Hash.Should().NotBe(Two.RuleSet.Hash);
+    }
+
+    [Fact]
+    public void Rule_set_2_0_is_selected_by_its_line_and_keeps_its_version()
+    {
+        Two.RuleSet.Selector.Should().Be("2.0");
+        Two.RuleSet.Version.Should().Be("2.1.0");
         Two.Evaluate(ReportBuilder.AllRedFlagsDeniedV2()).RuleSet.Should().Be(new RuleSetIdentity("2.1.0", Two.RuleSet.Hash));
     }
 
@@ -46,7 +55,7 @@ public class RuleSetVersionTests
     [InlineData("2")]
     [InlineData("1.0.1")]
     [InlineData("2.0.0")]
-    [InlineData("3.0")]
+    [InlineData("4.0")]
     [InlineData("")]
     [InlineData(null)]
     public void An_unknown_rule_set_selector_is_refused_when_the_engine_is_built(string? selector)
@@ -54,7 +63,7 @@ public class RuleSetVersionTests
         var build = () => new TriageEngine(new TriageEngineOptions { RuleSet = selector! });
 
         build.Should().Throw<ArgumentException>().WithParameterName("options")
-            .Which.Message.Should().Contain("RuleSet must be one of '1.0', '2.0'");
+            .Which.Message.Should().Contain("RuleSet must be one of '1.0', '2.0', '3.0'");
     }
 
     [Fact]

@@ -120,8 +120,10 @@ public class JsonSchemaTests
 
         var caseFile = JsonNode.Parse(SchemaFiles.Text("case-file.schema.json"))!;
         Names(caseFile["$defs"]!["ruleIds"]!["items"]!["enum"]!).Should().Equal(
-            SpineTriage.Rules.RuleSetEdition.One.Ids.Concat(SpineTriage.Rules.RuleSetEdition.Two.Ids.Except(SpineTriage.Rules.RuleSetEdition.One.Ids)),
-            "expect.rules names rule ids of the rule sets, 1.0's then those 2.0 adds");
+            SpineTriage.Rules.RuleSetEdition.One.Ids
+                .Concat(SpineTriage.Rules.RuleSetEdition.Two.Ids.Except(SpineTriage.Rules.RuleSetEdition.One.Ids))
+                .Concat(SpineTriage.Rules.RuleSetEdition.Three.Ids.Except(SpineTriage.Rules.RuleSetEdition.Two.Ids)),
+            "expect.rules names rule ids of the rule sets, 1.0's, then those 2.0 adds, then those 3.0 adds");
         Names(caseFile["properties"]!["ruleSet"]!["enum"]!).Should().Equal(SpineTriage.Rules.RuleSets.Selectors);
 
         static IEnumerable<string> Names(JsonNode array) => array.AsArray().Select(n => (string?)n).OfType<string>();

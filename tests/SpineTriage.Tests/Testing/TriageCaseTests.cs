@@ -110,7 +110,7 @@ public class TriageCaseTests
     }
 
     [Theory]
-    [InlineData("\"3.0\"", ErrorCodes.UnknownValue)]
+    [InlineData("\"4.0\"", ErrorCodes.UnknownValue)]
     [InlineData("\"2.0.0\"", ErrorCodes.UnknownValue)]
     [InlineData("2.0", ErrorCodes.WrongType)]
     [InlineData("null", ErrorCodes.WrongType)]

@@ -23,17 +23,30 @@ public class TextCatalogueTests
         var keys = new List<string>();
         foreach (var edition in RuleSetEdition.All)
         {
-            foreach (var rule in edition.Build(38.0m, 8))
+            foreach (var rule in edition.Document.Rules)
             {
-                keys.Add($"rule.{rule.Id}.title");
-                keys.Add($"rule.{rule.Id}.patientExplanation");
+                keys.Add(rule.TitleKey);
+                keys.Add(rule.ExplanationKey);
             }
 
-            keys.AddRange(edition.EmergencySigns.Select(s => $"safetyNet.sign.{s.Key}"));
+            keys.AddRange(edition.EmergencySigns.Select(s => s.TextKey));
+            foreach (var question in edition.Document.Questions)
+            {
+                keys.Add(question.Lead);
+                keys.AddRange(question.Signs);
+                keys.AddRange(question.Notes.Select(n => n.TextKey));
+            }
+
+            keys.AddRange(edition.ConditionalAdvice.Select(a => a.TextKey));
+            keys.AddRange(edition.Document.SelfCareAdvice);
+            keys.AddRange(edition.Document.RiskFactorAdvice);
+            if (edition.Document.Questions.Any(q => q.Signs.Count > 0))
+            {
+                keys.Add(Question.AnyOfTheseKey);
+            }
         }
 
-        keys.AddRange(Enum.GetValues<QuestionId>().Select(q => $"question.{JsonNames.Of(q)}.text"));
-        keys.Add("question.newOrWorseningLimbWeakness.text@2.0");
+        keys.AddRange(QuestionCatalogue.All.Select(q => $"question.{q.JsonId}.text"));
         keys.AddRange(Enum.GetValues<Urgency>().Select(u => $"disposition.{u.JsonName()}"));
         keys.AddRange(Enum.GetValues<RiskFactor>().Select(f => $"advice.riskFactor.{JsonNames.Of(f)}"));
         keys.AddRange(["advice.selfCare", "advice.followUp", "advice.earlyPeriod", "safetyNet.callBack", "safetyNet.seekEmergency"]);
@@ -66,8 +79,9 @@ public class TextCatalogueTests
         foreach (var selector in RuleSets.Selectors)
         {
             var engine = new TriageEngine(new TriageEngineOptions { RuleSet = selector });
+            var keys = RuleSetEdition.Find(selector)!.Document.Rules.ToDictionary(r => r.Id);
             engine.RuleSet.Rules.Should().OnlyContain(r =>
-                r.Title == English.Get($"rule.{r.Id}.title") && r.PatientExplanation == English.Get($"rule.{r.Id}.patientExplanation"));
+                r.Title == English.Get(keys[r.Id].TitleKey) && r.PatientExplanation == English.Get(keys[r.Id].ExplanationKey));
             foreach (var urgency in Enum.GetValues<Urgency>())
             {
                 engine.Options.Dispositions.For(urgency).Should().Be(English.Get($"disposition.{urgency.JsonName()}"));

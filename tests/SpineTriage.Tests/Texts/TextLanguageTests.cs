@@ -219,13 +219,14 @@ public class TextLanguageTests
         foreach (var selector in RuleSets.Selectors)
         {
             var ruleSet = new TriageEngine(new TriageEngineOptions { RuleSet = selector }).RuleSet;
+            var keys = RuleSetEdition.Find(selector)!.Document.Rules.ToDictionary(r => r.Id);
             foreach (var language in TextLanguages.All)
             {
                 var catalogue = TextCatalogue.For(language);
                 ruleSet.RulesIn(language).Should().AllSatisfy(rule =>
                 {
-                    rule.Title.Should().Be(catalogue.Get($"rule.{rule.Id}.title"));
-                    rule.PatientExplanation.Should().Be(catalogue.Get($"rule.{rule.Id}.patientExplanation"));
+                    rule.Title.Should().Be(catalogue.Get(keys[rule.Id].TitleKey));
+                    rule.PatientExplanation.Should().Be(catalogue.Get(keys[rule.Id].ExplanationKey));
                 });
             }
 

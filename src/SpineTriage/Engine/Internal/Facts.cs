@@ -5,10 +5,12 @@ namespace SpineTriage.Engine.Internal;
 
 /// <summary>
 /// The facts of one validated report as the rules read them, with every derived fact computed here and nowhere else
-/// (clinical-criteria.md section 2, clinical-criteria-2.0.md sections 2 and 3): the answers, fever, the days since
-/// surgery, the surgery region, the risk factors, whether a question applies and whether it counts as a red flag, and
-/// the unresolved red flags. Derived facts that a condition states (wound sign, hardware symptom, early period) are
-/// named conditions of the rule set (<see cref="When"/>) and are read with the rules.
+/// (clinical-criteria.md section 2, clinical-criteria-2.0.md sections 2 and 3, clinical-criteria-3.0.md sections 2 and
+/// 3): the answers, fever, the days since surgery, the surgery region, the risk factors, whether a question applies
+/// (by its condition on the surgery, and never for a question asked of clinicians only) and whether it counts as a red
+/// flag, and the unresolved red flags. Derived facts that a condition states (wound sign, hardware symptom, early
+/// period, within 90 days, and in 3.0 first two weeks and late) are named conditions of the rule-set document
+/// (<c>facts</c>, read as <see cref="NamedFact"/>) and are read here, with the rules, through <see cref="ConditionInterpreter"/>.
 /// </summary>
 /// <remarks>
 /// The facts can also be those of the report completed: every question of the rule set that applies to it and is absent
@@ -99,8 +101,12 @@ internal readonly struct Facts
     /// <summary>Whether the question was given an answer in the report itself, an explicit "don't know" included.</summary>
     public bool IsGiven(QuestionId question) => _answers.IsGiven(question);
 
-    /// <summary>Whether a question applies to the report (section 3): by its surgery region and days since surgery only.</summary>
-    public bool Applies(Question question) => _rules.Applies(question, _surgery) ?? HoldsOnSurgery(question.AppliesWhen);
+    /// <summary>
+    /// Whether a question applies to the report (section 3): by its surgery region and days since surgery only; a question
+    /// asked of clinicians only never applies to a patient's report (clinical-criteria-3.0.md section 3, <i>clinician</i>),
+    /// so the interview never asks it and, absent, it cannot hold a triage unsettled. A yes to it still counts in full.
+    /// </summary>
+    public bool Applies(Question question) => !question.IsClinicianOnly && (_rules.Applies(question, _surgery) ?? HoldsOnSurgery(question.AppliesWhen));
 
     /// <summary>Whether a question counts as a red flag for the report (in rule set 2.0 <c>recentFallOrInjury</c> only within 90 days).</summary>
     public bool CountsAsRedFlag(Question question) =>

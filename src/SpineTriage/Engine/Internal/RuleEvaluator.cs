@@ -215,8 +215,14 @@ internal sealed class RuleEvaluator
         return findings;
     }
 
-    /// <summary>Whether a condition on the facts alone (a safety-net sign, the early-period advice) holds.</summary>
+    /// <summary>Whether a condition on the facts alone (the early-period advice) holds.</summary>
     public static bool Holds(Condition condition, in Facts facts) => ConditionInterpreter.Holds(condition, facts, default, default);
+
+    /// <summary>Gets the place after every rule: a condition read there (a safety-net sign) may name any rule that fired (3.0: <c>{"fired": "infection-with-fever"}</c>).</summary>
+    public RuleScope AfterAllRules => new(Rules.Length, _ruleIndexes);
+
+    /// <summary>Whether a condition read after every rule fired (a safety-net sign) holds.</summary>
+    public bool HoldsAfterRules(Condition condition, in Facts facts, ReadOnlySpan<bool> fired) => ConditionInterpreter.Holds(condition, facts, fired, AfterAllRules);
 
     private static bool? Read(int slot, ulong surgeryFacts) => slot switch
     {

@@ -20,7 +20,7 @@ internal sealed class TriageEngineOptionsValidator : AbstractValidator<TriageEng
         RuleFor(o => o.RuleSet)
             .Must(selector => RuleSetEdition.Find(selector) is not null)
             .WithErrorCode(ErrorCodes.UnknownValue)
-            .WithMessage(o => $"RuleSet must be one of {string.Join(", ", RuleSets.Selectors.Select(s => $"'{s}'"))} (a line of rule sets: '1.0' runs the latest 1.x rule set, '2.0' the latest 2.x); got {(o.RuleSet is null ? "null" : $"'{StrictJson.Shorten(o.RuleSet)}'")}.");
+            .WithMessage(o => $"RuleSet must be one of {string.Join(", ", RuleSets.Selectors.Select(s => $"'{s}'"))} (a line of rule sets: '1.0' runs the latest 1.x rule set, '2.0' the latest 2.x, '3.0' the latest 3.x); got {(o.RuleSet is null ? "null" : $"'{StrictJson.Shorten(o.RuleSet)}'")}.");
 
         RuleFor(o => o.FeverThresholdCelsius)
             .InclusiveBetween(TriageEngineOptions.MinFeverThresholdCelsius, TriageEngineOptions.MaxFeverThresholdCelsius)
