@@ -2,7 +2,8 @@ namespace SpineTriage.Reports;
 
 /// <summary>
 /// The questions of every rule set: those of rule set 1.0 first, declared in its asking order (clinical-criteria.md
-/// section 3), then the nine questions rule set 2.0 adds (clinical-criteria-2.0.md section 4). A rule set asks the
+/// section 3), then the nine questions rule set 2.0 adds (clinical-criteria-2.0.md section 4), then the five rule set 3.0 adds
+/// (clinical-criteria-3.0.md section 4). A rule set asks the
 /// questions in its own order (<see cref="Rules.RuleSet.Questions"/>); rule set 1.0 rejects answers to the 2.0 ones.
 /// </summary>
 /// <remarks>The JSON id of each question is its camelCase name, for example <c>bladderOrBowelControlLoss</c>.</remarks>
@@ -88,4 +89,19 @@ public enum QuestionId
 
     /// <summary>(Rule set 2.0) Swallowing getting worse day by day, choking or coughing when drinking, or unable to swallow tablets (red flag; applies when neck surgery is possible).</summary>
     NewSwallowingDifficulty,
+
+    /// <summary>(Rule set 3.0) Since the operation, a new drooping of one side of the face, slurred or muddled speech or trouble finding words, sudden loss of sight, or a fit (seizure), even if it has gone away (red flag).</summary>
+    StrokeOrSeizureSigns,
+
+    /// <summary>(Rule set 3.0) A new, severe headache, the worst ever had (red flag; applies within 90 days).</summary>
+    NewSevereHeadache,
+
+    /// <summary>(Rule set 3.0) A swollen or hard belly, a painful belly, or vomiting that keeps on (red flag; applies in the early period).</summary>
+    BellySwollenOrVomiting,
+
+    /// <summary>(Rule set 3.0) 4 days or more since the last bowel movement (applies in the early period).</summary>
+    NoBowelMovementFourDays,
+
+    /// <summary>(Rule set 3.0) A voice hoarse or weak for more than 2 weeks (applies when neck surgery is possible).</summary>
+    HoarseVoiceTwoWeeks,
 }
