@@ -69,6 +69,7 @@ internal static class TraceabilityDocument
             Tests(text, "Does not fire in", tests.NotFiring(rule.Id), "**MISSING: no test shows this rule not firing**");
         }
 
+        RuleSetThreeTrace.AppendTo(text);
         return text.ToString();
     }
 
