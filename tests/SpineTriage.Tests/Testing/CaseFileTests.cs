@@ -1,5 +1,6 @@
 using FluentAssertions;
 using SpineTriage.Engine;
+using SpineTriage.Rules;
 using SpineTriage.Testing;
 using SpineTriage.TestSupport;
 
@@ -34,30 +35,38 @@ public class CaseFileTests
         check.Failures.Should().BeEmpty();
     }
 
-    public static TheoryData<string> RuleSetTwoCaseFiles()
+    /// <summary>Every case file of each later rule set's folder (<c>cases-2.0</c>, <c>cases-3.0</c>), with its rule set.</summary>
+    public static TheoryData<string, string> LaterRuleSetCaseFiles()
     {
-        var data = new TheoryData<string>();
-        foreach (var file in RuleSetTwoFiles())
+        var data = new TheoryData<string, string>();
+        foreach (var selector in new[] { RuleSets.V2, RuleSets.V3 })
         {
-            data.Add(Path.GetFileName(file));
+            foreach (var file in FilesOf(selector))
+            {
+                data.Add(selector, Path.GetFileName(file));
+            }
         }
 
         return data;
     }
 
-    private static string[] RuleSetTwoFiles() =>
-        [.. Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "TestData", "cases-2.0"), "*.json").Order(StringComparer.Ordinal)];
+    private static string[] FilesOf(string selector) =>
+        [.. Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "TestData", $"cases-{selector}"), "*.json").Order(StringComparer.Ordinal)];
+
+    private static string[] RuleSetTwoFiles() => FilesOf(RuleSets.V2);
 
     [Theory]
-    [MemberData(nameof(RuleSetTwoCaseFiles))]
-    public void Rule_set_2_0_case_file_names_its_rule_set_and_gives_its_expected_result(string file)
+    [MemberData(nameof(LaterRuleSetCaseFiles))]
+    public void A_later_rule_set_case_file_names_its_rule_set_and_gives_its_expected_result_on_that_rule_set_only(string selector, string file)
     {
-        var parsed = TriageCase.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "cases-2.0", file)));
+        var parsed = TriageCase.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", $"cases-{selector}", file)));
         parsed.Errors.Should().BeEmpty();
-        parsed.Value!.RuleSet.Should().Be("2.0");
+        parsed.Value!.RuleSet.Should().Be(selector);
 
-        parsed.Value.Check(ReportBuilder.EngineV2()).Failures.Should().BeEmpty();
-        parsed.Value.Check(Engine).Failures.Should().ContainSingle().Which.Should().StartWith("the case is for rule set 2.0, but the engine runs rule set 1.0 (1.1.0)");
+        // Later case files are dated up to 2026-12-01: the clock only needs to be later than all of them.
+        var engine = new TriageEngine(new TriageEngineOptions { RuleSet = selector }, TestClock.At(new DateOnly(2027, 1, 1)));
+        parsed.Value.Check(engine).Failures.Should().BeEmpty();
+        parsed.Value.Check(Engine).Failures.Should().ContainSingle().Which.Should().StartWith($"the case is for rule set {selector}, but the engine runs rule set 1.0 (1.1.0)");
     }
 
     [Fact]
