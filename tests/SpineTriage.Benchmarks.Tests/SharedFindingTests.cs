@@ -9,8 +9,8 @@ using SpineTriage.TestSupport;
 namespace SpineTriage.Benchmarks.Tests;
 
 /// <summary>
-/// The engine makes a finding the first time it sees its evidence and shares it afterwards
-/// (docs/performance.md). A result must not depend on which reports the engine saw before, under either rule set.
+/// The engine keeps no cache between evaluations (docs/performance.md, "What an evaluation costs"); this holds it to
+/// that: a result must not depend on which reports the engine saw before, under every rule set.
 /// </summary>
 public class SharedFindingTests
 {

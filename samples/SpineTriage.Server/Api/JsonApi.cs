@@ -59,7 +59,7 @@ internal static class JsonApi
             return;
         }
 
-        var output = new ArrayBufferWriter<byte>(4096);
+        using var output = new PooledBufferWriter(4096);
         TriageJson.WriteResult(result, output);
         await WriteJsonAsync(context, output);
     }
@@ -80,7 +80,7 @@ internal static class JsonApi
             return;
         }
 
-        var output = new ArrayBufferWriter<byte>(4096);
+        using var output = new PooledBufferWriter(4096);
         WriteStep(step, output);
         await WriteJsonAsync(context, output);
     }
@@ -141,7 +141,7 @@ internal static class JsonApi
         await context.Response.Body.WriteAsync(FloorBody, context.RequestAborted);
     }
 
-    private static async Task WriteJsonAsync(HttpContext context, ArrayBufferWriter<byte> output)
+    private static async Task WriteJsonAsync(HttpContext context, PooledBufferWriter output)
     {
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = Json;

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SpineTriage.Server.Api;
 
 /// <summary>
@@ -21,13 +23,40 @@ internal static class RequestBody
             return null;
         }
 
-        var capacity = request.ContentLength is { } length ? (int)length : 4096;
-        using var buffer = new MemoryStream(capacity);
-        var chunk = new byte[16 * 1024];
+        try
+        {
+            return request.ContentLength is { } length ? await ReadExactlyAsync(request.Body, (int)length, cancellationToken) : await ReadChunkedAsync(request.Body, cancellationToken);
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+    }
+
+    // A declared length (the usual case): one array of exactly that size, read into directly (no copy, no chunk buffer).
+    private static async Task<byte[]> ReadExactlyAsync(Stream body, int length, CancellationToken cancellationToken)
+    {
+        var bytes = new byte[length];
+        var at = 0;
+        int read;
+        while (at < length && (read = await body.ReadAsync(bytes.AsMemory(at), cancellationToken)) > 0)
+        {
+            at += read;
+        }
+
+        // The server ends a body at its declared length; one cut short throws (the client-error middleware answers it).
+        return WithoutMark(bytes.AsSpan(0, at), bytes.Length == at ? bytes : null);
+    }
+
+    // A chunked body: read through a pooled chunk, never more than the limit.
+    private static async Task<byte[]?> ReadChunkedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream(4096);
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
             int read;
-            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
             {
                 if (buffer.Length + read > MaxBytes)
                 {
@@ -37,14 +66,17 @@ internal static class RequestBody
                 buffer.Write(chunk, 0, read);
             }
         }
-        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        finally
         {
-            return null;
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
-        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        return bytes.StartsWith("\uFEFF"u8) ? bytes[3..].ToArray() : bytes.ToArray();
+        return WithoutMark(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), whole: null);
     }
+
+    // The bytes without a leading byte-order mark: the array itself when it holds exactly the bytes and no mark.
+    private static byte[] WithoutMark(ReadOnlySpan<byte> bytes, byte[]? whole) =>
+        bytes.StartsWith("\uFEFF"u8) ? bytes[3..].ToArray() : whole ?? bytes.ToArray();
 
     /// <summary>Answers 413 for a body over the limit.</summary>
     public static Task TooLargeAsync(HttpContext context) => Problems.WriteAsync(

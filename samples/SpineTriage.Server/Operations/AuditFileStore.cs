@@ -97,6 +97,8 @@ internal sealed partial class AuditFileStore : IAuditSink
     private readonly IAuditFile _file;
     private readonly string _path;
     private long _length; // the end of the last durable line
+    private const int MaxKeptBatchBytes = 1024 * 1024;
+    private byte[] _batch = new byte[64 * 1024]; // the bytes of the batch being written
 
     private AuditFileStore(AuditFileSystem fileSystem, IAuditFile file, string path, long length, string head)
     {
@@ -163,11 +165,17 @@ internal sealed partial class AuditFileStore : IAuditSink
             size += Encoding.UTF8.GetByteCount(line.Json) + 1;
         }
 
-        var bytes = new byte[size];
+        // One buffer reused by the next batches (one writer thread), kept up to 1 MiB; a larger batch gets its own array.
+        if (size > _batch.Length && size <= MaxKeptBatchBytes)
+        {
+            _batch = new byte[Math.Min(MaxKeptBatchBytes, Math.Max(size, _batch.Length * 2))];
+        }
+
+        var bytes = size <= _batch.Length ? _batch.AsSpan(0, size) : new byte[size];
         var at = 0;
         foreach (var line in lines)
         {
-            at += Encoding.UTF8.GetBytes(line.Json, bytes.AsSpan(at));
+            at += Encoding.UTF8.GetBytes(line.Json, bytes[at..]);
             bytes[at++] = (byte)'\n';
         }
 

@@ -129,12 +129,7 @@ public sealed partial class AuditLog : IDisposable
         var record = AuditRecord.Create(engine, report, result, _options) with { RecordVersion = AuditRecord.ChainedRecordVersion };
         var json = record.ToJsonLine();
         var open = string.Concat(json.AsSpan(0, json.Length - 1), ",\"previousHash\":\"");
-        return _triages.AppendAsync(head =>
-        {
-            var canonical = string.Concat(open, head, "\"}");
-            var hash = Hash(Encoding.UTF8.GetBytes(canonical), _keyBytes);
-            return new ChainedLine(string.Concat(open, head, "\",\"recordHash\":\"", hash, "\"}"), hash, head);
-        });
+        return _triages.AppendAsync(head => Link(open, head, _keyBytes));
     }
 
     /// <summary>
@@ -249,6 +244,27 @@ public sealed partial class AuditLog : IDisposable
         var hash = Hash(canonical, _keyBytes);
         var line = Encoding.UTF8.GetString(canonical[..^1]) + ",\"recordHash\":\"" + hash + "\"}";
         return new ChainedLine(line, hash, head);
+    }
+
+    // The chained line of a record whose JSON, up to its previousHash value, is open: its canonical form (open, head, "})
+    // is hashed in UTF-8 from a pooled buffer, and only the line itself is a new string.
+    private static ChainedLine Link(string open, string head, byte[]? key)
+    {
+        var length = Encoding.UTF8.GetMaxByteCount(open.Length + head.Length + 2);
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var written = Encoding.UTF8.GetBytes(open, buffer);
+            written += Encoding.UTF8.GetBytes(head, buffer.AsSpan(written));
+            buffer[written++] = (byte)'"';
+            buffer[written++] = (byte)'}';
+            var hash = Hash(buffer.AsSpan(0, written), key);
+            return new ChainedLine(string.Concat([open, head, "\",\"recordHash\":\"", hash, "\"}"]), hash, head);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     // The endpoint checks these fields; the bound keeps a record one short line whatever reaches here.

@@ -269,14 +269,18 @@ internal sealed partial class PostgresAuditStore : IDisposable
             return Audit.AuditChain.Genesis;
         }
 
+        // Writable means: not a standby in recovery, and a new transaction is not read-only (default_transaction_read_only,
+        // set for the server, the database or the role). The pool is cleared first, so that the probe and the batches after
+        // it use sessions opened now, never one that kept the settings of the fault (or of the time before it).
         public void Probe()
         {
+            _store._data.Clear();
             _store.EnsureOpen();
             using var connection = _store._data.OpenConnection();
-            using var command = new NpgsqlCommand("SELECT NOT pg_is_in_recovery()", connection);
+            using var command = new NpgsqlCommand("SELECT NOT pg_is_in_recovery() AND current_setting('transaction_read_only') = 'off'", connection);
             if (command.ExecuteScalar() is not true)
             {
-                throw new IOException("The PostgreSQL server is read-only (in recovery).");
+                throw new IOException("The PostgreSQL server or database is read-only (a standby in recovery, or default_transaction_read_only).");
             }
         }
 

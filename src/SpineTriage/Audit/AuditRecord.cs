@@ -121,7 +121,8 @@ public sealed record AuditRecord
             throw new ArgumentException("The result is for another report id than the report.", nameof(result));
         }
 
-        var canonical = TriageJson.SerializeReport(report.Report);
+        // The canonical report is serialized only when the record holds it or its digest (not for the default record).
+        var canonical = options.IncludeReportHash || options.IncludeReport ? TriageJson.SerializeReport(report.Report) : null;
         return new AuditRecord
         {
             RecordVersion = UnchainedRecordVersion,
@@ -131,8 +132,8 @@ public sealed record AuditRecord
             TextSet = result.TextSet,
             AssessedOn = report.AssessedOn,
             ReportHash = !options.IncludeReportHash ? null
-                : options.ReportHashKey is { } key ? Sha256Hash.HmacOf(key.Bytes, System.Text.Encoding.UTF8.GetBytes(canonical))
-                : Hash(canonical),
+                : options.ReportHashKey is { } key ? Sha256Hash.HmacOf(key.Bytes, System.Text.Encoding.UTF8.GetBytes(canonical!))
+                : Hash(canonical!),
             Urgency = result.Urgency,
             RuleIds = Array.AsReadOnly(result.Findings.Select(f => f.RuleId).ToArray()),
             ReportId = options.IncludeReport || options.IncludeReportId ? report.Report.ReportId : null,

@@ -10,8 +10,8 @@ using SpineTriage.TestSupport.Postgres;
 namespace SpineTriage.Server.Tests.Operations;
 
 /// <summary>
-/// PostgreSQL faults while the service runs and at its start, through a TCP proxy the test cuts, stalls and restores:
-/// triage answers 503 <c>auditUnavailable</c> (never an unrecorded decision), readiness goes not ready, and both recover
+/// PostgreSQL faults while the service runs and at its start, through a TCP proxy the test cuts, stalls and restores, and
+/// a database made read-only (<c>default_transaction_read_only</c>, as after a failover to a standby): triage answers 503 <c>auditUnavailable</c> (never an unrecorded decision), readiness goes not ready, and both recover
 /// by themselves when PostgreSQL is back; the chain verifies after each fault.
 /// </summary>
 public sealed class PostgresFaultTests : IDisposable
@@ -72,6 +72,31 @@ public sealed class PostgresFaultTests : IDisposable
         // The record of the request answered 503 may have been committed once PostgreSQL moved again (a record of a
         // decision not answered, never the other way round); the chain holds it or not, and verifies.
         Ids().Should().StartWith("before").And.EndWith("after");
+    }
+
+    [PostgresFact]
+    public async Task When_the_database_becomes_read_only_triage_answers_503_and_not_ready_and_both_recover_when_writes_are_possible_again()
+    {
+        using var factory = Instance();
+        using var client = factory.CreateClient();
+        (await AuditStoreTests.TriageAsync(client, "before")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await client.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        // A failover to a standby, or an operator's switch: every new transaction of the database is read-only, and the
+        // sessions opened before it are ended (as a failover ends them) so that none keeps writing.
+        ReadOnly(true);
+        await ExpectUnavailableAsync(client, "during");
+        await Task.Delay(TimeSpan.FromMilliseconds(800)); // three probes of the writer
+        (await client.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable, "the probe finds the database still read-only");
+        await ExpectUnavailableAsync(client, "still");
+
+        ReadOnly(false);
+        (await ReadyAsync(client)).Should().BeTrue("the writer's probe finds the database writable again without any request");
+        (await AuditStoreTests.TriageAsync(client, "after")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        Ids().Should().Equal(["before", "after"], "every 200 is committed, no 503 is");
+        factory.Logs.Should().Contain(l => l.Contains("audit store cannot be written", StringComparison.Ordinal))
+            .And.Contain(l => l.Contains("takes records again", StringComparison.Ordinal));
     }
 
     [PostgresFact]
@@ -147,6 +172,20 @@ public sealed class PostgresFaultTests : IDisposable
         refused.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         (await refused.Content.ReadAsStringAsync()).Should().Contain(AuditUnavailableException.Code).And.NotContain("urgency");
         (await client.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+    }
+
+    // Sets default_transaction_read_only for the test database (not the whole cluster: other tests share it) and ends
+    // the database's other sessions, so that every session after it has the setting.
+    private void ReadOnly(bool on)
+    {
+        var database = new NpgsqlConnectionStringBuilder(_database.ConnectionString).Database!;
+        using var admin = new NpgsqlConnection(PostgresTestDatabase.Server);
+        admin.Open();
+        using var alter = new NpgsqlCommand($"ALTER DATABASE {database} {(on ? "SET default_transaction_read_only = on" : "RESET default_transaction_read_only")}", admin);
+        alter.ExecuteNonQuery();
+        using var terminate = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", admin);
+        terminate.Parameters.Add(new NpgsqlParameter { Value = database });
+        terminate.ExecuteScalar();
     }
 
     // Bounded: a probe every 250 ms, each at most the connection timeout (3 s) while the server is away.
