@@ -72,8 +72,9 @@ public sealed class TriageFhir
     public Questionnaire CreateQuestionnaire() => _resources.CreateQuestionnaire();
 
     /// <summary>
-    /// The Questionnaire with its texts in a language: the same items, linkIds, answer codes, url and version in every
-    /// language, only <c>language</c>, the title, the description, the item texts and the answer displays differ.
+    /// The Questionnaire with its texts in a language: the same items, linkIds, answer codes and version in every language;
+    /// its own canonical URL and id (<see cref="FhirCanonicals.QuestionnaireIn"/>: one canonical per content), and
+    /// <c>language</c>, the title, the description, the item texts and the answer displays in that language.
     /// </summary>
     /// <param name="language">One of <see cref="TextLanguages.All"/>.</param>
     /// <returns>A new Questionnaire.</returns>
@@ -114,8 +115,9 @@ public sealed class TriageFhir
     public NamingSystem CreateNamingSystem() => _resources.CreateNamingSystem();
 
     /// <summary>
-    /// The report as a QuestionnaireResponse to <see cref="CreateQuestionnaire()"/> (status completed); its <c>language</c> is
-    /// the report's <see cref="SymptomReport.Language"/>, and the items' texts are in it (in the engine's when it names none).
+    /// The report as a QuestionnaireResponse (status completed) to the Questionnaire in the report's
+    /// <see cref="SymptomReport.Language"/> (its canonical with the version); its <c>language</c> is the report's, and the
+    /// items' texts are in it (the engine's Questionnaire and language when the report names none; <c>language</c> absent then).
     /// </summary>
     /// <param name="report">The report.</param>
     /// <exception cref="ArgumentException">The report id is empty, or the report answers a question the engine's rule set does not have.</exception>
@@ -141,7 +143,10 @@ public sealed class TriageFhir
     /// Reads a QuestionnaireResponse into a symptom report and validates it with the engine. An item not answered is "not
     /// asked"; LOINC <c>LA12688-0</c> "Don't know" (and <c>LA4489-6</c> "Unknown", written by earlier versions) is "don't know".
     /// </summary>
-    /// <param name="response">The response, bare or naming this Questionnaire (by canonical, or contained).</param>
+    /// <param name="response">
+    /// The response, bare or naming the Questionnaire in any language (by canonical, or contained). The report's language
+    /// is the response's <c>language</c>, or else the language of the Questionnaire it names.
+    /// </param>
     /// <returns>The report, or every error, each with the item's linkId as its path and a library or <see cref="FhirErrorCodes"/> code.</returns>
     public Outcome<SymptomReport> ReadResponse(QuestionnaireResponse response)
     {

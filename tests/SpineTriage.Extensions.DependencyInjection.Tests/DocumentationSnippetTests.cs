@@ -8,7 +8,7 @@ namespace SpineTriage.Extensions.DependencyInjection.Tests;
 
 /// <summary>
 /// The C# of the integrator's first pages compiles as written: each <c>```csharp</c> block of docs/getting-started.md and
-/// of the SpineTriage package's README is the Program.cs of a new console app, each of docs/integration.md and of the DI
+/// of the SpineTriage and SpineTriage.Fhir packages' READMEs is the Program.cs of a new console app, each of docs/integration.md and of the DI
 /// package's README the Program.cs of a new minimal API, with the
 /// global usings those templates add (ImplicitUsings) and nothing else, against the SpineTriage packages.
 /// </summary>
@@ -33,6 +33,7 @@ public sealed partial class DocumentationSnippetTests
         {
             ("docs/getting-started.md", "console"), ("docs/integration.md", "web"),
             ("src/SpineTriage/README.md", "console"), ("src/SpineTriage.Extensions.DependencyInjection/README.md", "web"),
+            ("src/SpineTriage.Fhir/README.md", "console"),
             ("docs/migration-2.md", "console"),
         })
         {
@@ -74,7 +75,7 @@ public sealed partial class DocumentationSnippetTests
     }
 
     // The assemblies of this test: the .NET and ASP.NET Core shared frameworks (trusted platform assemblies), the
-    // SpineTriage packages and Microsoft.Extensions.
+    // SpineTriage packages (with the Firely SDK of SpineTriage.Fhir) and Microsoft.Extensions.
     private static IEnumerable<MetadataReference> References() =>
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Concat(Directory.GetFiles(AppContext.BaseDirectory, "*.dll"))

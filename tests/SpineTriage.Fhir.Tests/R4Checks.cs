@@ -31,11 +31,13 @@ public sealed class R4Checks
     private readonly ZipSource _source = ZipSource.CreateValidationSource();
     private readonly HashSet<string> _loaded = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private readonly Lazy<IReadOnlyList<string>> _fhirVersions;
 
     private R4Checks()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "TestData", "fhir.schema.json");
         _schemaText = File.ReadAllText(path);
+        _fhirVersions = new(LoadFhirVersions, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>
@@ -47,8 +49,55 @@ public sealed class R4Checks
     {
         var root = JsonNode.Parse(_schemaText)!.AsObject();
         root["oneOf"] = new JsonArray(new JsonObject { ["$ref"] = "#/definitions/" + type });
+        WithFhirVersions(root);
         return JsonSchema.FromText(root.ToJsonString(), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
     });
+
+    /// <summary>
+    /// The published R4 schema's <c>fhirVersion</c> enums (CapabilityStatement, StructureDefinition, ImplementationGuide) stop
+    /// at 4.0.0: they were generated before the 4.0.1 technical correction, whose own FHIRVersion code system has 4.0.1 (the
+    /// version of R4 every R4 server declares). Each such enum is replaced by the codes of HL7's FHIR-version CodeSystem read
+    /// from specification.zip (not typed here), so the check stays HL7's.
+    /// </summary>
+    private void WithFhirVersions(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                if (obj["enum"] is JsonArray values && values.Any(v => v?.GetValue<string>() == "4.0.0") && values.Any(v => v?.GetValue<string>() == "0.01"))
+                {
+                    obj["enum"] = new JsonArray([.. _fhirVersions.Value.Select(v => (JsonNode)JsonValue.Create(v)!)]);
+                }
+
+                foreach (var (_, child) in obj.ToList())
+                {
+                    WithFhirVersions(child);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array.ToList())
+                {
+                    WithFhirVersions(child);
+                }
+
+                break;
+        }
+    }
+
+    private IReadOnlyList<string> LoadFhirVersions()
+    {
+        CodeSystem codeSystem;
+        lock (_gate)
+        {
+            codeSystem = _source.ResolveByCanonicalUri("http://hl7.org/fhir/FHIR-version") as CodeSystem
+                ?? throw new InvalidOperationException("specification.zip has no FHIR-version CodeSystem.");
+        }
+
+        static IEnumerable<string> Codes(IEnumerable<CodeSystem.ConceptDefinitionComponent> concepts) =>
+            concepts.SelectMany(c => Codes(c.Concept).Prepend(c.Code!));
+        return [.. Codes(codeSystem.Concept)];
+    }
 
     /// <summary>The element definitions of a type's core StructureDefinition, read from specification.zip on first use.</summary>
     private ElementInfo? Element(string path)

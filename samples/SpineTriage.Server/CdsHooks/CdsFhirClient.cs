@@ -25,16 +25,19 @@ public sealed class CdsFhirClient : IDisposable
         };
     }
 
-    /// <summary>The search: completed responses of the patient to the questionnaire, the most recent first.</summary>
-    public static string Query(string patientId, string questionnaire) =>
-        $"QuestionnaireResponse?subject=Patient/{Uri.EscapeDataString(patientId)}&questionnaire={Uri.EscapeDataString(questionnaire)}&status=completed&_sort=-authored&_count=10";
+    /// <summary>The search: completed responses of the patient to the questionnaire (in any language), the most recent first.</summary>
+    public static string Query(string patientId, IEnumerable<string> questionnaires) =>
+        $"QuestionnaireResponse?subject=Patient/{Uri.EscapeDataString(patientId)}&questionnaire={AnyOf(questionnaires)}&status=completed&_sort=-authored&_count=10";
+
+    /// <summary>A search value matching any of the canonicals: each escaped, joined by a comma (FHIR search's "or").</summary>
+    public static string AnyOf(IEnumerable<string> canonicals) => string.Join(",", canonicals.Select(Uri.EscapeDataString));
 
     /// <summary>Runs the search on <paramref name="fhirServer"/>; <see langword="null"/> when it fails, times out or answers more than the limit.</summary>
-    public async Task<byte[]?> SearchAsync(Uri fhirServer, string accessToken, string patientId, string questionnaire, CancellationToken cancellationToken)
+    public async Task<byte[]?> SearchAsync(Uri fhirServer, string accessToken, string patientId, IEnumerable<string> questionnaires, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fhirServer);
         var baseUrl = fhirServer.AbsoluteUri.EndsWith('/') ? fhirServer.AbsoluteUri : fhirServer.AbsoluteUri + "/";
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(baseUrl), Query(patientId, questionnaire)));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(baseUrl), Query(patientId, questionnaires)));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/fhir+json"));
         try

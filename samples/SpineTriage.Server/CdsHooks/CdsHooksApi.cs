@@ -44,7 +44,7 @@ internal static partial class CdsHooksApi
               "title": "SpineTriage post-operative spine triage",
               "description": "Triages the patient's most recent post-operative spine symptom questionnaire (SpineTriage), if answered within the last days, and returns one card for the clinician with the urgency, the date of the answers and the findings.",
               "prefetch": {
-                "{{PrefetchKey}}": "{{PrefetchTemplate(fhir.Questionnaire)}}"
+                "{{PrefetchKey}}": "{{PrefetchTemplate(fhir.Questionnaires)}}"
               }
             }
           ]
@@ -52,9 +52,12 @@ internal static partial class CdsHooksApi
         """,
         JsonApi.Json);
 
-    /// <summary>The prefetch template: the patient's completed responses to this questionnaire only, the most recent first.</summary>
-    public static string PrefetchTemplate(string questionnaire) =>
-        "QuestionnaireResponse?subject=Patient/{{context.patientId}}&questionnaire=" + Uri.EscapeDataString(questionnaire) + "&status=completed&_sort=-authored&_count=10";
+    /// <summary>
+    /// The prefetch template: the patient's completed responses to this questionnaire only (in any language: its canonicals
+    /// joined by a comma, FHIR's "or"), the most recent first.
+    /// </summary>
+    public static string PrefetchTemplate(IEnumerable<string> questionnaires) =>
+        "QuestionnaireResponse?subject=Patient/{{context.patientId}}&questionnaire=" + CdsFhirClient.AnyOf(questionnaires) + "&status=completed&_sort=-authored&_count=10";
 
     private static async Task CallAsync(HttpContext context, string id, TriageService service, CdsJwtValidator jwt, IFhirTriageAdapter fhir, CdsFhirClient client, TimeProvider clock, Microsoft.Extensions.Options.IOptions<CdsHooksSettings> settings)
     {
@@ -125,7 +128,7 @@ internal static partial class CdsHooksApi
             return;
         }
 
-        var latest = Latest(prefetched ?? fetched!.RootElement, patientId!, fhir.Questionnaire);
+        var latest = Latest(prefetched ?? fetched!.RootElement, patientId!, fhir.Questionnaires);
         if (latest is null)
         {
             // No completed response of this patient to this questionnaire: nothing to say.
@@ -206,7 +209,7 @@ internal static partial class CdsHooksApi
             return null;
         }
 
-        var bytes = await client.SearchAsync(server, token, patientId, fhir.Questionnaire, context.RequestAborted);
+        var bytes = await client.SearchAsync(server, token, patientId, fhir.Questionnaires, context.RequestAborted);
         var document = bytes is null ? null : Parse(bytes);
         if (document is null || SpineTriage.Fhir.StrictFhirJson.CheckDuplicateKeys(document.RootElement).Count > 0)
         {
@@ -251,7 +254,7 @@ internal static partial class CdsHooksApi
     /// whose <c>authored</c> is a date and time, among a QuestionnaireResponse or every one of a Bundle; others (another
     /// form, another patient, no date) are passed over, never an error.
     /// </summary>
-    private static (JsonElement Response, DateTimeOffset Authored, string? Reference)? Latest(JsonElement prefetched, string patientId, string questionnaire)
+    private static (JsonElement Response, DateTimeOffset Authored, string? Reference)? Latest(JsonElement prefetched, string patientId, IReadOnlyList<string> questionnaires)
     {
         IEnumerable<JsonElement> candidates = String(prefetched, "resourceType") switch
         {
@@ -265,7 +268,7 @@ internal static partial class CdsHooksApi
         {
             if (String(candidate, "resourceType") != "QuestionnaireResponse"
                 || String(candidate, "status") is not ("completed" or "amended")
-                || !Answers(candidate, questionnaire)
+                || !Answers(candidate, questionnaires)
                 || !About(candidate, patientId)
                 || Authored(candidate) is not { } authored)
             {
@@ -282,7 +285,7 @@ internal static partial class CdsHooksApi
         return latest;
     }
 
-    private static bool Answers(JsonElement response, string questionnaire)
+    private static bool Answers(JsonElement response, IReadOnlyList<string> questionnaires)
     {
         var canonical = String(response, "questionnaire");
         if (canonical is null)
@@ -299,7 +302,7 @@ internal static partial class CdsHooksApi
 
         return Is(canonical);
 
-        bool Is(string? value) => value is not null && (value == questionnaire || value.StartsWith(questionnaire + "|", StringComparison.Ordinal));
+        bool Is(string? value) => value is not null && questionnaires.Any(q => value == q || value.StartsWith(q + "|", StringComparison.Ordinal));
     }
 
     private static bool About(JsonElement response, string patientId)

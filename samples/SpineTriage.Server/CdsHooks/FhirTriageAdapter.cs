@@ -21,7 +21,7 @@ public sealed class FhirTriageAdapter(FhirService fhir) : IFhirTriageAdapter
     public const string PrefetchPath = "$.prefetch.questionnaireResponse";
 
     /// <inheritdoc/>
-    public string Questionnaire => fhir.Mapping.Canonicals.Questionnaire;
+    public IReadOnlyList<string> Questionnaires => fhir.Mapping.Canonicals.Questionnaires;
 
     /// <inheritdoc/>
     public Outcome<SymptomReport> ReadQuestionnaireResponse(JsonElement questionnaireResponse)

@@ -7,14 +7,14 @@ using SpineTriage.Validation;
 namespace SpineTriage.Server.CdsHooks;
 
 /// <summary>
-/// Everything CDS Hooks needs from FHIR, in one seam: the Questionnaire's canonical, reading a QuestionnaireResponse into
+/// Everything CDS Hooks needs from FHIR, in one seam: the Questionnaire's canonicals, reading a QuestionnaireResponse into
 /// a report, and writing the CDS Hooks cards. <see cref="FhirTriageAdapter"/> is the implementation, over the
 /// <c>SpineTriage.Fhir</c> package.
 /// </summary>
 public interface IFhirTriageAdapter
 {
-    /// <summary>Gets the canonical URL of the Questionnaire the service triages responses to.</summary>
-    string Questionnaire { get; }
+    /// <summary>Gets the canonical URLs of the Questionnaire the service triages responses to, one per language.</summary>
+    IReadOnlyList<string> Questionnaires { get; }
 
     /// <summary>Reads a QuestionnaireResponse resource (JSON) into a symptom report, or every error.</summary>
     Outcome<SymptomReport> ReadQuestionnaireResponse(JsonElement questionnaireResponse);

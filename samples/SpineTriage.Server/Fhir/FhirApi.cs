@@ -37,10 +37,10 @@ internal static class FhirApi
             .WithName("fhirMetadata").WithSummary("The CapabilityStatement: the resources and operations of the service.");
         fhir.MapGet("/CapabilityStatement/{id}", (string id, FhirService service, IConfiguration configuration, HttpContext context) => ReadAsync(context, service, id, CreateCapabilityStatement(service, configuration)))
             .WithName("fhirCapabilityStatement").WithSummary("The CapabilityStatement by id (spinetriage-server), where its url resolves.");
-        fhir.MapGet("/Questionnaire/{id}", (string id, FhirService service, HttpContext context) => ReadAsync(context, service, id, service.Mapping.CreateQuestionnaire()))
-            .WithName("fhirQuestionnaire").WithSummary("The adaptive Questionnaire of the service's rule set (id spinetriage).");
-        fhir.MapGet("/Questionnaire", (HttpContext context, FhirService service) => WriteAsync(context, StatusCodes.Status200OK, service, SearchQuestionnaire(context.Request, service)))
-            .WithName("fhirQuestionnaireSearch").WithSummary("Questionnaire search by url and version: a searchset Bundle with the Questionnaire when both match (or are absent), else empty.");
+        fhir.MapGet("/Questionnaire/{id}", (string id, FhirService service, HttpContext context) => ReadAsync(context, service, id, [.. Questionnaires(service)]))
+            .WithName("fhirQuestionnaire").WithSummary("The adaptive Questionnaire of the service's rule set in a language: spinetriage (English), spinetriage-es (Spanish).");
+        fhir.MapGet("/Questionnaire", ([Microsoft.AspNetCore.Mvc.FromQuery] string? url, [Microsoft.AspNetCore.Mvc.FromQuery] string? version, HttpContext context, FhirService service) => WriteAsync(context, StatusCodes.Status200OK, service, SearchQuestionnaire(url, version, service)))
+            .WithName("fhirQuestionnaireSearch").WithSummary("Questionnaire search by url and version: a searchset Bundle with each Questionnaire (one per language) whose url and version match (or are absent).");
         fhir.MapGet("/CodeSystem/{id}", (string id, FhirService service, HttpContext context) => ReadAsync(context, service, id, [.. service.Mapping.CreateCodeSystems()]))
             .WithName("fhirCodeSystem").WithSummary("A CodeSystem the Questionnaire and GuidanceResponse use (surgery-region, hardware, risk-factor, urgency).");
         fhir.MapGet("/ConceptMap/{id}", (string id, FhirService service, HttpContext context) => ReadAsync(context, service, id, service.Mapping.CreateConceptMap()))
@@ -83,24 +83,31 @@ internal static class FhirApi
             : WriteAsync(context, StatusCodes.Status200OK, service, resource);
     }
 
-    /// <summary>The searchset of <c>Questionnaire?url=&amp;version=</c>: the one Questionnaire when both match (or are absent).</summary>
-    private static Bundle SearchQuestionnaire(HttpRequest request, FhirService service)
+    /// <summary>The Questionnaire in every language of the library, English first: each its own canonical and id.</summary>
+    private static IEnumerable<Questionnaire> Questionnaires(FhirService service) =>
+        SpineTriage.Texts.TextLanguages.All.Select(service.Mapping.CreateQuestionnaire);
+
+    /// <summary>
+    /// The searchset of <c>Questionnaire?url=&amp;version=</c>: every Questionnaire (one per language) whose url and version
+    /// match, each when absent (empty values count as absent).
+    /// </summary>
+    private static Bundle SearchQuestionnaire(string? url, string? version, FhirService service)
     {
-        var questionnaire = service.Mapping.CreateQuestionnaire();
-        var url = request.Query["url"].ToString();
-        var version = request.Query["version"].ToString();
-        var bundle = new Bundle { Type = Bundle.BundleType.Searchset, Total = 0 };
-        if ((url.Length == 0 || url == questionnaire.Url) && (version.Length == 0 || version == questionnaire.Version))
+        var bundle = new Bundle { Type = Bundle.BundleType.Searchset };
+        foreach (var questionnaire in Questionnaires(service))
         {
-            bundle.Total = 1;
-            bundle.Entry.Add(new Bundle.EntryComponent
+            if ((string.IsNullOrEmpty(url) || url == questionnaire.Url) && (string.IsNullOrEmpty(version) || version == questionnaire.Version))
             {
-                FullUrl = service.Mapping.Canonicals.Base + "/Questionnaire/" + questionnaire.Id,
-                Resource = questionnaire,
-                Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
-            });
+                bundle.Entry.Add(new Bundle.EntryComponent
+                {
+                    FullUrl = service.Mapping.Canonicals.Base + "/Questionnaire/" + questionnaire.Id,
+                    Resource = questionnaire,
+                    Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
+                });
+            }
         }
 
+        bundle.Total = bundle.Entry.Count;
         return bundle;
     }
 
@@ -333,7 +340,10 @@ internal static class FhirApi
                     },
                     Resource =
                     [
-                        Searchable(Read(ResourceType.Questionnaire, new CapabilityStatement.OperationComponent { Name = "next-question", Definition = operations + NextQuestionId })),
+                        Searchable(Read(ResourceType.Questionnaire, new CapabilityStatement.OperationComponent { Name = "next-question", Definition = operations + NextQuestionId }), new Markdown(
+                            "One Questionnaire per language, each with its own canonical and the rule set's version: " +
+                            string.Join(", ", SpineTriage.Texts.TextLanguages.All.Select(l => $"{l} {service.Mapping.Canonicals.QuestionnaireIn(l)} (id {service.Mapping.Canonicals.QuestionnaireIn(l).Split('/')[^1]})")) +
+                            ". $next-question and $triage accept a response to any of them.")),
                         Read(ResourceType.QuestionnaireResponse, new CapabilityStatement.OperationComponent { Name = "triage", Definition = operations + TriageId }, read: false),
                         Read(ResourceType.CodeSystem),
                         Read(ResourceType.ConceptMap),
@@ -347,8 +357,9 @@ internal static class FhirApi
         };
     }
 
-    private static CapabilityStatement.ResourceComponent Searchable(CapabilityStatement.ResourceComponent resource)
+    private static CapabilityStatement.ResourceComponent Searchable(CapabilityStatement.ResourceComponent resource, Markdown documentation)
     {
+        resource.Documentation = documentation;
         resource.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType });
         resource.SearchParam.Add(new CapabilityStatement.SearchParamComponent { Name = "url", Type = SearchParamType.Uri, Definition = "http://hl7.org/fhir/SearchParameter/conformance-url" });
         resource.SearchParam.Add(new CapabilityStatement.SearchParamComponent { Name = "version", Type = SearchParamType.Token, Definition = "http://hl7.org/fhir/SearchParameter/conformance-version" });

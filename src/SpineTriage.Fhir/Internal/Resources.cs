@@ -37,6 +37,8 @@ internal sealed class Resources
         Canonicals = canonicals;
         Version = engine.RuleSet.Version;
         Labels = Labels.Of(interview.Language);
+        QuestionnaireUrl = canonicals.QuestionnaireIn(interview.Language);
+        QuestionnaireId = FhirCanonicals.QuestionnaireIdIn(interview.Language);
         var items = new List<ItemDefinition>
         {
             // The report's own fields: texts owned by this package (the library's text catalogue has none for them yet).
@@ -74,18 +76,24 @@ internal sealed class Resources
 
     public FhirCanonicals Canonicals { get; }
 
+    /// <summary>The canonical URL of the Questionnaire in this language (one per language).</summary>
+    public string QuestionnaireUrl { get; }
+
+    /// <summary>The resource id of the Questionnaire in this language.</summary>
+    public string QuestionnaireId { get; }
+
     public string Version { get; }
 
     public IReadOnlyList<ItemDefinition> Items { get; }
 
     public IReadOnlyDictionary<string, ItemDefinition> ByLinkId { get; }
 
-    public Questionnaire CreateQuestionnaire(IEnumerable<ItemDefinition>? only = null, string? id = "spinetriage")
+    public Questionnaire CreateQuestionnaire(IEnumerable<ItemDefinition>? only = null, string? id = null)
     {
         var questionnaire = new Questionnaire
         {
-            Id = id,
-            Url = Canonicals.Questionnaire,
+            Id = id ?? QuestionnaireId,
+            Url = QuestionnaireUrl,
             Version = Version,
             Language = Language,
             Name = "SpineTriage",
@@ -109,7 +117,7 @@ internal sealed class Resources
     {
         var questionnaire = CreateQuestionnaire(items, id);
         questionnaire.Url = null;
-        questionnaire.DerivedFrom = [Canonicals.Questionnaire + "|" + Version];
+        questionnaire.DerivedFrom = [QuestionnaireUrl + "|" + Version];
         questionnaire.Meta = new Meta { Profile = [Codes.AdaptProfile] };
         return questionnaire;
     }
@@ -250,7 +258,7 @@ internal sealed class Resources
             Status = PublicationStatus.Active,
             Experimental = false,
             Language = TextLanguages.English,
-            Description = new Markdown($"The rules of SpineTriage rule set {Version}, from its rule catalogue: each action is a rule, with its id, title, when it fires and its urgency. The triage of a QuestionnaireResponse to {Canonicals.Questionnaire} is a GuidanceResponse naming this module. Decision support, not a diagnosis."),
+            Description = new Markdown($"The rules of SpineTriage rule set {Version}, from its rule catalogue: each action is a rule, with its id, title, when it fires and its urgency. The triage of a QuestionnaireResponse to {string.Join(" or ", Canonicals.Questionnaires)} is a GuidanceResponse naming this module. Decision support, not a diagnosis."),
         };
         foreach (var rule in Engine.RuleSet.Rules)
         {

@@ -27,14 +27,19 @@ internal static class ResponseReader
             Error("status", FhirErrorCodes.EnteredInError, "The response is marked entered-in-error and must not be triaged.");
         }
 
-        CheckQuestionnaire(response, resources, Error);
+        var questionnaireLanguage = CheckQuestionnaire(response, resources, Error);
 
-        // The response's language is the report's: the language the result is worded in (codes never depend on it).
+        // The response's language is the report's: the language the result is worded in (codes never depend on it). A
+        // response that names none is in the language of the Questionnaire it answers (one canonical per language), left
+        // implicit when that is the engine's (a report without a language is in the engine's); one that names its language
+        // keeps it (responses written before each language had its own canonical name the English one).
         var language = response.Language;
         if (language is not null && !TextLanguages.IsSupported(language))
         {
             Error("language", ErrorCodes.UnknownLanguage, $"The language must be one of {string.Join(", ", TextLanguages.All)}.");
         }
+
+        language ??= questionnaireLanguage == resources.Language ? null : questionnaireLanguage;
 
         string? reportId = null;
         // The report id is an identifier of the report-id system (or of none); another system's (an EHR's own, as stored
@@ -185,12 +190,16 @@ internal static class ResponseReader
         return end < 0 ? rest : rest[..end];
     }
 
-    private static void CheckQuestionnaire(QuestionnaireResponse response, Resources resources, Action<string, string, string> error)
+    /// <summary>
+    /// Checks the questionnaire the response names (its canonical, or a contained one: ours, or an SDC adaptive instance
+    /// derived from ours) and returns that Questionnaire's language; <see langword="null"/> when the response names none.
+    /// </summary>
+    private static string? CheckQuestionnaire(QuestionnaireResponse response, Resources resources, Action<string, string, string> error)
     {
         var canonical = response.Questionnaire;
         if (string.IsNullOrEmpty(canonical))
         {
-            return;
+            return null;
         }
 
         if (canonical.StartsWith('#'))
@@ -199,38 +208,41 @@ internal static class ResponseReader
             if (contained is null)
             {
                 error("questionnaire", ErrorCodes.Required, "The response names a contained questionnaire that it does not contain.");
-                return;
+                return null;
             }
 
             // An SDC adaptive instance (sdc-questionnaire-adapt) has no url and names the form in derivedFrom.
             var derivedFrom = contained.DerivedFrom.Where(d => d is not null).ToList();
             if (contained.Url is null && derivedFrom.Count > 0)
             {
-                var from = derivedFrom.FirstOrDefault(d => d == resources.Canonicals.Questionnaire || d!.StartsWith(resources.Canonicals.Questionnaire + "|", StringComparison.Ordinal))
-                    ?? derivedFrom[0];
-                var fromBar = from?.IndexOf('|', StringComparison.Ordinal) ?? -1;
-                CheckCanonical(fromBar < 0 ? from : from![..fromBar], fromBar < 0 ? null : from![(fromBar + 1)..], resources, error);
-                return;
+                var from = derivedFrom.FirstOrDefault(d => resources.Canonicals.LanguageOfQuestionnaire(UrlOf(d)) is not null) ?? derivedFrom[0];
+                return CheckCanonical(UrlOf(from), VersionOf(from), resources, error);
             }
 
-            CheckCanonical(contained.Url, contained.Version, resources, error);
-            return;
+            return CheckCanonical(contained.Url, contained.Version, resources, error);
         }
 
-        var bar = canonical.IndexOf('|', StringComparison.Ordinal);
-        CheckCanonical(bar < 0 ? canonical : canonical[..bar], bar < 0 ? null : canonical[(bar + 1)..], resources, error);
+        return CheckCanonical(UrlOf(canonical), VersionOf(canonical), resources, error);
     }
 
-    private static void CheckCanonical(string? url, string? version, Resources resources, Action<string, string, string> error)
+    private static string? UrlOf(string? canonical) => canonical?.IndexOf('|', StringComparison.Ordinal) is { } bar and >= 0 ? canonical[..bar] : canonical;
+
+    private static string? VersionOf(string? canonical) => canonical?.IndexOf('|', StringComparison.Ordinal) is { } bar and >= 0 ? canonical[(bar + 1)..] : null;
+
+    /// <summary>Checks a canonical and version against the Questionnaire of every language; returns the language of the one named.</summary>
+    private static string? CheckCanonical(string? url, string? version, Resources resources, Action<string, string, string> error)
     {
-        if (!string.Equals(url, resources.Canonicals.Questionnaire, StringComparison.Ordinal))
+        var language = resources.Canonicals.LanguageOfQuestionnaire(url);
+        if (language is null)
         {
-            error("questionnaire", ErrorCodes.Mismatch, $"The response answers another questionnaire: expected {resources.Canonicals.Questionnaire}.");
+            error("questionnaire", ErrorCodes.Mismatch, $"The response answers another questionnaire: expected one of {string.Join(", ", resources.Canonicals.Questionnaires)}.");
         }
         else if (version is not null && !string.Equals(version, resources.Version, StringComparison.Ordinal))
         {
             error("questionnaire", ErrorCodes.UnsupportedVersion, $"The response answers version {Shown(version)} of the questionnaire; this engine's is {resources.Version} (rule set {resources.Version}).");
         }
+
+        return language;
     }
 
     private static bool IsAskedUnknown(QuestionnaireResponse.ItemComponent item) =>

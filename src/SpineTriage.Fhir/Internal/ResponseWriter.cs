@@ -11,7 +11,7 @@ internal static class ResponseWriter
     {
         var response = new QuestionnaireResponse
         {
-            Questionnaire = resources.Canonicals.Questionnaire + "|" + resources.Version,
+            Questionnaire = resources.QuestionnaireUrl + "|" + resources.Version,
             Status = QuestionnaireResponse.QuestionnaireResponseStatus.Completed,
             // The report's language (the result's wording), absent when the report names none; the items' texts are those
             // of the Questionnaire in that language.

@@ -17,6 +17,7 @@ public sealed class PatientViewTests : IDisposable
 {
     private const string Service = "/cds-services/spinetriage-post-op-spine";
     private const string Canonical = "http://example.org/fhir/spinetriage/Questionnaire/spinetriage";
+    private const string SpanishCanonical = "http://example.org/fhir/spinetriage/Questionnaire/spinetriage-es";
     private readonly Tokens _tokens = new();
 
     public void Dispose() => _tokens.Dispose();
@@ -76,7 +77,7 @@ public sealed class PatientViewTests : IDisposable
         [.. problem.RootElement.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("path").GetString(), e.GetProperty("code").GetString()))];
 
     [Fact]
-    public async Task Discovery_prefetches_only_completed_responses_to_this_questionnaire()
+    public async Task Discovery_prefetches_only_completed_responses_to_this_questionnaire_in_every_language()
     {
         using var factory = new ServerFactory();
         using var client = factory.CreateClient();
@@ -85,7 +86,22 @@ public sealed class PatientViewTests : IDisposable
 
         var template = discovery.RootElement.GetProperty("services")[0].GetProperty("prefetch").GetProperty("questionnaireResponse").GetString()!;
         template.Should().StartWith("QuestionnaireResponse?subject=Patient/{{context.patientId}}")
-            .And.Contain("questionnaire=" + Uri.EscapeDataString(Canonical)).And.Contain("status=completed").And.Contain("_sort=-authored");
+            .And.Contain("&questionnaire=" + Uri.EscapeDataString(Canonical) + "," + Uri.EscapeDataString(SpanishCanonical) + "&")
+            .And.Contain("status=completed").And.Contain("_sort=-authored");
+    }
+
+    [Fact]
+    public async Task A_response_to_the_spanish_questionnaire_is_triaged_like_one_to_the_english_and_another_form_is_passed_over()
+    {
+        using var factory = Trusting();
+
+        var (status, body) = await PostAsync(factory, Call(Emergency(TimeSpan.FromHours(2), questionnaire: SpanishCanonical)));
+        var (otherStatus, other) = await PostAsync(factory, Call(Emergency(TimeSpan.FromHours(2), questionnaire: "http://example.org/fhir/spinetriage/Questionnaire/spinetriage-fr")));
+
+        status.Should().Be(HttpStatusCode.OK);
+        Topic(Cards(body).Single()).Should().Be("emergency");
+        otherStatus.Should().Be(HttpStatusCode.OK);
+        Cards(other).Should().BeEmpty("a form that is not ours is passed over, never an error");
     }
 
     [Fact]
@@ -271,7 +287,7 @@ public sealed class PatientViewTests : IDisposable
         Topic(Cards(body).Single()).Should().Be("emergency");
         var (query, authorization) = ehr.Requests.Should().ContainSingle().Subject;
         authorization.Should().Be("Bearer ehr-token-1");
-        query.Should().Contain("subject=Patient/example").And.Contain("questionnaire=" + Canonical).And.Contain("status=completed");
+        query.Should().Contain("subject=Patient/example").And.Contain("questionnaire=" + Canonical + "," + SpanishCanonical + "&").And.Contain("status=completed");
     }
 
     public static TheoryData<string> Untrusted => new() { "another server", "no server configured" };

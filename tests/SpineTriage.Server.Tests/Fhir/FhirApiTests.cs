@@ -263,7 +263,7 @@ public sealed class FhirApiTests
     /// <summary>The path under /fhir of every resource the service serves by id.</summary>
     public static IReadOnlyList<string> ServedPaths { get; } =
     [
-        "metadata", "CapabilityStatement/spinetriage-server", "Questionnaire/spinetriage", "ConceptMap/urgency-to-request-priority",
+        "metadata", "CapabilityStatement/spinetriage-server", "Questionnaire/spinetriage", "Questionnaire/spinetriage-es", "ConceptMap/urgency-to-request-priority",
         "PlanDefinition/spinetriage-rule-set", "NamingSystem/report-id", "OperationDefinition/Questionnaire-next-question",
         "OperationDefinition/QuestionnaireResponse-triage", "CodeSystem/surgery-region", "CodeSystem/hardware", "CodeSystem/risk-factor",
         "CodeSystem/urgency", "CodeSystem/override-reason", "CodeSystem/error-code",
@@ -278,24 +278,57 @@ public sealed class FhirApiTests
     };
 
     [Fact]
-    public async Task Questionnaire_search_by_url_and_version_finds_the_Questionnaire_only_when_both_match()
+    public async Task Questionnaire_search_by_url_and_version_finds_each_language_s_Questionnaire_only_when_both_match()
     {
         using var factory = new ServerFactory();
         using var client = factory.CreateClient();
-        var questionnaire = Parse<Questionnaire>(await client.GetStringAsync("/fhir/Questionnaire/spinetriage"));
+        var english = Parse<Questionnaire>(await client.GetStringAsync("/fhir/Questionnaire/spinetriage"));
+        var spanish = Parse<Questionnaire>(await client.GetStringAsync("/fhir/Questionnaire/spinetriage-es"));
 
         async Task<Bundle> SearchAsync(string query) => Parse<Bundle>(await client.GetStringAsync("/fhir/Questionnaire?" + query));
 
-        var match = await SearchAsync($"url={Uri.EscapeDataString(questionnaire.Url!)}&version={questionnaire.Version}");
-        var otherVersion = await SearchAsync($"url={Uri.EscapeDataString(questionnaire.Url!)}&version=0.0.1");
+        var all = await SearchAsync("");
+        var match = await SearchAsync($"url={Uri.EscapeDataString(english.Url!)}&version={english.Version}");
+        var spanishMatch = await SearchAsync($"url={Uri.EscapeDataString(spanish.Url!)}");
+        var byVersion = await SearchAsync("version=" + english.Version);
+        var otherVersion = await SearchAsync($"url={Uri.EscapeDataString(english.Url!)}&version=0.0.1");
         var otherUrl = await SearchAsync("url=" + Uri.EscapeDataString("http://example.org/fhir/Questionnaire/other"));
 
-        match.Type.Should().Be(Bundle.BundleType.Searchset);
-        match.Entry.Should().ContainSingle().Which.Resource.Should().BeOfType<Questionnaire>().Which.Version.Should().Be(questionnaire.Version);
+        (english.Language, spanish.Language).Should().Be(("en", "es"));
+        spanish.Url.Should().NotBe(english.Url, "one canonical per language");
+        spanish.Version.Should().Be(english.Version);
+        all.Type.Should().Be(Bundle.BundleType.Searchset);
+        all.Entry.Select(e => ((Questionnaire)e.Resource!).Url).Should().Equal(english.Url, spanish.Url);
+        all.Total.Should().Be(2);
+        match.Entry.Should().ContainSingle().Which.Resource.Should().BeOfType<Questionnaire>().Which.Language.Should().Be("en");
+        spanishMatch.Entry.Should().ContainSingle().Which.Resource.Should().BeOfType<Questionnaire>().Which.Language.Should().Be("es");
+        spanishMatch.Entry[0].FullUrl.Should().Be(spanish.Url, "the entry's full URL is the canonical, which resolves on the server");
+        byVersion.Entry.Should().HaveCount(2);
         otherVersion.Entry.Should().BeEmpty();
+        otherVersion.Total.Should().Be(0);
         otherUrl.Entry.Should().BeEmpty();
         var capability = Parse<CapabilityStatement>(await client.GetStringAsync("/fhir/metadata"));
-        capability.Rest.Single().Resource.Single(r => r.Type == "Questionnaire").SearchParam.Select(p => p.Name).Should().Equal("url", "version");
+        var declared = capability.Rest.Single().Resource.Single(r => r.Type == "Questionnaire");
+        declared.SearchParam.Select(p => p.Name).Should().Equal("url", "version");
+        declared.Documentation.Should().Contain(english.Url).And.Contain(spanish.Url);
+    }
+
+    [Fact]
+    public async Task A_response_to_the_spanish_questionnaire_without_a_language_is_triaged_in_spanish()
+    {
+        using var factory = new ServerFactory();
+        using var client = factory.CreateClient();
+        var spanish = BladderControlLoss().Replace("/Questionnaire/spinetriage\"", "/Questionnaire/spinetriage-es\"", StringComparison.Ordinal);
+        spanish.Should().Contain("spinetriage-es");
+
+        using var triage = await client.PostAsync("/fhir/QuestionnaireResponse/$triage", Content(spanish));
+        using var english = await client.PostAsync("/fhir/QuestionnaireResponse/$triage", Content(BladderControlLoss()));
+
+        triage.StatusCode.Should().Be(HttpStatusCode.OK);
+        var guidance = Parse<GuidanceResponse>(await triage.Content.ReadAsStringAsync());
+        guidance.Language.Should().Be("es");
+        Urgency(guidance).Should().Be("emergency");
+        Parse<GuidanceResponse>(await english.Content.ReadAsStringAsync()).Language.Should().Be("en");
     }
 
     [Fact]
@@ -482,23 +515,33 @@ public sealed class FhirApiTests
     }
 
     [Fact]
-    public async Task The_FHIR_texts_follow_the_service_language()
+    public async Task The_FHIR_texts_follow_the_service_language_unless_the_response_answers_another_language_s_questionnaire()
     {
         using var factory = new ServerFactory(new Dictionary<string, string?> { ["SpineTriage:Language"] = TextLanguages.Spanish });
         using var client = factory.CreateClient();
         var spanish = new TriageEngine(TriageEngineOptions.Default with { Language = TextLanguages.Spanish });
         var english = new TriageEngine();
         var first = new TriageInterview(spanish).Items[0];
+        var bare = BladderControlLoss().Replace("\"questionnaire\":\"http://example.org/fhir/spinetriage/Questionnaire/spinetriage\",", "", StringComparison.Ordinal);
+        bare.Should().NotContain("/Questionnaire/");
 
-        var questionnaire = Parse<Questionnaire>(await client.GetStringAsync("/fhir/Questionnaire/spinetriage"));
-        using var triage = await client.PostAsync("/fhir/QuestionnaireResponse/$triage", Content(BladderControlLoss()));
+        var questionnaire = Parse<Questionnaire>(await client.GetStringAsync("/fhir/Questionnaire/spinetriage-es"));
+        var capability = Parse<CapabilityStatement>(await client.GetStringAsync("/fhir/metadata"));
+        using var triage = await client.PostAsync("/fhir/QuestionnaireResponse/$triage", Content(bare));
+        using var toEnglish = await client.PostAsync("/fhir/QuestionnaireResponse/$triage", Content(BladderControlLoss()));
 
         first.Text.Should().NotBe(new TriageInterview(english).Items[0].Text);
         questionnaire.Item.Single(i => i.LinkId == first.JsonName).Text.Should().Be(first.Text);
+        capability.Rest.Single().Resource.Single(r => r.Type == "Questionnaire").Documentation.Should().Contain("spinetriage-es");
         var guidance = Parse<GuidanceResponse>(await triage.Content.ReadAsStringAsync());
         var parameters = guidance.Contained.OfType<Parameters>().Single();
         parameters.GetSingleValue<FhirString>("textSetHash")!.Value.Should().Be(spanish.TextSet.Hash).And.NotBe(english.TextSet.Hash);
-        var expected = spanish.Triage(new TriageFhir(spanish).ReadResponse(Parse<QuestionnaireResponse>(BladderControlLoss())).GetValueOrThrow()).GetValueOrThrow();
+        var expected = spanish.Triage(new TriageFhir(spanish).ReadResponse(Parse<QuestionnaireResponse>(bare)).GetValueOrThrow()).GetValueOrThrow();
         parameters.GetSingleValue<FhirString>("disposition")!.Value.Should().Be(expected.Disposition);
+
+        // A response to the English Questionnaire is in English, whatever the service's language.
+        var answeredInEnglish = Parse<GuidanceResponse>(await toEnglish.Content.ReadAsStringAsync());
+        answeredInEnglish.Language.Should().Be("en");
+        answeredInEnglish.Contained.OfType<Parameters>().Single().GetSingleValue<FhirString>("textSetHash")!.Value.Should().Be(english.TextSet.Hash);
     }
 }

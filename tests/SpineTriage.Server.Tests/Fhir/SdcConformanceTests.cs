@@ -15,7 +15,7 @@ public sealed class SdcConformanceTests
     private const string Canonical = FhirOptions.DefaultCanonicalBase + "/Questionnaire/spinetriage";
 
     /// <summary>The answer a patient with nothing alarming gives to an item: "no", or a plausible value of its type.</summary>
-    private static QuestionnaireResponse.ItemComponent Answer(Questionnaire.ItemComponent item) => new()
+    internal static QuestionnaireResponse.ItemComponent Answer(Questionnaire.ItemComponent item) => new()
     {
         LinkId = item.LinkId,
         Answer =
