@@ -48,7 +48,7 @@ public static class ReportGen
     ];
 
     /// <summary>The questions of rule set 2.0 in the order of their ids (1.0's, then the nine 2.0 adds).</summary>
-    public static readonly QuestionId[] QuestionsV2 = Enum.GetValues<QuestionId>();
+    public static readonly QuestionId[] QuestionsV2 = EngineV2.RuleSet.Questions.Select(q => q.Id).Order().ToArray();
 
     /// <summary>The red flags of rule set 2.0, in the order of their ids.</summary>
     public static readonly QuestionId[] RedFlagsV2 = EngineV2.RuleSet.Questions.Where(q => q.IsRedFlag).Select(q => q.Id).Order().ToArray();

@@ -32,7 +32,7 @@ public class TextCatalogueTests
             keys.AddRange(edition.EmergencySigns.Select(s => $"safetyNet.sign.{s.Key}"));
         }
 
-        keys.AddRange(Enum.GetValues<QuestionId>().Select(q => $"question.{JsonNames.Of(q)}.text"));
+        keys.AddRange(QuestionId.WellKnown.Select(q => $"question.{JsonNames.Of(q)}.text"));
         keys.Add("question.newOrWorseningLimbWeakness.text@2.0");
         keys.AddRange(Enum.GetValues<Urgency>().Select(u => $"disposition.{u.JsonName()}"));
         keys.AddRange(Enum.GetValues<RiskFactor>().Select(f => $"advice.riskFactor.{JsonNames.Of(f)}"));
