@@ -49,7 +49,12 @@ public static partial class ServerApp
         // thresholds), validated at start-up by the engine's own validator (a bad value stops the start), singleton.
         // The emergency texts name the number the page's call link dials (Page:EmergencyNumber, default 911), issue 27.
         var emergencyNumber = PageSettings.From(configuration).EmergencyNumber.Trim();
-        services.AddSpineTriage(options => options with { EmergencyNumber = emergencyNumber }).Bind(configuration.GetSection("SpineTriage"));
+        // A local edition (docs/rule-sets.md): SpineTriage:RuleSetFile names its document, relative to the content root,
+        // validated here before any engine uses it (an invalid one stops the start, naming every error's JSON path).
+        // It is read when the options are first made (at start-up), when every configuration source has been added.
+        var contentRoot = builder.Environment.ContentRootPath;
+        services.AddSpineTriage(options => options with { EmergencyNumber = emergencyNumber, LoadedRuleSet = RuleSetFile(configuration, contentRoot) })
+            .Bind(configuration.GetSection("SpineTriage"));
         services.AddSingleton<TriageService>();
         // The jti replay memory: in the audit database when the audit store is PostgreSQL (shared by every instance).
         services.AddSingleton<IJtiReplayCache>(provider => provider.GetRequiredService<AuditLog>().Postgres is { } postgres
@@ -129,6 +134,13 @@ public static partial class ServerApp
         CdsHooksApi.Map(app);
         FhirApi.Map(app);
     }
+
+    /// <summary>The rule-set document <c>SpineTriage:RuleSetFile</c> names, loaded and validated; <see langword="null"/> when none is named.</summary>
+    /// <exception cref="Rules.RuleSetValidationException">The document is not a valid rule set: the start stops with every error.</exception>
+    private static Rules.LoadedRuleSet? RuleSetFile(ConfigurationManager configuration, string contentRoot) =>
+        configuration["SpineTriage:RuleSetFile"] is { Length: > 0 } file && !string.IsNullOrWhiteSpace(file)
+            ? Rules.LoadedRuleSet.LoadFile(Path.Combine(contentRoot, file))
+            : null;
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "SpineTriage service ready: rule set {Selector} (version {Version}, {Hash})")]
     private static partial void LogStarted(ILogger logger, string selector, string version, string hash);

@@ -9,6 +9,12 @@ public sealed class TriageSettings
     public string RuleSet { get; set; } = RuleSets.Default;
 
     /// <summary>
+    /// A rule-set document to run instead of <see cref="RuleSet"/> (a local edition, docs/rule-sets.md), relative to the
+    /// content root; validated at start-up, and an invalid one stops the start. <see langword="null"/> (the default): none.
+    /// </summary>
+    public string? RuleSetFile { get; set; }
+
+    /// <summary>
     /// The language of the service's texts (results, questions, the FHIR Questionnaire and GuidanceResponse) when a report
     /// names none: one of <see cref="Texts.TextLanguages.All"/> (default <c>en</c>); anything else stops the start.
     /// </summary>

@@ -53,7 +53,7 @@ internal static class InterviewWalk
             {
                 InterviewItemKind.Temperature => patient.Temperature is { } t ? partial with { Temperature = t } : partial with { Skipped = [.. partial.Skipped, Measurement.Temperature] },
                 InterviewItemKind.PainScore => patient.PainScore is { } p ? partial with { PainScore = p } : partial with { Skipped = [.. partial.Skipped, Measurement.PainScore] },
-                _ => partial with { Answers = partial.Answers.With(item.QuestionId!.Value, patient.Answers[(int)item.QuestionId!.Value]) },
+                _ => partial with { Answers = partial.Answers.With(item.QuestionId!.Value, patient.Answers[Array.IndexOf([.. QuestionId.WellKnown], item.QuestionId!.Value)]) },
             };
         }
     }

@@ -29,17 +29,25 @@ internal static class QuestionsCommand
     {
         var format = OutputFormats.Option("questions", "a numbered list with RF marking the red flags and when each applies", "the question catalogue JSON");
         var selector = RuleSetEngines.Option(RuleSetEngines.OptionName, "The rule set whose questions to print: 2.0 (the default) or 1.0.");
+        var ruleSetFile = RuleSetEngines.FileOption();
         var language = ConsoleLanguages.Option("The language of the patient texts: en (English, the default) or es (Spanish, translation to be reviewed before clinical use).");
         var command = new Command("questions", "Prints the questions of a rule set in asking order; RF marks a red-flag question, 'applies' when it is asked.")
         {
             format,
             selector,
+            ruleSetFile,
             language,
         };
         command.SetAction(parsed =>
         {
             var chosen = ConsoleLanguages.Of(parsed, language);
-            var ruleSet = engines.For(parsed.GetValue(selector)!, chosen).RuleSet;
+            var engine = engines.Choose(parsed.GetValue(ruleSetFile), parsed.GetValue(selector)!, chosen, io, parsed.GetRequiredValue(format));
+            if (engine is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var ruleSet = engine.RuleSet;
             if (OutputFormats.IsJson(parsed.GetRequiredValue(format)))
             {
                 io.Out.WriteLine(TriageJson.SerializeQuestions(ruleSet));

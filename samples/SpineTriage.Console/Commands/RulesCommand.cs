@@ -17,16 +17,24 @@ internal static class RulesCommand
     {
         var format = OutputFormats.Option("rules", "a Markdown table", "the rule catalogue JSON", textSynonym: OutputFormats.Markdown);
         var selector = RuleSetEngines.Option(RuleSetEngines.OptionName, "The rule set to print: 2.0 (the default) or 1.0.");
+        var ruleSetFile = RuleSetEngines.FileOption();
         var language = ConsoleLanguages.Option("The language of the patient texts: en (English, the default) or es (Spanish, translation to be reviewed before clinical use).");
         var command = new Command("rules", "Prints the rule catalogue: id, urgency, condition, consideration, source, rule-set selector, version and hash.")
         {
             format,
             selector,
+            ruleSetFile,
             language,
         };
         command.SetAction(parsed =>
         {
-            var ruleSet = engines.For(parsed.GetValue(selector)!, ConsoleLanguages.Of(parsed, language)).RuleSet;
+            var engine = engines.Choose(parsed.GetValue(ruleSetFile), parsed.GetValue(selector)!, ConsoleLanguages.Of(parsed, language), io, parsed.GetRequiredValue(format));
+            if (engine is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var ruleSet = engine.RuleSet;
             io.Out.Write(OutputFormats.IsJson(parsed.GetRequiredValue(format)) ? TriageJson.SerializeRuleSet(ruleSet) + "\n" : Markdown(ruleSet));
             return ExitCodes.Success;
         });

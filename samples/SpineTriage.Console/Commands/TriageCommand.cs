@@ -20,18 +20,21 @@ internal static class TriageCommand
         };
         var format = OutputFormats.Option("triage", "for a nurse: what to do, then why", "the contract's triage result (errors as the contract's error JSON)");
         var ruleSet = RuleSetEngines.Option(RuleSetEngines.OptionName, "The rule set that triages the report: 2.0 (the default) or 1.0. A 1.0 report answers no question of 2.0.");
+        var ruleSetFile = RuleSetEngines.FileOption();
         var language = ConsoleLanguages.Option("The language of the patient texts: en (English, the default) or es (Spanish, translation to be reviewed before clinical use).");
         var command = new Command("triage", "Triages one symptom report and prints the urgency, the disposition and why. Exit 0; 2 for invalid input.")
         {
             input,
             format,
             ruleSet,
+            ruleSetFile,
             language,
         };
         command.SetAction(parsed =>
         {
             var chosen = ConsoleLanguages.Of(parsed, language);
-            return Run(engines.For(parsed.GetValue(ruleSet)!, chosen), chosen, io, parsed.GetRequiredValue(input), parsed.GetRequiredValue(format));
+            var engine = engines.Choose(parsed.GetValue(ruleSetFile), parsed.GetValue(ruleSet)!, chosen, io, parsed.GetRequiredValue(format));
+            return engine is null ? ExitCodes.InvalidInput : Run(engine, chosen, io, parsed.GetRequiredValue(input), parsed.GetRequiredValue(format));
         });
         return command;
     }

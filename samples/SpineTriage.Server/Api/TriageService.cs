@@ -47,7 +47,7 @@ public sealed partial class TriageService
     public async Task<Outcome<TriageResult>> TriageJsonAsync(string endpoint, ReadOnlyMemory<byte> utf8Json)
     {
         var started = Stopwatch.GetTimestamp();
-        var parsed = Serialization.TriageJson.ParseReport(utf8Json.Span);
+        var parsed = Serialization.TriageJson.ParseReport(utf8Json.Span, Engine.RuleSet);
         if (!parsed.TryGetValue(out var report))
         {
             // The engine reads the JSON again to list the JSON errors with the input-rule errors of the fields it could read.
@@ -73,7 +73,7 @@ public sealed partial class TriageService
             return Outcome.Failure<InterviewStep>([periodError]);
         }
 
-        var parsed = Serialization.TriageJson.ParseReport(reportJson.Span);
+        var parsed = Serialization.TriageJson.ParseReport(reportJson.Span, Engine.RuleSet);
         if (!parsed.TryGetValue(out var report))
         {
             return Outcome.Failure<InterviewStep>(Refused(endpoint, Engine.TriageJson(reportJson.Span)).Errors);

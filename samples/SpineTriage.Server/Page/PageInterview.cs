@@ -45,7 +45,7 @@ internal static class PageInterview
         }
         else
         {
-            WriteSettled(service, Serialization.TriageJson.ParseReport(SurgeryPeriod.Split(body).Report.Span).Value!, step, output);
+            WriteSettled(service, Serialization.TriageJson.ParseReport(SurgeryPeriod.Split(body).Report.Span, service.Engine.RuleSet).Value!, step, output);
         }
 
         context.Response.StatusCode = StatusCodes.Status200OK;

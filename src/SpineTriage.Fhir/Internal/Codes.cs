@@ -27,6 +27,9 @@ internal static class Codes
     /// <summary>SDC 3.0's profile of the adaptive Questionnaire contained in a <c>$next-question</c> response.</summary>
     public const string AdaptProfile = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-adapt";
 
+    /// <summary>The code of a question: its id (a local edition's questions have no enum to name them).</summary>
+    public static string Of(QuestionId value) => value.Id;
+
     public static string Of<T>(T value)
         where T : struct, Enum
     {

@@ -40,7 +40,7 @@ public static class AuditReplay
             return new ReplayResult { Status = ReplayStatus.NoReport, Record = record, CurrentRuleSet = engine.RuleSet.Identity };
         }
 
-        var parsed = TriageJson.ParseReport(record.ReportJson);
+        var parsed = TriageJson.ParseReport(record.ReportJson, engine.RuleSet);
         if (!parsed.IsSuccess)
         {
             return Invalid(engine, record, parsed.Errors.Select(StoredReportError).ToArray());
@@ -89,6 +89,12 @@ public static class AuditReplay
     {
         ArgumentNullException.ThrowIfNull(engines);
         ArgumentNullException.ThrowIfNull(record);
+        // A record of the options' local edition (its own hash, which covers its name) is replayed with that edition.
+        if (engines.Options.LoadedRuleSet is not null && string.Equals(engines.Default.RuleSet.Hash, record.RuleSet.Hash, StringComparison.Ordinal))
+        {
+            return Replay(engines.Default, record);
+        }
+
         if (engines.ForVersion(record.RuleSet.Version) is { } engine)
         {
             return Replay(engine, record);

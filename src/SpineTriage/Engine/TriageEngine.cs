@@ -49,7 +49,7 @@ public sealed class TriageEngine : ITriageEngine
         CheckOptions(options);
         Options = options;
         TimeProvider = timeProvider ?? TimeProvider.System;
-        _edition = edition ?? RuleSetEdition.Find(options.RuleSet)!;
+        _edition = edition ?? options.LoadedRuleSet?.Edition ?? RuleSetEdition.Find(options.RuleSet)!;
         FeverThresholdCelsius = options.FeverThresholdCelsius ?? _edition.Document.FeverCelsius;
         SeverePainScore = options.SeverePainScore ?? _edition.Document.SeverePainScore;
         var rules = _edition.Build(FeverThresholdCelsius, SeverePainScore);
@@ -179,13 +179,13 @@ public sealed class TriageEngine : ITriageEngine
     public Outcome<TriageResult> TriageJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Triage(ReportReader.Read(json, Options.MaxReportBytes, Options.MaxErrors));
+        return Triage(ReportReader.Read(json, Options.MaxReportBytes, Options.MaxErrors, _edition.ReportReading));
     }
 
     /// <summary>Reads UTF-8 report JSON strictly, validates and evaluates it; all errors are reported together.</summary>
     /// <param name="utf8Json">The report JSON as UTF-8 (a leading byte-order mark is allowed).</param>
     /// <returns>The result, or every error of the JSON and of the report.</returns>
-    public Outcome<TriageResult> TriageJson(ReadOnlySpan<byte> utf8Json) => Triage(ReportReader.Read(utf8Json, Options.MaxReportBytes, Options.MaxErrors));
+    public Outcome<TriageResult> TriageJson(ReadOnlySpan<byte> utf8Json) => Triage(ReportReader.Read(utf8Json, Options.MaxReportBytes, Options.MaxErrors, _edition.ReportReading));
 
     /// <summary>
     /// The highest urgency this report could still reach if every question absent from it that applies to it were answered

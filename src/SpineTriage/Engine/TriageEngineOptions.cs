@@ -50,6 +50,14 @@ public sealed record TriageEngineOptions
     public string RuleSet { get; init; } = Rules.RuleSets.Default;
 
     /// <summary>
+    /// Gets a rule set loaded from a document (a local edition, docs/rule-sets.md:
+    /// <see cref="Rules.LoadedRuleSet.LoadFile(string)"/>), which the engine runs instead of the shipped line
+    /// <see cref="RuleSet"/> names; <see langword="null"/> (the default) runs the shipped line. The document was validated
+    /// when it was loaded. Results and audit records carry its version and hash, and the hash covers its name.
+    /// </summary>
+    public Rules.LoadedRuleSet? LoadedRuleSet { get; init; }
+
+    /// <summary>
     /// Gets the temperature at or above which fever is present, in °C (37.5 to 39.5), overriding the rule set's own
     /// (<c>thresholds.feverCelsius</c> of its document, 38.0 °C = 100.4 °F in every shipped rule set); <see langword="null"/>
     /// (the default) keeps the rule set's. The threshold in use is <see cref="Rules.RuleSet.FeverThresholdCelsius"/>.

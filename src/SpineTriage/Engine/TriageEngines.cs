@@ -15,6 +15,7 @@ namespace SpineTriage.Engine;
 public sealed class TriageEngines
 {
     private readonly Lazy<TriageEngine>[] _engines;
+    private readonly Lazy<TriageEngine>? _loaded; // the engine of the options' loaded rule set (a local edition), when they name one
 
     /// <summary>Builds the engines of every line from one set of options and one clock.</summary>
     /// <param name="options">
@@ -31,8 +32,9 @@ public sealed class TriageEngines
         Options = options;
         TimeProvider = timeProvider ?? TimeProvider.System;
         _engines = [.. RuleSets.Selectors.Select(selector => new Lazy<TriageEngine>(
-            () => new TriageEngine(options with { RuleSet = selector }, TimeProvider),
+            () => new TriageEngine(options with { RuleSet = selector, LoadedRuleSet = null }, TimeProvider),
             LazyThreadSafetyMode.ExecutionAndPublication))];
+        _loaded = options.LoadedRuleSet is null ? null : new Lazy<TriageEngine>(() => new TriageEngine(options, TimeProvider), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Gets the options every engine runs (each with its own rule set); their rule set is the <see cref="Default"/> line.</summary>
@@ -41,8 +43,11 @@ public sealed class TriageEngines
     /// <summary>Gets the clock of every engine.</summary>
     public TimeProvider TimeProvider { get; }
 
-    /// <summary>Gets the engine of the line the options name (<see cref="TriageEngineOptions.RuleSet"/>).</summary>
-    public TriageEngine Default => For(Options.RuleSet);
+    /// <summary>
+    /// Gets the engine of the rule set the options name: their <see cref="TriageEngineOptions.LoadedRuleSet"/> (a local
+    /// edition) when set, else the line of <see cref="TriageEngineOptions.RuleSet"/>.
+    /// </summary>
+    public TriageEngine Default => _loaded?.Value ?? For(Options.RuleSet);
 
     /// <summary>Gets the engine of a rule-set line.</summary>
     /// <param name="selector">A selector of <see cref="RuleSets.Selectors"/>.</param>

@@ -48,7 +48,7 @@ public static class QuestionCatalogue
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="id"/> is not a question of rule set 1.0.</exception>
     public static Question Get(QuestionId id)
     {
-        var index = (int)id;
+        var index = id.Rank;
         if ((uint)index >= (uint)Items.Length)
         {
             throw new ArgumentOutOfRangeException(nameof(id), id, "Not a question of rule set 1.0.");
@@ -78,7 +78,7 @@ public static class QuestionCatalogue
 
     private static Question Ask(QuestionId id, bool isRedFlag)
     {
-        var question = new Question(id, JsonNames.Of(id), isRedFlag, "", (int)id + 1);
+        var question = new Question(id, JsonNames.Of(id), isRedFlag, "", id.Rank + 1);
         return question with { Text = question.TextIn(TextCatalogue.English) };
     }
 }

@@ -37,7 +37,8 @@ public sealed class RuleSet
         Rules = defaultTexts.Rules;
         FeverThresholdCelsius = feverThresholdCelsius;
         SeverePainScore = severePainScore;
-        CanonicalDescription = Describe(Version, edition.Questions, rules, FeverThresholdCelsius, SeverePainScore);
+        Name = edition.Name;
+        CanonicalDescription = Describe(Name, Version, edition.Questions, rules, FeverThresholdCelsius, SeverePainScore);
         Identity = new RuleSetIdentity(Version, Sha256Hash.Of(CanonicalDescription));
     }
 
@@ -92,6 +93,12 @@ public sealed class RuleSet
     /// rule set 2.0 has 27, rule set 3.0 has 32. An engine rejects answers to questions its rule set does not have.
     /// </summary>
     public IReadOnlyList<Question> Questions { get; }
+
+    /// <summary>
+    /// Gets the rule set's name: <c>spinetriage</c> for the shipped rule sets, an organisation's own for a local edition
+    /// (<see cref="LoadedRuleSet"/>), whose name is then part of <see cref="CanonicalDescription"/> and so of the hash.
+    /// </summary>
+    public string Name { get; }
 
     /// <summary>Gets the content hash, <c>sha256:</c> and 64 hex digits, over <see cref="CanonicalDescription"/>.</summary>
     public string Hash => Identity.Hash;
@@ -187,10 +194,18 @@ public sealed class RuleSet
         return Array.AsReadOnly(Questions.Select(q => QuestionApplicability.Of(q, report.Report.SurgeryRegion, report.DaysSinceSurgery)).ToArray());
     }
 
-    private static string Describe(string version, IEnumerable<Question> questions, IEnumerable<Rule> rules, decimal feverThreshold, int severePain)
+    private static string Describe(string name, string version, IEnumerable<Question> questions, IEnumerable<Rule> rules, decimal feverThreshold, int severePain)
     {
         var text = new StringBuilder()
-            .Append("spinetriage-rule-set\n")
+            .Append("spinetriage-rule-set\n");
+
+        // The shipped rule sets' text (and hash) stay as they were; a local edition's names it, so no hash of it is a shipped one's.
+        if (!string.Equals(name, LoadedRuleSet.ShippedName, StringComparison.Ordinal))
+        {
+            text.Append("name=").Append(name).Append('\n');
+        }
+
+        text
             .Append("version=").Append(version).Append('\n')
             .Append("feverThresholdCelsius=").Append(feverThreshold.ToString("0.0###", CultureInfo.InvariantCulture)).Append('\n')
             .Append("severePainScore=").Append(severePain.ToString(CultureInfo.InvariantCulture)).Append('\n');

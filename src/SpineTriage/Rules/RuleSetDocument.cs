@@ -19,6 +19,7 @@ internal sealed class RuleSetDocument
     private RuleSetDocument(JsonObject root, string origin)
     {
         Origin = origin;
+        Root = root;
         Name = Text(root, "name", "$");
         Version = Text(root, "version", "$");
         BasedOn = root["basedOn"] is JsonValue basedOn ? basedOn.GetValue<string>() : null;
@@ -106,6 +107,9 @@ internal sealed class RuleSetDocument
             return new AdviceSpec(Text(a, "id", path), Required(a, "when", path), Text(a, "text", path), path);
         }).ToArray());
     }
+
+    /// <summary>Gets the document as read (not to be changed), to compare a loaded document with a shipped one.</summary>
+    public JsonObject Root { get; }
 
     /// <summary>Gets where the document came from, for messages: <c>embedded 2.0.json</c> or a file name.</summary>
     public string Origin { get; }

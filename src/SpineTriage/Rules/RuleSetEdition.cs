@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using SpineTriage.Reports;
+using SpineTriage.Serialization.Internal;
 using SpineTriage.Texts.Internal;
 
 namespace SpineTriage.Rules;
@@ -18,7 +19,8 @@ internal sealed class RuleSetEdition
     private RuleSetEdition(RuleSetDocument document)
     {
         Document = document;
-        Selector = document.Selector;
+        // A local edition reports the line it is based on (docs/rule-sets.md), else the line of its own major version.
+        Selector = document.Name != LoadedRuleSet.ShippedName && RuleSets.Selectors.Contains(document.BasedOn, StringComparer.Ordinal) ? document.BasedOn! : document.Selector;
         Name = document.Name;
         Version = document.Version;
         Changes = document.Changes;
@@ -53,6 +55,7 @@ internal sealed class RuleSetEdition
             throw new FormatException($"{document.Origin}: a question id is listed twice.");
         }
 
+        ReportReading = ReportReader.Reading(QuestionVocabulary.With(Questions.Select(q => q.Id)));
         Ids = Array.AsReadOnly(document.Rules.Select(r => r.Id).ToArray());
         EmergencySigns = Array.AsReadOnly(document.Signs.Select(s => new SafetyNetSign(
             s.Id,
@@ -103,6 +106,9 @@ internal sealed class RuleSetEdition
 
     /// <summary>Gets the questions in asking order.</summary>
     public IReadOnlyList<Question> Questions { get; }
+
+    /// <summary>Gets the strict reader of reports for the rule set: the shipped questions and its own.</summary>
+    public ReadRoot<SymptomReport> ReportReading { get; }
 
     /// <summary>Gets the rule ids in catalogue order; they do not depend on the thresholds.</summary>
     public IReadOnlyList<string> Ids { get; }

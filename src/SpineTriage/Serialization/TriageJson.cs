@@ -55,6 +55,36 @@ public static class TriageJson
         return new Outcome<SymptomReport>(outcome.Partial, outcome.AllErrors(ErrorLimit.DefaultMax));
     }
 
+    /// <summary>
+    /// Reads a symptom report from JSON strictly, as <see cref="ParseReport(string)"/>, whose answers may also name the
+    /// questions a rule set adds to the shipped ones (a local edition's, docs/rule-sets.md): read a report for an engine
+    /// of such a rule set with its <see cref="TriageEngine.RuleSet"/>. Any other question id is still
+    /// <see cref="ErrorCodes.UnknownQuestion"/>.
+    /// </summary>
+    /// <param name="json">The report JSON.</param>
+    /// <param name="ruleSet">The rule set whose questions the answers may name, besides the shipped ones.</param>
+    /// <returns>The report, or every structural error.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> or <paramref name="ruleSet"/> is <see langword="null"/>.</exception>
+    public static Outcome<SymptomReport> ParseReport(string json, RuleSet ruleSet)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        var outcome = ReportReader.Read(json, reading: ruleSet.Edition.ReportReading);
+        return new Outcome<SymptomReport>(outcome.Partial, outcome.AllErrors(ErrorLimit.DefaultMax));
+    }
+
+    /// <summary>Reads a symptom report from UTF-8 JSON strictly, as <see cref="ParseReport(string, RuleSet)"/>.</summary>
+    /// <param name="utf8Json">The report JSON as UTF-8.</param>
+    /// <param name="ruleSet">The rule set whose questions the answers may name, besides the shipped ones.</param>
+    /// <returns>The report, or every structural error.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="ruleSet"/> is <see langword="null"/>.</exception>
+    public static Outcome<SymptomReport> ParseReport(ReadOnlySpan<byte> utf8Json, RuleSet ruleSet)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        var outcome = ReportReader.Read(utf8Json, reading: ruleSet.Edition.ReportReading);
+        return new Outcome<SymptomReport>(outcome.Partial, outcome.AllErrors(ErrorLimit.DefaultMax));
+    }
+
     /// <summary>Writes a report as contract JSON; reading it back gives an equal report.</summary>
     /// <param name="report">The report.</param>
     /// <param name="indented">Whether to indent. Unindented output is canonical: fixed property order, no whitespace.</param>

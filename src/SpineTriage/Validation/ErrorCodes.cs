@@ -104,4 +104,28 @@ public static class ErrorCodes
     /// is added. The message names the key and both lists.
     /// </summary>
     public const string PlaceholderMismatch = "placeholderMismatch";
+
+    /// <summary>A rule-set document that does not follow docs/schemas/rule-set.schema.json: a property missing, of the wrong type or unknown, or an id not of its grammar.</summary>
+    public const string SchemaViolation = "schemaViolation";
+
+    /// <summary>A condition of a rule-set document names a fact the document does not define.</summary>
+    public const string UnknownFact = "unknownFact";
+
+    /// <summary>Two questions, facts, rules, safety-net signs or advice lines of a rule-set document share an id.</summary>
+    public const string DuplicateId = "duplicateId";
+
+    /// <summary>A red flag of a rule-set document whose yes alone (every other question answered no) gives less than urgent where it counts as a red flag.</summary>
+    public const string RedFlagNotUrgent = "redFlagNotUrgent";
+
+    /// <summary>A rule of a rule-set document that fired for none of the extreme and generated reports of its check: it can never fire.</summary>
+    public const string RuleNeverFires = "ruleNeverFires";
+
+    /// <summary>A question of a rule-set document that no rule reads (and that is not a red flag): its answer could never change a result.</summary>
+    public const string QuestionNotRead = "questionNotRead";
+
+    /// <summary>A text key a rule-set document names that is missing in a language's text catalogue; the message names the language.</summary>
+    public const string TextMissing = "textMissing";
+
+    /// <summary>A rule-set document named <c>spinetriage</c>, the shipped rule sets' name, that differs from the shipped document of its version: a local edition needs its own name.</summary>
+    public const string ShippedNameReused = "shippedNameReused";
 }

@@ -246,13 +246,14 @@ public class EmergencyRuleTests
     }
 
     [Theory]
-    [InlineData(Q.BladderOrBowelControlLoss)]
-    [InlineData(Q.SaddleNumbness)]
-    [InlineData(Q.NewOrWorseningLimbWeakness)]
-    [InlineData(Q.SuddenSeverePainAfterFallOrInjury)]
-    [InlineData(Q.ChestPainOrBreathlessness)]
-    public void An_emergency_sign_dominates_every_unknown_and_lower_finding(Q emergencySign)
+    [InlineData("bladderOrBowelControlLoss")]
+    [InlineData("saddleNumbness")]
+    [InlineData("newOrWorseningLimbWeakness")]
+    [InlineData("suddenSeverePainAfterFallOrInjury")]
+    [InlineData("chestPainOrBreathlessness")]
+    public void An_emergency_sign_dominates_every_unknown_and_lower_finding(string emergencySignId)
     {
+        var emergencySign = Q.Of(emergencySignId);
         var report = new SymptomReport { SurgeryDate = ReportBuilder.SurgeryDate, AssessedOn = ReportBuilder.Today, PainScore = 10 }
             .Yes(emergencySign, Q.NewOrWorseningPain, Q.CalfPainOrSwelling, Q.LumpOverHardware);
 

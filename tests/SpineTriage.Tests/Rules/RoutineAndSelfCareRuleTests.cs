@@ -15,12 +15,13 @@ public class RoutineAndSelfCareRuleTests
     private TriageEngine Engine { get; } = ReportBuilder.EngineV1();
 
     [Theory]
-    [InlineData(Q.LocalizedTenderness, "localizedTenderness: yes")]
-    [InlineData(Q.LumpOverHardware, "lumpOverHardware: yes")]
-    [InlineData(Q.PainWorseWithMovement, "painWorseWithMovement: yes")]
+    [InlineData("localizedTenderness", "localizedTenderness: yes")]
+    [InlineData("lumpOverHardware", "lumpOverHardware: yes")]
+    [InlineData("painWorseWithMovement", "painWorseWithMovement: yes")]
     [Fires("hardware-irritation")]
-    public void Each_sign_of_hardware_irritation_is_routine(Q sign, string evidence)
+    public void Each_sign_of_hardware_irritation_is_routine(string signId, string evidence)
     {
+        var sign = Q.Of(signId);
         var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(sign));
 
         result.Urgency.Should().Be(Urgency.Routine);

@@ -140,11 +140,12 @@ public class SoonRuleTests
     }
 
     [Theory]
-    [InlineData(8, Q.NewOrWorseningPain)]
-    [InlineData(8, Q.PainReturnedAfterImprovement)]
-    [InlineData(10, Q.NewOrWorseningPain)]
-    public void Severe_escalating_pain_and_severe_pain_never_fire_together(int painScore, Q worsening)
+    [InlineData(8, "newOrWorseningPain")]
+    [InlineData(8, "painReturnedAfterImprovement")]
+    [InlineData(10, "newOrWorseningPain")]
+    public void Severe_escalating_pain_and_severe_pain_never_fire_together(int painScore, string worseningId)
     {
+        var worsening = Q.Of(worseningId);
         var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Pain(painScore).Yes(worsening));
 
         result.RuleIds().Should().Contain("severe-escalating-pain").And.NotContain("severe-pain");
@@ -163,16 +164,17 @@ public class SoonRuleTests
     }
 
     [Theory]
-    [InlineData(Q.NewOrWorseningPain)]
-    [InlineData(Q.PainReturnedAfterImprovement)]
-    [InlineData(Q.InstabilityOrMovement)]
-    [InlineData(Q.RadiatingLimbPain)]
-    [InlineData(Q.LocalizedTenderness)]
-    [InlineData(Q.PainWorseWithMovement)]
-    [InlineData(Q.LumpOverHardware)]
+    [InlineData("newOrWorseningPain")]
+    [InlineData("painReturnedAfterImprovement")]
+    [InlineData("instabilityOrMovement")]
+    [InlineData("radiatingLimbPain")]
+    [InlineData("localizedTenderness")]
+    [InlineData("painWorseWithMovement")]
+    [InlineData("lumpOverHardware")]
     [Fires("symptomatic-imaging-finding")]
-    public void Each_hardware_symptom_makes_an_imaging_finding_symptomatic(Q hardwareSymptom)
+    public void Each_hardware_symptom_makes_an_imaging_finding_symptomatic(string hardwareSymptomId)
     {
+        var hardwareSymptom = Q.Of(hardwareSymptomId);
         var result = Engine.Evaluate(ReportBuilder.AllRedFlagsDenied().Yes(Q.ImagingShowsHardwareProblem, hardwareSymptom));
 
         result.RuleIds().Should().Contain("symptomatic-imaging-finding").And.NotContain("asymptomatic-imaging-finding");

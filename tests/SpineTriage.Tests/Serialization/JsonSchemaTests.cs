@@ -56,6 +56,14 @@ public class JsonSchemaTests
         [ErrorCodes.UnknownLanguage] = true,
         [ErrorCodes.UnknownTextKey] = false,
         [ErrorCodes.PlaceholderMismatch] = false,
+        [ErrorCodes.SchemaViolation] = true,
+        [ErrorCodes.UnknownFact] = false,
+        [ErrorCodes.DuplicateId] = false,
+        [ErrorCodes.RedFlagNotUrgent] = false,
+        [ErrorCodes.RuleNeverFires] = false,
+        [ErrorCodes.QuestionNotRead] = false,
+        [ErrorCodes.TextMissing] = false,
+        [ErrorCodes.ShippedNameReused] = false,
     };
 
     private static readonly string[] Reports = Directory.GetFiles(Repository.PathOf("samples/reports/rule-set-1.0"), "*.json").Order(StringComparer.Ordinal).ToArray();
@@ -105,7 +113,7 @@ public class JsonSchemaTests
         var report = JsonNode.Parse(SchemaFiles.Text("report.schema.json"))!;
         report["properties"]!["answers"]!["properties"]!.AsObject().Select(p => p.Key)
             .Should().Equal(
-                QuestionCatalogue.All.Select(q => q.JsonId).Concat(Enum.GetValues<QuestionId>().Where(q => !QuestionCatalogue.All.Any(c => c.Id == q)).Select(q => JsonNames.Of(q))),
+                QuestionCatalogue.All.Select(q => q.JsonId).Concat(QuestionId.WellKnown.Where(q => !QuestionCatalogue.All.Any(c => c.Id == q)).Select(q => JsonNames.Of(q))),
                 "the answers are the question ids of every rule set: 1.0's in asking order, then those 2.0 adds");
         Names(report["properties"]!["riskFactors"]!["items"]!["enum"]!).Should().BeEquivalentTo(Enum.GetValues<RiskFactor>().Select(v => JsonNames.Of(v)));
         Names(report["properties"]!["hardware"]!["items"]!["enum"]!).Should().BeEquivalentTo(Enum.GetValues<HardwareKind>().Select(v => JsonNames.Of(v)));

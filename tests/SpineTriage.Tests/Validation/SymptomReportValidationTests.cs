@@ -291,7 +291,7 @@ public class SymptomReportValidationTests
     [Fact]
     public void An_undefined_question_cannot_be_put_in_an_answer_set()
     {
-        var act = () => AnswerSet.Of(((QuestionId)99, Answer.Yes));
+        var act = () => AnswerSet.Of((default(QuestionId), Answer.Yes));
 
         act.Should().Throw<ArgumentOutOfRangeException>();
     }

@@ -13,8 +13,8 @@ internal static class ConditionInterpreter
 {
     private static readonly string[] PainTexts = [.. Enumerable.Range(0, 11).Select(s => $"painScore: {s}")];
 
-    // "question: answer" for every question and answer, by question * 3 + answer.
-    private static readonly string[] AnswerTexts = [.. Enum.GetValues<QuestionId>().SelectMany(q => Enum.GetValues<Answer>().Order().Select(a => $"{JsonNames.Of(q)}: {JsonNames.Of(a)}"))];
+    // "question: answer" for every well-known question and answer, by rank * 3 + answer (another question's is made when needed).
+    private static readonly string[] AnswerTexts = [.. QuestionId.WellKnown.SelectMany(q => Enum.GetValues<Answer>().Order().Select(a => $"{JsonNames.Of(q)}: {JsonNames.Of(a)}"))];
 
     /// <summary>Whether the condition holds for the facts, given the rules above it (in catalogue order) that fired.</summary>
     /// <param name="condition">The condition.</param>
@@ -194,7 +194,8 @@ internal static class ConditionInterpreter
 
     private static int Position(AnyOf any, int alternative, in Facts facts) => facts.AskingPosition(((AnswerIs)any.Items[alternative]).Question);
 
-    private static string AnswerText(QuestionId question, Answer answer) => AnswerTexts[((int)question * 3) + (int)answer];
+    private static string AnswerText(QuestionId question, Answer answer) =>
+        question.Rank >= 0 ? AnswerTexts[(question.Rank * 3) + (int)answer] : $"{JsonNames.Of(question)}: {JsonNames.Of(answer)}";
 
     private static void AddOnce(List<string> lines, string line)
     {

@@ -17,16 +17,13 @@ internal sealed class RuleEvaluator
     // Rules that fit are tracked on the stack while a report is evaluated; more are tracked in an array.
     private const int StackRules = 256;
 
-    private static readonly int QuestionIdCount = Enum.GetValues<QuestionId>().Length;
-
-    private readonly Question?[] _byId; // by question id; null for a question the rule set does not have
-    private readonly int[] _askingPosition; // by question id
+    private readonly Dictionary<QuestionId, Question> _byId; // the rule set's questions by id
     private readonly Dictionary<string, int> _ruleIndexes;
     private readonly string[] _rationales; // by rule
     private readonly int[] _findingOrder; // rule indexes, highest urgency first, then in catalogue order
     private readonly Condition[] _surgeryConditions; // the distinct conditions of the questions' applicability and red-flag counting
-    private readonly int[] _appliesSlot; // by question id: its applicability's place in _surgeryConditions, -1 for always
-    private readonly int[] _redFlagSlot; // by question id: its red-flag condition's place in _surgeryConditions, -1 for always
+    private readonly int[] _appliesSlot; // by asking position (Question.Order - 1): its applicability's place in _surgeryConditions, -1 for always
+    private readonly int[] _redFlagSlot; // by asking position: its red-flag condition's place in _surgeryConditions, -1 for always
     private readonly Urgency[] _highestFrom; // by rule index: the highest urgency of that rule and the rules after it (0 past the end)
 
     /// <param name="rules">The rules in catalogue order.</param>
@@ -42,32 +39,27 @@ internal sealed class RuleEvaluator
         Rules = [.. rules];
         AskingOrder = [.. questions];
         RedFlags = [.. questions.Where(q => q.IsRedFlag)];
-        _byId = new Question?[QuestionIdCount];
-        _askingPosition = [.. Enumerable.Range(0, QuestionIdCount).Select(id => questions.Count + id)];
+        _byId = [];
         for (var i = 0; i < questions.Count; i++)
         {
             var question = questions[i];
-            if (_byId[(int)question.Id] is not null)
+            if (question.Order != i + 1)
+            {
+                throw new InvalidOperationException($"Question {question.JsonId} is asked at {question.Order}, not {i + 1}.");
+            }
+
+            if (!_byId.TryAdd(question.Id, question))
             {
                 throw new InvalidOperationException($"Question {question.JsonId} is listed twice.");
             }
 
-            _byId[(int)question.Id] = question;
-            _askingPosition[(int)question.Id] = i;
             CheckSurgeryOnly(question.AppliesWhen, question.JsonId);
             CheckSurgeryOnly(question.CountsAsRedFlagWhen, question.JsonId);
         }
 
         _surgeryConditions = [.. questions.SelectMany(q => new[] { q.AppliesWhen, q.CountsAsRedFlagWhen }).Where(c => !ReferenceEquals(c, When.Always)).Distinct()];
-        _appliesSlot = new int[QuestionIdCount];
-        _redFlagSlot = new int[QuestionIdCount];
-        Array.Fill(_appliesSlot, -1);
-        Array.Fill(_redFlagSlot, -1);
-        foreach (var question in questions)
-        {
-            _appliesSlot[(int)question.Id] = Array.IndexOf(_surgeryConditions, question.AppliesWhen);
-            _redFlagSlot[(int)question.Id] = Array.IndexOf(_surgeryConditions, question.CountsAsRedFlagWhen);
-        }
+        _appliesSlot = [.. questions.Select(q => Array.IndexOf(_surgeryConditions, q.AppliesWhen))];
+        _redFlagSlot = [.. questions.Select(q => Array.IndexOf(_surgeryConditions, q.CountsAsRedFlagWhen))];
 
         _ruleIndexes = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < Rules.Length; i++)
@@ -102,10 +94,10 @@ internal sealed class RuleEvaluator
     public Question[] RedFlags { get; }
 
     /// <summary>The question of the rule set with an id, or <see langword="null"/>.</summary>
-    public Question? Find(QuestionId question) => (uint)question < (uint)_byId.Length ? _byId[(int)question] : null;
+    public Question? Find(QuestionId question) => _byId.GetValueOrDefault(question);
 
-    /// <summary>The asking position of a question; one the rule set does not ask comes after all of them, by id.</summary>
-    public int AskingPosition(QuestionId question) => _askingPosition[(int)question];
+    /// <summary>The asking position of a question; one the rule set does not ask comes after all of them, by id (<see cref="QuestionId.CompareTo"/>).</summary>
+    public int AskingPosition(QuestionId question) => _byId.TryGetValue(question, out var asked) ? asked.Order - 1 : AskingOrder.Length + Math.Max(question.Rank, 0);
 
     /// <summary>
     /// Which of the questions' conditions on the surgery hold for a region and day count (bit <c>i</c>: condition <c>i</c>,
@@ -123,10 +115,10 @@ internal sealed class RuleEvaluator
     }
 
     /// <summary>Whether a question applies, from <see cref="SurgeryFacts"/>; <see langword="null"/> when the caller must read its condition.</summary>
-    public bool? Applies(Question question, ulong surgeryFacts) => Read(_appliesSlot[(int)question.Id], surgeryFacts);
+    public bool? Applies(Question question, ulong surgeryFacts) => Read(_appliesSlot[question.Order - 1], surgeryFacts);
 
     /// <summary>Whether a red-flag question's condition of counting holds, from <see cref="SurgeryFacts"/>; <see langword="null"/> when the caller must read it.</summary>
-    public bool? CountsAsRedFlag(Question question, ulong surgeryFacts) => Read(_redFlagSlot[(int)question.Id], surgeryFacts);
+    public bool? CountsAsRedFlag(Question question, ulong surgeryFacts) => Read(_redFlagSlot[question.Order - 1], surgeryFacts);
 
     /// <summary>The facts of a validated report as it stands.</summary>
     public Facts Read(ValidatedReport report) => new(this, report, Answer.Unknown, report.Report.Temperature, report.Report.PainScore);

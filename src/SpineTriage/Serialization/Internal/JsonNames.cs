@@ -6,11 +6,10 @@ namespace SpineTriage.Serialization.Internal;
 /// <summary>The camelCase JSON names of the model's enums (read back by <see cref="EnumNames{T}"/>).</summary>
 internal static class JsonNames
 {
-    private static readonly string[] Questions = Names<QuestionId>();
     private static readonly string[] Urgencies = Names<Urgency>();
     private static readonly string[] AnswersNames = Names<Answer>();
 
-    public static string Of(QuestionId value) => Questions[(int)value];
+    public static string Of(QuestionId value) => value.Id;
 
     public static string Of(Urgency value) => Urgencies[(int)value - 1];
 

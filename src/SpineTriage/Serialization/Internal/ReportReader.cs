@@ -24,19 +24,10 @@ internal static class ReportReader
 
     private static readonly ObjectShape TemperatureShape = new("value", "unit");
 
-    // The questions of every rule set (1.0's in its asking order, then those 2.0 adds), as the suggestions of "did you
-    // mean" list them. A report is read before an engine says its rule set: an engine of rule set 1.0 rejects the
-    // answers to 2.0's questions when it validates the report (with the same code, unknownQuestion).
-    private static readonly QuestionId[] QuestionsInShapeOrder = System.Enum.GetValues<QuestionId>();
-
-    private static readonly string[] QuestionIds = QuestionsInShapeOrder.Select(JsonNames.Of).ToArray();
-
-    private static readonly ObjectShape AnswersShape = new(
-        QuestionIds,
-        ErrorCodes.UnknownQuestion,
-        name => $"unknown question id '{StrictJson.Shorten(name)}'{StrictJson.Suggest(name, QuestionIds)}; the question ids are listed by the question catalogue (spinetriage questions).");
-
-    private static readonly ReadRoot<SymptomReport> Root = ReadReport;
+    // A report is read before an engine says its rule set: the shipped questions are read by default (QuestionVocabulary),
+    // and an engine of rule set 1.0 rejects the answers to 2.0's questions when it validates the report (with the same
+    // code, unknownQuestion); an engine of a local edition reads its own questions too.
+    private static readonly ReadRoot<SymptomReport> Root = Reading(QuestionVocabulary.Shipped);
 
     /// <summary>The default largest report JSON read: 1 MiB of UTF-8. A symptom report is a few kilobytes.</summary>
     public const int DefaultMaxBytes = 1024 * 1024;
@@ -52,18 +43,22 @@ internal static class ReportReader
             Omitted == 0 ? Errors : ErrorLimit.Cap(Errors, Omitted, maxErrors);
     }
 
-    public static Outcome Read(ReadOnlySpan<byte> utf8, int maxBytes = DefaultMaxBytes, int maxErrors = ErrorLimit.DefaultMax)
+    /// <summary>The reader of reports whose answers may name the questions of a vocabulary (build once per vocabulary).</summary>
+    public static ReadRoot<SymptomReport> Reading(QuestionVocabulary questions) =>
+        (ReadOnlySpan<byte> input, ref Utf8JsonReader reader, ref ErrorList errors) => ReadReport(input, ref reader, ref errors, questions);
+
+    public static Outcome Read(ReadOnlySpan<byte> utf8, int maxBytes = DefaultMaxBytes, int maxErrors = ErrorLimit.DefaultMax, ReadRoot<SymptomReport>? reading = null)
     {
         if (utf8.Length > maxBytes)
         {
             return TooLarge(maxBytes);
         }
 
-        var report = StrictJson.Read(utf8, Root, out var errors, maxErrors);
+        var report = StrictJson.Read(utf8, reading ?? Root, out var errors, maxErrors);
         return new Outcome(report, errors.Listed, errors.Omitted);
     }
 
-    public static Outcome Read(string json, int maxBytes = DefaultMaxBytes, int maxErrors = ErrorLimit.DefaultMax)
+    public static Outcome Read(string json, int maxBytes = DefaultMaxBytes, int maxErrors = ErrorLimit.DefaultMax, ReadRoot<SymptomReport>? reading = null)
     {
         // A character is at least one UTF-8 byte and at most three: the bytes are counted only when it could matter.
         if (json.Length > maxBytes || (json.Length > maxBytes / 3 && System.Text.Encoding.UTF8.GetByteCount(json) > maxBytes))
@@ -71,7 +66,7 @@ internal static class ReportReader
             return TooLarge(maxBytes);
         }
 
-        var report = StrictJson.Read(json, Root, out var errors, maxErrors);
+        var report = StrictJson.Read(json, reading ?? Root, out var errors, maxErrors);
         return new Outcome(report, errors.Listed, errors.Omitted);
     }
 
@@ -87,7 +82,7 @@ internal static class ReportReader
         ErrorCodes.TooLarge,
         $"the report JSON is larger than {SizeText(maxBytes)}, the most that is read; a symptom report is a few kilobytes. Nothing of it was read.")]);
 
-    private static SymptomReport? ReadReport(ReadOnlySpan<byte> input, ref Utf8JsonReader reader, ref ErrorList errors)
+    private static SymptomReport? ReadReport(ReadOnlySpan<byte> input, ref Utf8JsonReader reader, ref ErrorList errors, QuestionVocabulary questions)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -156,7 +151,7 @@ internal static class ReportReader
                     temperature = ReadTemperature(ref reader, ref errors);
                     break;
                 case Answers:
-                    answers = ReadAnswers(ref reader, ref errors);
+                    answers = ReadAnswers(ref reader, ref errors, questions);
                     break;
                 case Skipped:
                     skipped = EnumArray<Measurement>(ref reader, "$.skipped", "skipped", ref errors);
@@ -317,7 +312,7 @@ internal static class ReportReader
         return Math.Max(0, fraction - exponent - zeros);
     }
 
-    private static AnswerSet ReadAnswers(ref Utf8JsonReader reader, ref ErrorList errors)
+    private static AnswerSet ReadAnswers(ref Utf8JsonReader reader, ref ErrorList errors, QuestionVocabulary questions)
     {
         const string path = "$.answers";
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -326,10 +321,11 @@ internal static class ReportReader
             return AnswerSet.Empty;
         }
 
-        Span<sbyte> given = stackalloc sbyte[QuestionIds.Length];
+        var ids = questions.Ids;
+        Span<sbyte> given = ids.Length <= 256 ? stackalloc sbyte[ids.Length] : new sbyte[ids.Length];
         given.Fill(-1);
         var count = 0;
-        var properties = new StrictObject(path, AnswersShape, ref errors);
+        var properties = new StrictObject(path, questions.AnswersShape, ref errors);
         while (properties.Next(ref reader, ref errors, out var question))
         {
             if (EnumNames<Answer>.TryMatch(ref reader, out var answer))
@@ -339,7 +335,7 @@ internal static class ReportReader
             }
             else
             {
-                var name = QuestionIds[question];
+                var name = questions.Names[question];
                 StrictJson.WrongType(ref reader, $"{path}.{name}", $"answers.{name} must be one of {JsonNames.Allowed<Answer>()}", ref errors, ErrorCodes.UnknownValue);
             }
         }
@@ -355,7 +351,7 @@ internal static class ReportReader
         {
             if (given[i] >= 0)
             {
-                pairs[next++] = KeyValuePair.Create(QuestionsInShapeOrder[i], (Answer)given[i]);
+                pairs[next++] = KeyValuePair.Create(ids[i], (Answer)given[i]);
             }
         }
 

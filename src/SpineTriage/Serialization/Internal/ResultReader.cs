@@ -313,9 +313,10 @@ internal static class ResultReader
         var index = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (EnumNames<QuestionId>.TryMatch(ref reader, out var question))
+            // A result's questions are read strictly, as result.schema.json lists them: the well-known questions of the shipped rule sets.
+            if (reader.TokenType == JsonTokenType.String && QuestionVocabulary.Shipped.AnswersShape.IndexOf(ref reader) is var known and >= 0)
             {
-                questions.Add(question);
+                questions.Add(QuestionVocabulary.Shipped.Ids[known]);
             }
             else
             {

@@ -343,11 +343,6 @@ internal sealed class ObjectShape
 
     public ObjectShape(string[] names, string unknownCode, Func<string, string>? unknownMessage)
     {
-        if (names.Length > 64)
-        {
-            throw new ArgumentException("At most 64 names.", nameof(names));
-        }
-
         _utf8 = names.Select(Encoding.UTF8.GetBytes).ToArray();
         UnknownCode = unknownCode;
         var allowed = string.Join(", ", names);
@@ -405,6 +400,7 @@ internal struct StrictObject
     private readonly ObjectShape _shape;
     private int _insertAt;
     private ulong _seen;
+    private HashSet<int>? _seenBeyond64; // the known properties seen past the 64th name (a local edition's many questions)
     private HashSet<string>? _unknownSeen;
 
     /// <param name="path">The object's JSON path.</param>
@@ -433,9 +429,8 @@ internal struct StrictObject
             }
 
             index = _shape.IndexOf(ref reader);
-            if (index >= 0 && (_seen & (1UL << index)) == 0)
+            if (index >= 0 && FirstSeen(index))
             {
-                _seen |= 1UL << index;
                 reader.Read();
                 return true;
             }
@@ -464,6 +459,18 @@ internal struct StrictObject
 
             reader.Skip(); // on a property name, Skip moves past its value
         }
+    }
+
+    private bool FirstSeen(int index)
+    {
+        if (index >= 64)
+        {
+            return (_seenBeyond64 ??= []).Add(index);
+        }
+
+        var first = (_seen & (1UL << index)) == 0;
+        _seen |= 1UL << index;
+        return first;
     }
 }
 
