@@ -109,7 +109,8 @@ public class TraceabilityTests
         var document = "<!-- Generated from the rule-set documents src/SpineTriage/Rules/Documents/2.0.json and 1.0.json (TriageMarkdown.SerializeRuleSet) by\n"
             + "     tests/SpineTriage.Tests/Traceability/TraceabilityTests.cs; do not edit. Regenerate with\n"
             + "     UPDATE_DOCS=1 dotnet test tests/SpineTriage.Tests --filter \"FullyQualifiedName~Traceability\" -->\n\n"
-            + TriageMarkdown.SerializeRuleSet(new TriageEngine().RuleSet) + "\n" + TriageMarkdown.SerializeRuleSet(RuleSet);
+            + TriageMarkdown.SerializeRuleSet(new TriageEngine().RuleSet) + "\n" + TriageMarkdown.SerializeRuleSet(RuleSet)
+            + "\n" + Audit.RealisticAuditLog.ImpactSection();
 
         new TriageEngine().RuleSet.Version.Should().Be("2.1.0", "new engines run rule set 2.0");
         Repository.AssertGenerated("docs/rules.md", document);
