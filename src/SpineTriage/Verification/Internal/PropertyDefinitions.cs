@@ -373,14 +373,14 @@ internal static class PropertyDefinitions
         var (step, asked, _, failure) = VerificationRun.Follow(interview, s.Report, patient);
         if (failure is not null)
         {
-            return Verdict.Fail($"{failure}; replies {patient.Describe(run.Questions)}");
+            return Verdict.Fail($"{failure}; {patient.Describe(run.Questions)}");
         }
 
         var everything = run.Complete(engine, s.Report, patient, inapplicable: null);
         var expected = VerificationRun.Evaluate(engine, everything).Urgency;
         if (!step.IsSettled || step.Result.Urgency != expected)
         {
-            return Verdict.Fail($"the interview ended at {step.Result.Urgency.JsonName()} (settled {(step.IsSettled ? "yes" : "no")}) after asking {string.Join(", ", asked)}; asking everything gives {expected.JsonName()}; replies {patient.Describe(run.Questions)}");
+            return Verdict.Fail($"the interview ended at {step.Result.Urgency.JsonName()} (settled {(step.IsSettled ? "yes" : "no")}) after asking {string.Join(", ", asked)}; asking everything gives {expected.JsonName()}; {patient.Describe(run.Questions)}");
         }
 
         // Stopped early: no red flag that applies and was not asked could raise the urgency.
