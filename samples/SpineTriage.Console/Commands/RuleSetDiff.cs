@@ -100,7 +100,6 @@ internal static class RuleSetDiff
             var changes = new List<string>();
             Compare(changes, "red flag", before.RedFlagApplicability, q.RedFlagApplicability);
             Compare(changes, "applies", before.Applicability, q.Applicability);
-            Compare(changes, "asked", Position(before.Order), Position(q.Order));
             if (changes.Count > 0)
             {
                 yield return $"question changed: {q.JsonId}: {string.Join("; ", changes)}";
@@ -171,8 +170,6 @@ internal static class RuleSetDiff
             changes.Add($"{what} \"{before}\" -> \"{after}\"");
         }
     }
-
-    private static string Position(int order) => order.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Re-triages each record of the log that holds a report with A and with B and prints the impact: counts by urgency
