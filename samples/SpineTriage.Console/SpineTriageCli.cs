@@ -28,7 +28,7 @@ internal static class SpineTriageCli
         try
         {
             // The engines of the rule sets a command asks for (--rule-set, a case file's ruleSet, a record's version), built on first use.
-            var root = Build(new RuleSetEngines(clock), io);
+            var root = Build(new RuleSetEngines(clock), io, clock);
             var parsed = root.Parse(HelpAsOption(args, root), new ParserConfiguration { ResponseFileTokenReplacer = null });
             // Any parse error is a usage error, also where System.CommandLine would run an action anyway
             // (--version rules prints the version despite "--version option cannot be combined with other arguments").
@@ -61,7 +61,7 @@ internal static class SpineTriageCli
             _ => args,
         };
 
-    private static Command Build(RuleSetEngines engines, ConsoleIO io)
+    private static Command Build(RuleSetEngines engines, ConsoleIO io, TimeProvider clock)
     {
         // A RootCommand takes its name from the executable (SpineTriage.Console under dotnet run); help must say spinetriage.
         var root = new Command(
@@ -77,6 +77,7 @@ internal static class SpineTriageCli
             RulesCommand.Create(engines, io),
             QuestionsCommand.Create(engines, io),
             ReplayCommand.Create(engines, io),
+            RuleSetCommand.Create(engines, io, clock),
         };
         root.SetAction(_ => InteractiveCommand.Run(engines.For(SpineTriage.Rules.RuleSets.Default), io));
         return root;

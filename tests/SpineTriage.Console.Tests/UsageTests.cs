@@ -13,6 +13,7 @@ public class UsageTests
     [InlineData("rules", "spinetriage rules [options]")]
     [InlineData("questions", "spinetriage questions [options]")]
     [InlineData("replay", "spinetriage replay [<FILE>] [options]")]
+    [InlineData("ruleset", "spinetriage ruleset [command] [options]")]
     public void Help_is_available_on_every_command(string command, string usage)
     {
         var run = Run(command.Length == 0 ? ["--help"] : [command, "--help"]);

@@ -7,8 +7,9 @@ namespace SpineTriage.Safety.Tests;
 
 /// <summary>
 /// The engine against an independent reading of each shipped rule set's criteria (the hand-coded floors in
-/// <see cref="Floor"/>, written from clinical-criteria*.md, not from the rule set): on generated reports of every rule set
-/// and every edge of the thresholds, the same urgency, the same fired rules in the same order, and the same completeness.
+/// <see cref="Floor"/>, written from clinical-criteria*.md, not from the rule set; one row per rule set): on generated
+/// reports of every rule set and every edge of the thresholds, the same urgency, the same fired rules in the same order,
+/// the same completeness and the same settledness.
 /// </summary>
 [Trait("Category", "Safety")]
 public class CriteriaAgreementTests
@@ -41,6 +42,7 @@ public class CriteriaAgreementTests
             result.Urgency.Should().Be(expected.Urgency, because);
             result.Findings.Select(f => f.RuleId).Should().Equal(expected.RuleIds, because);
             result.IsComplete.Should().Be(expected.IsComplete, because);
+            ((bool?)result.IsSettled).Should().Be(expected.IsSettled, because);
             if (scope.HasFailures())
             {
                 return;

@@ -147,11 +147,10 @@ public sealed class ShippedRuleSet
     /// <summary>The floor (the criteria read independently of the engine) for a report of this rule set.</summary>
     /// <param name="engine">An engine of this rule set, whose thresholds apply.</param>
     /// <param name="report">A valid report.</param>
-    /// <returns>What the floor decides.</returns>
+    /// <returns>What the floor decides: urgency, fired rules, completeness and settledness.</returns>
     public static FloorResult ByTheCriteria(ITriageEngine engine, SymptomReport report)
     {
-        ArgumentNullException.ThrowIfNull(engine);
-        return Floor.Decide(engine.Validate(report).GetValueOrThrow(), engine.Options);
+        return Floor.Decide(engine, report);
     }
 
     /// <inheritdoc/>

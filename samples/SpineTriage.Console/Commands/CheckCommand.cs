@@ -105,7 +105,7 @@ internal static class CheckCommand
     /// or a link to a folder already searched) is not searched again, and a file reached by a second path (a duplicate
     /// argument, a link) is not run again. A path that cannot be used comes with the reason.
     /// </summary>
-    private static List<(string Path, string? Problem)> CaseFiles(string[] paths)
+    internal static List<(string Path, string? Problem)> CaseFiles(string[] paths)
     {
         var files = new List<(string, string?)>();
         var seenFiles = new HashSet<string>(StringComparer.Ordinal);

@@ -11,6 +11,7 @@ using SpineTriage.Rules;
 using SpineTriage.Serialization;
 using SpineTriage.Server.Operations;
 using SpineTriage.Testing;
+using SpineTriage.TestSupport;
 
 namespace SpineTriage.Server.Tests.Api;
 
@@ -119,10 +120,12 @@ public sealed class JsonApiTests
     [Fact]
     public async Task The_interview_asks_the_first_red_flag_then_settles_on_a_loss_of_bladder_control()
     {
-        using var factory = new ServerFactory();
+        // The service's clock is fixed: the dates of the test are the clock's, never the machine's.
+        var clock = TestClock.At(ReportBuilder.Today);
+        using var factory = new ServerFactory(services: s => s.AddSingleton<TimeProvider>(clock));
         using var client = factory.CreateClient();
-        var today = DateOnly.FromDateTime(DateTime.Now).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var surgery = DateOnly.FromDateTime(DateTime.Now).AddDays(-20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = ReportBuilder.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var surgery = ReportBuilder.Today.AddDays(-20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         using var first = await client.PostAsync("/api/interview/next", Json($$"""{"surgeryDate":"{{surgery}}","assessedOn":"{{today}}"}"""));
         using var second = await client.PostAsync("/api/interview/next", Json($$$"""{"surgeryDate":"{{{surgery}}}","assessedOn":"{{{today}}}","answers":{"bladderOrBowelControlLoss":"yes"}}"""));
@@ -148,9 +151,10 @@ public sealed class JsonApiTests
     [Fact]
     public async Task An_interview_with_an_earliest_surgery_date_says_the_date_was_approximate_and_refuses_an_earliest_date_after_the_surgery_date()
     {
-        using var factory = new ServerFactory();
+        var clock = TestClock.At(ReportBuilder.Today);
+        using var factory = new ServerFactory(services: s => s.AddSingleton<TimeProvider>(clock));
         using var client = factory.CreateClient();
-        var now = DateOnly.FromDateTime(DateTime.Now);
+        var now = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var latest = Iso(now.AddDays(-14));
 

@@ -99,7 +99,8 @@ public sealed class OperationsTests
         settings["LoadTest:EnableFloor"] = "true";
         using var factory = new ServerFactory(settings);
         using var client = factory.CreateClient();
-        var surgery = DateOnly.FromDateTime(DateTime.Now).AddDays(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // Today by the service's own clock (its TimeProvider), not the machine's: a report 10 days after surgery.
+        var surgery = DateOnly.FromDateTime(factory.Services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime).AddDays(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var valid = "{\"reportId\":\"" + marker + "\",\"surgeryDate\":\"" + surgery + "\",\"answers\":{\"woundBleeding\":\"yes\"}}";
         var invalid = "{\"reportId\":\"" + marker + "\",\"surgeryDate\":\"" + marker + "\",\"answers\":{\"" + marker + "\":\"yes\",\"fever\":\"" + marker + "\"}}";
 

@@ -182,6 +182,13 @@ public static class HandCodedTriage
     /// <returns>The rule id.</returns>
     public static string RuleId(int index) => Ids[index];
 
+    /// <summary>Whether a question applies to a report (clinical-criteria.md: every question of rule set 1.0 always applies).</summary>
+    /// <param name="question">A question of rule set 1.0.</param>
+    /// <param name="region">The report's surgery region.</param>
+    /// <param name="daysSinceSurgery">The report's day count.</param>
+    /// <returns>Always <see langword="true"/>.</returns>
+    public static bool Applies(QuestionId question, SurgeryRegion? region, int daysSinceSurgery) => true;
+
     private static ulong Bit(Rule rule) => 1UL << (int)rule;
 
     // The rules are in urgency order, so the first that fired gives the urgency.

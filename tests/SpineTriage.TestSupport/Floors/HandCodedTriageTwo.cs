@@ -292,6 +292,19 @@ public static class HandCodedTriageTwo
     /// <returns>The rule id.</returns>
     public static string RuleId(int index) => Ids[index];
 
+    /// <summary>
+    /// Whether a question applies to a report (clinical-criteria-2.0.md section 3): the neck questions when neck surgery is
+    /// possible (region cervical or not given), the early-period questions up to day 42, every other question always.
+    /// </summary>
+    /// <param name="question">A question of rule set 2.0.</param>
+    /// <param name="region">The report's surgery region.</param>
+    /// <param name="daysSinceSurgery">The report's day count.</param>
+    /// <returns>Whether it applies.</returns>
+    public static bool Applies(QuestionId question, SurgeryRegion? region, int daysSinceSurgery) =>
+        question == QuestionId.NeckSwellingOrAirway || question == QuestionId.NewSwallowingDifficulty ? region is null or SurgeryRegion.Cervical
+        : RedFlagsEarly.Contains(question) ? daysSinceSurgery <= LastEarlyDay
+        : true;
+
     private static ulong Bit(Rule rule) => 1UL << (int)rule;
 
     // The rules are in urgency order, so the first that fired gives the urgency.
