@@ -23,7 +23,7 @@ public class CriteriaAgreementTests
     }
 
     [Theory]
-    [MemberData(nameof(ShippedRuleSet.Selectors), MemberType = typeof(ShippedRuleSet))]
+    [MemberData(nameof(ShippedRuleSet.SelectorsWithFloor), MemberType = typeof(ShippedRuleSet))]
     public void The_engine_decides_every_generated_report_as_the_criteria_read_independently(string selector)
     {
         var ruleSet = ShippedRuleSet.For(selector);
@@ -49,7 +49,7 @@ public class CriteriaAgreementTests
     }
 
     [Theory]
-    [MemberData(nameof(ShippedRuleSet.Selectors), MemberType = typeof(ShippedRuleSet))]
+    [MemberData(nameof(ShippedRuleSet.SelectorsWithFloor), MemberType = typeof(ShippedRuleSet))]
     public void The_generated_reports_make_every_rule_of_the_rule_set_fire(string selector)
     {
         var ruleSet = ShippedRuleSet.For(selector);

@@ -128,7 +128,7 @@ public class SafetyPropertyTests
     }
 
     [Theory]
-    [MemberData(nameof(ShippedRuleSet.Selectors), MemberType = typeof(ShippedRuleSet))]
+    [MemberData(nameof(ShippedRuleSet.SelectorsWithFloor), MemberType = typeof(ShippedRuleSet))]
     public void The_result_is_an_emergency_exactly_when_an_emergency_rule_of_the_criteria_holds(string selector)
     {
         ShippedRuleSet.For(selector).WithEngine.Sample(

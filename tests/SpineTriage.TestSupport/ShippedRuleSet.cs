@@ -84,6 +84,9 @@ public sealed class ShippedRuleSet
     /// <summary>Gets the theory data of every shipped rule set: one row per selector of <see cref="RuleSets.Selectors"/>.</summary>
     public static IEnumerable<object[]> Selectors => RuleSets.Selectors.Select(s => new object[] { s });
 
+    /// <summary>Gets the theory data of the shipped rule sets that have a floor (<see cref="Floor.Covers"/>): the tests that compare with it.</summary>
+    public static IEnumerable<object[]> SelectorsWithFloor => RuleSets.Selectors.Where(Floor.Covers).Select(s => new object[] { s });
+
     /// <summary>Gets the selector ("1.0", "2.0").</summary>
     public string Selector { get; }
 

@@ -187,6 +187,7 @@ public sealed class JsonApiTests
     }
 
     [Theory]
+    [InlineData("3.0")]
     [InlineData("2.0")]
     [InlineData("1.0")]
     public async Task Questions_and_rules_are_those_of_the_configured_rule_set(string selector)
@@ -205,16 +206,16 @@ public sealed class JsonApiTests
     }
 
     [Fact]
-    public async Task The_service_runs_rule_set_2_by_default_and_refuses_an_unknown_rule_set_at_start()
+    public async Task The_service_runs_rule_set_3_by_default_and_refuses_an_unknown_rule_set_at_start()
     {
         using (var factory = new ServerFactory())
         {
             using var client = factory.CreateClient();
             using var rules = JsonDocument.Parse(await client.GetStringAsync("/api/rules"));
-            rules.RootElement.GetProperty("ruleSet").GetString().Should().Be("2.0");
+            rules.RootElement.GetProperty("ruleSet").GetString().Should().Be("3.0");
         }
 
-        using var bad = new ServerFactory(new Dictionary<string, string?> { ["SpineTriage:RuleSet"] = "3.0" });
+        using var bad = new ServerFactory(new Dictionary<string, string?> { ["SpineTriage:RuleSet"] = "4.0" });
         var start = () => bad.CreateClient();
         start.Should().Throw<OptionsValidationException>().WithMessage("*RuleSet*");
     }

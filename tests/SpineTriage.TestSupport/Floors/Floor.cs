@@ -17,7 +17,14 @@ public static class Floor
     /// <summary>Whether a floor exists for the rule set <paramref name="selector"/> names.</summary>
     /// <param name="selector">A rule set selector ("1.0", "2.0").</param>
     /// <returns><see langword="true"/> for every shipped rule set.</returns>
-    public static bool Covers(string selector) => selector is RuleSets.V1 or RuleSets.V2;
+    public static bool Covers(string selector) => selector is RuleSets.V1 or RuleSets.V2 || (selector is RuleSets.V3 && Three is not null);
+
+    /// <summary>
+    /// Rule set 3.0's floor, <c>HandCodedTriageThree</c>, is written apart from the rule set, from clinical-criteria-3.0.md
+    /// (issue 28); it is found by name so that this registry reads it as soon as it is in the assembly, and a branch
+    /// without it says so (<c>CriteriaAgreementTests.Every_shipped_rule_set_has_an_independent_reading_of_its_criteria</c>).
+    /// </summary>
+    private static readonly Type? Three = typeof(Floor).Assembly.GetType("SpineTriage.TestSupport.Floors.HandCodedTriageThree");
 
     /// <summary>Decides <paramref name="report"/> by the floor of the options' rule set.</summary>
     /// <param name="report">A report validated by an engine of the options' rule set.</param>
@@ -30,6 +37,9 @@ public static class Floor
         {
             RuleSets.V1 => (HandCodedTriage.Evaluate(report, options), (Func<int, string>)HandCodedTriage.RuleId),
             RuleSets.V2 => (HandCodedTriageTwo.Evaluate(report, options), HandCodedTriageTwo.RuleId),
+            RuleSets.V3 when Three is not null => (
+                (FloorDecision)Three.GetMethod("Evaluate", [typeof(ValidatedReport), typeof(TriageEngineOptions)])!.Invoke(null, [report, options])!,
+                i => (string)Three.GetMethod("RuleId", [typeof(int)])!.Invoke(null, [i])!),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.RuleSet, "No independent reading of this rule set; add one with its criteria."),
         };
         return new FloorResult(decision.Urgency, decision.RuleIds(ruleId));
