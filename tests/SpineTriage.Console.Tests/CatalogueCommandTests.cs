@@ -74,7 +74,7 @@ public class CatalogueCommandTests
     }
 
     [Theory]
-    [InlineData(new string[0], "2.0")]
+    [InlineData(new string[0], "3.0")]
     [InlineData(new[] { "--rule-set", "2.0" }, "2.0")]
     [InlineData(new[] { "--rule-set", "1.0" }, "1.0")]
     public void Questions_are_listed_in_asking_order_with_red_flags_marked_under_a_heading_naming_the_rule_set(string[] options, string selector)
@@ -98,9 +98,9 @@ public class CatalogueCommandTests
     [Fact]
     public void Questions_of_rule_set_2_0_show_which_apply_always_after_neck_surgery_or_early_with_a_legend_in_the_librarys_words()
     {
-        var ruleSet = new TriageEngine().RuleSet;
+        var ruleSet = new TriageEngine(new TriageEngineOptions { RuleSet = "2.0" }).RuleSet;
 
-        var run = Run("questions");
+        var run = Run("questions", "--rule-set", "2.0");
 
         string Applies(QuestionId id) => run.OutputLines.Single(l => l.Contains($" {ruleSet.Questions.Single(q => q.Id == id).JsonId} ", StringComparison.Ordinal));
         Applies(QuestionId.NeckSwellingOrAirway).Should().Contain("applies: neck ");

@@ -29,7 +29,7 @@ public sealed class ReplayCommandTests : IDisposable
         run.OutputLines[^2].Should().StartWith("chain: none: 5 version-1 records are not chained");
         run.OutputLines[0].Should().StartWith("line 1: same: emergency [cauda-equina]; rule set changed (recorded 1.0.0").And.Contain(", now 1.1.0 ");
         run.OutputLines[3].Should().Be(
-            "line 4: unknown rule set: recorded soon [new-or-worsening-pain]; the record names rule set version 0.9.0, of no line this console runs (1.0, 2.0), so it was not replayed");
+            "line 4: unknown rule set: recorded soon [new-or-worsening-pain]; the record names rule set version 0.9.0, of no line this console runs (1.0, 2.0, 3.0), so it was not replayed");
         run.OutputLines[4].Should().StartWith("line 5: no report:");
         run.OutputLines[^1].Should().Be("5 records: 3 same, 0 different, 1 no report, 0 report invalid, 0 malformed, 1 unknown rule set");
     }

@@ -28,7 +28,7 @@ public sealed class ReplayOlderVersionTests : IDisposable
     public void Records_of_1_0_1_and_2_0_0_replay_with_their_line_give_the_same_decision_and_name_the_version_change()
     {
         var one = new TriageEngine(new TriageEngineOptions { RuleSet = RuleSets.V1 });
-        var two = new TriageEngine();
+        var two = new TriageEngine(new TriageEngineOptions { RuleSet = RuleSets.V2 });
         var file = _folder.Write("log.jsonl", string.Join(
             "\n",
             AsOf(Record(one, Answers(one).With(QuestionId.SaddleNumbness, Answer.Yes)), one, "1.0.1", Hash101),

@@ -65,7 +65,7 @@ public sealed class ReplayRuleSetTests : IDisposable
         run.ExitCode.Should().Be(0, "--against does not change replay's exit code");
         var impact = run.OutputLines.SkipWhile(l => !l.StartsWith("impact of rule set 2.0", StringComparison.Ordinal)).ToArray();
         impact.Should().Equal(
-            $"impact of rule set 2.0 ({new TriageEngine().RuleSet.Version}) on the 2 records that hold a report (recorded -> 2.0: records):",
+            $"impact of rule set 2.0 ({new TriageEngine(new TriageEngineOptions { RuleSet = RuleSets.V2 }).RuleSet.Version}) on the 2 records that hold a report (recorded -> 2.0: records):",
             "  emergency -> emergency: 1",
             "  selfCare -> urgent: 1",
             "  urgency changed: 1 (1 higher, 0 lower): line 1",
@@ -101,7 +101,7 @@ public sealed class ReplayRuleSetTests : IDisposable
     }
 
     [Theory]
-    [InlineData("3.0")]
+    [InlineData("4.0")]
     [InlineData("2")]
     public void Against_an_unknown_rule_set_is_a_usage_error(string value)
     {
@@ -109,7 +109,7 @@ public sealed class ReplayRuleSetTests : IDisposable
 
         run.ExitCode.Should().Be(2);
         run.Output.Should().BeEmpty();
-        run.ErrorLines[0].Should().Be($"spinetriage: --against {value} is not a rule set: use 1.0 or 2.0 (the default is 2.0).");
+        run.ErrorLines[0].Should().Be($"spinetriage: --against {value} is not a rule set: use 1.0 or 2.0 or 3.0 (the default is 3.0).");
     }
 
     private static AnswerSet SelfCareV1() =>
@@ -117,7 +117,7 @@ public sealed class ReplayRuleSetTests : IDisposable
 
     private static AnswerSet SelfCareV2()
     {
-        var ruleSet = new TriageEngine().RuleSet;
+        var ruleSet = new TriageEngine(new TriageEngineOptions { RuleSet = RuleSets.V2 }).RuleSet;
         var applicable = ruleSet.Questions.Where(q => ruleSet.Applicability(q.Id, SurgeryRegion.Lumbar, Assessed.DayNumber - Surgery.DayNumber).Applies);
         return AnswerSet.Empty.WithNotGivenAs(Answer.No, applicable);
     }

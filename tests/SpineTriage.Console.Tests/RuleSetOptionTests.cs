@@ -14,16 +14,16 @@ public class RuleSetOptionTests
     [InlineData("rules")]
     [InlineData("questions")]
     [InlineData("interactive")]
-    public void Every_command_that_uses_a_rule_set_offers_1_0_and_2_0_with_2_0_the_default(string command)
+    public void Every_command_that_uses_a_rule_set_offers_every_shipped_rule_set_with_3_0_the_default(string command)
     {
         var run = Run(command, "--help");
 
-        var option = run.OutputLines.Should().ContainSingle(l => l.TrimStart().StartsWith("--rule-set <", StringComparison.Ordinal)).Subject;
-        option.Should().Contain("--rule-set <1.0|2.0>").And.EndWith("[default: 2.0]");
+        var option = run.OutputLines.Should().ContainSingle(l => l.TrimStart().StartsWith("--rule-set", StringComparison.Ordinal)).Subject;
+        option.Should().Contain("--rule-set <1.0|2.0|3.0>").And.EndWith("[default: 3.0]");
     }
 
     [Theory]
-    [InlineData("triage", "3.0")]
+    [InlineData("triage", "4.0")]
     [InlineData("rules", "1")]
     [InlineData("questions", "latest")]
     [InlineData("interactive", "1.0.1")]
@@ -36,18 +36,18 @@ public class RuleSetOptionTests
         run.ExitCode.Should().Be(2);
         run.Output.Should().BeEmpty();
         run.ErrorLines.Should().Equal(
-            $"spinetriage: --rule-set {value} is not a rule set: use 1.0 or 2.0 (the default is 2.0).",
+            $"spinetriage: --rule-set {value} is not a rule set: use 1.0 or 2.0 or 3.0 (the default is 3.0).",
             $"Usage: see spinetriage {command} --help.");
     }
 
     [Fact]
-    public void Triage_uses_rule_set_2_0_by_default_and_names_it_in_the_result()
+    public void Triage_uses_rule_set_3_0_by_default_and_names_it_in_the_result()
     {
         var run = Run("triage", "--input", SampleReport("urgent-wound-bleeding.json"), "--format", "json");
 
         run.ExitCode.Should().Be(0, run.Error);
         using var result = JsonDocument.Parse(run.Output);
-        result.RootElement.GetProperty("ruleSet").GetProperty("version").GetString().Should().Be(new TriageEngine().RuleSet.Version).And.StartWith("2.");
+        result.RootElement.GetProperty("ruleSet").GetProperty("version").GetString().Should().Be(new TriageEngine().RuleSet.Version).And.StartWith("3.");
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public class RuleSetOptionTests
     [Fact]
     public void Triage_of_a_1_0_report_under_2_0_is_urgent_until_the_new_red_flags_are_answered()
     {
-        var run = Run("triage", "--input", SampleReportV1("selfcare-expected-recovery.json"));
+        var run = Run("triage", "--rule-set", "2.0", "--input", SampleReportV1("selfcare-expected-recovery.json"));
 
         run.ExitCode.Should().Be(0);
         run.OutputLines[0].Should().Be("URGENT (code 4): today, within hours");

@@ -61,7 +61,7 @@ public class AuditReplayAcrossRuleSetsTests
         replay.CurrentUrgency.Should().BeNull();
         replay.CurrentRuleIds.Should().BeEmpty();
         replay.RuleSetChanged.Should().BeFalse("nothing replayed it");
-        replay.Describe().Should().Be("unknown rule set: recorded selfCare [expected-recovery]; the record names rule set version 7.1.0, of no line the engines run (1.0, 2.0), so it was not replayed");
+        replay.Describe().Should().Be("unknown rule set: recorded selfCare [expected-recovery]; the record names rule set version 7.1.0, of no line the engines run (1.0, 2.0, 3.0), so it was not replayed");
     }
 
     [Fact]

@@ -139,7 +139,9 @@ public sealed class JsonApiTests
         next.GetProperty("text").GetString().Should().Be(expected.Text);
         next.GetProperty("redFlag").GetBoolean().Should().BeTrue();
         next.GetProperty("order").GetInt32().Should().Be(1);
-        next.GetProperty("remaining").GetInt32().Should().Be(new SpineTriage.Interview.TriageInterview(new TriageEngine()).Items.Count, "at day 20 with no region every item may be asked");
+        next.GetProperty("remaining").GetInt32().Should().Be(
+            new SpineTriage.Interview.TriageInterview(new TriageEngine()).Items.Count - 3,
+            "at day 20 with no region every item may be asked but, under rule set 3.0, the two questions asked after day 42 and the clinician question");
         step.RootElement.GetProperty("provisional").GetProperty("urgency").GetString().Should().Be("urgent");
 
         using var settled = JsonDocument.Parse(await second.Content.ReadAsStringAsync());
@@ -191,6 +193,7 @@ public sealed class JsonApiTests
     }
 
     [Theory]
+    [InlineData("3.0")]
     [InlineData("2.0")]
     [InlineData("1.0")]
     public async Task Questions_and_rules_are_those_of_the_configured_rule_set(string selector)
@@ -209,16 +212,16 @@ public sealed class JsonApiTests
     }
 
     [Fact]
-    public async Task The_service_runs_rule_set_2_by_default_and_refuses_an_unknown_rule_set_at_start()
+    public async Task The_service_runs_rule_set_3_by_default_and_refuses_an_unknown_rule_set_at_start()
     {
         using (var factory = new ServerFactory())
         {
             using var client = factory.CreateClient();
             using var rules = JsonDocument.Parse(await client.GetStringAsync("/api/rules"));
-            rules.RootElement.GetProperty("ruleSet").GetString().Should().Be("2.0");
+            rules.RootElement.GetProperty("ruleSet").GetString().Should().Be("3.0");
         }
 
-        using var bad = new ServerFactory(new Dictionary<string, string?> { ["SpineTriage:RuleSet"] = "3.0" });
+        using var bad = new ServerFactory(new Dictionary<string, string?> { ["SpineTriage:RuleSet"] = "4.0" });
         var start = () => bad.CreateClient();
         start.Should().Throw<OptionsValidationException>().WithMessage("*RuleSet*");
     }

@@ -17,15 +17,15 @@ public static class Floor
     public const string UnresolvedRedFlag = "unresolved-red-flag";
 
     /// <summary>Gets the floors, one per shipped rule set.</summary>
-    /// <remarks>Rule set 3.0: add <c>new(RuleSets.V3, HandCodedTriageThree.Evaluate, HandCodedTriageThree.RuleId, HandCodedTriageThree.Applies)</c>.</remarks>
     public static IReadOnlyList<FloorRow> Rows { get; } =
     [
         new(RuleSets.V1, HandCodedTriage.Evaluate, HandCodedTriage.RuleId, HandCodedTriage.Applies),
         new(RuleSets.V2, HandCodedTriageTwo.Evaluate, HandCodedTriageTwo.RuleId, HandCodedTriageTwo.Applies),
+        new(RuleSets.V3, HandCodedTriageThree.Evaluate, HandCodedTriageThree.RuleId, HandCodedTriageThree.AppliesTo),
     ];
 
     /// <summary>Whether a floor exists for the rule set <paramref name="selector"/> names.</summary>
-    /// <param name="selector">A rule set selector ("1.0", "2.0").</param>
+    /// <param name="selector">A rule set selector ("1.0", "2.0", "3.0").</param>
     /// <returns><see langword="true"/> for every shipped rule set.</returns>
     public static bool Covers(string selector) => Rows.Any(r => r.Selector == selector);
 
