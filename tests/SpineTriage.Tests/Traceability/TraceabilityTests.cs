@@ -112,11 +112,8 @@ public class TraceabilityTests
         var document = "<!-- Generated from the rule-set documents src/SpineTriage/Rules/Documents/3.0.json, 2.0.json and 1.0.json (TriageMarkdown.SerializeRuleSet) by\n"
             + "     tests/SpineTriage.Tests/Traceability/TraceabilityTests.cs; do not edit. Regenerate with\n"
             + "     UPDATE_DOCS=1 dotnet test tests/SpineTriage.Tests --filter \"FullyQualifiedName~Traceability\" -->\n\n"
-            + TriageMarkdown.SerializeRuleSet(new TriageEngine().RuleSet) + "
-" + TriageMarkdown.SerializeRuleSet(RuleSetTwo) + "
-" + TriageMarkdown.SerializeRuleSet(RuleSet)
-            + "
-" + Audit.RealisticAuditLog.ImpactSection();
+            + TriageMarkdown.SerializeRuleSet(new TriageEngine().RuleSet) + "\n" + TriageMarkdown.SerializeRuleSet(RuleSetTwo) + "\n" + TriageMarkdown.SerializeRuleSet(RuleSet)
+            + "\n" + Audit.RealisticAuditLog.ImpactSection();
 
         new TriageEngine().RuleSet.Version.Should().Be("3.0.0", "new engines run rule set 3.0");
         Repository.AssertGenerated("docs/rules.md", document);
