@@ -16,12 +16,66 @@ public sealed record Question(QuestionId Id, string JsonId, bool IsRedFlag, stri
     /// </summary>
     internal Condition AppliesWhen { get; init; } = When.Always;
 
+    private readonly IReadOnlyList<string> _signs = Results.ValueList<string>.Empty;
+    private readonly IReadOnlyList<string> _signKeys = Results.ValueList<string>.Empty;
+
     /// <summary>Gets the key of the question's text in the text catalogue: <c>question.{JsonId}.text</c> unless a rule set rewords it.</summary>
     internal string TextKey { get; init; } = $"question.{JsonId}.text";
 
-    /// <summary>The question's text in a catalogue; the fever question names the engine's fever threshold in both units, written as the language writes numbers (default 38.0 °C / 100.4 °F, clinical-criteria.md section 2).</summary>
-    internal string TextIn(Texts.Internal.TextCatalogue catalogue, decimal feverCelsius = DefaultFeverCelsius) =>
-        catalogue.FormatAny(TextKey, ("feverCelsius", catalogue.Number(feverCelsius)), ("feverFahrenheit", catalogue.Number((feverCelsius * 9 / 5) + 32)));
+    /// <summary>
+    /// Gets the registry key of <see cref="Lead"/> (<see cref="Texts.TextRegistry"/>), for example
+    /// <c>question.neckSwellingOrAirway.text</c> or <c>question.newOrWorseningLimbWeakness.text@2.0</c>.
+    /// </summary>
+    public string LeadKey => TextKey;
+
+    /// <summary>
+    /// Gets the question's lead: the whole question for a question of one sign, else the line that introduces its list of
+    /// <see cref="Signs"/> (for example <c>Is any of these true for you?</c>). <see cref="Text"/> joins them.
+    /// </summary>
+    public string Lead { get; init; } = string.Empty;
+
+    /// <summary>Gets the signs a question names, one a line after <see cref="Lead"/>; empty for a question of one sign.</summary>
+    public IReadOnlyList<string> Signs { get => _signs; init => _signs = Results.ValueList<string>.CopyOf(value); }
+
+    /// <summary>Gets the registry key of each sign of <see cref="Signs"/>, in the same order.</summary>
+    public IReadOnlyList<string> SignKeys { get => _signKeys; init => _signKeys = Results.ValueList<string>.CopyOf(value); }
+
+    /// <summary>
+    /// Gets how to answer a question of several signs, shown after them: <c>Answer yes if any of these is true.</c>
+    /// (key <see cref="AnswerHintKey"/>); <see langword="null"/> for a question of one sign.
+    /// </summary>
+    public string? AnswerHint { get; init; }
+
+    /// <summary>Gets the registry key of <see cref="AnswerHint"/> (<c>question.answerYesIfAny</c>), or <see langword="null"/> when there is none.</summary>
+    public string? AnswerHintKey => SignKeys.Count == 0 ? null : AnswerYesIfAnyKey;
+
+    /// <summary>The key of the hint shown after a list of signs.</summary>
+    internal const string AnswerYesIfAnyKey = "question.answerYesIfAny";
+
+    /// <summary>
+    /// The question worded in a catalogue: its lead, signs and hint, and <see cref="Text"/> joining them (lead, signs, hint,
+    /// separated by spaces). The fever question names the engine's fever threshold in both units, written as the language
+    /// writes numbers (default 38.0 °C / 100.4 °F, clinical-criteria.md section 2), wherever its texts place it.
+    /// </summary>
+    internal Question WordedIn(Texts.Internal.TextCatalogue catalogue, decimal feverCelsius = DefaultFeverCelsius)
+    {
+        var lead = Fill(catalogue, TextKey, feverCelsius);
+        var signs = SignKeys.Select(k => Fill(catalogue, k, feverCelsius)).ToArray();
+        var hint = signs.Length == 0 ? null : catalogue.Get(AnswerYesIfAnyKey);
+        return this with
+        {
+            Lead = lead,
+            Signs = signs,
+            AnswerHint = hint,
+            Text = hint is null ? lead : string.Join(' ', [lead, .. signs, hint]),
+        };
+    }
+
+    /// <summary>The question's joined text in a catalogue (<see cref="WordedIn"/>).</summary>
+    internal string TextIn(Texts.Internal.TextCatalogue catalogue, decimal feverCelsius = DefaultFeverCelsius) => WordedIn(catalogue, feverCelsius).Text;
+
+    private static string Fill(Texts.Internal.TextCatalogue catalogue, string key, decimal feverCelsius) =>
+        catalogue.FormatAny(key, ("feverCelsius", catalogue.Number(feverCelsius)), ("feverFahrenheit", catalogue.Number((feverCelsius * 9 / 5) + 32)));
 
     /// <summary>The fever threshold the criteria give, quoted where no engine's threshold is known (issue 27: the engine's is quoted otherwise).</summary>
     internal const decimal DefaultFeverCelsius = 38.0m;

@@ -33,10 +33,11 @@ internal sealed class RuleSetEdition
             var question = new Question(id, q.Id, q.RedFlag, string.Empty, i + 1)
             {
                 TextKey = q.Lead,
+                SignKeys = q.Signs,
                 AppliesWhen = conditions.Read(q.AppliesWhen, q.Path + ".appliesWhen"),
                 CountsAsRedFlagWhen = conditions.Read(q.RedFlagWhen, q.Path + ".redFlagWhen"),
             };
-            return question with { Text = question.TextIn(TextCatalogue.English) };
+            return question.WordedIn(TextCatalogue.English);
         }).ToArray());
         _byId = Questions.ToFrozenDictionary(q => q.Id);
         if (_byId.Count != Questions.Count)

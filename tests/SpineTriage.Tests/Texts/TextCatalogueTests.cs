@@ -34,6 +34,15 @@ public class TextCatalogueTests
 
         keys.AddRange(Enum.GetValues<QuestionId>().Select(q => $"question.{JsonNames.Of(q)}.text"));
         keys.Add("question.newOrWorseningLimbWeakness.text@2.0");
+
+        // Issue 27: the signs of the questions that name several (the lead is the question's text key) and the hint after them.
+        keys.AddRange(RuleSetEdition.All.SelectMany(e => e.Questions).SelectMany(q => q.SignKeys));
+        keys.Add("question.answerYesIfAny");
+
+        // The explanation an emergency result gives a finding below emergency, for each rule that words one.
+        keys.AddRange(RuleSetEdition.All.SelectMany(e => e.Build(38.0m, 8))
+            .Where(r => r.Urgency < Urgency.Emergency && English.Has($"rule.{r.Id}.patientExplanation@emergency"))
+            .Select(r => $"rule.{r.Id}.patientExplanation@emergency"));
         keys.AddRange(Enum.GetValues<Urgency>().Select(u => $"disposition.{u.JsonName()}"));
         keys.AddRange(Enum.GetValues<RiskFactor>().Select(f => $"advice.riskFactor.{JsonNames.Of(f)}"));
         keys.AddRange(["advice.selfCare", "advice.followUp", "advice.earlyPeriod", "safetyNet.callBack", "safetyNet.seekEmergency"]);
@@ -75,9 +84,11 @@ public class TextCatalogueTests
         }
 
         var two = new TriageEngine(new TriageEngineOptions { RuleSet = RuleSets.V2 });
-        two.RuleSet.Questions.Single(q => q.Id == QuestionId.NewOrWorseningLimbWeakness).Text
+        two.RuleSet.Questions.Single(q => q.Id == QuestionId.NewOrWorseningLimbWeakness).Lead
             .Should().Be(English.Get("question.newOrWorseningLimbWeakness.text@2.0"));
-        two.RuleSet.Questions.Single(q => q.Id == QuestionId.WoundBleeding).Text.Should().Be(English.Get("question.woundBleeding.text"));
+        two.RuleSet.Questions.Single(q => q.Id == QuestionId.NewOrWorseningLimbWeakness).Signs
+            .Should().Equal(English.Get("question.newOrWorseningLimbWeakness.sign.1@2.0"), English.Get("question.newOrWorseningLimbWeakness.sign.2@2.0"), English.Get("question.newOrWorseningLimbWeakness.sign.3@2.0"));
+        two.RuleSet.Questions.Single(q => q.Id == QuestionId.WoundBleeding).Lead.Should().Be(English.Get("question.woundBleeding.text"));
         QuestionCatalogue.Get(QuestionId.NewOrWorseningLimbWeakness).Text.Should().Be(English.Get("question.newOrWorseningLimbWeakness.text"));
     }
 
