@@ -66,7 +66,7 @@ public class InteractiveRuleSetTests
             neck.Should().BeGreaterThan(0);
             lines[..neck].Should().Contain(l => l.StartsWith("On what date are the symptoms assessed?", StringComparison.Ordinal));
             lines[neck + 1].Should().Be("> y");
-            lines[neck + 2].Should().StartWith(string.Create(CultureInfo.InvariantCulture, $"[1/{ruleSet.Questions.Count} RF] ") + ruleSet.Questions[0].Text);
+            lines[neck + 2].Should().StartWith(string.Create(CultureInfo.InvariantCulture, $"[1/{ruleSet.Questions.Count} RF] ") + ruleSet.Questions[0].Lead);
         }
         else
         {
@@ -88,7 +88,7 @@ public class InteractiveRuleSetTests
         var applying = ruleSet.Questions.Where(q => ruleSet.Applicability(q.Id, region, days).Applies).ToList();
         var asked = Prompts(run);
         asked.Should().HaveCount(expectedCount).And.HaveCount(applying.Count);
-        asked.Zip(applying).Should().OnlyContain(p => p.First.Contains(p.Second.Text, StringComparison.Ordinal));
+        asked.Zip(applying).Should().OnlyContain(p => p.First.Contains(p.Second.Lead, StringComparison.Ordinal));
         asked.Select((p, i) => p.StartsWith(string.Create(CultureInfo.InvariantCulture, $"[{i + 1}/{expectedCount}{(applying[i].IsRedFlag ? " RF]" : "]")}"), StringComparison.Ordinal))
             .Should().OnlyContain(b => b);
         run.Output.Should().Contain("SELF CARE (code 1)").And.Contain("Care advice:").And.NotContain("Red-flag questions not answered");
@@ -103,7 +103,7 @@ public class InteractiveRuleSetTests
         var run = Interview(["interactive", "--rule-set", selector], [DaysAgo(10), "", .. regionReplies, .. AllNo(ruleSet, SurgeryRegion.Cervical, 10).Take(before), "y"]);
 
         run.ExitCode.Should().Be(0, run.Error);
-        Prompts(run)[^1].Should().Contain(ruleSet.Questions.Single(q => q.Id == question).Text);
+        Prompts(run)[^1].Should().Contain(ruleSet.Questions.Single(q => q.Id == question).Lead);
         run.Output.Should().Contain("EMERGENCY (code 5)").And.Contain("rule " + rule);
     }
 

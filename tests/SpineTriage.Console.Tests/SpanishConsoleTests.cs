@@ -47,11 +47,11 @@ public class SpanishConsoleTests
         Prompts(inSpanish).Select(Number).Should().Equal(Prompts(inEnglish).Select(Number), "the same questions are asked, with the same numbers and red-flag marks");
         inSpanish.Output.Should().ContainAll(
             "¿Le operaron alguna parte del cuello? (s = sí, n = no, en blanco = no lo sé)",
-            Spanish2.RuleSet.Questions[0].Text,
+            Spanish2.RuleSet.Questions[0].Lead,
             "Datos: temperature: 38.5 °C",
             "Por qué (cada hallazgo, primero el más urgente):",
             "Señales de alarma:");
-        inSpanish.Output.Should().NotContain("Why (every finding").And.NotContain(English2.RuleSet.Questions[0].Text);
+        inSpanish.Output.Should().NotContain("Why (every finding").And.NotContain(English2.RuleSet.Questions[0].Lead);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public class SpanishConsoleTests
         inSpanish.Output.Should().Contain("EMERGENCIA (código 5): ya");
         inEnglish.Output.Should().Contain("EMERGENCY (code 5): now");
         RuleIds(inSpanish, "regla").Should().Equal(RuleIds(inEnglish, "rule"));
-        inSpanish.Output.Should().Contain(Spanish1.RuleSet.Questions[0].Text);
+        inSpanish.Output.Should().Contain(Spanish1.RuleSet.Questions[0].Lead);
     }
 
     [Fact]
@@ -232,7 +232,8 @@ public class SpanishConsoleTests
     {
         var code = int.Parse(english[(english.IndexOf("(code ", StringComparison.Ordinal) + "(code ".Length)..].Split(')')[0], CultureInfo.InvariantCulture);
         var urgency = (SpineTriage.Results.Urgency)code;
-        return $"{SpineTriage.ConsoleHost.Output.ResultLabels.Spanish.Name(urgency)} (código {code}): {SpineTriage.ConsoleHost.Output.ResultLabels.Spanish.Timeframe(urgency)}";
+        var spanish = SpineTriage.Texts.TextRegistry.For(SpineTriage.Texts.TextLanguages.Spanish);
+        return $"{SpineTriage.Serialization.TriageText.UrgencyName(spanish, urgency)} (código {code}): {spanish.Timeframe(urgency)}";
     }
 
     /// <summary>The rule ids of the findings, from lines like <c>1. Title [urgent, rule wound-bleeding]</c>.</summary>

@@ -1,8 +1,9 @@
 using FluentAssertions;
-using SpineTriage.ConsoleHost.Output;
 using SpineTriage.ConsoleHost.Screens;
 using SpineTriage.Results;
+using SpineTriage.Serialization;
 using SpineTriage.TestSupport;
+using SpineTriage.Texts;
 
 namespace SpineTriage.Console.Tests;
 
@@ -20,7 +21,7 @@ public class SpanishPromptReadabilityTests
     public static TheoryData<string, string> SpanishChoicesAndLabels()
     {
         var prompts = Prompts.Spanish;
-        var labels = ResultLabels.Spanish;
+        var labels = TextRegistry.For(TextLanguages.Spanish);
         var data = new TheoryData<string, string>
         {
             { nameof(prompts.Answers), Prompts.With(prompts.AnswerChoices, prompts.Answers) },
@@ -29,17 +30,17 @@ public class SpanishPromptReadabilityTests
             { nameof(prompts.AssessmentDateHint), Prompts.With(prompts.AssessmentDateHint, "2026-11-29") },
             { nameof(prompts.TemperatureHint), prompts.TemperatureHint },
             { nameof(prompts.PainHint), prompts.PainHint },
-            { nameof(labels.NotAnswered), labels.NotAnswered },
-            { nameof(labels.NotAsked), labels.NotAsked },
-            { nameof(labels.DaysSinceSurgery), Prompts.With(labels.DaysSinceSurgery, "12") },
-            { nameof(labels.SettledNotAsked), labels.SettledNotAsked },
-            { nameof(labels.SettledDoNotKnow), labels.SettledDoNotKnow },
+            { "label.result.notAnswered", labels.Get("label.result.notAnswered") },
+            { "label.result.notAsked", labels.Get("label.result.notAsked") },
+            { "result.daysSinceSurgery", labels.Format("result.daysSinceSurgery", ("days", "12")) },
+            { "result.settledNotAsked", labels.Get("result.settledNotAsked") },
+            { "result.settledDoNotKnow", labels.Get("result.settledDoNotKnow") },
         };
 
         // Headings of two or three words and the urgency names are read one after another: a formula on words per
         // sentence and syllables per word says nothing of one heading alone, so they are measured together, one sentence each.
-        string[] headings = [labels.Why, labels.CareAdvice, labels.SafetyNet, labels.Warnings];
-        var urgencies = Enum.GetValues<Urgency>().Select(u => $"{labels.Name(u).ToLowerInvariant()}: {labels.Timeframe(u)}");
+        string[] headings = [labels.Get("label.result.why"), labels.Get("label.result.careAdvice"), labels.Get("label.result.safetyNet"), labels.Get("label.result.warnings")];
+        var urgencies = Enum.GetValues<Urgency>().Select(u => $"{TriageText.UrgencyName(labels, u).ToLowerInvariant()}: {labels.Timeframe(u)}");
         data.Add("headings and urgency names", string.Join(" ", headings.Concat(urgencies).Select(h => h.TrimEnd(':') + ".")));
         return data;
     }
@@ -56,16 +57,17 @@ public class SpanishPromptReadabilityTests
     {
         foreach (var urgency in Enum.GetValues<Urgency>())
         {
-            ResultLabels.English.Name(urgency).Should().Be(urgency == Urgency.SelfCare ? "SELF CARE" : urgency.JsonName().ToUpperInvariant());
-            ResultLabels.English.Timeframe(urgency).Should().Be(urgency.Timeframe());
+            TriageText.UrgencyName(TextRegistry.English, urgency).Should().Be(urgency == Urgency.SelfCare ? "SELF CARE" : urgency.JsonName().ToUpperInvariant());
+            TextRegistry.English.Timeframe(urgency).Should().Be(urgency.Timeframe());
         }
     }
 
     [Fact]
     public void The_spanish_urgency_names_and_timeframes_are_all_different()
     {
-        var names = Enum.GetValues<Urgency>().Select(ResultLabels.Spanish.Name).ToList();
-        var timeframes = Enum.GetValues<Urgency>().Select(ResultLabels.Spanish.Timeframe).ToList();
+        var spanish = TextRegistry.For(TextLanguages.Spanish);
+        var names = Enum.GetValues<Urgency>().Select(u => TriageText.UrgencyName(spanish, u)).ToList();
+        var timeframes = Enum.GetValues<Urgency>().Select(spanish.Timeframe).ToList();
 
         names.Should().OnlyHaveUniqueItems().And.HaveCount(5);
         timeframes.Should().OnlyHaveUniqueItems().And.HaveCount(5);

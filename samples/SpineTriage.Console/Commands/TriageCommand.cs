@@ -63,11 +63,23 @@ internal static class TriageCommand
         }
         else
         {
-            // A report may name its own language (the report JSON's language): the console's words then follow the library's texts.
-            ResultText.Write(io.Out, outcome.Value, engine.RuleSet, ConsoleLanguages.Parse(outcome.Value.TextSet?.Language) ?? language);
+            // The library's renderer words the result in its own language (a report may name one): no words of the console's.
+            WriteResult(io.Out, outcome.Value, engine.RuleSet);
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>Writes a result as the library's plain-text renderer words it (<see cref="TriageText"/>), one line at a time.</summary>
+    internal static void WriteResult(TextWriter output, Results.TriageResult result, Rules.RuleSet ruleSet)
+    {
+        output.WriteLine(TriageText.Headline(result, ruleSet));
+        output.WriteLine(result.Disposition);
+        output.WriteLine();
+        foreach (var line in TriageText.Details(result, ruleSet))
+        {
+            output.WriteLine(line);
+        }
     }
 
     private static string Describe(string input) => input == InputFile.StandardInput ? "standard input" : input;

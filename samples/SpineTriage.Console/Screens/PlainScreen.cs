@@ -1,7 +1,7 @@
 using System.Globalization;
-using SpineTriage.ConsoleHost.Output;
 using SpineTriage.Results;
 using SpineTriage.Rules;
+using SpineTriage.Serialization;
 
 namespace SpineTriage.ConsoleHost.Screens;
 
@@ -11,8 +11,9 @@ namespace SpineTriage.ConsoleHost.Screens;
 /// </summary>
 /// <remarks>
 /// The transcript is stable (docs/console.md): every prompt is one line, ending in a newline and flushed before a reply
-/// is read; catalogue questions start with <c>[n/N</c> (<c>[n/N RF]</c> for red flags), N the number of questions that
-/// apply to this patient; each reply read is echoed on its
+/// is read, but for a question of several signs, whose numbered line holds its lead, followed by one sign a line
+/// (<c>  - </c>) and the line "Answer yes if any of these is true." with the choices; catalogue questions start with
+/// <c>[n/N</c> (<c>[n/N RF]</c> for red flags), N the number of questions that apply to this patient; each reply read is echoed on its
 /// own line starting with <c>&gt; </c>; the result starts with the level in capitals.
 /// </remarks>
 /// <param name="input">The replies.</param>
@@ -35,7 +36,23 @@ internal sealed class PlainScreen(TextReader input, TextWriter output, TextWrite
         var number = prompt.Question is { } question
             ? string.Create(CultureInfo.InvariantCulture, $"[{prompt.Number}/{prompt.Count}{(question.IsRedFlag ? " RF" : "")}] ")
             : "";
-        output.WriteLine($"{number}{prompt.Text} ({prompt.Choices})");
+        if (prompt.Question is { Signs.Count: > 0 } listed)
+        {
+            // A question of several signs: the lead on the numbered line, one sign a line, then the library's hint
+            // (answer yes if any of these is true) with the choices, the line the reply answers.
+            output.WriteLine($"{number}{listed.Lead}");
+            foreach (var sign in listed.Signs)
+            {
+                output.WriteLine($"  - {sign}");
+            }
+
+            output.WriteLine($"  {listed.AnswerHint} ({prompt.Choices})");
+        }
+        else
+        {
+            output.WriteLine($"{number}{prompt.Text} ({prompt.Choices})");
+        }
+
         output.Flush();
         var line = BoundedLine.Read(input, Conversation.MaxReplyLength);
         if (line is not null)
@@ -61,11 +78,11 @@ internal sealed class PlainScreen(TextReader input, TextWriter output, TextWrite
         output.WriteLine();
         if (stoppedEarly)
         {
-            output.WriteLine(Prompts.With(_texts.Settled, ResultText.Name(result.Urgency, language)));
+            output.WriteLine(Prompts.With(_texts.Settled, TriageText.UrgencyName(_texts.Registry, result.Urgency)));
             output.WriteLine();
         }
 
-        ResultText.Write(output, result, ruleSet, language);
+        Commands.TriageCommand.WriteResult(output, result, ruleSet);
         output.Flush();
     }
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Spectre.Console;
-using SpineTriage.ConsoleHost.Output;
 using SpineTriage.Results;
 using SpineTriage.Rules;
+using SpineTriage.Serialization;
 
 namespace SpineTriage.ConsoleHost.Screens;
 
@@ -26,6 +26,19 @@ internal sealed class SpectreScreen(IAnsiConsole console, Func<ConsoleKeyInfo?> 
         var number = prompt.Question is { } question
             ? string.Create(CultureInfo.InvariantCulture, $"[grey]{prompt.Number}/{prompt.Count}[/] {(question.IsRedFlag ? "[red]RF[/] " : "")}")
             : "";
+        if (prompt.Question is { Signs.Count: > 0 } listed)
+        {
+            // A question of several signs: the lead, one sign a line, then the library's hint (answer yes if any is true).
+            console.MarkupLine($"{number}[bold]{Markup.Escape(listed.Lead)}[/]");
+            foreach (var sign in listed.Signs)
+            {
+                console.MarkupLine($"  [bold]- {Markup.Escape(sign)}[/]");
+            }
+
+            console.Markup($"  {Markup.Escape(listed.AnswerHint!)} [grey]({Markup.Escape(prompt.Choices)})[/] ");
+            return TerminalLine.Read(readKey, console.Write);
+        }
+
         console.Markup($"{number}[bold]{Markup.Escape(prompt.Text)}[/] [grey]({Markup.Escape(prompt.Choices)})[/] ");
         return TerminalLine.Read(readKey, console.Write);
     }
@@ -39,7 +52,7 @@ internal sealed class SpectreScreen(IAnsiConsole console, Func<ConsoleKeyInfo?> 
         console.WriteLine();
         if (stoppedEarly)
         {
-            console.MarkupLine($"[grey]{Markup.Escape(Prompts.With(_texts.Settled, ResultText.Name(result.Urgency, language)))}[/]");
+            console.MarkupLine($"[grey]{Markup.Escape(Prompts.With(_texts.Settled, TriageText.UrgencyName(_texts.Registry, result.Urgency)))}[/]");
         }
 
         var colour = result.Urgency switch
@@ -50,8 +63,8 @@ internal sealed class SpectreScreen(IAnsiConsole console, Func<ConsoleKeyInfo?> 
             Urgency.Routine => "bold yellow",
             _ => "bold green",
         };
-        console.Write(new Panel(new Markup($"[{colour}]{Markup.Escape(ResultText.Headline(result, language))}[/]\n{Markup.Escape(result.Disposition)}")).Expand());
-        foreach (var line in ResultText.Details(result, ruleSet, language))
+        console.Write(new Panel(new Markup($"[{colour}]{Markup.Escape(TriageText.Headline(result, ruleSet))}[/]\n{Markup.Escape(result.Disposition)}")).Expand());
+        foreach (var line in TriageText.Details(result, ruleSet))
         {
             // The leading spaces become padding, so a wrapped line keeps its indent.
             var text = line.TrimStart();

@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using SpineTriage.Interview;
 using SpineTriage.Serialization;
 
@@ -15,7 +13,6 @@ internal static class JsonApi
     /// <summary>The fixed answer of the floor endpoint.</summary>
     public static readonly byte[] FloorBody = """{"status":"ok"}"""u8.ToArray();
 
-    private static readonly JsonWriterOptions Writer = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Maps the endpoints.</summary>
     public static void Map(IEndpointRouteBuilder routes)
@@ -85,48 +82,8 @@ internal static class JsonApi
         await WriteJsonAsync(context, output);
     }
 
-    /// <summary>
-    /// Writes <c>{ "done": false, "next": { "id", "kind", "text", "redFlag", "order", "remaining" }, "provisional": result }</c> or
-    /// <c>{ "done": true, "stoppedEarly": bool, "result": result }</c>; <c>"surgeryDateApproximate": true</c> follows <c>done</c>
-    /// when the request gave an <c>earliestSurgeryDate</c>.
-    /// </summary>
-    public static void WriteStep(InterviewStep step, IBufferWriter<byte> output)
-    {
-        using var json = new Utf8JsonWriter(output, Writer);
-        json.WriteStartObject();
-        json.WriteBoolean("done", step.IsSettled);
-        if (step.IsSurgeryDateApproximate)
-        {
-            json.WriteBoolean("surgeryDateApproximate", true);
-        }
-
-        if (step.IsSettled)
-        {
-            json.WriteBoolean("stoppedEarly", step.StoppedEarly);
-            json.WritePropertyName("result");
-            TriageJson.WriteResult(step.Result, json);
-        }
-        else
-        {
-            json.WriteStartObject("next");
-            json.WriteString("id", step.Ask.JsonName);
-            json.WriteString("kind", step.Ask.Kind switch
-            {
-                InterviewItemKind.Temperature => "temperature",
-                InterviewItemKind.PainScore => "painScore",
-                _ => "question",
-            });
-            json.WriteString("text", step.Ask.Text);
-            json.WriteBoolean("redFlag", step.Ask.IsRedFlag);
-            json.WriteNumber("order", step.Ask.Order);
-            json.WriteNumber("remaining", step.RemainingAtMost);
-            json.WriteEndObject();
-            json.WritePropertyName("provisional");
-            TriageJson.WriteResult(step.Result, json);
-        }
-
-        json.WriteEndObject();
-    }
+    /// <summary>Writes the library's interview step JSON (<see cref="TriageJson.WriteStep(InterviewStep, IBufferWriter{byte}, bool)"/>, docs/contract.md).</summary>
+    public static void WriteStep(InterviewStep step, IBufferWriter<byte> output) => TriageJson.WriteStep(step, output);
 
     private static async Task FloorAsync(HttpContext context)
     {

@@ -22,6 +22,15 @@ public sealed class TriageEngine : ITriageEngine
 {
     private static readonly ValueList<string> NoStrings = ValueList<string>.Empty;
 
+    private const string UnresolvedRedFlagRule = "unresolved-red-flag";
+    private const string FeverAnsweredNo = "warning.feverAnsweredNo";
+    private const string FeverAnsweredYes = "warning.feverAnsweredYes";
+    private static readonly ValueList<string> FeverAnsweredNoKeys = ValueList<string>.Own([FeverAnsweredNo]);
+    private static readonly ValueList<string> FeverAnsweredYesKeys = ValueList<string>.Own([FeverAnsweredYes]);
+
+    // The registry key of each urgency's disposition, by urgency code.
+    private static readonly string[] DispositionKeys = [.. Enumerable.Range(0, (int)Urgency.Emergency + 1).Select(u => Enum.IsDefined((Urgency)u) ? $"disposition.{((Urgency)u).JsonName()}" : "")];
+
     // Built once: its rules compile expressions, most of the cost of building an engine. Validators are immutable.
     private static readonly TriageEngineOptionsValidator OptionsValidator = new();
 
@@ -140,23 +149,63 @@ public sealed class TriageEngine : ITriageEngine
         var facts = _rules.Read(report);
         Span<bool> fired = _rules.Rules.Length <= 256 ? stackalloc bool[_rules.Rules.Length] : new bool[_rules.Rules.Length];
         var urgency = _rules.Fire(facts, fired);
+        var unanswered = UnresolvedRedFlags(facts, notAskedOnly: false);
+        var notAsked = UnresolvedRedFlags(facts, notAskedOnly: true);
+        var settled = _rules.IsSettled(report, facts, urgency);
+        var findings = _rules.Findings(facts, fired, texts.RuleTexts);
+        Reword(findings, texts, urgency, settled, unanswered.Count, notAsked.Count);
+        var conditionalAdvice = ConditionalAdviceToGive(facts);
+        var signs = EmergencySignsToList(facts, fired);
+        var (warnings, warningKeys) = Warnings(facts, texts.Catalogue);
         return new TriageResult
         {
             ReportId = report.Report.ReportId,
             Urgency = urgency,
             Disposition = texts.Dispositions[(int)urgency],
+            DispositionKey = DispositionKeys[(int)urgency],
             IsComplete = !facts.AnyRedFlagUnresolved,
             DaysSinceSurgery = report.DaysSinceSurgery,
-            Findings = ValueList<Finding>.Own(_rules.Findings(facts, fired, texts.RuleTexts)),
-            UnansweredQuestions = UnresolvedRedFlags(facts, notAskedOnly: false),
-            NotAskedQuestions = UnresolvedRedFlags(facts, notAskedOnly: true),
-            IsSettled = _rules.IsSettled(report, facts, urgency),
-            CareAdvice = texts.Advice.CareAdvice(report.RiskFactorMask, urgency == Urgency.SelfCare, ConditionalAdviceToGive(facts)),
-            SafetyNet = texts.Advice.SafetyNet(EmergencySignsToList(facts, fired)),
-            Warnings = Warnings(facts, texts.Catalogue),
+            Findings = ValueList<Finding>.Own(findings),
+            UnansweredQuestions = unanswered,
+            NotAskedQuestions = notAsked,
+            IsSettled = settled,
+            CareAdvice = texts.Advice.CareAdvice(report.RiskFactorMask, urgency == Urgency.SelfCare, conditionalAdvice),
+            CareAdviceKeys = texts.Advice.CareAdviceKeys(report.RiskFactorMask, urgency == Urgency.SelfCare, conditionalAdvice),
+            SafetyNet = texts.Advice.SafetyNet(signs),
+            SafetyNetParts = texts.Advice.SafetyNetParts(signs),
+            Warnings = warnings,
+            WarningKeys = warningKeys,
             RuleSet = RuleSet.Identity,
             TextSet = texts.Identity,
         };
+    }
+
+    /// <summary>
+    /// Words the findings as the whole result needs them (issue 27; decisions unchanged): in an emergency result, a finding
+    /// below emergency neither asks for a call "today" nor for more answers (its <c>@emergency</c> explanation); in a
+    /// settled result whose unresolved red flags include some not asked, <c>unresolved-red-flag</c> says that no answer
+    /// to them could change the urgency instead of asking for them.
+    /// </summary>
+    private static void Reword(Finding[] findings, EngineTexts texts, Urgency urgency, bool settled, int unanswered, int notAsked)
+    {
+        for (var i = 0; i < findings.Length; i++)
+        {
+            var finding = findings[i];
+            KeyedText? text = null;
+            if (urgency == Urgency.Emergency && finding.Urgency < Urgency.Emergency)
+            {
+                text = texts.EmergencyExplanations.GetValueOrDefault(finding.RuleId);
+            }
+            else if (settled && notAsked > 0 && string.Equals(finding.RuleId, UnresolvedRedFlagRule, StringComparison.Ordinal))
+            {
+                text = unanswered == notAsked ? texts.SettledNotAsked : texts.SettledDoNotKnow;
+            }
+
+            if (text is not null)
+            {
+                findings[i] = finding with { PatientExplanation = text.Text, PatientExplanationKey = text.Key };
+            }
+        }
     }
 
     /// <summary>Validates and evaluates a report.</summary>
@@ -365,24 +414,22 @@ public sealed class TriageEngine : ITriageEngine
         return list;
     }
 
-    private ValueList<string> Warnings(in Facts facts, TextCatalogue texts)
+    private (ValueList<string> Lines, ValueList<string> Keys) Warnings(in Facts facts, TextCatalogue texts)
     {
         if (facts.FeverContradiction)
         {
-            return ValueList<string>.Own(new[]
-            {
-                texts.Format("warning.feverAnsweredNo", ("temperature", $"{facts.Temperature}"), ("threshold", When.Format(FeverThresholdCelsius))),
-            });
+            return (
+                ValueList<string>.Own([texts.Format(FeverAnsweredNo, ("temperature", $"{facts.Temperature}"), ("threshold", When.Format(FeverThresholdCelsius)))]),
+                FeverAnsweredNoKeys);
         }
 
         if (facts.FeverAnswerContradicted)
         {
-            return ValueList<string>.Own(new[]
-            {
-                texts.Format("warning.feverAnsweredYes", ("temperature", $"{facts.Temperature}"), ("threshold", When.Format(FeverThresholdCelsius))),
-            });
+            return (
+                ValueList<string>.Own([texts.Format(FeverAnsweredYes, ("temperature", $"{facts.Temperature}"), ("threshold", When.Format(FeverThresholdCelsius)))]),
+                FeverAnsweredYesKeys);
         }
 
-        return NoStrings;
+        return (NoStrings, NoStrings);
     }
 }

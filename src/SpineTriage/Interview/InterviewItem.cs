@@ -11,8 +11,9 @@ namespace SpineTriage.Interview;
 /// <remarks>Immutable and thread-safe; only the library creates items.</remarks>
 public sealed class InterviewItem
 {
-    private InterviewItem(InterviewItemKind kind, Question? question, Measurement? measurement, string jsonName, string text, bool isRedFlag, int order)
+    private InterviewItem(InterviewItemKind kind, Question? question, Measurement? measurement, string jsonName, string text, bool isRedFlag, int order, string leadKey)
     {
+        LeadKey = leadKey;
         Kind = kind;
         Question = question;
         Measurement = measurement;
@@ -44,6 +45,27 @@ public sealed class InterviewItem
     /// <summary>Gets the question in plain language, as a nurse or an app asks it.</summary>
     public string Text { get; }
 
+    /// <summary>
+    /// Gets the item's lead: for a question of several signs the line before them (<see cref="Question.Lead"/>), else the
+    /// whole of <see cref="Text"/>.
+    /// </summary>
+    public string Lead => Question?.Lead ?? Text;
+
+    /// <summary>Gets the registry key of <see cref="Lead"/>, for example <c>question.fever.text</c> or <c>interview.temperature.text</c>.</summary>
+    public string LeadKey { get; }
+
+    /// <summary>Gets the signs a question names, one a line after the lead; empty for the other items and for a question of one sign.</summary>
+    public IReadOnlyList<string> Signs => Question?.Signs ?? [];
+
+    /// <summary>Gets the registry key of each sign, in the order of <see cref="Signs"/>.</summary>
+    public IReadOnlyList<string> SignKeys => Question?.SignKeys ?? [];
+
+    /// <summary>Gets the hint after a list of signs (<c>Answer yes if any of these is true.</c>), or <see langword="null"/>.</summary>
+    public string? AnswerHint => Question?.AnswerHint;
+
+    /// <summary>Gets the registry key of <see cref="AnswerHint"/>, or <see langword="null"/>.</summary>
+    public string? AnswerHintKey => Question?.AnswerHintKey;
+
     /// <summary>Gets whether the item is a red-flag question of the catalogue (the measurements are not).</summary>
     public bool IsRedFlag { get; }
 
@@ -60,11 +82,15 @@ public sealed class InterviewItem
         $"{Order}: {(Kind == InterviewItemKind.Question ? "question " : "")}{JsonName}{(IsRedFlag ? " (red flag)" : "")}");
 
     internal static InterviewItem Of(Question question, int order) =>
-        new(InterviewItemKind.Question, question, null, question.JsonId, question.Text, question.IsRedFlag, order);
+        new(InterviewItemKind.Question, question, null, question.JsonId, question.Text, question.IsRedFlag, order, question.LeadKey);
 
     internal static InterviewItem Temperature(int order, TextCatalogue texts) => new(
-        InterviewItemKind.Temperature, null, Reports.Measurement.Temperature, "temperature", texts.Get("interview.temperature.text"), false, order);
+        InterviewItemKind.Temperature, null, Reports.Measurement.Temperature, "temperature", texts.Get(TemperatureKey), false, order, TemperatureKey);
 
     internal static InterviewItem PainScore(int order, TextCatalogue texts) => new(
-        InterviewItemKind.PainScore, null, Reports.Measurement.PainScore, "painScore", texts.Get("interview.painScore.text"), false, order);
+        InterviewItemKind.PainScore, null, Reports.Measurement.PainScore, "painScore", texts.Get(PainScoreKey), false, order, PainScoreKey);
+
+    private const string TemperatureKey = "interview.temperature.text";
+
+    private const string PainScoreKey = "interview.painScore.text";
 }

@@ -16,14 +16,49 @@ public sealed record Question(QuestionId Id, string JsonId, bool IsRedFlag, stri
     /// </summary>
     internal Condition AppliesWhen { get; init; } = When.Always;
 
+    private readonly IReadOnlyList<string> _signs = Results.ValueList<string>.Empty;
+    private readonly IReadOnlyList<string> _signKeys = Results.ValueList<string>.Empty;
+
     /// <summary>Gets the key of the question's text in the text catalogue: <c>question.{JsonId}.text</c> unless a rule set rewords it.</summary>
     internal string TextKey { get; init; } = $"question.{JsonId}.text";
 
     /// <summary>
-    /// Gets the keys of the signs the lead names, one a line after "Answer yes if any of these is true." (rule set 3.0,
-    /// clinical-criteria-3.0.md section 3); empty for a question of one sign, or worded whole under <see cref="TextKey"/>.
+    /// Gets the registry key of <see cref="Lead"/> (<see cref="Texts.TextRegistry"/>), for example
+    /// <c>question.neckSwellingOrAirway.text</c> or <c>question.newOrWorseningLimbWeakness.text@2.0</c>.
     /// </summary>
-    internal IReadOnlyList<string> SignKeys { get; init; } = Array.Empty<string>();
+    public string LeadKey => TextKey;
+
+    /// <summary>
+    /// Gets the question's lead: the whole question for a question of one sign, else the line that introduces its list of
+    /// <see cref="Signs"/> (for example <c>Is any of these true for you?</c>). <see cref="Text"/> joins them.
+    /// </summary>
+    public string Lead { get; init; } = string.Empty;
+
+    /// <summary>Gets the signs a question names, one a line after <see cref="Lead"/>; empty for a question of one sign.</summary>
+    public IReadOnlyList<string> Signs { get => _signs; init => _signs = Results.ValueList<string>.CopyOf(value); }
+
+    /// <summary>Gets the registry key of each sign of <see cref="Signs"/>, in the same order.</summary>
+    public IReadOnlyList<string> SignKeys { get => _signKeys; init => _signKeys = Results.ValueList<string>.CopyOf(value); }
+
+    /// <summary>
+    /// Gets how to answer a question of several signs, shown between the lead and its signs: <c>Answer yes if any of these
+    /// is true.</c> (key <see cref="AnswerHintKey"/>); <see langword="null"/> for a question of one sign.
+    /// </summary>
+    public string? AnswerHint { get; init; }
+
+    /// <summary>Gets the registry key of <see cref="AnswerHint"/> (<c>question.answerYesIfAny</c>), or <see langword="null"/> when there is none.</summary>
+    public string? AnswerHintKey => SignKeys.Count == 0 ? null : AnswerYesIfAnyKey;
+
+    /// <summary>
+    /// Gets the note shown after the signs, or <see langword="null"/> (rule set 3.0's <c>woundDischarge</c> and
+    /// <c>saddleNumbness</c>). Where the note depends on the report (3.0's <c>woundDischarge</c>: up to day 90 and from day 91),
+    /// the question without a report carries the last note of the document, the reading that misses no leak when the leak
+    /// question is not asked; <see cref="RuleSet.QuestionText"/> gives the report's.
+    /// </summary>
+    public string? Note { get; init; }
+
+    /// <summary>Gets the registry key of <see cref="Note"/>, or <see langword="null"/> when there is none.</summary>
+    public string? NoteKey { get; init; }
 
     /// <summary>Gets the notes shown after the signs, each when its condition on the surgery holds (3.0: the <c>woundDischarge</c> note up to day 90 and from day 91).</summary>
     internal IReadOnlyList<QuestionNote> Notes { get; init; } = Array.Empty<QuestionNote>();
@@ -36,43 +71,49 @@ public sealed record Question(QuestionId Id, string JsonId, bool IsRedFlag, stri
     /// </summary>
     public bool IsClinicianOnly { get; init; }
 
-    /// <summary>
-    /// The question's text in a catalogue; the fever question names the engine's fever threshold in both units, written as
-    /// the language writes numbers (default 38.0 °C / 100.4 °F, clinical-criteria.md section 2). A question of several
-    /// signs reads as its lead line, the instruction "Answer yes if any of these is true.", one sign a line, then its note.
-    /// Where the note depends on the report (3.0's <c>woundDischarge</c>), the text without a report carries the last note
-    /// of the document: from day 91, "clear, watery fluid counts here too", the reading that misses no leak when the leak
-    /// question is not asked (<see cref="TextIn(Texts.Internal.TextCatalogue, decimal, SurgeryRegion?, int)"/> picks the report's).
-    /// </summary>
-    internal string TextIn(Texts.Internal.TextCatalogue catalogue, decimal feverCelsius = DefaultFeverCelsius) =>
-        Join(catalogue, feverCelsius, Notes.Count == 0 ? [] : [.. Notes.Where(n => ReferenceEquals(n.When, When.Always)).Select(n => n.TextKey).DefaultIfEmpty(Notes[^1].TextKey)]);
-
-    /// <summary>The question's text for a report of a surgery region and day count: the notes whose condition holds for it.</summary>
-    internal string TextIn(Texts.Internal.TextCatalogue catalogue, decimal feverCelsius, SurgeryRegion? region, int daysSinceSurgery) =>
-        Join(catalogue, feverCelsius, [.. Notes.Where(n => Engine.Internal.Facts.HoldsOnSurgery(n.When, region, daysSinceSurgery)).Select(n => n.TextKey)]);
-
     /// <summary>The key of the instruction between a lead and its signs.</summary>
-    internal const string AnyOfTheseKey = "question.anyOfThese@3.0";
+    internal const string AnswerYesIfAnyKey = "question.answerYesIfAny";
 
-    private string Join(Texts.Internal.TextCatalogue catalogue, decimal feverCelsius, IReadOnlyList<string> noteKeys)
+    /// <summary>
+    /// The question worded in a catalogue: its lead, hint, signs and note, and <see cref="Text"/> joining them, one a line
+    /// (the lead, the instruction "Answer yes if any of these is true.", each sign after "- ", then the note:
+    /// clinical-criteria-3.0.md section 3). The fever question names the engine's fever threshold in both units, written
+    /// as the language writes numbers (default 38.0 °C / 100.4 °F, clinical-criteria.md section 2), wherever its texts place it.
+    /// </summary>
+    internal Question WordedIn(Texts.Internal.TextCatalogue catalogue, decimal feverCelsius = DefaultFeverCelsius) =>
+        WordedIn(catalogue, feverCelsius, Notes.Count == 0 ? null : Notes.Where(n => ReferenceEquals(n.When, When.Always)).Select(n => n.TextKey).DefaultIfEmpty(Notes[^1].TextKey).First());
+
+    /// <summary>The question worded for a report of a surgery region and day count: with the note whose condition holds for it.</summary>
+    internal Question WordedIn(Texts.Internal.TextCatalogue catalogue, decimal feverCelsius, SurgeryRegion? region, int daysSinceSurgery) =>
+        WordedIn(catalogue, feverCelsius, Notes.Where(n => Engine.Internal.Facts.HoldsOnSurgery(n.When, region, daysSinceSurgery)).Select(n => n.TextKey).FirstOrDefault());
+
+    /// <summary>The question's joined text in a catalogue (<see cref="WordedIn(Texts.Internal.TextCatalogue, decimal)"/>).</summary>
+    internal string TextIn(Texts.Internal.TextCatalogue catalogue, decimal feverCelsius = DefaultFeverCelsius) => WordedIn(catalogue, feverCelsius).Text;
+
+    /// <summary>The question's joined text for a report of a surgery region and day count.</summary>
+    internal string TextIn(Texts.Internal.TextCatalogue catalogue, decimal feverCelsius, SurgeryRegion? region, int daysSinceSurgery) =>
+        WordedIn(catalogue, feverCelsius, region, daysSinceSurgery).Text;
+
+    private Question WordedIn(Texts.Internal.TextCatalogue catalogue, decimal feverCelsius, string? noteKey)
     {
-        (string, string)[] values = [("feverCelsius", catalogue.Number(feverCelsius)), ("feverFahrenheit", catalogue.Number((feverCelsius * 9 / 5) + 32))];
-        var lead = catalogue.FormatAny(TextKey, values);
-        if (SignKeys.Count == 0 && noteKeys.Count == 0)
+        var lead = Fill(catalogue, TextKey, feverCelsius);
+        var signs = SignKeys.Select(k => Fill(catalogue, k, feverCelsius)).ToArray();
+        var hint = signs.Length == 0 ? null : catalogue.Get(AnswerYesIfAnyKey);
+        var note = noteKey is null ? null : Fill(catalogue, noteKey, feverCelsius);
+        IEnumerable<string> lines = [lead, .. hint is null ? [] : new[] { hint }, .. signs.Select(sign => "- " + sign), .. note is null ? [] : new[] { note }];
+        return this with
         {
-            return lead;
-        }
-
-        var lines = new List<string> { lead };
-        if (SignKeys.Count > 0)
-        {
-            lines.Add(catalogue.Get(AnyOfTheseKey));
-            lines.AddRange(SignKeys.Select(k => "- " + catalogue.FormatAny(k, values)));
-        }
-
-        lines.AddRange(noteKeys.Select(k => catalogue.FormatAny(k, values)));
-        return string.Join('\n', lines);
+            Lead = lead,
+            Signs = signs,
+            AnswerHint = hint,
+            Note = note,
+            NoteKey = noteKey,
+            Text = string.Join('\n', lines),
+        };
     }
+
+    private static string Fill(Texts.Internal.TextCatalogue catalogue, string key, decimal feverCelsius) =>
+        catalogue.FormatAny(key, ("feverCelsius", catalogue.Number(feverCelsius)), ("feverFahrenheit", catalogue.Number((feverCelsius * 9 / 5) + 32)));
 
     /// <summary>The fever threshold the criteria give, quoted where no engine's threshold is known (issue 27: the engine's is quoted otherwise).</summary>
     internal const decimal DefaultFeverCelsius = 38.0m;

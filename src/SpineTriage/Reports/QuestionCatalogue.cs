@@ -78,7 +78,8 @@ public static class QuestionCatalogue
 
     private static Question Ask(QuestionId id, bool isRedFlag)
     {
-        var question = new Question(id, JsonNames.Of(id), isRedFlag, "", id.Rank + 1);
-        return question with { Text = question.TextIn(TextCatalogue.English) };
+        // The texts (lead and signs) of rule set 1.0's document.
+        var question = Rules.RuleSetEdition.One.Get(id);
+        return new Question(id, JsonNames.Of(id), isRedFlag, "", id.Rank + 1) { TextKey = question.LeadKey, SignKeys = question.SignKeys }.WordedIn(TextCatalogue.English);
     }
 }

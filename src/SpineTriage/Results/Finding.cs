@@ -18,6 +18,22 @@ public sealed record Finding
     /// <summary>Gets the explanation for the patient, in plain language.</summary>
     public required string PatientExplanation { get; init; }
 
+    /// <summary>
+    /// Gets the key of <see cref="Title"/> in the text registry (<see cref="Texts.TextRegistry"/>), for example
+    /// <c>rule.fever.title</c>; <see langword="null"/> for a result read from JSON written before keys existed, or a
+    /// title that is not in the registry.
+    /// </summary>
+    public string? TitleKey { get; init; }
+
+    /// <summary>
+    /// Gets the key of <see cref="PatientExplanation"/> in the text registry: <c>rule.{id}.patientExplanation</c>, or
+    /// the form the result needs (docs/contract.md): <c>rule.{id}.patientExplanation@emergency</c> for a finding below
+    /// emergency in an emergency result (no call "today", no request for more answers), and for
+    /// <c>unresolved-red-flag</c> in a settled result whose unresolved red flags include some not asked,
+    /// <c>result.settledNotAsked</c> or <c>result.settledDoNotKnow</c>. <see langword="null"/> as for <see cref="TitleKey"/>.
+    /// </summary>
+    public string? PatientExplanationKey { get; init; }
+
     /// <summary>Gets the rationale for a clinician: the consideration and the condition that fired.</summary>
     public required string ClinicianRationale { get; init; }
 

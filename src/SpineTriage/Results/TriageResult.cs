@@ -16,6 +16,8 @@ public sealed record TriageResult
     private readonly IReadOnlyList<string> _careAdvice = ValueList<string>.Empty;
     private readonly IReadOnlyList<string> _safetyNet = ValueList<string>.Empty;
     private readonly IReadOnlyList<string> _warnings = ValueList<string>.Empty;
+    private readonly IReadOnlyList<string> _careAdviceKeys = ValueList<string>.Empty;
+    private readonly IReadOnlyList<string> _warningKeys = ValueList<string>.Empty;
 
     /// <summary>Gets the report's <see cref="SymptomReport.ReportId"/>, echoed.</summary>
     public string? ReportId { get; init; }
@@ -25,6 +27,12 @@ public sealed record TriageResult
 
     /// <summary>Gets the patient-facing disposition text for <see cref="Urgency"/>.</summary>
     public required string Disposition { get; init; }
+
+    /// <summary>
+    /// Gets the key of <see cref="Disposition"/> in the text registry (<see cref="Texts.TextRegistry"/>), for example
+    /// <c>disposition.urgent</c>; <see langword="null"/> for a result read from JSON written before keys existed.
+    /// </summary>
+    public string? DispositionKey { get; init; }
 
     /// <summary>Gets whether every red-flag question was answered (fever also counts as answered by a measured temperature).</summary>
     public required bool IsComplete { get; init; }
@@ -64,11 +72,23 @@ public sealed record TriageResult
     /// <summary>Gets the care advice: one line per risk factor, and for self care the conservative-care advice.</summary>
     public required IReadOnlyList<string> CareAdvice { get => _careAdvice; init => _careAdvice = ValueList<string>.CopyOf(value); }
 
+    /// <summary>Gets the registry key of each line of <see cref="CareAdvice"/>, in the same order; empty for a result read from JSON written before keys existed.</summary>
+    public IReadOnlyList<string> CareAdviceKeys { get => _careAdviceKeys; init => _careAdviceKeys = ValueList<string>.CopyOf(value); }
+
     /// <summary>Gets the safety net: when to seek emergency care or call back.</summary>
     public required IReadOnlyList<string> SafetyNet { get => _safetyNet; init => _safetyNet = ValueList<string>.CopyOf(value); }
 
+    /// <summary>
+    /// Gets the safety net in its parts, each with its registry key: the same lines as <see cref="SafetyNet"/>, so that a
+    /// host lists the signs without parsing the lines. <see langword="null"/> for a result read from JSON written before it existed.
+    /// </summary>
+    public SafetyNetParts? SafetyNetParts { get; init; }
+
     /// <summary>Gets warnings about the report, for example a measured fever that contradicts a "no".</summary>
     public required IReadOnlyList<string> Warnings { get => _warnings; init => _warnings = ValueList<string>.CopyOf(value); }
+
+    /// <summary>Gets the registry key of each line of <see cref="Warnings"/>, in the same order; empty for a result read from JSON written before keys existed.</summary>
+    public IReadOnlyList<string> WarningKeys { get => _warningKeys; init => _warningKeys = ValueList<string>.CopyOf(value); }
 
     /// <summary>Gets the identity of the rule set that produced this result: what decided.</summary>
     public required RuleSetIdentity RuleSet { get; init; }

@@ -47,8 +47,8 @@ internal sealed class AdviceTables
     /// <summary>The most safety-net signs a rule set may have (the tables hold every combination).</summary>
     public const int MaxSigns = 16;
 
-    private readonly IReadOnlyList<string>[] _safetyNets;
-    private readonly IReadOnlyList<string>[] _careAdvices;
+    private readonly (ValueList<string> Lines, SafetyNetParts Parts)[] _safetyNets;
+    private readonly (ValueList<string> Lines, ValueList<string> Keys)[] _careAdvices;
     private readonly int _conditionalCount;
 
     public AdviceTables(TextCatalogue texts, RuleSetEdition edition)
@@ -72,38 +72,60 @@ internal sealed class AdviceTables
     private static int RiskFactorCount => Enum.GetValues<RiskFactor>().Length;
 
     /// <summary>The safety net for the emergency signs to list (bit per sign of the rule set).</summary>
-    public IReadOnlyList<string> SafetyNet(int signsToList) => _safetyNets[signsToList];
+    public IReadOnlyList<string> SafetyNet(int signsToList) => _safetyNets[signsToList].Lines;
+
+    /// <summary>The safety net in its parts, with their keys, for the emergency signs to list (bit per sign of the rule set).</summary>
+    public SafetyNetParts SafetyNetParts(int signsToList) => _safetyNets[signsToList].Parts;
 
     /// <summary>The care advice for a risk-factor mask (bit <c>factor - 1</c>), the conditional advice that holds (bit per line) and the self-care advice when asked.</summary>
     public IReadOnlyList<string> CareAdvice(int riskFactorMask, bool selfCare, int conditionalMask = 0) =>
-        _careAdvices[(riskFactorMask << (_conditionalCount + 1)) | (conditionalMask << 1) | (selfCare ? 1 : 0)];
+        _careAdvices[CareAdviceIndex(riskFactorMask, selfCare, conditionalMask)].Lines;
 
-    private static ValueList<string> BuildSafetyNet(TextCatalogue texts, RuleSetDocument document, IReadOnlyList<SafetyNetSign> all, int mask)
+    /// <summary>The registry keys of <see cref="CareAdvice"/>, in the same order.</summary>
+    public IReadOnlyList<string> CareAdviceKeys(int riskFactorMask, bool selfCare, int conditionalMask = 0) =>
+        _careAdvices[CareAdviceIndex(riskFactorMask, selfCare, conditionalMask)].Keys;
+
+    private int CareAdviceIndex(int riskFactorMask, bool selfCare, int conditionalMask) =>
+        (riskFactorMask << (_conditionalCount + 1)) | (conditionalMask << 1) | (selfCare ? 1 : 0);
+
+    private static (ValueList<string>, SafetyNetParts) BuildSafetyNet(TextCatalogue texts, RuleSetDocument document, IReadOnlyList<SafetyNetSign> all, int mask)
     {
-        var signs = all.Where((_, i) => (mask & (1 << i)) != 0).Select(s => texts.Get(s.TextKey)).Distinct(StringComparer.Ordinal).ToArray();
-        return signs.Length == 0
-            ? ValueList<string>.Own([texts.Get(document.SafetyNetCallBack)])
-            : ValueList<string>.Own([texts.Get(document.SafetyNetLead), .. signs, texts.Get(document.SafetyNetCallBack)]);
+        // Only duplicate lines are removed; a sign keeps the key of its first line.
+        var signs = all.Where((_, i) => (mask & (1 << i)) != 0)
+            .Select(s => (Key: s.TextKey, Text: texts.Get(s.TextKey)))
+            .DistinctBy(s => s.Text, StringComparer.Ordinal)
+            .ToArray();
+        var closing = texts.Get(document.SafetyNetCallBack);
+        var parts = new SafetyNetParts
+        {
+            Intro = signs.Length == 0 ? null : texts.Get(document.SafetyNetLead),
+            IntroKey = signs.Length == 0 ? null : document.SafetyNetLead,
+            Signs = [.. signs.Select(s => s.Text)],
+            SignKeys = [.. signs.Select(s => s.Key)],
+            Closing = closing,
+            ClosingKey = document.SafetyNetCallBack,
+        };
+        return (ValueList<string>.Own([.. parts.Lines]), parts);
     }
 
-    private static ValueList<string> BuildCareAdvice(TextCatalogue texts, RuleSetDocument document, IReadOnlyList<ConditionalAdvice> conditional, int key)
+    private static (ValueList<string>, ValueList<string>) BuildCareAdvice(TextCatalogue texts, RuleSetDocument document, IReadOnlyList<ConditionalAdvice> conditional, int key)
     {
         var risks = key >> (conditional.Count + 1);
-        var lines = Enum.GetValues<RiskFactor>().Where(f => (risks & (1 << ((int)f - 1))) != 0).Select(f => texts.Get(document.RiskFactorAdvice[(int)f - 1])).ToList();
+        var keys = Enum.GetValues<RiskFactor>().Where(f => (risks & (1 << ((int)f - 1))) != 0).Select(f => document.RiskFactorAdvice[(int)f - 1]).ToList();
         for (var i = 0; i < conditional.Count; i++)
         {
             if ((key & (2 << i)) != 0)
             {
-                lines.Add(texts.Get(conditional[i].TextKey));
+                keys.Add(conditional[i].TextKey);
             }
         }
 
         if ((key & 1) != 0)
         {
-            lines.AddRange(document.SelfCareAdvice.Select(texts.Get));
+            keys.AddRange(document.SelfCareAdvice);
         }
 
-        return ValueList<string>.Own([.. lines]);
+        return (ValueList<string>.Own([.. keys.Select(texts.Get)]), ValueList<string>.Own([.. keys]));
     }
 }
 

@@ -47,7 +47,7 @@ internal sealed class RuleSetEdition
                 AppliesWhen = conditions.Read(q.AppliesWhen, q.Path + ".appliesWhen"),
                 CountsAsRedFlagWhen = conditions.Read(q.RedFlagWhen, q.Path + ".redFlagWhen"),
             };
-            return question with { Text = question.TextIn(TextCatalogue.English) };
+            return question.WordedIn(TextCatalogue.English);
         }).ToArray());
         _byId = Questions.ToFrozenDictionary(q => q.Id);
         if (_byId.Count != Questions.Count)

@@ -151,6 +151,50 @@ public static class TriageJson
     }
 
     /// <summary>
+    /// Writes an interview step as the step JSON of docs/contract.md (interview step): <c>{ "done": false, "next": item,
+    /// "provisional": result }</c>, or <c>{ "done": true, "stoppedEarly": bool, "result": result }</c> when the interview is
+    /// settled; <c>"surgeryDateApproximate": true</c> follows <c>done</c> when the surgery date is approximate. An item has
+    /// <c>id</c>, <c>kind</c>, <c>text</c> (joined), <c>redFlag</c>, <c>order</c>, <c>remaining</c>, <c>lead</c>,
+    /// <c>signs</c> and <c>answerHint</c> with their registry keys, and <c>input</c>: what the reply may be, with the
+    /// limits the engine validates it against (<see cref="Interview.InputLimits"/>).
+    /// </summary>
+    /// <param name="step">The step, from <see cref="Interview.TriageInterview.Next(SymptomReport)"/>.</param>
+    /// <param name="indented">Whether to indent or write one line (default).</param>
+    /// <returns>The JSON.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="step"/> is <see langword="null"/>.</exception>
+    public static string SerializeStep(Interview.InterviewStep step, bool indented = false)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var output = new ArrayBufferWriter<byte>(8192);
+        WriteStep(step, output, indented);
+        return Encoding.UTF8.GetString(output.WrittenSpan);
+    }
+
+    /// <summary>Writes an interview step as <see cref="SerializeStep"/> does, UTF-8, to a buffer.</summary>
+    /// <param name="step">The step.</param>
+    /// <param name="output">Where to write the JSON.</param>
+    /// <param name="indented">Whether to indent or write one line (default).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="step"/> or <paramref name="output"/> is <see langword="null"/>.</exception>
+    public static void WriteStep(Interview.InterviewStep step, IBufferWriter<byte> output, bool indented = false)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(output);
+        using var writer = new Utf8JsonWriter(output, indented ? IndentedWriter : CompactWriter);
+        StepWriter.Write(writer, step);
+    }
+
+    /// <summary>Writes an interview step as a JSON object to a JSON writer, for example inside the caller's own document.</summary>
+    /// <param name="step">The step.</param>
+    /// <param name="writer">The writer; it is not flushed.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="step"/> or <paramref name="writer"/> is <see langword="null"/>.</exception>
+    public static void WriteStep(Interview.InterviewStep step, Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(writer);
+        StepWriter.Write(writer, step);
+    }
+
+    /// <summary>
     /// Reads a triage result written by <see cref="SerializeResult"/> (for example from an audit store), strictly:
     /// unknown or duplicate properties, wrong types, missing fields, unknown urgencies or question ids and an
     /// <c>urgencyCode</c> that disagrees with the urgency are errors with their JSON paths, all reported together.
@@ -266,6 +310,12 @@ public static class TriageJson
                 RedFlag = q.IsRedFlag,
                 Text = q.Text,
                 Applies = q.Applicability == "always" ? null : q.Applicability,
+                Lead = q.Lead,
+                LeadKey = q.LeadKey,
+                Signs = [.. q.Signs],
+                SignKeys = [.. q.SignKeys],
+                AnswerHint = q.AnswerHint,
+                AnswerHintKey = q.AnswerHintKey,
             }).ToList(),
         };
         return JsonSerializer.Serialize(document, (indented ? Indented : Compact).QuestionCatalogueDocument);

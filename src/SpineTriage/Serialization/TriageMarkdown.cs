@@ -97,5 +97,106 @@ public static class TriageMarkdown
         return text.ToString();
     }
 
+    /// <summary>
+    /// Renders a triage result as Markdown, in the language of its texts, with the headings of the text registry: the
+    /// headline as a heading, the disposition, then the sections of <see cref="TriageText.Details"/> (findings as a numbered
+    /// list, the safety net's signs as a bulleted list). The result's texts are shown as the library worded them.
+    /// </summary>
+    /// <param name="result">The result.</param>
+    /// <param name="ruleSet">The rule set of the engine that gave it (its texts, with the engine's overrides).</param>
+    /// <returns>The Markdown document, lines joined with <c>\n</c>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static string SerializeResult(TriageResult result, RuleSet ruleSet)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        var texts = TriageText.TextsOf(result, ruleSet);
+        var days = result.DaysSinceSurgery.ToString(CultureInfo.InvariantCulture);
+        var text = new StringBuilder()
+            .Append("# ").Append(Inline(TriageText.Headline(result, ruleSet))).Append("\n\n")
+            .Append("**").Append(Inline(result.Disposition)).Append("**\n\n")
+            .Append(Inline(result.ReportId is null
+                ? texts.Format("result.daysSinceSurgery", ("days", days))
+                : texts.Format("result.report", ("reportId", result.ReportId), ("days", days)))).Append("\n\n")
+            .Append("## ").Append(Heading(texts.Get("label.result.why"))).Append("\n\n");
+        var number = 1;
+        foreach (var finding in result.Findings)
+        {
+            text.Append(number++.ToString(CultureInfo.InvariantCulture)).Append(". **").Append(Inline(finding.Title)).Append("** (")
+                .Append(finding.Urgency.JsonName()).Append(", ").Append(Inline(texts.Get("label.result.rule"))).Append(" `").Append(finding.RuleId).Append("`)\n")
+                .Append("   ").Append(Inline(finding.PatientExplanation)).Append('\n');
+            if (finding.Evidence.Count > 0)
+            {
+                text.Append("   ").Append(Inline(texts.Get("label.result.evidence"))).Append(' ').Append(Inline(string.Join(", ", finding.Evidence))).Append('\n');
+            }
+
+            text.Append("   ").Append(Inline(texts.Get("label.result.forTheClinician"))).Append(' ').Append(Inline(finding.ClinicianRationale)).Append('\n')
+                .Append("   ").Append(Inline(texts.Get("label.result.source"))).Append(' ').Append(Inline(finding.Source)).Append('\n');
+        }
+
+        var (notAnswered, notAsked) = TriageText.UnresolvedRedFlags(result);
+        var questions = TriageText.QuestionsOf(result, ruleSet);
+        List(text, texts.Get("label.result.notAnswered"), [.. notAnswered.Select(id => questions.First(q => q.Id == id)).Select(q => $"`{q.JsonId}`: {Inline(q.Text)}")]);
+        List(text, texts.Get("label.result.notAsked"), [.. notAsked.Select(id => questions.First(q => q.Id == id)).Select(q => $"`{q.JsonId}`: {Inline(q.Text)}")]);
+        List(text, texts.Get("label.result.careAdvice"), [.. result.CareAdvice.Select(Inline)]);
+        if (result.SafetyNetParts is { } parts)
+        {
+            text.Append("\n## ").Append(Heading(texts.Get("label.result.safetyNet"))).Append("\n\n");
+            if (parts.Intro is not null)
+            {
+                text.Append(Inline(parts.Intro)).Append("\n\n");
+            }
+
+            foreach (var sign in parts.Signs)
+            {
+                text.Append("- ").Append(Inline(sign)).Append('\n');
+            }
+
+            text.Append(parts.Signs.Count > 0 ? "\n" : "").Append(Inline(parts.Closing)).Append('\n');
+        }
+        else
+        {
+            List(text, texts.Get("label.result.safetyNet"), [.. result.SafetyNet.Select(Inline)]);
+        }
+
+        List(text, texts.Get("label.result.warnings"), [.. result.Warnings.Select(Inline)]);
+        text.Append('\n').Append(Inline(texts.Get("label.result.ruleSet"))).Append(' ').Append(result.RuleSet.Version).Append(", `").Append(result.RuleSet.Hash).Append("`\n");
+        return text.ToString();
+    }
+
+    private static void List(StringBuilder text, string heading, IReadOnlyList<string> items)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        text.Append("\n## ").Append(Heading(heading)).Append("\n\n");
+        foreach (var item in items)
+        {
+            text.Append("- ").Append(item).Append('\n');
+        }
+    }
+
+    /// <summary>A registry heading (<c>Care advice:</c>) as a Markdown heading, without its closing colon.</summary>
+    private static string Heading(string label) => Inline(label.TrimEnd(':', ' '));
+
+    /// <summary>Escapes the characters Markdown would read as markup inside a line of text.</summary>
+    private static string Inline(string value)
+    {
+        var text = new StringBuilder(value.Length + 8);
+        foreach (var c in value)
+        {
+            if (c is '\\' or '*' or '_' or '`' or '[' or ']' or '<' or '>' or '#' or '|')
+            {
+                text.Append('\\');
+            }
+
+            text.Append(c);
+        }
+
+        return text.ToString();
+    }
+
     private static string Cell(string value) => value.Replace("|", "\\|", StringComparison.Ordinal);
 }

@@ -60,8 +60,8 @@ public sealed class PageEndpointsTests
         var es = JsonDocument.Parse(await spanish.Content.ReadAsStringAsync()).RootElement.GetProperty("next");
         es.GetProperty("id").GetString().Should().Be(en.GetProperty("id").GetString());
         var texts = JsonDocument.Parse(File.ReadAllText(Repository.PathOf("src", "SpineTriage", "Texts", "es.json"))).RootElement.GetProperty("texts");
-        es.GetProperty("text").GetString().Should().Be(texts.GetProperty($"question.{es.GetProperty("id").GetString()}.text").GetString())
-            .And.NotBe(en.GetProperty("text").GetString());
+        es.GetProperty("lead").GetString().Should().Be(texts.GetProperty($"question.{es.GetProperty("id").GetString()}.text").GetString())
+            .And.NotBe(en.GetProperty("lead").GetString());
     }
 
     [Fact]

@@ -51,7 +51,11 @@ public class QuestionCatalogueTests
     [Fact]
     public void Every_question_has_its_plain_language_text()
     {
-        QuestionCatalogue.All.Should().AllSatisfy(q => q.Text.Should().EndWith("?"));
+        // A question of several signs asks its lead, then lists the signs and says to answer yes if any is true (issue 27).
+        QuestionCatalogue.All.Should().AllSatisfy(q => q.Lead.Should().EndWith("?"));
+        QuestionCatalogue.All.Where(q => q.Signs.Count == 0).Should().AllSatisfy(q => q.Text.Should().Be(q.Lead));
+        QuestionCatalogue.All.Where(q => q.Signs.Count > 0).Should().AllSatisfy(q =>
+            q.Text.Should().Be(string.Join(' ', [q.Lead, .. q.Signs, q.AnswerHint!])).And.EndWith("Answer yes if any of these is true."));
         QuestionCatalogue.Get(QuestionId.SaddleNumbness).Text.Should().Be("Do you have new numbness around your genitals, buttocks or inner thighs?");
     }
 

@@ -44,7 +44,7 @@ internal sealed class RuleHarness
     public IReadOnlyList<string> Evidence(SymptomReport report, string ruleId)
     {
         var fired = FireAll(report, out var facts);
-        return _rules.Findings(facts, fired, [.. _rules.Rules.Select(r => (r.Title, r.PatientExplanation))]).Single(f => f.RuleId == ruleId).Evidence;
+        return _rules.Findings(facts, fired, [.. _rules.Rules.Select(r => new RuleText(r.Title, r.PatientExplanation, null, null))]).Single(f => f.RuleId == ruleId).Evidence;
     }
 
     /// <summary>The urgency and the findings' rule ids (in the order a result lists them) on a report.</summary>
@@ -53,7 +53,7 @@ internal sealed class RuleHarness
         var facts = _rules.Read(Validator.Validate(report).GetValueOrThrow());
         var fired = new bool[_rules.Rules.Length];
         var urgency = _rules.Fire(facts, fired);
-        return (urgency, _rules.Findings(facts, fired, [.. _rules.Rules.Select(r => (r.Title, r.PatientExplanation))]).Select(f => f.RuleId).ToArray());
+        return (urgency, _rules.Findings(facts, fired, [.. _rules.Rules.Select(r => new RuleText(r.Title, r.PatientExplanation, null, null))]).Select(f => f.RuleId).ToArray());
     }
 
     private bool[] FireAll(SymptomReport report, out Facts facts)

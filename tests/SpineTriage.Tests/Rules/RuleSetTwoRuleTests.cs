@@ -118,7 +118,7 @@ public class RuleSetTwoRuleTests
 
         absent.RuleIds().Should().Equal("headache-with-stiff-neck");
         unknown.RuleIds().Should().Equal("headache-with-stiff-neck", "unresolved-red-flag");
-        unknown.Finding("unresolved-red-flag").Evidence.Should().Equal("fever: unknown");
+        unknown.Finding("unresolved-red-flag").Evidence.Should().Equal("fever: not asked");
     }
 
     [Fact]

@@ -106,7 +106,7 @@ public class UrgentRuleTests
         var result = Engine.Evaluate(report);
 
         result.Urgency.Should().Be(Urgency.Urgent);
-        result.Finding("unresolved-red-flag").Evidence.Should().Equal("saddleNumbness: unknown");
+        result.Finding("unresolved-red-flag").Evidence.Should().Equal("saddleNumbness: not asked");
     }
 
     [Fact]
@@ -117,10 +117,16 @@ public class UrgentRuleTests
         var missing = report with { Answers = AnswerSet.From(report.Answers.Where(a => a.Key != Q.SaddleNumbness)) };
         var unknown = report.Unknown(Q.SaddleNumbness);
 
-        // The findings are the same; only NotAskedQuestions and IsSettled (saddle numbness could still be answered
-        // yes, an emergency) tell the missing answer from "don't know".
+        // The findings are the same; only NotAskedQuestions, IsSettled (saddle numbness could still be answered
+        // yes, an emergency) and the evidence (issue 27: "not asked" kept apart from "don't know") tell the missing answer from "don't know".
         var fromMissing = Engine.Evaluate(missing);
-        Engine.Evaluate(unknown).Should().Be(fromMissing with { NotAskedQuestions = [], IsSettled = true });
+        Engine.Evaluate(unknown).Should().Be(fromMissing with
+        {
+            NotAskedQuestions = [],
+            IsSettled = true,
+            Findings = [.. fromMissing.Findings.Select(f => f.RuleId == "unresolved-red-flag" ? f with { Evidence = ["saddleNumbness: unknown"] } : f)],
+        });
+        fromMissing.Finding("unresolved-red-flag").Evidence.Should().Equal("saddleNumbness: not asked");
         fromMissing.NotAskedQuestions.Should().Equal(Q.SaddleNumbness);
         fromMissing.IsSettled.Should().BeFalse();
     }
@@ -142,7 +148,7 @@ public class UrgentRuleTests
 
         result.Urgency.Should().Be(Urgency.Urgent);
         result.Finding("unresolved-red-flag").Evidence.Should().Equal(
-            QuestionCatalogue.RedFlags.Select(q => $"{q.JsonId}: unknown"));
+            QuestionCatalogue.RedFlags.Select(q => $"{q.JsonId}: not asked"));
     }
 
     [Fact]

@@ -137,8 +137,9 @@ public class RoundTripTests
         var json = Parse(TriageJson.SerializeResult(Engine.Evaluate(Full)));
 
         Names(json).Should().Equal(
-            "reportId", "urgency", "urgencyCode", "disposition", "isComplete", "daysSinceSurgery", "findings",
-            "unansweredQuestions", "notAskedQuestions", "isSettled", "careAdvice", "safetyNet", "warnings", "ruleSet", "textSet");
+            "reportId", "urgency", "urgencyCode", "disposition", "dispositionKey", "isComplete", "daysSinceSurgery", "findings",
+            "unansweredQuestions", "notAskedQuestions", "isSettled", "careAdvice", "careAdviceKeys", "safetyNet", "safetyNetParts",
+            "warnings", "warningKeys", "ruleSet", "textSet");
     }
 
     [Fact]
@@ -147,7 +148,7 @@ public class RoundTripTests
         var json = Parse(TriageJson.SerializeResult(Engine.Evaluate(Full)));
 
         json.GetProperty("findings").EnumerateArray().Should().AllSatisfy(finding =>
-            Names(finding).Should().Equal("ruleId", "urgency", "title", "patientExplanation", "clinicianRationale", "evidence", "source"));
+            Names(finding).Should().Equal("ruleId", "urgency", "title", "patientExplanation", "titleKey", "patientExplanationKey", "clinicianRationale", "evidence", "source"));
     }
 
     [Fact]

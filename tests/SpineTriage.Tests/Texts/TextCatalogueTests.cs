@@ -40,13 +40,20 @@ public class TextCatalogueTests
             keys.AddRange(edition.ConditionalAdvice.Select(a => a.TextKey));
             keys.AddRange(edition.Document.SelfCareAdvice);
             keys.AddRange(edition.Document.RiskFactorAdvice);
-            if (edition.Document.Questions.Any(q => q.Signs.Count > 0))
-            {
-                keys.Add(Question.AnyOfTheseKey);
-            }
         }
 
         keys.AddRange(QuestionCatalogue.All.Select(q => $"question.{q.JsonId}.text"));
+        keys.Add("question.newOrWorseningLimbWeakness.text@2.0");
+
+        // Issue 27: the signs of the questions that name several (the lead is the question's text key) and the hint after them.
+        keys.AddRange(RuleSetEdition.All.SelectMany(e => e.Questions).SelectMany(q => q.SignKeys));
+        keys.Add("question.answerYesIfAny");
+
+        // The explanation an emergency result gives a finding below emergency, for each rule that words one.
+        keys.AddRange(RuleSetEdition.All.SelectMany(e => e.Document.Rules)
+            .Select(r => $"rule.{r.Id}.patientExplanation@emergency")
+            .Where(English.Has)
+            .Distinct());
         keys.AddRange(Enum.GetValues<Urgency>().Select(u => $"disposition.{u.JsonName()}"));
         keys.AddRange(Enum.GetValues<RiskFactor>().Select(f => $"advice.riskFactor.{JsonNames.Of(f)}"));
         keys.AddRange(["advice.selfCare", "advice.followUp", "advice.earlyPeriod", "safetyNet.callBack", "safetyNet.seekEmergency"]);
@@ -89,9 +96,11 @@ public class TextCatalogueTests
         }
 
         var two = new TriageEngine(new TriageEngineOptions { RuleSet = RuleSets.V2 });
-        two.RuleSet.Questions.Single(q => q.Id == QuestionId.NewOrWorseningLimbWeakness).Text
+        two.RuleSet.Questions.Single(q => q.Id == QuestionId.NewOrWorseningLimbWeakness).Lead
             .Should().Be(English.Get("question.newOrWorseningLimbWeakness.text@2.0"));
-        two.RuleSet.Questions.Single(q => q.Id == QuestionId.WoundBleeding).Text.Should().Be(English.Get("question.woundBleeding.text"));
+        two.RuleSet.Questions.Single(q => q.Id == QuestionId.NewOrWorseningLimbWeakness).Signs
+            .Should().Equal(English.Get("question.newOrWorseningLimbWeakness.sign.1@2.0"), English.Get("question.newOrWorseningLimbWeakness.sign.2@2.0"), English.Get("question.newOrWorseningLimbWeakness.sign.3@2.0"));
+        two.RuleSet.Questions.Single(q => q.Id == QuestionId.WoundBleeding).Lead.Should().Be(English.Get("question.woundBleeding.text"));
         QuestionCatalogue.Get(QuestionId.NewOrWorseningLimbWeakness).Text.Should().Be(English.Get("question.newOrWorseningLimbWeakness.text"));
     }
 

@@ -91,7 +91,7 @@ public class TextOverrideTests
     public void Placeholders_kept_in_another_order_are_allowed()
     {
         Errors(new TextOverride("en", "warning.feverAnsweredNo", "Limit {threshold}; measured {temperature}: fever counts as present.")).Should().BeEmpty();
-        Errors(new TextOverride("en", "question.fever.text", "Fever of {feverCelsius} °C ({feverFahrenheit} °F) or more, or chills?")).Should().BeEmpty();
+        Errors(new TextOverride("en", "question.fever.sign.1", "{feverFahrenheit} °F ({feverCelsius} °C) or more.")).Should().BeEmpty();
     }
 
     [Fact]
@@ -144,7 +144,8 @@ public class TextOverrideTests
             With(
                 new TextOverride("en", "disposition.urgent", NurseLine),
                 new TextOverride("en", "rule.fever.title", "Fever"),
-                new TextOverride("en", "question.fever.text", "Hot? {feverCelsius} °C / {feverFahrenheit} °F or more, or chills?"),
+                new TextOverride("en", "question.fever.text", "Hot?"),
+                new TextOverride("en", "question.fever.sign.1", "{feverCelsius} °C / {feverFahrenheit} °F or more."),
                 new TextOverride("en", "safetyNet.callBack", "Call us back at 0800 000 000.")) with
             { RuleSet = RuleSets.V1 },
             TestClock.At(ReportBuilder.Today));
@@ -155,7 +156,7 @@ public class TextOverrideTests
         result.Findings.Should().Contain(f => f.RuleId == "fever" && f.Title == "Fever");
         result.SafetyNet[^1].Should().Be("Call us back at 0800 000 000.");
         engine.RuleSet.Find("fever")!.Title.Should().Be("Fever");
-        engine.RuleSet.Questions.Single(q => q.Id == QuestionId.Fever).Text.Should().Be("Hot? 38.0 °C / 100.4 °F or more, or chills?");
+        engine.RuleSet.Questions.Single(q => q.Id == QuestionId.Fever).Text.Should().Be("Hot? 38.0 °C / 100.4 °F or more. Shivering and chills. Answer yes if any of these is true.");
         new TriageInterview(engine).Items.Single(i => i.QuestionId == QuestionId.Fever).Text.Should().StartWith("Hot? 38.0");
     }
 

@@ -132,7 +132,8 @@ internal static class ConditionInterpreter
                 {
                     if (facts.IsUnresolvedRedFlag(question))
                     {
-                        AddOnce(lines, AnswerText(question.Id, Answer.Unknown));
+                        // A red flag absent from the report was not asked: kept apart from one answered "don't know".
+                        AddOnce(lines, facts.IsGiven(question.Id) ? AnswerText(question.Id, Answer.Unknown) : JsonNames.Of(question.Id) + ": not asked");
                     }
                 }
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 using SpineTriage.Reports;
 using SpineTriage.Results;
@@ -26,9 +27,18 @@ internal sealed class EngineTexts
         }
 
         Advice = edition.AdviceFor(catalogue);
-        RuleTexts = [.. rules.Select(r => (catalogue.Find(r.TitleKey) ?? r.Title, catalogue.Find(r.PatientExplanationKey) ?? r.PatientExplanation))];
+        RuleTexts = [.. rules.Select(r => new RuleText(
+            catalogue.Find(r.TitleKey) ?? r.Title,
+            catalogue.Find(r.PatientExplanationKey) ?? r.PatientExplanation,
+            catalogue.Has(r.TitleKey) ? r.TitleKey : null,
+            catalogue.Has(r.PatientExplanationKey) ? r.PatientExplanationKey : null))];
+        EmergencyExplanations = rules
+            .Where(r => catalogue.Has(r.PatientExplanationKey + EmergencySuffix))
+            .ToFrozenDictionary(r => r.Id, r => new KeyedText(r.PatientExplanationKey + EmergencySuffix, catalogue.Get(r.PatientExplanationKey + EmergencySuffix)), StringComparer.Ordinal);
+        SettledNotAsked = new KeyedText(SettledNotAskedKey, catalogue.Get(SettledNotAskedKey));
+        SettledDoNotKnow = new KeyedText(SettledDoNotKnowKey, catalogue.Get(SettledDoNotKnowKey));
         Rules = Array.AsReadOnly(rules.Select((r, i) => r.ToDefinition() with { Title = RuleTexts[i].Title, PatientExplanation = RuleTexts[i].PatientExplanation }).ToArray());
-        Questions = Array.AsReadOnly(edition.Questions.Select(q => q with { Text = q.TextIn(catalogue, feverThresholdCelsius) }).ToArray());
+        Questions = Array.AsReadOnly(edition.Questions.Select(q => q.WordedIn(catalogue, feverThresholdCelsius)).ToArray());
         Identity = new TextSetIdentity(catalogue.Language, Sha256Hash.Of(Describe(catalogue, Rules)));
     }
 
@@ -45,8 +55,26 @@ internal sealed class EngineTexts
 
     public AdviceTables Advice { get; }
 
-    /// <summary>Gets each rule's title and patient explanation, in catalogue order.</summary>
-    public (string Title, string PatientExplanation)[] RuleTexts { get; }
+    /// <summary>The suffix of the key of a rule's explanation as an emergency result words it (no call "today", no request for more answers).</summary>
+    public const string EmergencySuffix = "@emergency";
+
+    /// <summary>The key of <c>unresolved-red-flag</c>'s explanation in a settled result whose unresolved red flags were all not asked.</summary>
+    public const string SettledNotAskedKey = "result.settledNotAsked";
+
+    /// <summary>The key of <c>unresolved-red-flag</c>'s explanation in a settled result where a red flag was also answered "don't know".</summary>
+    public const string SettledDoNotKnowKey = "result.settledDoNotKnow";
+
+    /// <summary>Gets each rule's title and patient explanation with their keys, in catalogue order.</summary>
+    public RuleText[] RuleTexts { get; }
+
+    /// <summary>Gets, by rule id, the explanation of each rule that has its own wording for an emergency result.</summary>
+    public FrozenDictionary<string, KeyedText> EmergencyExplanations { get; }
+
+    /// <summary>Gets <c>unresolved-red-flag</c>'s explanation in a settled result whose unresolved red flags were all not asked.</summary>
+    public KeyedText SettledNotAsked { get; }
+
+    /// <summary>Gets <c>unresolved-red-flag</c>'s explanation in a settled result where a red flag was also answered "don't know".</summary>
+    public KeyedText SettledDoNotKnow { get; }
 
     /// <summary>Gets the rules in evaluation order with their texts in this language.</summary>
     public IReadOnlyList<RuleDefinition> Rules { get; }
@@ -68,3 +96,9 @@ internal sealed class EngineTexts
         return text.ToString();
     }
 }
+
+/// <summary>A rule's title and patient explanation in one language, with their registry keys (null for a text not in the registry).</summary>
+internal readonly record struct RuleText(string Title, string PatientExplanation, string? TitleKey, string? PatientExplanationKey);
+
+/// <summary>A text with its registry key.</summary>
+internal sealed record KeyedText(string Key, string Text);

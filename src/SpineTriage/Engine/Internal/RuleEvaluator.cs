@@ -175,7 +175,7 @@ internal sealed class RuleEvaluator
     /// <param name="facts">The report's facts.</param>
     /// <param name="fired">Whether each rule fired, by catalogue index.</param>
     /// <param name="texts">Each rule's title and patient explanation in the result's language, by catalogue index.</param>
-    public Finding[] Findings(in Facts facts, ReadOnlySpan<bool> fired, (string Title, string PatientExplanation)[] texts)
+    public Finding[] Findings(in Facts facts, ReadOnlySpan<bool> fired, RuleText[] texts)
     {
         var count = 0;
         foreach (var f in fired)
@@ -197,6 +197,8 @@ internal sealed class RuleEvaluator
                     Urgency = rule.Urgency,
                     Title = texts[i].Title,
                     PatientExplanation = texts[i].PatientExplanation,
+                    TitleKey = texts[i].TitleKey,
+                    PatientExplanationKey = texts[i].PatientExplanationKey,
                     ClinicianRationale = _rationales[i],
                     Evidence = ValueList<string>.Own(ConditionInterpreter.Evidence(rule.When, facts, fired, new RuleScope(i, _ruleIndexes), lines)),
                     Source = rule.Source,

@@ -113,6 +113,21 @@ internal sealed class QuestionDocument
 
     /// <summary>Gets or sets when the question applies, for a question that does not always apply; not written otherwise.</summary>
     public string? Applies { get; set; }
+
+    /// <summary>Gets or sets the lead: the whole question for one sign, else the line before the signs (issue 27).</summary>
+    public string Lead { get; set; } = "";
+
+    public string LeadKey { get; set; } = "";
+
+    /// <summary>Gets or sets the signs, one a line after the lead; empty for a question of one sign.</summary>
+    public List<string> Signs { get; set; } = [];
+
+    public List<string> SignKeys { get; set; } = [];
+
+    /// <summary>Gets or sets the hint after a list of signs ("Answer yes if any of these is true."); not written for one sign.</summary>
+    public string? AnswerHint { get; set; }
+
+    public string? AnswerHintKey { get; set; }
 }
 
 [JsonSourceGenerationOptions(

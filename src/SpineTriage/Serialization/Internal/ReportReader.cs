@@ -33,7 +33,7 @@ internal static class ReportReader
     public const int DefaultMaxBytes = 1024 * 1024;
 
     /// <summary>The earliest date a report may give: earlier dates are typing errors (0001-01-01 is also .NET's default date).</summary>
-    public static readonly DateOnly EarliestDate = new(1900, 1, 1);
+    public static readonly DateOnly EarliestDate = Interview.InputLimits.EarliestDate;
 
     /// <summary>The report read as far as it could be (for further validation), the errors kept, and how many more were found.</summary>
     public readonly record struct Outcome(SymptomReport? Partial, IReadOnlyList<ValidationError> Errors, int Omitted = 0)

@@ -15,15 +15,21 @@ namespace SpineTriage.Serialization.Internal;
 internal static class ResultReader
 {
     private const int ReportId = 0, UrgencyName = 1, UrgencyCode = 2, Disposition = 3, IsComplete = 4, DaysSinceSurgery = 5, Findings = 6,
-        UnansweredQuestions = 7, NotAskedQuestions = 8, IsSettled = 9, CareAdvice = 10, SafetyNet = 11, Warnings = 12, RuleSet = 13, TextSet = 14;
+        UnansweredQuestions = 7, NotAskedQuestions = 8, IsSettled = 9, CareAdvice = 10, SafetyNet = 11, Warnings = 12, RuleSet = 13, TextSet = 14,
+        DispositionKey = 15, CareAdviceKeys = 16, SafetyNetParts = 17, WarningKeys = 18;
 
     private static readonly string[] ResultNames =
     [
         "reportId", "urgency", "urgencyCode", "disposition", "isComplete", "daysSinceSurgery", "findings",
         "unansweredQuestions", "notAskedQuestions", "isSettled", "careAdvice", "safetyNet", "warnings", "ruleSet", "textSet",
+        "dispositionKey", "careAdviceKeys", "safetyNetParts", "warningKeys",
     ];
 
-    private static readonly string[] FindingNames = ["ruleId", "urgency", "title", "patientExplanation", "clinicianRationale", "evidence", "source"];
+    private static readonly string[] FindingNames = ["ruleId", "urgency", "title", "patientExplanation", "clinicianRationale", "evidence", "source", "titleKey", "patientExplanationKey"];
+
+    private static readonly string[] PartsNames = ["intro", "introKey", "signs", "signKeys", "closing", "closingKey"];
+
+    private static readonly ObjectShape PartsShape = new(PartsNames);
 
     private static readonly ObjectShape ResultShape = new(ResultNames);
 
@@ -64,13 +70,17 @@ internal static class ResultReader
         string[]? warnings = null;
         RuleSetIdentity? ruleSet = null;
         TextSetIdentity? textSet = null;
+        string? dispositionKey = null;
+        string[]? careAdviceKeys = null;
+        SafetyNetParts? parts = null;
+        string[]? warningKeys = null;
         var seen = new bool[ResultNames.Length];
         var properties = new StrictObject("$", ResultShape, ref errors);
         while (properties.Next(ref reader, ref errors, out var property))
         {
             var path = "$." + ResultNames[property];
             seen[property] = true;
-            if (reader.TokenType == JsonTokenType.Null && property is ReportId or NotAskedQuestions or IsSettled)
+            if (reader.TokenType == JsonTokenType.Null && property is ReportId or NotAskedQuestions or IsSettled or >= DispositionKey)
             {
                 continue; // null is the same as absent for an optional field
             }
@@ -122,12 +132,24 @@ internal static class ResultReader
                 case TextSet:
                     textSet = ReadPair(ref reader, "textSet", TextSetShape, ref errors) is ({ } language, { } textHash) ? new TextSetIdentity(language, textHash) : null;
                     break;
+                case DispositionKey:
+                    dispositionKey = String(ref reader, path, ref errors);
+                    break;
+                case CareAdviceKeys:
+                    careAdviceKeys = Strings(ref reader, path, ref errors);
+                    break;
+                case SafetyNetParts:
+                    parts = ReadParts(ref reader, path, ref errors);
+                    break;
+                case WarningKeys:
+                    warningKeys = Strings(ref reader, path, ref errors);
+                    break;
             }
         }
 
         for (var i = 0; i < ResultNames.Length; i++)
         {
-            if (!seen[i] && i is not (ReportId or NotAskedQuestions or IsSettled or TextSet))
+            if (!seen[i] && i is not (ReportId or NotAskedQuestions or IsSettled or TextSet) && i < DispositionKey)
             {
                 errors.Add(new("$." + ResultNames[i], ErrorCodes.Required, $"{ResultNames[i]} is required in a triage result."));
             }
@@ -163,6 +185,72 @@ internal static class ResultReader
             Warnings = warnings!,
             RuleSet = ruleSet!,
             TextSet = textSet,
+            DispositionKey = dispositionKey,
+            CareAdviceKeys = careAdviceKeys ?? [],
+            SafetyNetParts = parts,
+            WarningKeys = warningKeys ?? [],
+        };
+    }
+
+    /// <summary>Reads <c>safetyNetParts</c>: <c>signs</c>, <c>signKeys</c>, <c>closing</c> and <c>closingKey</c> required, <c>intro</c> and <c>introKey</c> together or not at all.</summary>
+    private static SafetyNetParts? ReadParts(ref Utf8JsonReader reader, string path, ref ErrorList errors)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            StrictJson.WrongType(ref reader, path, "safetyNetParts must be an object", ref errors);
+            return null;
+        }
+
+        var texts = new string?[PartsNames.Length];
+        string[]? signs = null;
+        string[]? signKeys = null;
+        var seen = new bool[PartsNames.Length];
+        var count = errors.Count + errors.Omitted;
+        var properties = new StrictObject(path, PartsShape, ref errors);
+        while (properties.Next(ref reader, ref errors, out var property))
+        {
+            seen[property] = true;
+            var propertyPath = path + "." + PartsNames[property];
+            switch (property)
+            {
+                case 2:
+                    signs = Strings(ref reader, propertyPath, ref errors);
+                    break;
+                case 3:
+                    signKeys = Strings(ref reader, propertyPath, ref errors);
+                    break;
+                default:
+                    texts[property] = String(ref reader, propertyPath, ref errors);
+                    break;
+            }
+        }
+
+        for (var i = 2; i < PartsNames.Length; i++)
+        {
+            if (!seen[i])
+            {
+                errors.Add(new(path + "." + PartsNames[i], ErrorCodes.Required, $"{PartsNames[i]} is required in safetyNetParts."));
+            }
+        }
+
+        if (seen[0] != seen[1])
+        {
+            errors.Add(new(path + "." + PartsNames[seen[0] ? 1 : 0], ErrorCodes.Required, "intro and introKey are given together or not at all."));
+        }
+
+        if (signs is not null && signKeys is not null && signs.Length != signKeys.Length)
+        {
+            errors.Add(new(path + ".signKeys", ErrorCodes.Mismatch, "signKeys must hold one key per sign."));
+        }
+
+        return errors.Count + errors.Omitted > count ? null : new SafetyNetParts
+        {
+            Intro = texts[0],
+            IntroKey = texts[1],
+            Signs = signs!,
+            SignKeys = signKeys!,
+            Closing = texts[4]!,
+            ClosingKey = texts[5]!,
         };
     }
 
@@ -220,7 +308,7 @@ internal static class ResultReader
             }
         }
 
-        for (var i = 0; i < FindingNames.Length; i++)
+        for (var i = 0; i < 7; i++)
         {
             if (!seen[i])
             {
@@ -243,6 +331,8 @@ internal static class ResultReader
             ClinicianRationale = values[4]!,
             Evidence = evidence,
             Source = values[6]!,
+            TitleKey = values[7],
+            PatientExplanationKey = values[8],
         };
     }
 

@@ -34,6 +34,18 @@ internal static class ResultWriter
     private static readonly JsonEncodedText Hash = JsonEncodedText.Encode("hash");
     private static readonly JsonEncodedText TextSet = JsonEncodedText.Encode("textSet");
     private static readonly JsonEncodedText Language = JsonEncodedText.Encode("language");
+    private static readonly JsonEncodedText DispositionKey = JsonEncodedText.Encode("dispositionKey");
+    private static readonly JsonEncodedText TitleKey = JsonEncodedText.Encode("titleKey");
+    private static readonly JsonEncodedText PatientExplanationKey = JsonEncodedText.Encode("patientExplanationKey");
+    private static readonly JsonEncodedText CareAdviceKeys = JsonEncodedText.Encode("careAdviceKeys");
+    private static readonly JsonEncodedText SafetyNetParts = JsonEncodedText.Encode("safetyNetParts");
+    private static readonly JsonEncodedText Intro = JsonEncodedText.Encode("intro");
+    private static readonly JsonEncodedText IntroKey = JsonEncodedText.Encode("introKey");
+    private static readonly JsonEncodedText Signs = JsonEncodedText.Encode("signs");
+    private static readonly JsonEncodedText SignKeys = JsonEncodedText.Encode("signKeys");
+    private static readonly JsonEncodedText Closing = JsonEncodedText.Encode("closing");
+    private static readonly JsonEncodedText ClosingKey = JsonEncodedText.Encode("closingKey");
+    private static readonly JsonEncodedText WarningKeys = JsonEncodedText.Encode("warningKeys");
 
     public static void Write(Utf8JsonWriter writer, TriageResult result)
     {
@@ -46,6 +58,11 @@ internal static class ResultWriter
         writer.WriteString(UrgencyName, result.Urgency.JsonName());
         writer.WriteNumber(UrgencyCode, result.Urgency.Code());
         writer.WriteString(Disposition, result.Disposition);
+        if (result.DispositionKey is not null)
+        {
+            writer.WriteString(DispositionKey, result.DispositionKey);
+        }
+
         writer.WriteBoolean(IsComplete, result.IsComplete);
         writer.WriteNumber(DaysSinceSurgery, result.DaysSinceSurgery);
         writer.WriteStartArray(Findings);
@@ -56,6 +73,16 @@ internal static class ResultWriter
             writer.WriteString(UrgencyName, finding.Urgency.JsonName());
             writer.WriteString(Title, finding.Title);
             writer.WriteString(PatientExplanation, finding.PatientExplanation);
+            if (finding.TitleKey is not null)
+            {
+                writer.WriteString(TitleKey, finding.TitleKey);
+            }
+
+            if (finding.PatientExplanationKey is not null)
+            {
+                writer.WriteString(PatientExplanationKey, finding.PatientExplanationKey);
+            }
+
             writer.WriteString(ClinicianRationale, finding.ClinicianRationale);
             Strings(writer, Evidence, finding.Evidence);
             writer.WriteString(Source, finding.Source);
@@ -67,8 +94,35 @@ internal static class ResultWriter
         Questions(writer, NotAskedQuestions, result.NotAskedQuestions);
         writer.WriteBoolean(IsSettled, result.IsSettled);
         Strings(writer, CareAdvice, result.CareAdvice);
+        if (result.DispositionKey is not null)
+        {
+            // Written with the other keys (results read from JSON written before keys existed have none).
+            Strings(writer, CareAdviceKeys, result.CareAdviceKeys);
+        }
+
         Strings(writer, SafetyNet, result.SafetyNet);
+        if (result.SafetyNetParts is { } parts)
+        {
+            writer.WriteStartObject(SafetyNetParts);
+            if (parts.Intro is not null)
+            {
+                writer.WriteString(Intro, parts.Intro);
+                writer.WriteString(IntroKey, parts.IntroKey);
+            }
+
+            Strings(writer, Signs, parts.Signs);
+            Strings(writer, SignKeys, parts.SignKeys);
+            writer.WriteString(Closing, parts.Closing);
+            writer.WriteString(ClosingKey, parts.ClosingKey);
+            writer.WriteEndObject();
+        }
+
         Strings(writer, Warnings, result.Warnings);
+        if (result.DispositionKey is not null)
+        {
+            Strings(writer, WarningKeys, result.WarningKeys);
+        }
+
         writer.WriteStartObject(RuleSet);
         writer.WriteString(Version, result.RuleSet.Version);
         writer.WriteString(Hash, result.RuleSet.Hash);

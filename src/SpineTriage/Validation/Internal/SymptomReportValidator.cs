@@ -14,7 +14,7 @@ internal sealed class SymptomReportValidator : AbstractValidator<SymptomReport>
     public const int MaxReportIdLength = 128;
 
     /// <summary>The most decimal places a temperature may have: a thermometer shows one, sometimes two.</summary>
-    public const int MaxTemperaturePlaces = 2;
+    public const int MaxTemperaturePlaces = Interview.InputLimits.TemperatureDecimals;
 
     private readonly TimeProvider _clock;
 
@@ -63,7 +63,7 @@ internal sealed class SymptomReportValidator : AbstractValidator<SymptomReport>
             .WithMessage(r => $"assessedOn must be a date from 1900-01-01 on; got {Iso(r.AssessedOn!.Value)}.");
 
         RuleFor(r => r.AssessedOn)
-            .Must(date => date!.Value <= Today().AddDays(1))
+            .Must(date => date!.Value <= Today().AddDays(Interview.InputLimits.AssessedOnDaysAhead))
             .When(r => r.AssessedOn.HasValue)
             .OverridePropertyName("$.assessedOn")
             .WithErrorCode(ErrorCodes.FutureDate)
@@ -88,7 +88,7 @@ internal sealed class SymptomReportValidator : AbstractValidator<SymptomReport>
             .AreDefinedAndDistinct("$.riskFactors", $"riskFactors items must be one of {JsonNames.Allowed<RiskFactor>()}.");
 
         RuleFor(r => r.PainScore)
-            .InclusiveBetween(0, 10)
+            .InclusiveBetween(Interview.InputLimits.MinPainScore, Interview.InputLimits.MaxPainScore)
             .OverridePropertyName("$.painScore")
             .WithErrorCode(ErrorCodes.OutOfRange)
             .WithMessage(r => $"painScore must be a whole number from 0 to 10; got {r.PainScore}.");
@@ -108,14 +108,14 @@ internal sealed class SymptomReportValidator : AbstractValidator<SymptomReport>
             .WithMessage(r => $"temperature.value may have at most {MaxTemperaturePlaces} decimal places, as a thermometer shows it, and is never rounded; got {StrictJson.Shorten(r.Temperature!.Value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))}.");
 
         RuleFor(r => r.Temperature!.Value.Value)
-            .InclusiveBetween(30.0m, 45.0m)
+            .InclusiveBetween(Interview.InputLimits.MinCelsius, Interview.InputLimits.MaxCelsius)
             .When(r => r.Temperature is { Unit: TemperatureUnit.Celsius })
             .OverridePropertyName("$.temperature.value")
             .WithErrorCode(ErrorCodes.OutOfRange)
             .WithMessage(r => $"temperature.value must be a plausible body temperature, 30.0 to 45.0 °C; got {r.Temperature!.Value.Value}.");
 
         RuleFor(r => r.Temperature!.Value.Value)
-            .InclusiveBetween(86.0m, 113.0m)
+            .InclusiveBetween(Interview.InputLimits.MinFahrenheit, Interview.InputLimits.MaxFahrenheit)
             .When(r => r.Temperature is { Unit: TemperatureUnit.Fahrenheit })
             .OverridePropertyName("$.temperature.value")
             .WithErrorCode(ErrorCodes.OutOfRange)
