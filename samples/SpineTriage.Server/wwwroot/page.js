@@ -624,9 +624,17 @@
     const ui = t();
     const next = state.step.next;
     // The question number is inside the heading that gets the focus, so a screen reader reads it with the question.
+    // A question that names several signs (the step's lead and signs, when the service gives them) shows its lead in the
+    // heading and the signs as a list under it, with the answer hint; else its one text.
+    const signs = Array.isArray(next.signs) && next.signs.length > 0 && typeof next.lead === 'string' ? next.signs : undefined;
     const title = el('h1', { tabindex: '-1', id: 'screen-heading', class: next.redFlag ? 'red-flag-question' : undefined },
-      el('span', { class: 'question-number' }, ui.progress(questionNumber())), ' ', el('span', { class: 'question-text', id: 'question-text' }, next.text));
-    const parts = [title, progress(next)];
+      el('span', { class: 'question-number' }, ui.progress(questionNumber())), ' ', el('span', { class: 'question-text', id: 'question-text' }, signs ? next.lead : next.text));
+    const parts = [title];
+    if (signs) {
+      parts.push(el('ul', { class: 'signs', id: 'question-signs' }, signs.map((sign) => el('li', {}, sign))));
+      if (typeof next.hint === 'string') parts.push(el('p', { class: 'hint', id: 'question-hint' }, next.hint));
+    }
+    parts.push(progress(next));
     if (next.redFlag) parts.push(el('p', { class: 'notice red-flag' }, ui.redFlag));
     if (next.kind === 'temperature') parts.push(...temperatureControls(next));
     else if (next.kind === 'painScore') parts.push(...painControls(next));
@@ -634,7 +642,7 @@
       const names = { yes: ui.yes, no: ui.no, unknown: ui.dontKnow };
       parts.push(earlierAnswer(next.id, (v) => names[v] || v));
       // The answers are a group named by the question (its heading), so they are read together.
-      parts.push(el('div', { class: 'choices answers', role: 'group', 'aria-labelledby': 'question-text' },
+      parts.push(el('div', { class: 'choices answers', role: 'group', 'aria-labelledby': signs ? 'question-text question-signs' : 'question-text' },
         button(ui.yes, () => reply(next.id, 'yes'), 'choice'),
         button(ui.no, () => reply(next.id, 'no'), 'choice'),
         button(ui.dontKnow, () => reply(next.id, 'unknown'), 'choice')));
