@@ -175,7 +175,7 @@ public sealed class PageFlowTests(PageServer server) : IClassFixture<PageServer>
     }
 }
 
-/// <summary>The page's words the tests press or read, in each language (page.js, UI).</summary>
+/// <summary>The page's words the tests press or read, in each language, from the text registry the page reads (src/SpineTriage/Texts).</summary>
 public sealed record Words(
     string DateLabel, string Start, string NeckIncluded, string NeckNotIncluded, string LowerBack, string NotSure, string No,
     string Back, string Temperature, string Celsius, string Continue, string NotMeasured, string Question, Func<int, string> More,
@@ -183,25 +183,18 @@ public sealed record Words(
     string DateFormat, string DateMissing, string DateUnreadable, string DateYearFirst, string DateFuture, string DateTooOld,
     string Yes, string StartAgain)
 {
-    public static Words Of(string language) => language == "es"
-        ? new("Fecha de su operación", "Empezar", "Incluyó el cuello", "No incluyó el cuello", "Parte baja de la espalda", "No estoy seguro", "No",
-            "Atrás", "Temperatura", "Grados Celsius (°C)", "Seguir", "No la he medido", "Pregunta",
-            n => n > 0 ? string.Create(CultureInfo.InvariantCulture, $"Como mucho, {n} más después de esta.") : "Esta es la última pregunta.",
-            date => $"La fecha {date} no existe. Revise el día y el mes.", "Escriba el año con 4 cifras, por ejemplo 2026.",
-            "El servicio ha tenido un problema.", "El servicio está muy ocupado.", "La página no ha podido conectar con el servicio.",
-            "Intentar de nuevo", "Espere, por favor…",
-            "Escriba el año, luego el mes y luego el día. Por ejemplo: 2026-03-01.", "Escriba la fecha de su operación.",
-            "Escriba la fecha con el año primero, así: 2026-03-01.", "Ponga primero el año, luego el mes y el día. Por ejemplo: 2026-03-01.",
-            "La fecha de su operación no puede ser posterior a hoy.", "El año de su operación debe ser 1900 o más.",
-            "Sí", "Volver a empezar")
-        : new("Date of your operation", "Start", "Neck included", "Neck not included", "Lower back", "Not sure", "No",
-            "Back", "Temperature", "Celsius (°C)", "Continue", "Not measured", "Question",
-            n => n > 0 ? string.Create(CultureInfo.InvariantCulture, $"At most {n} more after this one.") : "This is the last question.",
-            date => $"There is no such date as {date}. Check the day and the month.", "Type the year with 4 digits, for example 2026.",
-            "The service had a problem.", "The service is busy right now.", "The page could not reach the service.",
-            "Try again", "Please wait…",
-            "Type the year, then the month, then the day. For example: 2026-03-01.", "Enter the date of your operation.",
-            "Type the date as year-month-day. For example: 2026-03-01.", "Put the year first, then the month and the day. For example: 2026-03-01.",
-            "The date of your operation cannot be after today.", "The year of your operation must be 1900 or later.",
-            "Yes", "Start again");
+    public static Words Of(string language)
+    {
+        string T(string key) => PageSession.Text(language, key);
+        string FirstSentence(string key) => T(key)[..(T(key).IndexOf(". ", StringComparison.Ordinal) + 1)];
+        return new(T("label.page.dateLabel"), T("label.page.start"), T("label.page.neckIncluded"), T("label.page.neckNotIncluded"), T("label.page.lowerBack"),
+            T("label.page.notSure"), T("label.answer.no"), T("label.page.back"), T("label.page.temperatureValue"), T("label.page.celsius"),
+            T("label.page.continue"), T("label.page.notMeasured"), T("label.page.question").Replace(" {number}", "", StringComparison.Ordinal),
+            n => n > 0 ? T("prompt.page.more").Replace("{count}", n.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal) : T("prompt.page.last"),
+            date => T("prompt.page.dateImpossible").Replace("{date}", date, StringComparison.Ordinal), T("prompt.page.dateShortYear"),
+            FirstSentence("prompt.page.errorServer"), FirstSentence("prompt.page.errorBusy"), FirstSentence("prompt.page.errorNetwork"),
+            T("label.page.tryAgain"), T("label.page.working"), T("prompt.page.dateFormat"), T("prompt.page.dateMissing"), T("prompt.page.dateUnreadable"),
+            T("prompt.page.dateYearFirst"), T("prompt.page.dateFuture"), T("prompt.page.dateTooOld").Replace("{year}", "1900", StringComparison.Ordinal),
+            T("label.answer.yes"), T("label.page.startAgain"));
+    }
 }

@@ -11,7 +11,7 @@ namespace SpineTriage.Page.Tests;
 /// The real server on Kestrel at 127.0.0.1 on a random port, and one headless Chromium (Debian's, driven by Playwright)
 /// shared by the page tests. Without Chromium nothing starts: the tests are skipped by <see cref="ChromiumFactAttribute"/>.
 /// </summary>
-public sealed class PageServer : IAsyncLifetime
+public class PageServer : IAsyncLifetime
 {
     /// <summary>Debian's Chromium; Playwright's own browser download is not used (nor reachable here).</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
@@ -38,6 +38,9 @@ public sealed class PageServer : IAsyncLifetime
     /// <summary>Gets the folder the screenshots are written to (under the test output folder).</summary>
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "page-screenshots");
 
+    /// <summary>Gets the settings this server adds to the command line (none: the service's defaults).</summary>
+    protected virtual IReadOnlyList<string> Settings => [];
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
@@ -47,7 +50,7 @@ public sealed class PageServer : IAsyncLifetime
 
         _app = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production", "--RateLimit:PermitLimit", "0",
             "--Audit:Path", Path.Combine(_folder, "a.jsonl"), "--Audit:FeedbackPath", Path.Combine(_folder, "f.jsonl"),
-            "--Page:CareTeamNumber", CareTeamNumber]);
+            "--Page:CareTeamNumber", CareTeamNumber, .. Settings]);
         await _app.StartAsync();
         Address = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
 
@@ -76,4 +79,11 @@ public sealed class PageServer : IAsyncLifetime
             Directory.Delete(_folder, recursive: true);
         }
     }
+}
+
+/// <summary>The page's server on a named rule set, 2.0 (tests that must not follow the default rule set).</summary>
+public sealed class RuleSetTwoPageServer : PageServer
+{
+    /// <inheritdoc/>
+    protected override IReadOnlyList<string> Settings => ["--SpineTriage:RuleSet", Rules.RuleSets.V2];
 }

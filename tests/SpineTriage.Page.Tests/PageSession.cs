@@ -13,7 +13,8 @@ namespace SpineTriage.Page.Tests;
 public sealed class PageSession : IAsyncDisposable
 {
     /// <summary>The level names the result heading starts with, in both languages; no other heading may start with one.</summary>
-    public static readonly string[] LevelNames = ["Emergency", "Urgent", "Soon", "Routine", "Self care", "Emergencia", "Urgente", "Pronto", "Rutina", "Cuidados en casa"];
+    /// <summary>The urgency names of the registry in every language (label.urgency.*).</summary>
+    public static readonly string[] LevelNames = [.. new[] { "en", "es" }.SelectMany(l => Texts(l).Where(t => t.Key.StartsWith("label.urgency.", StringComparison.Ordinal)).Select(t => t.Value!.GetValue<string>()))];
 
     private readonly IBrowserContext _context;
     private readonly string _name;
@@ -104,6 +105,8 @@ public sealed class PageSession : IAsyncDisposable
         var session = new PageSession(context, page, name, width, server.Address, clockStart, touch);
         var response = await page.GotoAsync(server.Address.ToString());
         response!.Ok.Should().BeTrue();
+        // The first screen is drawn once the page has its settings and the registry's texts (GET /texts/{language}.json).
+        await session.QuietAsync(0);
         await session.CheckScreenAsync();
         return session;
     }
@@ -289,6 +292,18 @@ public sealed class PageSession : IAsyncDisposable
     }
 
     public static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>The result's heading as the registry words it: the urgency's name and timeframe (label.page.resultHeading).</summary>
+    public static string ResultHeading(string language, string urgency)
+    {
+        var texts = Texts(language);
+        return texts["label.page.resultHeading"]!.GetValue<string>()
+            .Replace("{urgency}", texts[$"label.urgency.{urgency}"]!.GetValue<string>(), StringComparison.Ordinal)
+            .Replace("{timeframe}", texts[$"label.timeframe.{urgency}"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A text of the registry as stored (placeholders unfilled; {emergencyNumber} as written).</summary>
+    public static string Text(string language, string key) => Texts(language)[key]!.GetValue<string>();
 
     public static JsonObject Texts(string language) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Root, "src", "SpineTriage", "Texts", $"{language}.json")))!["texts"]!.AsObject();

@@ -22,7 +22,7 @@ public sealed class PageTests(PageServer server) : IClassFixture<PageServer>
 
         (await session.ScreenAsync()).Should().Be("result");
         (await session.Main.GetAttributeAsync("data-answered")).Should().Be("1", "the emergency is settled after one question");
-        (await session.Heading.InnerTextAsync()).Should().Be("Emergency: call emergency services now");
+        (await session.Heading.InnerTextAsync()).Should().Be(PageSession.ResultHeading("en", "emergency"));
         var order = await session.Page.EvaluateAsync<string[]>("[...document.querySelectorAll('main h1, main .disposition, main h2')].map(e => e.tagName)");
         order.Take(2).Should().Equal(["H1", "P"], "the instruction comes first, before any explanation");
         await session.ShouldShowTheWholeResultAsync();
@@ -50,7 +50,7 @@ public sealed class PageTests(PageServer server) : IClassFixture<PageServer>
 
         steps.Should().BeGreaterThan(20, "every question that applies is asked when everything is no");
         asked.Should().NotContain(["neckSwellingOrAirway", "newSwallowingDifficulty"], "the neck questions do not apply after lower-back surgery");
-        (await session.Heading.InnerTextAsync()).Should().Be("Self care: continue your recovery plan");
+        (await session.Heading.InnerTextAsync()).Should().Be(PageSession.ResultHeading("en", "selfCare"));
         await session.ShouldShowTheWholeResultAsync();
         (await session.Page.EvaluateAsync<int>("localStorage.length + sessionStorage.length + document.cookie.length")).Should().Be(0);
         (await session.Page.Context.CookiesAsync()).Should().BeEmpty();
@@ -98,7 +98,7 @@ public sealed class PageTests(PageServer server) : IClassFixture<PageServer>
         await session.ClickAsync("No");
         await session.AnswerUntilResultAsync(_ => "No");
 
-        (await session.Heading.InnerTextAsync()).Should().Be("Self care: continue your recovery plan");
+        (await session.Heading.InnerTextAsync()).Should().Be(PageSession.ResultHeading("en", "selfCare"));
         session.LastStep!["result"]!["urgency"]!.GetValue<string>().Should().Be("selfCare");
         session.ShouldHaveNoProblems();
     }
@@ -130,7 +130,7 @@ public sealed class PageTests(PageServer server) : IClassFixture<PageServer>
             }
         }
 
-        (await session.Heading.InnerTextAsync()).Should().Be("Self care: continue your recovery plan");
+        (await session.Heading.InnerTextAsync()).Should().Be(PageSession.ResultHeading("en", "selfCare"));
         session.LastStep!["result"]!["urgency"]!.GetValue<string>().Should().Be("selfCare");
         await session.ShouldShowTheWholeResultAsync();
         session.ShouldHaveNoProblems();
@@ -160,7 +160,7 @@ public sealed class PageTests(PageServer server) : IClassFixture<PageServer>
         before = await session.RenderCountAsync();
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
         await session.NextScreenAsync(before);
-        (await session.Heading.InnerTextAsync()).Should().Be("Emergency: call emergency services now", "switching back words the same result in English");
+        (await session.Heading.InnerTextAsync()).Should().Be(PageSession.ResultHeading("en", "emergency"), "switching back words the same result in English");
         session.ShouldHaveNoProblems();
     }
 

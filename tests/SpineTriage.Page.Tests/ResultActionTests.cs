@@ -73,7 +73,7 @@ public sealed class ResultActionTests(PageServer server) : IClassFixture<PageSer
         await session.Page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
         await session.StartAsync(words.DateLabel, words.Start);
         await session.ClickAsync(words.NeckIncluded);
-        await session.ClickAsync(language == "es" ? "No lo sé" : "Don't know");
+        await session.ClickAsync(PageSession.Text(language, "label.answer.unknown"));
         await session.AnswerUntilResultAsync(_ => words.No, words.NotMeasured);
         session.LastStep!["result"]!["urgency"]!.GetValue<string>().Should().Be("urgent");
 
@@ -84,7 +84,7 @@ public sealed class ResultActionTests(PageServer server) : IClassFixture<PageSer
         await session.Page.Locator("#copy-status").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex(".+") }).WaitForAsync();
         var copied = await session.Page.EvaluateAsync<string>("navigator.clipboard.readText()");
         copied.Should().Contain(await session.Heading.InnerTextAsync()).And.Contain(PageServer.CareTeamNumber)
-            .And.Contain(language == "es" ? "No lo sé" : "Don't know");
+            .And.Contain(PageSession.Text(language, "label.answer.unknown"));
         session.ShouldHaveNoProblems();
     }
 
@@ -101,7 +101,7 @@ public sealed class ResultActionTests(PageServer server) : IClassFixture<PageSer
         Func<string, string> replies = item => item == "localizedTenderness" ? words.Yes : words.No;
         await session.AnswerUntilResultAsync(replies, words.NotMeasured);
         (await session.Main.GetAttributeAsync("data-level")).Should().Be("routine");
-        (await session.Heading.InnerTextAsync()).Should().StartWith(language == "es" ? "Rutina: " : "Routine: ");
+        (await session.Heading.InnerTextAsync()).Should().Be(PageSession.ResultHeading(language, "routine"));
         (await session.Main.GetByRole(AriaRole.Link).CountAsync()).Should().Be(0, "a routine result asks for no call");
         await session.ShouldShowTheWholeResultAsync();
 

@@ -104,6 +104,39 @@ public static partial class SpanishReadability
         return 206.84 - (0.60 * syllablesPer100Words) - (1.02 * wordsPerSentence);
     }
 
+    /// <summary>
+    /// Computes the Szigriszt-Pazos perspicuity of a text, read on the INFLESZ scale (Barrio-Cantalejo et al., 2008):
+    /// 206.835 − 62.3 × syllables per word − words per sentence, with the same words, syllables and sentences as
+    /// <see cref="Score"/>; <see langword="null"/> for a text without words. INFLESZ: below 40 very hard, 40 to 55 somewhat
+    /// hard, 55 to 65 normal, 65 to 80 fairly easy, 80 and above very easy (<see cref="InfleszLevel"/>).
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The score, unrounded.</returns>
+    public static double? Inflesz(string text)
+    {
+        var words = Words(text);
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        var syllablesPerWord = (double)words.Sum(Syllables) / words.Count;
+        var wordsPerSentence = (double)words.Count / Sentences(text);
+        return 206.835 - (62.3 * syllablesPerWord) - wordsPerSentence;
+    }
+
+    /// <summary>Names the INFLESZ level of a Szigriszt-Pazos score (<see cref="Inflesz"/>), in English.</summary>
+    /// <param name="score">The score.</param>
+    /// <returns>very hard, somewhat hard, normal, fairly easy or very easy.</returns>
+    public static string InfleszLevel(double score) => score switch
+    {
+        < 40 => "very hard",
+        < 55 => "somewhat hard",
+        < 65 => "normal",
+        < 80 => "fairly easy",
+        _ => "very easy",
+    };
+
     // y is a vowel alone ("y") or last after a vowel ("hoy", "muy"); a consonant before a vowel or first ("ayuda", "yo").
     private static bool IsVowel(string word, int index) => word[index] == 'y'
         ? word.Length == 1 || (index == word.Length - 1 && index > 0 && Vowels.Contains(word[index - 1], StringComparison.Ordinal))

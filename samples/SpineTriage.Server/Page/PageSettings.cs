@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace SpineTriage.Server.Page;
@@ -35,14 +34,6 @@ public sealed partial class PageSettings
 
         return settings;
     }
-
-    /// <summary>The settings as the page reads them: <c>{ "emergencyNumber": "911", "careTeamNumber": null }</c>.</summary>
-    /// <returns>UTF-8 JSON.</returns>
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string?>
-    {
-        ["emergencyNumber"] = EmergencyNumber.Trim(),
-        ["careTeamNumber"] = string.IsNullOrWhiteSpace(CareTeamNumber) ? null : CareTeamNumber.Trim(),
-    });
 
     [GeneratedRegex(@"^\+?[0-9]([0-9 \-]{0,17}[0-9])?$", RegexOptions.CultureInvariant, 100)]
     private static partial Regex Telephone();

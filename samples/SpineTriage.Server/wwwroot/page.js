@@ -4,189 +4,129 @@
 'use strict';
 
 (() => {
-  // The page's own words in each language; the questions and the result come from the API in the chosen language.
-  const UI = {
-    en: {
-      title: 'Symptom check after spine surgery',
-      brand: 'Symptom check after spine surgery',
-      footer: 'This check does not replace your care team. If you feel very unwell, call emergency services.',
-      languages: 'Language',
-      startHeading: 'Check your symptoms after spine surgery',
-      startIntro: 'Answer some questions about how you feel now. At the end you will see how soon to get care, and why.',
-      startLength: (most, minutes) => `You will answer at most ${most} questions. It takes about ${minutes} minutes or less.`,
-      startEmergency: 'If you have trouble breathing, chest pain, or you cannot wake someone, call emergency services now. Do not use this check.',
-      dateLabel: 'Date of your operation',
-      dateHint: 'If you had more than one operation, give the date of the latest one.',
-      dateFormat: 'Type the year, then the month, then the day. For example: 2026-03-01.',
-      dateMissing: 'Enter the date of your operation.',
-      dateUnreadable: 'Type the date as year-month-day. For example: 2026-03-01.',
-      dateYearFirst: 'Put the year first, then the month and the day. For example: 2026-03-01.',
-      dateImpossible: (date) => `There is no such date as ${date}. Check the day and the month.`,
-      dateShortYear: 'Type the year with 4 digits, for example 2026.',
-      dateFuture: 'The date of your operation cannot be after today.',
-      dateTooOld: 'The year of your operation must be 1900 or later.',
-      start: 'Start',
-      neckHeading: 'Did your operation include any part of your neck?',
-      neckIncluded: 'Neck included',
-      neckNotIncluded: 'Neck not included',
-      notSure: 'Not sure',
-      backHeading: 'Which part of your back was operated on?',
-      upperBack: 'Upper or middle back',
-      lowerBack: 'Lower back',
-      baseOfSpine: 'Base of the spine',
-      progress: (n) => `Question ${n}`,
-      more: (n) => (n > 0 ? `At most ${n} more after this one.` : 'This is the last question.'),
-      progressLabel: 'Progress',
-      redFlag: 'Warning sign: this question checks for a problem that may need care at once. Please answer carefully.',
-      yes: 'Yes',
-      no: 'No',
-      dontKnow: "Don't know",
-      earlier: (answer) => `Your earlier answer: ${answer}`,
-      temperatureValue: 'Temperature',
-      temperatureHint: 'For example 37.2 °C or 99.0 °F. Use a thermometer if you have one.',
-      unit: 'Unit',
-      celsius: 'Celsius (°C)',
-      fahrenheit: 'Fahrenheit (°F)',
-      continue: 'Continue',
-      notMeasured: 'Not measured',
-      temperatureMissing: 'Type your temperature. Or choose Not measured.',
-      temperatureRange: (low, high, unit) => `Enter a temperature from ${low} to ${high} ${unit}, with at most 2 decimals.`,
-      painLegend: 'Your pain from 0 (no pain) to 10 (worst pain you can imagine)',
-      painLow: '0 = no pain',
-      painHigh: '10 = worst pain you can imagine',
-      skip: 'Skip',
-      back: 'Back',
-      startAgain: 'Start again',
-      working: 'Please wait…',
-      levels: {
-        emergency: 'Emergency: call emergency services now',
-        urgent: "Urgent: contact your surgeon's team today",
-        soon: "Soon: see your surgeon's team within 3 days",
-        routine: 'Routine: mention this at your next check-up',
-        selfCare: 'Self care: continue your recovery plan',
-      },
-      why: 'Why you got this advice',
-      unanswered: 'Questions you did not answer',
-      unansweredIntro: 'Without these answers a serious problem cannot be ruled out. Tell your care team about them.',
-      careAdvice: 'What you can do',
-      safetyNet: 'Watch for warning signs',
-      notes: 'Please note',
-      ruleSet: (version) => `Advice from SpineTriage rule set ${version}.`,
-      callEmergency: (number) => `Call ${number} now`,
-      callCareTeam: (number) => `Call your surgeon's team: ${number}`,
-      print: 'Print or save',
-      copy: 'Copy as text',
-      copied: 'The summary is copied. You can paste it in a message.',
-      copyFailed: 'The summary could not be copied. Use Print or save.',
-      summaryTitle: 'Symptom check after spine surgery: summary',
-      checkedOn: (when) => `Checked on ${when}.`,
-      operationOn: (date) => `Date of the operation: ${date}.`,
-      operationPeriod: (period) => `Date of the operation: not known exactly, ${period}.`,
-      periodHeading: 'I don\'t know the exact date',
-      periodIntro: 'Choose when your operation was.',
-      periods: { under2w: 'Less than 2 weeks ago', from2to6w: '2 to 6 weeks ago', from6wTo90d: '6 weeks to 90 days ago', over90d: 'More than 90 days ago', unsure: 'Not sure' },
-      approximateDate: (period) => `The date of your operation was approximate (${period}). You were asked the questions for every date in that time. The result uses the most recent date in it.`,
-      answersHeading: 'Your answers',
-      errorHeading: 'The check could not continue',
-      errorNetwork: 'The page could not reach the service. Check your connection and try again.',
-      errorBusy: 'The service is busy right now. Wait a minute, then try again.',
-      errorServer: 'The service had a problem. Your answers are still here. Try again in a moment.',
-      errorRefused: 'The service could not use these answers:',
-      errorSafety: 'If you have a warning sign now, do not wait: call your surgeon\'s team, or emergency services.',
-      tryAgain: 'Try again',
-    },
-    es: {
-      title: 'Revisión de síntomas tras una operación de columna',
-      brand: 'Revisión de síntomas tras una operación de columna',
-      footer: 'Esta revisión no sustituye a su equipo médico. Si se encuentra muy mal, llame a emergencias.',
-      languages: 'Idioma',
-      startHeading: 'Revise sus síntomas tras una operación de columna',
-      startIntro: 'Responda a unas preguntas sobre cómo se encuentra ahora. Al final verá cuándo debe buscar atención, y por qué.',
-      startLength: (most, minutes) => `Serán ${most} preguntas como mucho. Tardará unos ${minutes} minutos o menos.`,
-      startEmergency: 'Si le cuesta respirar, tiene dolor en el pecho, o alguien no se despierta, llame ya a emergencias. No use esta revisión.',
-      dateLabel: 'Fecha de su operación',
-      dateHint: 'Si le operaron más de una vez, ponga la fecha de la última operación.',
-      dateFormat: 'Escriba el año, luego el mes y luego el día. Por ejemplo: 2026-03-01.',
-      dateMissing: 'Escriba la fecha de su operación.',
-      dateUnreadable: 'Escriba la fecha con el año primero, así: 2026-03-01.',
-      dateYearFirst: 'Ponga primero el año, luego el mes y el día. Por ejemplo: 2026-03-01.',
-      dateImpossible: (date) => `La fecha ${date} no existe. Revise el día y el mes.`,
-      dateShortYear: 'Escriba el año con 4 cifras, por ejemplo 2026.',
-      dateFuture: 'La fecha de su operación no puede ser posterior a hoy.',
-      dateTooOld: 'El año de su operación debe ser 1900 o más.',
-      start: 'Empezar',
-      neckHeading: '¿Le operaron en alguna parte del cuello?',
-      neckIncluded: 'Incluyó el cuello',
-      neckNotIncluded: 'No incluyó el cuello',
-      notSure: 'No estoy seguro',
-      backHeading: '¿Qué parte de la espalda le operaron?',
-      upperBack: 'Parte alta o media de la espalda',
-      lowerBack: 'Parte baja de la espalda',
-      baseOfSpine: 'Base de la columna',
-      progress: (n) => `Pregunta ${n}`,
-      more: (n) => (n > 0 ? `Como mucho, ${n} más después de esta.` : 'Esta es la última pregunta.'),
-      progressLabel: 'Avance',
-      redFlag: 'Señal de alarma: esta pregunta busca un problema que puede ser urgente. Responda con cuidado.',
-      yes: 'Sí',
-      no: 'No',
-      dontKnow: 'No lo sé',
-      earlier: (answer) => `Su respuesta anterior: ${answer}`,
-      temperatureValue: 'Temperatura',
-      temperatureHint: 'Por ejemplo 37,2 °C o 99,0 °F. Use un termómetro si tiene uno.',
-      unit: 'Unidad',
-      celsius: 'Grados Celsius (°C)',
-      fahrenheit: 'Grados Fahrenheit (°F)',
-      continue: 'Seguir',
-      notMeasured: 'No la he medido',
-      temperatureMissing: 'Escriba su temperatura, o elija «No la he medido».',
-      temperatureRange: (low, high, unit) => `Escriba una temperatura de ${low} a ${high} ${unit}. Use 2 decimales o menos.`,
-      painLegend: 'Su dolor de 0 (sin dolor) a 10 (el peor dolor que pueda imaginar)',
-      painLow: '0 = sin dolor',
-      painHigh: '10 = el peor dolor que pueda imaginar',
-      skip: 'Saltar',
-      back: 'Atrás',
-      startAgain: 'Volver a empezar',
-      working: 'Espere, por favor…',
-      levels: {
-        emergency: 'Emergencia: llame ya a emergencias',
-        urgent: 'Urgente: contacte hoy con el equipo de su cirujano',
-        soon: 'Pronto: pida que su cirujano le vea en 3 días',
-        routine: 'Rutina: coméntelo en su próxima revisión',
-        selfCare: 'Cuidados en casa: siga su plan para recuperarse',
-      },
-      why: 'Por qué le damos este consejo',
-      unanswered: 'Preguntas que no ha respondido',
-      unansweredIntro: 'Sin estas respuestas no se puede descartar un problema grave. Coménteselas a su equipo médico.',
-      careAdvice: 'Qué puede hacer',
-      safetyNet: 'Vigile las señales de alarma',
-      notes: 'Tenga en cuenta',
-      ruleSet: (version) => `Consejo de las reglas SpineTriage ${version}.`,
-      callEmergency: (number) => `Llame ya al ${number}`,
-      callCareTeam: (number) => `Llame al equipo de su cirujano: ${number}`,
-      print: 'Imprimir o guardar',
-      copy: 'Copiar como texto',
-      copied: 'El resumen está copiado. Puede pegarlo en un mensaje.',
-      copyFailed: 'No se ha podido copiar el resumen. Use «Imprimir o guardar».',
-      summaryTitle: 'Revisión de síntomas tras una operación de columna: resumen',
-      checkedOn: (when) => `Revisado el ${when}.`,
-      operationOn: (date) => `Fecha de la operación: ${date}.`,
-      operationPeriod: (period) => `Fecha de la operación: no se sabe con exactitud, ${period}.`,
-      periodHeading: 'No sé la fecha exacta',
-      periodIntro: 'Diga cuándo fue su operación.',
-      periods: { under2w: 'Hace menos de 2 semanas', from2to6w: 'Hace de 2 a 6 semanas', from6wTo90d: 'Hace de 6 semanas a 90 días', over90d: 'Hace más de 90 días', unsure: 'No estoy seguro' },
-      approximateDate: (period) => `La fecha de su operación era aproximada (${period}). Se le hicieron las preguntas de todas las fechas de ese tiempo. El resultado usa la fecha más reciente.`,
-      answersHeading: 'Sus respuestas',
-      errorHeading: 'La revisión no ha podido seguir',
-      errorNetwork: 'La página no ha podido conectar con el servicio. Revise su conexión e inténtelo de nuevo.',
-      errorBusy: 'El servicio está muy ocupado. Espere un minuto y pruebe otra vez.',
-      errorServer: 'El servicio ha tenido un problema. Sus respuestas siguen aquí. Vuelva a intentarlo en un momento.',
-      errorRefused: 'El servicio no ha podido usar estas respuestas:',
-      errorSafety: 'Si ahora tiene una señal de alarma, no espere. Llame al equipo de su cirujano o a emergencias.',
-      tryAgain: 'Intentar de nuevo',
-    },
+  // Every word the page shows comes from the library's text registry, served per language as GET /texts/{language}.json
+  // (issue 27): this table names only which registry key each part of the page reads, never a word. A key the registry
+  // lacks is an error (the tests hold that every key named here is in every language), never a word of the page's own.
+  const KEYS = {
+    title: 'label.page.title',
+    footer: 'prompt.page.footer',
+    languages: 'label.page.languages',
+    startHeading: 'label.page.startHeading',
+    startIntro: 'prompt.page.startIntro',
+    startLength: ['prompt.page.startLength', 'count', 'minutes'],
+    startEmergency: 'prompt.page.startEmergency',
+    dateLabel: 'label.page.dateLabel',
+    dateHint: 'prompt.page.dateHint',
+    dateFormat: 'prompt.page.dateFormat',
+    dateMissing: 'prompt.page.dateMissing',
+    dateUnreadable: 'prompt.page.dateUnreadable',
+    dateYearFirst: 'prompt.page.dateYearFirst',
+    dateImpossible: ['prompt.page.dateImpossible', 'date'],
+    dateShortYear: 'prompt.page.dateShortYear',
+    dateFuture: 'prompt.page.dateFuture',
+    dateTooOld: ['prompt.page.dateTooOld', 'year'],
+    start: 'label.page.start',
+    neckHeading: 'prompt.neck',
+    neckIncluded: 'label.page.neckIncluded',
+    neckNotIncluded: 'label.page.neckNotIncluded',
+    notSure: 'label.page.notSure',
+    backHeading: 'prompt.back',
+    upperBack: 'label.page.upperBack',
+    lowerBack: 'label.page.lowerBack',
+    baseOfSpine: 'label.page.baseOfSpine',
+    progress: ['label.page.question', 'number'],
+    moreAfter: ['prompt.page.more', 'count'],
+    last: 'prompt.page.last',
+    redFlag: 'prompt.page.redFlag',
+    yes: 'label.answer.yes',
+    no: 'label.answer.no',
+    dontKnow: 'label.answer.unknown',
+    earlier: ['label.page.earlier', 'answer'],
+    temperatureValue: 'label.page.temperatureValue',
+    temperatureHint: 'prompt.page.temperatureHint',
+    unit: 'label.page.unit',
+    celsius: 'label.page.celsius',
+    fahrenheit: 'label.page.fahrenheit',
+    continue: 'label.page.continue',
+    notMeasured: 'label.page.notMeasured',
+    temperatureMissing: 'prompt.page.temperatureMissing',
+    temperatureRange: ['prompt.page.temperatureRange', 'low', 'high', 'unit', 'decimals'],
+    painLegend: 'label.page.painLegend',
+    painLow: 'label.page.painLow',
+    painHigh: 'label.page.painHigh',
+    skip: 'label.page.skip',
+    back: 'label.page.back',
+    startAgain: 'label.page.startAgain',
+    working: 'label.page.working',
+    resultHeading: ['label.page.resultHeading', 'urgency', 'timeframe'],
+    why: 'label.page.why',
+    unanswered: 'label.page.unanswered',
+    unansweredIntro: 'prompt.page.unansweredIntro',
+    careAdvice: 'label.page.careAdvice',
+    safetyNet: 'label.page.safetyNet',
+    notes: 'label.page.notes',
+    ruleSet: ['label.page.ruleSet', 'version'],
+    callEmergency: ['label.page.callEmergency', 'number'],
+    callCareTeam: ['label.page.callCareTeam', 'number'],
+    print: 'label.page.print',
+    copy: 'label.page.copy',
+    copied: 'prompt.page.copied',
+    copyFailed: 'prompt.page.copyFailed',
+    summaryTitle: 'label.page.summaryTitle',
+    checkedOn: ['label.page.checkedOn', 'when'],
+    operationOn: ['prompt.page.operationOn', 'date'],
+    operationPeriod: ['prompt.page.operationPeriod', 'period'],
+    periodHeading: 'label.page.periodHeading',
+    periodIntro: 'prompt.page.periodIntro',
+    approximateDate: ['prompt.page.approximateDate', 'period'],
+    answersHeading: 'label.page.answersHeading',
+    errorHeading: 'label.page.errorHeading',
+    errorNetwork: 'prompt.page.errorNetwork',
+    errorBusy: 'prompt.page.errorBusy',
+    errorServer: 'prompt.page.errorServer',
+    errorRefused: 'label.page.errorRefused',
+    errorSafety: 'prompt.page.errorSafety',
+    tryAgain: 'label.page.tryAgain',
   };
 
-  const TEMPERATURE_RANGE = { celsius: [30, 45], fahrenheit: [86, 113] };
+  // The registry's texts by language (GET /texts/{language}.json), each loaded once when its language is first chosen.
+  const registry = {};
+
+  // A text of the registry in the page's language with its placeholders ({name}) filled; a key or placeholder value
+  // that is missing is an error, not an empty or English text.
+  function text(key, values) {
+    const words = registry[state.language];
+    const raw = words ? words[key] : undefined;
+    if (typeof raw !== 'string') throw new Error(`The text registry in ${state.language} has no text ${key}.`);
+    return raw.replace(/\{([A-Za-z]+)\}/g, (mark, name) => {
+      if (!values || values[name] === undefined) throw new Error(`The text ${key} needs a value for {${name}}.`);
+      return String(values[name]);
+    });
+  }
+
+  // The page's words in its language, by the names the screens use: a text, or a function of the text's placeholders.
+  const wordings = {};
+  function wording(language) {
+    if (!wordings[language]) {
+      const ui = {};
+      for (const [name, entry] of Object.entries(KEYS)) {
+        if (typeof entry === 'string') {
+          Object.defineProperty(ui, name, { get: () => text(entry) });
+        } else {
+          const [key, ...names] = entry;
+          ui[name] = (...args) => text(key, Object.fromEntries(names.map((n, i) => [n, args[i]])));
+        }
+      }
+
+      ui.more = (n) => (n > 0 ? ui.moreAfter(n) : ui.last);
+      // The result's heading: the urgency's name and timeframe, as the console's headline and FHIR name them.
+      ui.level = (urgency) => ui.resultHeading(text(`label.urgency.${urgency}`), text(`label.timeframe.${urgency}`));
+      ui.period = (period) => text(`label.page.period.${period}`);
+      wordings[language] = ui;
+    }
+
+    return wordings[language];
+  }
 
   // One tap, one answer: after a new screen appears its controls stay disabled this long, so that the second tap of a
   // double-tap (or a double click) meant for the previous screen cannot answer a question the patient has not seen.
@@ -194,7 +134,7 @@
 
   // The whole state of the conversation, in memory only. The report is rebuilt from it for every request.
   const state = {
-    language: (navigator.language || 'en').toLowerCase().startsWith('es') ? 'es' : 'en',
+    language: document.documentElement.lang, // the service's language until the settings say which to use (start)
     screen: 'date',
     surgeryDate: '',
     period: undefined, // a period chosen instead of an exact date (PERIODS); surgeryDate is then its most recent day
@@ -220,12 +160,13 @@
     screenKey: '',
     settleTimer: undefined,
     renders: 0,
-    phones: { emergencyNumber: '911', careTeamNumber: null }, // the deployment's numbers (GET /page-settings.json)
+    phones: undefined, // the deployment's numbers (GET /page-settings.json)
+    setup: undefined, // the service's languages, whether the interview asks the region, and each input's limits (GET /page-settings.json)
     resultAt: undefined, // when the result arrived
   };
 
   const main = document.getElementById('main');
-  const t = () => UI[state.language];
+  const t = () => wording(state.language);
 
   // --- small DOM helpers (no innerHTML: every text goes in as text) ---
   function el(tag, attributes, ...children) {
@@ -303,7 +244,7 @@
   // The operation date as typed, year first in every language (ISO 8601: 2026-03-01), so that a day and a month are never
   // swapped. Also taken: one or two digits for the month and the day, and a slash, dot, comma or space between the
   // parts (a phone's number pad may have no dash), or the 8 digits alone (20260301). The library's rules follow: a day
-  // that exists, from 1 January 1900, not after today. Gives { value: 'yyyy-MM-dd' } or { error: message }.
+  // that exists, from the earliest date the service takes (its limits), not after today. Gives { value: 'yyyy-MM-dd' } or { error: message }.
   function readDate(typed) {
     const ui = t();
     const text = typed.trim().replace(/[\u2010-\u2015\u2212]/g, '-');
@@ -325,13 +266,14 @@
     if (Number(month) < 1 || Number(day) < 1 || date.getMonth() !== Number(month) - 1 || date.getDate() !== Number(day)) {
       return { error: ui.dateImpossible(value) };
     }
-    if (value < '1900-01-01') return { error: ui.dateTooOld };
+    const earliest = state.setup.limits.surgeryDate.earliest;
+    if (value < earliest) return { error: ui.dateTooOld(earliest.slice(0, 4)) };
     if (value > today()) return { error: ui.dateFuture };
     return { value };
   }
 
   // "I don't know the exact date": the periods, as the fewest and most days since the operation (no most: any date
-  // back to 1 January 1900). The interview asks every question of any day of the period and decides on its most recent
+  // back to the earliest the service takes). The interview asks every question of any day of the period and decides on its most recent
   // day (docs/page.md).
   const PERIODS = [
     { id: 'under2w', fewest: 0, most: 13 },
@@ -397,24 +339,35 @@
     render();
   }
 
-  // The deployment's telephone numbers (Page:EmergencyNumber, Page:CareTeamNumber); 911 and none until they arrive.
+  const fetchOptions = { credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' };
+
+  // What the page needs besides the texts (GET /page-settings.json): the deployment's telephone numbers
+  // (Page:EmergencyNumber, Page:CareTeamNumber), the registry's languages and the service's own, whether the interview
+  // asks the spine region, and each input's limits as the library validates them.
   async function loadSettings() {
-    try {
-      const response = await fetch('/page-settings.json', { credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' });
-      if (response.ok) state.phones = await response.json();
-    } catch {
-      // keep the defaults
-    }
+    const response = await fetch('/page-settings.json', fetchOptions);
+    if (!response.ok) throw new Error(`page settings: ${response.status}`);
+    const settings = await response.json();
+    state.phones = { emergencyNumber: settings.emergencyNumber, careTeamNumber: settings.careTeamNumber };
+    state.setup = settings;
+  }
+
+  // The registry's texts in a language (GET /texts/{language}.json), once. A language the registry lacks is an error
+  // (404), never another language's words.
+  async function loadTexts(language) {
+    if (registry[language]) return;
+    const response = await fetch(`/texts/${encodeURIComponent(language)}.json`, fetchOptions);
+    if (!response.ok) throw new Error(`texts ${language}: ${response.status}`);
+    const body = await response.json();
+    if (body.language !== language || !body.texts) throw new Error(`texts ${language}: not the texts of that language`);
+    registry[language] = body.texts;
   }
 
   async function loadTotal() {
     try {
-      const response = await fetch('/api/questions', { credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' });
+      const response = await fetch('/api/questions', fetchOptions);
       const catalogue = await response.json();
       state.total = catalogue.questions.length + 2; // the questions, the temperature and the pain score
-      for (const question of catalogue.questions) {
-        if (!state.texts[question.id]) state.texts[question.id] = { text: question.text, language: 'en' };
-      }
       showLength();
     } catch {
       state.total = undefined; // the start page then names no length
@@ -579,8 +532,7 @@
       state.period = undefined;
       state.earliestSurgeryDate = undefined;
       answered({ kind: 'date' });
-      state.screen = 'neck';
-      render();
+      afterDate();
     } },
     el('div', { class: 'field' },
       el('label', { for: 'surgery-date' }, ui.dateLabel),
@@ -598,16 +550,26 @@
         el('h2', { id: 'period-heading' }, ui.periodHeading),
         el('p', { id: 'period-intro' }, ui.periodIntro),
         el('div', { class: 'choices', role: 'group', 'aria-labelledby': 'period-heading', 'aria-describedby': 'period-intro' },
-          PERIODS.map((period) => button(ui.periods[period.id], () => {
+          PERIODS.map((period) => button(ui.period(period.id), () => {
             state.dateDraft = undefined;
             state.period = period.id;
             state.surgeryDate = daysAgo(period.fewest);
-            state.earliestSurgeryDate = period.most === null ? '1900-01-01' : daysAgo(period.most);
+            state.earliestSurgeryDate = period.most === null ? state.setup.limits.surgeryDate.earliest : daysAgo(period.most);
             answered({ kind: 'date' });
-            state.screen = 'neck';
-            render();
+            afterDate();
           }, 'choice')))),
     ];
+  }
+
+  // The spine region is asked only when the service's rule set reads it (GET /page-settings.json: asksRegion); else
+  // the questions start at once.
+  function afterDate() {
+    if (state.setup.asksRegion) {
+      state.screen = 'neck';
+      render();
+    } else {
+      ask();
+    }
   }
 
   function choiceScreen(title, choices, kind) {
@@ -662,9 +624,17 @@
     const ui = t();
     const next = state.step.next;
     // The question number is inside the heading that gets the focus, so a screen reader reads it with the question.
+    // A question that names several signs (the step's lead and signs, when the service gives them) shows its lead in the
+    // heading and the signs as a list under it, with the answer hint; else its one text.
+    const signs = Array.isArray(next.signs) && next.signs.length > 0 && typeof next.lead === 'string' ? next.signs : undefined;
     const title = el('h1', { tabindex: '-1', id: 'screen-heading', class: next.redFlag ? 'red-flag-question' : undefined },
-      el('span', { class: 'question-number' }, ui.progress(questionNumber())), ' ', el('span', { class: 'question-text', id: 'question-text' }, next.text));
-    const parts = [title, progress(next)];
+      el('span', { class: 'question-number' }, ui.progress(questionNumber())), ' ', el('span', { class: 'question-text', id: 'question-text' }, signs ? next.lead : next.text));
+    const parts = [title];
+    if (signs) {
+      parts.push(el('ul', { class: 'signs', id: 'question-signs' }, signs.map((sign) => el('li', {}, sign))));
+      if (typeof next.hint === 'string') parts.push(el('p', { class: 'hint', id: 'question-hint' }, next.hint));
+    }
+    parts.push(progress(next));
     if (next.redFlag) parts.push(el('p', { class: 'notice red-flag' }, ui.redFlag));
     if (next.kind === 'temperature') parts.push(...temperatureControls(next));
     else if (next.kind === 'painScore') parts.push(...painControls(next));
@@ -672,7 +642,7 @@
       const names = { yes: ui.yes, no: ui.no, unknown: ui.dontKnow };
       parts.push(earlierAnswer(next.id, (v) => names[v] || v));
       // The answers are a group named by the question (its heading), so they are read together.
-      parts.push(el('div', { class: 'choices answers', role: 'group', 'aria-labelledby': 'question-text' },
+      parts.push(el('div', { class: 'choices answers', role: 'group', 'aria-labelledby': signs ? 'question-text question-signs' : 'question-text' },
         button(ui.yes, () => reply(next.id, 'yes'), 'choice'),
         button(ui.no, () => reply(next.id, 'no'), 'choice'),
         button(ui.dontKnow, () => reply(next.id, 'unknown'), 'choice')));
@@ -702,11 +672,14 @@
       if (!canAnswer()) return;
       const chosen = chosenUnit();
       // Both decimal separators: 38.5 and 38,5.
-      const text = value.value.trim().replace(',', '.');
-      const number = Number(text);
-      const [low, high] = TEMPERATURE_RANGE[chosen];
-      const error = text === '' ? ui.temperatureMissing
-        : !/^\d{2,3}(\.\d{1,2})?$/.test(text) || number < low || number > high ? ui.temperatureRange(low, high, chosen === 'celsius' ? '°C' : '°F') : undefined;
+      const entered = value.value.trim().replace(',', '.');
+      const number = Number(entered);
+      // The service's limits (GET /page-settings.json), never numbers of the page's own.
+      const limits = state.setup.limits.temperature;
+      const { min: low, max: high } = limits[chosen];
+      const shape = new RegExp(`^\\d{2,3}(\\.\\d{1,${limits.decimals}})?$`);
+      const error = entered === '' ? ui.temperatureMissing
+        : !shape.test(entered) || number < low || number > high ? ui.temperatureRange(low, high, chosen === 'celsius' ? '°C' : '°F', limits.decimals) : undefined;
       if (error) {
         showFieldError(value, 'temperature-error', 'temperature-hint', error);
         return;
@@ -736,7 +709,8 @@
   function painControls(next) {
     const ui = t();
     const scores = [];
-    for (let score = 0; score <= 10; score += 1) {
+    const { min, max } = state.setup.limits.painScore;
+    for (let score = min; score <= max; score += 1) {
       scores.push(button(String(score), () => {
         state.painScore = score;
         answered({ kind: 'item', id: next.id });
@@ -763,11 +737,11 @@
     const call = callLink(result.urgency);
     const parts = [
       el('section', { class: `verdict level-${result.urgency}`, 'aria-labelledby': 'screen-heading' },
-        heading(ui.levels[result.urgency] || result.urgency),
+        heading(ui.level(result.urgency)),
         el('p', { class: 'disposition' }, result.disposition),
         call ? el('p', { class: 'call-line' }, el('a', { class: 'call', href: `tel:${call.number.replace(/[^+0-9]/g, '')}` }, call.label)) : null),
     ];
-    if (state.period) parts.push(el('p', { class: 'notice', id: 'approximate-date' }, ui.approximateDate(ui.periods[state.period])));
+    if (state.period) parts.push(el('p', { class: 'notice', id: 'approximate-date' }, ui.approximateDate(ui.period(state.period))));
     parts.push(el('section', { class: 'block findings', 'aria-labelledby': 'findings-heading' },
       el('h2', { id: 'findings-heading' }, ui.why),
       shownFindings(result).map((finding) => el('div', { class: `finding level-${finding.urgency}` },
@@ -856,12 +830,12 @@
     const call = callLink(result.urgency);
     const lines = [
       { tag: 'p', class: 'print-title', text: ui.summaryTitle },
-      { tag: 'p', class: 'print-level', text: ui.levels[result.urgency] || result.urgency },
+      { tag: 'p', class: 'print-level', text: ui.level(result.urgency) },
       { tag: 'p', class: 'print-strong', text: result.disposition },
     ];
     if (call) lines.push({ tag: 'p', class: 'print-strong', text: call.label });
     lines.push({ tag: 'p', text: ui.checkedOn((state.resultAt ? new Date(state.resultAt) : new Date()).toLocaleString(state.language)) });
-    lines.push({ tag: 'p', text: state.period ? ui.operationPeriod(ui.periods[state.period]) : ui.operationOn(state.surgeryDate) });
+    lines.push({ tag: 'p', text: state.period ? ui.operationPeriod(ui.period(state.period)) : ui.operationOn(state.surgeryDate) });
     lines.push({ tag: 'h2', text: ui.answersHeading });
     for (const entry of state.done.filter((d) => d.kind === 'item')) {
       const known = questionText(entry.id);
@@ -906,7 +880,7 @@
     const ui = t();
     document.documentElement.lang = state.language;
     document.title = ui.title;
-    document.getElementById('brand').textContent = ui.brand;
+    document.getElementById('brand').textContent = ui.title;
     document.getElementById('footer-note').textContent = ui.footer;
     const group = document.getElementById('languages');
     group.setAttribute('aria-label', ui.languages);
@@ -951,8 +925,21 @@
     return true;
   }
 
-  function setLanguage(language) {
+  async function setLanguage(language) {
     if (language === state.language || state.busy) return;
+    if (!registry[language]) {
+      setBusy(true);
+      try {
+        await loadTexts(language);
+      } catch {
+        // The other language's texts could not be loaded: the page stays in its language and says so.
+        setBusy(false);
+        document.getElementById('status').textContent = t().errorNetwork;
+        return;
+      }
+      setBusy(false);
+    }
+    document.getElementById('status').textContent = '';
     state.language = language;
     // A question is worded by the API: ask again in the new language (not a triage: nothing is settled).
     if (state.screen === 'item' || (state.screen === 'result' && !reword(language))) ask();
@@ -963,7 +950,24 @@
     choice.addEventListener('click', () => setLanguage(choice.dataset.language));
   }
 
-  render(true);
-  loadTotal();
-  loadSettings();
+  // The start: the settings, then the texts of the browser's language when the registry has it, else of the service's
+  // language (the one index.html is written in). Nothing is shown until the texts are there; if they cannot be loaded,
+  // the page shows the service's words for it, written into index.html by the server.
+  async function begin() {
+    try {
+      await loadSettings();
+      const wanted = (navigator.language || '').toLowerCase().split('-')[0];
+      state.language = state.setup.languages.includes(wanted) ? wanted : state.setup.language;
+      await loadTexts(state.language);
+    } catch {
+      main.dataset.screen = 'failed';
+      document.getElementById('texts-failed').hidden = false;
+      return;
+    }
+
+    render(true);
+    loadTotal();
+  }
+
+  begin();
 })();

@@ -24,7 +24,9 @@ public class SpanishReadabilityTests
 
     private static readonly (string Name, string Value)[] Examples =
         [("feverCelsius", "38.0"), ("feverFahrenheit", "100.4"), ("temperature", "38.4 °C"), ("threshold", "38.0"),
-         ("choices", "s = sí, n = no, ns = no sé"), ("max", "200"), ("count", "3"), ("urgency", "URGENTE"), ("days", "12"), ("reportId", "r-1"), ("emergencyNumber", "911")];
+         ("choices", "s = sí, n = no, ns = no sé"), ("max", "200"), ("count", "3"), ("urgency", "URGENTE"), ("days", "12"), ("reportId", "r-1"), ("emergencyNumber", "911"),
+         ("minutes", "4"), ("date", "2026-02-30"), ("year", "1900"), ("number", "911"), ("answer", "Sí"), ("low", "30"), ("high", "45"),
+         ("unit", "°C"), ("decimals", "2"), ("timeframe", "ya"), ("version", "2.0"), ("when", "8/12/2026, 10:00:00"), ("period", "Hace de 2 a 6 semanas")];
 
     private static readonly Lazy<FrozenDictionary<string, string>> Spanish = new(Load);
 
@@ -91,7 +93,7 @@ public class SpanishReadabilityTests
             $"{scores.Length} Spanish texts measured: mean Fernández-Huerta score {scores.Average():0.0}, lowest {scores.Min():0.0}");
     }
 
-    private static string Filled(string raw)
+    internal static string Filled(string raw)
     {
         var text = new StringBuilder(raw);
         foreach (var (name, value) in Examples)

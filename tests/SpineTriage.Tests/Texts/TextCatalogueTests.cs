@@ -68,11 +68,11 @@ public class TextCatalogueTests
         return [.. keys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>A key of a host's own words: console prompts (<c>prompt.*</c>, <c>label.prompt.*</c>), result headings (<c>result.*</c>, <c>label.result.*</c>), FHIR (<c>label.fhir.*</c>, <c>clinician.fhir.*</c> and the displays of codes).</summary>
+    /// <summary>A key of a host's own words: console prompts (<c>prompt.*</c>, <c>label.prompt.*</c>), result headings (<c>result.*</c>, <c>label.result.*</c>), FHIR (<c>label.fhir.*</c>, <c>clinician.fhir.*</c> and the displays of codes), the patient page (<c>prompt.page.*</c>, <c>label.page.*</c>).</summary>
     internal static bool IsHostKey(string key) => HostPrefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal));
 
     private static readonly string[] HostPrefixes =
-        ["prompt.", "label.prompt.", "result.", "label.result.", "label.fhir.", "clinician.fhir.", "label.region.", "label.hardware.", "label.riskFactor.", "label.answer."];
+        ["prompt.", "label.prompt.", "result.", "label.result.", "label.fhir.", "clinician.fhir.", "label.region.", "label.hardware.", "label.riskFactor.", "label.answer.", "label.page."];
 
     [Fact]
     public void Every_key_the_library_reads_is_in_the_catalogue_and_every_key_of_the_catalogue_is_read()
