@@ -122,12 +122,13 @@ public class RuleSetThreeFloorTests
     }
 
     [Theory]
-    [InlineData(Q.StrokeOrSeizureSigns, Urgency.Emergency, "stroke-or-seizure")]
-    [InlineData(Q.ChestPainOrBreathlessness, Urgency.Emergency, "possible-pulmonary-embolism")]
-    [InlineData(Q.NewSevereHeadache, Urgency.Urgent, "severe-headache")]
-    [InlineData(Q.CalfPainOrSwelling, Urgency.Urgent, "possible-deep-vein-thrombosis")]
-    public void A_seizure_coughing_up_blood_a_severe_new_headache_and_a_swollen_ankle_or_arm_are_now_asked_and_decided(Q question, Urgency urgency, string rule)
+    [InlineData("strokeOrSeizureSigns", Urgency.Emergency, "stroke-or-seizure")]
+    [InlineData("chestPainOrBreathlessness", Urgency.Emergency, "possible-pulmonary-embolism")]
+    [InlineData("newSevereHeadache", Urgency.Urgent, "severe-headache")]
+    [InlineData("calfPainOrSwelling", Urgency.Urgent, "possible-deep-vein-thrombosis")]
+    public void A_seizure_coughing_up_blood_a_severe_new_headache_and_a_swollen_ankle_or_arm_are_now_asked_and_decided(string questionId, Urgency urgency, string rule)
     {
+        var question = Q.Of(questionId);
         var result = Decide(Denied(20, SurgeryRegion.Thoracic).Yes(question));
 
         result.Urgency.Should().Be(urgency);
@@ -183,11 +184,12 @@ public class RuleSetThreeFloorTests
     }
 
     [Theory]
-    [InlineData(Q.NewOrWorseningPain)]
-    [InlineData(Q.PainReturnedAfterImprovement)]
-    [InlineData(Q.PainNotControlled)]
-    public void New_numbness_with_worsening_returned_or_uncontrolled_pain_in_the_first_two_weeks_is_a_possible_epidural_haematoma(Q pain)
+    [InlineData("newOrWorseningPain")]
+    [InlineData("painReturnedAfterImprovement")]
+    [InlineData("painNotControlled")]
+    public void New_numbness_with_worsening_returned_or_uncontrolled_pain_in_the_first_two_weeks_is_a_possible_epidural_haematoma(string painId)
     {
+        var pain = Q.Of(painId);
         Decide(Denied(14).Yes(Q.NewOrWorseningLimbNumbness, pain)).RuleIds.Should().Contain("possible-epidural-haematoma");
         Decide(Denied(15).Yes(Q.NewOrWorseningLimbNumbness, pain)).RuleIds.Should().NotContain("possible-epidural-haematoma").And.Contain("sensory-deficit");
         Decide(Denied(14).Yes(pain)).RuleIds.Should().NotContain("possible-epidural-haematoma");
@@ -250,11 +252,12 @@ public class RuleSetThreeFloorTests
     }
 
     [Theory]
-    [InlineData(Q.NewSevereHeadache)]
-    [InlineData(Q.HeadacheWithStiffNeck)]
-    [InlineData(Q.SpinalFluidLeakSigns)]
-    public void The_headache_and_leak_questions_are_red_flags_up_to_day_90_and_not_asked_from_day_91(Q question)
+    [InlineData("newSevereHeadache")]
+    [InlineData("headacheWithStiffNeck")]
+    [InlineData("spinalFluidLeakSigns")]
+    public void The_headache_and_leak_questions_are_red_flags_up_to_day_90_and_not_asked_from_day_91(string questionId)
     {
+        var question = Q.Of(questionId);
         var day90 = Decide(Denied(90).Without(question));
         var day91 = Decide(Denied(91).Without(question));
         var day43 = Decide(Denied(43).Without(question));
@@ -266,24 +269,26 @@ public class RuleSetThreeFloorTests
     }
 
     [Theory]
-    [InlineData(Q.HeadacheWithStiffNeck, "headache-with-stiff-neck")]
-    [InlineData(Q.SpinalFluidLeakSigns, "possible-spinal-fluid-leak")]
-    [InlineData(Q.NewSevereHeadache, "severe-headache")]
-    public void A_yes_to_a_headache_or_leak_question_on_day_200_still_counts(Q question, string rule)
+    [InlineData("headacheWithStiffNeck", "headache-with-stiff-neck")]
+    [InlineData("spinalFluidLeakSigns", "possible-spinal-fluid-leak")]
+    [InlineData("newSevereHeadache", "severe-headache")]
+    public void A_yes_to_a_headache_or_leak_question_on_day_200_still_counts(string questionId, string rule)
     {
+        var question = Q.Of(questionId);
         Decide(Denied(200).Yes(question)).RuleIds.Should().Equal(rule);
         Decide(Denied(200).Yes(question) with { Temperature = Febrile }).RuleIds.Should().Equal("possible-meningitis", "fever");
     }
 
     // The early questions (3.0 adds the belly and bowel questions to them): days 42 and 43.
     [Theory]
-    [InlineData(Q.BellySwollenOrVomiting, true)]
-    [InlineData(Q.WoundBleeding, true)]
-    [InlineData(Q.WoundOpening, true)]
-    [InlineData(Q.PainNotControlled, true)]
-    [InlineData(Q.NoBowelMovementFourDays, false)]
-    public void An_early_question_applies_up_to_day_42_and_its_unknown_is_unresolved_only_if_it_is_a_red_flag(Q question, bool redFlag)
+    [InlineData("bellySwollenOrVomiting", true)]
+    [InlineData("woundBleeding", true)]
+    [InlineData("woundOpening", true)]
+    [InlineData("painNotControlled", true)]
+    [InlineData("noBowelMovementFourDays", false)]
+    public void An_early_question_applies_up_to_day_42_and_its_unknown_is_unresolved_only_if_it_is_a_red_flag(string questionId, bool redFlag)
     {
+        var question = Q.Of(questionId);
         HandCodedTriageThree.AppliesTo(question, SurgeryRegion.Lumbar, 42).Should().BeTrue();
         HandCodedTriageThree.AppliesTo(question, SurgeryRegion.Lumbar, 43).Should().BeFalse();
         Decide(Denied(42).Without(question)).IsComplete.Should().Be(!redFlag);
@@ -315,10 +320,11 @@ public class RuleSetThreeFloorTests
 
     // The late questions: tenderness and pain with movement apply from day 43 and are not red flags.
     [Theory]
-    [InlineData(Q.LocalizedTenderness)]
-    [InlineData(Q.PainWorseWithMovement)]
-    public void Tenderness_and_pain_with_movement_apply_from_day_43_and_give_hardware_irritation_on_any_day(Q question)
+    [InlineData("localizedTenderness")]
+    [InlineData("painWorseWithMovement")]
+    public void Tenderness_and_pain_with_movement_apply_from_day_43_and_give_hardware_irritation_on_any_day(string questionId)
     {
+        var question = Q.Of(questionId);
         HandCodedTriageThree.AppliesTo(question, null, 42).Should().BeFalse();
         HandCodedTriageThree.AppliesTo(question, null, 43).Should().BeTrue();
         HandCodedTriageThree.IsRedFlagFor(question, null, 43).Should().BeFalse();

@@ -110,7 +110,7 @@ public class StructuredResultTests
         first.RootElement.GetProperty("provisional").GetProperty("urgency").GetString().Should().Be("urgent");
 
         var toTemperature = ReportBuilder.AllRedFlagsDeniedV2();
-        toTemperature = toTemperature with { Answers = AnswerSet.From(toTemperature.Answers.Where(a => a.Key is not (Q.Fever or Q.HeadacheWithStiffNeck or Q.SpinalFluidLeakSigns or Q.WoundDischarge or Q.WoundRednessOrSwelling or Q.WoundBleeding or Q.WoundOpening or Q.ChestPainOrBreathlessness or Q.NewOrWorseningLimbNumbness or Q.CalfPainOrSwelling or Q.PainNotControlled or Q.NewSwallowingDifficulty))) };
+        toTemperature = toTemperature with { Answers = AnswerSet.From(toTemperature.Answers.Where(a => !new[] { Q.Fever, Q.HeadacheWithStiffNeck, Q.SpinalFluidLeakSigns, Q.WoundDischarge, Q.WoundRednessOrSwelling, Q.WoundBleeding, Q.WoundOpening, Q.ChestPainOrBreathlessness, Q.NewOrWorseningLimbNumbness, Q.CalfPainOrSwelling, Q.PainNotControlled, Q.NewSwallowingDifficulty }.Contains(a.Key))) };
         using var temperature = JsonDocument.Parse(TriageJson.SerializeStep(interview.Next(toTemperature).GetValueOrThrow()));
         var input = temperature.RootElement.GetProperty("next").GetProperty("input");
         temperature.RootElement.GetProperty("next").GetProperty("kind").GetString().Should().Be("temperature");
