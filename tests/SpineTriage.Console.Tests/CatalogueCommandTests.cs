@@ -90,7 +90,7 @@ public class CatalogueCommandTests
         for (var i = 0; i < listed.Count; i++)
         {
             var question = ruleSet.Questions[i];
-            listed[i].Should().Contain(question.JsonId).And.Contain(question.Text);
+            listed[i].Should().Contain(question.JsonId).And.Contain(question.Lead);
             listed[i].Contains(" RF ", StringComparison.Ordinal).Should().Be(question.IsRedFlag, question.JsonId);
         }
     }

@@ -22,7 +22,7 @@ public class InteractiveRuleSetTests
 
     /// <summary>
     /// Patients answering no to everything: rule set, days since surgery, the region replies of the preamble, the region
-    /// they stand for, and how many questions that patient is asked (clinical-criteria-2.0.md section 3 for 2.0).
+    /// they stand for, and how many questions that patient is asked (clinical-criteria-2.0.md and clinical-criteria-3.0.md section 3).
     /// </summary>
     public static TheoryData<string, int, string[], SurgeryRegion?, int> Patients => new()
     {
@@ -35,6 +35,9 @@ public class InteractiveRuleSetTests
         { RuleSets.V2, 183, ["n", "b"], SurgeryRegion.Lumbar, 20 },
         { RuleSets.V2, 183, [""], null, 22 },
         { RuleSets.V2, 183, ["n", ""], null, 22 },
+        { RuleSets.V3, 10, ["y"], SurgeryRegion.Cervical, 29 },
+        { RuleSets.V3, 183, ["n", "l"], SurgeryRegion.Lumbar, 20 },
+        { RuleSets.V3, 183, [""], null, 23 },
     };
 
     /// <summary>A red flag whose yes gives emergency at once, with the rule that fires: rule set, region replies, question, rule.</summary>
@@ -43,6 +46,8 @@ public class InteractiveRuleSetTests
         { RuleSets.V1, [], QuestionId.BladderOrBowelControlLoss, "cauda-equina" },
         { RuleSets.V2, ["y"], QuestionId.BladderOrBowelControlLoss, "cauda-equina" },
         { RuleSets.V2, ["y"], QuestionId.NeckSwellingOrAirway, "neck-swelling-or-airway" },
+        { RuleSets.V3, ["y"], QuestionId.BladderOrBowelControlLoss, "cauda-equina" },
+        { RuleSets.V3, ["y"], QuestionId.StrokeOrSeizureSigns, "stroke-or-seizure" },
     };
 
     [Fact]
@@ -66,7 +71,8 @@ public class InteractiveRuleSetTests
             neck.Should().BeGreaterThan(0);
             lines[..neck].Should().Contain(l => l.StartsWith("On what date are the symptoms assessed?", StringComparison.Ordinal));
             lines[neck + 1].Should().Be("> y");
-            lines[neck + 2].Should().StartWith(string.Create(CultureInfo.InvariantCulture, $"[1/{ruleSet.Questions.Count} RF] ") + ruleSet.Questions[0].Lead);
+            var asked = ruleSet.Questions.Count(q => ruleSet.Applicability(q.Id, SurgeryRegion.Cervical, 10).Applies);
+            lines[neck + 2].Should().StartWith(string.Create(CultureInfo.InvariantCulture, $"[1/{asked} RF] ") + ruleSet.Questions[0].Lead);
         }
         else
         {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using FluentAssertions;
+using SpineTriage.Engine;
 using SpineTriage.Reports;
+using SpineTriage.TestSupport;
 using static SpineTriage.Console.Tests.SpineTriageHost;
 
 namespace SpineTriage.Console.Tests;
@@ -20,7 +22,7 @@ public class InteractiveTests
         var run = Interview([], SurgeryDate, "", "", "y");
 
         run.ExitCode.Should().Be(0);
-        Prompts(run).Should().ContainSingle().Which.Should().Contain(QuestionCatalogue.Get(QuestionId.BladderOrBowelControlLoss).Lead);
+        Prompts(run).Should().ContainSingle().Which.Should().Contain(new TriageEngine(timeProvider: TestClock.At(ReportBuilder.Today)).RuleSet.Questions[0].Lead);
         run.Output.Should().Contain("No further answer can change the urgency (EMERGENCY)");
         run.Output.Should().Contain("EMERGENCY (code 5): now").And.Contain("Call 911 for an ambulance now");
         run.Output.Should().Contain("Evidence: bladderOrBowelControlLoss: yes");

@@ -18,7 +18,7 @@ public class RuleSetOptionTests
     {
         var run = Run(command, "--help");
 
-        var option = run.OutputLines.Should().ContainSingle(l => l.TrimStart().StartsWith("--rule-set", StringComparison.Ordinal)).Subject;
+        var option = run.OutputLines.Should().ContainSingle(l => l.TrimStart().StartsWith("--rule-set <", StringComparison.Ordinal)).Subject;
         option.Should().Contain("--rule-set <1.0|2.0|3.0>").And.EndWith("[default: 3.0]");
     }
 

@@ -35,8 +35,8 @@ public class SpanishConsoleTests
         string[] english = [SurgeryDate, "", "n", "l", "n", "n", "n", "n", "n", "n", "38.5 C", "y", .. Enumerable.Repeat("n", 10), "3", .. Enumerable.Repeat("n", 10)];
         string[] spanish = [SurgeryDate, "", "n", "b", "n", "n", "n", "n", "n", "n", temperature, "s", .. Enumerable.Repeat("n", 10), "3", .. Enumerable.Repeat("n", 10)];
 
-        var inEnglish = Interview(["interactive"], english);
-        var inSpanish = Interview(["interactive", "--language", "es"], spanish);
+        var inEnglish = Interview(["interactive", "--rule-set", "2.0"], english);
+        var inSpanish = Interview(["interactive", "--rule-set", "2.0", "--language", "es"], spanish);
 
         inEnglish.ExitCode.Should().Be(0, inEnglish.Error);
         inSpanish.ExitCode.Should().Be(0, inSpanish.Error);
@@ -142,7 +142,7 @@ public class SpanishConsoleTests
     [Fact]
     public void Spanish_triage_as_text_prints_the_spanish_headline_headings_and_library_texts()
     {
-        var run = Run("triage", "--input", SampleReport("urgent-wound-bleeding.json"), "--language", "es");
+        var run = Run("triage", "--input", SampleReport("urgent-wound-bleeding.json"), "--language", "es", "--rule-set", "2.0");
 
         run.ExitCode.Should().Be(0);
         run.OutputLines[0].Should().Be("URGENTE (código 4): hoy, en las próximas horas");

@@ -7,8 +7,7 @@ namespace SpineTriage.ConsoleHost.Commands;
 
 /// <summary>
 /// A rule set named on the command line of <c>spinetriage ruleset</c>: a shipped selector (<c>1.0</c>, <c>2.0</c>) or a
-/// rule-set document file. Loading a file goes through the library's internal reader until the public load API of issue
-/// 26 item 2 lands (integrator: replace <see cref="RuleSetLoading.Load"/> below with it).
+/// rule-set document file, loaded and validated by <see cref="LoadedRuleSet.Read"/> (docs/rule-sets.md).
 /// </summary>
 internal static class RuleSetSource
 {
@@ -62,15 +61,15 @@ internal static class RuleSetSource
             return (Status.Unusable, null, [$"{source}: not JSON."]);
         }
 
-        try
+        using var stream = new MemoryStream(content.ToArray(), writable: false);
+        var read = LoadedRuleSet.Read(stream, Path.GetFileName(source));
+        if (!read.TryGetValue(out var loaded))
         {
-            using var stream = new MemoryStream(content.ToArray(), writable: false);
-            return (Status.Loaded, RuleSetLoading.Load(stream, Path.GetFileName(source), clock), []);
+            // Every error of the document's validation, each at its JSON path with its stable code (docs/rule-sets.md).
+            return (Status.Invalid, null, [.. read.Errors.Select(e => $"{e.Path} {e.Code}: {e.Message}")]);
         }
-        catch (FormatException e)
-        {
-            return (Status.Invalid, null, [e.Message]);
-        }
+
+        return (Status.Loaded, new TriageEngine(new TriageEngineOptions { LoadedRuleSet = loaded }, clock), []);
     }
 
     /// <summary>The rule set in a few words: selector, version and hash.</summary>

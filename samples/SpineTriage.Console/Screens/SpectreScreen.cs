@@ -16,7 +16,7 @@ internal sealed class SpectreScreen(IAnsiConsole console, Func<ConsoleKeyInfo?> 
 
     public void Introduce()
     {
-        console.Write(new Spectre.Console.Rule($"[bold]SpineTriage[/]{Markup.Escape(_texts.TerminalTitle["SpineTriage".Length..])}").LeftJustified());
+        console.Write(new Rule($"[bold]SpineTriage[/]{Markup.Escape(_texts.TerminalTitle["SpineTriage".Length..])}").LeftJustified());
         console.MarkupLine($"[grey]{Markup.Escape(_texts.NotADiagnosis)}[/] [bold red]{Markup.Escape(_texts.Emergency)}[/]");
         console.WriteLine();
     }

@@ -17,8 +17,8 @@ internal static class RuleSetLoader
     {
         ["$"] = ["$schema", "name", "version", "basedOn", "criteria", "changes", "thresholds", "questions", "facts", "rules", "safetyNet", "advice"],
         ["thresholds"] = ["feverCelsius", "severePainScore"],
-        ["question"] = ["id", "redFlag", "redFlagWhen", "appliesWhen", "text"],
-        ["questionText"] = ["lead", "signs", "note"],
+        ["question"] = ["id", "redFlag", "redFlagWhen", "appliesWhen", "askedBy", "text"],
+        ["questionText"] = ["lead", "signs", "notes"],
         ["fact"] = ["id", "present", "absent", "when"],
         ["rule"] = ["id", "urgency", "when", "consideration", "source", "text"],
         ["ruleText"] = ["title", "patientExplanation"],

@@ -287,7 +287,7 @@ internal static class PropertyDefinitions
         var engine = run.Engines[s.Engine];
         var report = s.Report;
         var facts = run.Questions.Where(q => report.Answers.IsGiven(q.Id)).Select(q => $"{q.JsonId}: {JsonNames.Of(report.Answers[q.Id])}")
-            .Concat(run.Unresolved(engine, report).Select(q => $"{q.JsonId}: unknown"))
+            .Concat(run.Unresolved(engine, report).Select(q => $"{q.JsonId}: {(report.Answers.IsGiven(q.Id) ? "unknown" : "not asked")}"))
             .Concat(report.RiskFactors.Select(r => $"riskFactors: {JsonNames.Of(r)}"))
             .Append(string.Create(CultureInfo.InvariantCulture, $"daysSinceSurgery: {VerificationRun.DaysSinceSurgery(report)}"))
             .Append($"surgeryRegion: {(report.SurgeryRegion is { } region ? JsonNames.Of(region) : "not given")}")

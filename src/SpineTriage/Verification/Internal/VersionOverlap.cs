@@ -23,7 +23,23 @@ internal static class VersionOverlap
             RuleSets.V1,
             RuleSets.V2,
             MinimumDay: 91,
-            Decision: f => $"{f.RuleId} {f.Urgency.JsonName()} {f.Title} {f.PatientExplanation} {f.Source} [{string.Join("; ", f.Evidence)}]"),
+            Decision: f => $"{f.RuleId} {f.Urgency.JsonName()} {f.Title} {f.PatientExplanation} {f.Source} [{string.Join("; ", f.Evidence)}]",
+            NotYes: []),
+
+        // 3.0 over 2.0 (clinical-criteria-3.0.md section 8, property 8): as above, and no yes to the questions whose meaning
+        // or rules changed (wound discharge, the headache, leak, calf, chest and airway questions). Titles and patient
+        // explanations are the text catalogue's and the clinician rationale of the imaging rules quotes the wider hardware
+        // symptom, so the rule, its urgency, source and evidence are compared.
+        new(
+            RuleSets.V2,
+            RuleSets.V3,
+            MinimumDay: 91,
+            Decision: f => $"{f.RuleId} {f.Urgency.JsonName()} {f.Source} [{string.Join("; ", f.Evidence)}]",
+            NotYes:
+            [
+                QuestionId.WoundDischarge, QuestionId.HeadacheWithStiffNeck, QuestionId.SpinalFluidLeakSigns,
+                QuestionId.CalfPainOrSwelling, QuestionId.ChestPainOrBreathlessness, QuestionId.NeckSwellingOrAirway,
+            ]),
     ];
 
     public static PropertyDefinition Definition { get; } = new(
@@ -44,6 +60,11 @@ internal static class VersionOverlap
                 SurgeryRegion = NotCervical[random.Next(NotCervical.Length)],
             };
             var answers = report.Answers;
+            foreach (var question in run.Overlap!.NotYes.Where(q => answers.IsGiven(q) && answers[q] == Answer.Yes))
+            {
+                answers = answers.With(question, Answer.No);
+            }
+
             foreach (var question in Added(run))
             {
                 var reply = VerificationRun.Applies(run.Engines[0], report, question.Id) ? 0 : random.Next(4);
@@ -75,7 +96,8 @@ internal static class VersionOverlap
             && report.SurgeryRegion is { } region && region != SurgeryRegion.Cervical
             && Added(run).All(q => VerificationRun.Applies(newer, report, q.Id)
                 ? report.Answers.IsGiven(q.Id) && report.Answers[q.Id] == Answer.No
-                : report.Answers[q.Id] != Answer.Yes);
+                : report.Answers[q.Id] != Answer.Yes)
+            && overlap.NotYes.All(q => !report.Answers.IsGiven(q) || report.Answers[q] != Answer.Yes);
         if (!within)
         {
             return Verdict.Vacuous;
@@ -98,4 +120,5 @@ internal static class VersionOverlap
 /// <param name="Newer">The newer line.</param>
 /// <param name="MinimumDay">The first day since surgery of the overlap.</param>
 /// <param name="Decision">What of a finding the two lines must agree on.</param>
-internal sealed record Overlap(string Older, string Newer, int MinimumDay, Func<Finding, string> Decision);
+/// <param name="NotYes">The questions the overlap's reports must not answer yes (their meaning or rules changed).</param>
+internal sealed record Overlap(string Older, string Newer, int MinimumDay, Func<Finding, string> Decision, IReadOnlyList<QuestionId> NotYes);
