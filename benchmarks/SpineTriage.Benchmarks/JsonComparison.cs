@@ -116,6 +116,8 @@ public sealed class FloorResult
 
     public string? Disposition { get; set; }
 
+    public string? DispositionKey { get; set; }
+
     public bool IsComplete { get; set; }
 
     public int DaysSinceSurgery { get; set; }
@@ -130,9 +132,15 @@ public sealed class FloorResult
 
     public List<string>? CareAdvice { get; set; }
 
+    public List<string>? CareAdviceKeys { get; set; }
+
     public List<string>? SafetyNet { get; set; }
 
+    public FloorSafetyNetParts? SafetyNetParts { get; set; }
+
     public List<string>? Warnings { get; set; }
+
+    public List<string>? WarningKeys { get; set; }
 
     public FloorRuleSet? RuleSet { get; set; }
 
@@ -149,11 +157,30 @@ public sealed class FloorFinding
 
     public string? PatientExplanation { get; set; }
 
+    public string? TitleKey { get; set; }
+
+    public string? PatientExplanationKey { get; set; }
+
     public string? ClinicianRationale { get; set; }
 
     public List<string>? Evidence { get; set; }
 
     public string? Source { get; set; }
+}
+
+public sealed class FloorSafetyNetParts
+{
+    public string? Intro { get; set; }
+
+    public string? IntroKey { get; set; }
+
+    public List<string>? Signs { get; set; }
+
+    public List<string>? SignKeys { get; set; }
+
+    public string? Closing { get; set; }
+
+    public string? ClosingKey { get; set; }
 }
 
 public sealed class FloorRuleSet

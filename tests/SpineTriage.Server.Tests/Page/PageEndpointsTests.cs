@@ -60,7 +60,8 @@ public sealed class PageEndpointsTests
         var es = JsonDocument.Parse(await spanish.Content.ReadAsStringAsync()).RootElement.GetProperty("next");
         es.GetProperty("id").GetString().Should().Be(en.GetProperty("id").GetString());
         var texts = JsonDocument.Parse(File.ReadAllText(Repository.PathOf("src", "SpineTriage", "Texts", "es.json"))).RootElement.GetProperty("texts");
-        es.GetProperty("lead").GetString().Should().Be(texts.GetProperty($"question.{es.GetProperty("id").GetString()}.text").GetString())
+        es.GetProperty("leadKey").GetString().Should().StartWith($"question.{es.GetProperty("id").GetString()}.");
+        es.GetProperty("lead").GetString().Should().Be(texts.GetProperty(es.GetProperty("leadKey").GetString()!).GetString())
             .And.NotBe(en.GetProperty("lead").GetString());
     }
 

@@ -55,7 +55,7 @@ public class QuestionCatalogueTests
         QuestionCatalogue.All.Should().AllSatisfy(q => q.Lead.Should().EndWith("?"));
         QuestionCatalogue.All.Where(q => q.Signs.Count == 0).Should().AllSatisfy(q => q.Text.Should().Be(q.Lead));
         QuestionCatalogue.All.Where(q => q.Signs.Count > 0).Should().AllSatisfy(q =>
-            q.Text.Should().Be(string.Join(' ', [q.Lead, .. q.Signs, q.AnswerHint!])).And.EndWith("Answer yes if any of these is true."));
+            q.Text.Should().Be(string.Join('\n', [q.Lead, q.AnswerHint!, .. q.Signs.Select(s => "- " + s)])).And.Contain("\nAnswer yes if any of these is true.\n- "));
         QuestionCatalogue.Get(QuestionId.SaddleNumbness).Text.Should().Be("Do you have new numbness around your genitals, buttocks or inner thighs?");
     }
 

@@ -72,7 +72,7 @@ public class RuleSetVersionTests
         var reworded = Two.RuleSet.Questions.Where(q => QuestionCatalogue.TryGet(q.JsonId, out var old) && old.Text != q.Text).ToArray();
 
         reworded.Should().ContainSingle().Which.Text.Should().Be(
-            "Do you have any of these? New or worsening weakness in an arm or a leg. New trouble walking. Hands that have become clumsy. Answer yes if any of these is true.");
+            "Do you have any of these?\nAnswer yes if any of these is true.\n- New or worsening weakness in an arm or a leg.\n- New trouble walking.\n- Hands that have become clumsy.");
         QuestionCatalogue.Get(Q.NewOrWorseningLimbWeakness).Text.Should().Be("Do you have new or worsening weakness in an arm or a leg?");
     }
 

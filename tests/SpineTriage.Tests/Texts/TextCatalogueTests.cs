@@ -51,7 +51,7 @@ public class TextCatalogueTests
 
         // The explanation an emergency result gives a finding below emergency, for each rule that words one.
         keys.AddRange(RuleSetEdition.All.SelectMany(e => e.Document.Rules)
-            .Select(r => $"rule.{r.Id}.patientExplanation@emergency")
+            .Select(r => r.ExplanationKey + "@emergency")
             .Where(English.Has)
             .Distinct());
         keys.AddRange(Enum.GetValues<Urgency>().Select(u => $"disposition.{u.JsonName()}"));

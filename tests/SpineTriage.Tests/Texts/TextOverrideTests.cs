@@ -156,8 +156,8 @@ public class TextOverrideTests
         result.Findings.Should().Contain(f => f.RuleId == "fever" && f.Title == "Fever");
         result.SafetyNet[^1].Should().Be("Call us back at 0800 000 000.");
         engine.RuleSet.Find("fever")!.Title.Should().Be("Fever");
-        engine.RuleSet.Questions.Single(q => q.Id == QuestionId.Fever).Text.Should().Be("Hot? 38.0 °C / 100.4 °F or more. Shivering and chills. Answer yes if any of these is true.");
-        new TriageInterview(engine).Items.Single(i => i.QuestionId == QuestionId.Fever).Text.Should().StartWith("Hot? 38.0");
+        engine.RuleSet.Questions.Single(q => q.Id == QuestionId.Fever).Text.Should().Be("Hot?\nAnswer yes if any of these is true.\n- 38.0 °C / 100.4 °F or more.\n- Shivering and chills.");
+        new TriageInterview(engine).Items.Single(i => i.QuestionId == QuestionId.Fever).Text.Should().StartWith("Hot?\n").And.Contain("38.0 °C");
     }
 
     [Fact]
