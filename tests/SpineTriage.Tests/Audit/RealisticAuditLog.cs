@@ -6,8 +6,8 @@ using SpineTriage.Reports;
 using SpineTriage.Results;
 using SpineTriage.Rules;
 using SpineTriage.Serialization;
-using SpineTriage.TestSupport;
 using SpineTriage.Tests.Traceability;
+using SpineTriage.TestSupport;
 using Q = SpineTriage.Reports.QuestionId;
 
 namespace SpineTriage.Tests.Audit;
@@ -42,14 +42,32 @@ internal static class RealisticAuditLog
     /// <summary>How often a patient answers yes to each question (per report, where it is asked): mostly no, as in a real clinic.</summary>
     private static readonly Dictionary<Q, double> YesRate = new()
     {
-        [Q.BladderOrBowelControlLoss] = 0.003, [Q.SaddleNumbness] = 0.004, [Q.NewOrWorseningLimbWeakness] = 0.008,
-        [Q.NeckSwellingOrAirway] = 0.004, [Q.DrowsyConfusedOrSlowBreathing] = 0.004, [Q.SuddenSeverePainAfterFallOrInjury] = 0.004,
-        [Q.RecentFallOrInjury] = 0.02, [Q.Fever] = 0.02, [Q.HeadacheWithStiffNeck] = 0.008, [Q.SpinalFluidLeakSigns] = 0.006,
-        [Q.WoundDischarge] = 0.04, [Q.WoundRednessOrSwelling] = 0.02, [Q.WoundBleeding] = 0.01, [Q.WoundOpening] = 0.008,
-        [Q.ChestPainOrBreathlessness] = 0.004, [Q.NewOrWorseningLimbNumbness] = 0.015, [Q.CalfPainOrSwelling] = 0.01,
-        [Q.PainNotControlled] = 0.03, [Q.NewSwallowingDifficulty] = 0.012,
-        [Q.PainReturnedAfterImprovement] = 0.06, [Q.NewOrWorseningPain] = 0.10, [Q.InstabilityOrMovement] = 0.02,
-        [Q.RadiatingLimbPain] = 0.15, [Q.LocalizedTenderness] = 0.10, [Q.PainWorseWithMovement] = 0.15, [Q.LumpOverHardware] = 0.02,
+        [Q.BladderOrBowelControlLoss] = 0.003,
+        [Q.SaddleNumbness] = 0.004,
+        [Q.NewOrWorseningLimbWeakness] = 0.008,
+        [Q.NeckSwellingOrAirway] = 0.004,
+        [Q.DrowsyConfusedOrSlowBreathing] = 0.004,
+        [Q.SuddenSeverePainAfterFallOrInjury] = 0.004,
+        [Q.RecentFallOrInjury] = 0.02,
+        [Q.Fever] = 0.02,
+        [Q.HeadacheWithStiffNeck] = 0.008,
+        [Q.SpinalFluidLeakSigns] = 0.006,
+        [Q.WoundDischarge] = 0.04,
+        [Q.WoundRednessOrSwelling] = 0.02,
+        [Q.WoundBleeding] = 0.01,
+        [Q.WoundOpening] = 0.008,
+        [Q.ChestPainOrBreathlessness] = 0.004,
+        [Q.NewOrWorseningLimbNumbness] = 0.015,
+        [Q.CalfPainOrSwelling] = 0.01,
+        [Q.PainNotControlled] = 0.03,
+        [Q.NewSwallowingDifficulty] = 0.012,
+        [Q.PainReturnedAfterImprovement] = 0.06,
+        [Q.NewOrWorseningPain] = 0.10,
+        [Q.InstabilityOrMovement] = 0.02,
+        [Q.RadiatingLimbPain] = 0.15,
+        [Q.LocalizedTenderness] = 0.10,
+        [Q.PainWorseWithMovement] = 0.15,
+        [Q.LumpOverHardware] = 0.02,
     };
 
     /// <summary>Generates the log: <see cref="Count"/> chained JSON lines, the same on every run.</summary>

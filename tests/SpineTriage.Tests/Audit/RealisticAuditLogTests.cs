@@ -3,8 +3,8 @@ using SpineTriage.Audit;
 using SpineTriage.Engine;
 using SpineTriage.Results;
 using SpineTriage.Rules;
-using SpineTriage.TestSupport;
 using SpineTriage.Tests.Traceability;
+using SpineTriage.TestSupport;
 
 namespace SpineTriage.Tests.Audit;
 
