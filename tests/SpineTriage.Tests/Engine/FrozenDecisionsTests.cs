@@ -225,23 +225,7 @@ public class FrozenDecisionsTests
             var answers = report["answers"] as JsonObject ?? [];
             report["answers"] = answers.DeepClone();
             var target = report["answers"]!.AsObject();
-            var yesRate = Below(4) * 8; // percent: 0, 8, 16, 24
-            foreach (var id in newQuestions)
-            {
-                var roll = Below(100);
-                if (roll < yesRate)
-                {
-                    target[id] = "yes";
-                }
-                else if (roll < 80)
-                {
-                    target[id] = "no";
-                }
-                else if (roll < 90)
-                {
-                    target[id] = "unknown";
-                }
-            }
+            AnswerNewQuestions(target, newQuestions, Below);
 
             yield return report.ToJsonString();
         }
@@ -280,23 +264,7 @@ public class FrozenDecisionsTests
             }
 
             var target = report["answers"]!.AsObject();
-            var yesRate = Below(4) * 8; // percent: 0, 8, 16, 24
-            foreach (var id in newQuestions)
-            {
-                var roll = Below(100);
-                if (roll < yesRate)
-                {
-                    target[id] = "yes";
-                }
-                else if (roll < 80)
-                {
-                    target[id] = "no";
-                }
-                else if (roll < 90)
-                {
-                    target[id] = "unknown";
-                }
-            }
+            AnswerNewQuestions(target, newQuestions, Below);
 
             yield return report.ToJsonString();
         }
@@ -308,6 +276,31 @@ public class FrozenDecisionsTests
             z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
             z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
             return (int)((z ^ (z >> 31)) % (ulong)n);
+        }
+    }
+
+    /// <summary>
+    /// Answers a rule set's new questions as both generators do: one yes rate for the report (0, 8, 16 or 24 %), then per
+    /// question yes, no (up to 80 %), unknown (up to 90 %) or not given, drawing from the generator's own sequence.
+    /// </summary>
+    private static void AnswerNewQuestions(JsonObject target, string[] newQuestions, Func<int, int> below)
+    {
+        var yesRate = below(4) * 8; // percent: 0, 8, 16, 24
+        foreach (var id in newQuestions)
+        {
+            var roll = below(100);
+            if (roll < yesRate)
+            {
+                target[id] = "yes";
+            }
+            else if (roll < 80)
+            {
+                target[id] = "no";
+            }
+            else if (roll < 90)
+            {
+                target[id] = "unknown";
+            }
         }
     }
 
